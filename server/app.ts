@@ -1,0 +1,96 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { defaultLoginRateLimit, type LoginRateLimitOptions } from './auth/loginRateLimit';
+import { loadSession } from './auth/sessions';
+import type { Config } from './config';
+import { connectDatabase } from './db/connect';
+import { csrfGuard } from './http/csrf';
+import { apiNotFound, errorHandler } from './http/errorHandler';
+import { buildOpenApiDocument } from './http/openapi';
+import { Api } from './http/route';
+import { securityHeaders } from './http/securityHeaders';
+import { staticClient } from './http/staticClient';
+import { createLogger, type Logger } from './logger';
+import { accountRoutes } from './modules/accounts/accountRoutes';
+import { inviteRoutes } from './modules/invites/inviteRoutes';
+import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
+import { createSocketServer, type ChorusServer } from './realtime/socketServer';
+import { createServices, type Services } from './services';
+import { createBlobDownloadRouter } from './storage/blobDownloadRoute';
+import { createBlobStore } from './storage/index';
+
+export const version = '0.1.0';
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ChorusOptions {
+  logger?: Logger;
+  loginRateLimit?: LoginRateLimitOptions;
+  clientDir?: string;
+}
+
+export interface Chorus {
+  services: Services;
+  http: HttpServer;
+  io: ChorusServer;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Builds the whole server from a validated configuration: database, storage, HTTP API, sockets. */
+export async function createChorus(config: Config, options: ChorusOptions = {}): Promise<Chorus> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db = await connectDatabase(config.database);
+  const blobs = createBlobStore(config.storage.kind === 'disk' ? { ...config.storage, signingSecret: config.sessionSecret } : config.storage);
+  await blobs.ensureReady();
+  const services = createServices(config, logger, db, blobs);
+
+  const allowedOrigins = () => (config.publicUrl ? [new URL(config.publicUrl).origin] : []);
+  const api = new Api();
+  accountRoutes(api, services, options.loginRateLimit ?? defaultLoginRateLimit);
+  workspaceRoutes(api, services);
+  inviteRoutes(api, services);
+  const openApi = buildOpenApiDocument(api.routes, version);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  app.get('/api/health', (_req, res) => {
+    res.json({ ok: true, version, database: config.database.kind, storage: blobs.kind });
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use('/api', express.json({ limit: '1mb', strict: true }), csrfGuard(allowedOrigins), loadSession(services));
+  app.use(api.router);
+  app.use('/api/blobs', createBlobDownloadRouter(blobs, config.sessionSecret));
+  app.use('/api', apiNotFound);
+  app.use(staticClient(options.clientDir ?? path.join(rootDir, 'dist', 'client')));
+  app.use(errorHandler(logger));
+
+  const http = createServer(app);
+  const io = createSocketServer(http, services, allowedOrigins);
+
+  return {
+    services,
+    http,
+    io,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          const { port } = http.address() as AddressInfo;
+          resolve(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
+        });
+      }),
+    async close() {
+      // Sockets first so no new work arrives, then HTTP, then the database everything was written to.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => (http.listening ? http.close(() => resolve()) : resolve()));
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * Every setting Chorus reads from its environment. Read once at boot; nothing else reads process.env.
+ * The README's configuration table is checked against `configDescriptions` by a test.
+ */
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: z.url({ message: 'must be a full URL such as https://chorus.example.org' }).optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// (leave it unset to use SQLite)' })
+      .optional(),
+    S3_ENDPOINT: z.url({ message: 'must be a URL such as http://127.0.0.1:9000' }).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)' })
+      .optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: boolean.default(true),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' }).optional(),
+    SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters (or leave it unset to have one generated)' }).optional(),
+    MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const s3Parts = ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+    const given = s3Parts.filter((k) => env[k] !== undefined);
+    if (given.length === 1) {
+      ctx.addIssue({ code: 'custom', path: [s3Parts.find((k) => env[k] === undefined)!], message: 'must be set together with ' + given[0] });
+    }
+    if (env.S3_BUCKET === undefined && (env.S3_ENDPOINT || given.length > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'must be set when other S3_ settings are (leave all S3_ unset to keep files on local disk)' });
+    }
+  });
+
+export const configDescriptions: Record<keyof z.input<typeof envSchema>, string> = {
+  PORT: 'Port to listen on (0 picks a free one).',
+  HOST: 'Address to listen on.',
+  PUBLIC_URL: 'The address people use to reach Chorus; used in invite links and feeds. Defaults to http://localhost:PORT.',
+  DATA_DIR: 'Folder for the SQLite database, local blobs and the generated session secret.',
+  DATABASE_URL: 'postgres://… to use PostgreSQL; unset uses SQLite in DATA_DIR.',
+  S3_ENDPOINT: 'S3 API address for MinIO, R2, Ceph RGW…; unset uses AWS.',
+  S3_REGION: 'S3 region.',
+  S3_BUCKET: 'Bucket for audio and document snapshots; unset keeps blobs on local disk in DATA_DIR.',
+  S3_ACCESS_KEY_ID: 'S3 access key; unset uses the AWS SDK default credential chain.',
+  S3_SECRET_ACCESS_KEY: 'S3 secret key.',
+  S3_FORCE_PATH_STYLE: 'Path-style S3 addressing (needed by MinIO and Ceph; false for virtual-host style).',
+  REDIS_URL: 'redis://… for running several server instances side by side (reserved).',
+  SESSION_SECRET: 'Secret for hashing session and invite tokens and signing download links; generated into DATA_DIR when unset.',
+  MAX_UPLOAD_BYTES: 'Largest audio upload accepted, in bytes.',
+  LOG_LEVEL: 'Log level: fatal, error, warn, info, debug, trace or silent.',
+};
+
+export type Env = z.output<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  storage:
+    | { kind: 'disk'; root: string }
+    | { kind: 's3'; endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+  redisUrl: string | undefined;
+  sessionSecret: string;
+  maxUploadBytes: number;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super('Chorus cannot start: the configuration has problems:\n' + problems.map((p) => `  - ${p}`).join('\n'));
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    dataDir,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'chorus.sqlite') },
+    storage: e.S3_BUCKET
+      ? {
+          kind: 's3',
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          bucket: e.S3_BUCKET,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : { kind: 'disk', root: path.join(dataDir, 'blobs') },
+    redisUrl: e.REDIS_URL,
+    sessionSecret: e.SESSION_SECRET ?? generatedSecret(dataDir),
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The embedded default needs no setup: the secret is made once and kept beside the data it protects. */
+function generatedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  try {
+    writeFileSync(file, randomBytes(32).toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    // Another instance sharing DATA_DIR made it first: use theirs.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  return readFileSync(file, 'utf8').trim();
+}

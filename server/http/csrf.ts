@@ -1,0 +1,31 @@
+import type { RequestHandler } from 'express';
+import { AppError } from '../errors';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cross-site request forgery guard, on top of SameSite=Lax cookies: a state-changing request must come
+ * from our own origin (Origin / Sec-Fetch-Site) and carry JSON or a multipart upload — content types a
+ * foreign page cannot send with cookies without a CORS preflight we never grant.
+ */
+export function csrfGuard(allowedOrigins: () => string[]): RequestHandler {
+  return (req, _res, next) => {
+    if (safeMethods.has(req.method)) return next();
+    if (req.get('sec-fetch-site') === 'cross-site') {
+      return next(new AppError('csrf_rejected', 'This request came from another website and was refused.'));
+    }
+    const origin = req.get('origin');
+    if (origin && origin !== 'null') {
+      const host = req.get('host');
+      const sameHost = host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+      if (!sameHost && !allowedOrigins().includes(origin)) {
+        return next(new AppError('csrf_rejected', `Requests from ${origin} are not accepted.`));
+      }
+    }
+    const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+    if (hasBody && !req.is(['application/json', 'multipart/form-data'])) {
+      return next(new AppError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).'));
+    }
+    next();
+  };
+}

@@ -1,0 +1,73 @@
+import { Router, type Request, type Response } from 'express';
+import { z, type ZodType } from 'zod';
+import type { UsersTable } from '../db/schema';
+import { AppError } from '../errors';
+import { parseOrThrow } from './validate';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteSpec<P extends ZodType, B extends ZodType, Q extends ZodType, R extends ZodType | null> {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  /** `user`: a signed-in person is required (401 otherwise); `optional`: req.user may be absent. */
+  auth: 'user' | 'public' | 'optional';
+  params?: P;
+  body?: B;
+  query?: Q;
+  status?: number;
+  /** Shapes the reply: fields not in the schema never leave the server. Null for an empty (204) reply. */
+  response: R;
+}
+
+export interface RouteInput<P, B, Q> {
+  req: Request;
+  res: Response;
+  params: P;
+  body: B;
+  query: Q;
+}
+type Handler<P, B, Q, U, Out> = (input: RouteInput<P, B, Q> & { user: U }) => Promise<Out>;
+
+export type AnyRouteSpec = RouteSpec<ZodType, ZodType, ZodType, ZodType | null>;
+
+/** A router that remembers every route defined on it, so the OpenAPI document cannot drift from the routes. */
+export class Api {
+  readonly router = Router();
+  readonly routes: AnyRouteSpec[] = [];
+}
+
+const empty = z.object({});
+
+/**
+ * One route: auth → validate → handler → shape the reply. The handler holds no checks a schema can do.
+ * Express 5 forwards rejected promises to the error middleware.
+ */
+export function defineRoute<
+  P extends ZodType = typeof empty,
+  B extends ZodType = typeof empty,
+  Q extends ZodType = typeof empty,
+  R extends ZodType | null = null,
+  A extends RouteSpec<P, B, Q, R>['auth'] = 'user',
+>(
+  api: Api,
+  spec: RouteSpec<P, B, Q, R> & { auth: A },
+  handler: Handler<z.output<P>, z.output<B>, z.output<Q>, A extends 'user' ? UsersTable : UsersTable | undefined, R extends ZodType ? z.input<R> : void>,
+): void {
+  api.routes.push(spec as unknown as AnyRouteSpec);
+  api.router[spec.method](spec.path, async (req: Request, res: Response) => {
+    if (spec.auth === 'user' && !req.user) {
+      throw new AppError('unauthenticated', 'Please sign in to continue.');
+    }
+    const params = parseOrThrow(spec.params ?? empty, req.params, 'path');
+    const query = parseOrThrow(spec.query ?? empty, req.query ?? {}, 'query');
+    const body = spec.method === 'get' || (spec.method === 'delete' && !spec.body) ? {} : parseOrThrow(spec.body ?? z.strictObject({}), req.body ?? {}, 'body');
+    const out = await handler({ req, res, params, body, query, user: req.user as never } as never);
+    if (spec.response === null) {
+      res.status(spec.status ?? 204).end();
+      return;
+    }
+    res.status(spec.status ?? 200).json(spec.response.parse(out));
+  });
+}

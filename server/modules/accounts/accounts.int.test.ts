@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../../../tests/support/startServer';
+import { TestClient } from '../../../tests/support/httpClient';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 3, perAddress: 100 } } });
+});
+afterAll(() => server.stop());
+
+describe('accounts over HTTP', () => {
+  it('signs up, answers /api/me, logs out and logs back in', async () => {
+    const c = new TestClient(server.url);
+    const signup = await c.post('/api/auth/signup', { email: '  Ada@Example.org ', password: 'a good long password', name: 'Ada' });
+    expect(signup.status).toBe(201);
+    expect(signup.body.user).toMatchObject({ email: 'ada@example.org', name: 'Ada' });
+    expect(signup.body.user.password_hash).toBeUndefined();
+    const setCookie = signup.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+
+    expect((await c.get('/api/me')).body.user.id).toBe(signup.body.user.id);
+    expect((await c.post('/api/auth/logout')).status).toBe(204);
+    const after = await c.get('/api/me');
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('unauthenticated');
+
+    const login = await c.post('/api/auth/login', { email: 'ada@example.org', password: 'a good long password' });
+    expect(login.status).toBe(200);
+    expect((await c.get('/api/me')).status).toBe(200);
+  });
+
+  it('keeps the old session dead after logout even if the cookie is replayed', async () => {
+    const c = new TestClient(server.url);
+    await c.post('/api/auth/signup', { email: 'replay@example.org', password: 'a good long password', name: 'R' });
+    const stolen = c.cookie;
+    await c.post('/api/auth/logout');
+    const replay = new TestClient(server.url);
+    replay.cookie = stolen;
+    expect((await replay.get('/api/me')).status).toBe(401);
+  });
+
+  it('refuses a second account with the same email, whatever its case', async () => {
+    const c = new TestClient(server.url);
+    await c.post('/api/auth/signup', { email: 'twice@example.org', password: 'a good long password', name: 'One' });
+    const again = await new TestClient(server.url).post('/api/auth/signup', { email: 'TWICE@example.org', password: 'another long password', name: 'Two' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.fields[0].path).toBe('email');
+  });
+
+  it('says which fields are wrong, and why', async () => {
+    const res = await new TestClient(server.url).post('/api/auth/signup', { email: 'not-an-email', password: 'short', name: '', admin: true });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    const paths = res.body.error.fields.map((f: { path: string }) => f.path).sort();
+    expect(paths).toEqual(['body', 'email', 'name', 'password']);
+    expect(res.body.error.message).toMatch(/at least 10 characters/);
+  });
+
+  it('gives one answer for a wrong email and a wrong password', async () => {
+    const c = new TestClient(server.url);
+    await c.post('/api/auth/signup', { email: 'known@example.org', password: 'a good long password', name: 'K' });
+    const wrongPassword = await new TestClient(server.url).post('/api/auth/login', { email: 'known@example.org', password: 'nope nope nope' });
+    const wrongEmail = await new TestClient(server.url).post('/api/auth/login', { email: 'unknown@example.org', password: 'nope nope nope' });
+    expect(wrongPassword.status).toBe(401);
+    expect(wrongEmail.status).toBe(401);
+    expect(wrongPassword.body).toEqual(wrongEmail.body);
+  });
+
+  it('rate-limits repeated failed sign-ins for one account', async () => {
+    const c = new TestClient(server.url);
+    const attempt = () => c.post('/api/auth/login', { email: 'target@example.org', password: 'guess guess guess' });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await attempt()).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const limited = await attempt();
+    expect(limited.body.error.code).toBe('rate_limited');
+    expect(limited.body.error.message).toMatch(/wait \d+ minutes/);
+  });
+});

@@ -1,0 +1,60 @@
+import type { Member, Workspace } from '../../../shared/contracts/workspaces';
+import type { Role } from '../../../shared/roles';
+import { AppError, notFound } from '../../errors';
+import { abilitiesOf, authorize, type Actor } from '../../policies/authorize';
+import type { Services } from '../../services';
+import { recordAudit } from '../audit/auditLog';
+
+/** The caller as the policy module sees them in this workspace. */
+export async function actorIn(services: Services, workspaceId: string, userId: string): Promise<Actor> {
+  const membership = await services.workspaces.membership(workspaceId, userId);
+  return { userId, role: membership?.role };
+}
+
+export function presentWorkspace(row: { id: string; name: string; created_at: string }, role: Role): Workspace {
+  return { id: row.id, name: row.name, createdAt: row.created_at, role, abilities: abilitiesOf(role) };
+}
+
+export async function getWorkspace(services: Services, workspaceId: string, userId: string): Promise<Workspace> {
+  const actor = await actorIn(services, workspaceId, userId);
+  authorize(actor, 'workspace.view');
+  const row = await services.workspaces.findById(workspaceId);
+  if (!row) throw notFound('workspace');
+  return presentWorkspace(row, actor.role);
+}
+
+async function memberOrThrow(services: Services, workspaceId: string, userId: string): Promise<Member> {
+  const member = (await services.workspaces.members(workspaceId)).find((m) => m.userId === userId);
+  if (!member) throw notFound('member');
+  return member;
+}
+
+/** A workspace always keeps at least one admin, or nobody could manage it again. */
+async function assertNotLastAdmin(services: Services, workspaceId: string, member: Member, change: string): Promise<void> {
+  if (member.role === 'admin' && (await services.workspaces.countAdmins(workspaceId)) <= 1) {
+    throw new AppError('conflict', `${member.name} is the only admin. Make someone else an admin before you ${change}.`);
+  }
+}
+
+export async function changeRole(services: Services, workspaceId: string, actorId: string, targetId: string, role: Role): Promise<Member> {
+  const actor = await actorIn(services, workspaceId, actorId);
+  authorize(actor, 'members.manage');
+  const member = await memberOrThrow(services, workspaceId, targetId);
+  if (member.role === role) return member;
+  if (role !== 'admin') await assertNotLastAdmin(services, workspaceId, member, 'change their role');
+  await services.workspaces.setRole(workspaceId, targetId, role);
+  await recordAudit(services.db, { workspaceId, actorId, action: 'member.role_changed', subjectId: targetId, detail: { from: member.role, to: role } });
+  services.bus.emit('members:changed', workspaceId);
+  return { ...member, role };
+}
+
+export async function removeMember(services: Services, workspaceId: string, actorId: string, targetId: string): Promise<void> {
+  const actor = await actorIn(services, workspaceId, actorId);
+  authorize(actor, 'members.manage');
+  const member = await memberOrThrow(services, workspaceId, targetId);
+  await assertNotLastAdmin(services, workspaceId, member, 'remove them');
+  await services.workspaces.removeMember(workspaceId, targetId);
+  await recordAudit(services.db, { workspaceId, actorId, action: 'member.removed', subjectId: targetId, detail: { role: member.role } });
+  services.bus.emit('member:removed', workspaceId, targetId);
+  services.bus.emit('members:changed', workspaceId);
+}

@@ -1,0 +1,49 @@
+import type { WorkspaceAbilities } from '../../shared/contracts/workspaces';
+import type { Role } from '../../shared/roles';
+import { AppError, notFound } from '../errors';
+import { roleMay, rolesInvitableBy, type WorkspaceAction } from './rules';
+
+export interface Actor {
+  userId: string;
+  /** The actor's role in the workspace at hand; undefined when not a member. */
+  role: Role | undefined;
+}
+
+/**
+ * Throws unless the actor may act. A non-member gets the same 404 as a missing workspace,
+ * so ids reveal nothing to outsiders; a member without the right gets a 403 that says why.
+ */
+export function authorize(actor: Actor, action: WorkspaceAction, what = 'workspace'): asserts actor is Actor & { role: Role } {
+  if (!actor.role) throw notFound(what);
+  if (!roleMay(actor.role, action)) {
+    throw new AppError('forbidden', forbiddenMessages[action]);
+  }
+}
+
+export function authorizeInvite(actor: Actor & { role: Role }, invitedRole: Role): void {
+  authorize(actor, 'invites.create');
+  if (!rolesInvitableBy(actor.role).includes(invitedRole)) {
+    throw new AppError('forbidden', `As ${article(actor.role)} ${actor.role} you can invite ${listOr(rolesInvitableBy(actor.role))}, not ${article(invitedRole)} ${invitedRole}.`);
+  }
+}
+
+export function abilitiesOf(role: Role): WorkspaceAbilities {
+  return {
+    manageMembers: roleMay(role, 'members.manage'),
+    inviteRoles: roleMay(role, 'invites.create') ? rolesInvitableBy(role) : [],
+    updateSettings: roleMay(role, 'workspace.update'),
+  };
+}
+
+const forbiddenMessages: Record<WorkspaceAction, string> = {
+  'workspace.view': 'You are not a member of this workspace.',
+  'workspace.update': 'Only an admin can change this workspace’s settings.',
+  'members.view': 'You are not a member of this workspace.',
+  'members.manage': 'Only an admin can change roles or remove people. Ask an admin of this workspace.',
+  'invites.create': 'Only admins and editors can invite people. Ask one of them to send an invite.',
+  'invites.manage': 'Only admins and editors can see or cancel invites.',
+  'presence.join': 'You are not a member of this workspace.',
+};
+
+const article = (role: Role) => (role === 'admin' || role === 'editor' || role === 'expert' ? 'an' : 'a');
+const listOr = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);

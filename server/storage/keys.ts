@@ -1,0 +1,82 @@
+import { AppError } from '../errors';
+
+/**
+ * The one key layout for every stored object. Each object belongs to one workspace, so removing a
+ * workspace is a single `deleteByPrefix(workspacePrefix(id))`, and a key on its own tells you whose
+ * data it is:
+ *
+ *   workspaces/{workspaceId}/
+ *     clips/{clipId}/original                   the upload exactly as received
+ *     clips/{clipId}/{name}                     things derived from it (e.g. `peaks.json`, `preview.mp3`)
+ *     documents/{documentId}/snapshots/{n}      stored Yjs snapshots of a document; a numeric n is
+ *                                               zero-padded to 12 digits so key order is number order
+ *
+ * Ids are UUIDs (lower-cased here so one id never becomes two keys). Other names are single segments.
+ * Every key and prefix is checked by `assertValidKey` / `assertValidPrefix` before it reaches a file
+ * path or an S3 call, so a key can never climb out of its folder or mean two different objects.
+ */
+
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const MAX_KEY_LENGTH = 1024;
+
+const invalid = (what: string, value: string, why: string) =>
+  new AppError('validation_failed', `The storage ${what} "${value.slice(0, 80)}" is not allowed: ${why}.`);
+
+function checkSegments(what: string, value: string, segments: string[]): void {
+  if (typeof value !== 'string' || value.length === 0) throw invalid(what, String(value), 'it is empty');
+  if (value.length > MAX_KEY_LENGTH) throw invalid(what, value, `it is longer than ${MAX_KEY_LENGTH} characters`);
+  if (value.startsWith('/')) throw invalid(what, value, 'it starts with "/"');
+  // Segments cannot start with ".", so ".." as a segment is already impossible; this also refuses
+  // it inside a name, so no later join or decode step can ever turn it into a parent directory.
+  if (value.includes('..')) throw invalid(what, value, 'it contains ".."');
+  for (const segment of segments) {
+    if (segment === '') throw invalid(what, value, 'it has an empty segment ("//")');
+    if (!SEGMENT.test(segment)) {
+      throw invalid(what, value, 'each part must start with a letter or digit and use only letters, digits, ".", "_" and "-"');
+    }
+  }
+}
+
+export function assertValidKey(key: string): void {
+  checkSegments('key', key, typeof key === 'string' ? key.split('/') : []);
+}
+
+/** A prefix is a key that may end in "/" (all keys in that folder) or mid-segment (string prefix, like S3). */
+export function assertValidPrefix(prefix: string): void {
+  const trimmed = typeof prefix === 'string' && prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+  checkSegments('prefix', prefix, typeof trimmed === 'string' ? trimmed.split('/') : []);
+}
+
+function id(kind: string, value: string): string {
+  if (typeof value !== 'string' || !UUID.test(value)) {
+    throw new AppError('validation_failed', `The ${kind} id "${String(value).slice(0, 80)}" is not a valid id.`);
+  }
+  return value.toLowerCase();
+}
+
+function segment(kind: string, value: string): string {
+  if (typeof value !== 'string' || !SEGMENT.test(value) || value.includes('..')) {
+    throw new AppError('validation_failed', `The ${kind} name "${String(value).slice(0, 80)}" is not a valid storage name.`);
+  }
+  return value;
+}
+
+export const workspacePrefix = (workspaceId: string): string => `workspaces/${id('workspace', workspaceId)}/`;
+
+export const clipPrefix = (workspaceId: string, clipId: string): string =>
+  `${workspacePrefix(workspaceId)}clips/${id('clip', clipId)}/`;
+
+export const clipObjectKey = (workspaceId: string, clipId: string, name: string): string =>
+  `${clipPrefix(workspaceId, clipId)}${segment('clip object', name)}`;
+
+export const documentPrefix = (workspaceId: string, documentId: string): string =>
+  `${workspacePrefix(workspaceId)}documents/${id('document', documentId)}/`;
+
+export function documentSnapshotKey(workspaceId: string, documentId: string, name: string | number): string {
+  if (typeof name === 'number' && !(Number.isSafeInteger(name) && name >= 0)) {
+    throw new AppError('validation_failed', `The snapshot number ${name} must be a whole number of 0 or more.`);
+  }
+  const text = typeof name === 'number' ? String(name).padStart(12, '0') : name;
+  return `${documentPrefix(workspaceId, documentId)}snapshots/${segment('snapshot', text)}`;
+}
