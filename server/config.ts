@@ -13,7 +13,7 @@ const boolean = z
  */
 export const envSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535, { message: 'must be a port number (0-65535)' }).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
     PUBLIC_URL: z.url({ message: 'must be a full URL such as https://chorus.example.org' }).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
@@ -32,18 +32,8 @@ export const envSchema = z
     S3_FORCE_PATH_STYLE: boolean.default(true),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' }).optional(),
     SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters (or leave it unset to have one generated)' }).optional(),
-    MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
+    MAX_UPLOAD_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().positive({ message: 'must be a positive number of bytes' }).default(1024 ** 3),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    const s3Parts = ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
-    const given = s3Parts.filter((k) => env[k] !== undefined);
-    if (given.length === 1) {
-      ctx.addIssue({ code: 'custom', path: [s3Parts.find((k) => env[k] === undefined)!], message: 'must be set together with ' + given[0] });
-    }
-    if (env.S3_BUCKET === undefined && (env.S3_ENDPOINT || given.length > 0)) {
-      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'must be set when other S3_ settings are (leave all S3_ unset to keep files on local disk)' });
-    }
   });
 
 export const configDescriptions: Record<keyof z.input<typeof envSchema>, string> = {
@@ -87,13 +77,28 @@ export class ConfigError extends Error {
   }
 }
 
+/** Settings that only make sense together; checked on the raw values so they are reported alongside type errors. */
+function combinationProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const keyId = env.S3_ACCESS_KEY_ID !== undefined;
+  const secret = env.S3_SECRET_ACCESS_KEY !== undefined;
+  if (keyId && !secret) problems.push('S3_SECRET_ACCESS_KEY must be set together with S3_ACCESS_KEY_ID');
+  if (secret && !keyId) problems.push('S3_ACCESS_KEY_ID must be set together with S3_SECRET_ACCESS_KEY');
+  if (env.S3_BUCKET === undefined && (env.S3_ENDPOINT !== undefined || keyId || secret)) {
+    problems.push('S3_BUCKET must be set when other S3_ settings are (leave all S3_ settings unset to keep files on local disk)');
+  }
+  return problems;
+}
+
 /** Parses the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(blanksRemoved);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`)),
+    ...combinationProblems(blanksRemoved),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });

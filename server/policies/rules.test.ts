@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../shared/roles';
-import { AppError } from '../errors';
+import type { AppError } from '../errors';
 import { abilitiesOf, authorize, authorizeInvite } from './authorize';
 import { roleMay, rolesInvitableBy } from './rules';
 

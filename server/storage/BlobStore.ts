@@ -21,6 +21,7 @@ export interface BlobInfo {
 }
 
 export interface BlobRead {
+  /** Read it to the end or destroy it: until then it holds a file handle or an S3 connection. */
   body: Readable;
   /** Size of the whole object, whatever range was read. */
   size: number;

@@ -16,4 +16,5 @@ export function createBlobStore(config: BlobStoreConfig): BlobStore {
 
 export type { BlobInfo, BlobRead, BlobStore, ByteRange, DownloadUrlOptions, PutOptions } from './BlobStore';
 export { createBlobDownloadRouter } from './blobDownloadRoute';
+export { parseRangeHeader, type ParsedRange } from './httpRange';
 export * from './keys';

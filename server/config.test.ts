@@ -1,0 +1,57 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configDescriptions, envSchema, loadConfig } from './config';
+
+const tempDir = () => mkdtemp(path.join(tmpdir(), 'chorus-config-'));
+
+describe('configuration', () => {
+  it('needs nothing for the embedded default: SQLite and local disk in DATA_DIR, a generated secret kept there', async () => {
+    const dir = await tempDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'sqlite', file: path.join(dir, 'chorus.sqlite') });
+    expect(config.storage).toEqual({ kind: 'disk', root: path.join(dir, 'blobs') });
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect((await readFile(path.join(dir, 'session-secret'), 'utf8')).trim()).toBe(config.sessionSecret);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(config.sessionSecret);
+  });
+
+  it('uses PostgreSQL and S3 when told to', async () => {
+    const config = loadConfig({
+      DATA_DIR: await tempDir(),
+      DATABASE_URL: 'postgres://u@db/chorus',
+      S3_BUCKET: 'chorus-audio',
+      S3_ENDPOINT: 'http://127.0.0.1:7480',
+      S3_ACCESS_KEY_ID: 'k',
+      S3_SECRET_ACCESS_KEY: 's',
+      S3_FORCE_PATH_STYLE: 'false',
+      PUBLIC_URL: 'https://chorus.example.org/',
+    });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db/chorus' });
+    expect(config.storage).toMatchObject({ kind: 's3', bucket: 'chorus-audio', endpoint: 'http://127.0.0.1:7480', forcePathStyle: false });
+    expect(config.publicUrl).toBe('https://chorus.example.org');
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', S3_ACCESS_KEY_ID: 'k', SESSION_SECRET: 'short', MAX_UPLOAD_BYTES: '-1' });
+      expect.unreachable('loadConfig should have thrown');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'DATABASE_URL', 'S3_SECRET_ACCESS_KEY', 'S3_BUCKET', 'SESSION_SECRET', 'MAX_UPLOAD_BYTES']) {
+        expect(problems).toContain(name);
+      }
+      expect((e as ConfigError).message).toMatch(/^Chorus cannot start/);
+    }
+  });
+
+  it('is described completely in the README table', async () => {
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const documented = [...readme.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]).sort();
+    expect(documented).toEqual(Object.keys(envSchema.shape).sort());
+    expect(Object.keys(configDescriptions).sort()).toEqual(documented);
+  });
+});
