@@ -16,7 +16,7 @@ export const newPasswordSchema = z
 export const signUpBodySchema = z.strictObject({
   email: emailSchema,
   password: newPasswordSchema,
-  name: text('Name', 100),
+  name: text('Name', 100, 'Enter your name.'),
 });
 export type SignUpBody = z.infer<typeof signUpBodySchema>;
 

@@ -47,7 +47,7 @@ export type InvitePreview = z.infer<typeof invitePreviewSchema>;
 /** Signed in: an empty body. New to Chorus: the account to create. */
 export const acceptInviteBodySchema = z.union([
   z.strictObject({}),
-  z.strictObject({ email: emailSchema, password: newPasswordSchema, name: text('Name', 100) }),
+  z.strictObject({ email: emailSchema, password: newPasswordSchema, name: text('Name', 100, 'Enter your name.') }),
 ]);
 export type AcceptInviteBody = z.infer<typeof acceptInviteBodySchema>;
 

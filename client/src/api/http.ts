@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import { errorBodySchema } from '../../../shared/errors';
+import { ApiError } from './ApiError';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+const offline = (cause: unknown) =>
+  new ApiError('unavailable', 'We could not reach Chorus. Check your internet connection, then try again.', {
+    status: 0,
+    cause,
+  });
+
+async function send(method: Method, path: string, body?: unknown): Promise<Response> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (method !== 'GET') {
+    // The server's CSRF guard wants a JSON body on every change, even when there is nothing to say.
+    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(body ?? {});
+  }
+  try {
+    return await fetch(path, init);
+  } catch (cause) {
+    throw offline(cause);
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  const parsed = errorBodySchema.safeParse(await readJson(response));
+  if (parsed.success) {
+    const { code, message, fields } = parsed.data.error;
+    return new ApiError(code, message, { status: response.status, ...(fields ? { fields } : {}) });
+  }
+  return new ApiError(
+    response.status >= 500 ? 'unavailable' : 'internal',
+    'Chorus could not do that just now. Wait a moment, then try again.',
+    { status: response.status },
+  );
+}
+
+/** Call the API and check the answer against the shared contract. */
+export async function requestJson<T>(method: Method, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
+  if (!response.ok) throw await failure(response);
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) {
+    console.error(`Unexpected answer from ${method} ${path}`, parsed.error);
+    throw new ApiError('internal', 'Chorus sent an answer this page did not understand. Reload the page and try again.', {
+      status: response.status,
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+/** Call the API when success has no body (204). */
+export async function requestEmpty(method: Method, path: string, body?: unknown): Promise<void> {
+  const response = await send(method, path, body);
+  if (!response.ok) throw await failure(response);
+}

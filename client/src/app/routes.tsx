@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { SignInPage } from '../features/auth/SignInPage';
+import { SignUpPage } from '../features/auth/SignUpPage';
+import { InvitePage } from '../features/invites/InvitePage';
+import { WorkspaceListPage } from '../features/workspaces/WorkspaceListPage';
+import { WorkspacePage } from '../features/workspaces/WorkspacePage';
+import { matchRoute } from './matchRoute';
+import { NotFoundPage } from './NotFoundPage';
+
+type Params = Record<string, string>;
+
+/** Every screen, by address. The first pattern that matches wins. */
+const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]> = [
+  ['/', () => <WorkspaceListPage />],
+  ['/signup', () => <SignUpPage />],
+  ['/login', () => <SignInPage />],
+  ['/w/:id', (p) => <WorkspacePage id={p.id ?? ''} />],
+  ['/invite/:token', (p) => <InvitePage token={p.token ?? ''} />],
+];
+
+export function renderRoute(pathname: string): ReactNode {
+  for (const [pattern, render] of routes) {
+    const params = matchRoute(pattern, pathname);
+    if (params) return render(params);
+  }
+  return <NotFoundPage />;
+}

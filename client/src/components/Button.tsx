@@ -1,0 +1,25 @@
+import type { ComponentPropsWithRef } from 'react';
+
+type Variant = 'primary' | 'secondary' | 'warning' | 'inverse';
+
+interface ButtonProps extends ComponentPropsWithRef<'button'> {
+  variant?: Variant;
+  /** While busy the button stays focusable but ignores presses, so a double click sends once. */
+  busy?: boolean;
+}
+
+export function Button({ variant = 'primary', busy = false, type = 'button', className, onClick, ...rest }: ButtonProps) {
+  const classes = ['button', `button--${variant}`, className].filter(Boolean).join(' ');
+  return (
+    <button
+      type={type}
+      className={classes}
+      aria-disabled={busy || undefined}
+      onClick={(event) => {
+        if (busy) event.preventDefault();
+        else onClick?.(event);
+      }}
+      {...rest}
+    />
+  );
+}

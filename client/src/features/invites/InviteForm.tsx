@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import type { CreatedInvite } from '../../../../shared/contracts/invites';
+import { roleSchema, type Role } from '../../../../shared/roles';
+import { createInvite } from '../../api/invites';
+import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { formText } from '../../components/formText';
+import { SelectField } from '../../components/SelectField';
+import { useFormProblems } from '../../components/useFormProblems';
+import { roleInSentence, roleOptions } from '../workspaces/roleWords';
+import { CopyLink } from './CopyLink';
+import { formatDate } from './formatDate';
+
+const ids = { role: 'invite-role' };
+
+function linkHint(invite: CreatedInvite): string {
+  const who = invite.maxUses === 1 ? 'one person' : invite.maxUses ? `${invite.maxUses} people` : 'anyone you send it to';
+  return `Send this to the person you are inviting, by email or text message. It lets ${who} join as ${roleInSentence(invite.role)}, until ${formatDate(invite.expiresAt)}.`;
+}
+
+export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles: Role[] }) {
+  const problems = useFormProblems(ids);
+  const [busy, setBusy] = useState(false);
+  const [invite, setInvite] = useState<CreatedInvite | null>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const role = roleSchema.safeParse(formText(event.currentTarget, 'role'));
+    if (!role.success) return;
+    setBusy(true);
+    problems.clear();
+    try {
+      setInvite(await createInvite(workspaceId, { role: role.data }));
+    } catch (e) {
+      problems.show(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="invite-title">
+      <h2 className="heading-l" id="invite-title">
+        Invite someone
+      </h2>
+      <p>Make a link for one person. When they open it, they can create an account and join straight away.</p>
+      <ErrorSummary items={problems.summary} />
+      <form onSubmit={submit} noValidate>
+        <SelectField
+          id={ids.role}
+          name="role"
+          label="Their role"
+          defaultValue={roles.includes('carer') ? 'carer' : roles[0]}
+          options={roleOptions(roles)}
+          error={problems.fieldError('role')}
+        />
+        <Button type="submit" busy={busy}>
+          Create invite link
+        </Button>
+      </form>
+      {invite ? <CopyLink key={invite.id} url={invite.url} hint={linkHint(invite)} /> : null}
+    </section>
+  );
+}

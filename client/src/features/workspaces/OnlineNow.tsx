@@ -1,0 +1,44 @@
+import { roleLabels } from '../../../../shared/roles';
+import { StatusMessage } from '../../components/StatusMessage';
+import type { WorkspaceRoom } from '../../realtime/useWorkspaceRoom';
+
+function connectionWords(room: WorkspaceRoom): string {
+  switch (room.connection) {
+    case 'connecting':
+      return 'Connecting…';
+    case 'connected':
+      return 'Connected. This list updates by itself.';
+    case 'reconnecting':
+      return 'Offline. Trying to reconnect…';
+    case 'refused':
+      return `Not connected. ${room.problem ?? 'Reload the page to try again.'}`;
+  }
+}
+
+export function OnlineNow({ room, myId }: { room: WorkspaceRoom; myId: string }) {
+  return (
+    <section className="panel panel--quiet" aria-labelledby="online-now-title">
+      <h2 className="heading-m" id="online-now-title">
+        Online now
+      </h2>
+      {room.online.length > 0 ? (
+        <ul className="online-list">
+          {room.online.map((m) => (
+            <li key={m.userId} className="online-list__item">
+              <span className="online-list__dot" aria-hidden="true" />
+              <span className="online-list__name">
+                {m.name}
+                {m.userId === myId ? ' (you)' : ''}
+              </span>
+              <span className="visually-hidden">, </span>
+              <span className="online-list__role">{roleLabels[m.role]}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="quiet">Nobody is online right now.</p>
+      )}
+      <StatusMessage>{connectionWords(room)}</StatusMessage>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { useCallback } from 'react';
+import type { Workspace } from '../../../../shared/contracts/workspaces';
+import { listMembers } from '../../api/workspaces';
+import { useResource } from '../../app/useResource';
+import { useWorkspaceRoom } from '../../realtime/useWorkspaceRoom';
+import { InviteForm } from '../invites/InviteForm';
+import { MembersSection } from '../members/MembersSection';
+import { OnlineNow } from './OnlineNow';
+
+interface WorkspaceViewProps {
+  workspace: Workspace;
+  myId: string;
+  /** The workspace itself may have changed for me (my role, or whether I am still in it). */
+  onWorkspaceChanged(): void;
+}
+
+export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: WorkspaceViewProps) {
+  const [members, reloadMembers] = useResource(workspace.id, () => listMembers(workspace.id));
+  const refresh = useCallback(() => {
+    reloadMembers();
+    onWorkspaceChanged();
+  }, [reloadMembers, onWorkspaceChanged]);
+  const room = useWorkspaceRoom(workspace.id, refresh);
+
+  return (
+    <>
+      <OnlineNow room={room} myId={myId} />
+      <MembersSection
+        workspaceId={workspace.id}
+        myId={myId}
+        canManage={workspace.abilities.manageMembers}
+        members={members}
+        onChanged={refresh}
+      />
+      {workspace.abilities.inviteRoles.length > 0 ? (
+        <InviteForm workspaceId={workspace.id} roles={workspace.abilities.inviteRoles} />
+      ) : null}
+    </>
+  );
+}
