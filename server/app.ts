@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { defaultLoginRateLimit, type LoginRateLimitOptions } from './auth/loginRateLimit';
+import { startSessionSweeper } from './auth/sessionSweeper';
 import { loadSession } from './auth/sessions';
 import type { Config } from './config';
 import { connectDatabase } from './db/connect';
@@ -17,6 +18,7 @@ import { createLogger, type Logger } from './logger';
 import { accountRoutes } from './modules/accounts/accountRoutes';
 import { inviteRoutes } from './modules/invites/inviteRoutes';
 import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
+import { useRedisAdapter } from './realtime/redisAdapter';
 import { createSocketServer, type ChorusServer } from './realtime/socketServer';
 import { createServices, type Services } from './services';
 import { createBlobDownloadRouter } from './storage/blobDownloadRoute';
@@ -72,6 +74,8 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
 
   const http = createServer(app);
   const io = createSocketServer(http, services, allowedOrigins);
+  const stopSweeper = startSessionSweeper(services);
+  const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : async () => {};
 
   return {
     services,
@@ -88,6 +92,8 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
     async close() {
       // Sockets first so no new work arrives, then HTTP, then the database everything was written to.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeRedis();
+      stopSweeper();
       http.closeAllConnections();
       await new Promise<void>((resolve) => (http.listening ? http.close(() => resolve()) : resolve()));
       await db.destroy();

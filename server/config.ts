@@ -48,7 +48,7 @@ export const configDescriptions: Record<keyof z.input<typeof envSchema>, string>
   S3_ACCESS_KEY_ID: 'S3 access key; unset uses the AWS SDK default credential chain.',
   S3_SECRET_ACCESS_KEY: 'S3 secret key.',
   S3_FORCE_PATH_STYLE: 'Path-style S3 addressing (needed by MinIO and Ceph; false for virtual-host style).',
-  REDIS_URL: 'redis://… for running several server instances side by side (reserved).',
+  REDIS_URL: 'redis://… to run several server instances side by side (Socket.IO rooms and presence through Redis).',
   SESSION_SECRET: 'Secret for hashing session and invite tokens and signing download links; generated into DATA_DIR when unset.',
   MAX_UPLOAD_BYTES: 'Largest audio upload accepted, in bytes.',
   LOG_LEVEL: 'Log level: fatal, error, warn, info, debug, trace or silent.',
