@@ -6,6 +6,8 @@ import express from 'express';
 import { defaultLoginRateLimit, type LoginRateLimitOptions } from './auth/loginRateLimit';
 import { startSessionSweeper } from './auth/sessionSweeper';
 import { loadSession } from './auth/sessions';
+import { createCollabServer, type CollabServer } from './collab/collabServer';
+import type { CollabOptions } from './collab/options';
 import type { Config } from './config';
 import { connectDatabase } from './db/connect';
 import { csrfGuard } from './http/csrf';
@@ -16,6 +18,7 @@ import { securityHeaders } from './http/securityHeaders';
 import { staticClient } from './http/staticClient';
 import { createLogger, type Logger } from './logger';
 import { accountRoutes } from './modules/accounts/accountRoutes';
+import { documentRoutes } from './modules/documents/documentRoutes';
 import { inviteRoutes } from './modules/invites/inviteRoutes';
 import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
 import { useRedisAdapter } from './realtime/redisAdapter';
@@ -31,12 +34,15 @@ export interface ChorusOptions {
   logger?: Logger;
   loginRateLimit?: LoginRateLimitOptions;
   clientDir?: string;
+  /** Limits and timings of live co-writing (tests shorten the timers). */
+  collab?: Partial<CollabOptions>;
 }
 
 export interface Chorus {
   services: Services;
   http: HttpServer;
   io: ChorusServer;
+  collab: CollabServer;
   listen(): Promise<string>;
   close(): Promise<void>;
 }
@@ -48,12 +54,14 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   const blobs = createBlobStore(config.storage.kind === 'disk' ? { ...config.storage, signingSecret: config.sessionSecret } : config.storage);
   await blobs.ensureReady();
   const services = createServices(config, logger, db, blobs);
+  const collab = createCollabServer(services, options.collab);
 
   const allowedOrigins = () => (config.publicUrl ? [new URL(config.publicUrl).origin] : []);
   const api = new Api();
   accountRoutes(api, services, options.loginRateLimit ?? defaultLoginRateLimit);
   workspaceRoutes(api, services);
   inviteRoutes(api, services);
+  documentRoutes(api, services, collab);
   const openApi = buildOpenApiDocument(api.routes, version);
 
   const app = express();
@@ -74,6 +82,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
 
   const http = createServer(app);
   const io = createSocketServer(http, services, allowedOrigins);
+  collab.attach(io);
   const stopSweeper = startSessionSweeper(services);
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : async () => {};
 
@@ -81,6 +90,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
     services,
     http,
     io,
+    collab,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -92,6 +102,8 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
     async close() {
       // Sockets first so no new work arrives, then HTTP, then the database everything was written to.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Every queued document change written and a final snapshot of each open document, before the database closes.
+      await collab.close();
       await closeRedis();
       stopSweeper();
       http.closeAllConnections();

@@ -4,6 +4,7 @@ import { createEventBus, type EventBus } from './events';
 import type { Logger } from './logger';
 import { sessionRepository } from './modules/accounts/sessionRepository';
 import { userRepository } from './modules/accounts/userRepository';
+import { documentRepository } from './modules/documents/documentRepository';
 import { inviteRepository } from './modules/invites/inviteRepository';
 import { workspaceRepository } from './modules/workspaces/workspaceRepository';
 import type { BlobStore } from './storage/BlobStore';
@@ -19,6 +20,7 @@ export interface Services {
   sessions: ReturnType<typeof sessionRepository>;
   workspaces: ReturnType<typeof workspaceRepository>;
   invites: ReturnType<typeof inviteRepository>;
+  documents: ReturnType<typeof documentRepository>;
 }
 
 export function createServices(config: Config, logger: Logger, db: Db, blobs: BlobStore): Services {
@@ -32,5 +34,6 @@ export function createServices(config: Config, logger: Logger, db: Db, blobs: Bl
     sessions: sessionRepository(db),
     workspaces: workspaceRepository(db),
     invites: inviteRepository(db),
+    documents: documentRepository(db),
   };
 }

@@ -11,6 +11,9 @@ export interface Database {
   memberships: MembershipsTable;
   invites: InvitesTable;
   audit_events: AuditEventsTable;
+  documents: DocumentsTable;
+  document_updates: DocumentUpdatesTable;
+  document_snapshots: DocumentSnapshotsTable;
 }
 
 export interface UsersTable {
@@ -64,5 +67,36 @@ export interface AuditEventsTable {
   action: string;
   subject_id: string | null;
   detail: string;
+  created_at: string;
+}
+
+export interface DocumentsTable {
+  id: string;
+  workspace_id: string;
+  kind: 'publication' | 'script';
+  title: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+  /** 0 or 1. */
+  carers_can_edit: number;
+}
+
+/** The durable log of accepted Yjs updates, appended before any client sees them. */
+export interface DocumentUpdatesTable {
+  document_id: string;
+  seq: number;
+  data: Uint8Array;
+  user_id: string | null;
+  created_at: string;
+}
+
+/** A stored snapshot (blob) holding every update of its document with seq <= through_seq. */
+export interface DocumentSnapshotsTable {
+  document_id: string;
+  through_seq: number;
+  blob_key: string;
+  size: number;
   created_at: string;
 }

@@ -1,7 +1,8 @@
+import type { DocumentAbilities } from '../../shared/contracts/documents';
 import type { WorkspaceAbilities } from '../../shared/contracts/workspaces';
 import type { Role } from '../../shared/roles';
 import { AppError, notFound } from '../errors';
-import { roleMay, rolesInvitableBy, type WorkspaceAction } from './rules';
+import { documentRoleMay, roleMay, rolesInvitableBy, type DocumentAction, type DocumentFacts, type WorkspaceAction } from './rules';
 
 export interface Actor {
   userId: string;
@@ -44,6 +45,40 @@ const forbiddenMessages: Record<WorkspaceAction, string> = {
   'invites.manage': 'Only admins and editors can see or cancel invites.',
   'presence.join': 'You are not a member of this workspace.',
 };
+
+/** Like `authorize`, for one document (or, for `document.create`, the workspace it would go in). */
+export function authorizeDocument(actor: Actor, action: DocumentAction, doc?: DocumentFacts): asserts actor is Actor & { role: Role } {
+  if (!actor.role) throw notFound('document');
+  if (!documentRoleMay(actor.role, action, actor.userId, doc)) {
+    throw new AppError('forbidden', documentForbiddenMessage(action, doc));
+  }
+}
+
+export const mayDocument = (actor: Actor, action: DocumentAction, doc?: DocumentFacts): boolean =>
+  actor.role !== undefined && documentRoleMay(actor.role, action, actor.userId, doc);
+
+export function documentAbilitiesOf(actor: Actor, doc: DocumentFacts): DocumentAbilities {
+  return {
+    edit: mayDocument(actor, 'document.edit', doc),
+    comment: mayDocument(actor, 'document.comment', doc),
+    manage: mayDocument(actor, 'document.manage', doc),
+  };
+}
+
+function documentForbiddenMessage(action: DocumentAction, doc?: DocumentFacts): string {
+  switch (action) {
+    case 'document.create':
+      return 'Only admins, editors and practice experts can start a document. Ask one of them to start it for you.';
+    case 'document.edit':
+      return doc?.archived
+        ? 'This document is archived, so nobody can change it. Ask an editor to restore it first.'
+        : 'You can read and comment on this document, but not change its text. Ask an editor to let carers edit it.';
+    case 'document.manage':
+      return 'Only admins, editors and the person who started this document can rename it, archive it or change who may edit it.';
+    default:
+      return 'You are not a member of this workspace.';
+  }
+}
 
 const article = (role: Role) => (role === 'admin' || role === 'editor' || role === 'expert' ? 'an' : 'a');
 const listOr = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);

@@ -36,3 +36,33 @@ const invitableRoles: Record<Role, readonly Role[]> = {
 export const roleMay = (role: Role, action: WorkspaceAction): boolean => rules[action].includes(role);
 
 export const rolesInvitableBy = (role: Role): Role[] => [...invitableRoles[role]];
+
+/** What may be done with one document. `document.manage` covers rename, archive and the carer switch. */
+export type DocumentAction = 'document.create' | 'document.view' | 'document.comment' | 'document.edit' | 'document.manage';
+
+/** The facts about a document that its rules depend on. */
+export interface DocumentFacts {
+  createdBy: string;
+  carersCanEdit: boolean;
+  archived: boolean;
+}
+
+const documentRules: Record<DocumentAction, readonly Role[]> = {
+  'document.create': ['admin', 'editor', 'expert'],
+  'document.view': everyone,
+  'document.comment': everyone,
+  'document.edit': ['admin', 'editor', 'expert'],
+  'document.manage': ['admin', 'editor'],
+};
+
+/**
+ * The table above plus its two per-document exceptions: carers edit where the document allows it,
+ * and whoever created a document may manage it. An archived document is read-only until restored.
+ */
+export function documentRoleMay(role: Role, action: DocumentAction, userId: string, doc?: DocumentFacts): boolean {
+  if (action === 'document.edit' && doc?.archived) return false;
+  if (documentRules[action].includes(role)) return true;
+  if (action === 'document.edit') return role === 'carer' && doc?.carersCanEdit === true;
+  if (action === 'document.manage') return doc?.createdBy === userId;
+  return false;
+}

@@ -1,0 +1,351 @@
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { CollabError } from '../../shared/realtime/collab';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import { awarenessClientIds, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type IncomingMessage } from './messages';
+import type { CollabOptions } from './options';
+import type { DocumentPersistence, LoadedState } from './persistence';
+import type { UpdateLog } from './updateLog';
+import { addsNothing, decodeUpdateOrThrow, type DecodedUpdate } from './updates';
+
+/** One client's presence in one document. */
+export interface Peer {
+  /** The socket id. */
+  readonly id: string;
+  readonly userId: string;
+  canEdit: boolean;
+  /** Why this peer may not edit, in the policy module's words (shown when an update is refused). */
+  readOnlyReason: string;
+  /** Awareness client ids this peer has announced; nobody else may speak for them. */
+  readonly awarenessIds: Set<number>;
+  send(message: Uint8Array): void;
+  /** Tells this peer alone that something it sent was refused. */
+  error(error: CollabError): void;
+}
+
+/** How a document reaches its peers; implemented over Socket.IO rooms. */
+export interface DocumentChannel {
+  broadcast(message: Uint8Array, exceptPeerIds: readonly string[]): void;
+  /** Takes a peer out of the document, telling it why; it has to join again. */
+  evict(peerId: string, error: CollabError): void;
+}
+
+export interface CollabDocumentDeps {
+  log: UpdateLog;
+  persistence: DocumentPersistence;
+  logger: Logger;
+  options: CollabOptions;
+  channel: DocumentChannel;
+  /** Nobody has had the document open for `idleUnloadMs`. */
+  onIdle(doc: CollabDocument): void;
+  /** The in-memory state can no longer be trusted; it must be dropped (never snapshotted). */
+  onFailed(doc: CollabDocument): void;
+}
+
+interface Incoming {
+  peer: Peer;
+  update: Uint8Array;
+  decoded: DecodedUpdate;
+}
+
+interface Accepted extends Incoming {
+  seq: number;
+}
+
+const unavailable = (message: string) => ({ code: 'unavailable', message }) as const;
+
+/**
+ * One open document: its Y.Doc, who is in it, and the path every change takes. Updates are handled
+ * one batch at a time: checked, appended to the durable log, and only once the log has them applied
+ * and relayed, so log order is apply order and nobody ever sees a change the log could lose.
+ */
+export class CollabDocument {
+  readonly ydoc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly peers = new Map<string, Peer>();
+  private lastSeq: number;
+  private appliedSeq: number;
+  private snapshotSeq: number;
+  /** Upper bound of the encoded state's size: the last measured size plus every update since. */
+  private approxBytes: number;
+  private inbox: Incoming[] = [];
+  private draining: Promise<void> | null = null;
+  private snapshotting: Promise<boolean> | null = null;
+  private snapshotAgain = false;
+  private quietTimer: NodeJS.Timeout | null = null;
+  private maxWaitTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private failed = false;
+  private destroyed = false;
+
+  constructor(
+    readonly id: string,
+    readonly workspaceId: string,
+    loaded: LoadedState,
+    private readonly deps: CollabDocumentDeps,
+  ) {
+    this.ydoc = loaded.doc;
+    this.lastSeq = loaded.lastSeq;
+    this.appliedSeq = loaded.lastSeq;
+    this.snapshotSeq = loaded.snapshotSeq;
+    this.approxBytes = loaded.bytes;
+    this.awareness = new Awareness(this.ydoc);
+    // The server is not a person in the document.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Changes are in the log but not yet in a snapshot. */
+  get dirty(): boolean {
+    return this.appliedSeq > this.snapshotSeq;
+  }
+
+  get busy(): boolean {
+    return this.draining !== null || this.snapshotting !== null || this.inbox.length > 0;
+  }
+
+  addPeer(peer: Peer): void {
+    this.peers.set(peer.id, peer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  /** The server starts the sync: its state vector, and who else is here. */
+  greet(peer: Peer): void {
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)));
+    const ids = [...this.awareness.getStates().keys()];
+    if (ids.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+  }
+
+  removePeer(peerId: string): void {
+    const peer = this.peers.get(peerId);
+    if (!peer) return;
+    this.peers.delete(peerId);
+    if (peer.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...peer.awarenessIds], 'leave');
+    if (peer.canEdit && ![...this.peers.values()].some((p) => p.canEdit)) void this.snapshot();
+    if (this.peers.size === 0) this.scheduleIdle();
+  }
+
+  /** Handles one decoded message from a peer; throws an AppError for the peer alone when it is refused. */
+  receive(peer: Peer, message: IncomingMessage): void {
+    switch (message.type) {
+      case 'sync-step1': {
+        let diff: Uint8Array;
+        try {
+          diff = Y.encodeStateAsUpdate(this.ydoc, message.stateVector);
+        } catch {
+          throw new AppError('malformed_request', 'That sync request could not be read. Reload the page to reconnect.');
+        }
+        peer.send(encodeSyncStep2(diff));
+        return;
+      }
+      case 'sync-step2':
+      case 'sync-update': {
+        const decoded = decodeUpdateOrThrow(message.update);
+        if (!peer.canEdit) {
+          // A read-only client's step 2 normally carries nothing new: let that pass quietly.
+          if (addsNothing(this.ydoc, decoded)) return;
+          throw new AppError('forbidden', `Your change was not saved. ${peer.readOnlyReason}`);
+        }
+        if (this.failed || this.destroyed) throw new AppError('unavailable', 'This document is being reopened. Join it again in a moment.');
+        this.inbox.push({ peer, update: message.update, decoded });
+        if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
+        return;
+      }
+      case 'awareness':
+        this.receiveAwareness(peer, message.update);
+        return;
+      case 'query-awareness': {
+        const ids = [...this.awareness.getStates().keys()];
+        peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+        return;
+      }
+    }
+  }
+
+  private receiveAwareness(peer: Peer, update: Uint8Array): void {
+    if (update.byteLength > this.deps.options.maxAwarenessBytes) {
+      throw new AppError('payload_too_large', `Presence updates can be at most ${this.deps.options.maxAwarenessBytes} bytes; this one was ${update.byteLength}.`);
+    }
+    for (const clientId of awarenessClientIds(update)) {
+      const owner = [...this.peers.values()].find((p) => p !== peer && p.awarenessIds.has(clientId));
+      if (owner || clientId === this.ydoc.clientID) {
+        throw new AppError('forbidden', 'That presence update speaks for another person’s cursor, so it was ignored.');
+      }
+    }
+    try {
+      applyAwarenessUpdate(this.awareness, update, peer);
+    } catch {
+      throw new AppError('malformed_request', 'That presence update could not be read.');
+    }
+  }
+
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    const from = typeof origin === 'object' && origin !== null && this.peers.get((origin as Peer).id) === origin ? (origin as Peer) : undefined;
+    if (from) {
+      for (const id of added) from.awarenessIds.add(id);
+      for (const id of updated) from.awarenessIds.add(id);
+    }
+    for (const id of removed) for (const p of this.peers.values()) p.awarenessIds.delete(id);
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    this.deps.channel.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), from ? [from.id] : []);
+  };
+
+  /** Log, then apply, then relay: one batch of whatever arrived while the previous batch was being written. */
+  private async drain(): Promise<void> {
+    while (this.inbox.length > 0 && !this.failed) {
+      const batch = this.inbox.splice(0);
+      const accepted: Accepted[] = [];
+      for (const item of batch) {
+        if (addsNothing(this.ydoc, item.decoded)) continue;
+        if (this.approxBytes + item.update.byteLength > this.deps.options.maxDocumentBytes) {
+          item.peer.error({
+            code: 'payload_too_large',
+            message: `This document has reached its size limit (${Math.round(this.deps.options.maxDocumentBytes / 2 ** 20)} MiB), so your change was not saved. Start a new document for the rest.`,
+          });
+          continue;
+        }
+        this.approxBytes += item.update.byteLength;
+        accepted.push({ ...item, seq: ++this.lastSeq });
+      }
+      if (accepted.length === 0) continue;
+
+      try {
+        await this.deps.log.append(accepted.map((a) => ({ documentId: this.id, seq: a.seq, data: a.update, userId: a.peer.userId })));
+      } catch (e) {
+        this.deps.logger.error({ err: e, documentId: this.id }, 'could not append to the document update log');
+        for (const a of accepted) this.approxBytes -= a.update.byteLength;
+        // Nothing was applied or relayed. Each sender must join again so its client resends the change.
+        for (const peerId of new Set(accepted.map((a) => a.peer.id))) {
+          this.deps.channel.evict(peerId, unavailable('Your latest change could not be saved just now. Reconnecting will send it again; nothing on your screen is lost.'));
+        }
+        continue;
+      }
+
+      const applied: Accepted[] = [];
+      for (const a of accepted) {
+        try {
+          Y.applyUpdate(this.ydoc, a.update, a.peer);
+        } catch (e) {
+          this.deps.logger.error({ err: e, documentId: this.id, seq: a.seq }, 'a logged update could not be applied; reopening the document');
+          // The rest of the batch was logged but never seen by anyone: take it out, then start over from storage.
+          await this.deps.log.remove(this.id, a.seq).catch((err: unknown) => this.deps.logger.error({ err, documentId: this.id }, 'could not remove an unapplied update'));
+          this.relay(applied);
+          this.fail();
+          return;
+        }
+        this.appliedSeq = a.seq;
+        applied.push(a);
+      }
+      this.relay(applied);
+      this.changed();
+    }
+  }
+
+  /** Everyone else gets the batch as one update; each sender gets only what the others sent. */
+  private relay(applied: Accepted[]): void {
+    if (applied.length === 0) return;
+    if (applied.length === 1) {
+      this.deps.channel.broadcast(encodeSyncUpdate(applied[0]!.update), [applied[0]!.peer.id]);
+      return;
+    }
+    const merge = (items: Accepted[]) => (items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((i) => i.update)));
+    const senders = [...new Set(applied.map((a) => a.peer))];
+    this.deps.channel.broadcast(encodeSyncUpdate(merge(applied)), senders.map((s) => s.id));
+    for (const sender of senders) {
+      const others = applied.filter((a) => a.peer !== sender);
+      if (others.length > 0 && this.peers.get(sender.id) === sender) sender.send(encodeSyncUpdate(merge(others)));
+    }
+  }
+
+  private changed(): void {
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => void this.snapshot(), this.deps.options.snapshotQuietMs).unref();
+    this.maxWaitTimer ??= setTimeout(() => {
+      this.maxWaitTimer = null;
+      void this.snapshot();
+    }, this.deps.options.snapshotMaxWaitMs).unref();
+  }
+
+  private clearSnapshotTimers(): void {
+    for (const t of [this.quietTimer, this.maxWaitTimer, this.retryTimer]) if (t) clearTimeout(t);
+    this.quietTimer = this.maxWaitTimer = this.retryTimer = null;
+  }
+
+  /**
+   * Writes the whole state to blob storage and trims the log behind it. Never runs for a document
+   * whose state is not trusted; resolves false when the write failed (it is retried later; the log
+   * still holds every change).
+   */
+  snapshot(): Promise<boolean> {
+    if (this.failed || this.destroyed) return Promise.resolve(false);
+    if (this.snapshotting) {
+      this.snapshotAgain = true;
+      return this.snapshotting;
+    }
+    if (!this.dirty) return Promise.resolve(true);
+    this.clearSnapshotTimers();
+    const throughSeq = this.appliedSeq;
+    const state = Y.encodeStateAsUpdate(this.ydoc);
+    this.approxBytes = state.byteLength;
+    this.snapshotting = this.deps.persistence
+      .writeSnapshot(this.workspaceId, this.id, throughSeq, state)
+      .then(() => {
+        this.snapshotSeq = Math.max(this.snapshotSeq, throughSeq);
+        return true;
+      })
+      .catch((e: unknown) => {
+        this.deps.logger.error({ err: e, documentId: this.id }, 'could not write a document snapshot; will try again');
+        this.retryTimer = setTimeout(() => void this.snapshot(), this.deps.options.snapshotRetryMs).unref();
+        return false;
+      })
+      .finally(() => {
+        this.snapshotting = null;
+        if (this.snapshotAgain) {
+          this.snapshotAgain = false;
+          void this.snapshot();
+        }
+      });
+    return this.snapshotting;
+  }
+
+  /** Waits for queued changes, then snapshots; true when everything is in a snapshot. */
+  async settle(): Promise<boolean> {
+    while (this.draining) await this.draining;
+    while (this.snapshotting) await this.snapshotting;
+    if (this.failed) return true;
+    if (this.dirty) return this.snapshot();
+    return true;
+  }
+
+  scheduleIdle(): void {
+    if (this.idleTimer || this.destroyed) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.peers.size === 0) this.deps.onIdle(this);
+    }, this.deps.options.idleUnloadMs).unref();
+  }
+
+  private fail(): void {
+    this.failed = true;
+    this.clearSnapshotTimers();
+    for (const peerId of [...this.peers.keys()]) {
+      this.deps.channel.evict(peerId, unavailable('This document had to be reopened. Join it again; your changes are kept on this device and will be sent again.'));
+    }
+    this.deps.onFailed(this);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.clearSnapshotTimers();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.inbox = [];
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.ydoc.destroy();
+  }
+}

@@ -1,0 +1,125 @@
+import * as Y from 'yjs';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import { CollabDocument, type DocumentChannel } from './collabDocument';
+import type { CollabOptions } from './options';
+import type { DocumentPersistence } from './persistence';
+import type { UpdateLog } from './updateLog';
+
+const notReady: DocumentChannel = {
+  broadcast: () => undefined,
+  evict: () => undefined,
+};
+
+/**
+ * The documents open in this process. A document is loaded once however many people join at the
+ * same moment; a load that fails leaves nothing behind, so the next join tries again from storage.
+ */
+export class DocumentRegistry {
+  private readonly docs = new Map<string, CollabDocument>();
+  private readonly loading = new Map<string, Promise<CollabDocument>>();
+  private closing = false;
+  /** Set when the Socket.IO namespace is attached. */
+  channelFor: (documentId: string) => DocumentChannel = () => notReady;
+
+  constructor(
+    private readonly log: UpdateLog,
+    private readonly persistence: DocumentPersistence,
+    private readonly logger: Logger,
+    private readonly options: CollabOptions,
+  ) {}
+
+  get(documentId: string): CollabDocument | undefined {
+    return this.docs.get(documentId);
+  }
+
+  openDocuments(): CollabDocument[] {
+    return [...this.docs.values()];
+  }
+
+  open(documentId: string, workspaceId: string): Promise<CollabDocument> {
+    if (this.closing) return Promise.reject(shuttingDown());
+    const live = this.docs.get(documentId);
+    if (live) return Promise.resolve(live);
+    let pending = this.loading.get(documentId);
+    if (!pending) {
+      pending = this.load(documentId, workspaceId).finally(() => this.loading.delete(documentId));
+      this.loading.set(documentId, pending);
+    }
+    return pending;
+  }
+
+  private async load(documentId: string, workspaceId: string): Promise<CollabDocument> {
+    let loaded;
+    try {
+      loaded = await this.persistence.load(documentId);
+    } catch (e) {
+      this.logger.error({ err: e, documentId }, 'could not load a document; it is not served until it loads');
+      throw new AppError('unavailable', 'This document could not be opened just now. Nothing in it has been lost; please try again in a minute.');
+    }
+    if (this.closing) {
+      loaded.doc.destroy();
+      throw shuttingDown();
+    }
+    const doc = new CollabDocument(documentId, workspaceId, loaded, {
+      log: this.log,
+      persistence: this.persistence,
+      logger: this.logger,
+      options: this.options,
+      channel: this.channelFor(documentId),
+      onIdle: (d) => void this.unloadWhenIdle(d),
+      onFailed: (d) => this.drop(d),
+    });
+    this.docs.set(documentId, doc);
+    doc.scheduleIdle();
+    return doc;
+  }
+
+  /** The whole state for reading (rendering): from memory when open, otherwise straight from storage. */
+  async readState(documentId: string): Promise<Uint8Array> {
+    const live = this.docs.get(documentId);
+    if (live) return Y.encodeStateAsUpdate(live.ydoc);
+    let loaded;
+    try {
+      loaded = await this.persistence.load(documentId);
+    } catch (e) {
+      this.logger.error({ err: e, documentId }, 'could not load a document for reading');
+      throw new AppError('unavailable', 'This document could not be read just now. Nothing in it has been lost; please try again in a minute.');
+    }
+    try {
+      return Y.encodeStateAsUpdate(loaded.doc);
+    } finally {
+      loaded.doc.destroy();
+    }
+  }
+
+  private async unloadWhenIdle(doc: CollabDocument): Promise<void> {
+    if (this.docs.get(doc.id) !== doc || doc.peers.size > 0) return;
+    const settled = await doc.settle();
+    if (this.docs.get(doc.id) !== doc || doc.peers.size > 0) return;
+    if (!settled || doc.busy) {
+      doc.scheduleIdle();
+      return;
+    }
+    this.drop(doc);
+  }
+
+  private drop(doc: CollabDocument): void {
+    if (this.docs.get(doc.id) === doc) this.docs.delete(doc.id);
+    doc.destroy();
+  }
+
+  /** Graceful shutdown: no new documents, every queued change written, every open document snapshotted. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.loading.values()]);
+    await Promise.all(
+      [...this.docs.values()].map(async (doc) => {
+        if (!(await doc.settle())) this.logger.warn({ documentId: doc.id }, 'closing without a final snapshot; the update log still holds every change');
+        this.drop(doc);
+      }),
+    );
+  }
+}
+
+const shuttingDown = () => new AppError('unavailable', 'The server is restarting. Your changes are kept on this device; join again in a moment.');

@@ -1,0 +1,37 @@
+/** Limits and timings of the collaboration server; every one can be changed per server (tests shorten the timers). */
+export interface CollabOptions {
+  /** Largest `y` message accepted, in bytes. Socket.IO's own limit (maxHttpBufferSize) closes the connection above it. */
+  maxMessageBytes: number;
+  /** Largest awareness message (cursor, name, colour) accepted, in bytes. */
+  maxAwarenessBytes: number;
+  /** Largest a document may grow (encoded Yjs state, estimated as snapshot size plus updates since). */
+  maxDocumentBytes: number;
+  maxClientsPerDocument: number;
+  /** How many documents one connection may have open at once. */
+  maxDocumentsPerConnection: number;
+  /** Awareness messages accepted per connection per second (a burst of the same size is allowed). */
+  awarenessPerSecond: number;
+  /** A snapshot is written after this long without changes… */
+  snapshotQuietMs: number;
+  /** …and at least this often while changes keep coming. */
+  snapshotMaxWaitMs: number;
+  /** A failed snapshot is tried again after this long. */
+  snapshotRetryMs: number;
+  /** A document nobody has open leaves memory after this long (once its snapshot is written). */
+  idleUnloadMs: number;
+}
+
+export const defaultCollabOptions: CollabOptions = {
+  maxMessageBytes: 1024 * 1024,
+  maxAwarenessBytes: 64 * 1024,
+  maxDocumentBytes: 16 * 1024 * 1024,
+  maxClientsPerDocument: 200,
+  maxDocumentsPerConnection: 50,
+  awarenessPerSecond: 30,
+  snapshotQuietMs: 2000,
+  snapshotMaxWaitMs: 30_000,
+  snapshotRetryMs: 5000,
+  idleUnloadMs: 30_000,
+};
+
+export const collabOptions = (overrides: Partial<CollabOptions> = {}): CollabOptions => ({ ...defaultCollabOptions, ...overrides });

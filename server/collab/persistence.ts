@@ -1,0 +1,77 @@
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { BlobStore } from '../storage/BlobStore';
+import { documentSnapshotKey } from '../storage/keys';
+import type { UpdateLog } from './updateLog';
+
+export interface LoadedState {
+  doc: Y.Doc;
+  /** Highest seq in the log or covered by the snapshot: the next update gets lastSeq + 1. */
+  lastSeq: number;
+  /** The seq the latest snapshot covers (0 without one). */
+  snapshotSeq: number;
+  /** Encoded size of the loaded state. */
+  bytes: number;
+}
+
+/**
+ * Where a document's Yjs state lives: the latest snapshot in blob storage plus the log entries after
+ * it in the database. Any failure to read either throws, and the caller must then not serve the
+ * document (and so never snapshot it): an empty document must never be written over a real one.
+ */
+export class DocumentPersistence {
+  constructor(
+    private readonly log: UpdateLog,
+    private readonly blobs: BlobStore,
+    private readonly logger: Logger,
+    private readonly maxSnapshotBytes: number,
+  ) {}
+
+  async load(documentId: string): Promise<LoadedState> {
+    const doc = new Y.Doc();
+    try {
+      const snapshot = await this.log.latestSnapshot(documentId);
+      const snapshotSeq = snapshot?.through_seq ?? 0;
+      if (snapshot) Y.applyUpdate(doc, await this.readBlob(snapshot.blob_key));
+      const entries = await this.log.entriesAfter(documentId, snapshotSeq);
+      for (const entry of entries) Y.applyUpdate(doc, entry.data);
+      const lastSeq = Math.max(snapshotSeq, entries.at(-1)?.seq ?? 0, await this.log.lastSeq(documentId));
+      return { doc, lastSeq, snapshotSeq, bytes: Y.encodeStateAsUpdate(doc).byteLength };
+    } catch (e) {
+      doc.destroy();
+      throw e;
+    }
+  }
+
+  /**
+   * Stores `state` (which holds every update up to `throughSeq`) under a new key, records it, and only
+   * then trims the log behind it and removes older snapshots. A crash at any point leaves a loadable
+   * document: the old snapshot and the log stay valid until the new record exists.
+   */
+  async writeSnapshot(workspaceId: string, documentId: string, throughSeq: number, state: Uint8Array): Promise<void> {
+    const key = documentSnapshotKey(workspaceId, documentId, throughSeq);
+    await this.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), { contentType: 'application/octet-stream' });
+    await this.log.recordSnapshot(documentId, throughSeq, key, state.byteLength);
+    await this.log.trim(documentId, throughSeq);
+    for (const old of await this.log.snapshotsBefore(documentId, throughSeq)) {
+      try {
+        await this.blobs.delete(old.blob_key);
+        await this.log.removeSnapshotRecord(documentId, Number(old.through_seq));
+      } catch (e) {
+        // Harmless to keep: loading always starts from the newest snapshot.
+        this.logger.warn({ err: e, documentId, key: old.blob_key }, 'could not remove an old document snapshot');
+      }
+    }
+  }
+
+  private async readBlob(key: string): Promise<Uint8Array> {
+    const read = await this.blobs.get(key);
+    if (read.size > this.maxSnapshotBytes) {
+      read.body.destroy();
+      throw new Error(`snapshot ${key} is ${read.size} bytes, more than the ${this.maxSnapshotBytes} allowed`);
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of read.body) chunks.push(chunk as Buffer);
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+}

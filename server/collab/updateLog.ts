@@ -1,0 +1,147 @@
+import { nowIso } from '../clock';
+import type { Db } from '../db/connect';
+import type { DocumentSnapshotsTable } from '../db/schema';
+
+export interface LogEntry {
+  documentId: string;
+  seq: number;
+  data: Uint8Array;
+  userId: string | null;
+}
+
+interface PendingAppend {
+  entries: LogEntry[];
+  resolve(): void;
+  reject(e: unknown): void;
+}
+
+/** Rows per INSERT statement: well under SQLite's limit on bound parameters. */
+const ROWS_PER_INSERT = 200;
+
+/**
+ * The durable update log and the snapshot records, in the database. Appends that arrive while a
+ * write is in flight are written together in one transaction (group commit), so a busy server does
+ * one commit per round trip instead of one per keystroke; each caller still learns whether its own
+ * entries are durable before it goes on.
+ */
+export class UpdateLog {
+  private queue: PendingAppend[] = [];
+  private writing = false;
+
+  constructor(private readonly db: Db) {}
+
+  /** Resolves once every entry is committed. */
+  append(entries: LogEntry[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entries, resolve, reject });
+      if (!this.writing) void this.writeQueued();
+    });
+  }
+
+  private async writeQueued(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0);
+        try {
+          await this.insert(batch.flatMap((p) => p.entries));
+          for (const p of batch) p.resolve();
+        } catch (e) {
+          if (batch.length === 1) {
+            batch[0]!.reject(e);
+            continue;
+          }
+          // One bad request must not fail its neighbours: write each on its own.
+          for (const p of batch) await this.insert(p.entries).then(p.resolve, p.reject);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async insert(entries: LogEntry[]): Promise<void> {
+    const createdAt = nowIso();
+    const rows = entries.map((e) => ({ document_id: e.documentId, seq: e.seq, data: Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength), user_id: e.userId, created_at: createdAt }));
+    if (rows.length <= ROWS_PER_INSERT) {
+      await this.db.insertInto('document_updates').values(rows).execute();
+      return;
+    }
+    await this.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        await tx.insertInto('document_updates').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+      }
+    });
+  }
+
+  async entriesAfter(documentId: string, seq: number): Promise<{ seq: number; data: Uint8Array }[]> {
+    const rows = await this.db
+      .selectFrom('document_updates')
+      .select(['seq', 'data'])
+      .where('document_id', '=', documentId)
+      .where('seq', '>', seq)
+      .orderBy('seq', 'asc')
+      .execute();
+    return rows.map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data) }));
+  }
+
+  /** The highest seq ever logged for the document (trimmed rows included via the snapshot), 0 for none. */
+  async lastSeq(documentId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('document_updates')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('document_id', '=', documentId)
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
+  async remove(documentId: string, fromSeq: number): Promise<void> {
+    await this.db.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '>=', fromSeq).execute();
+  }
+
+  /** Removes the log entries a snapshot now covers. */
+  async trim(documentId: string, throughSeq: number): Promise<void> {
+    await this.db.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '<=', throughSeq).execute();
+  }
+
+  async countEntries(documentId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('document_updates')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('document_id', '=', documentId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  latestSnapshot(documentId: string): Promise<DocumentSnapshotsTable | undefined> {
+    return this.db
+      .selectFrom('document_snapshots')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .orderBy('through_seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+      .then((r) => r && { ...r, through_seq: Number(r.through_seq), size: Number(r.size) });
+  }
+
+  async recordSnapshot(documentId: string, throughSeq: number, blobKey: string, size: number): Promise<void> {
+    await this.db
+      .insertInto('document_snapshots')
+      .values({ document_id: documentId, through_seq: throughSeq, blob_key: blobKey, size, created_at: nowIso() })
+      .onConflict((oc) => oc.columns(['document_id', 'through_seq']).doUpdateSet({ blob_key: blobKey, size }))
+      .execute();
+  }
+
+  snapshotsBefore(documentId: string, throughSeq: number): Promise<Pick<DocumentSnapshotsTable, 'through_seq' | 'blob_key'>[]> {
+    return this.db
+      .selectFrom('document_snapshots')
+      .select(['through_seq', 'blob_key'])
+      .where('document_id', '=', documentId)
+      .where('through_seq', '<', throughSeq)
+      .execute();
+  }
+
+  async removeSnapshotRecord(documentId: string, throughSeq: number): Promise<void> {
+    await this.db.deleteFrom('document_snapshots').where('document_id', '=', documentId).where('through_seq', '=', throughSeq).execute();
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The version of the editor schema in `schema.ts`. Bump it whenever a change to the extension list
+ * would let an older editor misread or damage documents written by a newer one (a node or mark
+ * added, removed or renamed, an attribute whose meaning changed). The collaboration server refuses
+ * editors that announce a version outside the accepted range, so they reload instead of corrupting.
+ */
+export const EDITOR_SCHEMA_VERSION = 1;
+
+/** The oldest editor version the server still accepts. */
+export const MIN_EDITOR_SCHEMA_VERSION = 1;
+
+export const isCompatibleSchemaVersion = (version: number): boolean =>
+  Number.isInteger(version) && version >= MIN_EDITOR_SCHEMA_VERSION && version <= EDITOR_SCHEMA_VERSION;
