@@ -1,0 +1,133 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import type { CollabError } from '../../shared/realtime/collab';
+import { createLogger } from '../logger';
+import { CollabDocument, type Peer } from './collabDocument';
+import { decodeMessage, encodeSyncUpdate } from './messages';
+import { collabOptions } from './options';
+import type { DocumentPersistence } from './persistence';
+import type { LogEntry, UpdateLog } from './updateLog';
+import { addsNothing, decodeUpdateOrThrow } from './updates';
+
+/** A log whose appends complete only when the test says so. */
+function controlledLog() {
+  const pending: { entries: LogEntry[]; resolve(): void; reject(e: unknown): void }[] = [];
+  const log = { append: (entries: LogEntry[]) => new Promise<void>((resolve, reject) => pending.push({ entries, resolve, reject })), remove: async () => undefined } as unknown as UpdateLog;
+  return { log, pending };
+}
+
+function setup() {
+  const { log, pending } = controlledLog();
+  const snapshots: number[] = [];
+  const persistence = { writeSnapshot: async (_ws: string, _doc: string, seq: number) => void snapshots.push(seq) } as unknown as DocumentPersistence;
+  const broadcasts: { message: Uint8Array; except: readonly string[] }[] = [];
+  const evicted: { peerId: string; error: CollabError }[] = [];
+  const doc = new CollabDocument('d', 'w', { doc: new Y.Doc(), lastSeq: 7, snapshotSeq: 7, bytes: 2 }, {
+    log,
+    persistence,
+    logger: createLogger('silent'),
+    options: collabOptions({ snapshotQuietMs: 10_000 }),
+    channel: { broadcast: (message, except) => void broadcasts.push({ message, except }), evict: (peerId, error) => void evicted.push({ peerId, error }) },
+    onIdle: () => undefined,
+    onFailed: () => undefined,
+  });
+  const peer = (id: string, canEdit = true): Peer => ({ id, userId: `user-${id}`, canEdit, readOnlyReason: 'Read only.', awarenessIds: new Set(), send: () => undefined, error: () => undefined });
+  return { doc, pending, broadcasts, evicted, snapshots, peer };
+}
+
+function typing(text: string): Uint8Array {
+  const d = new Y.Doc();
+  d.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(d);
+}
+
+const flush = () => new Promise((r) => setImmediate(r));
+
+describe('a collaborative document', () => {
+  it('logs an update before anyone sees it, and applies updates in log order', async () => {
+    const { doc, pending, broadcasts, peer } = setup();
+    const a = peer('a');
+    doc.addPeer(a);
+    doc.receive(a, decodeMessage(encodeSyncUpdate(typing('first'))));
+    await flush();
+    // Waiting on the log: not applied, not relayed.
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.entries.map((e) => e.seq)).toEqual([8]);
+    expect(broadcasts).toEqual([]);
+    expect(doc.ydoc.getText('t').toString()).toBe('');
+
+    // Arriving meanwhile: queued for the next batch.
+    doc.receive(a, decodeMessage(encodeSyncUpdate(typing('second'))));
+    doc.receive(a, decodeMessage(encodeSyncUpdate(typing('third'))));
+    await flush();
+    expect(pending).toHaveLength(1);
+
+    pending[0]!.resolve();
+    await flush();
+    expect(broadcasts).toHaveLength(1);
+    expect(broadcasts[0]!.except).toEqual(['a']);
+    expect(doc.ydoc.getText('t').toString()).toContain('first');
+    expect(doc.dirty).toBe(true);
+
+    // The next two go to the log together, as one batch with consecutive seqs.
+    expect(pending).toHaveLength(2);
+    expect(pending[1]!.entries.map((e) => e.seq)).toEqual([9, 10]);
+    pending[1]!.resolve();
+    await flush();
+    expect(broadcasts).toHaveLength(2);
+    expect(doc.ydoc.getText('t').toString()).toMatch(/second|third/);
+    doc.destroy();
+  });
+
+  it('when the log cannot be written, applies nothing and makes the senders join again', async () => {
+    const { doc, pending, broadcasts, evicted, peer } = setup();
+    const a = peer('a');
+    doc.addPeer(a);
+    doc.receive(a, decodeMessage(encodeSyncUpdate(typing('lost?'))));
+    await flush();
+    pending[0]!.reject(new Error('disk full'));
+    await flush();
+    expect(broadcasts).toEqual([]);
+    expect(doc.ydoc.getText('t').toString()).toBe('');
+    expect(evicted).toEqual([{ peerId: 'a', error: expect.objectContaining({ code: 'unavailable' }) }]);
+    doc.destroy();
+  });
+
+  it('refuses a read-only peer’s change but lets its empty sync step 2 pass', async () => {
+    const { doc, pending, peer } = setup();
+    const reader = peer('r', false);
+    doc.addPeer(reader);
+    expect(() => doc.receive(reader, { type: 'sync-step2', update: Y.encodeStateAsUpdate(new Y.Doc()) })).not.toThrow();
+    expect(() => doc.receive(reader, { type: 'sync-update', update: typing('no') })).toThrow(/not saved\. Read only\./);
+    await flush();
+    expect(pending).toEqual([]);
+    doc.destroy();
+  });
+
+  it('never snapshots after its state stopped being trusted', async () => {
+    const { doc, snapshots } = setup();
+    expect(await doc.snapshot()).toBe(true);
+    expect(snapshots).toEqual([]);
+    doc.destroy();
+    expect(await doc.snapshot()).toBe(false);
+  });
+});
+
+describe('addsNothing', () => {
+  it('is true only when every struct and deletion is already known', () => {
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    client.getText('t').insert(0, 'hello world');
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    expect(addsNothing(server, decodeUpdateOrThrow(Y.encodeStateAsUpdate(client)))).toBe(true);
+
+    client.getText('t').delete(0, 6);
+    const deletion = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(addsNothing(server, decodeUpdateOrThrow(deletion))).toBe(false);
+    Y.applyUpdate(server, deletion);
+    expect(addsNothing(server, decodeUpdateOrThrow(Y.encodeStateAsUpdate(client)))).toBe(true);
+
+    client.getText('t').insert(0, '!');
+    expect(addsNothing(server, decodeUpdateOrThrow(Y.encodeStateAsUpdate(client)))).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'collabServerProcess.ts');
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  /** What it wrote to stderr, for failure messages. */
+  stderr(): string;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Starts the server in a child process and waits for its URL. Run as `node --import tsx` (not through
+ * npx), so the pid is the server itself and SIGKILL reaches it, not a wrapper.
+ */
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const started = new Promise<{ url: string; pid: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+    lines.on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line);
+        if (parsed.url) {
+          clearTimeout(timer);
+          resolve(parsed);
+        }
+      } catch {
+        // not our line
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${stderr}`));
+    });
+  });
+  const { url, pid } = await started;
+  return {
+    url,
+    pid,
+    child,
+    stderr: () => stderr,
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
