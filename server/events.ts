@@ -1,9 +1,30 @@
 import { EventEmitter } from 'node:events';
+import type { ClipCommentEvent, ClipProgressEvent, ClipRef, ClipReviewEvent, ClipStatusEvent, ClipWithdrawnEvent } from '../shared/realtime/events';
+import type { JobStatus } from './db/schema';
+
+/** A job's state changed or it reported progress. */
+export interface JobUpdate {
+  id: string;
+  type: string;
+  status: JobStatus;
+  attempts: number;
+  progress: number | null;
+  error: string | null;
+}
 
 /** Domain events inside one server process; the realtime layer forwards them to the right sockets. */
 export interface DomainEvents {
   'members:changed': [workspaceId: string];
   'member:removed': [workspaceId: string, userId: string];
+  'job:updated': [update: JobUpdate];
+  'clip:created': [event: ClipRef];
+  'clip:status': [event: ClipStatusEvent];
+  'clip:progress': [event: ClipProgressEvent];
+  'clip:review': [event: ClipReviewEvent];
+  'clip:consent': [event: ClipRef];
+  'clip:comment': [event: ClipCommentEvent];
+  /** The contributor took their consent back: the audio is gone; whatever used the clip must be flagged. */
+  'clip:withdrawn': [event: ClipWithdrawnEvent];
 }
 
 export type EventBus = EventEmitter<DomainEvents>;

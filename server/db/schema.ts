@@ -11,6 +11,10 @@ export interface Database {
   memberships: MembershipsTable;
   invites: InvitesTable;
   audit_events: AuditEventsTable;
+  jobs: JobsTable;
+  clips: ClipsTable;
+  clip_consents: ClipConsentsTable;
+  clip_comments: ClipCommentsTable;
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
@@ -98,5 +102,83 @@ export interface DocumentSnapshotsTable {
   through_seq: number;
   blob_key: string;
   size: number;
+  created_at: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** The durable job queue: a worker leases a row (locked_by/locked_until) while it runs it. */
+export interface JobsTable {
+  id: string;
+  type: string;
+  /** JSON, checked against the job definition's schema before it runs. */
+  payload: string;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  progress: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface ClipsTable {
+  id: string;
+  workspace_id: string;
+  contributor_id: string;
+  title: string;
+  status: 'queued' | 'processing' | 'ready' | 'failed';
+  progress: number | null;
+  failure_reason: string | null;
+  original_filename: string;
+  original_format: string;
+  original_content_type: string;
+  /** bigint: PostgreSQL hands it back as a string. */
+  original_size: number | string;
+  duration_seconds: number | null;
+  codec: string | null;
+  channels: number | null;
+  sample_rate: number | null;
+  bit_rate: number | null;
+  loudness_lufs: number | null;
+  loudness_range_lu: number | null;
+  true_peak_dbfs: number | null;
+  review_state: 'submitted' | 'in_review' | 'approved' | 'changes_requested';
+  review_updated_by: string | null;
+  review_updated_at: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every consent decision about a clip; the newest is in force. Booleans are 0 or 1. */
+export interface ClipConsentsTable {
+  id: string;
+  clip_id: string;
+  kind: 'given' | 'changed' | 'withdrawn';
+  podcast: number;
+  publication_quotes: number;
+  audience: 'public' | 'internal';
+  wording_version: number;
+  recorded_by: string;
+  created_at: string;
+}
+
+/** A thread starts at a time (or range) on the clip; replies point at the thread's first comment. */
+export interface ClipCommentsTable {
+  id: string;
+  clip_id: string;
+  parent_id: string | null;
+  author_id: string;
+  body: string;
+  at_seconds: number | null;
+  end_seconds: number | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
   created_at: string;
 }

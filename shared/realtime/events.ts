@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ClipStatus, Comment, ReviewState } from '../contracts/clips';
 import type { ErrorBody } from '../errors';
 import type { Role } from '../roles';
 
@@ -22,5 +23,38 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   'presence:update': (payload: { workspaceId: string; online: OnlineMember[] }) => void;
   'members:changed': (payload: { workspaceId: string }) => void;
+  'clip:created': (payload: ClipRef) => void;
+  'clip:status': (payload: ClipStatusEvent) => void;
+  'clip:progress': (payload: ClipProgressEvent) => void;
+  'clip:review': (payload: ClipReviewEvent) => void;
+  'clip:consent': (payload: ClipRef) => void;
+  'clip:comment': (payload: ClipCommentEvent) => void;
+  'clip:withdrawn': (payload: ClipWithdrawnEvent) => void;
+}
+
+/** Clip events carry ids, status and progress (and comment text); fetch the clip over HTTP for the rest. */
+export interface ClipRef {
+  workspaceId: string;
+  clipId: string;
+}
+export interface ClipStatusEvent extends ClipRef {
+  status: ClipStatus;
+  failureReason: string | null;
+}
+export interface ClipProgressEvent extends ClipRef {
+  /** 0…1, or null when the length of the audio is not known yet. */
+  progress: number | null;
+}
+export interface ClipReviewEvent extends ClipRef {
+  state: ReviewState;
+  by: { id: string; name: string };
+  at: string;
+}
+export interface ClipCommentEvent extends ClipRef {
+  change: 'created' | 'resolved' | 'reopened';
+  comment: Comment;
+}
+export interface ClipWithdrawnEvent extends ClipRef {
+  withdrawnAt: string;
 }
 

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { isoAfter, nowIso } from '../clock';
+import type { Db } from '../db/connect';
+import type { JobsTable } from '../db/schema';
+
+export interface NewJob {
+  type: string;
+  payload: unknown;
+  maxAttempts: number;
+  runAfter?: Date;
+}
+
+/**
+ * The jobs table. Claiming is one UPDATE … WHERE id = (SELECT … LIMIT 1) RETURNING, so two workers
+ * can never take the same row: on PostgreSQL the inner SELECT also says FOR UPDATE SKIP LOCKED, so
+ * several server instances claim different jobs without waiting on each other; SQLite has one writer.
+ * Every later write names the worker (`locked_by`), so a worker that lost its lease changes nothing.
+ */
+export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
+  const mine = (id: string, workerId: string) =>
+    db.updateTable('jobs').where('id', '=', id).where('locked_by', '=', workerId).where('status', '=', 'running');
+  const changed = (r: { numUpdatedRows: bigint }) => r.numUpdatedRows > 0n;
+
+  return {
+    async insert(job: NewJob, into: Db = db): Promise<JobsTable> {
+      const now = nowIso();
+      const row: JobsTable = {
+        id: randomUUID(),
+        type: job.type,
+        payload: JSON.stringify(job.payload),
+        status: 'queued',
+        attempts: 0,
+        max_attempts: job.maxAttempts,
+        run_after: (job.runAfter ?? new Date()).toISOString(),
+        locked_by: null,
+        locked_until: null,
+        progress: null,
+        last_error: null,
+        created_at: now,
+        updated_at: now,
+        finished_at: null,
+      };
+      await into.insertInto('jobs').values(row).execute();
+      return row;
+    },
+
+    findById: (id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    /** Takes the oldest due job of these types (or one whose worker's lease ran out) and leases it. */
+    async claim(types: string[], workerId: string, leaseMs: number): Promise<JobsTable | undefined> {
+      if (types.length === 0) return undefined;
+      const now = nowIso();
+      let candidate = db
+        .selectFrom('jobs')
+        .select('id')
+        .where('type', 'in', types)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', now)]),
+            eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+          ]),
+        )
+        .orderBy('run_after')
+        .limit(1);
+      if (dialect === 'postgres') candidate = candidate.forUpdate().skipLocked();
+      return db
+        .updateTable('jobs')
+        .set((eb) => ({ status: 'running', locked_by: workerId, locked_until: isoAfter(leaseMs), attempts: eb('attempts', '+', 1), updated_at: now }))
+        .where('id', '=', candidate)
+        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]))
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    /** False when the lease is no longer ours. */
+    renewLease: async (id: string, workerId: string, leaseMs: number) =>
+      changed(await mine(id, workerId).set({ locked_until: isoAfter(leaseMs), updated_at: nowIso() }).executeTakeFirst()),
+
+    setProgress: async (id: string, workerId: string, progress: number | null) =>
+      changed(await mine(id, workerId).set({ progress, updated_at: nowIso() }).executeTakeFirst()),
+
+    succeed: async (id: string, workerId: string) =>
+      changed(
+        await mine(id, workerId)
+          .set({ status: 'succeeded', progress: 1, last_error: null, locked_by: null, locked_until: null, finished_at: nowIso(), updated_at: nowIso() })
+          .executeTakeFirst(),
+      ),
+
+    retryLater: async (id: string, workerId: string, error: string, delayMs: number) =>
+      changed(
+        await mine(id, workerId)
+          .set({ status: 'queued', run_after: isoAfter(delayMs), last_error: error, locked_by: null, locked_until: null, updated_at: nowIso() })
+          .executeTakeFirst(),
+      ),
+
+    fail: async (id: string, workerId: string, error: string) =>
+      changed(
+        await mine(id, workerId)
+          .set({ status: 'failed', last_error: error, locked_by: null, locked_until: null, finished_at: nowIso(), updated_at: nowIso() })
+          .executeTakeFirst(),
+      ),
+
+    /** Puts an interrupted job back at the front of the queue; the interrupted try does not count. */
+    release: async (id: string, workerId: string) =>
+      changed(
+        await mine(id, workerId)
+          .set({ status: 'queued', attempts: sql<number>`attempts - 1`, run_after: nowIso(), locked_by: null, locked_until: null, updated_at: nowIso() })
+          .executeTakeFirst(),
+      ),
+  };
+}
+export type JobRepository = ReturnType<typeof jobRepository>;

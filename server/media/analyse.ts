@@ -1,0 +1,94 @@
+import type { ClipPeaks } from '../../shared/contracts/clips';
+import { parseEbur128Summary, type LoudnessSummary } from './ebur128';
+import { ffmpeg } from './ffmpeg';
+import { PEAKS_SAMPLE_RATE, PeaksCollector } from './peaks';
+import type { AudioProbe } from './probe';
+
+/**
+ * The listening copy: AAC-LC in an MP4 (M4A) file with the index at the front (`+faststart`), which every
+ * browser plays, Safari on iPhone included, and which can start playing before it has fully downloaded.
+ * ffmpeg's `fast` AAC coder is used: about 2.5× quicker than its default on a 2-core machine, and
+ * transparent enough for speech at 96 kbit/s.
+ */
+export const listeningCopy = { contentType: 'audio/mp4', extension: 'm4a', bitrate: '96k' } as const;
+
+export interface AnalyseOptions {
+  input: string;
+  /** Where to write the listening copy (a file: `+faststart` rewrites it at the end). */
+  listeningCopyPath: string;
+  probe: AudioProbe;
+  signal?: AbortSignal;
+  /** 0…1 as ffmpeg works through the input; null when its length is unknown. */
+  onProgress?: (fraction: number | null) => void;
+}
+
+export interface AnalyseResult extends LoudnessSummary {
+  peaks: ClipPeaks;
+  /** Length of the decoded audio, from the number of samples decoded. */
+  decodedSeconds: number;
+}
+
+export class MediaProcessingError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MediaProcessingError';
+  }
+}
+
+/**
+ * ONE decode of the source, split three ways in one filter graph:
+ *   asplit ─┬─ ebur128 (integrated loudness, range, true peak) → discarded
+ *           ├─ AAC encoder → the listening copy
+ *           └─ 8 kHz mono s16le → stdout → peaks, reduced in Node as it streams
+ * Progress comes from ffmpeg's `-progress` lines on stderr.
+ */
+export async function analyseAudio(options: AnalyseOptions): Promise<AnalyseResult> {
+  const { probe } = options;
+  const channels = probe.channels === 1 ? 1 : 2;
+  const sampleRate = probe.sampleRate > 48_000 ? 48_000 : probe.sampleRate;
+  const graph = [
+    '[0:a:0]asplit=3[loud][listen][wave]',
+    '[loud]ebur128=peak=true:framelog=verbose,anullsink',
+    `[wave]aresample=${PEAKS_SAMPLE_RATE},aformat=sample_fmts=s16:channel_layouts=mono[pcm]`,
+  ].join(';');
+  const collector = new PeaksCollector();
+  const log: string[] = [];
+
+  await new Promise<void>((resolve, reject) => {
+    const command = ffmpeg({ stdoutLines: 50 })
+      .input(options.input)
+      .complexFilter(graph)
+      .output(options.listeningCopyPath)
+      .outputOptions([
+        '-map', '[listen]', '-c:a', 'aac', '-aac_coder', 'fast', '-b:a', listeningCopy.bitrate,
+        '-ac', String(channels), '-ar', String(sampleRate), '-map_metadata', '-1', '-movflags', '+faststart', '-f', 'mp4',
+      ])
+      .output(collector)
+      .outputOptions(['-map', '[pcm]', '-f', 's16le', '-nostdin', '-nostats', '-progress', 'pipe:2', '-stats_period', '0.25']);
+
+    command.on('stderr', (line: string) => {
+      const time = /^out_time_us=(\d+)$/.exec(line);
+      if (time) {
+        const seconds = Number(time[1]) / 1e6;
+        options.onProgress?.(probe.durationSeconds ? Math.min(0.99, seconds / probe.durationSeconds) : null);
+        return;
+      }
+      if (!/^\w+=/.test(line)) log.push(line);
+    });
+    const onAbort = () => command.kill('SIGKILL');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    command.on('error', (err: Error) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(options.signal?.aborted ? options.signal.reason : new MediaProcessingError(`ffmpeg could not process this recording: ${err.message.split('\n')[0]}`, { cause: err }));
+    });
+    command.on('end', () => {
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    command.run();
+  });
+
+  const loudness = parseEbur128Summary(log);
+  if (!loudness) throw new MediaProcessingError('ffmpeg finished without reporting the loudness of this recording.');
+  return { ...loudness, peaks: collector.result(), decodedSeconds: collector.seconds };
+}
