@@ -16,8 +16,12 @@ import { buildOpenApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { securityHeaders } from './http/securityHeaders';
 import { staticClient } from './http/staticClient';
+import type { JobQueueOptions } from './jobs/jobQueue';
 import { createLogger, type Logger } from './logger';
+import { checkMediaTools } from './media/ffmpeg';
 import { accountRoutes } from './modules/accounts/accountRoutes';
+import { clipRoutes } from './modules/clips/clipRoutes';
+import { processClipJob, purgeClipJob } from './modules/clips/processClipJob';
 import { documentRoutes } from './modules/documents/documentRoutes';
 import { inviteRoutes } from './modules/invites/inviteRoutes';
 import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
@@ -36,6 +40,8 @@ export interface ChorusOptions {
   clientDir?: string;
   /** Limits and timings of live co-writing (tests shorten the timers). */
   collab?: Partial<CollabOptions>;
+  /** Background jobs: concurrency (default 1), lease and poll intervals. */
+  jobs?: JobQueueOptions;
 }
 
 export interface Chorus {
@@ -50,10 +56,13 @@ export interface Chorus {
 /** Builds the whole server from a validated configuration: database, storage, HTTP API, sockets. */
 export async function createChorus(config: Config, options: ChorusOptions = {}): Promise<Chorus> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Audio processing needs ffmpeg/ffprobe and their filters: better to refuse to start than fail on the first upload.
+  await checkMediaTools();
   const db = await connectDatabase(config.database);
   const blobs = createBlobStore(config.storage.kind === 'disk' ? { ...config.storage, signingSecret: config.sessionSecret } : config.storage);
   await blobs.ensureReady();
-  const services = createServices(config, logger, db, blobs);
+  const services = createServices(config, logger, db, blobs, { jobs: options.jobs });
+  services.jobs.register(processClipJob(services), purgeClipJob(services));
   const collab = createCollabServer(services, options.collab);
 
   const allowedOrigins = () => (config.publicUrl ? [new URL(config.publicUrl).origin] : []);
@@ -61,6 +70,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   accountRoutes(api, services, options.loginRateLimit ?? defaultLoginRateLimit);
   workspaceRoutes(api, services);
   inviteRoutes(api, services);
+  clipRoutes(api, services);
   documentRoutes(api, services, collab);
   const openApi = buildOpenApiDocument(api.routes, version);
 
@@ -82,6 +92,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
 
   const http = createServer(app);
   const io = createSocketServer(http, services, allowedOrigins);
+  services.jobs.start();
   collab.attach(io);
   const stopSweeper = startSessionSweeper(services);
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : async () => {};
@@ -102,6 +113,8 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
     async close() {
       // Sockets first so no new work arrives, then HTTP, then the database everything was written to.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Running jobs are interrupted and go back to the queue, to be picked up at the next start.
+      await services.jobs.stop();
       // Every queued document change written and a final snapshot of each open document, before the database closes.
       await collab.close();
       await closeRedis();

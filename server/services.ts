@@ -1,9 +1,12 @@
 import type { Config } from './config';
 import type { Db } from './db/connect';
 import { createEventBus, type EventBus } from './events';
+import { createJobQueue, type JobQueue, type JobQueueOptions } from './jobs/jobQueue';
 import type { Logger } from './logger';
 import { sessionRepository } from './modules/accounts/sessionRepository';
 import { userRepository } from './modules/accounts/userRepository';
+import { clipRepository } from './modules/clips/clipRepository';
+import { commentRepository } from './modules/clips/commentRepository';
 import { documentRepository } from './modules/documents/documentRepository';
 import { inviteRepository } from './modules/invites/inviteRepository';
 import { workspaceRepository } from './modules/workspaces/workspaceRepository';
@@ -20,20 +23,27 @@ export interface Services {
   sessions: ReturnType<typeof sessionRepository>;
   workspaces: ReturnType<typeof workspaceRepository>;
   invites: ReturnType<typeof inviteRepository>;
+  jobs: JobQueue;
+  clips: ReturnType<typeof clipRepository>;
+  clipComments: ReturnType<typeof commentRepository>;
   documents: ReturnType<typeof documentRepository>;
 }
 
-export function createServices(config: Config, logger: Logger, db: Db, blobs: BlobStore): Services {
+export function createServices(config: Config, logger: Logger, db: Db, blobs: BlobStore, options: { jobs?: JobQueueOptions } = {}): Services {
+  const bus = createEventBus();
   return {
     config,
     logger,
     db,
     blobs,
-    bus: createEventBus(),
+    bus,
     users: userRepository(db),
     sessions: sessionRepository(db),
     workspaces: workspaceRepository(db),
     invites: inviteRepository(db),
+    jobs: createJobQueue({ db, dialect: config.database.kind, bus, logger }, options.jobs),
+    clips: clipRepository(db),
+    clipComments: commentRepository(db),
     documents: documentRepository(db),
   };
 }

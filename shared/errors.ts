@@ -15,6 +15,7 @@ export const errorStatus = {
   conflict: 409,
   invite_expired: 410,
   invite_used_up: 410,
+  clip_withdrawn: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   range_not_satisfiable: 416,

@@ -1,8 +1,19 @@
 import type { DocumentAbilities } from '../../shared/contracts/documents';
+import type { Clip } from '../../shared/contracts/clips';
 import type { WorkspaceAbilities } from '../../shared/contracts/workspaces';
 import type { Role } from '../../shared/roles';
 import { AppError, notFound } from '../errors';
-import { documentRoleMay, roleMay, rolesInvitableBy, type DocumentAction, type DocumentFacts, type WorkspaceAction } from './rules';
+import {
+  clipRoleMay,
+  documentRoleMay,
+  roleMay,
+  rolesInvitableBy,
+  type ClipAction,
+  type ClipFacts,
+  type DocumentAction,
+  type DocumentFacts,
+  type WorkspaceAction,
+} from './rules';
 
 export interface Actor {
   userId: string;
@@ -79,6 +90,37 @@ function documentForbiddenMessage(action: DocumentAction, doc?: DocumentFacts): 
       return 'You are not a member of this workspace.';
   }
 }
+
+/** Like `authorize`, for one clip (or, for `clip.upload`, the workspace it would go in). */
+export function authorizeClip(actor: Actor, action: ClipAction, clip?: ClipFacts): asserts actor is Actor & { role: Role } {
+  if (!actor.role) throw notFound('clip');
+  if (!clipRoleMay(actor.role, action, actor.userId, clip)) {
+    if (clip?.withdrawn) throw new AppError('clip_withdrawn', 'This recording was withdrawn by the person who made it, so it can no longer be used.');
+    throw new AppError('forbidden', clipForbiddenMessages[action]);
+  }
+}
+
+export const mayClip = (actor: Actor, action: ClipAction, clip?: ClipFacts): boolean =>
+  actor.role !== undefined && clipRoleMay(actor.role, action, actor.userId, clip);
+
+export function clipAbilitiesOf(actor: Actor, clip: ClipFacts): Clip['abilities'] {
+  return {
+    comment: mayClip(actor, 'clip.comment', clip),
+    review: mayClip(actor, 'clip.review', clip),
+    changeConsent: mayClip(actor, 'clip.changeConsent', clip),
+    withdraw: mayClip(actor, 'clip.withdraw', clip) && !clip.withdrawn,
+  };
+}
+
+const clipForbiddenMessages: Record<ClipAction, string> = {
+  'clip.upload': 'You are not a member of this workspace.',
+  'clip.view': 'You are not a member of this workspace.',
+  'clip.listen': 'You are not a member of this workspace.',
+  'clip.comment': 'You are not a member of this workspace.',
+  'clip.review': 'Only admins and editors can review recordings. You can still listen and leave comments.',
+  'clip.changeConsent': 'Only the person who made this recording (or an admin, on their behalf) can change what it may be used for.',
+  'clip.withdraw': 'Only the person who made this recording (or an admin, on their behalf) can withdraw it.',
+};
 
 const article = (role: Role) => (role === 'admin' || role === 'editor' || role === 'expert' ? 'an' : 'a');
 const listOr = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);

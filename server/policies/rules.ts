@@ -66,3 +66,33 @@ export function documentRoleMay(role: Role, action: DocumentAction, userId: stri
   if (action === 'document.manage') return doc?.createdBy === userId;
   return false;
 }
+
+/** What may be done with a clip. Consent decisions belong to the contributor (an admin may act for them). */
+export type ClipAction = 'clip.upload' | 'clip.view' | 'clip.listen' | 'clip.comment' | 'clip.review' | 'clip.changeConsent' | 'clip.withdraw';
+
+/** The facts about a clip that its rules depend on. */
+export interface ClipFacts {
+  contributorId: string;
+  withdrawn: boolean;
+}
+
+const clipRules: Record<ClipAction, readonly Role[]> = {
+  'clip.upload': everyone,
+  'clip.view': everyone,
+  'clip.listen': everyone,
+  'clip.comment': everyone,
+  'clip.review': ['admin', 'editor'],
+  'clip.changeConsent': ['admin'],
+  'clip.withdraw': ['admin'],
+};
+
+/**
+ * The table above plus its exceptions: the contributor may change or withdraw their own consent
+ * whatever their role, and once withdrawn a clip can no longer be listened to, reviewed or commented on.
+ */
+export function clipRoleMay(role: Role, action: ClipAction, userId: string, clip?: ClipFacts): boolean {
+  if (clip?.withdrawn && action !== 'clip.view' && action !== 'clip.withdraw') return false;
+  if (clipRules[action].includes(role)) return true;
+  if (action === 'clip.changeConsent' || action === 'clip.withdraw') return clip?.contributorId === userId;
+  return false;
+}

@@ -6,6 +6,7 @@ import { userFromCookieHeader } from '../auth/sessions';
 import { AppError, isAppError } from '../errors';
 import { authorize } from '../policies/authorize';
 import type { Services } from '../services';
+import { forwardClipEvents } from '../modules/clips/clipRealtime';
 import { actorIn } from '../modules/workspaces/workspaceOperations';
 
 export interface SocketData {
@@ -48,6 +49,7 @@ export function createSocketServer(httpServer: HttpServer, services: Services, a
 
   io.on('connection', (socket) => registerPresence(io, socket, services));
   forwardDomainEvents(io, services);
+  forwardClipEvents(io, services.bus);
   return io;
 }
 

@@ -1,0 +1,38 @@
+import type { Request, Response } from 'express';
+import { clipParamsSchema } from '../../../shared/contracts/clips';
+import { AppError } from '../../errors';
+import type { Api } from '../../http/route';
+import { parseOrThrow } from '../../http/validate';
+import { listeningCopy } from '../../media/analyse';
+import type { Services } from '../../services';
+import { loadClipFor } from './clipOperations';
+import { clipKeys } from './processClipJob';
+import { sendBlob } from './sendBlob';
+
+type Which = 'audio' | 'original' | 'peaks';
+
+/**
+ * The byte-serving routes of a clip: `audio` (the listening copy), `original` and `peaks`. They stream,
+ * so they are plain Express handlers rather than `defineRoute` JSON routes, but ask the same policy:
+ * 401 without a session, 404 outside the workspace, 410 once the contributor withdrew the clip.
+ */
+export function clipAudioRoutes(api: Api, services: Services): void {
+  for (const which of ['audio', 'original', 'peaks'] as const) {
+    api.router.get(`/api/clips/:id/${which}`, (req: Request, res: Response) => serve(services, req, res, which));
+  }
+}
+
+async function serve(services: Services, req: Request, res: Response, which: Which): Promise<void> {
+  if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
+  const { id } = parseOrThrow(clipParamsSchema, req.params, 'path');
+  const { clip } = await loadClipFor(services, id, req.user.id, 'clip.listen');
+  const keys = clipKeys(clip);
+  if (which !== 'original' && clip.status !== 'ready') {
+    throw new AppError('not_found', clip.status === 'failed' ? `This recording could not be processed: ${clip.failure_reason ?? 'unknown reason'}` : 'This recording is still being processed. Try again in a moment.');
+  }
+  const key = which === 'audio' ? keys.listening : which === 'peaks' ? keys.peaks : keys.original;
+  const info = await services.blobs.head(key);
+  if (!info) throw new AppError('not_found', 'This recording’s audio is not available.');
+  const contentType = which === 'audio' ? listeningCopy.contentType : which === 'peaks' ? 'application/json' : clip.original_content_type;
+  await sendBlob(req, res, services.blobs, info, contentType);
+}

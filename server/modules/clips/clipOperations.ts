@@ -1,0 +1,94 @@
+import type { Clip, ClipSummary, ConsentChoices, ReviewBody, ReviewState } from '../../../shared/contracts/clips';
+import { nowIso } from '../../clock';
+import { AppError, notFound } from '../../errors';
+import { authorize, authorizeClip, type Actor } from '../../policies/authorize';
+import type { ClipAction } from '../../policies/rules';
+import type { Services } from '../../services';
+import { recordAudit } from '../audit/auditLog';
+import { actorIn } from '../workspaces/workspaceOperations';
+import type { ClipRow } from './clipRepository';
+import { clipFacts, presentClip, presentSummary } from './presentClip';
+
+/**
+ * Loads a clip and checks the caller may do `action` with it. A clip in a workspace the caller is not a
+ * member of answers exactly like a clip that does not exist.
+ */
+export async function loadClipFor(services: Services, clipId: string, userId: string, action: ClipAction): Promise<{ clip: ClipRow; actor: Actor }> {
+  const clip = await services.clips.findDetailed(clipId);
+  if (!clip) throw notFound('clip');
+  const actor = await actorIn(services, clip.workspace_id, userId);
+  authorizeClip(actor, action, clipFacts(clip));
+  return { clip, actor };
+}
+
+export async function getClip(services: Services, clipId: string, userId: string): Promise<Clip> {
+  const { clip, actor } = await loadClipFor(services, clipId, userId, 'clip.view');
+  const consents = await services.clips.latestConsents([clip.id]);
+  return presentClip(clip, consents.get(clip.id), actor);
+}
+
+export async function listClips(services: Services, workspaceId: string, userId: string): Promise<ClipSummary[]> {
+  authorize(await actorIn(services, workspaceId, userId), 'workspace.view');
+  const rows = await services.clips.listForWorkspace(workspaceId);
+  const ids = rows.map((r) => r.id);
+  const [consents, open] = await Promise.all([services.clips.latestConsents(ids), services.clips.openThreadCounts(ids)]);
+  return rows.map((r) => presentSummary(r, consents.get(r.id), open.get(r.id) ?? 0));
+}
+
+/** Which review decisions can follow which; the same state again is a no-op. */
+const nextStates: Record<ReviewState, readonly ReviewState[]> = {
+  submitted: ['in_review', 'approved', 'changes_requested'],
+  in_review: ['approved', 'changes_requested'],
+  approved: ['in_review', 'changes_requested'],
+  changes_requested: ['in_review', 'approved'],
+};
+
+export async function reviewClip(services: Services, clipId: string, userId: string, body: ReviewBody): Promise<Clip> {
+  const { clip } = await loadClipFor(services, clipId, userId, 'clip.review');
+  if (clip.review_state !== body.state) {
+    if (!nextStates[clip.review_state].includes(body.state)) {
+      throw new AppError('conflict', `This recording is ${words(clip.review_state)}; it cannot go straight to ${words(body.state)}.`);
+    }
+    if (body.state === 'approved' && clip.status !== 'ready') {
+      throw new AppError('conflict', 'This recording can be approved once it has finished processing and can be listened to.');
+    }
+    const at = nowIso();
+    await services.db.transaction().execute(async (tx) => {
+      await services.clips.update(clip.id, { review_state: body.state, review_updated_by: userId, review_updated_at: at }, tx);
+      await recordAudit(tx, { workspaceId: clip.workspace_id, actorId: userId, action: 'clip.reviewed', subjectId: clip.id, detail: { from: clip.review_state, to: body.state } });
+    });
+    const reviewer = await services.users.findById(userId);
+    services.bus.emit('clip:review', { workspaceId: clip.workspace_id, clipId: clip.id, state: body.state, by: { id: userId, name: reviewer?.name ?? '' }, at });
+  }
+  return getClip(services, clipId, userId);
+}
+
+/** The contributor (or an admin for them) changes what the clip may be used for; every version is kept. */
+export async function changeConsent(services: Services, clipId: string, userId: string, choices: ConsentChoices): Promise<Clip> {
+  const { clip } = await loadClipFor(services, clipId, userId, 'clip.changeConsent');
+  await services.db.transaction().execute(async (tx) => {
+    await services.clips.addConsent(
+      {
+        clip_id: clip.id,
+        kind: 'changed',
+        podcast: choices.podcast ? 1 : 0,
+        publication_quotes: choices.publicationQuotes ? 1 : 0,
+        audience: choices.audience,
+        wording_version: choices.wordingVersion,
+        recorded_by: userId,
+      },
+      tx,
+    );
+    await recordAudit(tx, {
+      workspaceId: clip.workspace_id,
+      actorId: userId,
+      action: 'clip.consent_changed',
+      subjectId: clip.id,
+      detail: { ...choices, onBehalfOf: userId === clip.contributor_id ? null : clip.contributor_id },
+    });
+  });
+  services.bus.emit('clip:consent', { workspaceId: clip.workspace_id, clipId: clip.id });
+  return getClip(services, clipId, userId);
+}
+
+const words = (state: ReviewState) => state.replace('_', ' ');

@@ -1,0 +1,95 @@
+import type { Clip, ClipSummary, Comment, Consent } from '../../../shared/contracts/clips';
+import { clipAbilitiesOf, type Actor } from '../../policies/authorize';
+import type { ClipFacts } from '../../policies/rules';
+import type { ClipsTable } from '../../db/schema';
+import type { ClipRow, ConsentRow } from './clipRepository';
+import type { CommentRow } from './commentRepository';
+
+export const clipFacts = (clip: Pick<ClipsTable, 'contributor_id' | 'withdrawn_at'>): ClipFacts => ({
+  contributorId: clip.contributor_id,
+  withdrawn: clip.withdrawn_at !== null,
+});
+
+export function presentConsent(row: ConsentRow | undefined): Consent | null {
+  if (!row || row.kind === 'withdrawn') return null;
+  return {
+    podcast: row.podcast === 1,
+    publicationQuotes: row.publication_quotes === 1,
+    audience: row.audience,
+    wordingVersion: row.wording_version,
+    givenAt: row.created_at,
+    recordedBy: { id: row.recorded_by, name: row.recorded_by_name },
+  };
+}
+
+function presentMedia(row: ClipsTable): Clip['media'] {
+  if (row.duration_seconds === null || row.codec === null || row.channels === null || row.sample_rate === null) return null;
+  return {
+    durationSeconds: row.duration_seconds,
+    codec: row.codec,
+    channels: row.channels,
+    sampleRate: row.sample_rate,
+    bitRate: row.bit_rate,
+    loudnessLufs: row.loudness_lufs,
+    loudnessRangeLu: row.loudness_range_lu,
+    truePeakDbfs: row.true_peak_dbfs,
+  };
+}
+
+export function presentClip(row: ClipRow, consent: ConsentRow | undefined, actor: Actor): Clip {
+  const withdrawn = row.withdrawn_at !== null;
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    title: row.title,
+    contributor: { id: row.contributor_id, name: row.contributor_name },
+    createdAt: row.created_at,
+    status: row.status,
+    progress: row.progress,
+    failureReason: row.failure_reason,
+    withdrawn,
+    withdrawnAt: row.withdrawn_at,
+    original: { filename: row.original_filename, format: row.original_format, contentType: row.original_content_type, sizeBytes: Number(row.original_size) },
+    media: presentMedia(row),
+    review: {
+      state: row.review_state,
+      updatedBy: row.review_updated_by && row.reviewer_name ? { id: row.review_updated_by, name: row.reviewer_name } : null,
+      updatedAt: row.review_updated_at,
+    },
+    consent: withdrawn ? null : presentConsent(consent),
+    urls: withdrawn ? null : { audio: `/api/clips/${row.id}/audio`, original: `/api/clips/${row.id}/original`, peaks: `/api/clips/${row.id}/peaks` },
+    abilities: clipAbilitiesOf(actor, clipFacts(row)),
+  };
+}
+
+export function presentSummary(row: ClipRow, consent: ConsentRow | undefined, openComments: number): ClipSummary {
+  const withdrawn = row.withdrawn_at !== null;
+  return {
+    id: row.id,
+    title: row.title,
+    contributor: { id: row.contributor_id, name: row.contributor_name },
+    createdAt: row.created_at,
+    status: row.status,
+    progress: row.progress,
+    withdrawn,
+    consent: withdrawn ? null : presentConsent(consent),
+    durationSeconds: row.duration_seconds,
+    reviewState: row.review_state,
+    openComments,
+  };
+}
+
+export function presentComment(row: CommentRow): Comment {
+  return {
+    id: row.id,
+    clipId: row.clip_id,
+    parentId: row.parent_id,
+    author: { id: row.author_id, name: row.author_name },
+    body: row.body,
+    atSeconds: row.at_seconds,
+    endSeconds: row.end_seconds,
+    createdAt: row.created_at,
+    resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by && row.resolver_name ? { id: row.resolved_by, name: row.resolver_name } : null,
+  };
+}

@@ -1,0 +1,129 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { idSchema } from '../../../shared/contracts/common';
+import type { ClipsTable } from '../../db/schema';
+import { defaultRetry, defineJob, PermanentJobError, type JobSpec } from '../../jobs/jobTypes';
+import { analyseAudio, listeningCopy, MediaProcessingError } from '../../media/analyse';
+import { probeAudio, UnreadableAudioError } from '../../media/probe';
+import type { Services } from '../../services';
+import { clipObjectKey, clipPrefix } from '../../storage/keys';
+
+export const clipKeys = (clip: Pick<ClipsTable, 'workspace_id' | 'id'>) => ({
+  original: clipObjectKey(clip.workspace_id, clip.id, 'original'),
+  listening: clipObjectKey(clip.workspace_id, clip.id, `listening.${listeningCopy.extension}`),
+  peaks: clipObjectKey(clip.workspace_id, clip.id, 'peaks.json'),
+});
+
+export const processClipJobSpec: JobSpec<{ clipId: string }> = {
+  name: 'clip.process',
+  payload: z.object({ clipId: idSchema }),
+  retry: defaultRetry,
+};
+
+const PROGRESS_STORE_MS = 1_000;
+
+/** A withdrawn clip's prefix is emptied again this long after the withdrawal, to catch a racing processing job. */
+export const PURGE_AGAIN_AFTER_MS = 20_000;
+
+export const purgeClipJobSpec: JobSpec<{ workspaceId: string; clipId: string }> = {
+  name: 'clip.purge',
+  payload: z.object({ workspaceId: idSchema, clipId: idSchema }),
+  retry: { maxAttempts: 10, baseDelayMs: 2_000, factor: 2, maxDelayMs: 60_000 },
+};
+
+/**
+ * `clip.process`: copy the original to a temporary file (ffprobe and the MP4 demuxer need to seek), probe
+ * it, run the single-decode analysis, store the listening copy and peaks, then mark the clip ready.
+ * Status and progress go out on the event bus as `clip:status` / `clip:progress`.
+ */
+export function processClipJob(services: Services) {
+  const { clips, blobs, bus } = services;
+  const setStatus = async (clip: ClipsTable, patch: Partial<ClipsTable> & Pick<ClipsTable, 'status'>) => {
+    await clips.update(clip.id, patch);
+    bus.emit('clip:status', { workspaceId: clip.workspace_id, clipId: clip.id, status: patch.status, failureReason: patch.failure_reason ?? null });
+  };
+
+  return defineJob({
+    ...processClipJobSpec,
+    async run({ clipId }, ctx) {
+      const clip = await clips.findById(clipId);
+      if (!clip || clip.withdrawn_at) return; // nothing left to process
+      let stored = 0;
+      const report = (progress: number | null) => {
+        ctx.progress(progress);
+        bus.emit('clip:progress', { workspaceId: clip.workspace_id, clipId, progress });
+        if (Date.now() - stored < PROGRESS_STORE_MS) return;
+        stored = Date.now(); // so a page loaded mid-way shows roughly where it is
+        clips.update(clipId, { progress }).catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not store clip progress'));
+      };
+      await setStatus(clip, { status: 'processing', progress: 0, failure_reason: null });
+      report(0);
+
+      const tmpRoot = path.join(services.config.dataDir, 'tmp');
+      await mkdir(tmpRoot, { recursive: true });
+      const dir = await mkdtemp(path.join(tmpRoot, 'clip-'));
+      try {
+        const keys = clipKeys(clip);
+        const originalPath = path.join(dir, 'original');
+        const original = await blobs.get(keys.original);
+        await pipeline(original.body, createWriteStream(originalPath), { signal: ctx.signal });
+
+        const probe = await probeAudio(originalPath).catch(permanentIf(UnreadableAudioError));
+        const listeningPath = path.join(dir, `listening.${listeningCopy.extension}`);
+        const result = await analyseAudio({ input: originalPath, listeningCopyPath: listeningPath, probe, signal: ctx.signal, onProgress: report }).catch(
+          permanentIf(MediaProcessingError),
+        );
+        ctx.signal.throwIfAborted();
+
+        if ((await clips.findById(clipId))?.withdrawn_at) return;
+        await blobs.put(keys.listening, createReadStream(listeningPath), { contentType: listeningCopy.contentType });
+        await blobs.put(keys.peaks, Buffer.from(JSON.stringify(result.peaks)), { contentType: 'application/json' });
+        await clips.update(clipId, {
+          status: 'ready',
+          progress: 1,
+          failure_reason: null,
+          duration_seconds: probe.durationSeconds ?? result.decodedSeconds,
+          codec: probe.codec,
+          channels: probe.channels,
+          sample_rate: probe.sampleRate,
+          bit_rate: probe.bitRate === null ? null : Math.round(probe.bitRate),
+          loudness_lufs: result.integratedLufs,
+          loudness_range_lu: result.loudnessRangeLu,
+          true_peak_dbfs: result.truePeakDbfs,
+        });
+        if ((await clips.findById(clipId))?.withdrawn_at) {
+          await blobs.deleteByPrefix(clipPrefix(clip.workspace_id, clipId)); // withdrawn while we stored: undo
+          return;
+        }
+        report(1);
+        bus.emit('clip:status', { workspaceId: clip.workspace_id, clipId, status: 'ready', failureReason: null });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    async onFinalFailure({ clipId }, reason) {
+      const clip = await clips.findById(clipId);
+      if (clip && !clip.withdrawn_at) await setStatus(clip, { status: 'failed', progress: null, failure_reason: reason });
+    },
+  });
+}
+
+/** `clip.purge`: empties a withdrawn clip's prefix once more. */
+export function purgeClipJob(services: Services) {
+  return defineJob({
+    ...purgeClipJobSpec,
+    async run({ workspaceId, clipId }, ctx) {
+      const deleted = await services.blobs.deleteByPrefix(clipPrefix(workspaceId, clipId));
+      if (deleted > 0) ctx.logger.warn({ clipId, deleted }, 'removed audio stored after the clip was withdrawn');
+    },
+  });
+}
+
+const permanentIf =
+  (kind: new (...args: never[]) => Error) =>
+  (e: unknown): never => {
+    throw e instanceof kind ? new PermanentJobError(e.message, { cause: e }) : e;
+  };

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { uploadClipFieldsSchema, type Clip } from '../../../shared/contracts/clips';
+import { nowIso } from '../../clock';
+import type { ClipsTable } from '../../db/schema';
+import { AppError, isAppError } from '../../errors';
+import { parseOrThrow } from '../../http/validate';
+import { authorizeClip } from '../../policies/authorize';
+import type { Services } from '../../services';
+import { clipObjectKey } from '../../storage/keys';
+import { recordAudit } from '../audit/auditLog';
+import { actorIn } from '../workspaces/workspaceOperations';
+import { blobStorageEngine, type StoredUpload } from './blobStorageEngine';
+import { getClip } from './clipOperations';
+import { processClipJobSpec } from './processClipJob';
+
+const fieldLimits = { files: 1, fields: 10, parts: 12, fieldNameSize: 100, fieldSize: 10_000 };
+
+/**
+ * `POST /api/workspaces/:id/clips`: membership is checked before a byte is read, the form fields that
+ * come before the file are checked before a byte is stored, the file streams into blob storage, and the
+ * clip, its consent record and its processing job are written in one transaction.
+ */
+export async function uploadClip(services: Services, req: Request, res: Response, workspaceId: string, userId: string): Promise<Clip> {
+  const actor = await actorIn(services, workspaceId, userId);
+  authorizeClip(actor, 'clip.upload');
+  if (!req.is('multipart/form-data')) {
+    throw new AppError('unsupported_media_type', 'Send the recording as a multipart/form-data upload, with the file in the field "audio".');
+  }
+
+  const clipId = randomUUID();
+  const key = clipObjectKey(workspaceId, clipId, 'original');
+  const engine = blobStorageEngine({
+    blobs: services.blobs,
+    key,
+    maxBytes: services.config.maxUploadBytes,
+    // Whatever fields came before the file must already be right; the rest are checked afterwards.
+    beforeStore: (r) => parseOrThrow(uploadClipFieldsSchema.partial(), { ...r.body }, 'body'),
+  });
+  await runMulter(multer({ storage: engine, limits: fieldLimits }).single('audio'), req, res);
+  const stored = engine.stored;
+  if (!stored) throw new AppError('validation_failed', 'Choose a recording to upload, in the field "audio".', { fields: [{ path: 'audio', message: 'Choose a recording to upload.' }] });
+
+  let fields;
+  try {
+    fields = parseOrThrow(uploadClipFieldsSchema, { ...req.body }, 'body');
+  } catch (e) {
+    await services.blobs.delete(key);
+    throw e;
+  }
+
+  const now = nowIso();
+  const row: ClipsTable = newClipRow(clipId, workspaceId, userId, fields.title, stored, now);
+  await services.db.transaction().execute(async (tx) => {
+    await services.clips.insert(row, tx);
+    await services.clips.addConsent(
+      { clip_id: clipId, kind: 'given', podcast: fields.podcast ? 1 : 0, publication_quotes: fields.publicationQuotes ? 1 : 0, audience: fields.audience, wording_version: fields.consentVersion, recorded_by: userId },
+      tx,
+    );
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: userId,
+      action: 'clip.consent_given',
+      subjectId: clipId,
+      detail: { podcast: fields.podcast, publicationQuotes: fields.publicationQuotes, audience: fields.audience, wordingVersion: fields.consentVersion },
+    });
+    await services.jobs.enqueue(processClipJobSpec, { clipId }, { db: tx });
+  }).catch(async (e: unknown) => {
+    await services.blobs.delete(key);
+    throw e;
+  });
+  services.jobs.wake();
+  services.bus.emit('clip:created', { workspaceId, clipId });
+  services.bus.emit('clip:status', { workspaceId, clipId, status: 'queued', failureReason: null });
+  return getClip(services, clipId, userId);
+}
+
+function newClipRow(id: string, workspaceId: string, userId: string, title: string, stored: StoredUpload, now: string): ClipsTable {
+  return {
+    id,
+    workspace_id: workspaceId,
+    contributor_id: userId,
+    title,
+    status: 'queued',
+    progress: null,
+    failure_reason: null,
+    original_filename: stored.filename || 'recording',
+    original_format: stored.format,
+    original_content_type: stored.contentType,
+    original_size: stored.size,
+    duration_seconds: null,
+    codec: null,
+    channels: null,
+    sample_rate: null,
+    bit_rate: null,
+    loudness_lufs: null,
+    loudness_range_lu: null,
+    true_peak_dbfs: null,
+    review_state: 'submitted',
+    review_updated_by: null,
+    review_updated_at: null,
+    withdrawn_at: null,
+    withdrawn_by: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+type Middleware = (req: Request, res: Response, next: (err?: unknown) => void) => void;
+
+/** Runs multer and turns its errors into ones a person can act on. */
+function runMulter(middleware: Middleware, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    middleware(req, res, (err?: unknown) => {
+      if (!err) return resolve();
+      if (isAppError(err)) return reject(err);
+      if (err instanceof multer.MulterError) {
+        const message =
+          err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT'
+            ? 'Send one recording, in the field "audio".'
+            : `The upload form has a problem (${err.message}). Send a title, your consent choices and one recording.`;
+        return reject(new AppError('validation_failed', message, { cause: err }));
+      }
+      reject(new AppError('malformed_request', 'The upload was cut off before it finished. Please try again.', { cause: err }));
+    });
+  });
+}
