@@ -1,0 +1,72 @@
+import { EditorContent } from '@tiptap/react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useCollabDocument } from '../realtime/collabHook';
+import type { CollabProvider, CollabState } from '../realtime/collabProvider';
+import { EditorStatus } from './EditorStatus';
+import { LinkDialog } from './LinkDialog';
+import { Toolbar } from './Toolbar';
+import { useCoWritingEditor } from './useCoWritingEditor';
+import { WhoIsHere } from './WhoIsHere';
+import { WordCount } from './WordCount';
+
+interface Person {
+  id: string;
+  name: string;
+}
+
+interface CoWritingEditorProps {
+  docId: string;
+  person: Person;
+  /** What the page was told over HTTP; the live connection has the last word. */
+  canEdit: boolean;
+  archived: boolean;
+}
+
+/** A document open for writing together: status, who is here, formatting buttons, the text and its word count. */
+export function CoWritingEditor({ docId, person, canEdit, archived }: CoWritingEditorProps) {
+  const { provider, state } = useCollabDocument(docId, person.id, canEdit);
+  if (!provider) {
+    return (
+      <p className="editor-status editor-status--busy">
+        <span className="editor-status__icon" aria-hidden="true" />
+        Connecting…
+      </p>
+    );
+  }
+  return <Surface key={docId} provider={provider} state={state} person={person} archived={archived} />;
+}
+
+function Surface({ provider, state, person, archived }: { provider: CollabProvider; state: CollabState; person: Person; archived: boolean }) {
+  const editor = useCoWritingEditor(provider, person, state.canEdit);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const toolbar = useRef<HTMLDivElement>(null);
+
+  // Alt+F10 jumps from the text to the formatting buttons, as in most word processors.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey && event.key === 'F10') {
+      event.preventDefault();
+      toolbar.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
+    }
+  };
+
+  return (
+    <div className="co-writer">
+      <div className="co-writer__bar">
+        <EditorStatus state={state} archived={archived} />
+        <WhoIsHere awareness={provider.awareness} myId={person.id} />
+      </div>
+      <div className="co-writer__sheet">
+        {state.canEdit ? (
+          <div className="co-writer__tools" ref={toolbar}>
+            <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+          </div>
+        ) : null}
+        <div className="co-writer__page" onKeyDown={onKeyDown}>
+          <EditorContent editor={editor} />
+        </div>
+      </div>
+      <WordCount editor={editor} />
+      {linkOpen ? <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+    </div>
+  );
+}

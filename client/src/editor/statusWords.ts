@@ -1,0 +1,26 @@
+import type { CollabState } from '../realtime/collabProvider';
+
+export type StatusTone = 'done' | 'busy' | 'warning' | 'error' | 'info';
+
+export const offlineWords = 'Offline — your changes are kept on this device and will be sent when you reconnect';
+export const readOnlyWords = 'You can read and comment on this document, but not edit it';
+
+/** How the document stands, always in words. */
+export function statusWords(state: CollabState, archived: boolean): { text: string; tone: StatusTone } {
+  switch (state.status) {
+    case 'error':
+      return { text: state.problem?.message ?? 'Something went wrong. Reload the page; your changes are kept on this device.', tone: 'error' };
+    case 'offline':
+      return state.canEdit ? { text: offlineWords, tone: 'warning' } : { text: 'Offline — trying to reconnect…', tone: 'warning' };
+    case 'connecting':
+      return { text: 'Connecting…', tone: 'busy' };
+    default:
+      break;
+  }
+  if (!state.canEdit) {
+    return archived
+      ? { text: 'This document is archived, so nobody can change it. You can still read it.', tone: 'info' }
+      : { text: readOnlyWords, tone: 'info' };
+  }
+  return state.status === 'saving' ? { text: 'Saving…', tone: 'busy' } : { text: 'Saved', tone: 'done' };
+}
