@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
+import { DocumentPage } from '../features/documents/DocumentPage';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { InvitePage } from '../features/invites/InvitePage';
 import { WorkspaceListPage } from '../features/workspaces/WorkspaceListPage';
 import { WorkspacePage } from '../features/workspaces/WorkspacePage';
@@ -15,6 +17,8 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/signup', () => <SignUpPage />],
   ['/login', () => <SignInPage />],
   ['/w/:id', (p) => <WorkspacePage id={p.id ?? ''} />],
+  ['/w/:id/documents', (p) => <DocumentsPage workspaceId={p.id ?? ''} />],
+  ['/d/:docId', (p) => <DocumentPage docId={p.docId ?? ''} />],
   ['/invite/:token', (p) => <InvitePage token={p.token ?? ''} />],
 ];
 

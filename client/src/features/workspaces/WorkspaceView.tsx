@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { Workspace } from '../../../../shared/contracts/workspaces';
 import { listMembers } from '../../api/workspaces';
+import { Link } from '../../app/router';
 import { useResource } from '../../app/useResource';
 import { useWorkspaceRoom } from '../../realtime/useWorkspaceRoom';
 import { InviteForm } from '../invites/InviteForm';
@@ -25,6 +26,16 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
   return (
     <>
       <OnlineNow room={room} myId={myId} />
+      <nav className="section" aria-label="In this workspace">
+        <ul className="card-list">
+          <li className="card-list__item">
+            <Link className="card-list__link" href={`/w/${encodeURIComponent(workspace.id)}/documents`}>
+              Documents
+            </Link>
+            <span className="card-list__meta">The publication and the episode scripts, written together</span>
+          </li>
+        </ul>
+      </nav>
       <MembersSection
         workspaceId={workspace.id}
         myId={myId}
