@@ -31,3 +31,37 @@ export async function createInviteLink(page: Page, role: string): Promise<string
 }
 
 export const onlineNow = (page: Page) => page.getByRole('region', { name: 'Online now' });
+
+/** Opens an invite link as someone new, makes their account through it and waits to land in the workspace. */
+export async function joinByInvite(page: Page, link: string, person: { name: string; email: string; password: string }): Promise<void> {
+  await page.goto(link);
+  await fillAccount(page, person);
+  await page.getByRole('button', { name: 'Create account and join' }).click();
+  await page.getByText('Your role:').waitFor();
+}
+
+/** From the workspace screen: Documents, then "Start a document"; waits for the new document to open. */
+export async function startDocument(page: Page, title: string, kind: 'Publication' | 'Episode script'): Promise<void> {
+  await page.getByRole('link', { name: 'Documents', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel(kind).check();
+  await page.getByRole('button', { name: 'Start document' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+export const documentText = (page: Page) => page.getByRole('textbox', { name: 'Document text' });
+
+/** Waits until the document's status line says exactly this. */
+export const documentStatus = (page: Page, words: string) =>
+  page.locator('#editor-status').filter({ hasText: new RegExp(`^${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
+
+/** The document's paragraphs as text, without the name labels of other people's carets. */
+export const documentParagraphs = (page: Page): Promise<string[]> =>
+  documentText(page).evaluate((el) =>
+    Array.from(el.querySelectorAll('p'), (p) => {
+      const copy = p.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+      return copy.textContent ?? '';
+    }),
+  );

@@ -1,0 +1,142 @@
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../support/startServer';
+import { openPerson, type Person } from './support/browser';
+import { createInviteLink, documentParagraphs, documentStatus, documentText, joinByInvite, signUp, startDocument, startWorkspace } from './support/journeys';
+
+const readOnly = 'You can read and comment on this document, but not edit it';
+const offline = 'Offline — your changes are kept on this device and will be sent when you reconnect';
+
+/** Set CHORUS_SCREENSHOTS=some/folder to keep pictures of the screens along the way. */
+async function picture(page: Page, name: string): Promise<void> {
+  const dir = process.env.CHORUS_SCREENSHOTS;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/**
+ * Journey 6, Write together: an admin and an expert type into the same document from their own
+ * browsers, and each sees the other's words and caret; a carer may only read until the admin lets
+ * carers edit; words written offline survive a closed tab and arrive when the connection is back.
+ */
+describe('writing a document together', () => {
+  let server: { url: string; stop(): Promise<void> };
+  const people: Person[] = [];
+  const person = async () => {
+    const p = await openPerson(server.url);
+    people.push(p);
+    return p;
+  };
+  let ann: Page;
+  let eve: Person;
+  let docUrl: string;
+  let workspaceUrl: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await Promise.all(people.map((p) => p.close()));
+    await server?.stop();
+  });
+
+  it('shows each person the other’s words and caret, and says "Saved"', async () => {
+    ann = (await person()).page;
+    await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
+    await startWorkspace(ann, 'Carers’ voices');
+    workspaceUrl = ann.url();
+    const expertLink = await createInviteLink(ann, 'expert');
+
+    await startDocument(ann, 'What carers told us', 'Publication');
+    docUrl = ann.url();
+    await documentStatus(ann, 'Saved');
+
+    eve = await person();
+    await joinByInvite(eve.page, expertLink, { name: 'Eve Expert', email: 'eve@example.com', password: 'eve has a password' });
+    await eve.page.goto(docUrl);
+    await documentStatus(eve.page, 'Saved');
+
+    await documentText(ann).click();
+    await ann.keyboard.type('Ann writes the opening line.');
+    await documentText(eve.page).getByText('Ann writes the opening line.').waitFor();
+
+    await documentText(eve.page).click();
+    await eve.page.keyboard.press('Control+End');
+    await eve.page.keyboard.press('Enter');
+    await eve.page.keyboard.type('Eve adds a second thought.');
+    await documentText(ann).getByText('Eve adds a second thought.').waitFor();
+
+    // Each sees the other's caret with their name, and both names under "Who is here".
+    await ann.locator('.collaboration-carets__label', { hasText: 'Eve Expert' }).waitFor();
+    await eve.page.locator('.collaboration-carets__label', { hasText: 'Ann Admin' }).waitFor();
+    await ann.getByRole('region', { name: 'Who is here' }).getByText('Eve Expert').waitFor();
+    await eve.page.getByRole('region', { name: 'Who is here' }).getByText('Ann Admin').waitFor();
+
+    await documentStatus(ann, 'Saved');
+    await documentStatus(eve.page, 'Saved');
+    expect(await documentParagraphs(ann)).toEqual(['Ann writes the opening line.', 'Eve adds a second thought.']);
+    expect(await documentParagraphs(eve.page)).toEqual(await documentParagraphs(ann));
+    await picture(ann, 'co-writing-ann');
+    await picture(eve.page, 'co-writing-eve');
+  });
+
+  it('lets a carer read but not type, until the admin lets carers edit', async () => {
+    await ann.goto(workspaceUrl);
+    const carerLink = await createInviteLink(ann, 'carer');
+    await ann.goto(docUrl);
+    await documentStatus(ann, 'Saved');
+
+    const cara = (await person()).page;
+    await joinByInvite(cara, carerLink, { name: 'Cara Carer', email: 'cara@example.com', password: 'cara has a password' });
+    await cara.goto(docUrl);
+    await documentStatus(cara, readOnly);
+    await documentText(cara).getByText('Eve adds a second thought.').waitFor();
+    expect(await documentText(cara).getAttribute('contenteditable')).toBe('false');
+    expect(await cara.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+    expect(await cara.getByRole('switch', { name: 'Carers can edit' }).count()).toBe(0);
+
+    await documentText(cara).click();
+    await cara.keyboard.type('Cara tries to type.');
+    await cara.waitForTimeout(500);
+    expect(await documentText(cara).innerText()).not.toContain('Cara tries');
+    expect(await documentText(ann).innerText()).not.toContain('Cara tries');
+    await picture(cara, 'co-writing-carer-read-only');
+
+    // Ann lets carers edit: Cara's editor opens up while she has it open.
+    await ann.getByRole('switch', { name: 'Carers can edit' }).click();
+    await ann.getByRole('status').filter({ hasText: 'Carers can now edit this document' }).waitFor();
+    expect(await ann.getByRole('switch', { name: 'Carers can edit' }).getAttribute('aria-checked')).toBe('true');
+    await documentStatus(cara, 'Saved');
+    await documentText(cara).click();
+    await cara.keyboard.press('Control+End');
+    await cara.keyboard.press('Enter');
+    await cara.keyboard.type('Cara adds her own words.');
+    await documentText(ann).getByText('Cara adds her own words.').waitFor();
+    await documentStatus(cara, 'Saved');
+  });
+
+  it('keeps words written offline through a closed tab and sends them on reconnecting', async () => {
+    await documentStatus(eve.page, 'Saved');
+    await eve.context.setOffline(true);
+    await documentStatus(eve.page, offline);
+    await documentText(eve.page).click();
+    await eve.page.keyboard.press('Control+End');
+    await eve.page.keyboard.press('Enter');
+    await eve.page.keyboard.type('Written on the train.');
+    await picture(eve.page, 'co-writing-offline');
+    await eve.page.waitForTimeout(300);
+    expect(await documentText(ann).innerText()).not.toContain('Written on the train.');
+
+    // Eve closes the tab while still offline, then opens the document again once back online.
+    await eve.page.close();
+    await eve.context.setOffline(false);
+    const again = await eve.context.newPage();
+    await again.goto(docUrl);
+    await documentText(again).getByText('Written on the train.').waitFor();
+    await documentText(ann).getByText('Written on the train.').waitFor();
+    await documentStatus(again, 'Saved');
+  });
+});
