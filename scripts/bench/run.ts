@@ -2,6 +2,7 @@
 export {};
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>> = {
   api: () => import('./api'),
+  collab: () => import('./collab'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);

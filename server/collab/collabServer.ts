@@ -125,8 +125,10 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   function channelFor(documentId: string): DocumentChannel {
     return {
       broadcast(message, exceptPeerIds) {
-        nsp
-          ?.to(docRoom(documentId))
+        // Local only: a document lives in one process, and with the Redis adapter a room broadcast would
+        // otherwise reach sockets of another instance that never logged these updates.
+        nsp?.local
+          .to(docRoom(documentId))
           .except(exceptPeerIds as string[])
           .emit('y', documentId, message);
       },

@@ -11,6 +11,8 @@ export interface CollabOptions {
   maxDocumentsPerConnection: number;
   /** Awareness messages accepted per connection per second (a burst of the same size is allowed). */
   awarenessPerSecond: number;
+  /** A busy document relays changes at most this often, merging what arrived in between (a quiet one relays at once). */
+  relayIntervalMs: number;
   /** A snapshot is written after this long without changes… */
   snapshotQuietMs: number;
   /** …and at least this often while changes keep coming. */
@@ -28,6 +30,7 @@ export const defaultCollabOptions: CollabOptions = {
   maxClientsPerDocument: 200,
   maxDocumentsPerConnection: 50,
   awarenessPerSecond: 30,
+  relayIntervalMs: 5,
   snapshotQuietMs: 2000,
   snapshotMaxWaitMs: 30_000,
   snapshotRetryMs: 5000,

@@ -34,12 +34,16 @@ export class UpdateLog {
   append(entries: LogEntry[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ entries, resolve, reject });
-      if (!this.writing) void this.writeQueued();
+      if (!this.writing) {
+        this.writing = true;
+        // Written after the current turn of the event loop: everything that arrived in it shares one commit,
+        // and under load (longer turns) batches grow by themselves.
+        setImmediate(() => void this.writeQueued());
+      }
     });
   }
 
   private async writeQueued(): Promise<void> {
-    this.writing = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0);
