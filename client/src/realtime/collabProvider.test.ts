@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { decodeServerMessage, syncStep1, syncStep2, syncUpdate } from './collabMessages';
+import { CollabProvider } from './collabProvider';
+import type { CollabSocket } from './collabSocket';
+
+type Handler = (...args: unknown[]) => void;
+
+/**
+ * A stand-in for the `/collab` server behind a socket: it answers join with its sync step 1, step 1
+ * with step 2, and applies updates, or holds them back (as if its durable log were slow) when asked.
+ */
+class FakeServer {
+  readonly doc = new Y.Doc();
+  connected = true;
+  canEdit = true;
+  holding = false;
+  held: Uint8Array[] = [];
+  joins = 0;
+  private handlers = new Map<string, Set<Handler>>();
+
+  get socket(): CollabSocket {
+    return this as unknown as CollabSocket;
+  }
+
+  on(event: string, handler: Handler) {
+    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+    this.handlers.get(event)!.add(handler);
+    return this;
+  }
+
+  off(event: string, handler: Handler) {
+    this.handlers.get(event)?.delete(handler);
+    return this;
+  }
+
+  deliver(event: string, ...args: unknown[]) {
+    for (const h of this.handlers.get(event) ?? []) h(...args);
+  }
+
+  emit(event: string, ...args: unknown[]) {
+    queueMicrotask(() => this.receive(event, args));
+    return this;
+  }
+
+  release() {
+    this.holding = false;
+    for (const u of this.held.splice(0)) Y.applyUpdate(this.doc, u);
+  }
+
+  disconnect() {
+    this.connected = false;
+    this.deliver('disconnect', 'transport close');
+  }
+
+  reconnect() {
+    this.connected = true;
+    this.deliver('connect');
+  }
+
+  private receive(event: string, args: unknown[]) {
+    if (!this.connected) return;
+    const docId = args[0] as string;
+    if (event === 'join') {
+      this.joins += 1;
+      (args[2] as Handler)({ ok: true, canEdit: this.canEdit });
+      this.deliver('y', docId, syncStep1(this.doc));
+    } else if (event === 'y') {
+      const message = decodeServerMessage(args[1] as Uint8Array);
+      if (message?.type === 'sync-step1') this.deliver('y', docId, syncStep2(this.doc, message.stateVector));
+      if (message?.type === 'sync-step2' || message?.type === 'sync-update') {
+        if (this.holding) this.held.push(message.update);
+        else Y.applyUpdate(this.doc, message.update);
+      }
+    }
+  }
+}
+
+const docId = '6f1c1c3e-1b7a-4c55-9a64-0f5e2d7a9b10';
+
+describe('CollabProvider', () => {
+  let server: FakeServer;
+  let provider: CollabProvider;
+  const open = async () => {
+    provider = new CollabProvider({ docId, socket: server.socket, canEdit: true, schemaVersion: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+  };
+  const text = () => provider.doc.getText('t');
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    server = new FakeServer();
+  });
+
+  afterEach(() => {
+    provider?.destroy();
+    vi.useRealTimers();
+  });
+
+  it('is saved once joined and synced, and brings in what the server has', async () => {
+    server.doc.getText('t').insert(0, 'from the server');
+    await open();
+    expect(provider.getState()).toMatchObject({ status: 'synced', canEdit: true, problem: null });
+    expect(text().toString()).toBe('from the server');
+  });
+
+  it('says saving until the server is seen to hold a change, not merely sent it', async () => {
+    await open();
+    server.holding = true;
+    text().insert(0, 'hello');
+    expect(provider.getState().status).toBe('saving');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(provider.getState().status).toBe('saving');
+    server.release();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(provider.getState().status).toBe('synced');
+    expect(server.doc.getText('t').toString()).toBe('hello');
+  });
+
+  it('counts a deletion as unsaved until the server has it too', async () => {
+    await open();
+    text().insert(0, 'hello world');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(provider.getState().status).toBe('synced');
+    server.holding = true;
+    text().delete(0, 6);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(provider.getState().status).toBe('saving');
+    server.release();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(provider.getState().status).toBe('synced');
+    expect(server.doc.getText('t').toString()).toBe('world');
+  });
+
+  it('does not count changes from the server as unsaved', async () => {
+    await open();
+    const joins = server.joins;
+    const other = new Y.Doc();
+    other.getText('t').insert(0, 'someone else');
+    const theirs = Y.encodeStateAsUpdate(other);
+    Y.applyUpdate(server.doc, theirs);
+    server.deliver('y', docId, syncUpdate(theirs));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(text().toString()).toBe('someone else');
+    expect(provider.getState().status).toBe('synced');
+    expect(server.joins).toBe(joins);
+  });
+
+  it('is offline without a connection, keeps changes, and sends them after reconnecting', async () => {
+    await open();
+    server.disconnect();
+    expect(provider.getState().status).toBe('offline');
+    text().insert(0, 'written offline');
+    expect(server.doc.getText('t').toString()).toBe('');
+    server.reconnect();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server.doc.getText('t').toString()).toBe('written offline');
+    expect(provider.getState().status).toBe('synced');
+  });
+
+  it('follows the server on who may edit, and says why a change was refused', async () => {
+    server.canEdit = false;
+    await open();
+    expect(provider.getState()).toMatchObject({ status: 'synced', canEdit: false });
+    server.deliver('collab:access', docId, { canEdit: true });
+    expect(provider.getState().canEdit).toBe(true);
+    server.deliver('collab:error', docId, { code: 'forbidden', message: 'Your change was not saved. Carers may only comment here.' });
+    expect(provider.getState()).toMatchObject({ status: 'error', canEdit: false, problem: { code: 'forbidden' } });
+    server.deliver('collab:error', 'another-document', { code: 'not_found', message: 'Not this one.' });
+    expect(provider.getState().problem?.code).toBe('forbidden');
+  });
+
+  it('joins again when the server puts it out of the document', async () => {
+    await open();
+    const joins = server.joins;
+    server.deliver('collab:error', docId, { code: 'unavailable', message: 'This document had to be reopened.' });
+    expect(provider.getState().status).toBe('connecting');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(server.joins).toBeGreaterThan(joins);
+    expect(provider.getState().status).toBe('synced');
+  });
+});
