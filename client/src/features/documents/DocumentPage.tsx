@@ -53,11 +53,6 @@ export function DocumentPage({ docId }: { docId: string }) {
         </Link>
       </p>
       <Page title={doc.title} caption={kindLabels[doc.kind]} wide>
-        {doc.archived ? (
-          <div className="notice">
-            <strong>This document is archived.</strong> It is hidden from the list of documents, and nobody can change it until it is restored.
-          </div>
-        ) : null}
         <Suspense fallback={<StatusMessage>Opening the editor…</StatusMessage>}>
           <CoWritingEditor key={doc.id} docId={doc.id} person={{ id: user.id, name: user.name }} canEdit={doc.abilities.edit} archived={doc.archived} />
         </Suspense>
