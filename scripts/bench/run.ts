@@ -3,6 +3,8 @@ export {};
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>> = {
   api: () => import('./api'),
   collab: () => import('./collab'),
+  upload: () => import('./upload'),
+  process: () => import('./process'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../../server/db/connect';
 import { makeLongWav, makeTestAudio, type TestAudio } from '../support/audio';
 import { uploadAudio, waitForClip } from '../support/audioClips';
-import { startChorusProcess } from '../support/audioServerProcess';
+import { startChorusProcess, type ChorusProcess } from '../support/audioServerProcess';
 import { signedUp, TestClient } from '../support/httpClient';
 import { startServer } from '../support/startServer';
 
@@ -15,11 +15,13 @@ const SECONDS = 150;
 let audio: TestAudio;
 let longWav: string;
 const dirs: string[] = [];
+const children: ChorusProcess[] = [];
 beforeAll(async () => {
   audio = await makeTestAudio();
   longWav = await makeLongWav(audio.dir, SECONDS);
 });
 afterAll(async () => {
+  for (const c of children) await c.kill('SIGKILL'); // should a test time out with its server still running
   await audio?.cleanup();
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
@@ -75,6 +77,7 @@ describe('processing survives the server going away', () => {
     const dataDir = await freshDataDir();
     const env = { DATA_DIR: dataDir, SESSION_SECRET: 'b'.repeat(40) };
     const child = await startChorusProcess(env);
+    children.push(child);
     let person: TestClient;
     let clipId: string;
     try {

@@ -63,6 +63,11 @@ describe.each(storages)('clip upload and processing on $name', ({ name }) => {
       expect(part.headers.get('content-length')).toBe(String(end - start + 1));
       expect(part.bytes.equals(original.subarray(start, end + 1)), header).toBe(true);
     }
+    const etag = whole.headers.get('etag')!;
+    expect((await getBytes(person, `/api/clips/${id}/original`, { range: 'bytes=0-9', 'if-range': etag })).status).toBe(206);
+    const stale = await getBytes(person, `/api/clips/${id}/original`, { range: 'bytes=0-9', 'if-range': '"something-else"' });
+    expect(stale.status).toBe(200);
+    expect(stale.bytes.length).toBe(size);
     const outside = await getBytes(person, `/api/clips/${id}/original`, { range: `bytes=${size}-` });
     expect(outside.status).toBe(416);
     expect(outside.headers.get('content-range')).toBe(`bytes */${size}`);

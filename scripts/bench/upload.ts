@@ -1,0 +1,115 @@
+// Upload throughput and server memory: the real server as a child process (SQLite, local disk), one
+// multipart upload of a generated WAV streamed over loopback, compared with the same bytes written
+// straight into a DiskBlobStore in this process. `--mb N` sets the size (default 1024 = 1 GiB).
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { DiskBlobStore } from '../../server/storage/diskBlobStore';
+import { startChorusProcess } from '../../tests/support/audioServerProcess';
+import { round } from './stats';
+
+const MiB = 1024 * 1024;
+
+/** A 16-bit stereo 48 kHz WAV of `bytes` bytes (header included), as 1 MiB chunks of noise. */
+function* wavChunks(bytes: number): Generator<Buffer> {
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(bytes - 8, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(2, 22);
+  header.writeUInt32LE(48_000, 24);
+  header.writeUInt32LE(48_000 * 4, 28);
+  header.writeUInt16LE(4, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(bytes - 44, 40);
+  yield header;
+  const noise = randomBytes(MiB);
+  for (let left = bytes - 44; left > 0; left -= MiB) yield left >= MiB ? noise : noise.subarray(0, left);
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+function upload(url: string, cookie: string, wsId: string, bytes: number): Promise<{ status: number; body: string }> {
+  const boundary = `----chorus${randomBytes(8).toString('hex')}`;
+  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const head = Buffer.from(
+    field('title', 'Benchmark upload') + field('podcast', 'true') + field('publicationQuotes', 'false') + field('audience', 'internal') + field('consentVersion', '1') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="bench.wav"\r\nContent-Type: audio/wav\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/api/workspaces/${wsId}/clips`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + bytes + tail.length) },
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    Readable.from((function* () {
+      yield head;
+      yield* wavChunks(bytes);
+      yield tail;
+    })()).pipe(req);
+  });
+}
+
+export async function run(args: string[]) {
+  const { values } = parseArgs({ args, options: { mb: { type: 'string', default: '1024' } } });
+  const bytes = Math.round(Number(values.mb) * MiB);
+  const dir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-upload-'));
+  const server = await startChorusProcess({ DATA_DIR: path.join(dir, 'server'), MAX_UPLOAD_BYTES: String(bytes + MiB), SESSION_SECRET: 'bench'.repeat(8) });
+  try {
+    const json = { 'content-type': 'application/json' };
+    const signup = await fetch(`${server.url}/api/auth/signup`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password', name: 'Bench' }) });
+    const cookie = signup.headers.getSetCookie()[0]!.split(';')[0]!;
+    const ws = (await (await fetch(`${server.url}/api/workspaces`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ name: 'Bench' }) })).json()) as { id: string };
+
+    // The same bytes straight into the blob store (no HTTP, no multipart): the ceiling for the upload.
+    // Measured first, while the server is idle: after the upload it starts processing the file.
+    const store = new DiskBlobStore({ root: path.join(dir, 'baseline'), signingSecret: 'bench'.repeat(8) });
+    await store.ensureReady();
+    const baseStarted = performance.now();
+    await store.put('bench/baseline.wav', Readable.from(wavChunks(bytes)), { contentType: 'audio/wav', maxBytes: bytes + MiB });
+    const baseSeconds = (performance.now() - baseStarted) / 1000;
+    await rm(path.join(dir, 'baseline'), { recursive: true, force: true });
+
+    const rssBefore = await rssMb(server.pid);
+    let peak = rssBefore;
+    const sampler = setInterval(() => void rssMb(server.pid).then((mb) => (peak = Math.max(peak, mb))), 20);
+    const started = performance.now();
+    const res = await upload(server.url, cookie, ws.id, bytes);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${res.body}`);
+
+    const mb = bytes / MiB;
+    return {
+      note: 'server is a child process (SQLite, local disk); client, server and disk share this machine’s 2 cores',
+      upload_mb: round(mb, 1),
+      seconds: round(seconds, 2),
+      mb_per_s: round(mb / seconds, 1),
+      baseline_mb_per_s: round(mb / baseSeconds, 1),
+      ratio: round(mb / seconds / (mb / baseSeconds), 2),
+      server_rss_before_mb: round(rssBefore, 1),
+      server_peak_rss_mb: round(peak, 1),
+      server_rss_growth_mb: round(peak - rssBefore, 1),
+    };
+  } finally {
+    await server.kill('SIGTERM');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
