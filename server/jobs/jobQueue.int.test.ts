@@ -217,4 +217,17 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     await until(async () => (await row(job.id)).status === 'succeeded', 'done');
     expect(runs).toBe(1);
   });
+
+  it('forgets jobs that finished more than a week ago', async () => {
+    const s = spec();
+    const { queue } = newQueue();
+    const old = await queue.enqueue(s, { value: 1 }, { db });
+    const recent = await queue.enqueue(s, { value: 2 }, { db });
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString();
+    await db.updateTable('jobs').set({ status: 'succeeded', finished_at: eightDaysAgo }).where('id', '=', old.id).execute();
+    await db.updateTable('jobs').set({ status: 'failed', finished_at: new Date().toISOString() }).where('id', '=', recent.id).execute();
+    queue.start();
+    await until(async () => (await db.selectFrom('jobs').select('id').where('id', '=', old.id).executeTakeFirst()) === undefined, 'the sweep');
+    expect(await row(recent.id)).toMatchObject({ status: 'failed' });
+  });
 });

@@ -37,6 +37,9 @@ interface Deps {
 }
 
 const PROGRESS_WRITE_MS = 1_000;
+/** Finished jobs are kept this long (to look into failures), then removed. */
+const KEEP_FINISHED_MS = 7 * 24 * 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQueue {
   const concurrency = Math.max(1, options.concurrency ?? 1);
@@ -134,9 +137,18 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
     running.set(job.id, { controller, done });
   }
 
+  let lastSweep = 0;
+  async function sweep(): Promise<void> {
+    if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = Date.now();
+    const removed = await repo.deleteFinished(new Date(Date.now() - KEEP_FINISHED_MS).toISOString());
+    if (removed > 0) log.info({ removed }, 'removed old finished jobs');
+  }
+
   async function work(): Promise<void> {
     while (!stopping) {
       try {
+        await sweep();
         while (!stopping && running.size < concurrency) {
           const job = await repo.claim([...definitions.keys()], workerId, leaseMs);
           if (!job) break;

@@ -101,6 +101,12 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
           .executeTakeFirst(),
       ),
 
+    /** Forgets jobs that finished before `before`; returns how many. */
+    async deleteFinished(before: string): Promise<number> {
+      const r = await db.deleteFrom('jobs').where('status', 'in', ['succeeded', 'failed']).where('finished_at', '<', before).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
     /** Puts an interrupted job back at the front of the queue; the interrupted try does not count. */
     release: async (id: string, workerId: string) =>
       changed(

@@ -34,28 +34,31 @@ let checked: Promise<void> | undefined;
 
 /**
  * Fails with one message naming everything missing: ffmpeg, ffprobe, or any filter in `requiredFilters`.
- * The answer is the same for the life of the process, so it is worked out once.
+ * The answer is the same for the life of the process, so it is worked out once (other `tools` are for tests).
  */
-export function checkMediaTools(): Promise<void> {
-  checked ??= (async () => {
-    const [filterList, ffprobeVersion] = await Promise.all([output('ffmpeg', ['-hide_banner', '-filters']), output('ffprobe', ['-version'])]);
-    const problems: string[] = [];
-    if (filterList === null) problems.push('ffmpeg is not installed or not on the PATH');
-    if (ffprobeVersion === null) problems.push('ffprobe is not installed or not on the PATH');
-    if (filterList !== null) {
-      const filters = parseFilterList(filterList);
-      const missing = requiredFilters.filter((f) => !filters.has(f));
-      if (missing.length > 0) problems.push(`this ffmpeg lacks the filter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-    }
-    if (problems.length > 0) {
-      throw new Error(
-        `Chorus needs ffmpeg and ffprobe (version 5.1 or later) with the filters ${requiredFilters.join(', ')} to process audio: ${problems.join('; ')}. ` +
-          'On Debian or Ubuntu: apt-get install ffmpeg.',
-      );
-    }
-  })();
+export function checkMediaTools(tools = { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' }): Promise<void> {
+  if (tools.ffmpeg !== 'ffmpeg' || tools.ffprobe !== 'ffprobe') return check(tools);
+  checked ??= check(tools);
   checked.catch(() => {
     checked = undefined; // let a later start try again once the tools are installed
   });
   return checked;
+}
+
+async function check(tools: { ffmpeg: string; ffprobe: string }): Promise<void> {
+  const [filterList, ffprobeVersion] = await Promise.all([output(tools.ffmpeg, ['-hide_banner', '-filters']), output(tools.ffprobe, ['-version'])]);
+  const problems: string[] = [];
+  if (filterList === null) problems.push('ffmpeg is not installed or not on the PATH');
+  if (ffprobeVersion === null) problems.push('ffprobe is not installed or not on the PATH');
+  if (filterList !== null) {
+    const filters = parseFilterList(filterList);
+    const missing = requiredFilters.filter((f) => !filters.has(f));
+    if (missing.length > 0) problems.push(`this ffmpeg lacks the filter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `Chorus needs ffmpeg and ffprobe (version 5.1 or later) with the filters ${requiredFilters.join(', ')} to process audio: ${problems.join('; ')}. ` +
+        'On Debian or Ubuntu: apt-get install ffmpeg.',
+    );
+  }
 }

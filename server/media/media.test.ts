@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEbur128Summary } from './ebur128';
-import { parseFilterList, requiredFilters } from './ffmpeg';
+import { checkMediaTools, parseFilterList, requiredFilters } from './ffmpeg';
 import { PeaksCollector } from './peaks';
 import { sniffAudioFormat } from './sniff';
 
@@ -88,5 +88,15 @@ describe('parseFilterList', () => {
     ].join('\n');
     expect([...parseFilterList(text)]).toEqual(['acrossfade', 'adelay', 'amix', 'asplit', 'ebur128']);
     expect(requiredFilters).toContain('sidechaincompress');
+  });
+});
+
+describe('checkMediaTools', () => {
+  it('passes with Debian’s ffmpeg and names what is missing otherwise', async () => {
+    await expect(checkMediaTools()).resolves.toBeUndefined();
+    await expect(checkMediaTools({ ffmpeg: 'ffmpeg', ffprobe: 'no-such-ffprobe' })).rejects.toThrow(/ffprobe is not installed or not on the PATH\. On Debian or Ubuntu: apt-get install ffmpeg/);
+    await expect(checkMediaTools({ ffmpeg: 'no-such-ffmpeg', ffprobe: 'no-such-ffprobe' })).rejects.toThrow(/ffmpeg is not installed or not on the PATH; ffprobe is not installed/);
+    // A program that answers but lists no filters: every required one is named.
+    await expect(checkMediaTools({ ffmpeg: 'true', ffprobe: 'true' })).rejects.toThrow(/lacks the filters ebur128, asplit, .*sidechaincompress/);
   });
 });

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
@@ -62,9 +62,10 @@ export function processClipJob(services: Services) {
       await setStatus(clip, { status: 'processing', progress: 0, failure_reason: null });
       report(0);
 
-      const tmpRoot = path.join(services.config.dataDir, 'tmp');
-      await mkdir(tmpRoot, { recursive: true });
-      const dir = await mkdtemp(path.join(tmpRoot, 'clip-'));
+      // Named after the job, so a try that died mid-way (SIGKILL) leaves nothing once the job runs again.
+      const dir = path.join(services.config.dataDir, 'tmp', `clip-job-${ctx.jobId}`);
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
       try {
         const keys = clipKeys(clip);
         const originalPath = path.join(dir, 'original');
