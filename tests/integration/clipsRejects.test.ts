@@ -120,9 +120,11 @@ describe.each(storages)('bad uploads on $name leave nothing behind', ({ name }) 
     expect((await post(JSON.stringify({ title: 'json' }), { 'content-type': 'application/json' })).status).toBe(400);
 
     const outsider = (await signedUp(server.url, 'Olly Outsider')).client;
-    expect((await uploadAudio(outsider, wsId, audio.files.wav)).status).toBe(404);
-    expect((await uploadAudio(new TestClient(server.url), wsId, audio.files.wav)).status).toBe(401);
-    expect((await uploadAudio(person, randomUUID(), audio.files.wav)).status).toBe(404);
+    const refused = await uploadAudio(outsider, wsId, audio.files.ogg);
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.message).toMatch(/could not find that workspace/);
+    expect((await uploadAudio(new TestClient(server.url), wsId, audio.files.ogg)).status).toBe(401);
+    expect((await uploadAudio(person, randomUUID(), audio.files.ogg)).status).toBe(404);
     await expectNothingStored(wsId);
   });
 

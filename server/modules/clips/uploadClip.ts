@@ -6,7 +6,7 @@ import { nowIso } from '../../clock';
 import type { ClipsTable } from '../../db/schema';
 import { AppError, isAppError } from '../../errors';
 import { parseOrThrow } from '../../http/validate';
-import { authorizeClip } from '../../policies/authorize';
+import { authorize, authorizeClip } from '../../policies/authorize';
 import type { Services } from '../../services';
 import { clipObjectKey } from '../../storage/keys';
 import { recordAudit } from '../audit/auditLog';
@@ -26,6 +26,7 @@ const parserBuffers = { highWaterMark: 1024 * 1024, fileHwm: 1024 * 1024 };
  */
 export async function uploadClip(services: Services, req: Request, res: Response, workspaceId: string, userId: string): Promise<Clip> {
   const actor = await actorIn(services, workspaceId, userId);
+  authorize(actor, 'workspace.view'); // outsiders learn nothing: the same 404 as a missing workspace
   authorizeClip(actor, 'clip.upload');
   if (!req.is('multipart/form-data')) {
     throw new AppError('unsupported_media_type', 'Send the recording as a multipart/form-data upload, with the file in the field "audio".');
