@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { DiskBlobStore } from '../../server/storage/diskBlobStore';
-import { startChorusProcess } from '../../tests/support/audioServerProcess';
+import { startServerProcess } from '../../tests/support/collabProcess';
 import { round } from './stats';
 
 const MiB = 1024 * 1024;
@@ -71,7 +71,7 @@ export async function run(args: string[]) {
   const { values } = parseArgs({ args, options: { mb: { type: 'string', default: '1024' } } });
   const bytes = Math.round(Number(values.mb) * MiB);
   const dir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-upload-'));
-  const server = await startChorusProcess({ DATA_DIR: path.join(dir, 'server'), MAX_UPLOAD_BYTES: String(bytes + MiB), SESSION_SECRET: 'bench'.repeat(8) });
+  const server = await startServerProcess({ DATA_DIR: path.join(dir, 'server'), MAX_UPLOAD_BYTES: String(bytes + MiB), SESSION_SECRET: 'bench'.repeat(8) });
   try {
     const json = { 'content-type': 'application/json' };
     const signup = await fetch(`${server.url}/api/auth/signup`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password', name: 'Bench' }) });

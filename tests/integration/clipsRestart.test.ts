@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../../server/db/connect';
 import { makeLongWav, makeTestAudio, type TestAudio } from '../support/audio';
 import { uploadAudio, waitForClip } from '../support/audioClips';
-import { startChorusProcess, type ChorusProcess } from '../support/audioServerProcess';
+import { startServerProcess, type ServerProcess } from '../support/collabProcess';
 import { signedUp, TestClient } from '../support/httpClient';
 import { startServer } from '../support/startServer';
 
@@ -15,7 +15,7 @@ const SECONDS = 150;
 let audio: TestAudio;
 let longWav: string;
 const dirs: string[] = [];
-const children: ChorusProcess[] = [];
+const children: ServerProcess[] = [];
 beforeAll(async () => {
   audio = await makeTestAudio();
   longWav = await makeLongWav(audio.dir, SECONDS);
@@ -76,7 +76,7 @@ describe('processing survives the server going away', () => {
   it('a killed server (SIGKILL) leaves a lease that runs out; the next start takes the job over', async () => {
     const dataDir = await freshDataDir();
     const env = { DATA_DIR: dataDir, SESSION_SECRET: 'b'.repeat(40) };
-    const child = await startChorusProcess(env);
+    const child = await startServerProcess(env);
     children.push(child);
     let person: TestClient;
     let clipId: string;
