@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipPrefix } from '../../server/storage/keys';
@@ -89,7 +89,7 @@ describe.each(storages)('clip upload and processing on $name', ({ name }) => {
     expect(listening.status).toBe(200);
     expect(listening.headers.get('content-type')).toBe('audio/mp4');
     const copy = `${audio.dir}/listening-${name.replace(/\W/g, '')}-${format}.m4a`;
-    await import('node:fs/promises').then((fs) => fs.writeFile(copy, listening.bytes));
+    await writeFile(copy, listening.bytes);
     const copyProbe = await ffprobe(copy);
     expect(copyProbe).toMatchObject({ codec: 'aac', channels: Math.min(probed.channels, 2) });
     expect(copyProbe.formatName).toContain('mp4');
