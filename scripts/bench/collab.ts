@@ -297,45 +297,59 @@ async function writeScenario(server: ServerProcess, api: ApiSession, config: { c
 
 // ---------------------------------------------------------------- joining a big document
 
-/** A document shaped like the Yjs B4 trace: ~180k single-character edits with cursor jumps and deletions. */
-function b4LikeDocument(targetBytes: number): Y.Doc {
+/**
+ * A document shaped like the Yjs B4 trace (one author writing a paper: ~105k characters, ~160 KB of
+ * state): text typed a character at a time in runs, the cursor jumping now and then, backspaces,
+ * new paragraphs. Grown until its encoded state reaches `targetBytes`.
+ */
+function b4LikeDocument(targetBytes: number): Y.Doc & { edits: number } {
   const doc = new Y.Doc();
   const body = doc.getXmlFragment('default');
   const paragraphs: Y.XmlText[] = [];
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const words = ['care', 'carer', 'support', 'family', 'time', 'home', 'help', 'voice', 'listen', 'the', 'and', 'of', 'to', 'with'];
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const words = ['care', 'carer', 'support', 'family', 'time', 'home', 'help', 'voice', 'listen', 'the', 'and', 'of', 'to', 'with', 'we', 'found', 'that'];
+  const newParagraph = () => {
+    const p = new Y.XmlElement('paragraph');
+    const t = new Y.XmlText();
+    p.insert(0, [t]);
+    const at = Math.floor(random() * (body.length + 1));
+    body.insert(at, [p]);
+    paragraphs.splice(at, 0, t);
+    return t;
+  };
+  let text = newParagraph();
+  let cursor = 0;
   let edits = 0;
-  while (Y.encodeStateAsUpdate(doc).byteLength < targetBytes) {
+  let size = 0;
+  while (size < targetBytes) {
     doc.transact(() => {
-      for (let n = 0; n < 2000; n++) {
-        if (paragraphs.length === 0 || random() < 0.004) {
-          const p = new Y.XmlElement('paragraph');
-          const t = new Y.XmlText();
-          p.insert(0, [t]);
-          body.insert(Math.floor(random() * (body.length + 1)), [p]);
-          paragraphs.push(t);
+      for (let n = 0; n < 500; n++) {
+        const r = random();
+        if (r < 0.008) {
+          text = newParagraph();
+          cursor = 0;
+        } else if (r < 0.035) {
+          text = paragraphs[Math.floor(random() * paragraphs.length)]!;
+          cursor = Math.floor(random() * (text.length + 1));
+        } else if (r < 0.12 && cursor > 0) {
+          const back = Math.min(cursor, 1 + Math.floor(random() * 4));
+          for (let i = 0; i < back; i++) text.delete(--cursor, 1);
+          edits += back;
         }
-        const t = paragraphs[Math.floor(random() * paragraphs.length)]!;
-        let pos = Math.floor(random() * (t.length + 1));
-        // Type a word one character at a time, as people do, then sometimes take some of it back.
         for (const ch of `${words[Math.floor(random() * words.length)]} `) {
-          t.insert(pos++, ch);
-          edits++;
-        }
-        if (random() < 0.25 && t.length > 3) {
-          const at = Math.floor(random() * (t.length - 2));
-          t.delete(at, 1 + Math.floor(random() * 2));
+          text.insert(cursor++, ch);
           edits++;
         }
       }
     });
+    size = Y.encodeStateAsUpdate(doc).byteLength;
   }
   return Object.assign(doc, { edits });
 }
 
 async function joinScenario(server: ServerProcess, api: ApiSession, joins: number, targetBytes: number) {
-  const source = b4LikeDocument(targetBytes) as Y.Doc & { edits: number };
+  const source = b4LikeDocument(targetBytes);
   const state = Y.encodeStateAsUpdate(source);
   const chars = source
     .getXmlFragment('default')

@@ -12,17 +12,22 @@ import { addsNothing, decodeUpdateOrThrow } from './updates';
 /** A log whose appends complete only when the test says so. */
 function controlledLog() {
   const pending: { entries: LogEntry[]; resolve(): void; reject(e: unknown): void }[] = [];
-  const log = { append: (entries: LogEntry[]) => new Promise<void>((resolve, reject) => pending.push({ entries, resolve, reject })), remove: async () => undefined } as unknown as UpdateLog;
-  return { log, pending };
+  const stored: { seq: number; data: Uint8Array }[] = [];
+  const log = {
+    append: (entries: LogEntry[]) => new Promise<void>((resolve, reject) => pending.push({ entries, resolve, reject })),
+    entriesAfter: async (_id: string, seq: number) => stored.filter((e) => e.seq > seq),
+    remove: async () => undefined,
+  } as unknown as UpdateLog;
+  return { log, pending, stored };
 }
 
 function setup() {
-  const { log, pending } = controlledLog();
+  const { log, pending, stored } = controlledLog();
   const snapshots: number[] = [];
   const persistence = { writeSnapshot: async (_ws: string, _doc: string, seq: number) => void snapshots.push(seq) } as unknown as DocumentPersistence;
   const broadcasts: { message: Uint8Array; except: readonly string[] }[] = [];
   const evicted: { peerId: string; error: CollabError }[] = [];
-  const doc = new CollabDocument('d', 'w', { doc: new Y.Doc(), lastSeq: 7, snapshotSeq: 7, bytes: 2 }, {
+  const doc = new CollabDocument('d', 'w', { doc: new Y.Doc(), lastSeq: 7, snapshotSeq: 7, state: Y.encodeStateAsUpdate(new Y.Doc()) }, {
     log,
     persistence,
     logger: createLogger('silent'),
@@ -32,7 +37,7 @@ function setup() {
     onFailed: () => undefined,
   });
   const peer = (id: string, canEdit = true): Peer => ({ id, userId: `user-${id}`, canEdit, readOnlyReason: 'Read only.', awarenessIds: new Set(), send: () => undefined, error: () => undefined });
-  return { doc, pending, broadcasts, evicted, snapshots, peer };
+  return { doc, pending, stored, broadcasts, evicted, snapshots, peer };
 }
 
 function typing(text: string): Uint8Array {
@@ -90,6 +95,28 @@ describe('a collaborative document', () => {
     expect(broadcasts).toEqual([]);
     expect(doc.ydoc.getText('t').toString()).toBe('');
     expect(evicted).toEqual([{ peerId: 'a', error: expect.objectContaining({ code: 'unavailable' }) }]);
+    doc.destroy();
+  });
+
+  it('catches up with entries an earlier process committed late, then appends after them', async () => {
+    const { doc, pending, stored, broadcasts, evicted, peer } = setup();
+    const a = peer('a');
+    doc.addPeer(a);
+    // A killed predecessor's last write landed as seq 8 after this process had loaded up to 7.
+    stored.push({ seq: 8, data: typing('from the old process') });
+    doc.receive(a, decodeMessage(encodeSyncUpdate(typing('new'))));
+    await flush();
+    pending[0]!.reject(new Error('duplicate key value violates unique constraint'));
+    await flush();
+    expect(doc.ydoc.getText('t').toString()).toContain('from the old process');
+    expect(broadcasts).toHaveLength(1);
+    expect(broadcasts[0]!.except).toEqual([]);
+    // The batch is retried after the entry it collided with.
+    expect(pending[1]!.entries.map((e) => e.seq)).toEqual([9]);
+    pending[1]!.resolve();
+    await flush();
+    expect(doc.ydoc.getText('t').toString()).toContain('new');
+    expect(evicted).toEqual([]);
     doc.destroy();
   });
 

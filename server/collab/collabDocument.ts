@@ -80,6 +80,8 @@ export class CollabDocument {
   private relayTimer: NodeJS.Timeout | null = null;
   private pendingRelay: Accepted[] = [];
   private lastRelayAt = 0;
+  /** The whole state as of `seq`, kept for new joiners (most ask for everything) until the next change. */
+  private fullState: { seq: number; update: Uint8Array } | null;
   private failed = false;
   private destroyed = false;
 
@@ -93,7 +95,8 @@ export class CollabDocument {
     this.lastSeq = loaded.lastSeq;
     this.appliedSeq = loaded.lastSeq;
     this.snapshotSeq = loaded.snapshotSeq;
-    this.approxBytes = loaded.bytes;
+    this.approxBytes = loaded.state.byteLength;
+    this.fullState = { seq: loaded.lastSeq, update: loaded.state };
     this.awareness = new Awareness(this.ydoc);
     // The server is not a person in the document.
     this.awareness.setLocalState(null);
@@ -127,7 +130,8 @@ export class CollabDocument {
     if (!peer) return;
     this.peers.delete(peerId);
     if (peer.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...peer.awarenessIds], 'leave');
-    if (peer.canEdit && ![...this.peers.values()].some((p) => p.canEdit)) void this.snapshot();
+    // The last editor left: snapshot once everything they sent is in (their last changes may still be on the way to the log).
+    if (peer.canEdit && ![...this.peers.values()].some((p) => p.canEdit)) void this.settle();
     if (this.peers.size === 0) this.scheduleIdle();
   }
 
@@ -137,7 +141,7 @@ export class CollabDocument {
       case 'sync-step1': {
         let diff: Uint8Array;
         try {
-          diff = Y.encodeStateAsUpdate(this.ydoc, message.stateVector);
+          diff = Y.decodeStateVector(message.stateVector).size === 0 ? this.wholeState() : Y.encodeStateAsUpdate(this.ydoc, message.stateVector);
         } catch {
           throw new AppError('malformed_request', 'That sync request could not be read. Reload the page to reconnect.');
         }
@@ -166,6 +170,11 @@ export class CollabDocument {
         return;
       }
     }
+  }
+
+  private wholeState(): Uint8Array {
+    if (this.fullState?.seq !== this.appliedSeq) this.fullState = { seq: this.appliedSeq, update: Y.encodeStateAsUpdate(this.ydoc) };
+    return this.fullState.update;
   }
 
   private receiveAwareness(peer: Peer, update: Uint8Array): void {
@@ -216,10 +225,8 @@ export class CollabDocument {
       }
       if (accepted.length === 0) continue;
 
-      try {
-        await this.deps.log.append(accepted.map((a) => ({ documentId: this.id, seq: a.seq, data: a.update, userId: a.peer.userId })));
-      } catch (e) {
-        this.deps.logger.error({ err: e, documentId: this.id }, 'could not append to the document update log');
+      if (!(await this.appendOrCatchUp(accepted))) {
+        if (this.failed) return;
         for (const a of accepted) this.approxBytes -= a.update.byteLength;
         // Nothing was applied or relayed. Each sender must join again so its client resends the change.
         for (const peerId of new Set(accepted.map((a) => a.peer.id))) {
@@ -246,6 +253,48 @@ export class CollabDocument {
       }
       this.relay(applied);
       this.changed();
+    }
+  }
+
+  /**
+   * Appends the batch. If that fails because the log has entries this process never applied (a server
+   * killed mid-write whose database session committed after the new process had loaded), those are
+   * applied and relayed first, and the batch is appended after them: the log stays the order of truth.
+   */
+  private async appendOrCatchUp(accepted: Accepted[]): Promise<boolean> {
+    const append = () => this.deps.log.append(accepted.map((a) => ({ documentId: this.id, seq: a.seq, data: a.update, userId: a.peer.userId })));
+    try {
+      await append();
+      return true;
+    } catch (e) {
+      try {
+        const missed = await this.deps.log.entriesAfter(this.id, this.appliedSeq);
+        if (missed.length > 0) {
+          this.flushRelay();
+          for (const entry of missed) {
+            try {
+              Y.applyUpdate(this.ydoc, entry.data, 'log');
+            } catch (err) {
+              this.deps.logger.error({ err, documentId: this.id, seq: entry.seq }, 'a logged update could not be applied; reopening the document');
+              this.fail();
+              return false;
+            }
+            this.appliedSeq = entry.seq;
+            this.approxBytes += entry.data.byteLength;
+          }
+          this.lastSeq = Math.max(this.lastSeq, this.appliedSeq);
+          this.deps.channel.broadcast(encodeSyncUpdate(missed.length === 1 ? missed[0]!.data : Y.mergeUpdates(missed.map((m) => m.data))), []);
+          this.changed();
+          this.deps.logger.warn({ documentId: this.id, entries: missed.length }, 'caught up with log entries written by an earlier process');
+          for (const a of accepted) a.seq = ++this.lastSeq;
+          await append();
+          return true;
+        }
+      } catch (err) {
+        this.deps.logger.error({ err, documentId: this.id }, 'could not catch up with the document update log');
+      }
+      this.deps.logger.error({ err: e, documentId: this.id }, 'could not append to the document update log');
+      return false;
     }
   }
 
@@ -310,7 +359,7 @@ export class CollabDocument {
     if (!this.dirty) return Promise.resolve(true);
     this.clearSnapshotTimers();
     const throughSeq = this.appliedSeq;
-    const state = Y.encodeStateAsUpdate(this.ydoc);
+    const state = this.wholeState();
     this.approxBytes = state.byteLength;
     this.snapshotting = this.deps.persistence
       .writeSnapshot(this.workspaceId, this.id, throughSeq, state)
@@ -367,6 +416,7 @@ export class CollabDocument {
     if (this.relayTimer) clearTimeout(this.relayTimer);
     this.inbox = [];
     this.pendingRelay = [];
+    this.fullState = null;
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.ydoc.destroy();

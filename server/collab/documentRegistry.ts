@@ -86,11 +86,8 @@ export class DocumentRegistry {
       this.logger.error({ err: e, documentId }, 'could not load a document for reading');
       throw new AppError('unavailable', 'This document could not be read just now. Nothing in it has been lost; please try again in a minute.');
     }
-    try {
-      return Y.encodeStateAsUpdate(loaded.doc);
-    } finally {
-      loaded.doc.destroy();
-    }
+    loaded.doc.destroy();
+    return loaded.state;
   }
 
   private async unloadWhenIdle(doc: CollabDocument): Promise<void> {

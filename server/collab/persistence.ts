@@ -10,8 +10,8 @@ export interface LoadedState {
   lastSeq: number;
   /** The seq the latest snapshot covers (0 without one). */
   snapshotSeq: number;
-  /** Encoded size of the loaded state. */
-  bytes: number;
+  /** The loaded state, encoded (its size bounds the document; it answers the first joiners' sync). */
+  state: Uint8Array;
 }
 
 /**
@@ -32,11 +32,14 @@ export class DocumentPersistence {
     try {
       const snapshot = await this.log.latestSnapshot(documentId);
       const snapshotSeq = snapshot?.through_seq ?? 0;
-      if (snapshot) Y.applyUpdate(doc, await this.readBlob(snapshot.blob_key));
+      const stored = snapshot ? await this.readBlob(snapshot.blob_key) : undefined;
+      if (stored) Y.applyUpdate(doc, stored);
       const entries = await this.log.entriesAfter(documentId, snapshotSeq);
       for (const entry of entries) Y.applyUpdate(doc, entry.data);
       const lastSeq = Math.max(snapshotSeq, entries.at(-1)?.seq ?? 0, await this.log.lastSeq(documentId));
-      return { doc, lastSeq, snapshotSeq, bytes: Y.encodeStateAsUpdate(doc).byteLength };
+      // With nothing logged after it, the snapshot already is the encoded state.
+      const state = stored && entries.length === 0 ? stored : Y.encodeStateAsUpdate(doc);
+      return { doc, lastSeq, snapshotSeq, state };
     } catch (e) {
       doc.destroy();
       throw e;

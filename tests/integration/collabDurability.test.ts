@@ -96,7 +96,11 @@ describe.each(databases)('durability on %s: a SIGKILL loses nothing any client h
     // The writer comes back with what it typed after the last saved update; the sync brings it all in.
     const back = await (await CollabClient.open(server.url, team.people.expert.cookie)).join(doc.id);
     Y.applyUpdate(back.ydoc, writerHad);
-    await eventually(() => fresh.text() === back.text() && wordsIn(fresh.text()).length === wordsIn(new TextOf(writerHad).text).length, 10_000, 'the writer’s remaining changes to arrive');
+    const writerWords = wordsIn(new TextOf(writerHad).text).length;
+    await eventually(() => fresh.text() === back.text() && wordsIn(fresh.text()).length === writerWords, 10_000, 'the writer’s remaining changes to arrive').catch((e: Error) => {
+      const state = { writerWords, fresh: wordsIn(fresh.text()).length, back: wordsIn(back.text()).length, errors: [...back.client.errors, ...fresh.client.errors] };
+      throw new Error(`${e.message}: ${JSON.stringify(state)}\nserver stderr:\n${server.stderr()}`);
+    });
     back.client.close();
     fresh.client.close();
     await server.kill('SIGTERM');
