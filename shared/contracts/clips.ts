@@ -136,7 +136,7 @@ export const clipSchema = z.object({
 export type Clip = z.infer<typeof clipSchema>;
 
 export const clipSummarySchema = clipSchema
-  .pick({ id: true, title: true, contributor: true, createdAt: true, status: true, progress: true, withdrawn: true, consent: true })
+  .pick({ id: true, title: true, contributor: true, createdAt: true, status: true, progress: true, failureReason: true, withdrawn: true, consent: true })
   .extend({ durationSeconds: z.number().nullable(), reviewState: reviewStateSchema, openComments: z.number() });
 export type ClipSummary = z.infer<typeof clipSummarySchema>;
 export const clipListSchema = z.object({ clips: z.array(clipSummarySchema) });

@@ -143,6 +143,8 @@ describe('a recording ffprobe cannot read', () => {
     const clip = await waitForClip(person, res.body.id);
     expect(clip.status).toBe('failed');
     expect(clip.failureReason).toMatch(/could not read this file as audio/);
+    // The list says why too, so nobody has to open the recording to find out.
+    expect((await person.get(`/api/workspaces/${wsId}/clips`)).body.clips[0]).toMatchObject({ status: 'failed', failureReason: clip.failureReason });
     expect((await person.get(`/api/clips/${clip.id}/audio`)).status).toBe(404);
     const job = await server.chorus.services.db.selectFrom('jobs').selectAll().where('type', '=', 'clip.process').executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: 'failed', attempts: 1 });

@@ -71,6 +71,7 @@ export function presentSummary(row: ClipRow, consent: ConsentRow | undefined, op
     createdAt: row.created_at,
     status: row.status,
     progress: row.progress,
+    failureReason: row.failure_reason,
     withdrawn,
     consent: withdrawn ? null : presentConsent(consent),
     durationSeconds: row.duration_seconds,
