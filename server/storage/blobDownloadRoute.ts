@@ -1,10 +1,8 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { pipeline } from 'node:stream/promises';
 import { AppError, isAppError } from '../errors';
 import { verifyBlobSignature, type SignedDownloadParams } from './blobSignature';
 import type { BlobInfo, BlobStore } from './BlobStore';
-import { attachmentDisposition } from './contentDisposition';
-import { parseRangeHeader } from './httpRange';
+import { sendBlob } from './sendBlob';
 
 /**
  * Serves the links `DiskBlobStore.downloadUrl` signs. The link is the permission (no session is
@@ -52,48 +50,9 @@ function checkLink(req: Request, key: string, secret: string): SignedLink {
 }
 
 async function send(req: Request, res: Response, store: BlobStore, info: BlobInfo, link: SignedLink): Promise<void> {
-  const ifRange = req.get('if-range');
-  // If-Range names the version the client already has part of; for any other version send it all.
-  const rangeHeader = ifRange === undefined || ifRange === info.etag ? req.get('range') : undefined;
-  const range = parseRangeHeader(rangeHeader, info.size);
-
-  res.set({
-    'Accept-Ranges': 'bytes',
-    'Content-Type': link.contentType ?? info.contentType,
-    // Uploaded files are served from our own origin: never let one be sniffed or run as a page.
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
-    'Cache-Control': `private, max-age=${Math.max(0, link.expires - Math.floor(Date.now() / 1000))}`,
-  });
-  if (info.etag) res.set('ETag', info.etag);
-  if (info.lastModified) res.set('Last-Modified', info.lastModified.toUTCString());
-  if (link.filename !== undefined) res.set('Content-Disposition', attachmentDisposition(link.filename));
-
-  if (range === 'unsatisfiable') {
-    res.set('Content-Range', `bytes */${info.size}`);
-    throw new AppError('range_not_satisfiable', `The requested range is outside this file, which has ${info.size} bytes.`);
-  }
-
-  if (req.method === 'HEAD') {
-    sizeHeaders(res, info.size, range);
-    res.end();
-    return;
-  }
-  const read = await store.get(info.key, range ?? undefined);
-  sizeHeaders(res, read.size, read.range ?? null);
-  await pipeline(read.body, res).catch((e: unknown) => {
-    // A listener who closes the player mid-file is not an error worth reporting.
-    if (!(e instanceof Error && 'code' in e && e.code === 'ERR_STREAM_PREMATURE_CLOSE')) throw e;
-  });
-}
-
-function sizeHeaders(res: Response, size: number, range: { start: number; end: number } | null): void {
-  if (!range) {
-    res.status(200).set('Content-Length', String(size));
-    return;
-  }
-  res.status(206).set({
-    'Content-Length': String(range.end - range.start + 1),
-    'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
+  await sendBlob(req, res, store, info, {
+    contentType: link.contentType ?? info.contentType,
+    cacheControl: `private, max-age=${Math.max(0, link.expires - Math.floor(Date.now() / 1000))}`,
+    ...(link.filename !== undefined ? { filename: link.filename } : {}),
   });
 }

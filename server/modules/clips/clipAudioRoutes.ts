@@ -7,7 +7,7 @@ import { listeningCopy } from '../../media/analyse';
 import type { Services } from '../../services';
 import { loadClipFor } from './clipOperations';
 import { clipKeys } from './processClipJob';
-import { sendBlob } from './sendBlob';
+import { sendBlob } from '../../storage/sendBlob';
 
 type Which = 'audio' | 'original' | 'peaks';
 
@@ -34,5 +34,6 @@ async function serve(services: Services, req: Request, res: Response, which: Whi
   const info = await services.blobs.head(key);
   if (!info) throw new AppError('not_found', 'This recording’s audio is not available.');
   const contentType = which === 'audio' ? listeningCopy.contentType : which === 'peaks' ? 'application/json' : clip.original_content_type;
-  await sendBlob(req, res, services.blobs, info, contentType);
+  // Withdrawal must take effect at once, so no copy is kept anywhere along the way.
+  await sendBlob(req, res, services.blobs, info, { contentType, cacheControl: 'private, no-store' });
 }
