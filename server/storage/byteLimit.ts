@@ -1,4 +1,3 @@
-import { createHash, type Hash } from 'node:crypto';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { AppError } from '../errors';
 
@@ -17,21 +16,15 @@ export const tooLarge = (maxBytes: number) =>
   );
 
 /**
- * Counts (and optionally hashes) bytes as they pass, and fails the stream the moment the count
+ * Counts bytes as they pass, and fails the stream the moment the count
  * passes the limit, so an oversized upload is stopped after at most one extra chunk instead of
  * being stored first and measured afterwards.
  */
 export class ByteLimit extends Transform {
   bytes = 0;
   exceeded = false;
-  private readonly hash: Hash | undefined;
-
-  constructor(
-    private readonly maxBytes: number | undefined,
-    options: { md5?: boolean } = {},
-  ) {
+  constructor(private readonly maxBytes: number | undefined) {
     super();
-    this.hash = options.md5 ? createHash('md5') : undefined;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -41,13 +34,7 @@ export class ByteLimit extends Transform {
       callback(tooLarge(this.maxBytes));
       return;
     }
-    this.hash?.update(chunk);
     callback(null, chunk);
-  }
-
-  /** Hex MD5 of everything that passed; only meaningful after the stream ended. */
-  digest(): string | undefined {
-    return this.hash?.digest('hex');
   }
 }
 
