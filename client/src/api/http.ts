@@ -34,17 +34,18 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function failure(response: Response): Promise<ApiError> {
-  const parsed = errorBodySchema.safeParse(await readJson(response));
+/** A failed answer as an ApiError: the server's code and words when it sent them, plain words otherwise. */
+export function errorFromAnswer(status: number, body: unknown): ApiError {
+  const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;
-    return new ApiError(code, message, { status: response.status, ...(fields ? { fields } : {}) });
+    return new ApiError(code, message, { status, ...(fields ? { fields } : {}) });
   }
-  return new ApiError(
-    response.status >= 500 ? 'unavailable' : 'internal',
-    'Chorus could not do that just now. Wait a moment, then try again.',
-    { status: response.status },
-  );
+  return new ApiError(status >= 500 ? 'unavailable' : 'internal', 'Chorus could not do that just now. Wait a moment, then try again.', { status });
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  return errorFromAnswer(response.status, await readJson(response));
 }
 
 /** Call the API and check the answer against the shared contract. */

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
+import { ClipPage } from '../features/clips/ClipPage';
+import { ClipsPage } from '../features/clips/ClipsPage';
 import { DocumentPage } from '../features/documents/DocumentPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { InvitePage } from '../features/invites/InvitePage';
@@ -18,6 +20,8 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/login', () => <SignInPage />],
   ['/w/:id', (p) => <WorkspacePage id={p.id ?? ''} />],
   ['/w/:id/documents', (p) => <DocumentsPage workspaceId={p.id ?? ''} />],
+  ['/w/:id/clips', (p) => <ClipsPage workspaceId={p.id ?? ''} />],
+  ['/c/:clipId', (p) => <ClipPage clipId={p.clipId ?? ''} />],
   ['/d/:docId', (p) => <DocumentPage docId={p.docId ?? ''} />],
   ['/invite/:token', (p) => <InvitePage token={p.token ?? ''} />],
 ];

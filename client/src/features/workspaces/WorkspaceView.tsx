@@ -34,6 +34,12 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
             </Link>
             <span className="card-list__meta">The publication and the episode scripts, written together</span>
           </li>
+          <li className="card-list__item">
+            <Link className="card-list__link" href={`/w/${encodeURIComponent(workspace.id)}/clips`}>
+              Clips
+            </Link>
+            <span className="card-list__meta">Recordings: listen, comment, review, and what each may be used for</span>
+          </li>
         </ul>
       </nav>
       <MembersSection

@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { User } from '../../../../shared/contracts/auth';
+import type { Clip, Comment, CommentThread } from '../../../../shared/contracts/clips';
+import { Page } from '../../app/Page';
+import { Link } from '../../app/router';
+import { StatusMessage } from '../../components/StatusMessage';
+import { ClipFacts } from './ClipFacts';
+import { getClip, listComments } from './clipsApi';
+import { clockTime, dayWords } from './clipWords';
+import { CommentsSection } from './CommentsSection';
+import { ConsentPanel } from './ConsentPanel';
+import { LiveLine } from './LiveLine';
+import { ReviewPanel } from './ReviewPanel';
+import { mergeComment, sortThreads } from './threads';
+import { useClipEvents } from './useClipEvents';
+import { markersFor, useWaveform } from './useWaveform';
+import { WaveformPlayer } from './WaveformPlayer';
+
+/** The review screen for a loaded clip, kept live by the workspace's clip events. */
+export function ClipView({ initial, user }: { initial: Clip; user: User }) {
+  const [clip, setClip] = useState(initial);
+  const [threads, setThreads] = useState<CommentThread[]>([]);
+  const [threadsProblem, setThreadsProblem] = useState<string | null>(null);
+  const [news, setNews] = useState('');
+
+  const reloadClip = useCallback(() => {
+    getClip(initial.id).then(setClip, () => undefined); // keep what we show; the next event or reload tries again
+  }, [initial.id]);
+  const reloadThreads = useCallback(() => {
+    listComments(initial.id).then(
+      (t) => {
+        setThreads(sortThreads(t));
+        setThreadsProblem(null);
+      },
+      () => setThreadsProblem('The comments could not be loaded. Reload the page to try again.'),
+    );
+  }, [initial.id]);
+  useEffect(reloadThreads, [reloadThreads]);
+
+  const mergeOne = useCallback((comment: Comment) => setThreads((t) => mergeComment(t, comment)), []);
+  const here = (e: { clipId: string }) => e.clipId === clip.id;
+
+  const room = useClipEvents(clip.workspaceId, {
+    'clip:status': (e) => {
+      if (!here(e)) return;
+      setClip((c) => ({ ...c, status: e.status, failureReason: e.failureReason }));
+      if (e.status === 'ready' || e.status === 'failed') {
+        reloadClip();
+        setNews(e.status === 'ready' ? 'The recording is ready to play.' : 'The recording could not be processed.');
+      }
+    },
+    'clip:progress': (e) => here(e) && setClip((c) => (c.status === 'ready' ? c : { ...c, status: 'processing', progress: e.progress })),
+    'clip:review': (e) => {
+      if (!here(e)) return;
+      setClip((c) => ({ ...c, review: { state: e.state, updatedBy: e.by, updatedAt: e.at } }));
+    },
+    'clip:consent': (e) => here(e) && reloadClip(),
+    'clip:withdrawn': (e) => {
+      if (!here(e)) return;
+      reloadClip();
+      setNews('Consent for this recording was withdrawn. The audio has been deleted.');
+    },
+    'clip:comment': (e) => {
+      if (!here(e)) return;
+      mergeOne(e.comment);
+      if (e.change === 'created' && e.comment.author.id !== user.id) {
+        setNews(
+          e.comment.parentId
+            ? `${e.comment.author.name} replied: ${e.comment.body}`
+            : `${e.comment.author.name} commented at ${clockTime(e.comment.atSeconds ?? 0)}: ${e.comment.body}`,
+        );
+      }
+    },
+    resync: () => {
+      reloadClip();
+      reloadThreads();
+    },
+  });
+
+  const playable = clip.status === 'ready' && !clip.withdrawn && clip.urls !== null;
+  const urls = playable && clip.urls ? clip.urls : null;
+  const markers = useMemo(() => markersFor(threads), [threads]);
+  const player = useWaveform(urls, markers);
+
+  return (
+    <>
+      <p className="back-link-row">
+        <Link className="back-link" href={`/w/${encodeURIComponent(clip.workspaceId)}/clips`}>
+          All clips
+        </Link>
+      </p>
+      <Page title={clip.title} caption="Recording" wide>
+        <div className="clip-page">
+          <LiveLine room={room} />
+          <div className="visually-hidden">
+            <StatusMessage>{news}</StatusMessage>
+          </div>
+          <ClipFacts clip={clip} myId={user.id} />
+          {playable ? (
+            <section className="panel player-panel" aria-labelledby="listen-heading">
+              <h2 className="heading-l" id="listen-heading">
+                Listen
+              </h2>
+              <WaveformPlayer player={player} title={clip.title} />
+            </section>
+          ) : null}
+          {clip.withdrawn ? (
+            <p className="clip-gone">
+              <span className="clip-gone__icon" aria-hidden="true" />
+              Consent withdrawn on {dayWords(clip.withdrawnAt ?? clip.createdAt)}. The audio has been deleted.
+            </p>
+          ) : null}
+          {!clip.withdrawn && clip.status !== 'ready' && clip.status !== 'failed' ? (
+            <p className="clip-waiting">You can listen to it here as soon as it has been processed. This page updates by itself.</p>
+          ) : null}
+          {threadsProblem ? <p className="field__error">{threadsProblem}</p> : null}
+          <CommentsSection
+            clipId={clip.id}
+            threads={threads}
+            myId={user.id}
+            canComment={clip.abilities.comment}
+            duration={clip.media?.durationSeconds ?? null}
+            player={playable && player.state.phase === 'ready' ? player : null}
+            onChanged={mergeOne}
+          />
+          <ReviewPanel clip={clip} myId={user.id} now={player.now} onChanged={setClip} onComment={mergeOne} />
+          <ConsentPanel clip={clip} myId={user.id} onChanged={setClip} />
+        </div>
+      </Page>
+    </>
+  );
+}

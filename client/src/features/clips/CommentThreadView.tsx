@@ -1,0 +1,122 @@
+import { useRef, useState } from 'react';
+import type { Comment, CommentThread } from '../../../../shared/contracts/clips';
+import { toApiError } from '../../api/ApiError';
+import { Button } from '../../components/Button';
+import { setResolved } from './clipsApi';
+import { clockTime, whenWords } from './clipWords';
+import { ReplyForm } from './ReplyForm';
+
+interface ThreadProps {
+  clipId: string;
+  thread: CommentThread;
+  number: number;
+  myId: string;
+  canComment: boolean;
+  /** Null when there is nothing to play (not processed yet, or withdrawn). */
+  onSeek: ((seconds: number) => void) | null;
+  onChanged(comment: Comment): void;
+}
+
+const who = (person: { id: string; name: string }, myId: string) => (person.id === myId ? `${person.name} (you)` : person.name);
+
+function timeWords(thread: CommentThread): string {
+  const at = clockTime(thread.atSeconds ?? 0);
+  return thread.endSeconds !== null ? `${at} to ${clockTime(thread.endSeconds)}` : at;
+}
+
+/** One thread: its time (a button that goes there), who said what, replies, and resolve or reopen. */
+export function CommentThreadView({ clipId, thread, number, myId, canComment, onSeek, onChanged }: ThreadProps) {
+  const [replying, setReplying] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const resolved = thread.resolvedAt !== null;
+  const time = timeWords(thread);
+  const headingId = `thread-${thread.id}`;
+
+  const toggleResolved = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      onChanged(await setResolved(clipId, thread.id, !resolved));
+    } catch (e) {
+      setProblem(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const closeReply = () => {
+    setReplying(false);
+    requestAnimationFrame(() => replyButton.current?.focus());
+  };
+
+  return (
+    <li className={resolved ? 'thread thread--resolved' : 'thread'}>
+      <article aria-labelledby={headingId}>
+        <div className="thread__head">
+          <span className="thread__number" aria-hidden="true">
+            {number}
+          </span>
+          <h3 className="thread__title" id={headingId}>
+            <span className="visually-hidden">Comment {number}, </span>
+            {onSeek ? (
+              <button type="button" className="thread__time" onClick={() => onSeek(thread.atSeconds ?? 0)} aria-describedby={`${headingId}-who`}>
+                <span className="visually-hidden">Go to </span>
+                {time}
+              </button>
+            ) : (
+              <span className="thread__time thread__time--plain">{time}</span>
+            )}
+          </h3>
+          {resolved ? <strong className="clip-tag clip-tag--done">Resolved</strong> : null}
+        </div>
+        <p className="thread__who" id={`${headingId}-who`}>
+          <strong>{who(thread.author, myId)}</strong> <span className="quiet">on {whenWords(thread.createdAt)}</span>
+        </p>
+        <p className="thread__body">{thread.body}</p>
+        {thread.replies.length > 0 ? (
+          <ol className="replies" aria-label={`Replies to comment ${number}`}>
+            {thread.replies.map((r) => (
+              <li key={r.id} className="reply">
+                <p className="thread__who">
+                  <strong>{who(r.author, myId)}</strong> <span className="quiet">replied on {whenWords(r.createdAt)}</span>
+                </p>
+                <p className="thread__body">{r.body}</p>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {resolved && thread.resolvedBy ? (
+          <p className="quiet thread__resolved">
+            Resolved by {who(thread.resolvedBy, myId)} on {whenWords(thread.resolvedAt ?? thread.createdAt)}.
+          </p>
+        ) : null}
+        {problem ? <p className="field__error">{problem}</p> : null}
+        {canComment ? (
+          replying ? (
+            <ReplyForm
+              clipId={clipId}
+              threadId={thread.id}
+              onAdded={(c) => {
+                onChanged(c);
+                closeReply();
+              }}
+              onCancel={closeReply}
+            />
+          ) : (
+            <div className="button-group thread__actions">
+              <Button variant="secondary" ref={replyButton} onClick={() => setReplying(true)}>
+                Reply<span className="visually-hidden"> to comment {number}</span>
+              </Button>
+              <Button variant="secondary" busy={busy} onClick={() => void toggleResolved()}>
+                {resolved ? 'Reopen' : 'Mark as resolved'}
+                <span className="visually-hidden"> comment {number}</span>
+              </Button>
+            </div>
+          )
+        ) : null}
+      </article>
+    </li>
+  );
+}

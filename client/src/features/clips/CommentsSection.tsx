@@ -1,0 +1,77 @@
+import { useRef, useState } from 'react';
+import type { Comment, CommentThread } from '../../../../shared/contracts/clips';
+import { Button } from '../../components/Button';
+import { clockTime } from './clipWords';
+import { CommentThreadView } from './CommentThreadView';
+import { NewCommentForm } from './NewCommentForm';
+import type { Player } from './useWaveform';
+
+interface CommentsSectionProps {
+  clipId: string;
+  threads: CommentThread[];
+  myId: string;
+  canComment: boolean;
+  duration: number | null;
+  /** The player, when the recording can be played. */
+  player: Player | null;
+  onChanged(comment: Comment): void;
+}
+
+/** Timestamped comment threads, and "Comment at 1:12" to start one where playback is now. */
+export function CommentsSection({ clipId, threads, myId, canComment, duration, player, onChanged }: CommentsSectionProps) {
+  const [startAt, setStartAt] = useState<number | null>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const openCount = threads.filter((t) => t.resolvedAt === null).length;
+
+  const begin = () => {
+    player?.pause();
+    setStartAt(player ? player.now() : 0);
+  };
+  const close = () => {
+    setStartAt(null);
+    requestAnimationFrame(() => startButton.current?.focus());
+  };
+  const seek = player
+    ? (seconds: number) => {
+        player.seekTo(seconds);
+        player.container.current?.focus();
+      }
+    : null;
+
+  return (
+    <section className="section comments" aria-labelledby="comments-heading">
+      <h2 className="heading-l" id="comments-heading">
+        Comments
+      </h2>
+      <p className="quiet">
+        {threads.length === 0
+          ? 'No comments yet.'
+          : `${threads.length} ${threads.length === 1 ? 'comment' : 'comments'}, ${openCount} open.${player ? ' Each time is a button that goes to that point in the recording.' : ''}`}
+      </p>
+      {canComment && startAt === null ? (
+        <Button ref={startButton} onClick={begin} className="comments__start">
+          Comment at {clockTime(player?.state.time ?? 0)}
+        </Button>
+      ) : null}
+      {canComment && startAt !== null ? (
+        <NewCommentForm
+          clipId={clipId}
+          atSeconds={startAt}
+          duration={duration}
+          onAdded={(c) => {
+            onChanged(c);
+            close();
+          }}
+          onCancel={close}
+        />
+      ) : null}
+      {threads.length > 0 ? (
+        <ol className="threads" aria-label="Comment threads">
+          {threads.map((t, i) => (
+            <CommentThreadView key={t.id} clipId={clipId} thread={t} number={i + 1} myId={myId} canComment={canComment} onSeek={seek} onChanged={onChanged} />
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

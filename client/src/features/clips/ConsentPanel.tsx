@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { consentWordings, type Clip } from '../../../../shared/contracts/clips';
+import { Button } from '../../components/Button';
+import { StatusMessage } from '../../components/StatusMessage';
+import { ChangeConsentForm } from './ChangeConsentForm';
+import { whenWords } from './clipWords';
+import { WithdrawConsent } from './WithdrawConsent';
+
+interface ConsentPanelProps {
+  clip: Clip;
+  myId: string;
+  onChanged(clip: Clip): void;
+}
+
+function Choice({ allowed, text }: { allowed: boolean; text: string }) {
+  return (
+    <li className={allowed ? 'consent-choice consent-choice--yes' : 'consent-choice consent-choice--no'}>
+      <span className="consent-choice__mark" aria-hidden="true">
+        {allowed ? '✓' : '✗'}
+      </span>
+      <span className="consent-choice__answer">{allowed ? 'Yes' : 'No'}</span>
+      <span className="visually-hidden">: </span>
+      <span className="consent-choice__text">{text}</span>
+    </li>
+  );
+}
+
+/** What the contributor agreed to, in the words they saw; and for them (or an admin for them), change or withdraw. */
+export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
+  const [changing, setChanging] = useState(false);
+  const [done, setDone] = useState('');
+  const mine = clip.contributor.id === myId;
+  const whose = mine ? 'You' : clip.contributor.name;
+
+  if (clip.withdrawn) {
+    return (
+      <section className="panel consent consent--withdrawn" aria-labelledby="consent-heading">
+        <h2 className="heading-l" id="consent-heading">
+          Consent
+        </h2>
+        <p>
+          {mine ? 'You' : clip.contributor.name} took back consent for this recording
+          {clip.withdrawnAt ? ` on ${whenWords(clip.withdrawnAt)}` : ''}. Nobody can listen to it or use it any more. Its title and
+          comments stay, so people know what happened.
+        </p>
+      </section>
+    );
+  }
+
+  const consent = clip.consent;
+  const wording = consent ? consentWordings[consent.wordingVersion] : undefined;
+  return (
+    <section className="panel consent" aria-labelledby="consent-heading">
+      <h2 className="heading-l" id="consent-heading">
+        Consent
+      </h2>
+      <StatusMessage tone="success">{done}</StatusMessage>
+      {consent && wording ? (
+        <>
+          <p>
+            {whose} agreed to this on {whenWords(consent.givenAt)}
+            {consent.recordedBy.id !== clip.contributor.id ? ` (recorded by ${consent.recordedBy.id === myId ? 'you' : consent.recordedBy.name} on their behalf)` : ''}:
+          </p>
+          <ul className="consent-choices">
+            <Choice allowed={consent.podcast} text={wording.podcast} />
+            <Choice allowed={consent.publicationQuotes} text={wording.publicationQuotes} />
+          </ul>
+          <p className="consent__audience">
+            <strong>Who may hear or read it: </strong>
+            {wording.audience[consent.audience]}
+          </p>
+          <p className="quiet">Consent wording version {consent.wordingVersion}.</p>
+        </>
+      ) : (
+        <p>There is no consent record for this recording.</p>
+      )}
+      {clip.abilities.changeConsent && !changing ? (
+        <Button variant="secondary" onClick={() => setChanging(true)}>
+          Change these choices
+        </Button>
+      ) : null}
+      {clip.abilities.changeConsent && changing ? (
+        <ChangeConsentForm
+          clip={clip}
+          onSaved={(c) => {
+            onChanged(c);
+            setChanging(false);
+            setDone('Your choices are saved.');
+          }}
+          onCancel={() => setChanging(false)}
+        />
+      ) : null}
+      {clip.abilities.withdraw ? <WithdrawConsent clip={clip} mine={mine} onWithdrawn={onChanged} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Comment } from '../../../../shared/contracts/clips';
+import { ApiError } from '../../api/ApiError';
+import { Button } from '../../components/Button';
+import { formText } from '../../components/formText';
+import { addComment } from './clipsApi';
+import { TextArea } from './TextArea';
+
+/** "Reply" under a thread: a text box and a button, with any problem said next to the box. */
+export function ReplyForm({ clipId, threadId, onAdded, onCancel }: { clipId: string; threadId: string; onAdded(c: Comment): void; onCancel(): void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  const id = `reply-${threadId}`;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const body = formText(event.currentTarget, 'body').trim();
+    if (body === '') {
+      setError('Write your reply');
+      box.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      onAdded(await addComment(clipId, { body, parentId: threadId }));
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : 'Your reply could not be sent. Try again.');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="reply-form" onSubmit={submit} noValidate>
+      <TextArea id={id} name="body" label="Your reply" ref={box} error={error} rows={3} />
+      <div className="button-group">
+        <Button type="submit" busy={busy}>
+          Send reply
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Clip, Comment, ReviewState } from '../../../../shared/contracts/clips';
+import { toApiError } from '../../api/ApiError';
+import { Button } from '../../components/Button';
+import { formText } from '../../components/formText';
+import { StatusMessage } from '../../components/StatusMessage';
+import { addComment, reviewClip } from './clipsApi';
+import { clockTime, reviewWords, whenWords } from './clipWords';
+import { TextArea } from './TextArea';
+
+interface ReviewPanelProps {
+  clip: Clip;
+  myId: string;
+  /** Where playback is now: a note asking for changes is left as a comment there. */
+  now(): number;
+  onChanged(clip: Clip): void;
+  onComment(comment: Comment): void;
+}
+
+/** "Review: Approved by Ed on 3 December at 14:05", and for admins and editors the decisions. */
+export function ReviewPanel({ clip, myId, now, onChanged, onComment }: ReviewPanelProps) {
+  const [busy, setBusy] = useState<ReviewState | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const { state, updatedBy, updatedAt } = clip.review;
+  const canReview = clip.abilities.review;
+
+  const decide = async (next: 'in_review' | 'approved' | 'changes_requested', note?: string) => {
+    if (busy) return;
+    setBusy(next);
+    setProblem(null);
+    setDone('');
+    try {
+      const updated = await reviewClip(clip.id, next);
+      if (note) onComment(await addComment(clip.id, { body: `Changes asked for: ${note}`, atSeconds: Math.min(now(), clip.media?.durationSeconds ?? now()) }));
+      onChanged(updated);
+      setAsking(false);
+      setDone(`Review: ${reviewWords[next]}`);
+    } catch (e) {
+      setProblem(toApiError(e).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const by = updatedBy ? (updatedBy.id === myId ? 'you' : updatedBy.name) : null;
+  return (
+    <section className="panel review" aria-labelledby="review-heading">
+      <h2 className="heading-l" id="review-heading">
+        Review
+      </h2>
+      <p className="review__state">
+        <strong className={`clip-tag clip-tag--review-${state}`}>{reviewWords[state]}</strong>
+        {by && updatedAt ? <span className="review__who"> by {by} on {whenWords(updatedAt)}</span> : null}
+      </p>
+      <div className="visually-hidden">
+        <StatusMessage>{done}</StatusMessage>
+      </div>
+      {problem ? <p className="field__error">{problem}</p> : null}
+      {canReview && !asking ? (
+        <div className="button-group">
+          {state !== 'in_review' ? (
+            <Button variant="secondary" busy={busy === 'in_review'} onClick={() => void decide('in_review')}>
+              Start review
+            </Button>
+          ) : null}
+          {state !== 'approved' && clip.status === 'ready' ? (
+            <Button busy={busy === 'approved'} onClick={() => void decide('approved')}>
+              Approve
+            </Button>
+          ) : null}
+          {state !== 'changes_requested' ? (
+            <Button variant="secondary" onClick={() => setAsking(true)}>
+              Ask for changes
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {canReview && !asking && clip.status !== 'ready' && state !== 'approved' ? (
+        <p className="quiet">You can approve it once it has been processed and can be listened to.</p>
+      ) : null}
+      {canReview && asking ? <AskForChanges at={now()} busy={busy === 'changes_requested'} onSend={(note) => void decide('changes_requested', note)} onCancel={() => setAsking(false)} /> : null}
+      {!canReview && !clip.withdrawn ? <p className="quiet">Admins and editors review recordings. You will see their decision here.</p> : null}
+    </section>
+  );
+}
+
+function AskForChanges({ at, busy, onSend, onCancel }: { at: number; busy: boolean; onSend(note: string): void; onCancel(): void }) {
+  const [error, setError] = useState<string | undefined>();
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => box.current?.focus(), []);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const note = formText(event.currentTarget, 'note').trim();
+    if (note === '') {
+      setError('Say what you would like changed');
+      box.current?.focus();
+      return;
+    }
+    setError(undefined);
+    onSend(note);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="review__ask">
+      <TextArea
+        id="review-note"
+        name="note"
+        label="What would you like changed?"
+        hint={`Your note is added as a comment at ${clockTime(at)}, where the player is now, so the person who made it can read it and reply.`}
+        ref={box}
+        error={error}
+        rows={4}
+      />
+      <div className="button-group">
+        <Button type="submit" busy={busy}>
+          Send request for changes
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

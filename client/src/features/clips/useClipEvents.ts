@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'react';
+import type { ServerToClientEvents } from '../../../../shared/realtime/events';
+import { getSocket } from '../../realtime/socket';
+import { useWorkspaceRoom, type WorkspaceRoom } from '../../realtime/useWorkspaceRoom';
+
+type ClipEventName = 'clip:created' | 'clip:status' | 'clip:progress' | 'clip:review' | 'clip:consent' | 'clip:comment' | 'clip:withdrawn';
+const clipEvents: ClipEventName[] = ['clip:created', 'clip:status', 'clip:progress', 'clip:review', 'clip:consent', 'clip:comment', 'clip:withdrawn'];
+
+export type ClipEventHandlers = { [E in ClipEventName]?: ServerToClientEvents[E] } & {
+  /** The live connection is back after a break: anything may have changed meanwhile, so load again. */
+  resync?(): void;
+};
+
+const noChange = () => undefined;
+
+/**
+ * Joins the workspace's live room and passes on the clip events for that workspace. Sockets carry ids,
+ * status, progress and comment text; anything else is fetched again over HTTP.
+ */
+export function useClipEvents(workspaceId: string, handlers: ClipEventHandlers): WorkspaceRoom {
+  const room = useWorkspaceRoom(workspaceId, noChange);
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+
+  useEffect(() => {
+    const socket = getSocket();
+    const listeners = clipEvents.map((name) => {
+      const listener = (payload: { workspaceId: string }) => {
+        if (payload.workspaceId !== workspaceId) return;
+        const handler = latest.current[name] as ((p: typeof payload) => void) | undefined;
+        handler?.(payload);
+      };
+      socket.on(name, listener as never);
+      return () => socket.off(name, listener as never);
+    });
+    return () => listeners.forEach((off) => off());
+  }, [workspaceId]);
+
+  // After a break, the room is joined again; whatever happened meanwhile was missed.
+  const wasAway = useRef(false);
+  useEffect(() => {
+    if (room.connection === 'reconnecting' || room.connection === 'refused') wasAway.current = true;
+    if (room.connection === 'connected' && wasAway.current) {
+      wasAway.current = false;
+      latest.current.resync?.();
+    }
+  }, [room.connection]);
+
+  return room;
+}
