@@ -22,6 +22,7 @@ import { checkMediaTools } from './media/ffmpeg';
 import { accountRoutes } from './modules/accounts/accountRoutes';
 import { clipRoutes } from './modules/clips/clipRoutes';
 import { processClipJob, purgeClipJob } from './modules/clips/processClipJob';
+import { recordingChunkPath, recordingRoutes } from './modules/clips/recordingRoutes';
 import { documentRoutes } from './modules/documents/documentRoutes';
 import { inviteRoutes } from './modules/invites/inviteRoutes';
 import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
@@ -71,6 +72,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   workspaceRoutes(api, services);
   inviteRoutes(api, services);
   clipRoutes(api, services);
+  recordingRoutes(api, services);
   documentRoutes(api, services, collab);
   const openApi = buildOpenApiDocument(api.routes, version);
 
@@ -83,7 +85,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  app.use('/api', express.json({ limit: '1mb', strict: true }), csrfGuard(allowedOrigins), loadSession(services));
+  app.use('/api', express.json({ limit: '1mb', strict: true }), csrfGuard(allowedOrigins, { binaryBodyPaths: [recordingChunkPath] }), loadSession(services));
   app.use(api.router);
   app.use('/api/blobs', createBlobDownloadRouter(blobs, config.sessionSecret));
   app.use('/api', apiNotFound);

@@ -25,6 +25,8 @@ export interface DomainEvents {
   'clip:comment': [event: ClipCommentEvent];
   /** The contributor took their consent back: the audio is gone; whatever used the clip must be flagged. */
   'clip:withdrawn': [event: ClipWithdrawnEvent];
+  /** A recording never sent was thrown away by the person making it; the clip no longer exists. */
+  'clip:discarded': [event: ClipRef];
 }
 
 export type EventBus = EventEmitter<DomainEvents>;

@@ -2,12 +2,14 @@ import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type Migra
 import * as m001 from './migrations/001_foundation';
 import * as m002 from './migrations/002_documents';
 import * as m003 from './migrations/003_clips';
+import * as m004 from './migrations/004_recordings';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_documents': m002,
   '003_clips': m003,
+  '004_recordings': m004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,6 +15,8 @@ export interface Database {
   clips: ClipsTable;
   clip_consents: ClipConsentsTable;
   clip_comments: ClipCommentsTable;
+  clip_recordings: ClipRecordingsTable;
+  recording_chunks: RecordingChunksTable;
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
@@ -131,7 +133,8 @@ export interface ClipsTable {
   workspace_id: string;
   contributor_id: string;
   title: string;
-  status: 'queued' | 'processing' | 'ready' | 'failed';
+  /** `recording` while a browser recording's pieces arrive (see clip_recordings), then as for an upload. */
+  status: 'recording' | 'queued' | 'processing' | 'ready' | 'failed';
   progress: number | null;
   failure_reason: string | null;
   original_filename: string;
@@ -180,5 +183,37 @@ export interface ClipCommentsTable {
   end_seconds: number | null;
   resolved_at: string | null;
   resolved_by: string | null;
+  created_at: string;
+}
+
+/** A clip recorded in the browser: its pieces arrive one by one until it is finished (sent). */
+export interface ClipRecordingsTable {
+  clip_id: string;
+  contributor_id: string;
+  /** Chosen by the page, unique per person, so a repeated "start recording" request finds the same recording. */
+  client_key: string;
+  /** As MediaRecorder reported it, normalised (`audio/webm;codecs=opus`). */
+  mime_type: string;
+  /** The container recognised from the first piece's bytes (`webm`, `ogg`, `mp4`); null until it arrives. */
+  format: string | null;
+  next_seq: number;
+  /** bigint: PostgreSQL hands it back as a string. */
+  received_bytes: number | string;
+  recorded_ms: number | null;
+  last_chunk_at: string | null;
+  /** Set while one request joins the pieces; no piece is accepted meanwhile. A lease, in case that server dies. */
+  finishing_until: string | null;
+  finished_at: string | null;
+  created_at: string;
+}
+
+/** One stored piece of a recording, in order; its blob lives under the clip's prefix until the recording is finished. */
+export interface RecordingChunksTable {
+  clip_id: string;
+  seq: number;
+  blob_key: string;
+  size: number;
+  /** Hex SHA-256 of the piece, so a piece sent twice can be recognised. */
+  sha256: string;
   created_at: string;
 }

@@ -120,6 +120,7 @@ const clipForbiddenMessages: Record<ClipAction, string> = {
   'clip.review': 'Only admins and editors can review recordings. You can still listen and leave comments.',
   'clip.changeConsent': 'Only the person who made this recording (or an admin, on their behalf) can change what it may be used for.',
   'clip.withdraw': 'Only the person who made this recording (or an admin, on their behalf) can withdraw it.',
+  'clip.record': 'Only the person making this recording can add to it, send it or throw it away.',
 };
 
 const article = (role: Role) => (role === 'admin' || role === 'editor' || role === 'expert' ? 'an' : 'a');

@@ -68,7 +68,16 @@ export function documentRoleMay(role: Role, action: DocumentAction, userId: stri
 }
 
 /** What may be done with a clip. Consent decisions belong to the contributor (an admin may act for them). */
-export type ClipAction = 'clip.upload' | 'clip.view' | 'clip.listen' | 'clip.comment' | 'clip.review' | 'clip.changeConsent' | 'clip.withdraw';
+export type ClipAction =
+  | 'clip.upload'
+  | 'clip.view'
+  | 'clip.listen'
+  | 'clip.comment'
+  | 'clip.review'
+  | 'clip.changeConsent'
+  | 'clip.withdraw'
+  /** Add pieces to a browser recording, send it, or throw it away: only the person recording it. */
+  | 'clip.record';
 
 /** The facts about a clip that its rules depend on. */
 export interface ClipFacts {
@@ -84,15 +93,17 @@ const clipRules: Record<ClipAction, readonly Role[]> = {
   'clip.review': ['admin', 'editor'],
   'clip.changeConsent': ['admin'],
   'clip.withdraw': ['admin'],
+  'clip.record': [],
 };
 
 /**
  * The table above plus its exceptions: the contributor may change or withdraw their own consent
- * whatever their role, and once withdrawn a clip can no longer be listened to, reviewed or commented on.
+ * whatever their role (and only they may carry on, send or throw away a recording they are making),
+ * and once withdrawn a clip can no longer be listened to, reviewed or commented on.
  */
 export function clipRoleMay(role: Role, action: ClipAction, userId: string, clip?: ClipFacts): boolean {
   if (clip?.withdrawn && action !== 'clip.view' && action !== 'clip.withdraw') return false;
   if (clipRules[action].includes(role)) return true;
-  if (action === 'clip.changeConsent' || action === 'clip.withdraw') return clip?.contributorId === userId;
+  if (action === 'clip.changeConsent' || action === 'clip.withdraw' || action === 'clip.record') return clip?.contributorId === userId;
   return false;
 }

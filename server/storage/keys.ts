@@ -8,6 +8,9 @@ import { AppError } from '../errors';
  *   workspaces/{workspaceId}/
  *     clips/{clipId}/original                   the upload exactly as received
  *     clips/{clipId}/{name}                     things derived from it (e.g. `peaks.json`, `preview.mp3`)
+ *     clips/{clipId}/chunks/{seq}-{attempt}     pieces of a browser recording until it is sent; seq is
+ *                                               zero-padded to 12 digits, attempt is 8 hex digits, so
+ *                                               two requests racing to store one piece never share a key
  *     documents/{documentId}/snapshots/{n}      stored Yjs snapshots of a document; a numeric n is
  *                                               zero-padded to 12 digits so key order is number order
  *
@@ -69,6 +72,18 @@ export const clipPrefix = (workspaceId: string, clipId: string): string =>
 
 export const clipObjectKey = (workspaceId: string, clipId: string, name: string): string =>
   `${clipPrefix(workspaceId, clipId)}${segment('clip object', name)}`;
+
+/** Every stored piece of a browser recording (deleted once the pieces are joined into `original`). */
+export const recordingChunksPrefix = (workspaceId: string, clipId: string): string => `${clipPrefix(workspaceId, clipId)}chunks/`;
+
+/** Piece `seq` of a recording, as stored by one request (`attempt`: 8 hex digits it chose). */
+export function recordingChunkKey(workspaceId: string, clipId: string, seq: number, attempt: string): string {
+  if (!(Number.isSafeInteger(seq) && seq >= 0)) {
+    throw new AppError('validation_failed', `The piece number ${seq} must be a whole number of 0 or more.`);
+  }
+  if (!/^[0-9a-f]{8}$/.test(attempt)) throw new AppError('validation_failed', `The attempt "${attempt.slice(0, 20)}" must be 8 hex digits.`);
+  return `${recordingChunksPrefix(workspaceId, clipId)}${String(seq).padStart(12, '0')}-${attempt}`;
+}
 
 export const documentPrefix = (workspaceId: string, documentId: string): string =>
   `${workspacePrefix(workspaceId)}documents/${id('document', documentId)}/`;

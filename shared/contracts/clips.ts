@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { idSchema, text } from './common';
 
-/** Processing status of a clip's audio. Withdrawal is separate (`withdrawn`): it can happen in any status. */
-export const clipStatuses = ['queued', 'processing', 'ready', 'failed'] as const;
+/**
+ * Processing status of a clip's audio. Withdrawal is separate (`withdrawn`): it can happen in any status.
+ * A clip recorded in the browser starts as `recording` while its pieces arrive (see `recordings.ts`); the
+ * server shows it as `interrupted` once none has arrived for a while (it was never sent, and can still be).
+ * Both come before `queued` in a recorded clip's life; uploaded clips never have them.
+ */
+export const clipStatuses = ['queued', 'processing', 'ready', 'failed', 'recording', 'interrupted'] as const;
 export const clipStatusSchema = z.enum(clipStatuses);
 export type ClipStatus = z.infer<typeof clipStatusSchema>;
 
@@ -127,7 +132,7 @@ export const clipSchema = z.object({
   original: z.object({ filename: z.string(), format: z.string(), contentType: z.string(), sizeBytes: z.number() }),
   media: clipMediaSchema.nullable(),
   review: z.object({ state: reviewStateSchema, updatedBy: personSchema.nullable(), updatedAt: z.string().nullable() }),
-  /** Null only after withdrawal. */
+  /** Null after withdrawal, and while a recording has not been sent yet. */
   consent: consentSchema.nullable(),
   /** Where to fetch the audio; null once withdrawn. `audio` and `peaks` answer 404 until the clip is ready. */
   urls: z.object({ audio: z.string(), original: z.string(), peaks: z.string() }).nullable(),

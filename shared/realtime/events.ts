@@ -30,6 +30,8 @@ export interface ServerToClientEvents {
   'clip:consent': (payload: ClipRef) => void;
   'clip:comment': (payload: ClipCommentEvent) => void;
   'clip:withdrawn': (payload: ClipWithdrawnEvent) => void;
+  /** A recording its maker threw away before sending it: the clip is gone. */
+  'clip:discarded': (payload: ClipRef) => void;
 }
 
 /** Clip events carry ids, status and progress (and comment text); fetch the clip over HTTP for the rest. */

@@ -27,6 +27,7 @@ async function serve(services: Services, req: Request, res: Response, which: Whi
   const { id } = parseOrThrow(clipParamsSchema, req.params, 'path');
   const { clip } = await loadClipFor(services, id, req.user.id, 'clip.listen');
   const keys = clipKeys(clip);
+  if (clip.status === 'recording') throw new AppError('not_found', 'This recording has not been sent yet, so there is nothing to listen to.');
   if (which !== 'original' && clip.status !== 'ready') {
     throw new AppError('not_found', clip.status === 'failed' ? `This recording could not be processed: ${clip.failure_reason ?? 'unknown reason'}` : 'This recording is still being processed. Try again in a moment.');
   }

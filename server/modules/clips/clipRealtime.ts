@@ -11,4 +11,5 @@ export function forwardClipEvents(io: ChorusServer, bus: EventBus): void {
   bus.on('clip:consent', (e) => room(e.workspaceId).emit('clip:consent', e));
   bus.on('clip:comment', (e) => room(e.workspaceId).emit('clip:comment', e));
   bus.on('clip:withdrawn', (e) => room(e.workspaceId).emit('clip:withdrawn', e));
+  bus.on('clip:discarded', (e) => room(e.workspaceId).emit('clip:discarded', e));
 }

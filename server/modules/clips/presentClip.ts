@@ -1,4 +1,5 @@
-import type { Clip, ClipSummary, Comment, Consent } from '../../../shared/contracts/clips';
+import type { Clip, ClipStatus, ClipSummary, Comment, Consent } from '../../../shared/contracts/clips';
+import { recordingIsIdle } from '../../../shared/contracts/recordings';
 import { clipAbilitiesOf, type Actor } from '../../policies/authorize';
 import type { ClipFacts } from '../../policies/rules';
 import type { ClipsTable } from '../../db/schema';
@@ -9,6 +10,10 @@ export const clipFacts = (clip: Pick<ClipsTable, 'contributor_id' | 'withdrawn_a
   contributorId: clip.contributor_id,
   withdrawn: clip.withdrawn_at !== null,
 });
+
+/** A browser recording nothing has arrived from for a while (each piece touches the clip) shows as interrupted. */
+export const presentStatus = (row: Pick<ClipsTable, 'status' | 'updated_at'>): ClipStatus =>
+  row.status === 'recording' && recordingIsIdle(row.updated_at) ? 'interrupted' : row.status;
 
 export function presentConsent(row: ConsentRow | undefined): Consent | null {
   if (!row || row.kind === 'withdrawn') return null;
@@ -44,7 +49,7 @@ export function presentClip(row: ClipRow, consent: ConsentRow | undefined, actor
     title: row.title,
     contributor: { id: row.contributor_id, name: row.contributor_name },
     createdAt: row.created_at,
-    status: row.status,
+    status: presentStatus(row),
     progress: row.progress,
     failureReason: row.failure_reason,
     withdrawn,
@@ -69,7 +74,7 @@ export function presentSummary(row: ClipRow, consent: ConsentRow | undefined, op
     title: row.title,
     contributor: { id: row.contributor_id, name: row.contributor_name },
     createdAt: row.created_at,
-    status: row.status,
+    status: presentStatus(row),
     progress: row.progress,
     failureReason: row.failure_reason,
     withdrawn,

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { recordingIsIdle, type CreateRecordingBody, type Recording, type RecordingProgress } from '../../../shared/contracts/recordings';
+import { nowIso } from '../../clock';
+import type { ClipsTable } from '../../db/schema';
+import { AppError, notFound } from '../../errors';
+import { authorize, authorizeClip } from '../../policies/authorize';
+import type { Services } from '../../services';
+import { clipPrefix } from '../../storage/keys';
+import { recordAudit } from '../audit/auditLog';
+import { actorIn } from '../workspaces/workspaceOperations';
+import { loadClipFor } from './clipOperations';
+import { recordingRepository, type RecordingWithClip } from './recordingRepository';
+
+/** What a recording's container is, guessed from its type until its first piece's bytes say for sure. */
+export const formatOfType = (mimeType: string): string => (mimeType.startsWith('audio/mp4') ? 'mp4' : mimeType.startsWith('audio/ogg') ? 'ogg' : 'webm');
+
+export function recordingState(rec: RecordingWithClip, now = Date.now()): Recording['state'] {
+  if (rec.withdrawn_at) return 'withdrawn';
+  if (rec.finished_at) return 'sent';
+  if (rec.finishing_until && Date.parse(rec.finishing_until) > now) return 'sending';
+  return recordingIsIdle(rec.last_chunk_at ?? rec.created_at, now) ? 'interrupted' : 'recording';
+}
+
+export function presentRecording(rec: RecordingWithClip): Recording {
+  return {
+    id: rec.clip_id,
+    workspaceId: rec.workspace_id,
+    clientKey: rec.client_key,
+    title: rec.title,
+    mimeType: rec.mime_type,
+    state: recordingState(rec),
+    nextSeq: rec.next_seq,
+    bytes: Number(rec.received_bytes),
+    recordedSeconds: rec.recorded_ms === null ? null : Number(rec.recorded_ms) / 1000,
+    startedAt: rec.created_at,
+    lastChunkAt: rec.last_chunk_at,
+  };
+}
+
+export const presentProgress = (rec: RecordingWithClip): RecordingProgress => {
+  const { id, state, nextSeq, bytes, recordedSeconds } = presentRecording(rec);
+  return { id, state, nextSeq, bytes, recordedSeconds };
+};
+
+/**
+ * Loads a recording for `action` on its clip: a clip that is not a browser recording answers like a
+ * missing recording, and a workspace the caller is not in like a missing clip.
+ */
+export async function loadRecordingFor(services: Services, clipId: string, userId: string, action: 'clip.view' | 'clip.record') {
+  const { clip } = await loadClipFor(services, clipId, userId, action);
+  const recordings = recordingRepository(services.db);
+  const rec = await recordings.find(clipId);
+  if (!rec) throw notFound('recording');
+  return { clip, rec, recordings };
+}
+
+/**
+ * `POST /api/workspaces/:id/recordings`: a clip in the `recording` state, with no consent yet (that comes
+ * when it is sent). The same `clientKey` again finds the recording made the first time.
+ */
+export async function startRecording(services: Services, workspaceId: string, userId: string, body: CreateRecordingBody & { mimeType: string }): Promise<Recording> {
+  const actor = await actorIn(services, workspaceId, userId);
+  authorize(actor, 'workspace.view');
+  authorizeClip(actor, 'clip.upload');
+  const recordings = recordingRepository(services.db);
+  const clientKey = body.clientKey ?? randomUUID();
+  const again = await sameRequestAgain(services, recordings, workspaceId, userId, clientKey);
+  if (again) return again;
+
+  const clipId = randomUUID();
+  const now = nowIso();
+  const person = await services.users.findById(userId);
+  const title = body.title ?? `A story from ${person?.name ?? 'a member'}`;
+  try {
+    await services.db.transaction().execute(async (tx) => {
+      await services.clips.insert(newRecordingClip(clipId, workspaceId, userId, title, body.mimeType, now), tx);
+      await recordings.insert(
+        {
+          clip_id: clipId,
+          contributor_id: userId,
+          client_key: clientKey,
+          mime_type: body.mimeType,
+          format: null,
+          next_seq: 0,
+          received_bytes: 0,
+          recorded_ms: null,
+          last_chunk_at: null,
+          finishing_until: null,
+          finished_at: null,
+          created_at: now,
+        },
+        tx,
+      );
+      await recordAudit(tx, { workspaceId, actorId: userId, action: 'clip.recording_started', subjectId: clipId, detail: { mimeType: body.mimeType } });
+    });
+  } catch (e) {
+    // Two requests with one key at once: the unique index let one in; answer with that one.
+    const winner = await sameRequestAgain(services, recordings, workspaceId, userId, clientKey);
+    if (winner) return winner;
+    throw e;
+  }
+  services.bus.emit('clip:created', { workspaceId, clipId });
+  services.bus.emit('clip:status', { workspaceId, clipId, status: 'recording', failureReason: null });
+  const rec = await recordings.find(clipId);
+  if (!rec) throw notFound('recording');
+  return presentRecording(rec);
+}
+
+async function sameRequestAgain(services: Services, recordings: ReturnType<typeof recordingRepository>, workspaceId: string, userId: string, clientKey: string) {
+  const existing = await recordings.findByClientKey(userId, clientKey);
+  if (!existing) return null;
+  if (existing.workspace_id !== workspaceId) {
+    throw new AppError('conflict', 'This recording was started in another workspace. Reload the page and start again.');
+  }
+  services.logger.debug({ clipId: existing.clip_id }, 'recording start repeated; answering with the first');
+  return presentRecording(existing);
+}
+
+function newRecordingClip(id: string, workspaceId: string, userId: string, title: string, mimeType: string, now: string): ClipsTable {
+  const format = formatOfType(mimeType);
+  return {
+    id,
+    workspace_id: workspaceId,
+    contributor_id: userId,
+    title,
+    status: 'recording',
+    progress: null,
+    failure_reason: null,
+    original_filename: `recording.${format === 'mp4' ? 'm4a' : format}`,
+    original_format: format,
+    original_content_type: `audio/${format}`,
+    original_size: 0,
+    duration_seconds: null,
+    codec: null,
+    channels: null,
+    sample_rate: null,
+    bit_rate: null,
+    loudness_lufs: null,
+    loudness_range_lu: null,
+    true_peak_dbfs: null,
+    review_state: 'submitted',
+    review_updated_by: null,
+    review_updated_at: null,
+    withdrawn_at: null,
+    withdrawn_by: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+export async function getRecording(services: Services, clipId: string, userId: string): Promise<Recording> {
+  const { rec } = await loadRecordingFor(services, clipId, userId, 'clip.view');
+  return presentRecording(rec);
+}
+
+/** `GET /api/workspaces/:id/recordings`: the caller's own recordings there that were never sent, so a page can offer to send them. */
+export async function listUnfinishedRecordings(services: Services, workspaceId: string, userId: string): Promise<Recording[]> {
+  authorize(await actorIn(services, workspaceId, userId), 'workspace.view');
+  return (await recordingRepository(services.db).unfinishedOf(workspaceId, userId)).map(presentRecording);
+}
+
+/**
+ * `DELETE /api/recordings/:id`: the person throws away a recording they never sent ("Record again").
+ * Its pieces and the clip go; an audit entry says so. A sent recording is withdrawn instead.
+ */
+export async function discardRecording(services: Services, clipId: string, userId: string): Promise<void> {
+  const { clip, rec } = await loadRecordingFor(services, clipId, userId, 'clip.record');
+  const state = recordingState(rec);
+  if (state === 'sent' || state === 'sending') {
+    throw new AppError('conflict', 'This recording has been sent. To take it back, choose “Withdraw” on the recording.');
+  }
+  await services.db.transaction().execute(async (tx) => {
+    await recordAudit(tx, {
+      workspaceId: clip.workspace_id,
+      actorId: userId,
+      action: 'clip.recording_discarded',
+      subjectId: clip.id,
+      detail: { title: clip.title, pieces: rec.next_seq, bytes: Number(rec.received_bytes) },
+    });
+    await tx.deleteFrom('clips').where('id', '=', clip.id).execute(); // its recording row and pieces go with it
+  });
+  await services.blobs.deleteByPrefix(clipPrefix(clip.workspace_id, clip.id));
+  services.bus.emit('clip:discarded', { workspaceId: clip.workspace_id, clipId: clip.id });
+}
