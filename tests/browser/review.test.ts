@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentConsentWording } from '../../shared/contracts/clips';
-import { makeTestAudio, type TestAudio } from '../support/audio';
+import { makeLongWav, makeTestAudio, type TestAudio } from '../support/audio';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
 import { createInviteLink, joinByInvite, signUp, startWorkspace } from './support/journeys';
@@ -60,7 +60,8 @@ describe('reviewing a recording together', () => {
   let clipUrl: string;
 
   beforeAll(async () => {
-    [server, audio] = await Promise.all([startServer(), makeTestAudio()]);
+    // A 2 MB upload limit, so a longer WAV is refused without sending a gigabyte.
+    [server, audio] = await Promise.all([startServer({ env: { MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) } }), makeTestAudio()]);
   });
 
   afterAll(async () => {
@@ -98,6 +99,11 @@ describe('reviewing a recording together', () => {
     await cara.getByRole('alert').getByRole('link', { name: /not a sound recording we can use/ }).waitFor();
     expect(await cara.title()).toMatch(/^Error: /);
     await picture(cara, 'review-upload-refused');
+
+    // Too big: refused while it streams in, said next to the field in the server's words.
+    await cara.getByLabel('Recording', { exact: true }).setInputFiles(await makeLongWav(audio.dir, 15));
+    await cara.getByRole('button', { name: 'Send your recording' }).click();
+    await cara.locator('#upload-audio-error').getByText('This file is larger than the 2 MB limit.').waitFor();
 
     // The real recording, over a slow line so the progress shows in words.
     const cdp = await caraPerson.context.newCDPSession(cara);
@@ -152,9 +158,9 @@ describe('reviewing a recording together', () => {
     // The keyboard: Home, Space plays and pauses, → goes forward 5 seconds.
     await slider(ed).focus();
     await ed.keyboard.press('Home');
-    expect(await playerTime(ed)).toBe(0);
+    await expect.poll(() => playerTime(ed)).toBe(0);
     await ed.keyboard.press('ArrowRight');
-    expect(await playerTime(ed)).toBeCloseTo(Math.min(5, duration), 0);
+    await expect.poll(() => playerTime(ed)).toBeCloseTo(Math.min(5, duration), 0);
     await ed.keyboard.press('Space');
     await ed.getByRole('button', { name: 'Pause', exact: true }).waitFor();
     await ed.keyboard.press('Space');
@@ -171,6 +177,7 @@ describe('reviewing a recording together', () => {
     await ed.getByRole('button', { name: 'Comment at 0:01' }).click();
     await ed.getByRole('heading', { name: 'Comment at 0:01' }).waitFor();
     await ed.getByLabel('Your comment').fill('Could you say a bit more here?');
+    await picture(ed, 'review-comment-form');
     await ed.getByRole('button', { name: 'Add comment' }).click();
     await thread(ed, 'Could you say a bit more here?').getByRole('button', { name: 'Go to 0:01' }).waitFor();
     // Its marker is on the waveform.
@@ -180,7 +187,7 @@ describe('reviewing a recording together', () => {
     const onCara = thread(cara, 'Could you say a bit more here?');
     await onCara.getByText('Ed Editor').waitFor();
     await onCara.getByRole('button', { name: 'Go to 0:01' }).click();
-    expect(Math.floor(await playerTime(cara))).toBe(1);
+    await expect.poll(async () => Math.floor(await playerTime(cara))).toBe(1);
     await onCara.getByRole('button', { name: 'Reply to comment 1' }).click();
     await onCara.getByLabel('Your reply').fill('Yes, I will record another bit about the neighbours.');
     await onCara.getByRole('button', { name: 'Send reply' }).click();
@@ -197,7 +204,23 @@ describe('reviewing a recording together', () => {
     await card(cara).getByText('Waiting for review').waitFor();
     await card(cara).getByText('1 open comment').waitFor();
 
-    // Cara, a carer, is not offered review decisions; Ed is.
+    // Ed asks for changes, with a note; it becomes a comment at the player's time.
+    await ed.getByRole('button', { name: 'Ask for changes' }).click();
+    await ed.getByRole('button', { name: 'Send request for changes' }).click();
+    await ed.locator('#review-note-error').getByText('Say what you would like changed').waitFor();
+    await ed.getByLabel('What would you like changed?').fill('Please add a sentence about the neighbours.');
+    await picture(ed, 'review-ask-for-changes');
+    await ed.getByRole('button', { name: 'Send request for changes' }).click();
+    await ed.locator('.review__state').getByText('Changes asked for').waitFor();
+    await thread(ed, 'Changes asked for: Please add a sentence about the neighbours.').waitFor();
+    await card(cara).getByText('Changes asked for', { exact: true }).waitFor();
+    await card(cara).getByText('2 open comments').waitFor();
+
+    // The first thread is settled: the count goes down on Cara's list.
+    await thread(ed, 'Could you say a bit more here?').getByRole('button', { name: 'Mark as resolved comment 1' }).click();
+    await thread(ed, 'Could you say a bit more here?').getByText('Resolved', { exact: true }).waitFor();
+    await card(cara).getByText('1 open comment').waitFor();
+
     await ed.getByRole('button', { name: 'Approve' }).click();
     await ed.getByText(/^ by you on /).waitFor();
     await ed.locator('.review__state').getByText('Approved').waitFor();
@@ -208,7 +231,9 @@ describe('reviewing a recording together', () => {
   it('lets the carer withdraw consent; the editor’s page says so and the audio is gone', async () => {
     await card(cara).getByRole('link', { name: title }).click();
     await cara.getByRole('heading', { level: 1, name: title }).waitFor();
+    // Cara, a carer, is not offered review decisions.
     expect(await cara.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(await cara.getByRole('button', { name: 'Ask for changes' }).count()).toBe(0);
     await cara.getByRole('button', { name: 'Withdraw consent' }).click();
     await cara.getByText('This deletes the recording for good. Anything that used it will be flagged.').waitFor();
     await picture(cara, 'review-withdraw-confirm');
@@ -221,6 +246,7 @@ describe('reviewing a recording together', () => {
     expect(await slider(ed).count()).toBe(0);
     expect(await ed.getByRole('button', { name: /^Comment at/ }).count()).toBe(0);
     await thread(ed, 'Could you say a bit more here?').waitFor();
+    expect(await ed.getByRole('button', { name: /^Reply/ }).count()).toBe(0);
     await picture(ed, 'review-editor-withdrawn');
 
     const id = new URL(clipUrl).pathname.split('/').pop();

@@ -61,7 +61,7 @@ export function NewCommentForm({ clipId, atSeconds, duration, onAdded, onCancel 
         id={ids.endSeconds}
         name="end"
         label="Until (optional)"
-        hint={`To comment on a stretch of the recording, write where it ends, for example ${clockTime(atSeconds + 8)}. Leave it empty for just this moment.`}
+        hint={`To comment on a stretch of the recording, write where it ends, for example ${clockTime(duration !== null ? Math.min(atSeconds + 8, duration) : atSeconds + 8)}. Leave it empty for just this moment.`}
         inputMode="decimal"
         autoComplete="off"
         className="input--short"
