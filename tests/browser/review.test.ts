@@ -240,6 +240,7 @@ describe('reviewing a recording together', () => {
     await cara.getByRole('button', { name: 'Yes, withdraw consent and delete the recording' }).click();
     await cara.getByText(/^Consent withdrawn on \d+ \w+ \d{4}\. The audio has been deleted\.$/).waitFor();
     expect(await slider(cara).count()).toBe(0);
+    await expect.poll(() => cara.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Consent withdrawn on /);
 
     // Ed still has the recording open: it changes in front of him.
     await ed.getByText(/^Consent withdrawn on \d+ \w+ \d{4}\. The audio has been deleted\.$/).waitFor();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { User } from '../../../../shared/contracts/auth';
 import type { Clip, Comment, CommentThread } from '../../../../shared/contracts/clips';
 import { Page } from '../../app/Page';
@@ -77,6 +77,17 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
     },
   });
 
+  // When the recording is withdrawn, the controls someone may have been using are gone: focus moves to the notice.
+  const goneNotice = useRef<HTMLParagraphElement>(null);
+  const wasWithdrawn = useRef(clip.withdrawn);
+  useEffect(() => {
+    if (clip.withdrawn && !wasWithdrawn.current) {
+      const focus = document.activeElement;
+      if (!focus || focus === document.body) goneNotice.current?.focus();
+    }
+    wasWithdrawn.current = clip.withdrawn;
+  }, [clip.withdrawn]);
+
   const playable = clip.status === 'ready' && !clip.withdrawn && clip.urls !== null;
   const urls = playable && clip.urls ? clip.urls : null;
   const markers = useMemo(() => markersFor(threads), [threads]);
@@ -105,7 +116,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
             </section>
           ) : null}
           {clip.withdrawn ? (
-            <p className="clip-gone">
+            <p className="clip-gone" tabIndex={-1} ref={goneNotice}>
               <span className="clip-gone__icon" aria-hidden="true" />
               Consent withdrawn on {dayWords(clip.withdrawnAt ?? clip.createdAt)}. The audio has been deleted.
             </p>

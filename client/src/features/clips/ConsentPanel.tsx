@@ -39,9 +39,8 @@ export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
           Consent
         </h2>
         <p>
-          {mine ? 'You' : clip.contributor.name} took back consent for this recording
-          {clip.withdrawnAt ? ` on ${whenWords(clip.withdrawnAt)}` : ''}. Nobody can listen to it or use it any more. Its title and
-          comments stay, so people know what happened.
+          Consent for this recording was taken back{clip.withdrawnAt ? ` on ${whenWords(clip.withdrawnAt)}` : ''}. Nobody can listen to it or use
+          it any more. Its title and comments stay, so people know what happened.
         </p>
       </section>
     );
