@@ -24,6 +24,7 @@ import { clipRoutes } from './modules/clips/clipRoutes';
 import { processClipJob, purgeClipJob } from './modules/clips/processClipJob';
 import { recordingChunkPath, recordingRoutes } from './modules/clips/recordingRoutes';
 import { documentRoutes } from './modules/documents/documentRoutes';
+import { setUpEpisodes } from './modules/episodes/index';
 import { inviteRoutes } from './modules/invites/inviteRoutes';
 import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
 import { useRedisAdapter } from './realtime/redisAdapter';
@@ -74,6 +75,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   clipRoutes(api, services);
   recordingRoutes(api, services);
   documentRoutes(api, services, collab);
+  const episodes = setUpEpisodes(services, api);
   const openApi = buildOpenApiDocument(api.routes, version);
 
   const app = express();
@@ -89,6 +91,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   app.use(api.router);
   app.use('/api/blobs', createBlobDownloadRouter(blobs, config.sessionSecret));
   app.use('/api', apiNotFound);
+  app.use(episodes.feeds);
   app.use(staticClient(options.clientDir ?? path.join(rootDir, 'dist', 'client')));
   app.use(errorHandler(logger));
 
@@ -96,6 +99,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   const io = createSocketServer(http, services, allowedOrigins);
   services.jobs.start();
   collab.attach(io);
+  episodes.attach(io);
   const stopSweeper = startSessionSweeper(services);
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : async () => {};
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ClipCommentEvent, ClipProgressEvent, ClipRef, ClipReviewEvent, ClipStatusEvent, ClipWithdrawnEvent } from '../shared/realtime/events';
+import type { ClipCommentEvent, ClipProgressEvent, ClipRef, ClipReviewEvent, ClipStatusEvent, ClipWithdrawnEvent, EpisodeFlaggedEvent, EpisodeRenderEvent } from '../shared/realtime/events';
 import type { JobStatus } from './db/schema';
 
 /** A job's state changed or it reported progress. */
@@ -27,6 +27,9 @@ export interface DomainEvents {
   'clip:withdrawn': [event: ClipWithdrawnEvent];
   /** A recording never sent was thrown away by the person making it; the clip no longer exists. */
   'clip:discarded': [event: ClipRef];
+  'episode:render': [event: EpisodeRenderEvent];
+  /** A published episode uses a clip whose consent was withdrawn: it needs a new render. */
+  'episode:flagged': [event: EpisodeFlaggedEvent];
 }
 
 export type EventBus = EventEmitter<DomainEvents>;

@@ -3,6 +3,7 @@ import * as m001 from './migrations/001_foundation';
 import * as m002 from './migrations/002_documents';
 import * as m003 from './migrations/003_clips';
 import * as m004 from './migrations/004_recordings';
+import * as m005 from './migrations/005_episodes';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '002_documents': m002,
   '003_clips': m003,
   '004_recordings': m004,
+  '005_episodes': m005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

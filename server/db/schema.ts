@@ -20,6 +20,9 @@ export interface Database {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
+  shows: ShowsTable;
+  episodes: EpisodesTable;
+  episode_renders: EpisodeRendersTable;
 }
 
 export interface UsersTable {
@@ -216,4 +219,63 @@ export interface RecordingChunksTable {
   /** Hex SHA-256 of the piece, so a piece sent twice can be recognised. */
   sha256: string;
   created_at: string;
+}
+
+/** One podcast show per workspace: the channel fields Apple requires. `explicit` is 0 or 1. */
+export interface ShowsTable {
+  workspace_id: string;
+  title: string;
+  description: string;
+  language: string;
+  category: string;
+  subcategory: string | null;
+  explicit: number;
+  author: string;
+  owner_name: string;
+  owner_email: string;
+  /** Artwork hosted elsewhere (uploaded artwork is not built yet). */
+  artwork_url: string | null;
+  updated_at: string;
+}
+
+/** An episode; `timeline` is the validated JSON of `shared/contracts/episodes.ts`. */
+export interface EpisodesTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  description: string;
+  number: number | null;
+  season: number | null;
+  type: 'full' | 'trailer' | 'bonus';
+  timeline: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  /** 1 when a clip it uses was withdrawn after it was published (`rerender_reason` says which). */
+  needs_rerender: number;
+  rerender_reason: string | null;
+}
+
+/** One render of an episode, kept as a version; loudness is measured on the encoded file. */
+export interface EpisodeRendersTable {
+  id: string;
+  episode_id: string;
+  workspace_id: string;
+  status: 'queued' | 'rendering' | 'passed' | 'failing' | 'failed';
+  progress: number | null;
+  /** The timeline it was rendered from (JSON). */
+  timeline: string;
+  blob_key: string | null;
+  /** bigint: PostgreSQL hands it back as a string. */
+  size_bytes: number | string | null;
+  duration_seconds: number | null;
+  integrated_lufs: number | null;
+  true_peak_dbtp: number | null;
+  /** Gain of the corrective pass, when the first encode missed the target. */
+  correction_db: number | null;
+  failure_reason: string | null;
+  created_by: string;
+  created_at: string;
+  finished_at: string | null;
 }

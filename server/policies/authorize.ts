@@ -6,12 +6,14 @@ import { AppError, notFound } from '../errors';
 import {
   clipRoleMay,
   documentRoleMay,
+  episodeRoleMay,
   roleMay,
   rolesInvitableBy,
   type ClipAction,
   type ClipFacts,
   type DocumentAction,
   type DocumentFacts,
+  type EpisodeAction,
   type WorkspaceAction,
 } from './rules';
 
@@ -125,3 +127,19 @@ const clipForbiddenMessages: Record<ClipAction, string> = {
 
 const article = (role: Role) => (role === 'admin' || role === 'editor' || role === 'expert' ? 'an' : 'a');
 const listOr = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+
+const episodeForbiddenMessages: Record<EpisodeAction, string> = {
+  'episode.view': 'You are not a member of this workspace.',
+  'episode.create': 'Only admins and editors can start an episode or change the show. Ask one of them.',
+  'episode.edit': 'Only admins and editors can change an episode or its timeline. You can still listen to it.',
+  'episode.render': 'Only admins and editors can render an episode. You can still listen to its renders.',
+  'episode.publish': 'Only admins and editors can publish or unpublish an episode.',
+};
+
+/** Like `authorize`, for episodes and the show: 404 outside the workspace, 403 with a reason inside it. */
+export function authorizeEpisode(actor: Actor, action: EpisodeAction): asserts actor is Actor & { role: Role } {
+  if (!actor.role) throw notFound('episode');
+  if (!episodeRoleMay(actor.role, action)) throw new AppError('forbidden', episodeForbiddenMessages[action]);
+}
+
+export const mayEpisode = (actor: Actor, action: EpisodeAction): boolean => actor.role !== undefined && episodeRoleMay(actor.role, action);

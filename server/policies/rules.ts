@@ -107,3 +107,16 @@ export function clipRoleMay(role: Role, action: ClipAction, userId: string, clip
   if (action === 'clip.changeConsent' || action === 'clip.withdraw' || action === 'clip.record') return clip?.contributorId === userId;
   return false;
 }
+
+/** What may be done with episodes, the show and the timeline. */
+export type EpisodeAction = 'episode.view' | 'episode.create' | 'episode.edit' | 'episode.render' | 'episode.publish';
+
+const episodeRules: Record<EpisodeAction, readonly Role[]> = {
+  'episode.view': everyone,
+  'episode.create': ['admin', 'editor'],
+  'episode.edit': ['admin', 'editor'],
+  'episode.render': ['admin', 'editor'],
+  'episode.publish': ['admin', 'editor'],
+};
+
+export const episodeRoleMay = (role: Role, action: EpisodeAction): boolean => episodeRules[action].includes(role);

@@ -11,6 +11,7 @@ import { AppError } from '../errors';
  *     clips/{clipId}/chunks/{seq}-{attempt}     pieces of a browser recording until it is sent; seq is
  *                                               zero-padded to 12 digits, attempt is 8 hex digits, so
  *                                               two requests racing to store one piece never share a key
+ *     episodes/{episodeId}/renders/{renderId}.mp3   each render of an episode, kept as a version
  *     documents/{documentId}/snapshots/{n}      stored Yjs snapshots of a document; a numeric n is
  *                                               zero-padded to 12 digits so key order is number order
  *
@@ -95,3 +96,10 @@ export function documentSnapshotKey(workspaceId: string, documentId: string, nam
   const text = typeof name === 'number' ? String(name).padStart(12, '0') : name;
   return `${documentPrefix(workspaceId, documentId)}snapshots/${segment('snapshot', text)}`;
 }
+
+export const episodePrefix = (workspaceId: string, episodeId: string): string =>
+  `${workspacePrefix(workspaceId)}episodes/${id('episode', episodeId)}/`;
+
+/** One render of an episode (an MP3), kept as a version. */
+export const episodeRenderKey = (workspaceId: string, episodeId: string, renderId: string): string =>
+  `${episodePrefix(workspaceId, episodeId)}renders/${id('render', renderId)}.mp3`;

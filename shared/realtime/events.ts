@@ -32,6 +32,10 @@ export interface ServerToClientEvents {
   'clip:withdrawn': (payload: ClipWithdrawnEvent) => void;
   /** A recording its maker threw away before sending it: the clip is gone. */
   'clip:discarded': (payload: ClipRef) => void;
+  /** A render of an episode changed status or made progress: fetch the episode for the rest. */
+  'episode:render': (payload: EpisodeRenderEvent) => void;
+  /** An episode needs attention (a clip it uses was withdrawn after publication). */
+  'episode:flagged': (payload: EpisodeFlaggedEvent) => void;
 }
 
 /** Clip events carry ids, status and progress (and comment text); fetch the clip over HTTP for the rest. */
@@ -60,3 +64,17 @@ export interface ClipWithdrawnEvent extends ClipRef {
   withdrawnAt: string;
 }
 
+
+export interface EpisodeRenderEvent {
+  workspaceId: string;
+  episodeId: string;
+  renderId: string;
+  status: 'queued' | 'rendering' | 'passed' | 'failing' | 'failed';
+  /** 0…1 while rendering. */
+  progress: number | null;
+}
+export interface EpisodeFlaggedEvent {
+  workspaceId: string;
+  episodeId: string;
+  reason: string;
+}

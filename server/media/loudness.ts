@@ -1,0 +1,38 @@
+import { parseEbur128Summary, type LoudnessSummary } from './ebur128';
+import { ffmpeg } from './ffmpeg';
+import { MediaProcessingError } from './analyse';
+
+/** The speech reference every episode is levelled to, and how far a render may miss it. */
+export const loudnessTarget = { integratedLufs: -16, toleranceLu: 1, maxTruePeakDbtp: -1 } as const;
+
+/** EBU R128 integrated loudness and true peak of a file, from ffmpeg's `ebur128=peak=true` (one decode, no output). */
+export function measureLoudness(input: string, signal?: AbortSignal): Promise<LoudnessSummary> {
+  const log: string[] = [];
+  return new Promise((resolve, reject) => {
+    const command = ffmpeg().input(input).audioFilters('ebur128=peak=true').outputOptions(['-f', 'null', '-nostdin', '-nostats']).output('-');
+    command.on('stderr', (line: string) => log.push(line));
+    const onAbort = () => command.kill('SIGKILL');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    command.on('error', (err: Error) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(signal?.aborted ? signal.reason : new MediaProcessingError(`ffmpeg could not measure the loudness: ${err.message.split('\n')[0]}`, { cause: err }));
+    });
+    command.on('end', () => {
+      signal?.removeEventListener('abort', onAbort);
+      const summary = parseEbur128Summary(log);
+      if (!summary) reject(new MediaProcessingError('ffmpeg finished without reporting the loudness.'));
+      else resolve(summary);
+    });
+    command.run();
+  });
+}
+
+/** Whether a measured render meets the target: −16 ±1 LUFS integrated and true peak ≤ −1 dBTP. */
+export function meetsLoudnessTarget(m: LoudnessSummary, target = loudnessTarget): boolean {
+  return (
+    m.integratedLufs !== null &&
+    Math.abs(m.integratedLufs - target.integratedLufs) <= target.toleranceLu &&
+    m.truePeakDbfs !== null &&
+    m.truePeakDbfs <= target.maxTruePeakDbtp
+  );
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { idSchema } from '../../../shared/contracts/common';
+import type { Render } from '../../../shared/contracts/episodes';
+import { nowIso } from '../../clock';
+import type { EpisodeRendersTable } from '../../db/schema';
+import { defineJob, PermanentJobError, type JobSpec } from '../../jobs/jobTypes';
+import { MediaProcessingError } from '../../media/analyse';
+import { loudnessTarget, measureLoudness, meetsLoudnessTarget } from '../../media/loudness';
+import { episodeAudio, renderEpisode, type RenderSegment } from '../../media/render';
+import { probeAudio } from '../../media/probe';
+import { episodeRenderKey } from '../../storage/keys';
+import { clipKeys } from '../clips/processClipJob';
+import { loadEpisodeFor, presentRender, type EpisodeContext } from './episodeOperations';
+import { chapterRanges, checkTimeline, parseStoredTimeline } from './timeline';
+
+export const renderEpisodeJobSpec: JobSpec<{ renderId: string }> = {
+  name: 'episode.render',
+  payload: z.object({ renderId: idSchema }),
+  retry: { maxAttempts: 2, baseDelayMs: 5_000, factor: 4, maxDelayMs: 60_000 },
+};
+
+/** Checks everything the render will use, then stores a queued render (with the timeline it renders) and its job. */
+export async function startRender(ctx: EpisodeContext, episodeId: string, userId: string): Promise<Render> {
+  const { episode } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.render');
+  const timeline = parseStoredTimeline(episode.timeline);
+  await checkTimeline(ctx.services, episode.workspace_id, timeline, { forRender: true });
+  const row: EpisodeRendersTable = {
+    id: randomUUID(),
+    episode_id: episode.id,
+    workspace_id: episode.workspace_id,
+    status: 'queued',
+    progress: 0,
+    timeline: episode.timeline,
+    blob_key: null,
+    size_bytes: null,
+    duration_seconds: null,
+    integrated_lufs: null,
+    true_peak_dbtp: null,
+    correction_db: null,
+    failure_reason: null,
+    created_by: userId,
+    created_at: nowIso(),
+    finished_at: null,
+  };
+  await ctx.services.db.transaction().execute(async (tx) => {
+    await tx.insertInto('episode_renders').values(row).execute();
+    await ctx.services.jobs.enqueue(renderEpisodeJobSpec, { renderId: row.id }, { db: tx });
+  });
+  ctx.services.jobs.wake();
+  ctx.services.bus.emit('episode:render', { workspaceId: row.workspace_id, episodeId: row.episode_id, renderId: row.id, status: 'queued', progress: 0 });
+  return presentRender(row);
+}
+
+/**
+ * `episode.render`: fetch the originals of the clips used, render in ONE ffmpeg run (trim, level each clip
+ * to −16 LUFS from its measured loudness, crossfade, limit, MP3 with chapters), then measure the encoded file.
+ * If it misses −16 ±1 LUFS, one corrective pass with the measured difference as master gain; the render is
+ * `passed` when the file meets the target, `failing` otherwise (kept, never served in the feed).
+ */
+export function renderEpisodeJob(ctx: EpisodeContext) {
+  const { services, episodes } = ctx;
+  return defineJob({
+    ...renderEpisodeJobSpec,
+    async run({ renderId }, job) {
+      const render = await episodes.findRender(renderId);
+      if (!render || render.status === 'passed' || render.status === 'failing') return;
+      const emit = (status: EpisodeRendersTable['status'], progress: number | null) =>
+        services.bus.emit('episode:render', { workspaceId: render.workspace_id, episodeId: render.episode_id, renderId, status, progress });
+      await episodes.updateRender(renderId, { status: 'rendering', progress: 0 });
+      emit('rendering', 0);
+
+      const timeline = parseStoredTimeline(render.timeline);
+      const episode = await episodes.findById(render.episode_id);
+      if (!episode) return;
+      // Checked again: a clip may have been withdrawn since the render was asked for.
+      const usable = await checkTimeline(services, render.workspace_id, timeline, { forRender: true }).catch((e: unknown) => {
+        throw new PermanentJobError(e instanceof Error ? e.message : String(e));
+      });
+
+      const dir = path.join(services.config.dataDir, 'tmp', `render-job-${job.jobId}`);
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      try {
+        const inputs = new Map<string, string>();
+        for (const [clipId, u] of usable) {
+          const file = path.join(dir, `clip-${clipId}`);
+          await pipeline((await services.blobs.get(clipKeys(u.clip).original)).body, createWriteStream(file), { signal: job.signal });
+          inputs.set(clipId, file);
+        }
+        const segments: RenderSegment[] = timeline.items.map((item) => ({
+          input: inputs.get(item.clipId)!,
+          inSeconds: item.inSeconds,
+          outSeconds: item.outSeconds,
+          gainDb: usable.get(item.clipId)!.levelDb + item.gainDb,
+          crossfadeSeconds: item.crossfadeSeconds,
+        }));
+        const chapters = chapterRanges(timeline, episode.title);
+        let last = 0;
+        const progress = (base: number, span: number) => (f: number) => {
+          const p = base + span * f;
+          job.progress(p);
+          if (Date.now() - last < 500) return;
+          last = Date.now();
+          emit('rendering', p);
+          episodes.updateRender(renderId, { progress: p }).catch(() => {});
+        };
+
+        const output = path.join(dir, `episode.${episodeAudio.extension}`);
+        const pass = async (masterGainDb: number, base: number, span: number) => {
+          await renderEpisode({ segments, chapters, title: episode.title, masterGainDb, output, metadataPath: path.join(dir, 'metadata.txt'), signal: job.signal, onProgress: progress(base, span) });
+          return measureLoudness(output, job.signal);
+        };
+        let measured = await pass(0, 0, 0.85).catch(permanentIfMedia);
+        let correction: number | null = null;
+        if (!meetsLoudnessTarget(measured) && measured.integratedLufs !== null) {
+          correction = Math.round((loudnessTarget.integratedLufs - measured.integratedLufs) * 100) / 100;
+          measured = await pass(correction, 0.85, 0.14).catch(permanentIfMedia);
+        }
+        const passed = meetsLoudnessTarget(measured);
+        const probe = await probeAudio(output);
+        const key = episodeRenderKey(render.workspace_id, render.episode_id, renderId);
+        await services.blobs.put(key, createReadStream(output), { contentType: episodeAudio.contentType });
+        await episodes.updateRender(renderId, {
+          status: passed ? 'passed' : 'failing',
+          progress: 1,
+          blob_key: key,
+          size_bytes: (await stat(output)).size,
+          duration_seconds: probe.durationSeconds,
+          integrated_lufs: measured.integratedLufs,
+          true_peak_dbtp: measured.truePeakDbfs,
+          correction_db: correction,
+          failure_reason: passed
+            ? null
+            : `The encoded file measures ${measured.integratedLufs ?? '−∞'} LUFS with a true peak of ${measured.truePeakDbfs ?? '−∞'} dBTP; it should be −16 ±1 LUFS and at most −1 dBTP.`,
+          finished_at: nowIso(),
+        });
+        if (passed && episode.needs_rerender === 1 && (await episodes.findById(episode.id))?.timeline === render.timeline) {
+          await episodes.update(episode.id, { needs_rerender: 0, rerender_reason: null }); // rendered again without the withdrawn clip
+        }
+        emit(passed ? 'passed' : 'failing', 1);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    async onFinalFailure({ renderId }, reason) {
+      const render = await episodes.findRender(renderId);
+      if (!render) return;
+      await episodes.updateRender(renderId, { status: 'failed', progress: null, failure_reason: reason, finished_at: nowIso() });
+      services.bus.emit('episode:render', { workspaceId: render.workspace_id, episodeId: render.episode_id, renderId, status: 'failed', progress: null });
+    },
+  });
+}
+
+const permanentIfMedia = (e: unknown): never => {
+  throw e instanceof MediaProcessingError ? new PermanentJobError(e.message, { cause: e }) : e;
+};

@@ -1,0 +1,90 @@
+import type { FieldProblem } from '../../../shared/errors';
+import { timelineSchema, type Timeline } from '../../../shared/contracts/episodes';
+import { AppError } from '../../errors';
+import type { ClipsTable } from '../../db/schema';
+import { loudnessTarget } from '../../media/loudness';
+import { renderedSeconds } from '../../media/render';
+import type { Services } from '../../services';
+
+export const emptyTimeline: Timeline = { items: [], chapters: [] };
+
+export const parseStoredTimeline = (json: string): Timeline => timelineSchema.parse(JSON.parse(json));
+
+/** Length of the rendered episode: every stretch, minus each crossfade's overlap. */
+export const timelineSeconds = (t: Timeline): number => Math.round(renderedSeconds(t.items) * 1000) / 1000;
+
+export interface UsableClip {
+  clip: ClipsTable;
+  /** The gain that brings the clip to the speech reference, before the item's own gain. */
+  levelDb: number;
+  consentAudience: 'public' | 'internal';
+}
+
+const fmt = (s: number) => `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}`;
+
+/**
+ * Everything a timeline (and so a render) needs, checked in one go: each clip is in this workspace, processed,
+ * approved, has consent for podcast use and was not withdrawn; each trim lies inside its clip; each crossfade
+ * is shorter than the stretches it joins; each chapter starts inside the episode. Every problem is reported,
+ * each with a message that says what to fix. With `forRender`, an empty timeline is a problem too.
+ */
+export async function checkTimeline(services: Services, workspaceId: string, timeline: Timeline, options: { forRender?: boolean } = {}): Promise<Map<string, UsableClip>> {
+  const problems: FieldProblem[] = [];
+  const ids = [...new Set(timeline.items.map((i) => i.clipId))];
+  const rows = await Promise.all(ids.map((id) => services.clips.findById(id)));
+  const clips = new Map(rows.filter((r): r is ClipsTable => r !== undefined && r.workspace_id === workspaceId).map((r) => [r.id, r]));
+  const consents = await services.clips.latestConsents([...clips.keys()]);
+  const usable = new Map<string, UsableClip>();
+
+  if (options.forRender && timeline.items.length === 0) {
+    problems.push({ path: 'items', message: 'The timeline is empty. Add at least one approved clip before rendering.' });
+  }
+  timeline.items.forEach((item, i) => {
+    const at = (field: string) => `items.${i}.${field}`;
+    const clip = clips.get(item.clipId);
+    const name = clip ? `“${clip.title}”` : 'this clip';
+    if (!clip) {
+      problems.push({ path: at('clipId'), message: `Item ${i + 1}: there is no such clip in this workspace. Remove it from the timeline.` });
+      return;
+    }
+    const consent = consents.get(clip.id);
+    if (clip.withdrawn_at) problems.push({ path: at('clipId'), message: `Item ${i + 1}: ${name} was withdrawn by the person who made it. Remove it from the timeline.` });
+    else if (clip.status !== 'ready') problems.push({ path: at('clipId'), message: `Item ${i + 1}: ${name} has not finished processing. Wait until it is ready, then try again.` });
+    else if (clip.review_state !== 'approved') problems.push({ path: at('clipId'), message: `Item ${i + 1}: ${name} has not been approved. Approve it in review first, or remove it.` });
+    else if (!consent || consent.kind === 'withdrawn' || consent.podcast !== 1) {
+      problems.push({ path: at('clipId'), message: `Item ${i + 1}: the person who made ${name} has not agreed to its use in podcast episodes. Remove it from the timeline.` });
+    } else if (clip.loudness_lufs === null || clip.duration_seconds === null) {
+      problems.push({ path: at('clipId'), message: `Item ${i + 1}: ${name} is silent, so it cannot be levelled. Remove it from the timeline.` });
+    } else {
+      usable.set(clip.id, { clip, levelDb: loudnessTarget.integratedLufs - clip.loudness_lufs, consentAudience: consent.audience });
+    }
+    if (clip.duration_seconds !== null && item.outSeconds > clip.duration_seconds + 0.001) {
+      problems.push({ path: at('outSeconds'), message: `Item ${i + 1}: the trim ends at ${fmt(item.outSeconds)}, after the end of ${name} (${fmt(clip.duration_seconds)}). Move the end to ${fmt(clip.duration_seconds)} or earlier.` });
+    }
+    if (i > 0 && item.crossfadeSeconds > 0) {
+      const prev = timeline.items[i - 1]!;
+      const shortest = Math.min(item.outSeconds - item.inSeconds, prev.outSeconds - prev.inSeconds);
+      if (item.crossfadeSeconds >= shortest) {
+        problems.push({ path: at('crossfadeSeconds'), message: `Item ${i + 1}: the crossfade (${item.crossfadeSeconds} s) must be shorter than the stretches it joins (${shortest.toFixed(1)} s).` });
+      }
+    }
+  });
+  const total = timelineSeconds(timeline);
+  timeline.chapters.forEach((c, i) => {
+    if (c.atSeconds >= total && total > 0) problems.push({ path: `chapters.${i}.atSeconds`, message: `Chapter “${c.title}” starts at ${fmt(c.atSeconds)}, after the episode ends (${fmt(total)}). Move it earlier.` });
+  });
+  if (problems.length > 0) {
+    const first = problems[0]!.message;
+    throw new AppError('validation_failed', problems.length === 1 ? first : `${first} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`, { fields: problems });
+  }
+  return usable;
+}
+
+/** Chapters with their ends, in the order they play; the first starts at 0 when none does. */
+export function chapterRanges(timeline: Timeline, title: string): Array<{ startSeconds: number; endSeconds: number; title: string }> {
+  const total = timelineSeconds(timeline);
+  const sorted = [...timeline.chapters].sort((a, b) => a.atSeconds - b.atSeconds);
+  if (sorted.length === 0) return [];
+  if (sorted[0]!.atSeconds > 0) sorted.unshift({ atSeconds: 0, title });
+  return sorted.map((c, i) => ({ startSeconds: c.atSeconds, endSeconds: sorted[i + 1]?.atSeconds ?? total, title: c.title }));
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { idSchema, text } from './common';
+
+/** The podcast show of a workspace: the channel fields Apple requires. */
+export const showBodySchema = z.strictObject({
+  title: text('The show’s title', 255),
+  description: text('The show’s description', 4000),
+  language: z.string().trim().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, { message: 'Give the language as a code such as en or en-gb.' }).transform((l) => l.toLowerCase()),
+  category: text('The Apple Podcasts category', 100),
+  subcategory: text('The subcategory', 100).nullable().optional(),
+  explicit: z.boolean({ message: 'Say whether the show has explicit content (true or false).' }),
+  author: text('The author', 255),
+  ownerName: text('The owner’s name', 255),
+  ownerEmail: z.email({ message: 'Enter the owner’s email address, like name@example.org.' }),
+  /** Square artwork, 1400–3000 px, at an https address (uploading artwork to Chorus is not built yet). */
+  artworkUrl: z.url({ protocol: /^https?$/, message: 'Give the artwork as a web address starting with https://.' }).nullable().optional(),
+});
+export type ShowBody = z.infer<typeof showBodySchema>;
+export const showSchema = showBodySchema.extend({ workspaceId: z.string(), feedUrl: z.string(), updatedAt: z.string() });
+export type Show = z.infer<typeof showSchema>;
+
+export const episodeTypes = ['full', 'trailer', 'bonus'] as const;
+const whole = (label: string) => z.number({ message: `${label} must be a number.` }).int({ message: `${label} must be a whole number.` }).min(0, { message: `${label} cannot be negative.` });
+
+export const createEpisodeBodySchema = z.strictObject({
+  title: text('The episode’s title', 255),
+  description: z.string().trim().max(20_000, { message: 'Show notes can be at most 20000 characters.' }).optional(),
+  number: whole('The episode number').nullable().optional(),
+  season: whole('The season').nullable().optional(),
+  type: z.enum(episodeTypes, { message: 'Choose full, trailer or bonus.' }).default('full'),
+});
+export type CreateEpisodeBody = z.infer<typeof createEpisodeBodySchema>;
+export const updateEpisodeBodySchema = createEpisodeBodySchema.partial();
+export type UpdateEpisodeBody = z.infer<typeof updateEpisodeBodySchema>;
+
+const seconds = (label: string) => z.number({ message: `${label} must be a number of seconds.` }).min(0, { message: `${label} cannot be negative.` });
+
+/** A stretch of an approved clip: from `inSeconds` to `outSeconds` of the clip, with extra gain on top of levelling. */
+export const clipItemSchema = z.strictObject({
+  kind: z.literal('clip'),
+  clipId: idSchema,
+  inSeconds: seconds('The start of the trim'),
+  outSeconds: seconds('The end of the trim'),
+  gainDb: z.number({ message: 'The gain must be a number of decibels.' }).min(-20, { message: 'The gain can be at most 20 dB quieter.' }).max(20, { message: 'The gain can be at most 20 dB louder.' }).default(0),
+  /** Crossfade into this item from the one before, in seconds (ignored on the first item). */
+  crossfadeSeconds: z.number({ message: 'The crossfade must be a number of seconds.' }).min(0, { message: 'The crossfade cannot be negative.' }).max(10, { message: 'A crossfade can be at most 10 seconds.' }).default(0),
+}).refine((i) => i.outSeconds > i.inSeconds, { message: 'The end of the trim must come after its start.', path: ['outSeconds'] });
+export type ClipItem = z.infer<typeof clipItemSchema>;
+
+export const chapterSchema = z.strictObject({ atSeconds: seconds('A chapter’s start'), title: text('A chapter’s title', 200) });
+
+/** The episode's timeline: clip stretches in order, a crossfade per joint, chapter markers. (Music assets are not built yet.) */
+export const timelineSchema = z.strictObject({
+  items: z.array(clipItemSchema).max(200, { message: 'A timeline can hold at most 200 items.' }),
+  chapters: z.array(chapterSchema).max(200, { message: 'A timeline can hold at most 200 chapters.' }).default([]),
+});
+export type Timeline = z.infer<typeof timelineSchema>;
+export const timelineResponseSchema = timelineSchema.extend({ totalSeconds: z.number() });
+
+export const renderStatuses = ['queued', 'rendering', 'passed', 'failing', 'failed'] as const;
+export const renderSchema = z.object({
+  id: z.string(),
+  episodeId: z.string(),
+  status: z.enum(renderStatuses),
+  progress: z.number().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  durationSeconds: z.number().nullable(),
+  sizeBytes: z.number().nullable(),
+  /** Measured on the encoded MP3 with EBU R128 (ffmpeg ebur128, peak=true). */
+  integratedLufs: z.number().nullable(),
+  truePeakDbtp: z.number().nullable(),
+  correctionDb: z.number().nullable(),
+  failureReason: z.string().nullable(),
+  audioUrl: z.string().nullable(),
+});
+export type Render = z.infer<typeof renderSchema>;
+
+export const episodeSchema = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  number: z.number().nullable(),
+  season: z.number().nullable(),
+  type: z.enum(episodeTypes),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+  needsRerender: z.boolean(),
+  rerenderReason: z.string().nullable(),
+  totalSeconds: z.number(),
+  latestRender: renderSchema.nullable(),
+  abilities: z.object({ edit: z.boolean(), render: z.boolean(), publish: z.boolean() }),
+});
+export type Episode = z.infer<typeof episodeSchema>;
+export const episodeListSchema = z.object({ episodes: z.array(episodeSchema) });
+export const renderListSchema = z.object({ renders: z.array(renderSchema) });
+export const renderParamsSchema = z.object({ id: idSchema, renderId: idSchema });
+export const feedParamsSchema = z.object({ workspaceId: idSchema });
+export const publicRenderParamsSchema = z.object({ workspaceId: idSchema, episodeId: idSchema });
