@@ -6,6 +6,7 @@ import { ClipsPage } from '../features/clips/ClipsPage';
 import { DocumentPage } from '../features/documents/DocumentPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { InvitePage } from '../features/invites/InvitePage';
+import { RecordPage } from '../features/recording/RecordPage';
 import { WorkspaceListPage } from '../features/workspaces/WorkspaceListPage';
 import { WorkspacePage } from '../features/workspaces/WorkspacePage';
 import { matchRoute } from './matchRoute';
@@ -21,6 +22,7 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/w/:id', (p) => <WorkspacePage id={p.id ?? ''} />],
   ['/w/:id/documents', (p) => <DocumentsPage workspaceId={p.id ?? ''} />],
   ['/w/:id/clips', (p) => <ClipsPage workspaceId={p.id ?? ''} />],
+  ['/w/:id/record', (p) => <RecordPage workspaceId={p.id ?? ''} />],
   ['/c/:clipId', (p) => <ClipPage clipId={p.clipId ?? ''} />],
   ['/d/:docId', (p) => <DocumentPage docId={p.docId ?? ''} />],
   ['/invite/:token', (p) => <InvitePage token={p.token ?? ''} />],

@@ -20,12 +20,17 @@ export interface Person {
   close(): Promise<void>;
 }
 
-export async function openPerson(baseUrl: string, viewport = { width: 1280, height: 900 }): Promise<Person> {
+export interface PersonOptions {
+  /** Chromium flags on top of the defaults, e.g. a fake microphone (see TOOLCHAIN.md). */
+  extraArgs?: string[];
+}
+
+export async function openPerson(baseUrl: string, viewport = { width: 1280, height: 900 }, options: PersonOptions = {}): Promise<Person> {
   const profile = await mkdtemp(join(tmpdir(), 'chorus-browser-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: chromiumArgs,
+    args: [...chromiumArgs, ...(options.extraArgs ?? [])],
     baseURL: baseUrl,
     viewport,
   });

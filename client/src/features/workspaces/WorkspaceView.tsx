@@ -25,6 +25,12 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
 
   return (
     <>
+      <p className="record-link-row">
+        <Link className="record-link" href={`/w/${encodeURIComponent(workspace.id)}/record`}>
+          <span className="record-link__dot" aria-hidden="true" />
+          Record a story
+        </Link>
+      </p>
       <OnlineNow room={room} myId={myId} />
       <nav className="section" aria-label="In this workspace">
         <ul className="card-list">
