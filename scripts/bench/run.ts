@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   collab: () => import('./collab'),
   upload: () => import('./upload'),
   process: () => import('./process'),
+  render: () => import('./render'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);
