@@ -5,6 +5,9 @@ import { MediaProcessingError } from './analyse';
 /** The speech reference every episode is levelled to, and how far a render may miss it. */
 export const loudnessTarget = { integratedLufs: -16, toleranceLu: 1, maxTruePeakDbtp: -1 } as const;
 
+/** A render further than this from the target gets one corrective pass, even inside the tolerance (aiming at ±0.5 LU). */
+export const correctBeyondLu = 0.5;
+
 /** EBU R128 integrated loudness and true peak of a file, from ffmpeg's `ebur128=peak=true` (one decode, no output). */
 export function measureLoudness(input: string, signal?: AbortSignal): Promise<LoudnessSummary> {
   const log: string[] = [];

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpeg, measureLoudness } from '../support/audio';
-import { getBytes, uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
+import type { EpisodeRenderEvent } from '../../shared/realtime/events';
+import { getBytes, joinedSocket, uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import { signedUp } from '../support/httpClient';
 import { startServer, type TestServer } from '../support/startServer';
 
@@ -141,6 +142,9 @@ describe('episodes: show, timeline, render, publish', () => {
     expect(saved.body.totalSeconds).toBeCloseTo(expected, 2);
     expect((await people.carer.get(`/api/episodes/${episodeId}/timeline`)).body.items).toHaveLength(3);
 
+    const socket = await joinedSocket(server.url, people.expert, ctx.ws.id);
+    const events: EpisodeRenderEvent[] = [];
+    socket.on('episode:render', (e) => events.push(e));
     const refused = await people.carer.post(`/api/episodes/${episodeId}/render`);
     expect(refused.status).toBe(403);
     const started = await people.editor.post(`/api/episodes/${episodeId}/render`);
@@ -155,6 +159,13 @@ describe('episodes: show, timeline, render, publish', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(renderBody).toMatchObject({ id: started.body.id, status: 'passed', failureReason: null });
+    // Everyone in the workspace sees the render's status and progress live.
+    await new Promise((r) => setTimeout(r, 100));
+    socket.disconnect();
+    const mine = events.filter((e) => e.renderId === renderBody.id);
+    expect(mine[0]).toMatchObject({ episodeId, status: 'queued' });
+    expect(mine.map((e) => e.status)).toContain('rendering');
+    expect(mine.at(-1)).toMatchObject({ status: 'passed', progress: 1 });
 
     const audio = await getBytes(people.carer, renderBody.audioUrl);
     expect(audio.status).toBe(200);

@@ -10,7 +10,7 @@ import { nowIso } from '../../clock';
 import type { EpisodeRendersTable } from '../../db/schema';
 import { defineJob, PermanentJobError, type JobSpec } from '../../jobs/jobTypes';
 import { MediaProcessingError } from '../../media/analyse';
-import { loudnessTarget, measureLoudness, meetsLoudnessTarget } from '../../media/loudness';
+import { correctBeyondLu, loudnessTarget, measureLoudness, meetsLoudnessTarget } from '../../media/loudness';
 import { episodeAudio, renderEpisode, type RenderSegment } from '../../media/render';
 import { probeAudio } from '../../media/probe';
 import { episodeRenderKey } from '../../storage/keys';
@@ -59,7 +59,7 @@ export async function startRender(ctx: EpisodeContext, episodeId: string, userId
 /**
  * `episode.render`: fetch the originals of the clips used, render in ONE ffmpeg run (trim, level each clip
  * to −16 LUFS from its measured loudness, crossfade, limit, MP3 with chapters), then measure the encoded file.
- * If it misses −16 ±1 LUFS, one corrective pass with the measured difference as master gain; the render is
+ * If it is more than 0.5 LU from −16 LUFS, one corrective pass with the measured difference as master gain; the render is
  * `passed` when the file meets the target, `failing` otherwise (kept, never served in the feed).
  */
 export function renderEpisodeJob(ctx: EpisodeContext) {
@@ -117,7 +117,7 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
         };
         let measured = await pass(0, 0, 0.85).catch(permanentIfMedia);
         let correction: number | null = null;
-        if (!meetsLoudnessTarget(measured) && measured.integratedLufs !== null) {
+        if (measured.integratedLufs !== null && Math.abs(measured.integratedLufs - loudnessTarget.integratedLufs) > correctBeyondLu) {
           correction = Math.round((loudnessTarget.integratedLufs - measured.integratedLufs) * 100) / 100;
           measured = await pass(correction, 0.85, 0.14).catch(permanentIfMedia);
         }
