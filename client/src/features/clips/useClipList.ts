@@ -54,6 +54,8 @@ export function useClipList(workspaceId: string): { list: ClipListState; room: W
     },
     'clip:consent': reload,
     'clip:withdrawn': (e) => patch(e.clipId, (c) => ({ ...c, withdrawn: true, consent: null })),
+    // A recording its maker threw away before sending leaves the list for everyone.
+    'clip:discarded': (e) => setList((was) => (was.status === 'ready' ? { status: 'ready', clips: was.clips.filter((c) => c.id !== e.clipId) } : was)),
     resync: reload,
   });
 
