@@ -35,6 +35,8 @@ export async function run(args: string[]) {
     options: {
       scenario: { type: 'string', default: 'spread' },
       seconds: { type: 'string', default: '20' },
+      /** Writing before measurement starts (JIT warm-up, first paragraphs), not counted. */
+      warmup: { type: 'string', default: '3' },
       clients: { type: 'string' },
       docs: { type: 'string' },
       rate: { type: 'string' },
@@ -62,6 +64,7 @@ export async function run(args: string[]) {
       docs: Number(values.docs ?? preset.docs),
       rate: Number(values.rate ?? preset.rate),
       seconds: Number(values.seconds),
+      warmup_s: Number(values.warmup),
     };
     const figures = await writeScenario(server, api, config);
     return { scenario: values.scenario, ...config, ...figures, server_peak_rss_mb: rss.peakMb(), ...machine() };
@@ -148,6 +151,8 @@ interface Write {
   sentAt: number;
   expected: number;
   received: number;
+  /** False during the warm-up. */
+  measured: boolean;
 }
 
 /** One connection: writes into its own paragraph, and records every other writer's updates it receives. */
@@ -156,7 +161,7 @@ class BenchClient {
   private text: Y.XmlText | undefined;
   /** This client's writes, in clock order: [end clock, write]. */
   readonly writes: [number, Write][] = [];
-  /** Per writer client id, the highest clock already received. */
+  /** Per writer client id, how many of its writes this client has received (writes arrive in clock order). */
   private seen = new Map<number, number>();
   synced!: Promise<void>;
 
@@ -196,21 +201,19 @@ class BenchClient {
     for (const [clientId, end] of ends) {
       const writer = this.writersById.get(clientId);
       if (!writer || writer === this) continue;
-      const from = this.seen.get(clientId) ?? 0;
-      if (end <= from) continue;
-      this.seen.set(clientId, end);
-      for (const [clock, write] of writer.writes) {
-        if (clock <= from) continue;
-        if (clock > end) break;
+      let next = this.seen.get(clientId) ?? 0;
+      for (; next < writer.writes.length && writer.writes[next]![0] <= end; next++) {
+        const write = writer.writes[next]![1];
         write.received++;
-        this.latencies.push(now - write.sentAt);
+        if (write.measured) this.latencies.push(now - write.sentAt);
       }
+      this.seen.set(clientId, next);
     }
   }
 
   /** One keystroke (a word boundary now and then), as the editor would send it. */
-  write(expected: number): void {
-    const entry: Write = { sentAt: performance.now(), expected, received: 0 };
+  write(expected: number, measured = true): void {
+    const entry: Write = { sentAt: performance.now(), expected, received: 0, measured };
     this.doc.transact(() => {
       if (!this.text) {
         const p = new Y.XmlElement('paragraph');
@@ -230,7 +233,7 @@ async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<v
 
 // ---------------------------------------------------------------- writers on documents
 
-async function writeScenario(server: ServerProcess, api: ApiSession, config: { clients: number; docs: number; rate: number; seconds: number }) {
+async function writeScenario(server: ServerProcess, api: ApiSession, config: { clients: number; docs: number; rate: number; seconds: number; warmup_s: number }) {
   const docIds: string[] = [];
   for (let i = 0; i < config.docs; i++) docIds.push(await api.newDocument(`Bench ${i}`));
   const writersById = new Map<number, BenchClient>();
@@ -252,25 +255,29 @@ async function writeScenario(server: ServerProcess, api: ApiSession, config: { c
 
   // Writers take turns in a shuffled order, so each writes at rate / clients per second.
   const order = clients.map((c) => c).sort(() => Math.random() - 0.5);
-  let sent = 0;
+  let turn = 0;
+  const writeFor = (seconds: number, measured: boolean) => {
+    let sent = 0;
+    const start = performance.now();
+    return new Promise<number>((resolve) => {
+      const tick = setInterval(() => {
+        const elapsed = performance.now() - start;
+        const due = Math.min(Math.floor((elapsed / 1000) * config.rate), Math.floor(seconds * config.rate));
+        for (; sent < due; sent++) {
+          const writer = order[turn++ % order.length]!;
+          writer.write(peersPerDoc.get(writer.docId)! - 1, measured);
+        }
+        if (elapsed >= seconds * 1000) {
+          clearInterval(tick);
+          resolve(sent);
+        }
+      }, 2);
+    });
+  };
+  await writeFor(config.warmup_s, false);
   const cpuBefore = { server: await cpuSeconds(server.pid), bench: await cpuSeconds('self') };
   const start = performance.now();
-  const durationMs = config.seconds * 1000;
-  await new Promise<void>((resolve) => {
-    const tick = setInterval(() => {
-      const elapsed = performance.now() - start;
-      const due = Math.min(Math.floor((elapsed / 1000) * config.rate), Math.floor(config.seconds * config.rate));
-      while (sent < due) {
-        const writer = order[sent % order.length]!;
-        writer.write(peersPerDoc.get(writer.docId)! - 1);
-        sent++;
-      }
-      if (elapsed >= durationMs) {
-        clearInterval(tick);
-        resolve();
-      }
-    }, 2);
-  });
+  const sent = await writeFor(config.seconds, true);
   const writing = (performance.now() - start) / 1000;
   const cpu = {
     server_cpu_percent: round((100 * ((await cpuSeconds(server.pid)) - cpuBefore.server)) / writing, 0),
@@ -278,7 +285,7 @@ async function writeScenario(server: ServerProcess, api: ApiSession, config: { c
   };
 
   // Drain: wait until every delivery arrived, or give up after 10 s.
-  const all = clients.flatMap((c) => c.writes.map(([, w]) => w));
+  const all = clients.flatMap((c) => c.writes.map(([, w]) => w).filter((w) => w.measured));
   const missing = () => all.reduce((n, w) => n + Math.max(0, w.expected - w.received), 0);
   const drainDeadline = performance.now() + 10_000;
   while (missing() > 0 && performance.now() < drainDeadline) await new Promise((r) => setTimeout(r, 50));

@@ -31,7 +31,7 @@ function setup() {
     log,
     persistence,
     logger: createLogger('silent'),
-    options: collabOptions({ snapshotQuietMs: 10_000, relayIntervalMs: 0 }),
+    options: collabOptions({ snapshotQuietMs: 10_000, relayIntervalPerPeerMs: 0 }),
     channel: { broadcast: (message, except) => void broadcasts.push({ message, except }), evict: (peerId, error) => void evicted.push({ peerId, error }) },
     onIdle: () => undefined,
     onFailed: () => undefined,

@@ -299,15 +299,15 @@ export class CollabDocument {
   }
 
   /**
-   * Relays applied updates. A busy document relays at most once per `relayIntervalMs`: what arrives in
-   * between goes out merged, so a hundred people typing cost a hundred socket writes per interval,
-   * not per keystroke. A quiet document relays at once.
+   * Relays applied updates. A busy document relays at most once per interval (`relayIntervalPerPeerMs`
+   * × people): what arrives in between goes out merged, so a hundred people typing cost a hundred
+   * socket writes per interval, not per keystroke. A quiet document relays at once.
    */
   private relay(applied: Accepted[]): void {
     if (applied.length === 0) return;
     this.pendingRelay.push(...applied);
     if (this.relayTimer) return;
-    const wait = this.lastRelayAt + this.deps.options.relayIntervalMs - performance.now();
+    const wait = this.lastRelayAt + this.deps.options.relayIntervalPerPeerMs * this.peers.size - performance.now();
     if (wait <= 0) this.flushRelay();
     else this.relayTimer = setTimeout(() => this.flushRelay(), wait);
   }

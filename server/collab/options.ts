@@ -11,8 +11,12 @@ export interface CollabOptions {
   maxDocumentsPerConnection: number;
   /** Awareness messages accepted per connection per second (a burst of the same size is allowed). */
   awarenessPerSecond: number;
-  /** A busy document relays changes at most this often, merging what arrived in between (a quiet one relays at once). */
-  relayIntervalMs: number;
+  /**
+   * A busy document relays changes at most every (people in it × this) ms, merging what arrived in
+   * between: relaying costs a socket write per person, so a crowded document relays in slightly
+   * larger batches (100 people: every 10 ms) while a small or quiet one relays each change at once.
+   */
+  relayIntervalPerPeerMs: number;
   /** A snapshot is written after this long without changes… */
   snapshotQuietMs: number;
   /** …and at least this often while changes keep coming. */
@@ -30,7 +34,7 @@ export const defaultCollabOptions: CollabOptions = {
   maxClientsPerDocument: 200,
   maxDocumentsPerConnection: 50,
   awarenessPerSecond: 30,
-  relayIntervalMs: 5,
+  relayIntervalPerPeerMs: 0.1,
   snapshotQuietMs: 2000,
   snapshotMaxWaitMs: 30_000,
   snapshotRetryMs: 5000,
