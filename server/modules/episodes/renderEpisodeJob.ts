@@ -125,6 +125,12 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
         const probe = await probeAudio(output);
         const key = episodeRenderKey(render.workspace_id, render.episode_id, renderId);
         await services.blobs.put(key, createReadStream(output), { contentType: episodeAudio.contentType });
+        // A clip withdrawn while we rendered: the file must not be kept or served.
+        const withdrawn = (await Promise.all([...usable.keys()].map((id) => services.clips.findById(id)))).find((c) => !c || c.withdrawn_at !== null);
+        if (withdrawn) {
+          await services.blobs.delete(key);
+          throw new PermanentJobError(`“${withdrawn?.title ?? 'A clip'}” was withdrawn while the episode was rendering. Take it out of the timeline and render again.`);
+        }
         await episodes.updateRender(renderId, {
           status: passed ? 'passed' : 'failing',
           progress: 1,
