@@ -9,7 +9,10 @@ export { ffmpeg };
 export type { FfmpegCommand, FfprobeData } from 'fluent-ffmpeg';
 
 /** Filters Chorus relies on: analysis now, and episode rendering (crossfades, ducking, mixing) later. */
-export const requiredFilters = ['ebur128', 'asplit', 'aresample', 'aformat', 'anullsink', 'loudnorm', 'acrossfade', 'adelay', 'amix', 'sidechaincompress'] as const;
+export const requiredFilters = ['ebur128', 'asplit', 'aresample', 'aformat', 'anullsink', 'loudnorm', 'acrossfade', 'adelay', 'amix', 'sidechaincompress', 'alimiter', 'atrim', 'asetpts', 'concat'] as const;
+
+/** Encoders for the listening copy (AAC) and rendered episodes (MP3). */
+export const requiredEncoders = ['aac', 'libmp3lame'] as const;
 
 function output(command: string, args: string[]): Promise<string | null> {
   return new Promise((resolve) => {
@@ -46,7 +49,11 @@ export function checkMediaTools(tools = { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' }
 }
 
 async function check(tools: { ffmpeg: string; ffprobe: string }): Promise<void> {
-  const [filterList, ffprobeVersion] = await Promise.all([output(tools.ffmpeg, ['-hide_banner', '-filters']), output(tools.ffprobe, ['-version'])]);
+  const [filterList, encoderList, ffprobeVersion] = await Promise.all([
+    output(tools.ffmpeg, ['-hide_banner', '-filters']),
+    output(tools.ffmpeg, ['-hide_banner', '-encoders']),
+    output(tools.ffprobe, ['-version']),
+  ]);
   const problems: string[] = [];
   if (filterList === null) problems.push('ffmpeg is not installed or not on the PATH');
   if (ffprobeVersion === null) problems.push('ffprobe is not installed or not on the PATH');
@@ -55,9 +62,15 @@ async function check(tools: { ffmpeg: string; ffprobe: string }): Promise<void> 
     const missing = requiredFilters.filter((f) => !filters.has(f));
     if (missing.length > 0) problems.push(`this ffmpeg lacks the filter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   }
+  if (encoderList !== null) {
+    // Encoder lines look like " A....D libmp3lame   libmp3lame MP3 (MPEG audio layer 3)".
+    const encoders = new Set(encoderList.split('\n').map((line) => line.trim().split(/\s+/)[1]));
+    const missing = requiredEncoders.filter((e) => !encoders.has(e));
+    if (missing.length > 0) problems.push(`this ffmpeg lacks the encoder${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  }
   if (problems.length > 0) {
     throw new Error(
-      `Chorus needs ffmpeg and ffprobe (version 5.1 or later) with the filters ${requiredFilters.join(', ')} to process audio: ${problems.join('; ')}. ` +
+      `Chorus needs ffmpeg and ffprobe (version 5.1 or later) with the filters ${requiredFilters.join(', ')} and the encoders ${requiredEncoders.join(', ')} to process audio: ${problems.join('; ')}. ` +
         'On Debian or Ubuntu: apt-get install ffmpeg.',
     );
   }

@@ -97,6 +97,7 @@ describe('checkMediaTools', () => {
     await expect(checkMediaTools({ ffmpeg: 'ffmpeg', ffprobe: 'no-such-ffprobe' })).rejects.toThrow(/ffprobe is not installed or not on the PATH\. On Debian or Ubuntu: apt-get install ffmpeg/);
     await expect(checkMediaTools({ ffmpeg: 'no-such-ffmpeg', ffprobe: 'no-such-ffprobe' })).rejects.toThrow(/ffmpeg is not installed or not on the PATH; ffprobe is not installed/);
     // A program that answers but lists no filters: every required one is named.
-    await expect(checkMediaTools({ ffmpeg: 'true', ffprobe: 'true' })).rejects.toThrow(/lacks the filters ebur128, asplit, .*sidechaincompress/);
+    await expect(checkMediaTools({ ffmpeg: 'true', ffprobe: 'true' })).rejects.toThrow(/lacks the filters ebur128, asplit, .*sidechaincompress, alimiter, atrim, asetpts, concat/);
+    await expect(checkMediaTools({ ffmpeg: 'true', ffprobe: 'true' })).rejects.toThrow(/lacks the encoders aac, libmp3lame/);
   });
 });
