@@ -173,7 +173,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
     if (typeof rawId !== 'string') return refuse(new AppError('validation_failed', 'join needs a document id: join(docId, ack) or join(docId, { schemaVersion }, ack).'));
     // An id that is not a UUID cannot name a document: the same answer as a missing one.
     if (!collabDocIdSchema.safeParse(rawId).success) return refuse(notFoundDocument());
-    const documentId = rawId.toLowerCase();
+    const documentId = rawId;
     const parsed = collabJoinOptionsSchema.safeParse(rawOptions ?? {});
     if (!parsed.success) return refuse(new AppError('validation_failed', 'The join options must look like { schemaVersion: 1 }.'));
     const version = parsed.data.schemaVersion;
@@ -317,7 +317,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
         socket.on(
           'leave',
           guarded(conn, (documentId) => {
-            if (typeof documentId === 'string') leaveDocument(conn, documentId.toLowerCase());
+            if (typeof documentId === 'string') leaveDocument(conn, documentId);
           }),
         );
         socket.on('disconnect', () => {
