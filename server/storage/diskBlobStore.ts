@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -91,14 +90,18 @@ export class DiskBlobStore implements BlobStore {
     const tmp = path.join(this.tmpDir, randomUUID());
     const tmpMeta = `${tmp}.meta`;
     const counter = new ByteLimit(options?.maxBytes);
+    // Opened before the bytes flow, so a source that fails at once cannot race the cleanup below
+    // into leaving a file that the write stream created after `rm` had already run.
+    const file = await open(tmp, 'wx');
     try {
-      await pipeline(asReadable(body), counter, createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline(asReadable(body), counter, file.createWriteStream());
       // A strong ETag only has to change whenever the bytes may have: a fresh id per write does that
       // without hashing every byte of a 1 GiB upload on the request's thread.
       const meta: Meta = { contentType, etag: `"${randomUUID().replace(/-/g, '')}"` };
       await writeFile(tmpMeta, JSON.stringify(meta));
       await this.moveIntoPlace(tmp, tmpMeta, target);
     } catch (e) {
+      await file.close().catch(() => undefined);
       await Promise.all([rm(tmp, { force: true }), rm(tmpMeta, { force: true })]);
       throw counter.exceeded ? e : storageFailure(e);
     }
