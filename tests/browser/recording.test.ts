@@ -85,6 +85,8 @@ describe('telling a story by recording in the browser', () => {
   let workspaceUrl: string;
   let admin: Person;
   const people: Person[] = [];
+  /** The first test's recording and the carer who made it, for the review step that follows. */
+  let story: { clipId: string; carer: Person } | undefined;
 
   /** Invite links are for one person each: the admin makes a fresh one. */
   const carerInvite = async () => {
@@ -174,6 +176,30 @@ describe('telling a story by recording in the browser', () => {
     // Nothing is left waiting on the server.
     const unsent = await context.request.get(`${server.url}/api/workspaces/${workspaceUrl.split('/').pop()}/recordings`);
     expect((await unsent.json()).recordings).toEqual([]);
+    story = { clipId, carer };
+  });
+
+  it('shows the recording processed with a waveform on the admin’s screen; a comment at a moment reaches the carer live', async () => {
+    expect(story, 'the recording test above must have run').toBeDefined();
+    const { clipId, carer } = story!;
+    const ed = admin.page;
+    await ed.goto(`${server.url}/c/${clipId}`);
+    await ed.getByRole('heading', { level: 1, name: 'Learning to ask for help' }).waitFor();
+    // The waveform is drawn from the server's peaks: a canvas with a real width inside wavesurfer's shadow root.
+    await ed.waitForFunction(() => {
+      const canvas = document.querySelector('.player__waveform')?.firstElementChild?.shadowRoot?.querySelector('canvas');
+      return canvas !== null && canvas !== undefined && canvas.getBoundingClientRect().width > 100;
+    });
+    await carer.page.goto(`${server.url}/c/${clipId}`);
+    await carer.page.getByRole('heading', { level: 1, name: 'Learning to ask for help' }).waitFor();
+
+    await ed.getByRole('button', { name: 'Forward 10 seconds' }).click();
+    await ed.getByRole('button', { name: /^Comment at 0:1\d$/ }).click();
+    await ed.getByLabel('Your comment').fill('Could you say a bit more about who helped?');
+    await ed.getByRole('button', { name: 'Add comment' }).click();
+    await carer.page.getByText('Could you say a bit more about who helped?').first().waitFor();
+    await carer.page.getByRole('button', { name: /^Go to 0:1\d$/ }).waitFor();
+    await picture(carer.page, 'recording-7-comment-arrived');
   });
 
   it('offers to send what arrived when the page was reloaded mid-recording', async () => {
