@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabError } from '../../shared/realtime/collab';
@@ -169,6 +170,33 @@ export class CollabDocument {
         peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
         return;
       }
+    }
+  }
+
+  /**
+   * A change the server makes on someone's behalf (restoring a version). It takes the same path as a
+   * client's update: queued behind theirs, logged, then applied and relayed to everyone in the
+   * document. Resolves once it is applied; throws an AppError when it could not be saved.
+   */
+  async submitServerChange(update: Uint8Array, userId: string): Promise<void> {
+    if (this.failed || this.destroyed) throw new AppError('unavailable', 'This document is being reopened. Try again in a moment.');
+    const decoded = decodeUpdateOrThrow(update);
+    let refused: CollabError | undefined;
+    const peer: Peer = {
+      id: `server:${randomUUID()}`,
+      userId,
+      canEdit: true,
+      readOnlyReason: '',
+      awarenessIds: new Set(),
+      send: () => undefined,
+      error: (e) => (refused = e),
+    };
+    this.inbox.push({ peer, update, decoded });
+    if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
+    while (this.draining) await this.draining;
+    if (refused) throw new AppError(refused.code === 'payload_too_large' ? 'payload_too_large' : 'unavailable', refused.message);
+    if (this.failed || this.destroyed || !addsNothing(this.ydoc, decoded)) {
+      throw new AppError('unavailable', 'The change could not be saved just now. Nothing was lost; please try again in a minute.');
     }
   }
 

@@ -4,6 +4,7 @@ import * as m002 from './migrations/002_documents';
 import * as m003 from './migrations/003_clips';
 import * as m004 from './migrations/004_recordings';
 import * as m005 from './migrations/005_episodes';
+import * as m006 from './migrations/006_document_versions';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003_clips': m003,
   '004_recordings': m004,
   '005_episodes': m005,
+  '006_document_versions': m006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

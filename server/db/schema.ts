@@ -20,6 +20,7 @@ export interface Database {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
+  document_versions: DocumentVersionsTable;
   shows: ShowsTable;
   episodes: EpisodesTable;
   episode_renders: EpisodeRendersTable;
@@ -108,6 +109,19 @@ export interface DocumentSnapshotsTable {
   blob_key: string;
   size: number;
   created_at: string;
+}
+
+/** A named version (or, with a null name, an automatic checkpoint) of a document: its whole Yjs state in a blob. */
+export interface DocumentVersionsTable {
+  id: string;
+  document_id: string;
+  /** Null for an automatic checkpoint. */
+  name: string | null;
+  /** Null for an automatic checkpoint. */
+  created_by: string | null;
+  created_at: string;
+  blob_key: string;
+  size: number;
 }
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors';
 import {
   clipRoleMay,
   documentRoleMay,
+  documentVersionRoleMay,
   episodeRoleMay,
   roleMay,
   rolesInvitableBy,
@@ -13,6 +14,7 @@ import {
   type ClipFacts,
   type DocumentAction,
   type DocumentFacts,
+  type DocumentVersionAction,
   type EpisodeAction,
   type WorkspaceAction,
 } from './rules';
@@ -90,6 +92,21 @@ function documentForbiddenMessage(action: DocumentAction, doc?: DocumentFacts): 
       return 'Only admins, editors and the person who started this document can rename it, archive it or change who may edit it.';
     default:
       return 'You are not a member of this workspace.';
+  }
+}
+
+/** Like `authorizeDocument`, for a document's version history. */
+export function authorizeDocumentVersion(actor: Actor, action: DocumentVersionAction, doc: DocumentFacts): asserts actor is Actor & { role: Role } {
+  if (!actor.role) throw notFound('document');
+  if (!documentVersionRoleMay(actor.role, action, actor.userId, doc)) {
+    if (action === 'version.view') throw new AppError('forbidden', documentForbiddenMessage('document.view', doc));
+    const verb = action === 'version.name' ? 'name a version of' : 'restore an earlier version of';
+    throw new AppError(
+      'forbidden',
+      doc.archived
+        ? `This document is archived, so nobody can ${verb} it. Ask an editor to restore it first.`
+        : `Only people who may edit this document can ${verb} it. Ask an editor to let carers edit it.`,
+    );
   }
 }
 

@@ -67,6 +67,21 @@ export function documentRoleMay(role: Role, action: DocumentAction, userId: stri
   return false;
 }
 
+/**
+ * Version history of a document. Any member may look at versions; naming one or restoring one
+ * changes what others see, so it takes the right to edit the document itself.
+ */
+export type DocumentVersionAction = 'version.view' | 'version.name' | 'version.restore';
+
+export const documentVersionRules: Record<DocumentVersionAction, DocumentAction> = {
+  'version.view': 'document.view',
+  'version.name': 'document.edit',
+  'version.restore': 'document.edit',
+};
+
+export const documentVersionRoleMay = (role: Role, action: DocumentVersionAction, userId: string, doc: DocumentFacts): boolean =>
+  documentRoleMay(role, documentVersionRules[action], userId, doc);
+
 /** What may be done with a clip. Consent decisions belong to the contributor (an admin may act for them). */
 export type ClipAction =
   | 'clip.upload'

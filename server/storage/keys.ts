@@ -14,6 +14,7 @@ import { AppError } from '../errors';
  *     episodes/{episodeId}/renders/{renderId}.mp3   each render of an episode, kept as a version
  *     documents/{documentId}/snapshots/{n}      stored Yjs snapshots of a document; a numeric n is
  *                                               zero-padded to 12 digits so key order is number order
+ *     documents/{documentId}/versions/{versionId}   a named version or checkpoint (whole Yjs state)
  *
  * Ids are UUIDs (lower-cased here so one id never becomes two keys). Other names are single segments.
  * Every key and prefix is checked by `assertValidKey` / `assertValidPrefix` before it reaches a file
@@ -96,6 +97,10 @@ export function documentSnapshotKey(workspaceId: string, documentId: string, nam
   const text = typeof name === 'number' ? String(name).padStart(12, '0') : name;
   return `${documentPrefix(workspaceId, documentId)}snapshots/${segment('snapshot', text)}`;
 }
+
+/** One named version or automatic checkpoint of a document: its whole Yjs state at that moment. */
+export const documentVersionKey = (workspaceId: string, documentId: string, versionId: string): string =>
+  `${documentPrefix(workspaceId, documentId)}versions/${id('version', versionId)}`;
 
 export const episodePrefix = (workspaceId: string, episodeId: string): string =>
   `${workspacePrefix(workspaceId)}episodes/${id('episode', episodeId)}/`;

@@ -15,6 +15,7 @@ import { renderHtml, renderJson } from '../../collab/render';
 import { defineRoute, type Api } from '../../http/route';
 import type { Services } from '../../services';
 import { createDocument, documentAccess, listDocuments, presentDocument, updateDocument } from './documentOperations';
+import { versionRoutes } from './versionRoutes';
 
 export function documentRoutes(api: Api, services: Services, collab: CollabServer): void {
   const tag = 'documents';
@@ -57,4 +58,6 @@ export function documentRoutes(api: Api, services: Services, collab: CollabServe
         : { id: row.id, schemaVersion: EDITOR_SCHEMA_VERSION, format: 'json' as const, json: renderJson(state) as Record<string, unknown> };
     },
   );
+
+  versionRoutes(api, services, collab);
 }
