@@ -20,6 +20,7 @@ import { DocumentRegistry } from './documentRegistry';
 import { decodeMessage } from './messages';
 import { collabOptions, type CollabOptions } from './options';
 import { DocumentPersistence } from './persistence';
+import { VersionCheckpoints } from './versions';
 import { TokenBucket } from './tokenBucket';
 import { UpdateLog } from './updateLog';
 
@@ -69,7 +70,8 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   const options = collabOptions(overrides);
   const logger = services.logger.child({ module: 'collab' });
   const log = new UpdateLog(services.db);
-  const persistence = new DocumentPersistence(log, services.blobs, logger, options.maxDocumentBytes * 2);
+  const checkpoints = new VersionCheckpoints(services.db, services.blobs, options.checkpointEveryMs);
+  const persistence = new DocumentPersistence(log, services.blobs, logger, options.maxDocumentBytes * 2, checkpoints);
   const registry = new DocumentRegistry(log, persistence, logger, options);
   const connections = new Map<string, Connection>();
   let nsp: CollabNamespace | undefined;

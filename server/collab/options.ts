@@ -25,6 +25,8 @@ export interface CollabOptions {
   snapshotRetryMs: number;
   /** A document nobody has open leaves memory after this long (once its snapshot is written). */
   idleUnloadMs: number;
+  /** A written snapshot is also kept as an automatic checkpoint in the version history at most this often (0: never). */
+  checkpointEveryMs: number;
 }
 
 export const defaultCollabOptions: CollabOptions = {
@@ -39,6 +41,7 @@ export const defaultCollabOptions: CollabOptions = {
   snapshotMaxWaitMs: 30_000,
   snapshotRetryMs: 5000,
   idleUnloadMs: 30_000,
+  checkpointEveryMs: 10 * 60_000,
 };
 
 export const collabOptions = (overrides: Partial<CollabOptions> = {}): CollabOptions => ({ ...defaultCollabOptions, ...overrides });

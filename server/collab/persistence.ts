@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { BlobStore } from '../storage/BlobStore';
 import { documentSnapshotKey } from '../storage/keys';
 import type { UpdateLog } from './updateLog';
+import type { VersionCheckpoints } from './versions';
 
 export interface LoadedState {
   doc: Y.Doc;
@@ -25,6 +26,8 @@ export class DocumentPersistence {
     private readonly blobs: BlobStore,
     private readonly logger: Logger,
     private readonly maxSnapshotBytes: number,
+    /** Keeps some snapshots as automatic checkpoints in the version history (optional). */
+    private readonly checkpoints?: VersionCheckpoints,
   ) {}
 
   async load(documentId: string): Promise<LoadedState> {
@@ -56,6 +59,14 @@ export class DocumentPersistence {
     await this.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), { contentType: 'application/octet-stream' });
     await this.log.recordSnapshot(documentId, throughSeq, key, state.byteLength);
     await this.log.trim(documentId, throughSeq);
+    if (this.checkpoints) {
+      try {
+        await this.checkpoints.maybeTake(workspaceId, documentId, state);
+      } catch (e) {
+        // The snapshot itself is safe; only this checkpoint is missing from the history.
+        this.logger.warn({ err: e, documentId }, 'could not keep an automatic checkpoint of a document');
+      }
+    }
     for (const old of await this.log.snapshotsBefore(documentId, throughSeq)) {
       try {
         await this.blobs.delete(old.blob_key);

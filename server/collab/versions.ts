@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { documentFieldName } from '../../shared/editor/schema';
+import { nowIso } from '../clock';
+import type { Db } from '../db/connect';
+import type { BlobStore } from '../storage/BlobStore';
+import { documentVersionKey } from '../storage/keys';
 
 /**
  * The Yjs update that makes a document's body read as it did in an earlier version, as one new
@@ -30,5 +35,48 @@ export function restoreUpdate(currentState: Uint8Array, versionState: Uint8Array
   } finally {
     current.destroy();
     version.destroy();
+  }
+}
+
+/**
+ * Automatic checkpoints: when a snapshot is written, the same state is also kept as an unnamed
+ * version, at most once every `everyMs` per document. Named versions do not count towards the spacing.
+ */
+export class VersionCheckpoints {
+  /** When each document's latest checkpoint was taken (ms), once known. */
+  private readonly latest = new Map<string, number>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly blobs: BlobStore,
+    private readonly everyMs: number,
+  ) {}
+
+  /** Takes a checkpoint of `state` unless the last one is more recent than `everyMs`; true when it took one. */
+  async maybeTake(workspaceId: string, documentId: string, state: Uint8Array, now = Date.now()): Promise<boolean> {
+    if (!(this.everyMs > 0)) return false;
+    let last = this.latest.get(documentId);
+    if (last === undefined) {
+      const row = await this.db
+        .selectFrom('document_versions')
+        .select('created_at')
+        .where('document_id', '=', documentId)
+        .where('name', 'is', null)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      last = row ? Date.parse(row.created_at) : Number.NEGATIVE_INFINITY;
+      this.latest.set(documentId, last);
+    }
+    if (now - last < this.everyMs) return false;
+    const id = randomUUID();
+    const key = documentVersionKey(workspaceId, documentId, id);
+    await this.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), { contentType: 'application/octet-stream' });
+    await this.db
+      .insertInto('document_versions')
+      .values({ id, document_id: documentId, name: null, created_by: null, created_at: nowIso(), blob_key: key, size: state.byteLength })
+      .execute();
+    this.latest.set(documentId, now);
+    return true;
   }
 }

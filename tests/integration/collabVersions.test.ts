@@ -49,10 +49,11 @@ describe('version history', () => {
     const second = await team.people.admin.post(`/api/documents/${doc.id}/versions`, { name: 'After the workshop' });
     expect(second.status).toBe(201);
 
-    // Any member sees the list, newest first.
+    // Any member sees the list, newest first (automatic checkpoints may sit between them).
+    const namedOnly = (res: { body: { versions: { name: string | null; automatic: boolean }[] } }) => res.body.versions.filter((v) => !v.automatic).map((v) => v.name);
     const list = await team.people.carer.get(`/api/documents/${doc.id}/versions`);
     expect(list.status).toBe(200);
-    expect(list.body.versions.map((v: { name: string }) => v.name)).toEqual(['After the workshop', 'Before the workshop']);
+    expect(namedOnly(list)).toEqual(['After the workshop', 'Before the workshop']);
 
     // The old content, read-only, as HTML and JSON.
     const html = await team.people.carer.get(`/api/documents/${doc.id}/versions/${named.body.id}/content?format=html`);
@@ -74,7 +75,7 @@ describe('version history', () => {
     // It went through the update log as a new change; nothing earlier was rewritten and the versions stay.
     const logAfter = await server.chorus.services.db.selectFrom('document_updates').select('seq').where('document_id', '=', doc.id).execute();
     expect(Math.max(0, ...logAfter.map((r) => r.seq))).toBeGreaterThan(Math.max(0, ...logBefore.map((r) => r.seq)));
-    expect((await team.people.carer.get(`/api/documents/${doc.id}/versions`)).body.versions).toHaveLength(2);
+    expect(namedOnly(await team.people.carer.get(`/api/documents/${doc.id}/versions`))).toEqual(['After the workshop', 'Before the workshop']);
     const audit = await server.chorus.services.db.selectFrom('audit_events').selectAll().where('subject_id', '=', doc.id).where('action', '=', 'document.version_restored').execute();
     expect(audit).toHaveLength(1);
 
@@ -139,5 +140,33 @@ describe('version history', () => {
     const other = await newDocument(team.people.editor, team.workspaceId);
     expect((await team.people.editor.get(`/api/documents/${other.id}/versions/${v.body.id}/content`)).status).toBe(404);
     expect((await team.people.editor.post(`/api/documents/${doc.id}/versions`, { name: '' })).status).toBe(400);
+  });
+});
+
+describe('automatic checkpoints', () => {
+  it('keeps a snapshot as an unnamed version at most once per interval', async () => {
+    const quick = await startServer({ chorus: { collab: { snapshotQuietMs: 50, checkpointEveryMs: 60_000 } } });
+    try {
+      const crew = await teamWithEveryRole(quick.url);
+      const doc = await newDocument(crew.people.admin, crew.workspaceId);
+      const client = await CollabClient.open(quick.url, crew.people.admin.cookie);
+      clients.push(client);
+      const d = await client.join(doc.id);
+      const versions = async () => (await crew.people.carer.get(`/api/documents/${doc.id}/versions`)).body.versions as { name: string | null; automatic: boolean; id: string }[];
+      d.type('One.');
+      const first = await eventually(async () => (await versions()).length === 1 && (await versions()));
+      expect(first[0]).toMatchObject({ name: null, automatic: true });
+      const html = await crew.people.carer.get(`/api/documents/${doc.id}/versions/${first[0]!.id}/content?format=html`);
+      expect(html.body.html).toBe('<p>One.</p>');
+
+      // Another quiet-period snapshot within the interval is not kept as a checkpoint.
+      const snapshots = async () => (await quick.chorus.services.db.selectFrom('document_snapshots').select('through_seq').where('document_id', '=', doc.id).execute()).map((r) => r.through_seq);
+      const before = Math.max(...(await snapshots()));
+      d.type(' Two.');
+      await eventually(async () => Math.max(...(await snapshots())) > before);
+      expect(await versions()).toHaveLength(1);
+    } finally {
+      await quick.stop();
+    }
   });
 });
