@@ -22,7 +22,7 @@ export interface ContractOptions {
 }
 
 const MiB = 1024 * 1024;
-const BIG = 2 * 8 * MiB + 12_345; // three 8 MiB parts on S3, the last one short
+const BIG = 2 * 8 * MiB + 12_345; // several multipart parts on S3, the last one short
 
 /** A stream of random bytes made as it is read, with a running hash to compare against. */
 function randomStream(total: number, chunkSize = 64 * 1024) {
@@ -325,7 +325,7 @@ export function runBlobStoreContract(name: string, makeStore: () => Promise<Blob
 
       it('stops reading a large stream soon after the limit and removes the partial upload', async () => {
         const folder = newFolder();
-        const maxBytes = 12 * MiB; // past the first 8 MiB part, so S3 has a multipart upload to abort
+        const maxBytes = 12 * MiB; // past the first part, so S3 has a multipart upload to abort
         const source = randomStream(24 * MiB);
         const error = await expectAppError(store.put(`${folder}big`, source.stream, { maxBytes }), 'payload_too_large');
         expect(error.message).toMatch(/larger than the 12 MB limit/);

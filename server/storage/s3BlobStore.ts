@@ -43,9 +43,10 @@ export interface S3BlobStoreConfig {
   keyPrefix?: string;
 }
 
-// 8 MiB parts, 4 in flight: at most 32 MiB of an upload is in memory, whatever its length.
-export const PART_SIZE = 8 * 1024 * 1024;
-const QUEUE_SIZE = 4;
+// 5 MiB parts (S3's minimum), 2 in flight: about 15 MiB of an upload is in memory whatever its length, which
+// keeps a server's growth during a 1 GiB upload under 64 MiB; measured as fast as the SDK alone (npm run bench -- upload --s3).
+export const PART_SIZE = 5 * 1024 * 1024;
+const QUEUE_SIZE = 2;
 const DELETE_BATCH = 1000; // the most DeleteObjects accepts
 const HEAD_CONCURRENCY = 8;
 
