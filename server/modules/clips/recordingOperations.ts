@@ -9,6 +9,7 @@ import { clipPrefix } from '../../storage/keys';
 import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../workspaces/workspaceOperations';
 import { loadClipFor } from './clipOperations';
+import { newClipRow } from './newClipRow';
 import { recordingRepository, type RecordingWithClip } from './recordingRepository';
 
 /** What a recording's container is, guessed from its type until its first piece's bytes say for sure. */
@@ -118,34 +119,15 @@ async function sameRequestAgain(services: Services, recordings: ReturnType<typeo
 
 function newRecordingClip(id: string, workspaceId: string, userId: string, title: string, mimeType: string, now: string): ClipsTable {
   const format = formatOfType(mimeType);
-  return {
+  return newClipRow({
     id,
-    workspace_id: workspaceId,
-    contributor_id: userId,
+    workspaceId,
+    contributorId: userId,
     title,
     status: 'recording',
-    progress: null,
-    failure_reason: null,
-    original_filename: `recording.${format === 'mp4' ? 'm4a' : format}`,
-    original_format: format,
-    original_content_type: `audio/${format}`,
-    original_size: 0,
-    duration_seconds: null,
-    codec: null,
-    channels: null,
-    sample_rate: null,
-    bit_rate: null,
-    loudness_lufs: null,
-    loudness_range_lu: null,
-    true_peak_dbfs: null,
-    review_state: 'submitted',
-    review_updated_by: null,
-    review_updated_at: null,
-    withdrawn_at: null,
-    withdrawn_by: null,
-    created_at: now,
-    updated_at: now,
-  };
+    original: { filename: `recording.${format === 'mp4' ? 'm4a' : format}`, format, contentType: `audio/${format}`, size: 0 },
+    now,
+  });
 }
 
 export async function getRecording(services: Services, clipId: string, userId: string): Promise<Recording> {

@@ -11,8 +11,9 @@ import type { Services } from '../../services';
 import { clipObjectKey } from '../../storage/keys';
 import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../workspaces/workspaceOperations';
-import { blobStorageEngine, type StoredUpload } from './blobStorageEngine';
+import { blobStorageEngine } from './blobStorageEngine';
 import { getClip } from './clipOperations';
+import { newClipRow } from './newClipRow';
 import { processClipJobSpec } from './processClipJob';
 
 const fieldLimits = { files: 1, fields: 10, parts: 12, fieldNameSize: 100, fieldSize: 10_000 };
@@ -54,7 +55,15 @@ export async function uploadClip(services: Services, req: Request, res: Response
   }
 
   const now = nowIso();
-  const row: ClipsTable = newClipRow(clipId, workspaceId, userId, fields.title, stored, now);
+  const row: ClipsTable = newClipRow({
+    id: clipId,
+    workspaceId,
+    contributorId: userId,
+    title: fields.title,
+    status: 'queued',
+    original: { filename: stored.filename || 'recording', format: stored.format, contentType: stored.contentType, size: stored.size },
+    now,
+  });
   await services.db.transaction().execute(async (tx) => {
     await services.clips.insert(row, tx);
     await services.clips.addConsent(
@@ -79,36 +88,6 @@ export async function uploadClip(services: Services, req: Request, res: Response
   return getClip(services, clipId, userId);
 }
 
-function newClipRow(id: string, workspaceId: string, userId: string, title: string, stored: StoredUpload, now: string): ClipsTable {
-  return {
-    id,
-    workspace_id: workspaceId,
-    contributor_id: userId,
-    title,
-    status: 'queued',
-    progress: null,
-    failure_reason: null,
-    original_filename: stored.filename || 'recording',
-    original_format: stored.format,
-    original_content_type: stored.contentType,
-    original_size: stored.size,
-    duration_seconds: null,
-    codec: null,
-    channels: null,
-    sample_rate: null,
-    bit_rate: null,
-    loudness_lufs: null,
-    loudness_range_lu: null,
-    true_peak_dbfs: null,
-    review_state: 'submitted',
-    review_updated_by: null,
-    review_updated_at: null,
-    withdrawn_at: null,
-    withdrawn_by: null,
-    created_at: now,
-    updated_at: now,
-  };
-}
 
 type Middleware = (req: Request, res: Response, next: (err?: unknown) => void) => void;
 
