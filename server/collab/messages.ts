@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { collabMessageType } from '../../shared/realtime/collab';
 import { AppError } from '../errors';
@@ -44,23 +43,7 @@ export function decodeMessage(bytes: Uint8Array): IncomingMessage {
   return message;
 }
 
-function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
-const syncFrame = (syncType: number, payload: Uint8Array) =>
-  frame(collabMessageType.sync, (e) => {
-    encoding.writeVarUint(e, syncType);
-    encoding.writeVarUint8Array(e, payload);
-  });
-
-export const encodeSyncStep1 = (stateVector: Uint8Array) => syncFrame(messageYjsSyncStep1, stateVector);
-export const encodeSyncStep2 = (update: Uint8Array) => syncFrame(messageYjsSyncStep2, update);
-export const encodeSyncUpdate = (update: Uint8Array) => syncFrame(messageYjsUpdate, update);
-export const encodeAwareness = (awarenessUpdate: Uint8Array) => frame(collabMessageType.awareness, (e) => encoding.writeVarUint8Array(e, awarenessUpdate));
+export { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../../shared/realtime/collabFrames';
 
 /** Client ids named in an awareness update, read without applying it (so ownership can be checked first). */
 export function awarenessClientIds(awarenessUpdate: Uint8Array): number[] {

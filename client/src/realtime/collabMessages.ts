@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { collabMessageType } from '../../../shared/realtime/collab';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../../../shared/realtime/collabFrames';
 
 /** One `y` message from the server, framed as y-websocket frames it, after decoding. */
 export type ServerMessage =
@@ -33,22 +33,9 @@ export function decodeServerMessage(bytes: Uint8Array): ServerMessage | null {
   }
 }
 
-function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
-const syncFrame = (syncType: number, payload: Uint8Array) =>
-  frame(collabMessageType.sync, (e) => {
-    encoding.writeVarUint(e, syncType);
-    encoding.writeVarUint8Array(e, payload);
-  });
-
 /** "Here is what I have": our state vector. */
-export const syncStep1 = (doc: Y.Doc) => syncFrame(messageYjsSyncStep1, Y.encodeStateVector(doc));
+export const syncStep1 = (doc: Y.Doc) => encodeSyncStep1(Y.encodeStateVector(doc));
 /** "Here is what you lack": the answer to the server's step 1. */
-export const syncStep2 = (doc: Y.Doc, theirStateVector: Uint8Array) => syncFrame(messageYjsSyncStep2, Y.encodeStateAsUpdate(doc, theirStateVector));
-export const syncUpdate = (update: Uint8Array) => syncFrame(messageYjsUpdate, update);
-export const awarenessMessage = (awarenessUpdate: Uint8Array) => frame(collabMessageType.awareness, (e) => encoding.writeVarUint8Array(e, awarenessUpdate));
+export const syncStep2 = (doc: Y.Doc, theirStateVector: Uint8Array) => encodeSyncStep2(Y.encodeStateAsUpdate(doc, theirStateVector));
+export const syncUpdate = encodeSyncUpdate;
+export const awarenessMessage = encodeAwareness;
