@@ -129,7 +129,11 @@ describe('GET /api/blobs/*key', () => {
   });
 
   it.each([
-    ['a tampered signature', (u: URL) => u.searchParams.set('signature', `${u.searchParams.get('signature')?.slice(0, -2)}AA`)],
+    // Always a change: a signature that happens to end in "AA" gets "BB" instead.
+    ['a tampered signature', (u: URL) => {
+      const signature = u.searchParams.get('signature') ?? '';
+      u.searchParams.set('signature', `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`);
+    }],
     ['a missing signature', (u: URL) => u.searchParams.delete('signature')],
     ['a later expiry', (u: URL) => u.searchParams.set('expires', String(Number(u.searchParams.get('expires')) + 3600))],
     ['a changed file name', (u: URL) => u.searchParams.set('filename', 'other.mp3')],
