@@ -5,6 +5,11 @@ import * as m003 from './migrations/003_clips';
 import * as m004 from './migrations/004_recordings';
 import * as m005 from './migrations/005_episodes';
 import * as m006 from './migrations/006_document_versions';
+import * as m007 from './migrations/007_document_threads';
+import * as m008 from './migrations/008_music_assets';
+import * as m009 from './migrations/009_episode_publishing';
+import * as m010 from './migrations/010_clip_withdrawal_details';
+import * as m011 from './migrations/011_episode_timeline_documents';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +19,11 @@ const migrations: Record<string, Migration> = {
   '004_recordings': m004,
   '005_episodes': m005,
   '006_document_versions': m006,
+  '007_document_threads': m007,
+  '008_music_assets': m008,
+  '009_episode_publishing': m009,
+  '010_clip_withdrawal_details': m010,
+  '011_episode_timeline_documents': m011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
