@@ -73,6 +73,8 @@ export const renderSchema = z.object({
   correctionDb: z.number().nullable(),
   failureReason: z.string().nullable(),
   audioUrl: z.string().nullable(),
+  /** The chapters written into this render, in the order they play (so any render can be listened to by chapter). */
+  chapters: z.array(chapterSchema),
 });
 export type Render = z.infer<typeof renderSchema>;
 
