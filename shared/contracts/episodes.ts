@@ -47,11 +47,45 @@ export const clipItemSchema = z.strictObject({
 }).refine((i) => i.outSeconds > i.inSeconds, { message: 'The end of the trim must come after its start.', path: ['outSeconds'] });
 export type ClipItem = z.infer<typeof clipItemSchema>;
 
+export const musicRoles = ['intro', 'outro', 'bed'] as const;
+export type MusicRole = (typeof musicRoles)[number];
+
+/**
+ * A stretch of one of the workspace's music assets (`inSeconds` to `outSeconds` of the asset), levelled from
+ * its measured loudness to the music reference (a few LU under speech), with `gainDb` on top. Where it plays:
+ * - `intro` / `outro`: in sequence, like a clip: it plays on its own, and `crossfadeSeconds` joins it to the
+ *   item before (as for clips); the item after may crossfade into it.
+ * - `bed`: under what follows it. A bed first plays on its own for `leadSeconds` (0: no lead), which takes
+ *   that much time in the sequence, joined to the item before with a straight cut; it then keeps playing under
+ *   the items after it until its stretch (`outSeconds − inSeconds`) runs out, the next bed or outro starts, or
+ *   the episode ends, whichever comes first. For a bed `crossfadeSeconds` is its fade-in and fade-out, and
+ *   while clip items play (each clip's whole span on the timeline) it is lowered by `duckDb`, ramping over
+ *   half a second either side. With no lead, a bed starts where the next item starts.
+ * `leadSeconds` and `duckDb` mean nothing for intros and outros and are ignored there.
+ */
+export const musicItemSchema = z.strictObject({
+  kind: z.literal('music'),
+  assetId: idSchema,
+  role: z.enum(musicRoles, { message: 'Choose intro, outro or bed.' }),
+  inSeconds: seconds('The start of the trim'),
+  outSeconds: seconds('The end of the trim'),
+  gainDb: z.number({ message: 'The gain must be a number of decibels.' }).min(-20, { message: 'The gain can be at most 20 dB quieter.' }).max(20, { message: 'The gain can be at most 20 dB louder.' }).default(0),
+  crossfadeSeconds: z.number({ message: 'The crossfade must be a number of seconds.' }).min(0, { message: 'The crossfade cannot be negative.' }).max(10, { message: 'A crossfade can be at most 10 seconds.' }).default(0),
+  leadSeconds: seconds('The bed’s lead').default(0),
+  duckDb: z.number({ message: 'The ducking must be a number of decibels.' }).min(0, { message: 'The ducking cannot be negative.' }).max(40, { message: 'The ducking can be at most 40 dB.' }).default(12),
+})
+  .refine((i) => i.outSeconds > i.inSeconds, { message: 'The end of the trim must come after its start.', path: ['outSeconds'] })
+  .refine((i) => i.role !== 'bed' || i.leadSeconds <= i.outSeconds - i.inSeconds, { message: 'The bed’s lead cannot be longer than the bed.', path: ['leadSeconds'] });
+export type MusicItem = z.infer<typeof musicItemSchema>;
+
+export const timelineItemSchema = z.discriminatedUnion('kind', [clipItemSchema, musicItemSchema], { message: 'Each timeline item must be a clip or music.' });
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
+
 export const chapterSchema = z.strictObject({ atSeconds: seconds('A chapter’s start'), title: text('A chapter’s title', 200) });
 
-/** The episode's timeline: clip stretches in order, a crossfade per joint, chapter markers. (Music assets are not built yet.) */
+/** The episode's timeline: clip and music stretches in order, a crossfade per joint, beds under speech, chapter markers. Positions: shared/timelinePlacement.ts. */
 export const timelineSchema = z.strictObject({
-  items: z.array(clipItemSchema).max(200, { message: 'A timeline can hold at most 200 items.' }),
+  items: z.array(timelineItemSchema).max(200, { message: 'A timeline can hold at most 200 items.' }),
   chapters: z.array(chapterSchema).max(200, { message: 'A timeline can hold at most 200 chapters.' }).default([]),
 });
 export type Timeline = z.infer<typeof timelineSchema>;

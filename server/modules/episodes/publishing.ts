@@ -10,7 +10,7 @@ import { podcastGuidForFeedUrl } from '../feeds/podcastGuid';
 import { feedPath, loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
 import { parseStoredTimeline } from './timeline';
 
-const clipIdsOf = (render: Pick<EpisodeRendersTable, 'timeline'>) => [...new Set(parseStoredTimeline(render.timeline).items.map((i) => i.clipId))];
+const clipIdsOf = (render: Pick<EpisodeRendersTable, 'timeline'>) => [...new Set(parseStoredTimeline(render.timeline).items.flatMap((i) => (i.kind === 'clip' ? [i.clipId] : [])))];
 
 /** The render the feed serves: the newest passing one, unless a clip in it has since been withdrawn. */
 export async function servedRender(ctx: EpisodeContext, episode: EpisodesTable): Promise<EpisodeRendersTable | undefined> {
@@ -138,7 +138,7 @@ export function flagEpisodesOnWithdrawal(ctx: EpisodeContext): void {
     void (async () => {
       const clip = await ctx.services.clips.findById(clipId);
       for (const e of await ctx.episodes.listForWorkspace(workspaceId)) {
-        const inTimeline = parseStoredTimeline(e.timeline).items.some((i) => i.clipId === clipId);
+        const inTimeline = parseStoredTimeline(e.timeline).items.some((i) => i.kind === 'clip' && i.clipId === clipId);
         const latest = await ctx.episodes.latestPassing(e.id);
         const inRender = latest ? clipIdsOf(latest).includes(clipId) : false;
         if (!inTimeline && !inRender) continue;

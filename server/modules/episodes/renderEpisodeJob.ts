@@ -92,7 +92,7 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
           await pipeline((await services.blobs.get(clipKeys(u.clip).original)).body, createWriteStream(file), { signal: job.signal });
           inputs.set(clipId, file);
         }
-        const segments: RenderSegment[] = timeline.items.map((item) => ({
+        const segments: RenderSegment[] = timeline.items.flatMap((item) => (item.kind !== 'clip' ? [] : {
           input: inputs.get(item.clipId)!,
           inSeconds: item.inSeconds,
           outSeconds: item.outSeconds,

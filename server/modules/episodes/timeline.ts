@@ -3,15 +3,15 @@ import { timelineSchema, type Timeline } from '../../../shared/contracts/episode
 import { AppError } from '../../errors';
 import type { ClipsTable } from '../../db/schema';
 import { loudnessTarget } from '../../media/loudness';
-import { renderedSeconds } from '../../media/render';
+import { placeTimeline } from '../../../shared/timelinePlacement';
 import type { Services } from '../../services';
 
 export const emptyTimeline: Timeline = { items: [], chapters: [] };
 
 export const parseStoredTimeline = (json: string): Timeline => timelineSchema.parse(JSON.parse(json));
 
-/** Length of the rendered episode: every stretch, minus each crossfade's overlap. */
-export const timelineSeconds = (t: Timeline): number => Math.round(renderedSeconds(t.items) * 1000) / 1000;
+/** Length of the rendered episode: every stretch in sequence, minus each crossfade's overlap (beds add only their lead). */
+export const timelineSeconds = (t: Timeline): number => Math.round(placeTimeline(t.items).totalSeconds * 1000) / 1000;
 
 export interface UsableClip {
   clip: ClipsTable;
@@ -30,7 +30,7 @@ const fmt = (s: number) => `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart
  */
 export async function checkTimeline(services: Services, workspaceId: string, timeline: Timeline, options: { forRender?: boolean } = {}): Promise<Map<string, UsableClip>> {
   const problems: FieldProblem[] = [];
-  const ids = [...new Set(timeline.items.map((i) => i.clipId))];
+  const ids = [...new Set(timeline.items.flatMap((i) => (i.kind === 'clip' ? [i.clipId] : [])))];
   const rows = await Promise.all(ids.map((id) => services.clips.findById(id)));
   const clips = new Map(rows.filter((r): r is ClipsTable => r !== undefined && r.workspace_id === workspaceId).map((r) => [r.id, r]));
   const consents = await services.clips.latestConsents([...clips.keys()]);
@@ -41,6 +41,10 @@ export async function checkTimeline(services: Services, workspaceId: string, tim
   }
   timeline.items.forEach((item, i) => {
     const at = (field: string) => `items.${i}.${field}`;
+    if (item.kind === 'music') {
+      problems.push({ path: at('assetId'), message: `Item ${i + 1}: music cannot be put on a timeline yet. Remove it.` });
+      return;
+    }
     const clip = clips.get(item.clipId);
     const name = clip ? `“${clip.title}”` : 'this clip';
     if (!clip) {
