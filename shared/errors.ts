@@ -13,6 +13,8 @@ export const errorStatus = {
   csrf_rejected: 403,
   not_found: 404,
   conflict: 409,
+  /** The page's editor is older (or newer) than the server accepts: reload, do not retry. */
+  schema_outdated: 409,
   invite_expired: 410,
   invite_used_up: 410,
   clip_withdrawn: 410,

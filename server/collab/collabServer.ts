@@ -182,8 +182,8 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
     if (version !== undefined && !isCompatibleSchemaVersion(version)) {
       return refuse(
         new AppError(
-          'conflict',
-          `This page is out of date (editor version ${version}; the server needs ${MIN_EDITOR_SCHEMA_VERSION === EDITOR_SCHEMA_VERSION ? EDITOR_SCHEMA_VERSION : `${MIN_EDITOR_SCHEMA_VERSION} to ${EDITOR_SCHEMA_VERSION}`}). Reload the page to keep editing; your changes are kept on this device.`,
+          'schema_outdated',
+          `Chorus has been updated since this page was opened (its editor is version ${version}; the server needs ${MIN_EDITOR_SCHEMA_VERSION === EDITOR_SCHEMA_VERSION ? EDITOR_SCHEMA_VERSION : `${MIN_EDITOR_SCHEMA_VERSION} to ${EDITOR_SCHEMA_VERSION}`}). Reload the page to keep editing; your changes are kept on this device.`,
         ),
       );
     }

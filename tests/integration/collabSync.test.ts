@@ -149,7 +149,7 @@ describe('live co-writing over /collab', () => {
     expect(await c.rawJoin(42, {})).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     expect(await c.rawJoin(doc.id, { schemaVersion: 'one' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     const old = await c.rawJoin(doc.id, { schemaVersion: 0 });
-    expect(old).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(old).toMatchObject({ ok: false, error: { code: 'schema_outdated' } });
     expect(old.ok === false && old.error.message).toMatch(/Reload the page/);
     // Without options (a plain y-protocols client) the join is accepted.
     expect(await c.rawJoin(doc.id)).toEqual({ ok: true, canEdit: true });

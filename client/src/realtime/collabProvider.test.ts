@@ -17,6 +17,8 @@ class FakeServer {
   holding = false;
   held: Uint8Array[] = [];
   joins = 0;
+  /** When set, every join is refused with this error. */
+  refuseWith: { code: string; message: string } | null = null;
   private handlers = new Map<string, Set<Handler>>();
 
   get socket(): CollabSocket {
@@ -63,6 +65,7 @@ class FakeServer {
     const docId = args[0] as string;
     if (event === 'join') {
       this.joins += 1;
+      if (this.refuseWith) return (args[2] as Handler)({ ok: false, error: this.refuseWith });
       (args[2] as Handler)({ ok: true, canEdit: this.canEdit });
       this.deliver('y', docId, syncStep1(this.doc));
     } else if (event === 'y') {
@@ -168,6 +171,24 @@ describe('CollabProvider', () => {
     expect(provider.getState()).toMatchObject({ status: 'error', canEdit: false, problem: { code: 'forbidden' } });
     server.deliver('collab:error', 'another-document', { code: 'not_found', message: 'Not this one.' });
     expect(provider.getState().problem?.code).toBe('forbidden');
+  });
+
+  it('asks for a reload, without trying again, when the server needs a newer editor', async () => {
+    server.refuseWith = { code: 'schema_outdated', message: 'This page is out of date (editor version 1; the server needs 2).' };
+    await open();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.joins).toBe(1);
+    expect(provider.getState()).toMatchObject({ status: 'error', problem: { code: 'schema_outdated' } });
+    expect(provider.getState().problem?.message).toBe('Chorus has been updated. Reload the page to keep writing; your changes are kept on this device.');
+  });
+
+  it('tries a join race again quietly', async () => {
+    server.refuseWith = { code: 'conflict', message: 'You left this document before it finished opening.' };
+    await open();
+    server.refuseWith = null;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(server.joins).toBe(2);
+    expect(provider.getState()).toMatchObject({ status: 'synced', problem: null });
   });
 
   it('joins again when the server puts it out of the document', async () => {

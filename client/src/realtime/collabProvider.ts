@@ -35,6 +35,11 @@ export interface CollabProviderOptions {
 
 /** Errors that mean "try again shortly" rather than "stop". */
 const retryable = new Set(['unavailable', 'rate_limited', 'internal', 'conflict']);
+/** Retrying cannot help: only a reload brings the newer editor. */
+const outdated: CollabError = {
+  code: 'schema_outdated',
+  message: 'Chorus has been updated. Reload the page to keep writing; your changes are kept on this device.',
+};
 const signedOut: CollabError = {
   code: 'unauthenticated',
   message: 'You have been signed out. Sign in again to keep writing; your changes are kept on this device.',
@@ -169,6 +174,7 @@ export class CollabProvider {
 
   private refused(reply: Extract<CollabJoinReply, { ok: false }>): void {
     this.failures += 1;
+    if (reply.error.code === 'schema_outdated') return this.set({ problem: outdated });
     if (!retryable.has(reply.error.code)) return this.set({ problem: reply.error });
     // A passing trouble (a busy or reopening document) is tried again quietly; one that lasts is shown.
     if (this.failures >= 3) this.set({ problem: reply.error });
