@@ -48,6 +48,7 @@ export function abilitiesOf(role: Role): WorkspaceAbilities {
     manageMembers: roleMay(role, 'members.manage'),
     inviteRoles: roleMay(role, 'invites.create') ? rolesInvitableBy(role) : [],
     updateSettings: roleMay(role, 'workspace.update'),
+    createDocuments: documentRoleMay(role, 'document.create', ''),
   };
 }
 

@@ -10,6 +10,8 @@ export const workspaceAbilitiesSchema = z.object({
   manageMembers: z.boolean(),
   inviteRoles: z.array(roleSchema),
   updateSettings: z.boolean(),
+  /** Start a new document (script or publication) here. */
+  createDocuments: z.boolean(),
 });
 export type WorkspaceAbilities = z.infer<typeof workspaceAbilitiesSchema>;
 

@@ -56,8 +56,13 @@ describe('documents over HTTP', () => {
 
   it('lets only admins, editors and experts create', async () => {
     for (const role of ['admin', 'editor', 'expert'] as const) {
+      expect((await team.people[role].get(`/api/workspaces/${team.workspaceId}`)).body.abilities.createDocuments).toBe(true);
       expect((await team.people[role].post(`/api/workspaces/${team.workspaceId}/documents`, { title: `By ${role}`, kind: 'script' })).status).toBe(201);
     }
+    // The workspace tells each person what the server will answer, so the page offers only what works.
+    expect((await team.people.carer.get(`/api/workspaces/${team.workspaceId}`)).body.abilities.createDocuments).toBe(false);
+    const listed = await team.people.carer.get('/api/workspaces');
+    expect(listed.body.workspaces.find((w: { id: string }) => w.id === team.workspaceId).abilities.createDocuments).toBe(false);
     const refused = await team.people.carer.post(`/api/workspaces/${team.workspaceId}/documents`, { title: 'Mine', kind: 'script' });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');

@@ -9,7 +9,6 @@ import { useSignedInUser } from '../../app/useSignedInUser';
 import { StatusMessage } from '../../components/StatusMessage';
 import { DocumentList } from './DocumentList';
 import { listDocuments } from './documentsApi';
-import { mayStartDocuments } from './kindWords';
 import { NewDocumentForm } from './NewDocumentForm';
 
 const never = <T,>() => new Promise<T>(() => undefined);
@@ -60,7 +59,7 @@ export function DocumentsPage({ workspaceId }: { workspaceId: string }) {
         </div>
         {documents.status === 'failed' ? <p className="field__error">{documents.error.message}</p> : null}
         {documents.status === 'ready' ? <DocumentList documents={documents.data} /> : null}
-        {ready && mayStartDocuments(ready.role) ? <NewDocumentForm workspaceId={workspaceId} onError={setFormError} /> : null}
+        {ready?.abilities.createDocuments ? <NewDocumentForm workspaceId={workspaceId} onError={setFormError} /> : null}
       </Page>
     </>
   );
