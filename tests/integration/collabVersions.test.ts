@@ -75,7 +75,13 @@ describe('version history', () => {
     // It went through the update log as a new change; nothing earlier was rewritten and the versions stay.
     const logAfter = await server.chorus.services.db.selectFrom('document_updates').select('seq').where('document_id', '=', doc.id).execute();
     expect(Math.max(0, ...logAfter.map((r) => r.seq))).toBeGreaterThan(Math.max(0, ...logBefore.map((r) => r.seq)));
-    expect(namedOnly(await team.people.carer.get(`/api/documents/${doc.id}/versions`))).toEqual(['After the workshop', 'Before the workshop']);
+    // The text it replaced was kept first, as a version named after the restore.
+    const afterRestore = await team.people.carer.get(`/api/documents/${doc.id}/versions`);
+    expect(namedOnly(afterRestore)).toEqual(['Before restoring “Before the workshop”', 'After the workshop', 'Before the workshop']);
+    const kept = afterRestore.body.versions.find((v: { name: string | null }) => v.name === 'Before restoring “Before the workshop”');
+    expect(kept.createdBy).toBe(team.ids.editor);
+    const keptHtml = await team.people.carer.get(`/api/documents/${doc.id}/versions/${kept.id}/content?format=html`);
+    expect(keptHtml.body.html).toBe('<p>First draft. Then much more.</p><p>A second paragraph.</p>');
     const audit = await server.chorus.services.db.selectFrom('audit_events').selectAll().where('subject_id', '=', doc.id).where('action', '=', 'document.version_restored').execute();
     expect(audit).toHaveLength(1);
 

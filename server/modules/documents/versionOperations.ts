@@ -4,7 +4,7 @@ import type { DocumentVersion } from '../../../shared/contracts/documentVersions
 import { nowIso } from '../../clock';
 import type { CollabServer } from '../../collab/collabServer';
 import { restoreUpdate } from '../../collab/versions';
-import type { DocumentVersionsTable } from '../../db/schema';
+import type { DocumentsTable, DocumentVersionsTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { authorizeDocumentVersion } from '../../policies/authorize';
 import type { Services } from '../../services';
@@ -29,13 +29,16 @@ export function presentVersion(row: DocumentVersionsTable): DocumentVersion {
 export async function nameVersion(services: Services, collab: CollabServer, documentId: string, userId: string, name: string): Promise<DocumentVersion> {
   const { row: doc, actor } = await documentAccess(services, documentId, userId);
   authorizeDocumentVersion(actor, 'version.name', documentFacts(doc));
-  const state = await collab.readState(doc.id);
+  return presentVersion(await keepVersion(services, doc, await collab.readState(doc.id), name, userId));
+}
+
+async function keepVersion(services: Services, doc: DocumentsTable, state: Uint8Array, name: string, userId: string): Promise<DocumentVersionsTable> {
   const id = randomUUID();
   const key = documentVersionKey(doc.workspace_id, doc.id, id);
   await services.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), { contentType: 'application/octet-stream' });
   const row = await versionRepository(services.db).create({ id, document_id: doc.id, name, created_by: userId, created_at: nowIso(), blob_key: key, size: state.byteLength });
   await recordAudit(services.db, { workspaceId: doc.workspace_id, actorId: userId, action: 'document.version_named', subjectId: doc.id, detail: { versionId: id } });
-  return presentVersion(row);
+  return row;
 }
 
 export async function listVersions(services: Services, documentId: string, userId: string): Promise<DocumentVersion[]> {
@@ -72,11 +75,19 @@ export async function restoreVersion(services: Services, collab: CollabServer, d
   const { doc, version, state } = await loadVersion(services, collab, documentId, versionId, userId, 'version.restore');
   const live = await collab.registry.open(doc.id, doc.workspace_id);
   // Built against the applied state and queued at once; changes still queued ahead of it are concurrent with it and kept.
-  const update = restoreUpdate(Y.encodeStateAsUpdate(live.ydoc), state);
-  if (update) await live.submitServerChange(update, userId);
+  const current = Y.encodeStateAsUpdate(live.ydoc);
+  const update = restoreUpdate(current, state);
+  if (update) {
+    // The text being replaced may be newer than any version: keep it first, so a restore never loses words.
+    await keepVersion(services, doc, current, beforeRestoringName(version), userId);
+    await live.submitServerChange(update, userId);
+  }
   await recordAudit(services.db, { workspaceId: doc.workspace_id, actorId: userId, action: 'document.version_restored', subjectId: doc.id, detail: { versionId: version.id } });
   return presentVersion(version);
 }
+
+const beforeRestoringName = (version: DocumentVersionsTable): string =>
+  (version.name ? `Before restoring “${version.name}”` : `Before restoring the automatic copy of ${version.created_at.slice(0, 16).replace('T', ' ')} UTC`).slice(0, 200);
 
 async function readBlob(services: Services, key: string, maxBytes: number): Promise<Uint8Array> {
   const read = await services.blobs.get(key);
