@@ -203,6 +203,8 @@ export interface ClipCommentsTable {
   created_at: string;
 }
 
+  /** What the reviewer asked to be changed, while the clip is `changes_requested`. */
+  review_note: string | null;
 /** A clip recorded in the browser: its pieces arrive one by one until it is finished (sent). */
 export interface ClipRecordingsTable {
   clip_id: string;

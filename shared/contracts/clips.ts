@@ -129,9 +129,17 @@ export const clipSchema = z.object({
   failureReason: z.string().nullable(),
   withdrawn: z.boolean(),
   withdrawnAt: z.string().nullable(),
+  /** Who took consent back: the contributor, or an admin on their behalf. */
+  withdrawnBy: personSchema.nullable(),
   original: z.object({ filename: z.string(), format: z.string(), contentType: z.string(), sizeBytes: z.number() }),
   media: clipMediaSchema.nullable(),
-  review: z.object({ state: reviewStateSchema, updatedBy: personSchema.nullable(), updatedAt: z.string().nullable() }),
+  review: z.object({
+    state: reviewStateSchema,
+    updatedBy: personSchema.nullable(),
+    updatedAt: z.string().nullable(),
+    /** What the reviewer asked to be changed, while the state is `changes_requested`. */
+    note: z.string().nullable(),
+  }),
   /** Null after withdrawal, and while a recording has not been sent yet. */
   consent: consentSchema.nullable(),
   /** Where to fetch the audio; null once withdrawn. `audio` and `peaks` answer 404 until the clip is ready. */
@@ -164,9 +172,21 @@ export const clipPeaksSchema = z.object({
 });
 export type ClipPeaks = z.infer<typeof clipPeaksSchema>;
 
-export const reviewBodySchema = z.strictObject({
-  state: z.enum(['in_review', 'approved', 'changes_requested'], { message: 'Choose in_review, approved or changes_requested.' }),
-});
+/**
+ * A review decision. Asking for changes needs a note saying what to change: it is kept with the decision and
+ * also left as a comment at `atSeconds` (default the start), where the contributor can reply to it.
+ */
+export const reviewBodySchema = z
+  .strictObject({
+    state: z.enum(['in_review', 'approved', 'changes_requested'], { message: 'Choose in_review, approved or changes_requested.' }),
+    note: text('The note', 5000).optional(),
+    atSeconds: z.number({ message: 'The time must be a number of seconds.' }).min(0, { message: 'The time cannot be negative.' }).optional(),
+  })
+  .refine((r) => r.state !== 'changes_requested' || (r.note ?? '') !== '', { message: 'Say what you would like changed.', path: ['note'] })
+  .refine((r) => r.state === 'changes_requested' || (r.note === undefined && r.atSeconds === undefined), {
+    message: 'A note goes only with a request for changes.',
+    path: ['note'],
+  });
 export type ReviewBody = z.infer<typeof reviewBodySchema>;
 
 export const withdrawBodySchema = z.strictObject({});

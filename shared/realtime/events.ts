@@ -60,6 +60,8 @@ export interface ClipCommentEvent extends ClipRef {
   change: 'created' | 'resolved' | 'reopened';
   comment: Comment;
 }
+  /** What to change, when the state is `changes_requested`. */
+  note: string | null;
 export interface ClipWithdrawnEvent extends ClipRef {
   withdrawnAt: string;
 }

@@ -212,6 +212,7 @@ describe('reviewing a recording together', () => {
     await picture(ed, 'review-ask-for-changes');
     await ed.getByRole('button', { name: 'Send request for changes' }).click();
     await ed.locator('.review__state').getByText('Changes asked for').waitFor();
+    await ed.locator('.review__note').getByText('Please add a sentence about the neighbours.').waitFor();
     await thread(ed, 'Changes asked for: Please add a sentence about the neighbours.').waitFor();
     await card(cara).getByText('Changes asked for', { exact: true }).waitFor();
     await card(cara).getByText('2 open comments').waitFor();
@@ -238,12 +239,12 @@ describe('reviewing a recording together', () => {
     await cara.getByText('This deletes the recording for good. Anything that used it will be flagged.').waitFor();
     await picture(cara, 'review-withdraw-confirm');
     await cara.getByRole('button', { name: 'Yes, withdraw consent and delete the recording' }).click();
-    await cara.getByText(/^Consent withdrawn on \d+ \w+ \d{4}\. The audio has been deleted\.$/).waitFor();
+    await cara.getByText(/^Consent withdrawn on \d+ \w+ \d{4} by you\. The audio has been deleted\.$/).waitFor();
     expect(await slider(cara).count()).toBe(0);
     await expect.poll(() => cara.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Consent withdrawn on /);
 
     // Ed still has the recording open: it changes in front of him.
-    await ed.getByText(/^Consent withdrawn on \d+ \w+ \d{4}\. The audio has been deleted\.$/).waitFor();
+    await ed.getByText(/^Consent withdrawn on \d+ \w+ \d{4} by Cara Carer\. The audio has been deleted\.$/).waitFor();
     expect(await slider(ed).count()).toBe(0);
     expect(await ed.getByRole('button', { name: /^Comment at/ }).count()).toBe(0);
     await thread(ed, 'Could you say a bit more here?').waitFor();

@@ -90,7 +90,7 @@ describe.each(storages)('consent and withdrawal on $name', ({ name }) => {
     }
     const withdrawn = await people.carer.post(`/api/clips/${clip.id}/withdraw`);
     expect(withdrawn.status).toBe(200);
-    expect(withdrawn.body).toMatchObject({ withdrawn: true, withdrawnAt: expect.any(String), consent: null, urls: null, abilities: { withdraw: false, review: false, comment: false } });
+    expect(withdrawn.body).toMatchObject({ withdrawn: true, withdrawnAt: expect.any(String), withdrawnBy: { id: ids.carer }, consent: null, urls: null, abilities: { withdraw: false, review: false, comment: false } });
     expect(await objectsOf(ws.id, clip.id)).toEqual([]);
     expect(domain).toEqual([clip.id]);
     await expect.poll(() => told.length).toBe(1);
@@ -122,7 +122,10 @@ describe.each(storages)('consent and withdrawal on $name', ({ name }) => {
   it('an admin may withdraw on the contributor’s behalf, and the audit trail says so', async () => {
     const { ws, people, ids } = await workspaceWithPeople(server.url);
     const clip = await waitForClip(people.carer, (await uploadAudio(people.carer, ws.id, audio.files.ogg)).body.id);
-    expect((await people.admin.post(`/api/clips/${clip.id}/withdraw`)).status).toBe(200);
+    const withdrawn = await people.admin.post(`/api/clips/${clip.id}/withdraw`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.withdrawnBy).toEqual({ id: ids.admin, name: 'Ada Admin' });
+    expect(withdrawn.body.contributor.id).toBe(ids.carer);
     expect(await objectsOf(ws.id, clip.id)).toEqual([]);
     const audit = await server.chorus.services.db.selectFrom('audit_events').selectAll().where('subject_id', '=', clip.id).where('action', '=', 'clip.consent_withdrawn').executeTakeFirstOrThrow();
     expect(audit.actor_id).toBe(ids.admin);

@@ -127,11 +127,30 @@ describe('review: live status, timestamped comment threads and review decisions'
       ['in_review', ids.editor],
       ['approved', ids.admin],
     ]);
-    expect((await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'changes_requested' })).body.review.state).toBe('changes_requested');
+    expect(approved.body.review.note).toBeNull();
+
+    // Asking for changes needs a note; it is kept with the decision and left as a comment where the player was.
+    const noNote = await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'changes_requested' });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.error.fields).toEqual([{ path: 'note', message: 'Say what you would like changed.' }]);
+    const stray = await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'in_review', note: 'hello' });
+    expect(stray.status).toBe(400);
+    expect(stray.body.error.fields[0].message).toBe('A note goes only with a request for changes.');
+    const comments = record<ClipCommentEvent>(carerSocket, 'clip:comment');
+    const asked = await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'changes_requested', note: 'Could you say a bit more about the garden?', atSeconds: 1.5 });
+    expect(asked.status).toBe(200);
+    expect(asked.body.review).toMatchObject({ state: 'changes_requested', updatedBy: { id: ids.editor }, note: 'Could you say a bit more about the garden?' });
+    await until(() => reviews.length === 3 && comments.length === 1, 'the request and its note');
+    expect(reviews[2]).toMatchObject({ state: 'changes_requested', note: 'Could you say a bit more about the garden?' });
+    expect(comments[0]!.comment).toMatchObject({ body: 'Changes asked for: Could you say a bit more about the garden?', atSeconds: 1.5, author: { id: ids.editor } });
+    const threads = (await people.carer.get(`/api/clips/${clip.id}/comments`)).body.threads;
+    expect(threads.map((t: { body: string }) => t.body)).toEqual(['Changes asked for: Could you say a bit more about the garden?']);
     expect((await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'submitted' })).status).toBe(400);
+    // Back in review, the old note no longer shows as what is asked for.
+    expect((await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'in_review' })).body.review.note).toBeNull();
 
     const audit = await server.chorus.services.db.selectFrom('audit_events').select(['action', 'actor_id']).where('subject_id', '=', clip.id).orderBy('created_at').execute();
-    expect(audit.map((a) => a.action)).toEqual(['clip.consent_given', 'clip.reviewed', 'clip.reviewed', 'clip.reviewed']);
+    expect(audit.map((a) => a.action)).toEqual(['clip.consent_given', 'clip.reviewed', 'clip.reviewed', 'clip.reviewed', 'clip.reviewed']);
   });
 
   it('will not approve a recording that never became playable', async () => {
@@ -141,6 +160,6 @@ describe('review: live status, timestamped comment threads and review decisions'
     expect(clip.status).toBe('failed');
     const res = await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'approved' });
     expect(res.status).toBe(409);
-    expect((await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'changes_requested' })).status).toBe(200);
+    expect((await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'changes_requested', note: 'Please try the upload again' })).status).toBe(200);
   });
 });

@@ -7,7 +7,7 @@ import type { Services } from '../../services';
 import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../workspaces/workspaceOperations';
 import type { ClipRow } from './clipRepository';
-import { clipFacts, presentClip, presentSummary } from './presentClip';
+import { clipFacts, presentClip, presentComment, presentSummary } from './presentClip';
 
 /**
  * Loads a clip and checks the caller may do `action` with it. A clip in a workspace the caller is not a
@@ -45,7 +45,8 @@ const nextStates: Record<ReviewState, readonly ReviewState[]> = {
 
 export async function reviewClip(services: Services, clipId: string, userId: string, body: ReviewBody): Promise<Clip> {
   const { clip } = await loadClipFor(services, clipId, userId, 'clip.review');
-  if (clip.review_state !== body.state) {
+  const note = body.state === 'changes_requested' ? (body.note ?? null) : null;
+  if (clip.review_state !== body.state || (note !== null && note !== clip.review_note)) {
     if (!nextStates[clip.review_state].includes(body.state)) {
       throw new AppError('conflict', `This recording is ${words(clip.review_state)}; it cannot go straight to ${words(body.state)}.`);
     }
@@ -53,12 +54,20 @@ export async function reviewClip(services: Services, clipId: string, userId: str
       throw new AppError('conflict', 'This recording can be approved once it has finished processing and can be listened to.');
     }
     const at = nowIso();
-    await services.db.transaction().execute(async (tx) => {
-      await services.clips.update(clip.id, { review_state: body.state, review_updated_by: userId, review_updated_at: at }, tx);
+    const atSeconds = Math.min(body.atSeconds ?? 0, clip.duration_seconds ?? Infinity);
+    // The decision and its note land together: a request for changes is never recorded without what to change.
+    const noteCommentId = await services.db.transaction().execute(async (tx) => {
+      await services.clips.update(clip.id, { review_state: body.state, review_updated_by: userId, review_updated_at: at, review_note: note }, tx);
       await recordAudit(tx, { workspaceId: clip.workspace_id, actorId: userId, action: 'clip.reviewed', subjectId: clip.id, detail: { from: clip.review_state, to: body.state } });
+      if (note === null) return null;
+      return services.clipComments.insert({ clip_id: clip.id, parent_id: null, author_id: userId, body: `Changes asked for: ${note}`, at_seconds: atSeconds, end_seconds: null }, tx);
     });
     const reviewer = await services.users.findById(userId);
-    services.bus.emit('clip:review', { workspaceId: clip.workspace_id, clipId: clip.id, state: body.state, by: { id: userId, name: reviewer?.name ?? '' }, at });
+    services.bus.emit('clip:review', { workspaceId: clip.workspace_id, clipId: clip.id, state: body.state, by: { id: userId, name: reviewer?.name ?? '' }, at, note });
+    if (noteCommentId) {
+      const comment = presentComment((await services.clipComments.find(clip.id, noteCommentId))!);
+      services.bus.emit('clip:comment', { workspaceId: clip.workspace_id, clipId: clip.id, change: 'created', comment });
+    }
   }
   return getClip(services, clipId, userId);
 }

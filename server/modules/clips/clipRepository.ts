@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect';
 import type { ClipConsentsTable, ClipsTable } from '../../db/schema';
 
 /** A clip row with the names the client shows beside it. */
-export type ClipRow = ClipsTable & { contributor_name: string; reviewer_name: string | null };
+export type ClipRow = ClipsTable & { contributor_name: string; reviewer_name: string | null; withdrawer_name: string | null };
 export type ConsentRow = ClipConsentsTable & { recorded_by_name: string };
 export type NewConsent = Omit<ClipConsentsTable, 'id' | 'created_at'>;
 
@@ -14,8 +14,9 @@ export function clipRepository(db: Db) {
       .selectFrom('clips')
       .innerJoin('users as contributor', 'contributor.id', 'clips.contributor_id')
       .leftJoin('users as reviewer', 'reviewer.id', 'clips.review_updated_by')
+      .leftJoin('users as withdrawer', 'withdrawer.id', 'clips.withdrawn_by')
       .selectAll('clips')
-      .select(['contributor.name as contributor_name', 'reviewer.name as reviewer_name']);
+      .select(['contributor.name as contributor_name', 'reviewer.name as reviewer_name', 'withdrawer.name as withdrawer_name']);
 
   return {
     async insert(row: ClipsTable, tx: Db = db): Promise<void> {

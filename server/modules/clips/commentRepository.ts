@@ -15,9 +15,9 @@ export function commentRepository(db: Db) {
       .select(['author.name as author_name', 'resolver.name as resolver_name']);
 
   return {
-    async insert(comment: Omit<ClipCommentsTable, 'id' | 'created_at' | 'resolved_at' | 'resolved_by'>): Promise<string> {
+    async insert(comment: Omit<ClipCommentsTable, 'id' | 'created_at' | 'resolved_at' | 'resolved_by'>, tx: Db = db): Promise<string> {
       const id = randomUUID();
-      await db
+      await tx
         .insertInto('clip_comments')
         .values({ ...comment, id, created_at: nowIso(), resolved_at: null, resolved_by: null })
         .execute();

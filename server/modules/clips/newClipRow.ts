@@ -35,6 +35,7 @@ export function newClipRow(c: NewClip): ClipsTable {
     review_state: 'submitted',
     review_updated_by: null,
     review_updated_at: null,
+    review_note: null,
     withdrawn_at: null,
     withdrawn_by: null,
     created_at: c.now,

@@ -52,7 +52,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
     'clip:progress': (e) => here(e) && setClip((c) => (c.status === 'ready' ? c : { ...c, status: 'processing', progress: e.progress })),
     'clip:review': (e) => {
       if (!here(e)) return;
-      setClip((c) => ({ ...c, review: { state: e.state, updatedBy: e.by, updatedAt: e.at } }));
+      setClip((c) => ({ ...c, review: { state: e.state, updatedBy: e.by, updatedAt: e.at, note: e.note } }));
     },
     'clip:consent': (e) => here(e) && reloadClip(),
     'clip:withdrawn': (e) => {
@@ -118,7 +118,8 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
           {clip.withdrawn ? (
             <p className="clip-gone" tabIndex={-1} ref={goneNotice}>
               <span className="clip-gone__icon" aria-hidden="true" />
-              Consent withdrawn on {dayWords(clip.withdrawnAt ?? clip.createdAt)}. The audio has been deleted.
+              Consent withdrawn on {dayWords(clip.withdrawnAt ?? clip.createdAt)}
+              {withdrawerWords(clip, user.id)}. The audio has been deleted.
             </p>
           ) : null}
           {!clip.withdrawn && clip.status !== 'ready' && clip.status !== 'failed' ? (
@@ -134,10 +135,27 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
             player={playable && player.state.phase === 'ready' ? player : null}
             onChanged={mergeOne}
           />
-          <ReviewPanel clip={clip} myId={user.id} now={player.now} onChanged={setClip} onComment={mergeOne} />
+          <ReviewPanel
+            clip={clip}
+            myId={user.id}
+            now={player.now}
+            onChanged={(updated) => {
+              setClip(updated);
+              // A request for changes also left its note as a comment; fetch it rather than wait for the live event.
+              if (updated.review.state === 'changes_requested') reloadThreads();
+            }}
+          />
           <ConsentPanel clip={clip} myId={user.id} onChanged={setClip} />
         </div>
       </Page>
     </>
   );
+}
+
+/** " by you", " by Ann" (the contributor), or " by Ed for Ann" when an admin withdrew on the contributor's behalf. */
+function withdrawerWords(clip: Clip, myId: string): string {
+  const by = clip.withdrawnBy;
+  if (!by) return '';
+  const name = (p: { id: string; name: string }) => (p.id === myId ? 'you' : p.name);
+  return by.id === clip.contributor.id ? ` by ${name(by)}` : ` by ${name(by)} for ${name(clip.contributor)}`;
 }

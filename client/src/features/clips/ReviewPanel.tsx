@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Clip, Comment, ReviewState } from '../../../../shared/contracts/clips';
+import type { Clip, ReviewBody, ReviewState } from '../../../../shared/contracts/clips';
 import { toApiError } from '../../api/ApiError';
 import { Button } from '../../components/Button';
 import { formText } from '../../components/formText';
 import { StatusMessage } from '../../components/StatusMessage';
-import { addComment, reviewClip } from './clipsApi';
+import { reviewClip } from './clipsApi';
 import { clockTime, reviewWords, whenWords } from './clipWords';
 import { TextArea } from './TextArea';
 
@@ -14,11 +14,10 @@ interface ReviewPanelProps {
   /** Where playback is now: a note asking for changes is left as a comment there. */
   now(): number;
   onChanged(clip: Clip): void;
-  onComment(comment: Comment): void;
 }
 
 /** "Review: Approved by Ed on 3 December at 14:05", and for admins and editors the decisions. */
-export function ReviewPanel({ clip, myId, now, onChanged, onComment }: ReviewPanelProps) {
+export function ReviewPanel({ clip, myId, now, onChanged }: ReviewPanelProps) {
   const [busy, setBusy] = useState<ReviewState | null>(null);
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -32,9 +31,9 @@ export function ReviewPanel({ clip, myId, now, onChanged, onComment }: ReviewPan
     setProblem(null);
     setDone('');
     try {
-      const updated = await reviewClip(clip.id, next);
-      if (note) onComment(await addComment(clip.id, { body: `Changes asked for: ${note}`, atSeconds: Math.min(now(), clip.media?.durationSeconds ?? now()) }));
-      onChanged(updated);
+      // One request: the decision, its note and the note's comment at the playback position land together.
+      const body: ReviewBody = next === 'changes_requested' ? { state: next, note: note ?? '', atSeconds: Math.min(now(), clip.media?.durationSeconds ?? now()) } : { state: next };
+      onChanged(await reviewClip(clip.id, body));
       setAsking(false);
       setDone(`Review: ${reviewWords[next]}`);
     } catch (e) {
@@ -54,6 +53,11 @@ export function ReviewPanel({ clip, myId, now, onChanged, onComment }: ReviewPan
         <strong className={`clip-tag clip-tag--review-${state}`}>{reviewWords[state]}</strong>
         {by && updatedAt ? <span className="review__who"> by {by} on {whenWords(updatedAt)}</span> : null}
       </p>
+      {state === 'changes_requested' && clip.review.note ? (
+        <blockquote className="review__note">
+          <p>{clip.review.note}</p>
+        </blockquote>
+      ) : null}
       <div className="visually-hidden">
         <StatusMessage>{done}</StatusMessage>
       </div>

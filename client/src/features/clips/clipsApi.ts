@@ -25,7 +25,7 @@ export const getClip = (id: string): Promise<Clip> => requestJson('GET', one(id)
 
 export const getPeaks = (url: string): Promise<ClipPeaks> => requestJson('GET', url, clipPeaksSchema);
 
-export const reviewClip = (id: string, state: ReviewBody['state']): Promise<Clip> => requestJson('POST', `${one(id)}/review`, clipSchema, { state });
+export const reviewClip = (id: string, body: ReviewBody): Promise<Clip> => requestJson('POST', `${one(id)}/review`, clipSchema, body);
 
 export const changeConsent = (id: string, choices: ConsentChoices): Promise<Clip> => requestJson('PUT', `${one(id)}/consent`, clipSchema, choices);
 
