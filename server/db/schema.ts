@@ -170,6 +170,8 @@ export interface ClipsTable {
   review_state: 'submitted' | 'in_review' | 'approved' | 'changes_requested';
   review_updated_by: string | null;
   review_updated_at: string | null;
+  /** What the reviewer asked to be changed, while the clip is `changes_requested`. */
+  review_note: string | null;
   withdrawn_at: string | null;
   withdrawn_by: string | null;
   created_at: string;
@@ -203,8 +205,6 @@ export interface ClipCommentsTable {
   created_at: string;
 }
 
-  /** What the reviewer asked to be changed, while the clip is `changes_requested`. */
-  review_note: string | null;
 /** A clip recorded in the browser: its pieces arrive one by one until it is finished (sent). */
 export interface ClipRecordingsTable {
   clip_id: string;

@@ -55,13 +55,13 @@ export interface ClipReviewEvent extends ClipRef {
   state: ReviewState;
   by: { id: string; name: string };
   at: string;
+  /** What to change, when the state is `changes_requested`. */
+  note: string | null;
 }
 export interface ClipCommentEvent extends ClipRef {
   change: 'created' | 'resolved' | 'reopened';
   comment: Comment;
 }
-  /** What to change, when the state is `changes_requested`. */
-  note: string | null;
 export interface ClipWithdrawnEvent extends ClipRef {
   withdrawnAt: string;
 }
