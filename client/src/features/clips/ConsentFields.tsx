@@ -6,17 +6,27 @@ export const consentFieldIds = {
   audience: (a: string) => `consent-audience-${a}`,
 };
 
+interface ConsentFieldsProps {
+  audienceError?: string | undefined;
+  /** Keeps ids unique where two forms share a page. */
+  idPrefix?: string;
+  initial?: Pick<ConsentChoices, 'podcast' | 'publicationQuotes' | 'audience'> | null;
+  /** On a screen whose own heading is the wording's heading (the recording's send step), the legend is for screen readers only and the panel is plain. */
+  pageHeadingSaysIt?: boolean;
+}
+
 /**
- * The consent step, in the exact words of the current consent wording (shared/contracts/clips.ts). Nothing
- * is ticked or chosen in advance: every use is the contributor's own choice.
+ * The one consent form, used for uploads, recordings and changes of mind, in the exact words of the current
+ * consent wording (shared/contracts/clips.ts). Nothing is ticked or chosen in advance: every use is the
+ * contributor's own choice.
  */
-export function ConsentFields({ audienceError, idPrefix = '', initial }: { audienceError?: string | undefined; idPrefix?: string; initial?: Pick<ConsentChoices, 'podcast' | 'publicationQuotes' | 'audience'> | null }) {
+export function ConsentFields({ audienceError, idPrefix = '', initial, pageHeadingSaysIt = false }: ConsentFieldsProps) {
   const wording = currentConsentWording;
   const id = (s: string) => `${idPrefix}${s}`;
   const errorId = audienceError ? id('consent-audience-error') : undefined;
   return (
-    <fieldset className="fieldset consent-step">
-      <legend className="consent-step__heading">{wording.heading}</legend>
+    <fieldset className={pageHeadingSaysIt ? 'fieldset consent-step consent-step--plain' : 'fieldset consent-step'}>
+      <legend className={pageHeadingSaysIt ? 'visually-hidden' : 'consent-step__heading'}>{wording.heading}</legend>
       <p>{wording.intro}</p>
       <div className="checkbox">
         <input className="checkbox__input" type="checkbox" id={id(consentFieldIds.podcast)} name="podcast" defaultChecked={initial?.podcast ?? false} />

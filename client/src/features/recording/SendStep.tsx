@@ -6,7 +6,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { formText } from '../../components/formText';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useFormProblems } from '../../components/useFormProblems';
-import { ConsentChoices, consentIds } from './ConsentChoices';
+import { consentFieldIds, ConsentFields } from '../clips/ConsentFields';
 import { sendRecording, type Sendable } from './sendRecording';
 import { UploadLine } from './UploadLine';
 import { useUploadStatus } from './useUploadStatus';
@@ -23,7 +23,7 @@ interface SendStepProps {
  * then asks the server to put the recording together.
  */
 export function SendStep({ recording, onSent, onBack, backLabel }: SendStepProps) {
-  const ids = useMemo(() => ({ audience: consentIds.audience('public') }), []);
+  const ids = useMemo(() => ({ audience: `rec-${consentFieldIds.audience('public')}` }), []);
   const problems = useFormProblems(ids);
   const [sending, setSending] = useState(false);
   const upload = useUploadStatus(recording.uploader);
@@ -57,7 +57,7 @@ export function SendStep({ recording, onSent, onBack, backLabel }: SendStepProps
       <ErrorSummary items={problems.summary} />
       {recording.title.trim() ? <p className="caption">Your recording: “{recording.title.trim()}”</p> : null}
       <form onSubmit={submit} noValidate>
-        <ConsentChoices audienceError={problems.fieldError('audience')} />
+        <ConsentFields idPrefix="rec-" pageHeadingSaysIt audienceError={problems.fieldError('audience')} />
         <StatusMessage>{sending ? (waiting ? 'Sending the last part of your recording…' : 'Sending your recording…') : null}</StatusMessage>
         {waiting ? <UploadLine status={upload} recording={false} /> : null}
         <div className="button-group">
