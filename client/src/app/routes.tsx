@@ -5,6 +5,8 @@ import { ClipPage } from '../features/clips/ClipPage';
 import { ClipsPage } from '../features/clips/ClipsPage';
 import { DocumentPage } from '../features/documents/DocumentPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { EpisodePage } from '../features/episodes/EpisodePage';
+import { EpisodesPage } from '../features/episodes/EpisodesPage';
 import { InvitePage } from '../features/invites/InvitePage';
 import { RecordPage } from '../features/recording/RecordPage';
 import { WorkspaceListPage } from '../features/workspaces/WorkspaceListPage';
@@ -22,9 +24,11 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/w/:id', (p) => <WorkspacePage id={p.id ?? ''} />],
   ['/w/:id/documents', (p) => <DocumentsPage workspaceId={p.id ?? ''} />],
   ['/w/:id/clips', (p) => <ClipsPage workspaceId={p.id ?? ''} />],
+  ['/w/:id/episodes', (p) => <EpisodesPage workspaceId={p.id ?? ''} />],
   ['/w/:id/record', (p) => <RecordPage workspaceId={p.id ?? ''} />],
   ['/c/:clipId', (p) => <ClipPage clipId={p.clipId ?? ''} />],
   ['/d/:docId', (p) => <DocumentPage docId={p.docId ?? ''} />],
+  ['/e/:episodeId', (p) => <EpisodePage episodeId={p.episodeId ?? ''} />],
   ['/invite/:token', (p) => <InvitePage token={p.token ?? ''} />],
 ];
 

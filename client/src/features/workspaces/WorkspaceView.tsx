@@ -46,6 +46,12 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
             </Link>
             <span className="card-list__meta">Recordings: listen, comment, review, and what each may be used for</span>
           </li>
+          <li className="card-list__item">
+            <Link className="card-list__link" href={`/w/${encodeURIComponent(workspace.id)}/episodes`}>
+              Episodes
+            </Link>
+            <span className="card-list__meta">Podcast episodes made from the clips: lay out, render, listen and publish</span>
+          </li>
         </ul>
       </nav>
       <MembersSection

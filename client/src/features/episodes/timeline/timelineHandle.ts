@@ -30,4 +30,9 @@ export interface TimelineHandle {
   /** Tell the others which item this person has selected (null for none). */
   select(index: number | null): void;
   peers: TimelinePeer[];
+  /**
+   * Resolves once every edit so far is stored on the server, so a render renders what is on screen; rejects
+   * with words for a person when it is not stored. Optional: a live timeline that is always stored may leave it out.
+   */
+  whenSaved?(): Promise<void>;
 }

@@ -1,0 +1,68 @@
+import type { DragEvent } from 'react';
+import type { ClipSummary } from '../../../../shared/contracts/clips';
+import { Button } from '../../components/Button';
+import { lengthWords } from '../clips/clipWords';
+import type { ClipListState } from '../clips/useClipList';
+import type { Dragged } from './dragging';
+import type { ClipPreview } from './useClipPreview';
+
+/** Clips that may go into an episode: processed, approved, not withdrawn, and their maker agreed to podcast use. */
+export const usableClips = (clips: ClipSummary[]): ClipSummary[] =>
+  clips.filter((c) => c.status === 'ready' && c.reviewState === 'approved' && !c.withdrawn && c.consent?.podcast === true && (c.durationSeconds ?? 0) > 0);
+
+interface ClipBinProps {
+  list: ClipListState;
+  canEdit: boolean;
+  preview: ClipPreview;
+  onAdd(clip: ClipSummary): void;
+  onDragStart(d: Dragged): void;
+  onDragEnd(): void;
+}
+
+/** "Clips you can use": drag one onto the timeline, or press "Add to episode". */
+export function ClipBin({ list, canEdit, preview, onAdd, onDragStart, onDragEnd }: ClipBinProps) {
+  const start = (event: DragEvent<HTMLLIElement>, clip: ClipSummary) => {
+    event.dataTransfer.effectAllowed = 'copy';
+    event.dataTransfer.setData('text/plain', clip.title);
+    onDragStart({ from: 'bin', clipId: clip.id });
+  };
+  return (
+    <section className="bin" aria-labelledby="bin-heading">
+      <h2 className="heading-m" id="bin-heading">
+        Clips you can use
+      </h2>
+      <p className="quiet">Approved recordings whose makers agreed to their use in podcast episodes.{canEdit ? ' Drag one onto the timeline, or press “Add to episode”.' : ''}</p>
+      {list.status === 'loading' ? <p>Loading clips…</p> : null}
+      {list.status === 'failed' ? <p className="field__error">{list.error.message}</p> : null}
+      {list.status === 'ready' && usableClips(list.clips).length === 0 ? <p>No clips can be used yet. Clips appear here once they are approved and their makers agreed to podcast use.</p> : null}
+      {list.status === 'ready' ? (
+        <ul className="bin__list" aria-label="Clips you can use">
+          {usableClips(list.clips).map((clip) => (
+            <li key={clip.id} className="bin-card" draggable={canEdit} onDragStart={(e) => start(e, clip)} onDragEnd={onDragEnd}>
+              <p className="bin-card__title">{clip.title}</p>
+              <p className="bin-card__meta">
+                {clip.contributor.name} · {lengthWords(clip.durationSeconds ?? 0)}
+              </p>
+              <div className="bin-card__actions">
+                {preview.playing === clip.id ? (
+                  <Button variant="secondary" className="button--small" onClick={preview.stop}>
+                    Stop<span className="visually-hidden"> {clip.title}</span>
+                  </Button>
+                ) : (
+                  <Button variant="secondary" className="button--small" onClick={() => preview.play(clip.id)}>
+                    Play<span className="visually-hidden"> {clip.title}</span>
+                  </Button>
+                )}
+                {canEdit ? (
+                  <Button className="button--small" onClick={() => onAdd(clip)}>
+                    Add to episode<span className="visually-hidden">: {clip.title}</span>
+                  </Button>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

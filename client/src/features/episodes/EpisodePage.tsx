@@ -1,0 +1,153 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { ClipSummary } from '../../../../shared/contracts/clips';
+import type { Episode, Render, Show } from '../../../../shared/contracts/episodes';
+import type { ApiError } from '../../api/ApiError';
+import { getWorkspace } from '../../api/workspaces';
+import { Page } from '../../app/Page';
+import { Link } from '../../app/router';
+import { useResource } from '../../app/useResource';
+import { useSignedInUser } from '../../app/useSignedInUser';
+import { StatusMessage } from '../../components/StatusMessage';
+import { LiveLine } from '../clips/LiveLine';
+import { useClipList } from '../clips/useClipList';
+import { ClipBin, usableClips } from './ClipBin';
+import type { Dragged } from './dragging';
+import { EpisodeDetailsForm } from './EpisodeDetailsForm';
+import { getEpisode, getShow, listRenders } from './episodesApi';
+import { PublishPanel } from './PublishPanel';
+import { RenderList } from './RenderList';
+import { RenderPanel } from './RenderPanel';
+import type { TimelineItem } from './timeline/timelineHandle';
+import { useTimeline } from './timeline/useTimeline';
+import { TimelineEditor } from './TimelineEditor';
+import { useClipPreview } from './useClipPreview';
+import { useEpisodeEvents } from './useEpisodeEvents';
+
+const never = <T,>() => new Promise<T>(() => undefined);
+
+/** `/e/:episodeId`: build the episode from clips, render it, listen to the renders and publish. */
+export function EpisodePage({ episodeId }: { episodeId: string }) {
+  const user = useSignedInUser();
+  const [episode, reload] = useResource(`${user?.id ?? ''}:${episodeId}`, () => (user ? getEpisode(episodeId) : never<Episode>()));
+  if (episode.status === 'failed') {
+    return (
+      <Page title={episode.error.code === 'not_found' ? 'We could not find that episode' : 'We could not open this episode'} hasError>
+        <p className="lead">{episode.error.message}</p>
+        <p>
+          <Link href="/">Go to your workspaces</Link>
+        </p>
+      </Page>
+    );
+  }
+  if (episode.status === 'loading') {
+    return (
+      <Page title="Episode">
+        <StatusMessage>Loading the episode…</StatusMessage>
+      </Page>
+    );
+  }
+  return <EpisodeView episode={episode.data} reload={reload} />;
+}
+
+/** Problems a refused render named, split into those of one item (items.N…) and the rest. */
+function sortProblems(error: ApiError | null): { byItem: Map<number, string[]>; other: string[] } {
+  const byItem = new Map<number, string[]>();
+  const other: string[] = [];
+  for (const f of error?.fields ?? []) {
+    const m = /^items\.(\d+)/.exec(f.path);
+    if (m) byItem.set(Number(m[1]), [...(byItem.get(Number(m[1])) ?? []), f.message]);
+    else other.push(f.message);
+  }
+  if (error && error.fields.length === 0) other.push(error.message);
+  return { byItem, other };
+}
+
+function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) {
+  const handle = useTimeline(episode.id);
+  const { list, room } = useClipList(episode.workspaceId);
+  const preview = useClipPreview();
+  const [workspace] = useResource(episode.workspaceId, () => getWorkspace(episode.workspaceId));
+  const [show] = useResource(episode.workspaceId, (): Promise<Show | null> => getShow(episode.workspaceId));
+  const [renders, reloadRenders] = useResource(episode.id, () => listRenders(episode.id));
+  const [live, setLive] = useState<Map<string, Pick<Render, 'status' | 'progress'>>>(new Map());
+  const [refused, setRefused] = useState<ApiError | null>(null);
+  const [dragged, setDragged] = useState<Dragged | null>(null);
+  const [news, setNews] = useState('');
+
+  const known = renders.status === 'ready' ? renders.data : [];
+  useEpisodeEvents(episode.id, {
+    render: (e) => {
+      setLive((m) => new Map(m).set(e.renderId, { status: e.status, progress: e.progress }));
+      if (!known.some((r) => r.id === e.renderId) || e.status === 'passed' || e.status === 'failing' || e.status === 'failed') reloadRenders();
+      if (e.status === 'passed' || e.status === 'failing' || e.status === 'failed') reload();
+    },
+    flagged: () => reload(),
+  });
+
+  // Live progress counts until the stored render says it has finished (an event may have been missed).
+  const withLive = (r: Render): Render => (r.status === 'passed' || r.status === 'failing' || r.status === 'failed' ? r : { ...r, ...live.get(r.id) });
+  const newest = known[0] ?? episode.latestRender;
+  const latest = newest ? withLive(newest) : null;
+
+  const clips = useMemo(() => new Map<string, ClipSummary>(list.status === 'ready' ? list.clips.map((c) => [c.id, c]) : []), [list]);
+  const newItemFor = useCallback(
+    (clipId: string): TimelineItem | null => {
+      const clip = clips.get(clipId);
+      if (!clip || !usableClips([clip]).length) return null;
+      return { kind: 'clip', clipId, inSeconds: 0, outSeconds: Math.floor((clip.durationSeconds ?? 0) * 1000) / 1000, gainDb: 0, crossfadeSeconds: 0 };
+    },
+    [clips],
+  );
+  const add = (clip: ClipSummary) => {
+    const item = newItemFor(clip.id);
+    if (!item) return;
+    const at = handle.timeline.items.length;
+    handle.insertItem(at, item);
+    setNews(`Added “${clip.title}” to the end of the episode, as item ${at + 1}.`);
+  };
+  const problems = sortProblems(refused);
+  const workspaceName = workspace.status === 'ready' ? workspace.data.name : undefined;
+
+  return (
+    <>
+      <p className="back-link-row">
+        <Link className="back-link" href={`/w/${encodeURIComponent(episode.workspaceId)}/episodes`}>
+          Back to episodes
+        </Link>
+      </p>
+      <Page title={episode.title} caption={workspaceName ? `Episode · ${workspaceName}` : 'Episode'} hasError={handle.error !== null || refused !== null} wide>
+        <LiveLine room={room} />
+        <EpisodeDetailsForm episode={episode} onSaved={reload} />
+        <div className="visually-hidden">
+          <StatusMessage>{news}</StatusMessage>
+        </div>
+        <div className="builder">
+          <ClipBin list={list} canEdit={handle.canEdit} preview={preview} onAdd={add} onDragStart={setDragged} onDragEnd={() => setDragged(null)} />
+          <TimelineEditor
+            handle={handle}
+            clips={clips}
+            itemProblems={problems.byItem}
+            otherProblems={problems.other}
+            dragged={dragged}
+            preview={preview}
+            onDragStart={setDragged}
+            onDragEnd={() => setDragged(null)}
+            newItemFor={newItemFor}
+          />
+        </div>
+        <RenderPanel
+          episode={episode}
+          handle={handle}
+          latest={latest}
+          onStarted={(r) => {
+            setLive((m) => new Map(m).set(r.id, { status: r.status, progress: r.progress }));
+            reloadRenders();
+          }}
+          onRefused={setRefused}
+        />
+        <RenderList renders={renders.status === 'ready' ? { status: 'ready', data: renders.data.map(withLive) } : renders} />
+        <PublishPanel episode={episode} show={show.status === 'ready' ? show.data : null} onChanged={reload} />
+      </Page>
+    </>
+  );
+}

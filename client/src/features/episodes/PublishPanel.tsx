@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { Episode, Show } from '../../../../shared/contracts/episodes';
+import { toApiError } from '../../api/ApiError';
+import { Link } from '../../app/router';
+import { Button } from '../../components/Button';
+import { formatDate } from '../invites/formatDate';
+import { setPublished } from './episodesApi';
+import { FeedAddress } from './FeedAddress';
+
+/** Publish: put the episode's newest passing render in the podcast feed, or take it out again. */
+export function PublishPanel({ episode, show, onChanged }: { episode: Episode; show: Show | null; onChanged(e: Episode): void }) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const published = episode.publishedAt !== null;
+
+  const change = async () => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      onChanged(await setPublished(episode.id, !published));
+    } catch (e) {
+      setProblem(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="publish-heading">
+      <h2 className="heading-m" id="publish-heading">
+        Publish
+      </h2>
+      <p className="publish__state">
+        {published ? <strong>Published on {formatDate(episode.publishedAt ?? '')}.</strong> : <strong>Not published.</strong>}{' '}
+        {published ? 'It is in the podcast feed, with its newest render that passed.' : 'Publishing puts the newest render that passed into the podcast feed.'}
+      </p>
+      {episode.abilities.publish ? (
+        <Button variant={published ? 'warning' : 'primary'} busy={busy} onClick={change}>
+          {published ? 'Take out of the feed' : 'Publish to the feed'}
+        </Button>
+      ) : null}
+      {problem ? (
+        <p className="field__error" role="alert">
+          <span className="visually-hidden">Error: </span>
+          {problem}
+        </p>
+      ) : null}
+      {show ? (
+        <FeedAddress url={show.feedUrl} />
+      ) : (
+        <p>
+          The show is not set up yet. <Link href={`/w/${encodeURIComponent(episode.workspaceId)}/episodes#show-heading`}>Set up the show</Link> before publishing.
+        </p>
+      )}
+    </section>
+  );
+}

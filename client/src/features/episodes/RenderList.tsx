@@ -1,0 +1,55 @@
+import type { Render } from '../../../../shared/contracts/episodes';
+import type { Resource } from '../../app/useResource';
+import { lengthWords } from '../clips/clipWords';
+import { loudnessWords, renderStatusWords, renderWhen } from './episodeWords';
+import { RenderPlayer } from './RenderPlayer';
+
+const when = (r: Render) => renderWhen(r.createdAt);
+
+/** Every render kept, newest first; each can be listened to, with its chapters. */
+export function RenderList({ renders }: { renders: Resource<Render[]> }) {
+  return (
+    <section className="renders" aria-labelledby="renders-heading">
+      <h2 className="heading-m" id="renders-heading">
+        Renders
+      </h2>
+      {renders.status === 'loading' ? <p>Loading renders…</p> : null}
+      {renders.status === 'failed' ? <p className="field__error">{renders.error.message}</p> : null}
+      {renders.status === 'ready' && renders.data.length === 0 ? <p>Nothing has been rendered yet.</p> : null}
+      {renders.status === 'ready' && renders.data.length > 0 ? (
+        <ol className="renders__list" aria-label="Renders">
+          {renders.data.map((r, i) => {
+            const label = `Render of ${when(r)}`;
+            const body = (
+              <>
+                <p>
+                  <strong>{renderStatusWords(r)}</strong>
+                  {r.durationSeconds ? ` · ${lengthWords(r.durationSeconds)}` : ''}
+                </p>
+                {r.status === 'passed' || r.status === 'failing' ? <p>{loudnessWords(r)}</p> : null}
+                {r.audioUrl ? <RenderPlayer render={r} label={label} /> : null}
+              </>
+            );
+            return (
+              <li key={r.id} className="renders__item" aria-label={label}>
+                {i === 0 ? (
+                  <>
+                    <h3 className="heading-s">
+                      {label} <span className="quiet">(newest)</span>
+                    </h3>
+                    {body}
+                  </>
+                ) : (
+                  <details>
+                    <summary className="heading-s">{label}</summary>
+                    {body}
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

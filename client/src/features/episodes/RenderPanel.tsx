@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { Episode, Render } from '../../../../shared/contracts/episodes';
+import { toApiError, type ApiError } from '../../api/ApiError';
+import { Button } from '../../components/Button';
+import { StatusMessage } from '../../components/StatusMessage';
+import { loudnessWords, renderStatusWords } from './episodeWords';
+import { startRender } from './episodesApi';
+import type { TimelineHandle } from './timeline/timelineHandle';
+
+interface RenderPanelProps {
+  episode: Episode;
+  handle: TimelineHandle;
+  /** The newest render as the live events last told it. */
+  latest: Render | null;
+  onStarted(render: Render): void;
+  /** A refused render: its problems belong next to the timeline. */
+  onRefused(error: ApiError | null): void;
+}
+
+const finished = (r: Render) => r.status === 'passed' || r.status === 'failing' || r.status === 'failed';
+
+/** "Render episode": saves what is on screen first, then renders it as a job whose progress arrives live. */
+export function RenderPanel({ episode, handle, latest, onStarted, onRefused }: RenderPanelProps) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const running = latest !== null && !finished(latest);
+
+  const render = async () => {
+    if (busy || running) return;
+    setBusy(true);
+    setProblem(null);
+    onRefused(null);
+    try {
+      // The server renders the stored timeline: make sure it is the one on screen.
+      await handle.whenSaved?.();
+      onStarted(await startRender(episode.id));
+    } catch (e) {
+      const error = toApiError(e);
+      setProblem(error.message);
+      onRefused(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel render-panel" aria-labelledby="render-heading">
+      <h2 className="heading-m" id="render-heading">
+        Render
+      </h2>
+      <p>Rendering joins the timeline into one MP3 at the right loudness for podcasts. It takes a minute or two; you can keep working meanwhile.</p>
+      {episode.abilities.render ? (
+        <Button onClick={render} busy={busy || running} aria-describedby="render-state">
+          {running ? 'Rendering…' : 'Render episode'}
+        </Button>
+      ) : (
+        <p className="quiet">Only admins and editors can render.</p>
+      )}
+      {problem ? (
+        <p className="field__error" role="alert">
+          <span className="visually-hidden">Error: </span>
+          {problem}
+        </p>
+      ) : null}
+      <div id="render-state">
+        {latest ? (
+          <>
+            {running ? (
+              <div className="render-progress">
+                <label htmlFor="render-progress">Progress</label>
+                <progress id="render-progress" max={1} value={latest.progress ?? 0} />
+              </div>
+            ) : null}
+            <StatusMessage tone={latest.status === 'passed' ? 'success' : 'info'}>
+              <span className="render-panel__status">Latest render: {renderStatusWords(latest)}.</span>
+              {latest.status === 'passed' || latest.status === 'failing' ? <> {loudnessWords(latest)}</> : null}
+            </StatusMessage>
+          </>
+        ) : (
+          <StatusMessage />
+        )}
+      </div>
+      {episode.needsRerender ? <p className="field__error">{episode.rerenderReason ?? 'Something in this episode changed since it was rendered. Render it again.'}</p> : null}
+    </section>
+  );
+}
