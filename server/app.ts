@@ -24,6 +24,7 @@ import { clipRoutes } from './modules/clips/clipRoutes';
 import { processClipJob, purgeClipJob } from './modules/clips/processClipJob';
 import { recordingChunkPath, recordingRoutes } from './modules/clips/recordingRoutes';
 import { documentRoutes } from './modules/documents/documentRoutes';
+import { setUpDocumentThreads } from './modules/documentThreads/index';
 import { setUpEpisodes } from './modules/episodes/index';
 import { inviteRoutes } from './modules/invites/inviteRoutes';
 import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
@@ -75,6 +76,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   clipRoutes(api, services);
   recordingRoutes(api, services);
   documentRoutes(api, services, collab);
+  const documentThreads = setUpDocumentThreads(services, api, collab);
   const episodes = setUpEpisodes(services, api);
   const openApi = buildOpenApiDocument(api.routes, version);
 
@@ -99,6 +101,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   const io = createSocketServer(http, services, allowedOrigins);
   services.jobs.start();
   collab.attach(io);
+  documentThreads.attach(io);
   episodes.attach(io);
   const stopSweeper = startSessionSweeper(services);
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : async () => {};

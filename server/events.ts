@@ -1,5 +1,16 @@
 import { EventEmitter } from 'node:events';
-import type { ClipCommentEvent, ClipProgressEvent, ClipRef, ClipReviewEvent, ClipStatusEvent, ClipWithdrawnEvent, EpisodeFlaggedEvent, EpisodeRenderEvent } from '../shared/realtime/events';
+import type {
+  ClipCommentEvent,
+  ClipProgressEvent,
+  ClipRef,
+  ClipReviewEvent,
+  ClipStatusEvent,
+  ClipWithdrawnEvent,
+  DocumentThreadEvent,
+  EpisodeFlaggedEvent,
+  EpisodeRenderEvent,
+  ThreadMentionEvent,
+} from '../shared/realtime/events';
 import type { JobStatus } from './db/schema';
 
 /** A job's state changed or it reported progress. */
@@ -30,6 +41,9 @@ export interface DomainEvents {
   'episode:render': [event: EpisodeRenderEvent];
   /** A published episode uses a clip whose consent was withdrawn: it needs a new render. */
   'episode:flagged': [event: EpisodeFlaggedEvent];
+  'thread:changed': [event: DocumentThreadEvent];
+  /** One person was mentioned in a comment: only their sockets hear of it. */
+  'thread:mention': [userId: string, event: ThreadMentionEvent];
 }
 
 export type EventBus = EventEmitter<DomainEvents>;

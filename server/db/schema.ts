@@ -21,6 +21,8 @@ export interface Database {
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
   document_versions: DocumentVersionsTable;
+  document_threads: DocumentThreadsTable;
+  document_thread_comments: DocumentThreadCommentsTable;
   shows: ShowsTable;
   episodes: EpisodesTable;
   episode_renders: EpisodeRendersTable;
@@ -122,6 +124,30 @@ export interface DocumentVersionsTable {
   created_at: string;
   blob_key: string;
   size: number;
+}
+
+/** A comment thread on a passage of a document; the passage carries only the thread id (the `comment` mark). */
+export interface DocumentThreadsTable {
+  id: string;
+  document_id: string;
+  workspace_id: string;
+  created_by: string;
+  /** The passage as it read when the thread was started. */
+  quote: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+/** One comment in a thread: the first one starts it, the rest are replies. */
+export interface DocumentThreadCommentsTable {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  /** JSON array of the mentioned members' user ids. */
+  mentions: string;
+  created_at: string;
 }
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';

@@ -135,3 +135,31 @@ const episodeRules: Record<EpisodeAction, readonly Role[]> = {
 };
 
 export const episodeRoleMay = (role: Role, action: EpisodeAction): boolean => episodeRules[action].includes(role);
+
+/** Comment threads on passages of a document. */
+export type DocumentThreadAction = 'thread.view' | 'thread.create' | 'thread.reply' | 'thread.resolve';
+
+/** The facts about a thread that its rules depend on. */
+export interface ThreadFacts {
+  createdBy: string;
+}
+
+/** Who may resolve or reopen anyone's thread; everybody may resolve or reopen their own. */
+const threadResolvers: readonly Role[] = ['admin', 'editor'];
+
+/**
+ * Whoever may comment on a document may start threads on it and reply (carers too, where they may
+ * not edit). Starting one marks the passage in the text, so not in an archived document.
+ */
+export function threadRoleMay(role: Role, action: DocumentThreadAction, userId: string, doc: DocumentFacts, thread?: ThreadFacts): boolean {
+  switch (action) {
+    case 'thread.view':
+      return documentRoleMay(role, 'document.view', userId, doc);
+    case 'thread.create':
+      return !doc.archived && documentRoleMay(role, 'document.comment', userId, doc);
+    case 'thread.reply':
+      return documentRoleMay(role, 'document.comment', userId, doc);
+    case 'thread.resolve':
+      return documentRoleMay(role, 'document.comment', userId, doc) && (threadResolvers.includes(role) || thread?.createdBy === userId);
+  }
+}

@@ -1,10 +1,11 @@
 import type { Extensions } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
+import { CommentMark } from './commentMark';
 
 /**
  * The one list of Tiptap extensions that defines what a Chorus document may contain: headings,
- * bold/italic/underline/strike, lists, quotes, code, links and tables. The browser editor adds its
+ * bold/italic/underline/strike, lists, quotes, code, links, tables and the anchors of comment threads. The browser editor adds its
  * collaboration and UI extensions on top of this list; the server builds its schema from it to turn
  * a Yjs document into ProseMirror JSON or HTML without a browser. Changing it may need a bump of
  * `EDITOR_SCHEMA_VERSION` (./version.ts).
@@ -16,6 +17,7 @@ export const editorExtensions: Extensions = [
     link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
   }),
   TableKit.configure({ table: { resizable: false } }),
+  CommentMark,
 ];
 
 /** Tiptap's default Yjs field: the Y.XmlFragment that holds a document's body. */

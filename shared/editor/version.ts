@@ -4,10 +4,11 @@
  * added, removed or renamed, an attribute whose meaning changed). The collaboration server refuses
  * editors that announce a version outside the accepted range, so they reload instead of corrupting.
  */
-export const EDITOR_SCHEMA_VERSION = 1;
+// 2: the `comment` mark (an editor without it would drop commented text it cannot read).
+export const EDITOR_SCHEMA_VERSION = 2;
 
 /** The oldest editor version the server still accepts. */
-export const MIN_EDITOR_SCHEMA_VERSION = 1;
+export const MIN_EDITOR_SCHEMA_VERSION = 2;
 
 export const isCompatibleSchemaVersion = (version: number): boolean =>
   Number.isInteger(version) && version >= MIN_EDITOR_SCHEMA_VERSION && version <= EDITOR_SCHEMA_VERSION;

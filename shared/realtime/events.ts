@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ClipStatus, Comment, ReviewState } from '../contracts/clips';
+import type { DocumentThread, ThreadPerson } from '../contracts/documentThreads';
 import type { ErrorBody } from '../errors';
 import type { Role } from '../roles';
 
@@ -36,6 +37,10 @@ export interface ServerToClientEvents {
   'episode:render': (payload: EpisodeRenderEvent) => void;
   /** An episode needs attention (a clip it uses was withdrawn after publication). */
   'episode:flagged': (payload: EpisodeFlaggedEvent) => void;
+  /** A comment thread on a document's passage was started, answered, resolved or reopened. */
+  'thread:changed': (payload: DocumentThreadEvent) => void;
+  /** Someone mentioned you in a comment (sent to you alone). */
+  'thread:mention': (payload: ThreadMentionEvent) => void;
 }
 
 /** Clip events carry ids, status and progress (and comment text); fetch the clip over HTTP for the rest. */
@@ -79,4 +84,22 @@ export interface EpisodeFlaggedEvent {
   workspaceId: string;
   episodeId: string;
   reason: string;
+}
+
+/** Goes to everyone in the workspace room: every member may read every document there. */
+export interface DocumentThreadEvent {
+  workspaceId: string;
+  documentId: string;
+  change: 'created' | 'replied' | 'resolved' | 'reopened';
+  thread: DocumentThread;
+}
+export interface ThreadMentionEvent {
+  workspaceId: string;
+  documentId: string;
+  documentTitle: string;
+  threadId: string;
+  commentId: string;
+  by: ThreadPerson;
+  /** The start of the comment, to show in the notice. */
+  excerpt: string;
 }
