@@ -26,6 +26,7 @@ import { recordingChunkPath, recordingRoutes } from './modules/clips/recordingRo
 import { documentRoutes } from './modules/documents/documentRoutes';
 import { setUpDocumentThreads } from './modules/documentThreads/index';
 import { setUpEpisodes } from './modules/episodes/index';
+import { setUpMusic } from './modules/music/index';
 import { inviteRoutes } from './modules/invites/inviteRoutes';
 import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
 import { useRedisAdapter } from './realtime/redisAdapter';
@@ -77,6 +78,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   recordingRoutes(api, services);
   documentRoutes(api, services, collab);
   const documentThreads = setUpDocumentThreads(services, api, collab);
+  setUpMusic(services, api);
   const episodes = setUpEpisodes(services, api);
   const openApi = buildOpenApiDocument(api.routes, version);
 

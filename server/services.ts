@@ -9,6 +9,7 @@ import { clipRepository } from './modules/clips/clipRepository';
 import { commentRepository } from './modules/clips/commentRepository';
 import { documentRepository } from './modules/documents/documentRepository';
 import { inviteRepository } from './modules/invites/inviteRepository';
+import { musicRepository } from './modules/music/musicRepository';
 import { workspaceRepository } from './modules/workspaces/workspaceRepository';
 import type { BlobStore } from './storage/BlobStore';
 
@@ -27,6 +28,7 @@ export interface Services {
   clips: ReturnType<typeof clipRepository>;
   clipComments: ReturnType<typeof commentRepository>;
   documents: ReturnType<typeof documentRepository>;
+  music: ReturnType<typeof musicRepository>;
 }
 
 export function createServices(config: Config, logger: Logger, db: Db, blobs: BlobStore, options: { jobs?: JobQueueOptions } = {}): Services {
@@ -45,5 +47,6 @@ export function createServices(config: Config, logger: Logger, db: Db, blobs: Bl
     clips: clipRepository(db),
     clipComments: commentRepository(db),
     documents: documentRepository(db),
+    music: musicRepository(db),
   };
 }

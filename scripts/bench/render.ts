@@ -42,10 +42,10 @@ function watchFfmpegChildren() {
   return { stop: () => (clearInterval(timer), round(peakKb / 1024, 1)) };
 }
 
-const ffmpegArgs = (segments: RenderSegment[], extra: string[]) => [...segments.flatMap((s) => ['-i', s.input]), ...extra];
+const ffmpegArgs = (segments: RenderSegment[], extra: string[]) => [...segments.flatMap((s) => (s.input === null ? [] : ['-i', s.input])), ...extra];
 
 /** The trims and crossfades alone, as someone would write them by hand (no per-clip levelling). */
-const handGraph = (segments: RenderSegment[]) => renderGraph(segments.map((s) => ({ ...s, gainDb: 0 }))).replace(/;\[\w+\]volume=0\.00dB,alimiter=[^[]*\[out\]$/, '');
+const handGraph = (segments: RenderSegment[]) => renderGraph({ segments: segments.map((s) => ({ ...s, gainDb: 0 })), beds: [], speech: [] }).replace(/;\[\w+\]volume=0\.00dB,alimiter=[^[]*\[out\]$/, '');
 
 export async function run(args: string[]) {
   const { values } = parseArgs({ args, options: { minutes: { type: 'string', default: '30' } } });

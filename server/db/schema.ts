@@ -26,6 +26,7 @@ export interface Database {
   shows: ShowsTable;
   episodes: EpisodesTable;
   episode_renders: EpisodeRendersTable;
+  music_assets: MusicAssetsTable;
 }
 
 export interface UsersTable {
@@ -320,4 +321,25 @@ export interface EpisodeRendersTable {
   created_by: string;
   created_at: string;
   finished_at: string | null;
+}
+
+/** A workspace's music (intros, outros, beds): the original as uploaded, measured by `music.process`. */
+export interface MusicAssetsTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  status: 'queued' | 'processing' | 'ready' | 'failed';
+  failure_reason: string | null;
+  original_filename: string;
+  original_format: string;
+  original_content_type: string;
+  /** bigint: PostgreSQL hands it back as a string. */
+  original_size: number | string;
+  duration_seconds: number | null;
+  /** Integrated loudness of the whole asset; null when it is silent. */
+  loudness_lufs: number | null;
+  true_peak_dbfs: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }

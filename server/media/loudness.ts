@@ -5,6 +5,12 @@ import { MediaProcessingError } from './analyse';
 /** The speech reference every episode is levelled to, and how far a render may miss it. */
 export const loudnessTarget = { integratedLufs: -16, toleranceLu: 1, maxTruePeakDbtp: -1 } as const;
 
+/**
+ * Music (intros, outros, beds) is levelled to this, a few LU under the speech reference, so it frames the
+ * voices rather than competing with them; a bed is lowered further while someone speaks.
+ */
+export const musicReferenceLufs = loudnessTarget.integratedLufs - 4;
+
 /** A render further than this from the target gets one corrective pass, even inside the tolerance (aiming at ±0.5 LU). */
 export const correctBeyondLu = 0.5;
 

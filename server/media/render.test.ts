@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { meetsLoudnessTarget } from './loudness';
-import { ffmetadata, renderedSeconds, renderGraph } from './render';
+import { duckExpression, ffmetadata, renderedSeconds, renderGraph, renderInputs, type RenderBed, type RenderSegment } from './render';
 
-const seg = (over: Partial<Parameters<typeof renderGraph>[0][number]> = {}) => ({ input: 'x', inSeconds: 1, outSeconds: 11, gainDb: 0, crossfadeSeconds: 0, ...over });
+const seg = (over: Partial<RenderSegment> = {}): RenderSegment => ({ input: 'x', inSeconds: 1, outSeconds: 11, gainDb: 0, crossfadeSeconds: 0, ...over });
 
 describe('episode render graph', () => {
   it('trims, levels, crossfades or cuts, then limits, in one graph', () => {
-    const graph = renderGraph([seg({ gainDb: 14 }), seg({ gainDb: -4, crossfadeSeconds: 2 }), seg()], -0.5);
+    const graph = renderGraph({ segments: [seg({ gainDb: 14 }), seg({ gainDb: -4, crossfadeSeconds: 2 }), seg()], beds: [], speech: [] }, -0.5);
     expect(graph.split(';')).toEqual([
       '[0:a:0]atrim=start=1.000:end=11.000,asetpts=PTS-STARTPTS,aresample=44100,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=14.00dB[s0]',
       '[1:a:0]atrim=start=1.000:end=11.000,asetpts=PTS-STARTPTS,aresample=44100,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=-4.00dB[s1]',
@@ -15,6 +15,31 @@ describe('episode render graph', () => {
       '[j1][s2]concat=n=2:v=0:a=1[j2]',
       '[j2]volume=-0.50dB,alimiter=limit=0.7943:attack=5:release=50:level=0,aresample=44100[out]',
     ]);
+  });
+
+  it('plays a bed lead as silence, and mixes a bed levelled, faded, ducked and delayed under the sequence', () => {
+    const bed: RenderBed = { input: 'bed', inSeconds: 2, durationSeconds: 30, startSeconds: 10, gainDb: -3, fadeSeconds: 1, duckDb: 12 };
+    const mix = { segments: [seg({ input: 'intro', outSeconds: 11 }), seg({ input: null, inSeconds: 0, outSeconds: 5 }), seg({ input: 'clip' })], beds: [bed], speech: [{ startSeconds: 15, endSeconds: 25 }] };
+    expect(renderInputs(mix)).toEqual(['intro', 'clip', 'bed']);
+    const graph = renderGraph(mix).split(';');
+    expect(graph[1]).toBe('anullsrc=r=44100:cl=stereo,atrim=duration=5.000,asetpts=PTS-STARTPTS,aresample=44100,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=0.00dB[s1]');
+    expect(graph[2]).toMatch(/^\[1:a:0\]atrim=start=1\.000:end=11\.000,/);
+    expect(graph[5]).toBe(
+      "[2:a:0]atrim=start=2.000:end=32.000,asetpts=PTS-STARTPTS,aresample=44100,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=-3.00dB," +
+        'afade=t=in:d=1.000,afade=t=out:st=29.000:d=1.000,asetnsamples=n=512,' +
+        "volume=eval=frame:volume='pow(10,-0.6000*(clip(min((t-4.500)/0.5,(15.500-t)/0.5),0,1)))',adelay=delays=10000:all=1[b0]",
+    );
+    expect(graph[6]).toBe('[j2][b0]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[mix]');
+    expect(graph[7]).toMatch(/^\[mix\]volume=0\.00dB,alimiter=/);
+  });
+
+  it('ducks only under speech the bed overlaps, joining spans closer than two ramps', () => {
+    const bed = { startSeconds: 100, durationSeconds: 60, duckDb: 6 };
+    expect(duckExpression(bed, [{ startSeconds: 0, endSeconds: 99 }, { startSeconds: 170, endSeconds: 200 }])).toBeNull();
+    expect(duckExpression(bed, [{ startSeconds: 0, endSeconds: 110 }, { startSeconds: 110.8, endSeconds: 120 }, { startSeconds: 150, endSeconds: 200 }])).toBe(
+      'pow(10,-0.3000*(clip(min((t+100.500)/0.5,(20.500-t)/0.5),0,1)+clip(min((t-49.500)/0.5,(100.500-t)/0.5),0,1)))',
+    );
+    expect(duckExpression({ ...bed, duckDb: 0 }, [{ startSeconds: 100, endSeconds: 110 }])).toBeNull();
   });
 
   it('is as long as the stretches minus each crossfade', () => {

@@ -8,6 +8,7 @@ import {
   documentRoleMay,
   documentVersionRoleMay,
   episodeRoleMay,
+  musicRoleMay,
   roleMay,
   rolesInvitableBy,
   type ClipAction,
@@ -16,6 +17,7 @@ import {
   type DocumentFacts,
   type DocumentVersionAction,
   type EpisodeAction,
+  type MusicAction,
   type WorkspaceAction,
 } from './rules';
 
@@ -161,3 +163,16 @@ export function authorizeEpisode(actor: Actor, action: EpisodeAction): asserts a
 }
 
 export const mayEpisode = (actor: Actor, action: EpisodeAction): boolean => actor.role !== undefined && episodeRoleMay(actor.role, action);
+
+const musicForbiddenMessages: Record<MusicAction, string> = {
+  'music.view': 'You are not a member of this workspace.',
+  'music.manage': 'Only admins and editors can add or remove music. Ask one of them.',
+};
+
+/** Like `authorize`, for the workspace's music: 404 outside the workspace, 403 with a reason inside it. */
+export function authorizeMusic(actor: Actor, action: MusicAction): asserts actor is Actor & { role: Role } {
+  if (!actor.role) throw notFound('music');
+  if (!musicRoleMay(actor.role, action)) throw new AppError('forbidden', musicForbiddenMessages[action]);
+}
+
+export const mayMusic = (actor: Actor, action: MusicAction): boolean => actor.role !== undefined && musicRoleMay(actor.role, action);

@@ -163,3 +163,13 @@ export function threadRoleMay(role: Role, action: DocumentThreadAction, userId: 
       return documentRoleMay(role, 'document.comment', userId, doc) && (threadResolvers.includes(role) || thread?.createdBy === userId);
   }
 }
+
+/** What may be done with a workspace's music (intros, outros, beds): everyone may hear it, editors look after it. */
+export type MusicAction = 'music.view' | 'music.manage';
+
+const musicRules: Record<MusicAction, readonly Role[]> = {
+  'music.view': everyone,
+  'music.manage': ['admin', 'editor'],
+};
+
+export const musicRoleMay = (role: Role, action: MusicAction): boolean => musicRules[action].includes(role);

@@ -12,6 +12,7 @@ import { AppError } from '../errors';
  *                                               zero-padded to 12 digits, attempt is 8 hex digits, so
  *                                               two requests racing to store one piece never share a key
  *     episodes/{episodeId}/renders/{renderId}.mp3   each render of an episode, kept as a version
+ *     music/{assetId}/original                  a music asset (intro, outro, bed) exactly as uploaded
  *     documents/{documentId}/snapshots/{n}      stored Yjs snapshots of a document; a numeric n is
  *                                               zero-padded to 12 digits so key order is number order
  *     documents/{documentId}/versions/{versionId}   a named version or checkpoint (whole Yjs state)
@@ -108,3 +109,8 @@ export const episodePrefix = (workspaceId: string, episodeId: string): string =>
 /** One render of an episode (an MP3), kept as a version. */
 export const episodeRenderKey = (workspaceId: string, episodeId: string, renderId: string): string =>
   `${episodePrefix(workspaceId, episodeId)}renders/${id('render', renderId)}.mp3`;
+
+export const musicPrefix = (workspaceId: string, assetId: string): string => `${workspacePrefix(workspaceId)}music/${id('music asset', assetId)}/`;
+
+/** A music asset's upload, exactly as received (the render reads it; nothing else is derived from it). */
+export const musicOriginalKey = (workspaceId: string, assetId: string): string => `${musicPrefix(workspaceId, assetId)}original`;

@@ -16,9 +16,9 @@ import { getClip } from './clipOperations';
 import { newClipRow } from './newClipRow';
 import { processClipJobSpec } from './processClipJob';
 
-const fieldLimits = { files: 1, fields: 10, parts: 12, fieldNameSize: 100, fieldSize: 10_000 };
+export const fieldLimits = { files: 1, fields: 10, parts: 12, fieldNameSize: 100, fieldSize: 10_000 };
 /** Multer 2.5 options its type definitions do not list yet: 1 MiB pieces instead of busboy's 16-64 KiB mean fewer writes. */
-const parserBuffers = { highWaterMark: 1024 * 1024, fileHwm: 1024 * 1024 };
+export const parserBuffers = { highWaterMark: 1024 * 1024, fileHwm: 1024 * 1024 };
 
 /**
  * `POST /api/workspaces/:id/clips`: membership is checked before a byte is read, the form fields that
@@ -91,8 +91,8 @@ export async function uploadClip(services: Services, req: Request, res: Response
 
 type Middleware = (req: Request, res: Response, next: (err?: unknown) => void) => void;
 
-/** Runs multer and turns its errors into ones a person can act on. */
-function runMulter(middleware: Middleware, req: Request, res: Response): Promise<void> {
+/** Runs multer and turns its errors into ones a person can act on (`form` names what the form should hold). */
+export function runMulter(middleware: Middleware, req: Request, res: Response, form = { file: 'recording', fields: 'a title, your consent choices and one recording' }): Promise<void> {
   return new Promise((resolve, reject) => {
     middleware(req, res, (err?: unknown) => {
       if (!err) return resolve();
@@ -100,8 +100,8 @@ function runMulter(middleware: Middleware, req: Request, res: Response): Promise
       if (err instanceof multer.MulterError) {
         const message =
           err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT'
-            ? 'Send one recording, in the field "audio".'
-            : `The upload form has a problem (${err.message}). Send a title, your consent choices and one recording.`;
+            ? `Send one ${form.file}, in the field "audio".`
+            : `The upload form has a problem (${err.message}). Send ${form.fields}.`;
         return reject(new AppError('validation_failed', message, { cause: err }));
       }
       reject(new AppError('malformed_request', 'The upload was cut off before it finished. Please try again.', { cause: err }));

@@ -11,11 +11,12 @@ import type { EpisodeRendersTable } from '../../db/schema';
 import { defineJob, PermanentJobError, type JobSpec } from '../../jobs/jobTypes';
 import { MediaProcessingError } from '../../media/analyse';
 import { correctBeyondLu, loudnessTarget, measureLoudness, meetsLoudnessTarget } from '../../media/loudness';
-import { episodeAudio, renderEpisode, type RenderSegment } from '../../media/render';
+import { episodeAudio, renderEpisode } from '../../media/render';
 import { probeAudio } from '../../media/probe';
-import { episodeRenderKey } from '../../storage/keys';
+import { episodeRenderKey, musicOriginalKey } from '../../storage/keys';
 import { clipKeys } from '../clips/processClipJob';
 import { loadEpisodeFor, presentRender, type EpisodeContext } from './episodeOperations';
+import { renderMixOf, type SourceLevels } from './renderMix';
 import { chapterRanges, checkTimeline, parseStoredTimeline } from './timeline';
 
 export const renderEpisodeJobSpec: JobSpec<{ renderId: string }> = {
@@ -27,15 +28,15 @@ export const renderEpisodeJobSpec: JobSpec<{ renderId: string }> = {
 /** Checks everything the render will use, then stores a queued render (with the timeline it renders) and its job. */
 export async function startRender(ctx: EpisodeContext, episodeId: string, userId: string): Promise<Render> {
   const { episode } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.render');
-  const timeline = parseStoredTimeline(episode.timeline);
-  await checkTimeline(ctx.services, episode.workspace_id, timeline, { forRender: true });
+  // What everyone editing sees right now, not the last stored copy: a live change still being checked counts.
+  const timeline = await ctx.timelines.current(episode, { forRender: true });
   const row: EpisodeRendersTable = {
     id: randomUUID(),
     episode_id: episode.id,
     workspace_id: episode.workspace_id,
     status: 'queued',
     progress: 0,
-    timeline: episode.timeline,
+    timeline: JSON.stringify(timeline),
     blob_key: null,
     size_bytes: null,
     duration_seconds: null,
@@ -57,8 +58,9 @@ export async function startRender(ctx: EpisodeContext, episodeId: string, userId
 }
 
 /**
- * `episode.render`: fetch the originals of the clips used, render in ONE ffmpeg run (trim, level each clip
- * to −16 LUFS from its measured loudness, crossfade, limit, MP3 with chapters), then measure the encoded file.
+ * `episode.render`: fetch the originals of the clips and music used, render in ONE ffmpeg run (trim, level
+ * each clip to −16 LUFS and each music stretch to the music reference from their measured loudness,
+ * crossfade, mix beds ducked under speech, limit, MP3 with chapters), then measure the encoded file.
  * If it is more than 0.5 LU from −16 LUFS, one corrective pass with the measured difference as master gain; the render is
  * `passed` when the file meets the target, `failing` otherwise (kept, never served in the feed).
  */
@@ -86,19 +88,22 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
       try {
-        const inputs = new Map<string, string>();
-        for (const [clipId, u] of usable) {
-          const file = path.join(dir, `clip-${clipId}`);
-          await pipeline((await services.blobs.get(clipKeys(u.clip).original)).body, createWriteStream(file), { signal: job.signal });
-          inputs.set(clipId, file);
+        const files = new Map<string, string>();
+        const levels: SourceLevels = new Map();
+        const fetch = async (id: string, key: string) => {
+          const file = path.join(dir, `source-${id}`);
+          await pipeline((await services.blobs.get(key)).body, createWriteStream(file), { signal: job.signal });
+          files.set(id, file);
+        };
+        for (const [clipId, u] of usable.clips) {
+          await fetch(clipId, clipKeys(u.clip).original);
+          levels.set(clipId, u.levelDb);
         }
-        const segments: RenderSegment[] = timeline.items.flatMap((item) => (item.kind !== 'clip' ? [] : {
-          input: inputs.get(item.clipId)!,
-          inSeconds: item.inSeconds,
-          outSeconds: item.outSeconds,
-          gainDb: usable.get(item.clipId)!.levelDb + item.gainDb,
-          crossfadeSeconds: item.crossfadeSeconds,
-        }));
+        for (const [assetId, u] of usable.music) {
+          await fetch(assetId, musicOriginalKey(u.asset.workspace_id, assetId));
+          levels.set(assetId, u.levelDb);
+        }
+        const mix = renderMixOf(timeline, levels, files);
         const chapters = chapterRanges(timeline, episode.title);
         let last = 0;
         const progress = (base: number, span: number) => (f: number) => {
@@ -112,7 +117,7 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
 
         const output = path.join(dir, `episode.${episodeAudio.extension}`);
         const pass = async (masterGainDb: number, base: number, span: number) => {
-          await renderEpisode({ segments, chapters, title: episode.title, masterGainDb, output, metadataPath: path.join(dir, 'metadata.txt'), signal: job.signal, onProgress: progress(base, span) });
+          await renderEpisode({ ...mix, chapters, title: episode.title, masterGainDb, output, metadataPath: path.join(dir, 'metadata.txt'), signal: job.signal, onProgress: progress(base, span) });
           return measureLoudness(output, job.signal);
         };
         let measured = await pass(0, 0, 0.85).catch(permanentIfMedia);
@@ -126,7 +131,7 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
         const key = episodeRenderKey(render.workspace_id, render.episode_id, renderId);
         await services.blobs.put(key, createReadStream(output), { contentType: episodeAudio.contentType });
         // A clip withdrawn while we rendered: the file must not be kept or served.
-        const withdrawn = (await Promise.all([...usable.keys()].map((id) => services.clips.findById(id)))).find((c) => !c || c.withdrawn_at !== null);
+        const withdrawn = (await Promise.all([...usable.clips.keys()].map((id) => services.clips.findById(id)))).find((c) => !c || c.withdrawn_at !== null);
         if (withdrawn) {
           await services.blobs.delete(key);
           throw new PermanentJobError(`“${withdrawn?.title ?? 'A clip'}” was withdrawn while the episode was rendering. Take it out of the timeline and render again.`);

@@ -1,8 +1,8 @@
 import type { FieldProblem } from '../../../shared/errors';
 import { timelineSchema, type Timeline } from '../../../shared/contracts/episodes';
 import { AppError } from '../../errors';
-import type { ClipsTable } from '../../db/schema';
-import { loudnessTarget } from '../../media/loudness';
+import type { ClipsTable, MusicAssetsTable } from '../../db/schema';
+import { loudnessTarget, musicReferenceLufs } from '../../media/loudness';
 import { placeTimeline } from '../../../shared/timelinePlacement';
 import type { Services } from '../../services';
 
@@ -20,29 +20,61 @@ export interface UsableClip {
   consentAudience: 'public' | 'internal';
 }
 
+export interface UsableMusic {
+  asset: MusicAssetsTable;
+  /** The gain that brings the asset to the music reference (a few LU under speech), before the item's own gain. */
+  levelDb: number;
+}
+
+/** What a checked timeline uses, by id: everything in it can be rendered. */
+export interface UsableSources {
+  clips: Map<string, UsableClip>;
+  music: Map<string, UsableMusic>;
+}
+
 const fmt = (s: number) => `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}`;
 
 /**
  * Everything a timeline (and so a render) needs, checked in one go: each clip is in this workspace, processed,
- * approved, has consent for podcast use and was not withdrawn; each trim lies inside its clip; each crossfade
- * is shorter than the stretches it joins; each chapter starts inside the episode. Every problem is reported,
- * each with a message that says what to fix. With `forRender`, an empty timeline is a problem too.
+ * approved, has consent for podcast use and was not withdrawn; each music asset is in this workspace and
+ * processed; each trim lies inside its clip or asset; each crossfade is shorter than the stretches it joins
+ * (by placement: a bed's lead is a stretch, a bed without one is none); each chapter starts inside the episode.
+ * Every problem is reported, each with its path and a message that says what to fix. With `forRender`, a
+ * timeline that lasts no time is a problem too.
  */
-export async function checkTimeline(services: Services, workspaceId: string, timeline: Timeline, options: { forRender?: boolean } = {}): Promise<Map<string, UsableClip>> {
+export async function checkTimeline(services: Services, workspaceId: string, timeline: Timeline, options: { forRender?: boolean } = {}): Promise<UsableSources> {
   const problems: FieldProblem[] = [];
-  const ids = [...new Set(timeline.items.flatMap((i) => (i.kind === 'clip' ? [i.clipId] : [])))];
-  const rows = await Promise.all(ids.map((id) => services.clips.findById(id)));
-  const clips = new Map(rows.filter((r): r is ClipsTable => r !== undefined && r.workspace_id === workspaceId).map((r) => [r.id, r]));
+  const clipIds = [...new Set(timeline.items.flatMap((i) => (i.kind === 'clip' ? [i.clipId] : [])))];
+  const assetIds = [...new Set(timeline.items.flatMap((i) => (i.kind === 'music' ? [i.assetId] : [])))];
+  const [clipRows, assetRows] = await Promise.all([Promise.all(clipIds.map((id) => services.clips.findById(id))), Promise.all(assetIds.map((id) => services.music.findById(id)))]);
+  const clips = new Map(clipRows.filter((r): r is ClipsTable => r !== undefined && r.workspace_id === workspaceId).map((r) => [r.id, r]));
+  const assets = new Map(assetRows.filter((r): r is MusicAssetsTable => r !== undefined && r.workspace_id === workspaceId).map((r) => [r.id, r]));
   const consents = await services.clips.latestConsents([...clips.keys()]);
-  const usable = new Map<string, UsableClip>();
+  const usable: UsableSources = { clips: new Map(), music: new Map() };
+  const placement = placeTimeline(timeline.items);
 
-  if (options.forRender && timeline.items.length === 0) {
+  if (options.forRender && placement.totalSeconds <= 0) {
     problems.push({ path: 'items', message: 'The timeline is empty. Add at least one approved clip before rendering.' });
   }
   timeline.items.forEach((item, i) => {
     const at = (field: string) => `items.${i}.${field}`;
+    const trimFits = (name: string, duration: number | null) => {
+      if (duration !== null && item.outSeconds > duration + 0.001) {
+        problems.push({ path: at('outSeconds'), message: `Item ${i + 1}: the trim ends at ${fmt(item.outSeconds)}, after the end of ${name} (${fmt(duration)}). Move the end to ${fmt(duration)} or earlier.` });
+      }
+    };
     if (item.kind === 'music') {
-      problems.push({ path: at('assetId'), message: `Item ${i + 1}: music cannot be put on a timeline yet. Remove it.` });
+      const asset = assets.get(item.assetId);
+      if (!asset) {
+        problems.push({ path: at('assetId'), message: `Item ${i + 1}: there is no such music in this workspace. Remove it from the timeline.` });
+        return;
+      }
+      const name = `“${asset.title}”`;
+      if (asset.status === 'failed') problems.push({ path: at('assetId'), message: `Item ${i + 1}: ${name} could not be processed (${asset.failure_reason ?? 'unknown reason'}). Remove it, or upload the music again.` });
+      else if (asset.status !== 'ready') problems.push({ path: at('assetId'), message: `Item ${i + 1}: ${name} has not finished processing. Wait until it is ready, then try again.` });
+      else if (asset.loudness_lufs === null) problems.push({ path: at('assetId'), message: `Item ${i + 1}: ${name} is silent, so it cannot be levelled. Remove it from the timeline.` });
+      else usable.music.set(asset.id, { asset, levelDb: musicReferenceLufs - asset.loudness_lufs });
+      trimFits(name, asset.duration_seconds);
       return;
     }
     const clip = clips.get(item.clipId);
@@ -60,17 +92,16 @@ export async function checkTimeline(services: Services, workspaceId: string, tim
     } else if (clip.loudness_lufs === null || clip.duration_seconds === null) {
       problems.push({ path: at('clipId'), message: `Item ${i + 1}: ${name} is silent, so it cannot be levelled. Remove it from the timeline.` });
     } else {
-      usable.set(clip.id, { clip, levelDb: loudnessTarget.integratedLufs - clip.loudness_lufs, consentAudience: consent.audience });
+      usable.clips.set(clip.id, { clip, levelDb: loudnessTarget.integratedLufs - clip.loudness_lufs, consentAudience: consent.audience });
     }
-    if (clip.duration_seconds !== null && item.outSeconds > clip.duration_seconds + 0.001) {
-      problems.push({ path: at('outSeconds'), message: `Item ${i + 1}: the trim ends at ${fmt(item.outSeconds)}, after the end of ${name} (${fmt(clip.duration_seconds)}). Move the end to ${fmt(clip.duration_seconds)} or earlier.` });
-    }
-    if (i > 0 && item.crossfadeSeconds > 0) {
-      const prev = timeline.items[i - 1]!;
-      const shortest = Math.min(item.outSeconds - item.inSeconds, prev.outSeconds - prev.inSeconds);
-      if (item.crossfadeSeconds >= shortest) {
-        problems.push({ path: at('crossfadeSeconds'), message: `Item ${i + 1}: the crossfade (${item.crossfadeSeconds} s) must be shorter than the stretches it joins (${shortest.toFixed(1)} s).` });
-      }
+    trimFits(name, clip.duration_seconds);
+  });
+  placement.sequence.forEach((stretch, k) => {
+    if (k === 0 || stretch.crossfadeSeconds <= 0) return;
+    const prev = placement.sequence[k - 1]!;
+    const shortest = Math.min(stretch.endSeconds - stretch.startSeconds, prev.endSeconds - prev.startSeconds);
+    if (stretch.crossfadeSeconds >= shortest) {
+      problems.push({ path: `items.${stretch.index}.crossfadeSeconds`, message: `Item ${stretch.index + 1}: the crossfade (${stretch.crossfadeSeconds} s) must be shorter than the stretches it joins (${shortest.toFixed(1)} s).` });
     }
   });
   const total = timelineSeconds(timeline);
