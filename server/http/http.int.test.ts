@@ -62,5 +62,14 @@ describe('the HTTP boundary', () => {
     expect(Object.keys(signup.requestBody.content['application/json'].schema.properties).sort()).toEqual(['email', 'name', 'password']);
     expect(res.body.paths['/api/workspaces/{id}/invites'].post.responses['201']).toBeDefined();
     expect(res.body.paths['/api/invites/{token}/accept'].post).toBeDefined();
+    // Streamed uploads and byte-serving routes are listed too, with their content types.
+    const upload = res.body.paths['/api/workspaces/{id}/clips'].post.requestBody.content['multipart/form-data'];
+    expect(Object.keys(upload.schema.properties)).toEqual(['title', 'podcast', 'publicationQuotes', 'audience', 'consentVersion', 'audio']);
+    expect(upload.schema.required).toContain('audio');
+    expect(Object.keys(res.body.paths['/api/recordings/{id}/chunks/{seq}'].put.requestBody.content)).toEqual(['application/octet-stream']);
+    const audio = res.body.paths['/api/clips/{id}/audio'].get;
+    expect(Object.keys(audio.responses)).toEqual(['200', '206', '416', 'default']);
+    expect(Object.keys(audio.responses['206'].content)).toEqual(['audio/mp4']);
+    expect(audio.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'Range']);
   });
 });

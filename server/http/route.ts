@@ -19,6 +19,25 @@ export interface RouteSpec<P extends ZodType, B extends ZodType, Q extends ZodTy
   status?: number;
   /** Shapes the reply: fields not in the schema never leave the server. Null for an empty (204) reply. */
   response: R;
+  /** A body that is not JSON, which the handler reads itself (streamed uploads); described in the OpenAPI document. */
+  upload?: UploadDoc;
+}
+
+/** A multipart form (`fields` then the file in `fileField`) or a raw binary body of `contentType`. */
+export type UploadDoc = { multipart: { fields: ZodType; fileField: string; fileTypes: string } } | { binary: { contentType: string; description: string } };
+
+/** A route that answers with bytes (audio, pictures, feeds) rather than JSON, as the OpenAPI document shows it. */
+export interface StreamRouteDoc {
+  method: 'get';
+  path: string;
+  summary: string;
+  tag: string;
+  auth: 'user' | 'public';
+  params?: ZodType;
+  /** Content types it may answer with. */
+  produces: string[];
+  /** Honours `Range` (206 Partial Content, 416 when out of bounds). */
+  ranges?: boolean;
 }
 
 export interface RouteInput<P, B, Q> {
@@ -36,6 +55,16 @@ export type AnyRouteSpec = RouteSpec<ZodType, ZodType, ZodType, ZodType | null>;
 export class Api {
   readonly router = Router();
   readonly routes: AnyRouteSpec[] = [];
+  readonly streamRoutes: StreamRouteDoc[] = [];
+}
+
+/**
+ * Registers a plain Express handler that streams bytes, with its description for the OpenAPI document. The
+ * handler does its own checks (session, params, policy) as every route must.
+ */
+export function defineStreamRoute(api: Api, doc: StreamRouteDoc, handler: (req: Request, res: Response) => Promise<void>): void {
+  api.streamRoutes.push(doc);
+  api.router.get(doc.path, handler);
 }
 
 const empty = z.object({});

@@ -1,9 +1,10 @@
 import type { Request, Response } from 'express';
 import { clipParamsSchema } from '../../../shared/contracts/clips';
 import { AppError } from '../../errors';
-import type { Api } from '../../http/route';
+import { defineStreamRoute, type Api, type StreamRouteDoc } from '../../http/route';
 import { parseOrThrow } from '../../http/validate';
 import { listeningCopy } from '../../media/analyse';
+import { audioContentTypes } from '../../media/sniff';
 import type { Services } from '../../services';
 import { loadClipFor } from './clipOperations';
 import { clipKeys } from './processClipJob';
@@ -17,8 +18,15 @@ type Which = 'audio' | 'original' | 'peaks';
  * 401 without a session, 404 outside the workspace, 410 once the contributor withdrew the clip.
  */
 export function clipAudioRoutes(api: Api, services: Services): void {
+  const described: Record<Which, Pick<StreamRouteDoc, 'summary' | 'produces'>> = {
+    audio: { summary: 'The listening copy (AAC in M4A, plays in every browser), with Range support; 410 once withdrawn', produces: [listeningCopy.contentType] },
+    original: { summary: 'The file as uploaded or recorded, with Range support; 410 once withdrawn', produces: [...new Set(Object.values(audioContentTypes))] },
+    peaks: { summary: 'Waveform peaks for wavesurfer.js (the shape is clipPeaksSchema: 100 min/max pairs per second)', produces: ['application/json'] },
+  };
   for (const which of ['audio', 'original', 'peaks'] as const) {
-    api.router.get(`/api/clips/:id/${which}`, (req: Request, res: Response) => serve(services, req, res, which));
+    defineStreamRoute(api, { method: 'get', path: `/api/clips/:id/${which}`, tag: 'clips', auth: 'user', params: clipParamsSchema, ranges: true, ...described[which] }, (req, res) =>
+      serve(services, req, res, which),
+    );
   }
 }
 

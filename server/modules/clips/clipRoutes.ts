@@ -10,9 +10,11 @@ import {
   createCommentBodySchema,
   reviewBodySchema,
   updateCommentBodySchema,
+  uploadClipFieldsSchema,
   withdrawBodySchema,
 } from '../../../shared/contracts/clips';
 import { defineRoute, type Api } from '../../http/route';
+import { audioContentTypes } from '../../media/sniff';
 import type { Services } from '../../services';
 import { clipAudioRoutes } from './clipAudioRoutes';
 import { changeConsent, getClip, listClips, reviewClip } from './clipOperations';
@@ -35,6 +37,7 @@ export function clipRoutes(api: Api, services: Services): void {
       params: idParamsSchema,
       status: 201,
       response: clipSchema,
+      upload: { multipart: { fields: uploadClipFieldsSchema, fileField: 'audio', fileTypes: Object.values(audioContentTypes).join(', ') } },
     },
     async ({ req, res, user, params }) => uploadClip(services, req, res, params.id, user.id),
   );

@@ -66,6 +66,7 @@ export function recordingRoutes(api: Api, services: Services): void {
       params: recordingChunkParamsSchema,
       query: recordingChunkQuerySchema,
       response: recordingProgressSchema,
+      upload: { binary: { contentType: 'application/octet-stream', description: 'The piece’s bytes exactly as MediaRecorder gave them (at most 8 MiB)' } },
     },
     async ({ req, user, params, query }) => appendChunk(services, req, { clipId: params.id, seq: params.seq, userId: user.id, recordedMs: query.recordedMs }),
   );
