@@ -79,8 +79,8 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   documentRoutes(api, services, collab);
   const documentThreads = setUpDocumentThreads(services, api, collab);
   setUpMusic(services, api);
-  const episodes = setUpEpisodes(services, api);
-  const openApi = buildOpenApiDocument(api.routes, version);
+  const episodes = setUpEpisodes(services, api, collab);
+  const openApi = buildOpenApiDocument(api.routes, version, api.streamRoutes);
 
   const app = express();
   app.disable('x-powered-by');
@@ -128,6 +128,8 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
       await services.jobs.stop();
       // Every queued document change written and a final snapshot of each open document, before the database closes.
       await collab.close();
+      // The last timeline changes, read as their documents closed, are checked and stored.
+      await episodes.close();
       await closeRedis();
       stopSweeper();
       http.closeAllConnections();
