@@ -9,10 +9,11 @@ import {
   type CollabJoinAck,
   type CollabJoinReply,
   type CollabServerToClientEvents,
+  type TimelineCheck,
 } from '../../shared/realtime/collab';
 import { userFromCookieHeader } from '../auth/sessions';
 import { AppError, isAppError } from '../errors';
-import { documentAccess, type DocumentAccess } from '../modules/documents/documentOperations';
+import { collabDocumentAccess as documentAccess, type DocumentAccess } from '../modules/documents/documentOperations';
 import type { ChorusServer } from '../realtime/socketServer';
 import type { Services } from '../services';
 import type { CollabDocument, DocumentChannel, Peer } from './collabDocument';
@@ -55,6 +56,8 @@ export interface CollabServer {
   attach(io: ChorusServer): void;
   /** A document's archive state or carer switch changed: re-check everyone who has it open. */
   documentAccessChanged(documentId: string): void;
+  /** Tells everyone in an episode's timeline document how the server's check of it went. */
+  tellTimelineCheck(documentId: string, check: TimelineCheck): void;
   /** The whole Yjs state of a document, for rendering. */
   readState(documentId: string): Promise<Uint8Array>;
   /** Graceful shutdown: waits for queued changes and writes a final snapshot of every open document. */
@@ -101,7 +104,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
     };
   }
 
-  function makePeer(conn: Connection, documentId: string, access: DocumentAccess): Peer {
+  function makePeer(conn: Connection, documentId: string, access: Pick<DocumentAccess, 'canEdit' | 'readOnlyReason'>): Peer {
     return {
       id: conn.socket.id,
       userId: conn.userId,
@@ -336,6 +339,9 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
     documentAccessChanged(documentId) {
       const doc = registry.get(documentId);
       if (doc) void refreshAccess(doc);
+    },
+    tellTimelineCheck(documentId, check) {
+      nsp?.local.to(docRoom(documentId)).emit('timeline:check', documentId, check);
     },
     readState: (documentId) => registry.readState(documentId),
     async close() {

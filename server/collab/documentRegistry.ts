@@ -21,6 +21,8 @@ export class DocumentRegistry {
   private closing = false;
   /** Set when the Socket.IO namespace is attached. */
   channelFor: (documentId: string) => DocumentChannel = () => notReady;
+  /** Called with each document once it is loaded (and before anyone has joined it), e.g. to watch its changes. */
+  readonly onOpened = new Set<(doc: CollabDocument) => void>();
 
   constructor(
     private readonly log: UpdateLog,
@@ -71,6 +73,7 @@ export class DocumentRegistry {
       onFailed: (d) => this.drop(d),
     });
     this.docs.set(documentId, doc);
+    for (const opened of this.onOpened) opened(doc);
     doc.scheduleIdle();
     return doc;
   }

@@ -86,7 +86,8 @@ export interface AuditEventsTable {
 export interface DocumentsTable {
   id: string;
   workspace_id: string;
-  kind: 'publication' | 'script';
+  /** `timeline`: an episode's timeline (episodes.timeline_document_id), hidden from document lists and routes. */
+  kind: 'publication' | 'script' | 'timeline';
   title: string;
   created_by: string;
   created_at: string;
@@ -290,7 +291,9 @@ export interface EpisodesTable {
   number: number | null;
   season: number | null;
   type: 'full' | 'trailer' | 'bonus';
+  /** The last valid timeline; the live one is in the `timeline` document `timeline_document_id` (null only for a row written before it existed). */
   timeline: string;
+  timeline_document_id: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

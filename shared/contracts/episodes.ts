@@ -126,6 +126,8 @@ export const episodeSchema = z.object({
   needsRerender: z.boolean(),
   rerenderReason: z.string().nullable(),
   totalSeconds: z.number(),
+  /** The live timeline: a Yjs document to join on `/collab` (structure: shared/episodes/timelineDoc.ts). */
+  timelineDocumentId: z.string(),
   latestRender: renderSchema.nullable(),
   abilities: z.object({ edit: z.boolean(), render: z.boolean(), publish: z.boolean() }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorBody } from '../errors';
+import { fieldProblemSchema, type ErrorBody } from '../errors';
 
 /**
  * The live co-writing protocol on the Socket.IO namespace `/collab`. After `join`, both sides send
@@ -27,6 +27,19 @@ export const collabJoinOptionsSchema = z.object({
 export type CollabJoinOptions = z.infer<typeof collabJoinOptionsSchema>;
 
 export type CollabError = ErrorBody['error'];
+
+/**
+ * Sent to everyone in an episode's timeline document after the server checked the live timeline:
+ * `problems` empty means it was saved as the episode's timeline; otherwise the last valid one is kept
+ * (and rendered) until these are fixed, and `message` says so in words.
+ */
+export const timelineCheckSchema = z.object({
+  episodeId: z.string(),
+  saved: z.boolean(),
+  message: z.string().nullable(),
+  problems: z.array(fieldProblemSchema),
+});
+export type TimelineCheck = z.infer<typeof timelineCheckSchema>;
 export type CollabJoinReply = { ok: true; canEdit: boolean } | ({ ok: false } & ErrorBody);
 export type CollabJoinAck = (reply: CollabJoinReply) => void;
 
@@ -47,4 +60,6 @@ export interface CollabServerToClientEvents {
   'collab:error': (docId: string | null, error: CollabError) => void;
   /** The caller's right to edit changed while joined (a role change or the document's carer switch). */
   'collab:access': (docId: string, access: { canEdit: boolean }) => void;
+  /** An episode's timeline document only: the outcome of checking the live timeline (see timelineCheckSchema). */
+  'timeline:check': (docId: string, check: TimelineCheck) => void;
 }

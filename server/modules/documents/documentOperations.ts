@@ -1,4 +1,4 @@
-import type { CreateDocumentBody, DocumentInfo, UpdateDocumentBody } from '../../../shared/contracts/documents';
+import type { CreateDocumentBody, DocumentInfo, DocumentKind, UpdateDocumentBody } from '../../../shared/contracts/documents';
 import type { Role } from '../../../shared/roles';
 import type { DocumentsTable } from '../../db/schema';
 import { notFound } from '../../errors';
@@ -6,6 +6,7 @@ import { authorize, authorizeDocument, documentAbilitiesOf, mayDocument, type Ac
 import type { DocumentFacts } from '../../policies/rules';
 import type { Services } from '../../services';
 import { recordAudit } from '../audit/auditLog';
+import { timelineDocumentAccess } from '../episodes/timelineAccess';
 import { actorIn } from '../workspaces/workspaceOperations';
 
 export const documentFacts = (row: DocumentsTable): DocumentFacts => ({
@@ -14,7 +15,11 @@ export const documentFacts = (row: DocumentsTable): DocumentFacts => ({
   archived: row.archived_at !== null,
 });
 
-export function presentDocument(row: DocumentsTable, actor: Actor): DocumentInfo {
+/** A document people write in (not an episode's timeline, which only the episode's routes show). */
+export type WrittenDocumentRow = DocumentsTable & { kind: DocumentKind };
+const isWritten = (row: DocumentsTable): row is WrittenDocumentRow => row.kind !== 'timeline';
+
+export function presentDocument(row: WrittenDocumentRow, actor: Actor): DocumentInfo {
   return {
     id: row.id,
     workspaceId: row.workspace_id,
@@ -30,8 +35,8 @@ export function presentDocument(row: DocumentsTable, actor: Actor): DocumentInfo
   };
 }
 
-export interface DocumentAccess {
-  row: DocumentsTable;
+export interface DocumentAccess<Row extends DocumentsTable = WrittenDocumentRow> {
+  row: Row;
   actor: Actor & { role: Role };
   canEdit: boolean;
   /** Why the caller may not edit, in words they can act on; empty when they may. */
@@ -44,7 +49,18 @@ export interface DocumentAccess {
  */
 export async function documentAccess(services: Services, documentId: string, userId: string): Promise<DocumentAccess> {
   const row = await services.documents.findById(documentId);
+  if (!row || !isWritten(row)) throw notFound('document');
+  return writtenDocumentAccess(services, row, userId);
+}
+
+/** For live editing on `/collab`: written documents by the document rules, an episode's timeline by the episode's. */
+export async function collabDocumentAccess(services: Services, documentId: string, userId: string): Promise<DocumentAccess<DocumentsTable>> {
+  const row = await services.documents.findById(documentId);
   if (!row) throw notFound('document');
+  return isWritten(row) ? writtenDocumentAccess(services, row, userId) : timelineDocumentAccess(services, row, userId);
+}
+
+async function writtenDocumentAccess(services: Services, row: WrittenDocumentRow, userId: string): Promise<DocumentAccess> {
   const actor = await actorIn(services, row.workspace_id, userId);
   const facts = documentFacts(row);
   authorizeDocument(actor, 'document.view', facts);
@@ -62,14 +78,14 @@ export async function createDocument(services: Services, workspaceId: string, us
   authorize(actor, 'workspace.view');
   authorizeDocument(actor, 'document.create');
   const row = await services.documents.create(workspaceId, userId, body.title, body.kind);
-  return presentDocument(row, actor);
+  return presentDocument({ ...row, kind: body.kind }, actor);
 }
 
 export async function listDocuments(services: Services, workspaceId: string, userId: string, includeArchived: boolean): Promise<DocumentInfo[]> {
   const actor = await actorIn(services, workspaceId, userId);
   authorize(actor, 'workspace.view');
   const rows = await services.documents.listForWorkspace(workspaceId, includeArchived);
-  return rows.map((row) => presentDocument(row, actor));
+  return rows.filter(isWritten).map((row) => presentDocument(row, actor));
 }
 
 /** Rename, archive or restore, and the carers-may-edit switch. `onAccessChanged` lets live editing catch up at once. */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentKind } from '../../../shared/contracts/documents';
 import { nowIso } from '../../clock';
 import type { Db } from '../../db/connect';
 import type { DocumentsTable } from '../../db/schema';
@@ -12,7 +11,7 @@ export interface DocumentChanges {
 
 export function documentRepository(db: Db) {
   return {
-    async create(workspaceId: string, createdBy: string, title: string, kind: DocumentKind): Promise<DocumentsTable> {
+    async create(workspaceId: string, createdBy: string, title: string, kind: DocumentsTable['kind']): Promise<DocumentsTable> {
       const now = nowIso();
       const row: DocumentsTable = {
         id: randomUUID(),
@@ -32,13 +31,13 @@ export function documentRepository(db: Db) {
     findById: (id: string) => db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst(),
 
     listForWorkspace(workspaceId: string, includeArchived: boolean): Promise<DocumentsTable[]> {
-      let q = db.selectFrom('documents').selectAll().where('workspace_id', '=', workspaceId);
+      let q = db.selectFrom('documents').selectAll().where('workspace_id', '=', workspaceId).where('kind', '!=', 'timeline');
       if (!includeArchived) q = q.where('archived_at', 'is', null);
       return q.orderBy('updated_at', 'desc').orderBy('id', 'asc').execute();
     },
 
-    async update(row: DocumentsTable, changes: DocumentChanges): Promise<DocumentsTable> {
-      const next: DocumentsTable = {
+    async update<Row extends DocumentsTable>(row: Row, changes: DocumentChanges): Promise<Row> {
+      const next: Row = {
         ...row,
         title: changes.title ?? row.title,
         archived_at: changes.archived === undefined ? row.archived_at : changes.archived ? (row.archived_at ?? nowIso()) : null,

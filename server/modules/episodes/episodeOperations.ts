@@ -8,11 +8,13 @@ import type { EpisodeAction } from '../../policies/rules';
 import type { Services } from '../../services';
 import { actorIn } from '../workspaces/workspaceOperations';
 import type { EpisodeRepository } from './episodeRepository';
+import type { LiveTimelines } from './liveTimeline';
 import { checkTimeline, emptyTimeline, parseStoredTimeline, timelineSeconds } from './timeline';
 
 export interface EpisodeContext {
   services: Services;
   episodes: EpisodeRepository;
+  timelines: LiveTimelines;
 }
 
 /** The feed's public address: PUBLIC_URL when set, else the address the request came to. */
@@ -62,6 +64,7 @@ export async function presentEpisode(ctx: EpisodeContext, e: EpisodesTable, acto
     needsRerender: e.needs_rerender === 1,
     rerenderReason: e.rerender_reason,
     totalSeconds: timelineSeconds(parseStoredTimeline(e.timeline)),
+    timelineDocumentId: e.timeline_document_id ?? '',
     latestRender: latest ? presentRender(latest) : null,
     abilities: { edit: mayEpisode(actor, 'episode.edit'), render: mayEpisode(actor, 'episode.render'), publish: mayEpisode(actor, 'episode.publish') },
   };
@@ -114,6 +117,8 @@ export async function createEpisode(ctx: EpisodeContext, workspaceId: string, us
   const actor = await actorIn(ctx.services, workspaceId, userId);
   authorizeEpisode(actor, 'episode.create');
   const at = nowIso();
+  // Its timeline is co-edited live as a Yjs document of kind `timeline`, made with it.
+  const timelineDoc = await ctx.services.documents.create(workspaceId, userId, 'Timeline', 'timeline');
   const row: EpisodesTable = {
     id: randomUUID(),
     workspace_id: workspaceId,
@@ -123,6 +128,7 @@ export async function createEpisode(ctx: EpisodeContext, workspaceId: string, us
     season: body.season ?? null,
     type: body.type,
     timeline: JSON.stringify(emptyTimeline),
+    timeline_document_id: timelineDoc.id,
     created_by: userId,
     created_at: at,
     updated_at: at,
@@ -160,14 +166,17 @@ export async function updateEpisode(ctx: EpisodeContext, episodeId: string, user
 
 export async function getTimeline(ctx: EpisodeContext, episodeId: string, userId: string) {
   const { episode } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.view');
-  const timeline = parseStoredTimeline(episode.timeline);
+  const timeline = await ctx.timelines.stored(episode);
   return { ...timeline, totalSeconds: timelineSeconds(timeline) };
 }
 
-/** Replaces the timeline after checking every clip, trim, crossfade and chapter (all problems in one answer). */
+/**
+ * Replaces the timeline after checking every clip, trim, crossfade and chapter (all problems in one answer),
+ * as one change to the live document that everyone editing it sees at once.
+ */
 export async function putTimeline(ctx: EpisodeContext, episodeId: string, userId: string, timeline: Timeline) {
   const { episode } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.edit');
   await checkTimeline(ctx.services, episode.workspace_id, timeline);
-  await ctx.episodes.update(episode.id, { timeline: JSON.stringify(timeline) });
+  await ctx.timelines.replace(episode, timeline, userId);
   return { ...timeline, totalSeconds: timelineSeconds(timeline) };
 }

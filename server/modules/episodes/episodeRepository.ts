@@ -19,6 +19,8 @@ export function episodeRepository(db: Db) {
 
     findById: (id: string) => db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst(),
 
+    findByTimelineDocument: (documentId: string) => db.selectFrom('episodes').selectAll().where('timeline_document_id', '=', documentId).executeTakeFirst(),
+
     listForWorkspace: (workspaceId: string) =>
       db.selectFrom('episodes').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at', 'desc').orderBy('id').execute(),
 

@@ -1,17 +1,20 @@
+import type { CollabServer } from '../../collab/collabServer';
 import type { Api } from '../../http/route';
 import type { ChorusServer } from '../../realtime/socketServer';
 import type { Services } from '../../services';
 import { episodeRepository } from './episodeRepository';
 import { forwardEpisodeEvents } from './episodeRealtime';
+import { liveTimelines } from './liveTimeline';
 import { episodeRoutes, feedRouter } from './episodeRoutes';
 import { flagEpisodesOnWithdrawal } from './publishing';
 import { renderEpisodeJob } from './renderEpisodeJob';
 
-/** Wires the episodes module: its repository, render job, routes, public feed and event listeners. */
-export function setUpEpisodes(services: Services, api: Api) {
-  const ctx = { services, episodes: episodeRepository(services.db) };
+/** Wires the episodes module: its repository, live timelines, render job, routes, public feed and event listeners. */
+export function setUpEpisodes(services: Services, api: Api, collab: CollabServer) {
+  const episodes = episodeRepository(services.db);
+  const ctx = { services, episodes, timelines: liveTimelines(services, episodes, collab) };
   services.jobs.register(renderEpisodeJob(ctx));
   episodeRoutes(api, ctx);
   flagEpisodesOnWithdrawal(ctx);
-  return { feeds: feedRouter(ctx), attach: (io: ChorusServer) => forwardEpisodeEvents(io, services.bus) };
+  return { feeds: feedRouter(ctx), attach: (io: ChorusServer) => forwardEpisodeEvents(io, services.bus), close: () => ctx.timelines.close() };
 }

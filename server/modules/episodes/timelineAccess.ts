@@ -1,0 +1,26 @@
+import type { DocumentsTable } from '../../db/schema';
+import { notFound } from '../../errors';
+import { authorizeEpisode, mayEpisode } from '../../policies/authorize';
+import type { Services } from '../../services';
+import type { DocumentAccess } from '../documents/documentOperations';
+import { actorIn } from '../workspaces/workspaceOperations';
+
+/**
+ * Live editing of an episode's timeline document follows the episode's rules: admins and editors edit;
+ * every other member (experts, carers) may watch it and show what they have selected. Outside the
+ * workspace it answers exactly like a missing document.
+ */
+export async function timelineDocumentAccess(services: Services, row: DocumentsTable, userId: string): Promise<DocumentAccess<DocumentsTable>> {
+  const episode = await services.db.selectFrom('episodes').select('id').where('timeline_document_id', '=', row.id).executeTakeFirst();
+  if (!episode) throw notFound('document');
+  const actor = await actorIn(services, row.workspace_id, userId);
+  const role = actor.role;
+  if (!role || !mayEpisode(actor, 'episode.view')) throw notFound('document');
+  let readOnlyReason = '';
+  try {
+    authorizeEpisode(actor, 'episode.edit');
+  } catch (e) {
+    readOnlyReason = (e as Error).message;
+  }
+  return { row, actor: { ...actor, role }, canEdit: readOnlyReason === '', readOnlyReason };
+}
