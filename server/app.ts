@@ -130,8 +130,6 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
       await collab.close();
       // The last timeline changes, read as their documents closed, are checked and stored.
       await episodes.close();
-      // The last timeline changes, read as their documents closed, are checked and stored.
-      await episodes.close();
       await closeRedis();
       stopSweeper();
       http.closeAllConnections();
