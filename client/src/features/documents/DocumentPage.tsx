@@ -9,6 +9,7 @@ import { useSignedInUser } from '../../app/useSignedInUser';
 import { StatusMessage } from '../../components/StatusMessage';
 import { getDocument } from './documentsApi';
 import { DocumentSettings } from './DocumentSettings';
+import { VersionHistory } from './history/VersionHistory';
 import { kindLabels } from './kindWords';
 
 const never = <T,>() => new Promise<T>(() => undefined);
@@ -56,6 +57,7 @@ export function DocumentPage({ docId }: { docId: string }) {
         <Suspense fallback={<StatusMessage>Opening the editor…</StatusMessage>}>
           <CoWritingEditor key={doc.id} docId={doc.id} person={{ id: user.id, name: user.name }} canEdit={doc.abilities.edit} archived={doc.archived} />
         </Suspense>
+        <VersionHistory key={doc.id} doc={doc} myId={user.id} />
         {doc.abilities.manage ? <DocumentSettings doc={doc} onChanged={setChanged} /> : null}
       </Page>
     </>

@@ -1,0 +1,115 @@
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../support/startServer';
+import { openPerson, type Person } from './support/browser';
+import { createInviteLink, documentParagraphs, documentStatus, documentText, joinByInvite, signUp, startDocument, startWorkspace } from './support/journeys';
+
+/** Set CHORUS_SCREENSHOTS=some/folder to keep pictures of the screens along the way. */
+async function picture(page: Page, name: string): Promise<void> {
+  const dir = process.env.CHORUS_SCREENSHOTS;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+const history = (page: Page) => page.getByRole('region', { name: 'Version history' });
+
+/** Control+End until the caret really stands at the end of the text (a key can be lost while the editor takes focus). */
+async function caretToEnd(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('Control+End');
+      return documentText(page).evaluate((editor) => {
+        const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+        let last: Node | null = null;
+        while (walker.nextNode()) if (!walker.currentNode.parentElement?.closest('[class*="collaboration-carets"]')) last = walker.currentNode;
+        const selection = getSelection();
+        return last !== null && selection?.isCollapsed === true && selection.focusNode === last && selection.focusOffset === (last.textContent ?? '').length;
+      });
+    })
+    .toBe(true);
+}
+
+/**
+ * Journey 6, Write together: name a version, keep writing, look back at the named version without
+ * changing anything, and restore it; someone else with the document open sees it go back at once,
+ * and the text it replaced is kept as a version of its own.
+ */
+describe('version history', () => {
+  let server: { url: string; stop(): Promise<void> };
+  const people: Person[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await Promise.all(people.map((p) => p.close()));
+    await server?.stop();
+  });
+
+  it('saves a named version, shows it read-only, and restores it live for everyone', async () => {
+    const annPerson = await openPerson(server.url);
+    people.push(annPerson);
+    const ann = annPerson.page;
+    await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
+    await startWorkspace(ann, 'Carers’ voices');
+    const expertLink = await createInviteLink(ann, 'expert');
+    await startDocument(ann, 'What carers told us', 'Publication');
+    const docUrl = ann.url();
+    await documentStatus(ann, 'Saved');
+
+    const eve = await openPerson(server.url);
+    people.push(eve);
+    await joinByInvite(eve.page, expertLink, { name: 'Eve Expert', email: 'eve@example.com', password: 'eve has a password' });
+    await eve.page.goto(docUrl);
+    await documentStatus(eve.page, 'Saved');
+
+    await documentText(ann).click();
+    await ann.keyboard.type('The first draft.');
+    await documentText(eve.page).getByText('The first draft.').waitFor();
+    await documentStatus(ann, 'Saved');
+
+    // A named version keeps the document as it is now.
+    await history(ann).getByLabel('Name for this version').fill('First draft');
+    await history(ann).getByRole('button', { name: 'Save this version' }).click();
+    await history(ann).getByRole('status').filter({ hasText: 'Version “First draft” saved.' }).waitFor();
+    const firstDraft = history(ann).getByRole('listitem').filter({ hasText: 'First draft' });
+    await firstDraft.getByText(/^Saved by you on \d/).waitFor();
+
+    // Ann writes on; Eve sees it.
+    await documentText(ann).click();
+    await caretToEnd(ann);
+    await ann.keyboard.press('Enter');
+    await ann.keyboard.type('A later thought.');
+    await documentText(eve.page).getByText('A later thought.').waitFor();
+    await documentStatus(ann, 'Saved');
+
+    // The named version, read-only: the words it had, not the later ones.
+    await firstDraft.getByRole('button', { name: 'Look at this version: First draft' }).click();
+    await history(ann).getByRole('heading', { name: 'Looking at “First draft”' }).waitFor();
+    const versionText = history(ann).getByRole('region', { name: 'Text of “First draft”' });
+    await versionText.getByText('The first draft.').waitFor();
+    expect(await versionText.innerText()).not.toContain('A later thought.');
+    expect(await versionText.locator('[contenteditable]').getAttribute('contenteditable')).toBe('false');
+
+    // Restoring asks first and says what will happen.
+    await history(ann).getByRole('button', { name: 'Restore this version' }).click();
+    const confirm = history(ann).locator('.confirm');
+    await confirm.getByText('Restore “First draft”?').waitFor();
+    expect(await confirm.innerText()).toContain('Everyone who has it open will see the change straight away.');
+    expect(await confirm.innerText()).toContain('Nothing is lost: the text as it is now is saved first, as a version called “Before restoring “First draft””.');
+    await picture(ann, 'version-history-restore-question');
+    await confirm.getByRole('button', { name: 'Yes, restore this version' }).click();
+
+    // Both see the restored text live, without reloading.
+    await expect.poll(() => documentParagraphs(eve.page)).toEqual(['The first draft.']);
+    await expect.poll(() => documentParagraphs(ann)).toEqual(['The first draft.']);
+    await history(ann).getByRole('status').filter({ hasText: 'The document now reads as “First draft” did.' }).waitFor();
+    await history(ann).getByRole('listitem').filter({ hasText: 'Before restoring “First draft”' }).waitFor();
+    await documentStatus(ann, 'Saved');
+    await documentStatus(eve.page, 'Saved');
+    await picture(ann, 'version-history-restored');
+  });
+});
