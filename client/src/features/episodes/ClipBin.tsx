@@ -6,6 +6,8 @@ import type { ClipListState } from '../clips/useClipList';
 import type { Dragged } from './dragging';
 import type { ClipPreview } from './useClipPreview';
 
+export const clipAudioUrl = (clipId: string) => `/api/clips/${encodeURIComponent(clipId)}/audio`;
+
 /** Clips that may go into an episode: processed, approved, not withdrawn, and their maker agreed to podcast use. */
 export const usableClips = (clips: ClipSummary[]): ClipSummary[] =>
   clips.filter((c) => c.status === 'ready' && c.reviewState === 'approved' && !c.withdrawn && c.consent?.podcast === true && (c.durationSeconds ?? 0) > 0);
@@ -49,7 +51,7 @@ export function ClipBin({ list, canEdit, preview, onAdd, onDragStart, onDragEnd 
                     Stop<span className="visually-hidden"> {clip.title}</span>
                   </Button>
                 ) : (
-                  <Button variant="secondary" className="button--small" onClick={() => preview.play(clip.id)}>
+                  <Button variant="secondary" className="button--small" onClick={() => preview.play(clip.id, clipAudioUrl(clip.id))}>
                     Play<span className="visually-hidden"> {clip.title}</span>
                   </Button>
                 )}

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ClipSummary } from '../../../../shared/contracts/clips';
-import type { Episode, Render, Show } from '../../../../shared/contracts/episodes';
+import type { Episode, MusicRole, Render, Show } from '../../../../shared/contracts/episodes';
+import type { MusicAsset } from '../../../../shared/contracts/music';
 import type { ApiError } from '../../api/ApiError';
 import { getWorkspace } from '../../api/workspaces';
 import { Page } from '../../app/Page';
@@ -14,6 +15,7 @@ import { ClipBin, usableClips } from './ClipBin';
 import type { Dragged } from './dragging';
 import { EpisodeDetailsForm } from './EpisodeDetailsForm';
 import { getEpisode, getShow, listRenders } from './episodesApi';
+import { MusicBin } from './MusicBin';
 import { PublishPanel } from './PublishPanel';
 import { RenderList } from './RenderList';
 import { RenderPanel } from './RenderPanel';
@@ -22,6 +24,7 @@ import { useTimeline } from './timeline/useTimeline';
 import { TimelineEditor } from './TimelineEditor';
 import { useClipPreview } from './useClipPreview';
 import { useEpisodeEvents } from './useEpisodeEvents';
+import { useMusicList } from './useMusicList';
 
 const never = <T,>() => new Promise<T>(() => undefined);
 
@@ -66,6 +69,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   const handle = useTimeline(episode.id);
   const { list, room } = useClipList(episode.workspaceId);
   const preview = useClipPreview();
+  const { list: musicList, reload: reloadMusic } = useMusicList(episode.workspaceId);
   const [workspace] = useResource(episode.workspaceId, () => getWorkspace(episode.workspaceId));
   const [show] = useResource(episode.workspaceId, (): Promise<Show | null> => getShow(episode.workspaceId));
   const [renders, reloadRenders] = useResource(episode.id, () => listRenders(episode.id));
@@ -105,6 +109,16 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
     handle.insertItem(at, item);
     setNews(`Added “${clip.title}” to the end of the episode, as item ${at + 1}.`);
   };
+  const music = useMemo(() => new Map<string, MusicAsset>(musicList.status === 'ready' ? musicList.music.map((m) => [m.id, m]) : []), [musicList]);
+  const addMusic = (m: MusicAsset, role: MusicRole) => {
+    const items = handle.timeline.items;
+    const afterIntros = items.findIndex((i) => !(i.kind === 'music' && i.role === 'intro'));
+    // Intros open the episode, outros close it; music under speech goes in after the intros, under the first story.
+    const at = role === 'intro' ? 0 : role === 'outro' ? items.length : afterIntros === -1 ? items.length : afterIntros;
+    const outSeconds = Math.floor((m.durationSeconds ?? 0) * 1000) / 1000;
+    handle.insertItem(at, { kind: 'music', assetId: m.id, role, inSeconds: 0, outSeconds, gainDb: 0, crossfadeSeconds: role === 'bed' ? 2 : 0, leadSeconds: 0, duckDb: 12 });
+    setNews(`Added “${m.title}” as ${role === 'bed' ? 'music under speech' : `the ${role}`}, item ${at + 1}.`);
+  };
   const problems = sortProblems(refused);
   const workspaceName = workspace.status === 'ready' ? workspace.data.name : undefined;
 
@@ -122,10 +136,14 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
           <StatusMessage>{news}</StatusMessage>
         </div>
         <div className="builder">
-          <ClipBin list={list} canEdit={handle.canEdit} preview={preview} onAdd={add} onDragStart={setDragged} onDragEnd={() => setDragged(null)} />
+          <div className="builder__bins">
+            <ClipBin list={list} canEdit={handle.canEdit} preview={preview} onAdd={add} onDragStart={setDragged} onDragEnd={() => setDragged(null)} />
+            <MusicBin workspaceId={episode.workspaceId} list={musicList} canEdit={handle.canEdit} preview={preview} onAdd={addMusic} onUploaded={reloadMusic} />
+          </div>
           <TimelineEditor
             handle={handle}
             clips={clips}
+            music={music}
             itemProblems={problems.byItem}
             otherProblems={problems.other}
             dragged={dragged}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ClipSummary } from '../../../../shared/contracts/clips';
+import type { MusicAsset } from '../../../../shared/contracts/music';
 import { StatusMessage } from '../../components/StatusMessage';
 import { clockTime } from '../clips/clipWords';
 import { ChaptersEditor } from './ChaptersEditor';
@@ -13,6 +14,7 @@ import type { ClipPreview } from './useClipPreview';
 interface TimelineEditorProps {
   handle: TimelineHandle;
   clips: Map<string, ClipSummary>;
+  music: Map<string, MusicAsset>;
   /** Problems the server named for items by position (items.N…), e.g. from a refused render. */
   itemProblems: Map<number, string[]>;
   /** Problems the server named that belong to no one item. */
@@ -25,7 +27,7 @@ interface TimelineEditorProps {
 }
 
 /** The episode in order: each item with its trim and crossfade, drop places, the total length and the chapters. */
-export function TimelineEditor({ handle, clips, itemProblems, otherProblems, dragged, preview, onDragStart, onDragEnd, newItemFor }: TimelineEditorProps) {
+export function TimelineEditor({ handle, clips, music, itemProblems, otherProblems, dragged, preview, onDragStart, onDragEnd, newItemFor }: TimelineEditorProps) {
   const { timeline, canEdit } = handle;
   const [dropBefore, setDropBefore] = useState<number | null>(null);
   const [news, setNews] = useState('');
@@ -44,7 +46,7 @@ export function TimelineEditor({ handle, clips, itemProblems, otherProblems, dra
 
   const titleAt = (i: number) => {
     const item = timeline.items[i];
-    return item ? itemTitle(item, item.kind === 'clip' ? clips.get(item.clipId) : undefined) : '';
+    return item ? itemTitle(item, item.kind === 'clip' ? clips.get(item.clipId) : undefined, item.kind === 'music' ? music.get(item.assetId) : undefined) : '';
   };
 
   const over = (event: DragEvent<HTMLElement>, before: number) => {
@@ -121,6 +123,7 @@ export function TimelineEditor({ handle, clips, itemProblems, otherProblems, dra
             count={count}
             startSeconds={starts[index] ?? 0}
             clip={item.kind === 'clip' ? clips.get(item.clipId) : undefined}
+            music={item.kind === 'music' ? music.get(item.assetId) : undefined}
             canEdit={canEdit}
             peers={handle.peers.filter((p) => p.selectedIndex === index)}
             problems={itemProblems.get(index) ?? []}

@@ -1,7 +1,9 @@
 import type { DragEvent } from 'react';
 import type { ClipSummary } from '../../../../shared/contracts/clips';
+import type { MusicAsset } from '../../../../shared/contracts/music';
 import { Button } from '../../components/Button';
 import { lengthWords } from '../clips/clipWords';
+import { clipAudioUrl } from './ClipBin';
 import { trimTime } from './episodeWords';
 import { NumberField } from './NumberField';
 import type { TimelineItem, TimelinePeer } from './timeline/timelineHandle';
@@ -15,6 +17,7 @@ export interface ItemRowProps {
   /** Where it starts in the finished episode. */
   startSeconds: number;
   clip: ClipSummary | undefined;
+  music: MusicAsset | undefined;
   canEdit: boolean;
   peers: TimelinePeer[];
   /** The server's words about this item (a withdrawn clip, a trim past the end). */
@@ -33,18 +36,18 @@ export interface ItemRowProps {
 
 const musicRoleWords: Record<string, string> = { intro: 'Intro music', outro: 'Outro music', bed: 'Music under speech' };
 
-export function itemTitle(item: TimelineItem, clip: ClipSummary | undefined): string {
-  const kind = item.kind as string;
-  if (kind === 'music') return musicRoleWords[(item as { role?: string }).role ?? ''] ?? 'Music';
+export function itemTitle(item: TimelineItem, clip: ClipSummary | undefined, music?: MusicAsset): string {
+  if (item.kind === 'music') return `${musicRoleWords[item.role] ?? 'Music'}: ${music?.title ?? 'music that is no longer here'}`;
   return clip?.title ?? 'A clip that can no longer be used';
 }
 
 /** One item on the timeline: what it is, where it plays, its trim, volume and crossfade, and buttons to move or remove it. */
 export function TimelineItemRow(props: ItemRowProps) {
-  const { item, index, count, startSeconds, clip, canEdit, peers, problems, dropHere, preview } = props;
+  const { item, index, count, startSeconds, clip, music, canEdit, peers, problems, dropHere, preview } = props;
   const n = index + 1;
-  const title = itemTitle(item, clip);
-  const clipId = item.kind === 'clip' ? item.clipId : null;
+  const title = itemTitle(item, clip, music);
+  const audio = item.kind === 'clip' ? (clip ? { key: clip.id, url: clipAudioUrl(clip.id), length: clip.durationSeconds } : null) : music ? { key: music.id, url: music.audioUrl, length: music.durationSeconds } : null;
+  const bed = item.kind === 'music' && item.role === 'bed';
   const idFor = (field: string) => `item-${n}-${field}`;
   const classes = ['timeline-item', problems.length > 0 ? 'timeline-item--problem' : '', dropHere ? `timeline-item--drop-${dropHere}` : ''].filter(Boolean).join(' ');
   const length = item.outSeconds - item.inSeconds;
@@ -76,8 +79,9 @@ export function TimelineItemRow(props: ItemRowProps) {
         <div>
           <h3 className="timeline-item__title">{title}</h3>
           <p className="timeline-item__meta">
-            Plays from {trimTime(startSeconds)} for {lengthWords(Math.max(0, length))}
-            {clip ? ` · recorded by ${clip.contributor.name} · the whole clip is ${trimTime(clip.durationSeconds ?? 0)} long` : ''}
+            {bed ? `Starts at ${trimTime(startSeconds)}; ${item.leadSeconds > 0 ? `plays alone for ${lengthWords(item.leadSeconds)}, then` : 'plays'} under the items after it` : `Plays from ${trimTime(startSeconds)} for ${lengthWords(Math.max(0, length))}`}
+            {clip ? ` · recorded by ${clip.contributor.name}` : ''}
+            {audio?.length ? ` · the whole ${item.kind === 'clip' ? 'clip' : 'piece'} is ${trimTime(audio.length)} long` : ''}
           </p>
           {peers.length > 0 ? (
             <p className="timeline-item__peers">
@@ -100,18 +104,24 @@ export function TimelineItemRow(props: ItemRowProps) {
         <TimeField id={idFor('in')} label="Start at" seconds={item.inSeconds} disabled={!canEdit} onCommit={(inSeconds) => props.onChange({ inSeconds })} />
         <TimeField id={idFor('out')} label="End at" seconds={item.outSeconds} disabled={!canEdit} onCommit={(outSeconds) => props.onChange({ outSeconds })} />
         <NumberField id={idFor('gain')} label="Volume change (dB)" hint="0 keeps the levelled volume" value={item.gainDb} min={-20} max={20} step={1} disabled={!canEdit} onCommit={(gainDb) => props.onChange({ gainDb })} />
-        {index > 0 ? (
+        {bed ? (
+          <>
+            <NumberField id={idFor('crossfade')} label="Fade in and out (seconds)" value={item.crossfadeSeconds} min={0} max={10} step={0.5} disabled={!canEdit} onCommit={(crossfadeSeconds) => props.onChange({ crossfadeSeconds })} />
+            <NumberField id={idFor('lead')} label="Plays alone first for (seconds)" hint="0 to start under the next item" value={item.leadSeconds} min={0} max={600} step={0.5} disabled={!canEdit} onCommit={(leadSeconds) => props.onChange({ leadSeconds })} />
+            <NumberField id={idFor('duck')} label="Quieter under speech by (dB)" value={item.duckDb} min={0} max={40} step={1} disabled={!canEdit} onCommit={(duckDb) => props.onChange({ duckDb })} />
+          </>
+        ) : index > 0 ? (
           <NumberField id={idFor('crossfade')} label="Blend in from the item before (seconds)" hint="0 for a straight cut" value={item.crossfadeSeconds} min={0} max={10} step={0.5} disabled={!canEdit} onCommit={(crossfadeSeconds) => props.onChange({ crossfadeSeconds })} />
         ) : null}
       </div>
       <div className="timeline-item__actions">
-        {clipId ? (
-          preview.playing === clipId ? (
+        {audio ? (
+          preview.playing === audio.key ? (
             <Button variant="secondary" className="button--small" onClick={preview.stop}>
               Stop<span className="visually-hidden"> item {n}</span>
             </Button>
           ) : (
-            <Button variant="secondary" className="button--small" onClick={() => preview.play(clipId, item.inSeconds, item.outSeconds)}>
+            <Button variant="secondary" className="button--small" onClick={() => preview.play(audio.key, audio.url, item.inSeconds, item.outSeconds)}>
               Play this part<span className="visually-hidden"> (item {n})</span>
             </Button>
           )

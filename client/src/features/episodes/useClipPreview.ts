@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface ClipPreview {
-  /** The clip playing now, if any. */
+  /** What is playing now (a clip's or music's id), if anything. */
   playing: string | null;
-  /** Play a clip from `from` seconds, stopping at `to` (the whole clip without). */
-  play(clipId: string, from?: number, to?: number): void;
+  /** Play audio from `from` seconds, stopping at `to` (to the end without). */
+  play(key: string, url: string, from?: number, to?: number): void;
   stop(): void;
 }
 
-/** One audio element for listening to clips while building an episode, so only one plays at a time. */
+/** One audio element for listening to clips and music while building an episode, so only one plays at a time. */
 export function useClipPreview(): ClipPreview {
   const audio = useRef<HTMLAudioElement | null>(null);
   const stopAt = useRef<number | null>(null);
@@ -40,14 +40,13 @@ export function useClipPreview(): ClipPreview {
     setPlaying(null);
   }, []);
 
-  const play = useCallback((clipId: string, from = 0, to?: number) => {
+  const play = useCallback((key: string, url: string, from = 0, to?: number) => {
     const element = audio.current;
     if (!element) return;
-    const src = `/api/clips/${encodeURIComponent(clipId)}/audio`;
-    if (!element.src.endsWith(src)) element.src = src;
+    if (!element.src.endsWith(url)) element.src = url;
     stopAt.current = to ?? null;
     element.currentTime = from;
-    setPlaying(clipId);
+    setPlaying(key);
     element.play().catch(() => setPlaying(null));
   }, []);
 

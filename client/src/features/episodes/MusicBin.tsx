@@ -1,0 +1,127 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { MusicAsset } from '../../../../shared/contracts/music';
+import type { MusicRole } from '../../../../shared/contracts/episodes';
+import { toApiError } from '../../api/ApiError';
+import { Button } from '../../components/Button';
+import { StatusMessage } from '../../components/StatusMessage';
+import { TextField } from '../../components/TextField';
+import { lengthWords } from '../clips/clipWords';
+import { uploadMusic } from './musicApi';
+import type { ClipPreview } from './useClipPreview';
+import type { MusicListState } from './useMusicList';
+
+interface MusicBinProps {
+  workspaceId: string;
+  list: MusicListState;
+  canEdit: boolean;
+  preview: ClipPreview;
+  onAdd(music: MusicAsset, role: MusicRole): void;
+  onUploaded(): void;
+}
+
+const statusWords = (m: MusicAsset) => (m.status === 'failed' ? `Could not be used: ${m.failureReason ?? 'the reason is not known.'}` : m.status === 'ready' ? null : 'Being processed…');
+
+/** The workspace's music: listen, add it as an intro, an outro or under speech, and upload more. */
+export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploaded }: MusicBinProps) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [sent, setSent] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const upload = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const data = new FormData(event.currentTarget);
+    const title = String(data.get('title') ?? '').trim();
+    const file = data.get('audio');
+    setSent('');
+    if (title === '') return setProblem('Enter a title for the music');
+    if (!(file instanceof File) || file.size === 0) return setProblem('Choose a music file to upload');
+    setProblem(null);
+    setBusy(true);
+    try {
+      const music = await uploadMusic(workspaceId, title, file);
+      setSent(`Sent. “${music.title}” is being processed; it can be used when it is ready.`);
+      formRef.current?.reset();
+      onUploaded();
+    } catch (e) {
+      setProblem(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="bin bin--music" aria-labelledby="music-heading">
+      <h2 className="heading-m" id="music-heading">
+        Music
+      </h2>
+      {list.status === 'loading' ? <p>Loading music…</p> : null}
+      {list.status === 'failed' ? <p className="field__error">{list.error.message}</p> : null}
+      {list.status === 'ready' && list.music.length === 0 ? <p>There is no music here yet.</p> : null}
+      {list.status === 'ready' && list.music.length > 0 ? (
+        <ul className="bin__list" aria-label="Music">
+          {list.music.map((m) => (
+            <li key={m.id} className="bin-card bin-card--music">
+              <p className="bin-card__title">{m.title}</p>
+              <p className="bin-card__meta">{statusWords(m) ?? lengthWords(m.durationSeconds ?? 0)}</p>
+              {m.status === 'ready' ? (
+                <div className="bin-card__actions">
+                  {preview.playing === m.id ? (
+                    <Button variant="secondary" className="button--small" onClick={preview.stop}>
+                      Stop<span className="visually-hidden"> {m.title}</span>
+                    </Button>
+                  ) : (
+                    <Button variant="secondary" className="button--small" onClick={() => preview.play(m.id, m.audioUrl)}>
+                      Play<span className="visually-hidden"> {m.title}</span>
+                    </Button>
+                  )}
+                  {canEdit ? (
+                    <>
+                      <Button className="button--small" onClick={() => onAdd(m, 'intro')}>
+                        Add as intro<span className="visually-hidden">: {m.title}</span>
+                      </Button>
+                      <Button className="button--small" onClick={() => onAdd(m, 'outro')}>
+                        Add as outro<span className="visually-hidden">: {m.title}</span>
+                      </Button>
+                      <Button className="button--small" onClick={() => onAdd(m, 'bed')}>
+                        Add under speech<span className="visually-hidden">: {m.title}</span>
+                      </Button>
+                    </>
+                  ) : null}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {canEdit ? (
+        <details className="music-upload">
+          <summary>Upload music</summary>
+          <form ref={formRef} onSubmit={upload} noValidate>
+            <TextField id="music-title" name="title" label="Title" autoComplete="off" />
+            <div className="field">
+              <label className="field__label" htmlFor="music-file">
+                Music file
+              </label>
+              <div className="field__hint" id="music-file-hint">
+                WAV, MP3, M4A, OGG, WebM or FLAC. Use only music you have the right to put in a podcast.
+              </div>
+              <input id="music-file" name="audio" type="file" accept="audio/*" aria-describedby="music-file-hint" />
+            </div>
+            {problem ? (
+              <p className="field__error" role="alert">
+                <span className="visually-hidden">Error: </span>
+                {problem}
+              </p>
+            ) : null}
+            <Button type="submit" variant="secondary" busy={busy}>
+              Upload music
+            </Button>
+          </form>
+          <StatusMessage tone="success">{sent}</StatusMessage>
+        </details>
+      ) : null}
+    </section>
+  );
+}
