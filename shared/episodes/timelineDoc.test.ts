@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { insertItem, moveItem, readTimelineDoc, removeItem, replacementUpdate, replaceTimeline, setChapters, updateItem } from './timelineDoc';
+import { insertItem, keyAt, moveItem, readTimelineDoc, removeItem, replacementUpdate, replaceTimeline, selectedIndexOf, setChapters, timelinePresenceSchema, updateItem } from './timelineDoc';
 
 const clip = (clipId: string, outSeconds = 5) => ({ kind: 'clip', clipId, inSeconds: 0, outSeconds, gainDb: 0, crossfadeSeconds: 0 });
 const ids = (doc: Y.Doc) => readTimelineDoc(doc).items.map((i) => i.clipId);
@@ -79,5 +79,19 @@ describe('timeline document', () => {
     const fresh = new Y.Doc();
     Y.applyUpdate(fresh, replacementUpdate(null, { items: [clip('s')], chapters: [] }));
     expect(ids(fresh)).toEqual(['s']);
+  });
+});
+
+describe('timeline presence', () => {
+  it('follows the selected item when someone else moves it, and falls back to the position when it is gone', () => {
+    const doc = new Y.Doc();
+    replaceTimeline(doc, { items: ['a', 'b', 'c'].map((id) => clip(id)), chapters: [] });
+    const presence = { name: 'Eve', colour: '#1d5fa8', selectedIndex: 1, selectedKey: keyAt(doc, 1) };
+    expect(timelinePresenceSchema.safeParse(presence).success).toBe(true);
+    moveItem(doc, 1, 2);
+    expect(selectedIndexOf(doc, presence)).toBe(2);
+    removeItem(doc, 2);
+    expect(selectedIndexOf(doc, presence)).toBe(1);
+    expect(timelinePresenceSchema.safeParse({ name: 'Eve', colour: 'x', selectedIndex: -1 }).success).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { z } from 'zod';
 
 /**
  * An episode's timeline as a Yjs document, read and changed the same way by the server and the browser.
@@ -153,3 +154,27 @@ export function replacementUpdate(state: Uint8Array | null, timeline: { items: r
     doc.destroy();
   }
 }
+
+/**
+ * What each person in a timeline document shares as awareness (field `user`): who they are and which item
+ * they have selected, by position and by key (the key follows the item when someone else moves things).
+ */
+export const timelinePresenceSchema = z.object({
+  name: z.string().max(200),
+  colour: z.string().max(32),
+  selectedIndex: z.number().int().min(0).nullable(),
+  selectedKey: z.string().max(100).nullable().optional(),
+});
+export type TimelinePresence = z.infer<typeof timelinePresenceSchema>;
+
+/** The position a presence points at now: its key's item when that still exists, else its index. */
+export function selectedIndexOf(doc: Y.Doc, presence: TimelinePresence): number | null {
+  if (presence.selectedKey) {
+    const at = orderedItems(doc).findIndex((i) => i.key === presence.selectedKey);
+    if (at >= 0) return at;
+  }
+  return presence.selectedIndex;
+}
+
+/** The key of the item at `index` (what a presence names besides the position). */
+export const keyAt = (doc: Y.Doc, index: number | null): string | null => (index === null ? null : (orderedItems(doc)[index]?.key ?? null));
