@@ -62,6 +62,7 @@ describe('making an episode', () => {
   let people: Awaited<ReturnType<typeof workspaceWithPeople>>['people'];
   let workspaceId: string;
   const durations: Record<string, number> = {};
+  const clipIds: Record<string, string> = {};
   const persons: Person[] = [];
   let ed: Page;
 
@@ -78,6 +79,7 @@ describe('making an episode', () => {
       const ready = await waitForClip(carer, res.body.id, undefined, 60_000);
       expect(ready.status).toBe('ready');
       durations[key] = ready.media.durationSeconds;
+      clipIds[key] = ready.id;
       return ready.id as string;
     };
     const [mary, joe] = await Promise.all([upload('mary', people.carer), upload('joe', people.carer2), upload('unready', people.carer)]);
@@ -173,5 +175,32 @@ describe('making an episode', () => {
     await newest.getByRole('button', { name: 'Pause', exact: true }).click();
     await newest.getByRole('button', { name: 'Play', exact: true }).waitFor();
     await picture(ed, 'episode-rendered');
+  });
+
+  it('says next to the timeline what the server refused: a clip withdrawn by the person who made it', async () => {
+    expect((await people.carer2.post(`/api/clips/${clipIds.joe}/withdraw`, {})).status).toBe(200);
+    // The bin loses it as it happens.
+    await expect.poll(() => binCard(ed, stories.joe.title).count(), { timeout: 20_000 }).toBe(0);
+
+    await ed.getByRole('button', { name: 'Render episode' }).click();
+    await item(ed, 2).getByText(`Item 2: “${stories.joe.title}” was withdrawn by the person who made it. Remove it from the timeline.`).waitFor();
+    expect(await ed.title()).toMatch(/^Error: /);
+    await picture(ed, 'episode-withdrawn-refused');
+
+    // A change to the timeline is refused too while the clip is on it, in the server's words.
+    const gain = item(ed, 1).getByLabel('Volume change (dB)');
+    await gain.fill('2');
+    await gain.press('Enter');
+    await ed.getByRole('alert').filter({ hasText: 'There is a problem with the episode' }).getByText(/was withdrawn by the person who made it/).waitFor({ timeout: 20_000 });
+
+    // Removing it: now Joe's chapter starts where the episode ends, which the server names too. Without it, all is well.
+    await item(ed, 2).getByRole('button', { name: 'Remove item 2' }).click();
+    const problems = ed.getByRole('alert').filter({ hasText: 'There is a problem with the episode' });
+    await problems.getByText(`Chapter “${stories.joe.title}” starts at 0:02.5, after the episode ends (0:02.5). Move it earlier.`).waitFor({ timeout: 20_000 });
+    await ed.getByRole('list', { name: 'Chapters', exact: true }).getByText('This is after the end of the episode').waitFor();
+    await ed.getByRole('button', { name: `Remove chapter ${stories.joe.title}` }).click();
+    await expect.poll(() => ed.getByRole('alert').filter({ hasText: 'There is a problem with the episode' }).count(), { timeout: 20_000 }).toBe(0);
+    const episodeId = new URL(ed.url()).pathname.split('/').pop()!;
+    await expect.poll(async () => (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body.items.length).toBe(1);
   });
 });

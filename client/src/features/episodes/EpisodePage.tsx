@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ClipSummary } from '../../../../shared/contracts/clips';
 import type { Episode, MusicRole, Render, Show } from '../../../../shared/contracts/episodes';
 import type { MusicAsset } from '../../../../shared/contracts/music';
@@ -66,7 +66,7 @@ function sortProblems(error: ApiError | null): { byItem: Map<number, string[]>; 
 }
 
 function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) {
-  const handle = useTimeline(episode.id);
+  const handle = useTimeline(episode);
   const { list, room } = useClipList(episode.workspaceId);
   const preview = useClipPreview();
   const { list: musicList, reload: reloadMusic } = useMusicList(episode.workspaceId);
@@ -77,6 +77,9 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [news, setNews] = useState('');
+
+  // A refused render's words are about the timeline as it was; once it changes they may no longer be true.
+  useEffect(() => setRefused(null), [handle.timeline]);
 
   const known = renders.status === 'ready' ? renders.data : [];
   useEpisodeEvents(episode.id, {
