@@ -1,14 +1,23 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { Episode } from '../../../../../shared/contracts/episodes';
+import { useSignedInUser } from '../../../app/useSignedInUser';
 import { getEpisode, getTimeline, putTimeline } from '../episodesApi';
 import { RestTimeline } from './restTimeline';
 import type { TimelineHandle } from './timelineHandle';
 import * as ops from './timelineOps';
+import { useLiveTimeline } from './useLiveTimeline';
+
+/** The episode's timeline, co-edited live with everyone who has the episode open. */
+export function useTimeline(episode: Episode): TimelineHandle {
+  const user = useSignedInUser();
+  return useLiveTimeline(episode, { id: user?.id ?? '', name: user?.name ?? '' });
+}
 
 /**
  * The timeline over plain HTTP: loaded once, edited in the page, stored whole with PUT after a pause.
- * Nobody else's edits or selections show here (peers is always empty); the live version replaces this body.
+ * Nobody else's edits or selections show here (peers is always empty); the screens use the live one above.
  */
-export function useTimeline(episodeId: string): TimelineHandle {
+export function useRestTimeline(episodeId: string): TimelineHandle {
   const store = useMemo(
     () =>
       new RestTimeline({
