@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../workspaces/workspaceOperations';
 import type { ClipRow } from './clipRepository';
 import { clipFacts, presentClip, presentComment, presentSummary } from './presentClip';
+import { recordConsent } from './recordConsent';
 
 /**
  * Loads a clip and checks the caller may do `action` with it. A clip in a workspace the caller is not a
@@ -75,27 +76,7 @@ export async function reviewClip(services: Services, clipId: string, userId: str
 /** The contributor (or an admin for them) changes what the clip may be used for; every version is kept. */
 export async function changeConsent(services: Services, clipId: string, userId: string, choices: ConsentChoices): Promise<Clip> {
   const { clip } = await loadClipFor(services, clipId, userId, 'clip.changeConsent');
-  await services.db.transaction().execute(async (tx) => {
-    await services.clips.addConsent(
-      {
-        clip_id: clip.id,
-        kind: 'changed',
-        podcast: choices.podcast ? 1 : 0,
-        publication_quotes: choices.publicationQuotes ? 1 : 0,
-        audience: choices.audience,
-        wording_version: choices.wordingVersion,
-        recorded_by: userId,
-      },
-      tx,
-    );
-    await recordAudit(tx, {
-      workspaceId: clip.workspace_id,
-      actorId: userId,
-      action: 'clip.consent_changed',
-      subjectId: clip.id,
-      detail: { ...choices, onBehalfOf: userId === clip.contributor_id ? null : clip.contributor_id },
-    });
-  });
+  await services.db.transaction().execute((tx) => recordConsent(services, tx, { clip, kind: 'changed', choices, userId }));
   services.bus.emit('clip:consent', { workspaceId: clip.workspace_id, clipId: clip.id });
   return getClip(services, clipId, userId);
 }

@@ -10,6 +10,7 @@ import { clipObjectKey, recordingChunksPrefix } from '../../storage/keys';
 import { recordAudit } from '../audit/auditLog';
 import { getClip } from './clipOperations';
 import { processClipJobSpec } from './processClipJob';
+import { recordConsent } from './recordConsent';
 import { RecordingConflict } from './recordingChunks';
 import { formatOfType, loadRecordingFor, presentProgress } from './recordingOperations';
 import type { ChunkRow } from './recordingRepository';
@@ -69,25 +70,8 @@ export async function finishRecording(services: Services, clipId: string, userId
         },
         tx,
       );
-      await services.clips.addConsent(
-        {
-          clip_id: clip.id,
-          kind: 'given',
-          podcast: body.podcast ? 1 : 0,
-          publication_quotes: body.publicationQuotes ? 1 : 0,
-          audience: body.audience,
-          wording_version: body.wordingVersion,
-          recorded_by: userId,
-        },
-        tx,
-      );
-      await recordAudit(tx, {
-        workspaceId: clip.workspace_id,
-        actorId: userId,
-        action: 'clip.consent_given',
-        subjectId: clip.id,
-        detail: { podcast: body.podcast, publicationQuotes: body.publicationQuotes, audience: body.audience, wordingVersion: body.wordingVersion },
-      });
+      const choices = { podcast: body.podcast, publicationQuotes: body.publicationQuotes, audience: body.audience, wordingVersion: body.wordingVersion };
+      await recordConsent(services, tx, { clip, kind: 'given', choices, userId });
       await recordAudit(tx, { workspaceId: clip.workspace_id, actorId: userId, action: 'clip.recording_sent', subjectId: clip.id, detail: { pieces: chunks.length, bytes: info.size } });
       await recordings.markFinished(clip.id, tx);
       await services.jobs.enqueue(processClipJobSpec, { clipId: clip.id }, { db: tx });

@@ -9,12 +9,12 @@ import { parseOrThrow } from '../../http/validate';
 import { authorize, authorizeClip } from '../../policies/authorize';
 import type { Services } from '../../services';
 import { clipObjectKey } from '../../storage/keys';
-import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../workspaces/workspaceOperations';
 import { blobStorageEngine } from './blobStorageEngine';
 import { getClip } from './clipOperations';
 import { newClipRow } from './newClipRow';
 import { processClipJobSpec } from './processClipJob';
+import { recordConsent } from './recordConsent';
 
 export const fieldLimits = { files: 1, fields: 10, parts: 12, fieldNameSize: 100, fieldSize: 10_000 };
 /** Multer 2.5 options its type definitions do not list yet: 1 MiB pieces instead of busboy's 16-64 KiB mean fewer writes. */
@@ -66,17 +66,8 @@ export async function uploadClip(services: Services, req: Request, res: Response
   });
   await services.db.transaction().execute(async (tx) => {
     await services.clips.insert(row, tx);
-    await services.clips.addConsent(
-      { clip_id: clipId, kind: 'given', podcast: fields.podcast ? 1 : 0, publication_quotes: fields.publicationQuotes ? 1 : 0, audience: fields.audience, wording_version: fields.consentVersion, recorded_by: userId },
-      tx,
-    );
-    await recordAudit(tx, {
-      workspaceId,
-      actorId: userId,
-      action: 'clip.consent_given',
-      subjectId: clipId,
-      detail: { podcast: fields.podcast, publicationQuotes: fields.publicationQuotes, audience: fields.audience, wordingVersion: fields.consentVersion },
-    });
+    const choices = { podcast: fields.podcast, publicationQuotes: fields.publicationQuotes, audience: fields.audience, wordingVersion: fields.consentVersion };
+    await recordConsent(services, tx, { clip: row, kind: 'given', choices, userId });
     await services.jobs.enqueue(processClipJobSpec, { clipId }, { db: tx });
   }).catch(async (e: unknown) => {
     await services.blobs.delete(key);
