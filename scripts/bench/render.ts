@@ -1,9 +1,12 @@
-// Episode render speed: a 30-minute episode from 10 clips with 2-second crossfades. The clips (looped espeak-ng
-// speech over pink noise, each at its own level from −30 to −12 LUFS, FLAC) go through the real clip pipeline
-// (upload → clip.process → approve), then ONE `episode.render` job is timed from start to finish: the single
-// ffmpeg graph levelled from each clip's measured loudness, the limiter, MP3 encoding, measuring the encoded
-// file (and a corrective pass only if it misses). For comparison the same script then runs the hand-written
-// two-pass command line on the same files: pass 1 measures the mix with loudnorm print_format=json, pass 2
+// Episode render speed: a 30-minute episode from 10 clips with 2-second crossfades and an intro bed (a
+// 45-second chord pad from ffmpeg that plays alone for 8 seconds, then ducks under the first clip). The clips
+// (looped espeak-ng speech over pink noise, each at its own level from −30 to −12 LUFS, FLAC) go through the
+// real clip pipeline (upload → clip.process → approve), the bed through the music pipeline (upload →
+// music.process), then ONE `episode.render` job is timed from start to finish: the single ffmpeg graph levelled
+// from each source's measured loudness, the bed ducked by volume automation, the limiter, MP3 encoding,
+// measuring the encoded file (and a corrective pass only if it misses). For comparison the same script then
+// runs the hand-written two-pass command line on the same files and the same mix (trims, crossfades, the bed
+// ducked the same way, no per-clip levelling): pass 1 measures it with loudnorm print_format=json, pass 2
 // normalises with those measurements (linear) and encodes the same MP3. `--minutes N` (default 30).
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,15 +16,20 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createChorus } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import { renderGraph, type RenderSegment } from '../../server/media/render';
+import { renderGraph, renderInputs, type RenderMix } from '../../server/media/render';
+import { renderMixOf } from '../../server/modules/episodes/renderMix';
 import { ffmpeg, makeLongWav, measureLoudness } from '../../tests/support/audio';
 import { uploadAudio, waitForClip } from '../../tests/support/audioClips';
-import { signedUp } from '../../tests/support/httpClient';
+import { signedUp, type TestClient } from '../../tests/support/httpClient';
+import { timelineSchema } from '../../shared/contracts/episodes';
+import { musicReferenceLufs } from '../../server/media/loudness';
 import { round } from './stats';
 
 const CLIPS = 10;
 const CROSSFADE = 2;
 const TRIM = 1;
+const BED_SECONDS = 45;
+const BED_LEAD = 8;
 
 /** Highest VmHWM (peak resident memory) seen among this process's ffmpeg children, sampled every 100 ms. */
 function watchFfmpegChildren() {
@@ -42,20 +50,24 @@ function watchFfmpegChildren() {
   return { stop: () => (clearInterval(timer), round(peakKb / 1024, 1)) };
 }
 
-const ffmpegArgs = (segments: RenderSegment[], extra: string[]) => [...segments.flatMap((s) => (s.input === null ? [] : ['-i', s.input])), ...extra];
+const ffmpegArgs = (mix: RenderMix, extra: string[]) => [...renderInputs(mix).flatMap((file) => ['-i', file]), ...extra];
 
-/** The trims and crossfades alone, as someone would write them by hand (no per-clip levelling). */
-const handGraph = (segments: RenderSegment[]) => renderGraph({ segments: segments.map((s) => ({ ...s, gainDb: 0 })), beds: [], speech: [] }).replace(/;\[\w+\]volume=0\.00dB,alimiter=[^[]*\[out\]$/, '');
+/** The trims, crossfades and ducked bed alone, as someone would write them by hand (no levelling, no limiter). */
+const handGraph = (mix: RenderMix) =>
+  renderGraph({ ...mix, segments: mix.segments.map((s) => ({ ...s, gainDb: 0 })), beds: mix.beds.map((b) => ({ ...b, gainDb: -6 })) }).replace(/;\[\w+\]volume=[-\d.]+dB,alimiter=[^[]*\[out\]$/, '');
 
 export async function run(args: string[]) {
   const { values } = parseArgs({ args, options: { minutes: { type: 'string', default: '30' } } });
   const total = Number(values.minutes) * 60;
-  const clipSeconds = Math.ceil((total + (CLIPS - 1) * CROSSFADE) / CLIPS + 2 * TRIM);
+  const clipSeconds = Math.ceil((total - BED_LEAD + (CLIPS - 1) * CROSSFADE) / CLIPS + 2 * TRIM);
   const dir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-render-'));
   try {
     const base = await makeLongWav(dir, clipSeconds);
     const levels = Array.from({ length: CLIPS }, (_, i) => -30 + (18 * i) / (CLIPS - 1));
     const baseLufs = (await measureLoudness(base)).integratedLufs;
+    const bedFile = path.join(dir, 'bed.flac');
+    const pad = 'aevalsrc=0.12*sin(2*PI*220*t)*(1+0.3*sin(2*PI*0.25*t))+0.1*sin(2*PI*277.2*t)+0.08*sin(2*PI*329.6*t)+0.05*sin(2*PI*110*t)';
+    await ffmpeg(['-f', 'lavfi', '-i', `${pad}:s=44100:d=${BED_SECONDS + 5}`, '-ac', '2', '-c:a', 'flac', bedFile]);
     const files = await Promise.all(
       levels.map(async (lufs, i) => {
         const file = path.join(dir, `clip-${i}.flac`);
@@ -67,24 +79,33 @@ export async function run(args: string[]) {
     const chorus = await createChorus(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) }));
     const url = await chorus.listen();
     let ours: Record<string, unknown>;
-    const segments: RenderSegment[] = [];
+    let mix: RenderMix | undefined;
     try {
       const editor = (await signedUp(url, 'Bench')).client;
       const wsId = (await editor.post('/api/workspaces', { name: 'Bench' })).body.id;
+      const bedUpload = await uploadMusic(url, editor.cookie, wsId, bedFile);
+      const bed = await waitForMusic(editor, bedUpload.id);
       const clipIds: string[] = [];
+      const sources = new Map<string, string>([[bed.id, bedFile]]);
+      const gains = new Map<string, number>([[bed.id, musicReferenceLufs - bed.loudnessLufs]]);
       for (const file of files) {
         const up = await uploadAudio(editor, wsId, file, { fields: { audience: 'public' } });
         const clip = await waitForClip(editor, up.body.id, undefined, 600_000);
         if (clip.status !== 'ready') throw new Error(`clip failed: ${clip.failureReason}`);
         await editor.post(`/api/clips/${clip.id}/review`, { state: 'approved' });
         clipIds.push(clip.id);
-        segments.push({ input: file, inSeconds: TRIM, outSeconds: clipSeconds - TRIM, gainDb: 0, crossfadeSeconds: segments.length ? CROSSFADE : 0 });
+        sources.set(clip.id, file);
+        gains.set(clip.id, 0);
       }
       const episode = (await editor.post(`/api/workspaces/${wsId}/episodes`, { title: 'Bench episode' })).body;
-      const items = clipIds.map((clipId, i) => ({ kind: 'clip', clipId, inSeconds: TRIM, outSeconds: clipSeconds - TRIM, gainDb: 0, crossfadeSeconds: i ? CROSSFADE : 0 }));
-      const chapters = clipIds.map((_, i) => ({ atSeconds: i * (clipSeconds - 2 * TRIM - CROSSFADE), title: `Story ${i + 1}` }));
+      const items = [
+        { kind: 'music', assetId: bed.id, role: 'bed', inSeconds: 0, outSeconds: BED_SECONDS, gainDb: 0, crossfadeSeconds: 1, leadSeconds: BED_LEAD, duckDb: 12 },
+        ...clipIds.map((clipId, i) => ({ kind: 'clip', clipId, inSeconds: TRIM, outSeconds: clipSeconds - TRIM, gainDb: 0, crossfadeSeconds: i ? CROSSFADE : 0 })),
+      ];
+      const chapters = clipIds.map((_, i) => ({ atSeconds: i === 0 ? 0 : BED_LEAD + i * (clipSeconds - 2 * TRIM - CROSSFADE), title: `Story ${i + 1}` }));
       const timeline = await editor.request('PUT', `/api/episodes/${episode.id}/timeline`, { items, chapters });
       if (timeline.status !== 200) throw new Error(JSON.stringify(timeline.body));
+      mix = renderMixOf(timelineSchema.parse({ items, chapters }), gains, sources);
 
       let started = 0;
       const done = new Promise<{ status: string; error: string | null }>((resolve) =>
@@ -120,22 +141,22 @@ export async function run(args: string[]) {
     }
 
     // The hand-written two-pass command line on the same files.
-    const graph = handGraph(segments);
+    const graph = handGraph(mix!);
     const last = /\[(\w+)\]$/.exec(graph)![1]!;
     const watch = watchFfmpegChildren();
     const t0 = performance.now();
-    const pass1 = await ffmpegStderr(ffmpegArgs(segments, ['-filter_complex', `${graph};[${last}]loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json[out]`, '-map', '[out]', '-f', 'null', '-']));
+    const pass1 = await ffmpegStderr(ffmpegArgs(mix!, ['-filter_complex', `${graph};[${last}]loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json[out]`, '-map', '[out]', '-f', 'null', '-']));
     const m = JSON.parse(pass1.slice(pass1.lastIndexOf('{'), pass1.lastIndexOf('}') + 1)) as Record<string, string>;
     const handOut = path.join(dir, 'hand.mp3');
     const norm = `loudnorm=I=-16:TP=-1.5:LRA=11:measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true,aresample=44100`;
-    await ffmpegStderr(ffmpegArgs(segments, ['-filter_complex', `${graph};[${last}]${norm}[out]`, '-map', '[out]', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '44100', '-y', handOut]));
+    await ffmpegStderr(ffmpegArgs(mix!, ['-filter_complex', `${graph};[${last}]${norm}[out]`, '-map', '[out]', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '44100', '-y', handOut]));
     const handWall = (performance.now() - t0) / 1000;
     const handPeak = watch.stop();
     const handLoudness = await measureLoudness(handOut);
 
     return {
-      note: 'ours: one episode.render job (single ffmpeg graph levelled from per-clip loudness measured at upload + limiter + MP3/ID3 chapters, then ebur128 on the encoded file; corrective pass only on a miss). hand: loudnorm pass 1 (measure the mix) + pass 2 (linear normalise + encode)',
-      input: { minutes: Number(values.minutes), clips: CLIPS, crossfade_s: CROSSFADE, clip_levels_lufs: levels.map((l) => round(l, 1)) },
+      note: 'ours: one episode.render job (single ffmpeg graph levelled from per-source loudness measured at upload, the intro bed ducked by volume automation, + limiter + MP3/ID3 chapters, then ebur128 on the encoded file; corrective pass only on a miss). hand: the same trims, crossfades and ducked bed, loudnorm pass 1 (measure the mix) + pass 2 (linear normalise + encode)',
+      input: { minutes: Number(values.minutes), clips: CLIPS, crossfade_s: CROSSFADE, clip_levels_lufs: levels.map((l) => round(l, 1)), intro_bed: { seconds: BED_SECONDS, lead_s: BED_LEAD, duck_db: 12 } },
       ...ours,
       hand_two_pass: { wall_s: round(handWall, 2), realtime_factor: round(total / handWall, 1), peak_rss_mb: handPeak, integrated_lufs: handLoudness.integratedLufs, true_peak_dbtp: handLoudness.truePeakDbfs },
       speedup_vs_hand: round(handWall / (ours.wall_s as number), 2),
@@ -153,4 +174,23 @@ function ffmpegStderr(args: string[]): Promise<string> {
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(err) : reject(new Error(`ffmpeg exited ${code}: ${err.slice(-500)}`))));
   });
+}
+
+/** Uploads the bed as the music form does: the title first, then the file. */
+async function uploadMusic(url: string, cookie: string | undefined, workspaceId: string, file: string): Promise<{ id: string }> {
+  const form = new FormData();
+  form.append('title', 'Intro bed');
+  form.append('audio', new Blob([new Uint8Array(readFileSync(file))]), path.basename(file));
+  const res = await fetch(`${url}/api/workspaces/${workspaceId}/music`, { method: 'POST', body: form, headers: cookie ? { cookie } : {} });
+  if (res.status !== 201) throw new Error(`music upload failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string };
+}
+
+async function waitForMusic(client: TestClient, id: string): Promise<{ id: string; loudnessLufs: number }> {
+  for (;;) {
+    const res = await client.get(`/api/music/${id}`);
+    if (res.body.status === 'ready') return res.body;
+    if (res.body.status === 'failed') throw new Error(`music failed: ${res.body.failureReason}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

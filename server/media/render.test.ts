@@ -13,7 +13,7 @@ describe('episode render graph', () => {
       '[2:a:0]atrim=start=1.000:end=11.000,asetpts=PTS-STARTPTS,aresample=44100,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=0.00dB[s2]',
       '[s0][s1]acrossfade=d=2.000:c1=tri:c2=tri[j1]',
       '[j1][s2]concat=n=2:v=0:a=1[j2]',
-      '[j2]volume=-0.50dB,alimiter=limit=0.7943:attack=5:release=50:level=0,aresample=44100[out]',
+      '[j2]volume=0.00dB,alimiter=limit=0.7943:attack=5:release=50:level=0,aresample=44100[out]',
     ]);
   });
 
@@ -30,7 +30,7 @@ describe('episode render graph', () => {
         "volume=eval=frame:volume='pow(10,-0.6000*(clip(min((t-4.500)/0.5,(15.500-t)/0.5),0,1)))',adelay=delays=10000:all=1[b0]",
     );
     expect(graph[6]).toBe('[j2][b0]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[mix]');
-    expect(graph[7]).toMatch(/^\[mix\]volume=0\.00dB,alimiter=/);
+    expect(graph[7]).toMatch(/^\[mix\]volume=0\.50dB,alimiter=/);
   });
 
   it('ducks only under speech the bed overlaps, joining spans closer than two ramps', () => {

@@ -52,6 +52,15 @@ export const episodeAudio = { contentType: 'audio/mpeg', extension: 'mp3', bitra
  */
 const LIMIT_DBFS = -2;
 
+/**
+ * LAME at 128 kbit/s CBR plays back about 0.4–0.8 dB quieter than what it was given (measured with ebur128:
+ * −0.4 on a sine or chord, −0.5 on speech, −0.8 on pink noise); the limiter and crossfades take another
+ * 0.1 LU or so off levelled speech. So the mix is raised this much before the limiter, and the encoded file
+ * lands within ±0.5 LU of the target in one pass instead of half a LU short (which the corrective pass,
+ * a second full render, would have had to fix).
+ */
+export const ENCODER_LOSS_DB = 0.5;
+
 /** Length of the rendered timeline: every stretch, minus the overlap of each crossfade. */
 export function renderedSeconds(segments: Array<Pick<RenderSegment, 'inSeconds' | 'outSeconds' | 'crossfadeSeconds'>>): number {
   return segments.reduce((total, s, i) => total + (s.outSeconds - s.inSeconds) - (i === 0 ? 0 : s.crossfadeSeconds), 0);
@@ -105,7 +114,7 @@ export function duckExpression(bed: Pick<RenderBed, 'startSeconds' | 'durationSe
  * The filter graph: each stretch trimmed (`atrim` + `asetpts`), put in one format and levelled (`volume`),
  * joined with `acrossfade` (or `concat` for a straight cut); each bed trimmed, levelled, faded, ducked under
  * speech by volume automation and delayed to its place, then mixed under the sequence (`amix`, not
- * normalised, as long as the sequence); then the master gain and a look-ahead limiter.
+ * normalised, as long as the sequence); then the master gain (plus `ENCODER_LOSS_DB`) and a look-ahead limiter.
  */
 export function renderGraph(mix: RenderMix, masterGainDb = 0): string {
   const parts: string[] = [];
@@ -141,7 +150,7 @@ export function renderGraph(mix: RenderMix, masterGainDb = 0): string {
     last = 'mix';
   }
   const limit = 10 ** (LIMIT_DBFS / 20);
-  parts.push(`[${last}]volume=${masterGainDb.toFixed(2)}dB,alimiter=limit=${limit.toFixed(4)}:attack=5:release=50:level=0,aresample=${episodeAudio.sampleRate}[out]`);
+  parts.push(`[${last}]volume=${(masterGainDb + ENCODER_LOSS_DB).toFixed(2)}dB,alimiter=limit=${limit.toFixed(4)}:attack=5:release=50:level=0,aresample=${episodeAudio.sampleRate}[out]`);
   return parts.join(';');
 }
 
