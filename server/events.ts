@@ -27,6 +27,8 @@ export interface JobUpdate {
 export interface DomainEvents {
   'members:changed': [workspaceId: string];
   'member:removed': [workspaceId: string, userId: string];
+  /** Someone signed out: the sockets opened with that session must close too. */
+  'session:ended': [sessionId: string];
   'job:updated': [update: JobUpdate];
   'clip:created': [event: ClipRef];
   'clip:status': [event: ClipStatusEvent];

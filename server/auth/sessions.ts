@@ -33,7 +33,10 @@ export async function startSession(services: Services, res: Response, userId: st
 }
 
 export async function endSession(services: Services, req: Request, res: Response): Promise<void> {
-  if (req.sessionId) await services.sessions.delete(req.sessionId);
+  if (req.sessionId) {
+    await services.sessions.delete(req.sessionId);
+    services.bus.emit('session:ended', req.sessionId);
+  }
   res.clearCookie(sessionCookieName, { ...cookieOptions(services), maxAge: undefined });
 }
 

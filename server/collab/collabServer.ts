@@ -14,7 +14,7 @@ import {
 import { userFromCookieHeader } from '../auth/sessions';
 import { AppError, isAppError } from '../errors';
 import { collabDocumentAccess as documentAccess, type DocumentAccess } from '../modules/documents/documentOperations';
-import type { ChorusServer } from '../realtime/socketServer';
+import { sessionRoom, type ChorusServer } from '../realtime/socketServer';
 import type { Services } from '../services';
 import type { CollabDocument, DocumentChannel, Peer } from './collabDocument';
 import { DocumentRegistry } from './documentRegistry';
@@ -300,6 +300,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
           const found = await userFromCookieHeader(services, socket.handshake.headers.cookie);
           if (!found) return next(new Error('unauthenticated'));
           socket.data = { userId: found.user.id };
+          void socket.join(sessionRoom(found.sessionId));
           next();
         } catch (e) {
           logger.error({ err: e }, 'collab handshake failed');

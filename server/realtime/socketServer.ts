@@ -20,6 +20,8 @@ export type ChorusServer = Server<ClientToServerEvents, ServerToClientEvents, Re
 type ChorusSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
+/** Every socket (in any namespace) opened with one sign-in session, so signing out can close them all. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** Socket.IO on the HTTP server: the same session cookie authenticates the handshake. */
 export function createSocketServer(httpServer: HttpServer, services: Services, allowedOrigins: () => string[]): ChorusServer {
@@ -40,6 +42,7 @@ export function createSocketServer(httpServer: HttpServer, services: Services, a
       const found = await userFromCookieHeader(services, socket.handshake.headers.cookie);
       if (!found) return next(new Error('unauthenticated'));
       socket.data = { userId: found.user.id, name: found.user.name, roles: {} };
+      void socket.join(sessionRoom(found.sessionId));
       next();
     } catch (e) {
       services.logger.error({ err: e }, 'socket handshake failed');
@@ -99,6 +102,12 @@ function registerPresence(io: ChorusServer, socket: ChorusSocket, services: Serv
 }
 
 function forwardDomainEvents(io: ChorusServer, services: Services): void {
+  // A signed-out page must stop receiving live changes (a shared computer): its sockets close here. With the Redis
+  // adapter this reaches the session's sockets on every instance; co-writing sockets are closed by their own instance.
+  services.bus.on('session:ended', (sessionId) => {
+    io.in(sessionRoom(sessionId)).disconnectSockets(true);
+    io.of('/collab').in(sessionRoom(sessionId)).disconnectSockets(true);
+  });
   services.bus.on('members:changed', (workspaceId) => {
     io.to(workspaceRoom(workspaceId)).emit('members:changed', { workspaceId });
   });

@@ -1,3 +1,4 @@
+import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../tests/support/startServer';
 import { TestClient } from '../../../tests/support/httpClient';
@@ -38,6 +39,26 @@ describe('accounts over HTTP', () => {
     const replay = new TestClient(server.url);
     replay.cookie = stolen;
     expect((await replay.get('/api/me')).status).toBe(401);
+  });
+
+  it('closes the live connections of a session when it signs out, and only those', async () => {
+    const c = new TestClient(server.url);
+    await c.post('/api/auth/signup', { email: 'sockets@example.org', password: 'a good long password', name: 'S' });
+    const other = new TestClient(server.url);
+    await other.post('/api/auth/login', { email: 'sockets@example.org', password: 'a good long password' });
+    const open = (ns: string, cookie: string | undefined) => connect(`${server.url}${ns}`, { transports: ['websocket'], extraHeaders: { cookie: cookie ?? '' }, reconnection: false });
+    const sockets = [open('/', c.cookie), open('/collab', c.cookie), open('/', other.cookie), open('/collab', other.cookie)];
+    try {
+      await Promise.all(sockets.map((s) => new Promise((resolve, reject) => (s.once('connect', () => resolve(null)), s.once('connect_error', reject)))));
+      const closed = sockets.slice(0, 2).map((s) => new Promise<string>((resolve) => s.once('disconnect', resolve)));
+      expect((await c.post('/api/auth/logout')).status).toBe(204);
+      expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
+      // The same person signed in elsewhere (another session) stays connected.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(sockets.slice(2).map((s) => s.connected)).toEqual([true, true]);
+    } finally {
+      for (const s of sockets) s.disconnect();
+    }
   });
 
   it('refuses a second account with the same email, whatever its case', async () => {
