@@ -17,7 +17,8 @@ interface EpisodeRow {
  * browser, writes the first content).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('episodes').addColumn('timeline_document_id', 'varchar(36)', (c) => c.references('documents.id')).execute();
+  // No foreign key: SQLite could not drop the column again (down), and the link is only ever written with its document.
+  await db.schema.alterTable('episodes').addColumn('timeline_document_id', 'varchar(36)').execute();
   const episodes = (await sql<EpisodeRow>`select id, workspace_id, timeline, created_by, created_at from episodes`.execute(db)).rows;
   for (const e of episodes) {
     const documentId = randomUUID();
