@@ -11,6 +11,7 @@ import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioC
 import { CollabClient, eventually, type CollabDoc } from '../support/collabClient';
 import { startServerProcess, type ServerProcess } from '../support/collabProcess';
 import { signedUp, TestClient } from '../support/httpClient';
+import { freshPostgresSchema, testPostgresUrl } from '../support/postgres';
 import { startServer, type TestServer } from '../support/startServer';
 
 const run = promisify(execFile);
@@ -42,7 +43,7 @@ async function episodeWithClips(url: string) {
   for (const title of ['Mornings', 'Neighbours', 'Tuesdays']) {
     const res = await uploadAudio(team.people.carer, team.ws.id, speech, { title, fields: { audience: 'public' } });
     expect(res.status).toBe(201);
-    const ready = await waitForClip(team.people.carer, res.body.id, undefined, 30_000);
+    const ready = await waitForClip(team.people.carer, res.body.id, undefined, 120_000);
     expect(ready.status).toBe('ready');
     expect((await team.people.editor.post(`/api/clips/${ready.id}/review`, { state: 'approved' })).status).toBe(200);
     clips.push({ id: ready.id, duration: ready.media.durationSeconds });
@@ -62,8 +63,12 @@ function checksOf(client: CollabClient): TimelineCheck[] {
 
 const sameTimeline = (a: CollabDoc, b: CollabDoc) => JSON.stringify(readTimelineDoc(a.ydoc)) === JSON.stringify(readTimelineDoc(b.ydoc));
 
-describe('live co-editing of the episode timeline', () => {
+/** SQLite always; PostgreSQL too when CHORUS_TEST_DATABASE_URL names one (always in CI). */
+const databases: Array<'sqlite' | 'postgres'> = testPostgresUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
+
+describe.each(databases)('live co-editing of the episode timeline on %s', (database) => {
   let server: TestServer;
+  let schema: { url: string; drop(): Promise<void> } | undefined;
   let ctx: Awaited<ReturnType<typeof episodeWithClips>>;
   const open: CollabClient[] = [];
   const client = async (who: keyof People['people']) => {
@@ -73,12 +78,14 @@ describe('live co-editing of the episode timeline', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer();
+    if (database === 'postgres') schema = await freshPostgresSchema(testPostgresUrl()!);
+    server = await startServer(schema ? { env: { DATABASE_URL: schema.url } } : {});
     ctx = await episodeWithClips(server.url);
-  }, 120_000);
+  }, 400_000);
   afterAll(async () => {
     for (const c of open) c.close();
     await server?.stop();
+    await schema?.drop();
   });
 
   it('keeps the timeline document out of document lists and document routes', async () => {
