@@ -84,6 +84,8 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
 
   const app = express();
   app.disable('x-powered-by');
+  // Only proxies named in TRUST_PROXY may set the client's address (X-Forwarded-For); the sign-in rate limit keys on it.
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true, version, database: config.database.kind, storage: blobs.kind });

@@ -34,6 +34,14 @@ describe('configuration', () => {
     expect(config.publicUrl).toBe('https://chorus.example.org');
   });
 
+  it('trusts a reverse proxy only when told how many hops or which addresses', async () => {
+    const dir = await tempDir();
+    expect(loadConfig({ DATA_DIR: dir }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be a number of proxies/);
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', S3_ACCESS_KEY_ID: 'k', SESSION_SECRET: 'short', MAX_UPLOAD_BYTES: '-1' });

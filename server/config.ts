@@ -34,6 +34,12 @@ export const envSchema = z
     SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters (or leave it unset to have one generated)' }).optional(),
     MAX_UPLOAD_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().positive({ message: 'must be a positive number of bytes' }).default(1024 ** 3),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?))*)$/i, {
+        message: 'must be a number of proxies (such as 1) or a comma-separated list of proxy addresses or subnets (such as loopback, 10.0.0.0/8)',
+      })
+      .optional(),
   });
 
 export const configDescriptions: Record<keyof z.input<typeof envSchema>, string> = {
@@ -52,6 +58,7 @@ export const configDescriptions: Record<keyof z.input<typeof envSchema>, string>
   SESSION_SECRET: 'Secret for hashing session and invite tokens and signing download links; generated into DATA_DIR when unset.',
   MAX_UPLOAD_BYTES: 'Largest audio upload accepted, in bytes.',
   LOG_LEVEL: 'Log level: fatal, error, warn, info, debug, trace or silent.',
+  TRUST_PROXY: 'Behind a reverse proxy: how many proxies, or which addresses, to trust for the client address (X-Forwarded-For).',
 };
 
 export type Env = z.output<typeof envSchema>;
@@ -69,6 +76,8 @@ export interface Config {
   sessionSecret: string;
   maxUploadBytes: number;
   logLevel: Env['LOG_LEVEL'];
+  /** Express's `trust proxy`: hops to trust, or the proxies' addresses; false when Chorus faces clients directly. */
+  trustProxy: number | string[] | false;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? generatedSecret(dataDir),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((a) => a.trim()),
   };
 }
 

@@ -99,3 +99,35 @@ describe('accounts over HTTP', () => {
     expect(limited.body.error.message).toMatch(/wait \d+ minutes/);
   });
 });
+
+describe('behind a reverse proxy', () => {
+  // perAddress 2: the third failed sign-in from one address is refused, whichever account it tries.
+  const attemptFrom = (url: string, forwardedFor: string, n: number) =>
+    new TestClient(url).request('POST', '/api/auth/login', { email: `who-${n}@example.org`, password: 'guess guess guess' }, { headers: { 'x-forwarded-for': forwardedFor } });
+  const statuses = async (url: string, forwardedFor: string, count: number, from: number) => {
+    const out = [];
+    for (let i = 0; i < count; i++) out.push((await attemptFrom(url, forwardedFor, from + i)).status);
+    return out;
+  };
+
+  it('counts sign-in attempts per client address when TRUST_PROXY names the proxy', async () => {
+    const proxied = await startServer({ env: { TRUST_PROXY: 'loopback' }, chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 100, perAddress: 2 } } });
+    try {
+      expect(await statuses(proxied.url, '203.0.113.7', 3, 0)).toEqual([401, 401, 429]);
+      // Another person behind the same proxy is not locked out by the first.
+      expect(await statuses(proxied.url, '198.51.100.20', 1, 10)).toEqual([401]);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
+  it('ignores X-Forwarded-For when no proxy is trusted, so a client cannot dodge the limit', async () => {
+    const direct = await startServer({ chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 100, perAddress: 2 } } });
+    try {
+      expect(await statuses(direct.url, '203.0.113.7', 2, 0)).toEqual([401, 401]);
+      expect(await statuses(direct.url, '198.51.100.20', 1, 10)).toEqual([429]);
+    } finally {
+      await direct.stop();
+    }
+  });
+});
