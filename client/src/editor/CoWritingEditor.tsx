@@ -1,5 +1,5 @@
-import { EditorContent } from '@tiptap/react';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { EditorContent, type Editor } from '@tiptap/react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useCollabDocument } from '../realtime/collabHook';
 import type { CollabProvider, CollabState } from '../realtime/collabProvider';
 import { EditorStatus } from './EditorStatus';
@@ -20,10 +20,12 @@ interface CoWritingEditorProps {
   /** What the page was told over HTTP; the live connection has the last word. */
   canEdit: boolean;
   archived: boolean;
+  /** Shown beside the text (comments), given the editor. */
+  aside?: (editor: Editor) => ReactNode;
 }
 
 /** A document open for writing together: status, who is here, formatting buttons, the text and its word count. */
-export function CoWritingEditor({ docId, person, canEdit, archived }: CoWritingEditorProps) {
+export function CoWritingEditor({ docId, person, canEdit, archived, aside }: CoWritingEditorProps) {
   const { provider, state } = useCollabDocument(docId, person.id, canEdit);
   if (!provider) {
     return (
@@ -33,10 +35,10 @@ export function CoWritingEditor({ docId, person, canEdit, archived }: CoWritingE
       </p>
     );
   }
-  return <Surface key={docId} provider={provider} state={state} person={person} archived={archived} />;
+  return <Surface key={docId} provider={provider} state={state} person={person} archived={archived} aside={aside} />;
 }
 
-function Surface({ provider, state, person, archived }: { provider: CollabProvider; state: CollabState; person: Person; archived: boolean }) {
+function Surface({ provider, state, person, archived, aside }: { provider: CollabProvider; state: CollabState; person: Person; archived: boolean; aside?: CoWritingEditorProps['aside'] }) {
   const editor = useCoWritingEditor(provider, person, state.canEdit);
   const [linkOpen, setLinkOpen] = useState(false);
   const toolbar = useRef<HTMLDivElement>(null);
@@ -55,15 +57,18 @@ function Surface({ provider, state, person, archived }: { provider: CollabProvid
         <EditorStatus state={state} archived={archived} />
         <WhoIsHere awareness={provider.awareness} myId={person.id} />
       </div>
-      <div className="co-writer__sheet">
-        {state.canEdit ? (
-          <div className="co-writer__tools" ref={toolbar}>
-            <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+      <div className={aside ? 'co-writer__columns' : undefined}>
+        <div className="co-writer__sheet">
+          {state.canEdit ? (
+            <div className="co-writer__tools" ref={toolbar}>
+              <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+            </div>
+          ) : null}
+          <div className="co-writer__page" onKeyDown={onKeyDown}>
+            <EditorContent editor={editor} />
           </div>
-        ) : null}
-        <div className="co-writer__page" onKeyDown={onKeyDown}>
-          <EditorContent editor={editor} />
         </div>
+        {aside ? aside(editor) : null}
       </div>
       <WordCount editor={editor} />
       {linkOpen ? <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} /> : null}

@@ -16,6 +16,7 @@ const never = <T,>() => new Promise<T>(() => undefined);
 
 // The editor (Tiptap, Yjs) is most of the client's weight: it loads only when a document is opened.
 const CoWritingEditor = lazy(() => import('../../editor/CoWritingEditor').then((m) => ({ default: m.CoWritingEditor })));
+const ThreadsPanel = lazy(() => import('./threads/ThreadsPanel').then((m) => ({ default: m.ThreadsPanel })));
 
 /** `/d/:docId`: one document, open for writing together. */
 export function DocumentPage({ docId }: { docId: string }) {
@@ -55,7 +56,18 @@ export function DocumentPage({ docId }: { docId: string }) {
       </p>
       <Page title={doc.title} caption={kindLabels[doc.kind]} wide>
         <Suspense fallback={<StatusMessage>Opening the editor…</StatusMessage>}>
-          <CoWritingEditor key={doc.id} docId={doc.id} person={{ id: user.id, name: user.name }} canEdit={doc.abilities.edit} archived={doc.archived} />
+          <CoWritingEditor
+            key={doc.id}
+            docId={doc.id}
+            person={{ id: user.id, name: user.name }}
+            canEdit={doc.abilities.edit}
+            archived={doc.archived}
+            aside={(editor) => (
+              <Suspense fallback={<StatusMessage>Loading comments…</StatusMessage>}>
+                <ThreadsPanel editor={editor} documentId={doc.id} workspaceId={doc.workspaceId} me={{ id: user.id, name: user.name }} />
+              </Suspense>
+            )}
+          />
         </Suspense>
         <VersionHistory key={doc.id} doc={doc} myId={user.id} />
         {doc.abilities.manage ? <DocumentSettings doc={doc} onChanged={setChanged} /> : null}

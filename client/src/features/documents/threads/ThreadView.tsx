@@ -1,0 +1,155 @@
+import { useRef, useState } from 'react';
+import type { DocumentThread, ThreadComment, ThreadPerson } from '../../../../../shared/contracts/documentThreads';
+import { toApiError } from '../../../api/ApiError';
+import { Button } from '../../../components/Button';
+import { whenWords } from '../../clips/clipWords';
+import { CommentBox } from './CommentBox';
+import { bodyParts } from './mentions';
+import { replyToThread, setThreadResolved } from './threadsApi';
+
+interface ThreadViewProps {
+  thread: DocumentThread;
+  number: number;
+  myId: string;
+  people: ThreadPerson[];
+  canReply: boolean;
+  canResolve: boolean;
+  orphaned: boolean;
+  active: boolean;
+  /** Shows the passage in the text; null when its words are gone. */
+  onShow: ((thread: DocumentThread) => void) | null;
+  onChanged(thread: DocumentThread): void;
+  announce(message: string): void;
+}
+
+const who = (person: ThreadPerson, myId: string) => (person.id === myId ? `${person.name} (you)` : person.name);
+
+function CommentText({ comment }: { comment: ThreadComment }) {
+  return (
+    <p className="thread__body">
+      {bodyParts(comment.body, comment.mentions).map((part, i) =>
+        part.mention ? (
+          <strong key={i} className="mention">
+            {part.text}
+          </strong>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+/** One thread: the words it is about (a button that shows them in the text), who said what, replies, resolve or reopen. */
+export function ThreadView({ thread, number, myId, people, canReply, canResolve, orphaned, active, onShow, onChanged, announce }: ThreadViewProps) {
+  const [replying, setReplying] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const resolveButton = useRef<HTMLButtonElement>(null);
+  const headingId = `passage-thread-${thread.id}`;
+  const [first, ...replies] = thread.comments;
+
+  const toggleResolved = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const updated = await setThreadResolved(thread.id, !thread.resolved);
+      onChanged(updated);
+      announce(updated.resolved ? `Comment ${number} marked as resolved.` : `Comment ${number} is open again.`);
+    } catch (e) {
+      setProblem(toApiError(e).message);
+    } finally {
+      setBusy(false);
+      requestAnimationFrame(() => resolveButton.current?.focus());
+    }
+  };
+
+  const closeReply = () => {
+    setReplying(false);
+    requestAnimationFrame(() => replyButton.current?.focus());
+  };
+
+  const classes = ['thread', 'passage-thread', thread.resolved ? 'thread--resolved' : '', orphaned ? 'passage-thread--orphaned' : '', active ? 'passage-thread--active' : '']
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <li className={classes} data-thread-id={thread.id}>
+      <article aria-labelledby={headingId}>
+        <div className="thread__head">
+          <span className="thread__number" aria-hidden="true">
+            {number}
+          </span>
+          <h4 className="thread__title" id={headingId}>
+            <span className="visually-hidden">Comment {number} on </span>
+            {onShow ? (
+              <button type="button" className="passage-thread__quote" onClick={() => onShow(thread)}>
+                <span className="visually-hidden">Show in the text: </span>“{thread.quote}”
+              </button>
+            ) : (
+              <span className="passage-thread__quote passage-thread__quote--gone">“{thread.quote}”</span>
+            )}
+          </h4>
+          {thread.resolved ? <strong className="clip-tag clip-tag--done">Resolved</strong> : null}
+        </div>
+        {orphaned ? <p className="quiet passage-thread__gone">These words have been deleted from the document. The comments are kept.</p> : null}
+        {first ? (
+          <>
+            <p className="thread__who">
+              <strong>{who(first.author, myId)}</strong> <span className="quiet">on {whenWords(first.createdAt)}</span>
+            </p>
+            <CommentText comment={first} />
+          </>
+        ) : null}
+        {replies.length > 0 ? (
+          <ol className="replies" aria-label={`Replies to comment ${number}`}>
+            {replies.map((r) => (
+              <li key={r.id} className="reply">
+                <p className="thread__who">
+                  <strong>{who(r.author, myId)}</strong> <span className="quiet">replied on {whenWords(r.createdAt)}</span>
+                </p>
+                <CommentText comment={r} />
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {thread.resolved && thread.resolvedBy ? (
+          <p className="quiet thread__resolved">
+            Resolved by {who(thread.resolvedBy, myId)} on {whenWords(thread.resolvedAt ?? thread.createdAt)}.
+          </p>
+        ) : null}
+        {problem ? <p className="field__error">{problem}</p> : null}
+        {replying ? (
+          <CommentBox
+            id={`reply-${thread.id}`}
+            label="Your reply"
+            submitLabel="Send reply"
+            emptyMessage="Write your reply first."
+            people={people}
+            onSubmit={async (body, mentions) => {
+              onChanged(await replyToThread(thread.id, { body, mentions }));
+              announce(`Your reply to comment ${number} was sent.`);
+              closeReply();
+            }}
+            onCancel={closeReply}
+          />
+        ) : canReply || canResolve ? (
+          <div className="button-group thread__actions">
+            {canReply ? (
+              <Button variant="secondary" ref={replyButton} onClick={() => setReplying(true)}>
+                Reply<span className="visually-hidden"> to comment {number}</span>
+              </Button>
+            ) : null}
+            {canResolve ? (
+              <Button variant="secondary" ref={resolveButton} busy={busy} onClick={() => void toggleResolved()}>
+                {thread.resolved ? 'Reopen' : 'Mark as resolved'}
+                <span className="visually-hidden"> comment {number}</span>
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../support/startServer';
+import { openPerson, type Person } from './support/browser';
+import { createInviteLink, documentStatus, documentText, joinByInvite, signUp, startDocument, startWorkspace } from './support/journeys';
+
+const comments = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
+
+/** Selects these words in the document's text, as dragging the mouse over them would. */
+async function selectWords(page: Page, words: string): Promise<void> {
+  await documentText(page).getByText(words, { exact: false }).waitFor();
+  await documentText(page).evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the document`);
+  }, words);
+}
+
+/**
+ * Journey 6, Write together, commenting on passages: a carer who may only comment selects words in
+ * the publication and comments on them, mentioning the admin; the admin sees the thread appear and
+ * the words highlighted at once, and replies; the carer sees the reply.
+ */
+describe('commenting on a passage', () => {
+  let server: { url: string; stop(): Promise<void> };
+  const people: Person[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await Promise.all(people.map((p) => p.close()));
+    await server?.stop();
+  });
+
+  it('a comment made in one browser appears in the other, highlighted in the text, and so does the reply', async () => {
+    const annPerson = await openPerson(server.url);
+    people.push(annPerson);
+    const ann = annPerson.page;
+    await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
+    await startWorkspace(ann, 'Carers’ voices');
+    const carerLink = await createInviteLink(ann, 'carer');
+    await startDocument(ann, 'What carers told us', 'Publication');
+    const docUrl = ann.url();
+    await documentStatus(ann, 'Saved');
+    await documentText(ann).click();
+    await ann.keyboard.type('Our group met every Tuesday in the library.');
+    await documentStatus(ann, 'Saved');
+    await comments(ann).getByText('No comments yet.').waitFor();
+
+    const caraPerson = await openPerson(server.url);
+    people.push(caraPerson);
+    const cara = caraPerson.page;
+    await joinByInvite(cara, carerLink, { name: 'Cara Carer', email: 'cara@example.com', password: 'cara has a password' });
+    await cara.goto(docUrl);
+    await documentText(cara).getByText('Our group met every Tuesday in the library.').waitFor();
+    expect(await documentText(cara).getAttribute('contenteditable')).toBe('false');
+
+    // Cara may not edit, but she can comment on the words she selects, and mention Ann.
+    await selectWords(cara, 'every Tuesday');
+    await comments(cara).getByRole('button', { name: 'Comment on the selected words' }).click();
+    await comments(cara).getByText('Your comment on “every Tuesday”').waitFor();
+    const box = comments(cara).getByRole('combobox', { name: 'Your comment' });
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await box.pressSequentially('It was Wednesdays at first. @An');
+    await comments(cara).getByRole('option', { name: 'Ann Admin' }).waitFor();
+    await box.press('Enter');
+    await box.pressSequentially('do you agree?');
+    expect(await box.inputValue()).toBe('It was Wednesdays at first. @Ann Admin do you agree?');
+    await comments(cara).getByRole('button', { name: 'Add comment' }).click();
+    await comments(cara).getByRole('status').getByText('Your comment on “every Tuesday” was added.').waitFor();
+    await documentText(cara).locator('.comment-mark', { hasText: 'every Tuesday' }).waitFor();
+
+    // Ann sees it at once: the thread in the panel, the words highlighted in her text, and that she was mentioned.
+    const annThread = comments(ann).getByRole('listitem').filter({ hasText: 'It was Wednesdays at first.' });
+    await annThread.waitFor();
+    await annThread.getByRole('button', { name: 'Show in the text: “every Tuesday”' }).waitFor();
+    await annThread.getByText('Cara Carer', { exact: true }).waitFor();
+    await annThread.locator('.mention', { hasText: '@Ann Admin' }).waitFor();
+    const mark = documentText(ann).locator('.comment-mark');
+    await mark.waitFor();
+    expect(await mark.allTextContents()).toEqual(['every Tuesday']);
+    await comments(ann).getByText('Cara Carer mentioned you in “What carers told us”').waitFor();
+    await comments(ann).getByRole('status').getByText('Cara Carer commented on “every Tuesday”.').waitFor();
+
+    // "Show in the text" selects the passage.
+    await annThread.getByRole('button', { name: 'Show in the text: “every Tuesday”' }).click();
+    await expect.poll(() => ann.evaluate(() => getSelection()?.toString())).toBe('every Tuesday');
+
+    // Ann replies; Cara sees the reply.
+    await annThread.getByRole('button', { name: 'Reply to comment 1' }).click();
+    const reply = annThread.getByRole('combobox', { name: 'Your reply' });
+    await reply.fill('Thank you, I will change it.');
+    await annThread.getByRole('button', { name: 'Send reply' }).click();
+    await annThread.getByRole('list', { name: 'Replies to comment 1' }).getByText('Thank you, I will change it.').waitFor();
+
+    const caraThread = comments(cara).getByRole('listitem').filter({ hasText: 'It was Wednesdays at first.' });
+    await caraThread.getByRole('list', { name: 'Replies to comment 1' }).getByText('Thank you, I will change it.').waitFor();
+    await caraThread.getByText('Ann Admin', { exact: true }).waitFor();
+
+    // Ann resolves it: it moves to "Resolved" for Cara too, and its words are no longer highlighted.
+    await annThread.getByRole('button', { name: 'Mark as resolved comment 1' }).click();
+    await comments(cara).getByRole('region', { name: /^Resolved/ }).getByText('It was Wednesdays at first.').waitFor();
+    await expect.poll(() => documentText(cara).locator('.comment-mark').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+  }, 180_000); // two browsers in one journey: slow on a busy machine
+});
