@@ -20,6 +20,8 @@ export const errorStatus = {
   clip_withdrawn: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** The file is of the right kind but cannot be used as it is (e.g. artwork of the wrong size). */
+  unprocessable_content: 422,
   range_not_satisfiable: 416,
   rate_limited: 429,
   internal: 500,

@@ -27,6 +27,8 @@ const ROWS_PER_INSERT = 200;
 export class UpdateLog {
   private queue: PendingAppend[] = [];
   private writing = false;
+  /** `documentId userId` pairs already in `document_authors`, so authorship costs a write only once per person. */
+  private knownAuthors = new Set<string>();
 
   constructor(private readonly db: Db) {}
 
@@ -66,6 +68,7 @@ export class UpdateLog {
 
   private async insert(entries: LogEntry[]): Promise<void> {
     const createdAt = nowIso();
+    await this.recordAuthors(entries, createdAt);
     const rows = entries.map((e) => ({ document_id: e.documentId, seq: e.seq, data: Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength), user_id: e.userId, created_at: createdAt }));
     if (rows.length <= ROWS_PER_INSERT) {
       await this.db.insertInto('document_updates').values(rows).execute();
@@ -76,6 +79,21 @@ export class UpdateLog {
         await tx.insertInto('document_updates').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
       }
     });
+  }
+
+  /**
+   * Who changed a document is kept apart from the log, which is trimmed after snapshots: episode credits name a
+   * script's co-writers from it. Written before the updates, so a change that is durable always has its author.
+   */
+  private async recordAuthors(entries: LogEntry[], at: string): Promise<void> {
+    const fresh = new Map<string, { document_id: string; user_id: string; first_edit_at: string }>();
+    for (const e of entries) {
+      const pair = `${e.documentId} ${e.userId}`;
+      if (e.userId && !this.knownAuthors.has(pair)) fresh.set(pair, { document_id: e.documentId, user_id: e.userId, first_edit_at: at });
+    }
+    if (fresh.size === 0) return;
+    await this.db.insertInto('document_authors').values([...fresh.values()]).onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing()).execute();
+    for (const pair of fresh.keys()) this.knownAuthors.add(pair);
   }
 
   async entriesAfter(documentId: string, seq: number): Promise<{ seq: number; data: Uint8Array }[]> {

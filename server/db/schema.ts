@@ -26,6 +26,11 @@ export interface Database {
   shows: ShowsTable;
   episodes: EpisodesTable;
   episode_renders: EpisodeRendersTable;
+  artworks: ArtworksTable;
+  episode_publishing: EpisodePublishingTable;
+  member_credits: MemberCreditsTable;
+  episode_consultants: EpisodeConsultantsTable;
+  document_authors: DocumentAuthorsTable;
   music_assets: MusicAssetsTable;
 }
 
@@ -345,4 +350,53 @@ export interface MusicAssetsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+}
+
+/** Uploaded square artwork; `owner_id` is the workspace id (its show) or an episode id. */
+export interface ArtworksTable {
+  owner_id: string;
+  workspace_id: string;
+  episode_id: string | null;
+  blob_key: string;
+  content_type: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  size: number;
+  /** Hex SHA-256 of the bytes: the public address carries part of it, so a new picture gets a new address. */
+  sha256: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** An episode's script document and uploaded transcript (a row appears when either is first set). */
+export interface EpisodePublishingTable {
+  episode_id: string;
+  script_document_id: string | null;
+  transcript_key: string | null;
+  transcript_format: 'vtt' | 'srt' | null;
+  transcript_size: number | null;
+  transcript_sha256: string | null;
+  updated_at: string;
+}
+
+/** A member's own choice to be credited by name in published episodes; no row means "do not name me". */
+export interface MemberCreditsTable {
+  workspace_id: string;
+  user_id: string;
+  credit_name: string;
+  updated_at: string;
+}
+
+/** People an editor marked as consultants on an episode. */
+export interface EpisodeConsultantsTable {
+  episode_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+/** Everyone who changed a document's text (kept because the update log is trimmed after snapshots). */
+export interface DocumentAuthorsTable {
+  document_id: string;
+  user_id: string;
+  first_edit_at: string;
 }

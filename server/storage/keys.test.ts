@@ -7,6 +7,9 @@ import {
   clipPrefix,
   documentPrefix,
   documentSnapshotKey,
+  episodeArtworkKey,
+  episodeTranscriptKey,
+  showArtworkKey,
   workspacePrefix,
 } from './keys';
 
@@ -24,6 +27,14 @@ const codeOf = (fn: () => unknown): string | undefined => {
 };
 
 describe('key builders', () => {
+  it('keep publishing files under the show and the episode', () => {
+    expect(showArtworkKey(W, '0123abcd0123abcd')).toBe(`workspaces/${W}/show/artwork-0123abcd0123abcd`);
+    expect(episodeArtworkKey(W, C, '0123abcd0123abcd')).toBe(`workspaces/${W}/episodes/${C}/artwork-0123abcd0123abcd`);
+    expect(episodeTranscriptKey(W, C, '0123abcd0123abcd', 'srt')).toBe(`workspaces/${W}/episodes/${C}/transcript-0123abcd0123abcd.srt`);
+    expect(codeOf(() => episodeTranscriptKey(W, C, '0123abcd0123abcd', '../x' as 'vtt'))).toBe('validation_failed');
+    expect(codeOf(() => showArtworkKey(W, '../../x'))).toBe('validation_failed');
+  });
+
   it('root everything at workspaces/{workspaceId}/', () => {
     expect(workspacePrefix(W)).toBe(`workspaces/${W}/`);
     expect(clipPrefix(W, C)).toBe(`workspaces/${W}/clips/${C}/`);

@@ -12,6 +12,11 @@ import { AppError } from '../errors';
  *                                               zero-padded to 12 digits, attempt is 8 hex digits, so
  *                                               two requests racing to store one piece never share a key
  *     episodes/{episodeId}/renders/{renderId}.mp3   each render of an episode, kept as a version
+ *     episodes/{episodeId}/artwork-{version}    the episode's uploaded artwork (PNG or JPEG)
+ *     episodes/{episodeId}/transcript-{version}.{vtt|srt}   the episode's uploaded transcript
+ *     show/artwork-{version}                    the show's uploaded artwork (PNG or JPEG)
+ *                                               ({version}: hex digits of the file's SHA-256, so a new
+ *                                               file never overwrites the one the database points at)
  *     music/{assetId}/original                  a music asset (intro, outro, bed) exactly as uploaded
  *     documents/{documentId}/snapshots/{n}      stored Yjs snapshots of a document; a numeric n is
  *                                               zero-padded to 12 digits so key order is number order
@@ -114,3 +119,19 @@ export const musicPrefix = (workspaceId: string, assetId: string): string => `${
 
 /** A music asset's upload, exactly as received (the render reads it; nothing else is derived from it). */
 export const musicOriginalKey = (workspaceId: string, assetId: string): string => `${musicPrefix(workspaceId, assetId)}original`;
+
+function version(value: string): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{8,64}$/.test(value)) throw new AppError('validation_failed', `The file version "${String(value).slice(0, 20)}" must be hex digits.`);
+  return value;
+}
+
+/** The show's uploaded artwork, one key per picture (`version` from its hash). */
+export const showArtworkKey = (workspaceId: string, v: string): string => `${workspacePrefix(workspaceId)}show/artwork-${version(v)}`;
+
+/** An episode's uploaded artwork, one key per picture (`version` from its hash). */
+export const episodeArtworkKey = (workspaceId: string, episodeId: string, v: string): string => `${episodePrefix(workspaceId, episodeId)}artwork-${version(v)}`;
+
+export function episodeTranscriptKey(workspaceId: string, episodeId: string, v: string, format: 'vtt' | 'srt'): string {
+  if (format !== 'vtt' && format !== 'srt') throw new AppError('validation_failed', `The transcript format "${String(format).slice(0, 20)}" must be vtt or srt.`);
+  return `${episodePrefix(workspaceId, episodeId)}transcript-${version(v)}.${format}`;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, text } from './common';
+import { artworkSchema, transcriptSchema } from './publishing';
 
 /** The podcast show of a workspace: the channel fields Apple requires. */
 export const showBodySchema = z.strictObject({
@@ -12,11 +13,11 @@ export const showBodySchema = z.strictObject({
   author: text('The author', 255),
   ownerName: text('The owner’s name', 255),
   ownerEmail: z.email({ message: 'Enter the owner’s email address, like name@example.org.' }),
-  /** Square artwork, 1400–3000 px, at an https address (uploading artwork to Chorus is not built yet). */
+  /** Square artwork, 1400–3000 px, hosted elsewhere at an https address; artwork uploaded to Chorus (`artwork`) comes first. */
   artworkUrl: z.url({ protocol: /^https?$/, message: 'Give the artwork as a web address starting with https://.' }).nullable().optional(),
 });
 export type ShowBody = z.infer<typeof showBodySchema>;
-export const showSchema = showBodySchema.extend({ workspaceId: z.string(), feedUrl: z.string(), updatedAt: z.string() });
+export const showSchema = showBodySchema.extend({ workspaceId: z.string(), feedUrl: z.string(), updatedAt: z.string(), artwork: artworkSchema.nullable() });
 export type Show = z.infer<typeof showSchema>;
 
 export const episodeTypes = ['full', 'trailer', 'bonus'] as const;
@@ -30,7 +31,10 @@ export const createEpisodeBodySchema = z.strictObject({
   type: z.enum(episodeTypes, { message: 'Choose full, trailer or bonus.' }).default('full'),
 });
 export type CreateEpisodeBody = z.infer<typeof createEpisodeBodySchema>;
-export const updateEpisodeBodySchema = createEpisodeBodySchema.partial();
+export const updateEpisodeBodySchema = createEpisodeBodySchema.partial().extend({
+  /** The `script` document of this workspace the episode is written from; null to unlink it. */
+  scriptDocumentId: idSchema.nullable().optional(),
+});
 export type UpdateEpisodeBody = z.infer<typeof updateEpisodeBodySchema>;
 
 const seconds = (label: string) => z.number({ message: `${label} must be a number of seconds.` }).min(0, { message: `${label} cannot be negative.` });
@@ -129,6 +133,12 @@ export const episodeSchema = z.object({
   /** The live timeline: a Yjs document to join on `/collab` (structure: shared/episodes/timelineDoc.ts). */
   timelineDocumentId: z.string(),
   latestRender: renderSchema.nullable(),
+  scriptDocumentId: z.string().nullable(),
+  artwork: artworkSchema.nullable(),
+  transcript: transcriptSchema.nullable(),
+  consultantIds: z.array(z.string()),
+  /** The public episode page (it answers 404 until the episode is published). */
+  pageUrl: z.string(),
   abilities: z.object({ edit: z.boolean(), render: z.boolean(), publish: z.boolean() }),
 });
 export type Episode = z.infer<typeof episodeSchema>;

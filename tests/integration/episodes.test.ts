@@ -208,6 +208,8 @@ describe.each(databases)('%s', (database) => {
       const published = await people.editor.post(`/api/episodes/${episodeId}/publish`);
       expect(published.status).toBe(200);
       expect(published.body.publishedAt).toEqual(expect.any(String));
+      // Mary chose to be credited by name (each member decides for themselves; nobody is named by default).
+      expect((await people.carer.patch(`/api/workspaces/${ws.id}/members/me/credit`, { creditByName: true })).status).toBe(200);
 
       const feedRes = await fetch(`${server.url}/feeds/${ws.id}/podcast.xml`); // no session
       expect(feedRes.status).toBe(200);
@@ -240,7 +242,7 @@ describe.each(databases)('%s', (database) => {
       const chaptersUrl = /<podcast:chapters url="([^"]+)"/.exec(xml)![1]!;
       const chapters = await (await fetch(chaptersUrl)).json();
       expect(chapters).toEqual({ version: '1.2.0', chapters: [{ startTime: 0, title: 'Mary' }, { startTime: expect.any(Number), title: 'Joe = “dementia”; #2' }] });
-      // Mary (carer, audience public) is credited as a guest; Joe (carer2, consent for this workspace only) is not named.
+      // Mary (carer, audience public, agreed to be named) is credited as a guest; Joe (carer2: internal use only, never agreed) is not.
       expect(xml).toContain('<podcast:person group="cast" role="guest">carer person</podcast:person>');
       expect(xml).not.toContain('carer2 person');
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateEpisodeBody, Episode, Render, Show, ShowBody, Timeline, UpdateEpisodeBody } from '../../../shared/contracts/episodes';
 import { nowIso } from '../../clock';
-import type { EpisodeRendersTable, EpisodesTable, ShowsTable } from '../../db/schema';
+import type { ArtworksTable, EpisodeRendersTable, EpisodesTable, ShowsTable } from '../../db/schema';
 import { notFound } from '../../errors';
 import { authorizeEpisode, mayEpisode, type Actor } from '../../policies/authorize';
 import type { EpisodeAction } from '../../policies/rules';
@@ -9,6 +9,10 @@ import type { Services } from '../../services';
 import { actorIn } from '../workspaces/workspaceOperations';
 import type { EpisodeRepository } from './episodeRepository';
 import type { LiveTimelines } from './liveTimeline';
+import { presentArtwork, showArtworkPath } from './publicPaths';
+import { publishingFields } from './publishingFields';
+import { publishingRepository } from './publishingRepository';
+import { linkScriptDocument } from './scriptAndConsultants';
 import { checkTimeline, emptyTimeline, parseStoredTimeline, timelineSeconds } from './timeline';
 
 export interface EpisodeContext {
@@ -66,11 +70,12 @@ export async function presentEpisode(ctx: EpisodeContext, e: EpisodesTable, acto
     totalSeconds: timelineSeconds(parseStoredTimeline(e.timeline)),
     timelineDocumentId: e.timeline_document_id ?? '',
     latestRender: latest ? presentRender(latest) : null,
+    ...(await publishingFields(ctx.services.db, e)),
     abilities: { edit: mayEpisode(actor, 'episode.edit'), render: mayEpisode(actor, 'episode.render'), publish: mayEpisode(actor, 'episode.publish') },
   };
 }
 
-const presentShow = (s: ShowsTable, baseUrl: string): Show => ({
+const presentShow = (s: ShowsTable, baseUrl: string, artwork: ArtworksTable | undefined): Show => ({
   workspaceId: s.workspace_id,
   title: s.title,
   description: s.description,
@@ -84,13 +89,14 @@ const presentShow = (s: ShowsTable, baseUrl: string): Show => ({
   artworkUrl: s.artwork_url,
   feedUrl: baseUrl + feedPath(s.workspace_id),
   updatedAt: s.updated_at,
+  artwork: artwork ? presentArtwork(artwork, baseUrl + showArtworkPath(artwork)) : null,
 });
 
 export async function getShow(ctx: EpisodeContext, workspaceId: string, userId: string, baseUrl: string): Promise<Show> {
   authorizeEpisode(await actorIn(ctx.services, workspaceId, userId), 'episode.view');
   const show = await ctx.episodes.findShow(workspaceId);
   if (!show) throw notFound('show (nobody has set it up yet: an admin or editor can, with PUT)');
-  return presentShow(show, baseUrl);
+  return presentShow(show, baseUrl, await publishingRepository(ctx.services.db).findArtwork(workspaceId));
 }
 
 export async function putShow(ctx: EpisodeContext, workspaceId: string, userId: string, body: ShowBody, baseUrl: string): Promise<Show> {
@@ -110,7 +116,7 @@ export async function putShow(ctx: EpisodeContext, workspaceId: string, userId: 
     updated_at: nowIso(),
   };
   await ctx.episodes.upsertShow(row);
-  return presentShow(row, baseUrl);
+  return presentShow(row, baseUrl, await publishingRepository(ctx.services.db).findArtwork(workspaceId));
 }
 
 export async function createEpisode(ctx: EpisodeContext, workspaceId: string, userId: string, body: CreateEpisodeBody): Promise<Episode> {
@@ -160,6 +166,7 @@ export async function updateEpisode(ctx: EpisodeContext, episodeId: string, user
   if (body.number !== undefined) patch.number = body.number;
   if (body.season !== undefined) patch.season = body.season;
   if (body.type !== undefined) patch.type = body.type;
+  if (body.scriptDocumentId !== undefined) await linkScriptDocument(ctx, episode, body.scriptDocumentId);
   await ctx.episodes.update(episode.id, patch);
   return presentEpisode(ctx, (await ctx.episodes.findById(episode.id))!, actor);
 }

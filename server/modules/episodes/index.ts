@@ -5,8 +5,10 @@ import type { Services } from '../../services';
 import { episodeRepository } from './episodeRepository';
 import { forwardEpisodeEvents } from './episodeRealtime';
 import { liveTimelines } from './liveTimeline';
+import { Router } from 'express';
 import { episodeRoutes, feedRouter } from './episodeRoutes';
 import { flagEpisodesOnWithdrawal } from './publishing';
+import { publicPublishingRouter, publishingRoutes } from './publishingRoutes';
 import { renderEpisodeJob } from './renderEpisodeJob';
 
 /** Wires the episodes module: its repository, live timelines, render job, routes, public feed and event listeners. */
@@ -15,6 +17,7 @@ export function setUpEpisodes(services: Services, api: Api, collab: CollabServer
   const ctx = { services, episodes, timelines: liveTimelines(services, episodes, collab) };
   services.jobs.register(renderEpisodeJob(ctx));
   episodeRoutes(api, ctx);
+  publishingRoutes(api, ctx);
   flagEpisodesOnWithdrawal(ctx);
-  return { feeds: feedRouter(ctx), attach: (io: ChorusServer) => forwardEpisodeEvents(io, services.bus), close: () => ctx.timelines.close() };
+  return { feeds: Router().use(feedRouter(ctx), publicPublishingRouter(ctx)), attach: (io: ChorusServer) => forwardEpisodeEvents(io, services.bus), close: () => ctx.timelines.close() };
 }

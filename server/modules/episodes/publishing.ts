@@ -1,13 +1,15 @@
 import type { Episode } from '../../../shared/contracts/episodes';
+import { transcriptTypes } from '../../../shared/contracts/publishing';
 import { nowIso } from '../../clock';
 import type { EpisodeRendersTable, EpisodesTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import type { Role } from '../../../shared/roles';
 import { recordAudit } from '../audit/auditLog';
-import { creditForRole } from '../feeds/creditRoles';
-import { buildPodcastFeed, chaptersJson, type FeedEpisode, type FeedPerson } from '../feeds/podcastFeed';
+import { buildPodcastFeed, chaptersJson, type FeedEpisode } from '../feeds/podcastFeed';
 import { podcastGuidForFeedUrl } from '../feeds/podcastGuid';
 import { feedPath, loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
+import { creditsFor } from './credits';
+import { episodeArtworkPublicPath, episodePagePath, hasTranscript, showArtworkPath, transcriptPublicPath } from './publicPaths';
+import { publishingRepository } from './publishingRepository';
 import { parseStoredTimeline } from './timeline';
 
 const clipIdsOf = (render: Pick<EpisodeRendersTable, 'timeline'>) => [...new Set(parseStoredTimeline(render.timeline).items.flatMap((i) => (i.kind === 'clip' ? [i.clipId] : [])))];
@@ -39,35 +41,6 @@ export async function publishEpisode(ctx: EpisodeContext, episodeId: string, use
   return presentEpisode(ctx, (await ctx.episodes.findById(episode.id))!, actor);
 }
 
-/**
- * People credited for a render: the contributor of each clip used, in the Podcasting 2.0 taxonomy by their
- * role (carers as guests). The consent record has no separate "may be named" choice, so a contributor is
- * named only when every clip of theirs in the episode may be heard by the public (audience `public`).
- */
-async function personsFor(ctx: EpisodeContext, workspaceId: string, render: EpisodeRendersTable): Promise<FeedPerson[]> {
-  const ids = clipIdsOf(render);
-  const clips = (await Promise.all(ids.map((id) => ctx.services.clips.findById(id)))).filter((c) => c !== undefined);
-  const consents = await ctx.services.clips.latestConsents(ids);
-  const named = new Map<string, boolean>();
-  for (const c of clips) {
-    const consent = consents.get(c.id);
-    const ok = consent?.kind !== 'withdrawn' && consent?.audience === 'public';
-    named.set(c.contributor_id, (named.get(c.contributor_id) ?? true) && ok);
-  }
-  const persons: FeedPerson[] = [];
-  for (const [userId, ok] of named) {
-    if (!ok) continue;
-    const [user, membership] = await Promise.all([
-      ctx.services.users.findById(userId),
-      ctx.services.db.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst(),
-    ]);
-    if (!user) continue;
-    const role: Role = membership?.role ?? 'carer';
-    persons.push({ name: user.name, ...(role === 'admin' ? creditForRole.carer : creditForRole[role]) });
-  }
-  return persons;
-}
-
 export const publicAudioPath = (workspaceId: string, episodeId: string, renderId: string) => `/feeds/${workspaceId}/episodes/${episodeId}/renders/${renderId}.mp3`;
 export const publicChaptersPath = (workspaceId: string, episodeId: string) => `/feeds/${workspaceId}/episodes/${episodeId}/chapters.json`;
 
@@ -76,16 +49,19 @@ export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUr
   const show = await ctx.episodes.findShow(workspaceId);
   if (!show) throw notFound('podcast feed');
   const feedUrl = baseUrl + feedPath(workspaceId);
+  const repo = publishingRepository(ctx.services.db);
+  const showArtwork = await repo.findArtwork(workspaceId);
   const items: FeedEpisode[] = [];
   for (const e of await ctx.episodes.listPublished(workspaceId)) {
     const render = await servedRender(ctx, e);
     if (!render) continue; // a withdrawn clip: the episode leaves the feed until it is rendered again
     const hasChapters = parseStoredTimeline(render.timeline).chapters.length > 0;
+    const [artwork, publishing] = await Promise.all([repo.findArtwork(e.id), repo.findPublishing(e.id)]);
     items.push({
       guid: e.id,
       title: e.title,
       description: e.description || e.title,
-      link: feedUrl,
+      link: baseUrl + episodePagePath(workspaceId, e.id),
       pubDate: new Date(e.published_at!),
       enclosure: { url: baseUrl + publicAudioPath(workspaceId, e.id, render.id), lengthBytes: Number(render.size_bytes), type: 'audio/mpeg' },
       durationSeconds: render.duration_seconds ?? 0,
@@ -93,7 +69,9 @@ export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUr
       ...(e.season !== null ? { season: e.season } : {}),
       episodeType: e.type,
       ...(hasChapters ? { chaptersUrl: baseUrl + publicChaptersPath(workspaceId, e.id) } : {}),
-      persons: await personsFor(ctx, workspaceId, render),
+      ...(artwork ? { imageUrl: baseUrl + episodeArtworkPublicPath(artwork) } : {}),
+      ...(hasTranscript(publishing) ? { transcript: { url: baseUrl + transcriptPublicPath(workspaceId, publishing), type: transcriptTypes[publishing.transcript_format], language: show.language, rel: 'captions' } } : {}),
+      persons: await creditsFor(ctx, e, render),
     });
   }
   return buildPodcastFeed(
@@ -104,7 +82,8 @@ export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUr
       feedUrl,
       guid: podcastGuidForFeedUrl(feedUrl),
       language: show.language,
-      imageUrl: show.artwork_url ?? '',
+      // Artwork uploaded to Chorus (checked at upload) comes before an address given by hand.
+      imageUrl: showArtwork ? baseUrl + showArtworkPath(showArtwork) : (show.artwork_url ?? ''),
       category: { name: show.category, ...(show.subcategory ? { sub: show.subcategory } : {}) },
       explicit: show.explicit === 1,
       author: show.author,

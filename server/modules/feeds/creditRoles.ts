@@ -1,14 +1,26 @@
-import type { Role } from '../../../shared/roles';
-
 /**
- * How each Chorus role is credited in `podcast:person`, in the Podcasting 2.0 taxonomy
- * (group/role, lower-case as the spec recommends). Experts who helped write are co-writers;
- * experts who advised are consultants.
+ * The credits Chorus gives in `podcast:person`, named exactly as in the Podcasting 2.0 taxonomy
+ * (podcast-namespace's taxonomy.json: group and role, lower-case as the namespace's examples write them).
+ * - people heard in the episode (carers and anyone else whose clips are used): cast / guest;
+ * - people who wrote the episode's script document: writing / co-writer;
+ * - members an editor marked as consultants on the episode (practice experts who advised): misc. / consultant;
+ * - admins and editors who rendered the episode: audio post-production / audio editor.
+ * Whoever it is, they are named only if they chose to be (their membership's credit setting).
  */
-export const creditForRole: Record<Exclude<Role, 'admin'>, { group: string; role: string }> = {
-  carer: { group: 'cast', role: 'guest' },
-  expert: { group: 'writing', role: 'co-writer' },
-  editor: { group: 'audio post-production', role: 'audio editor' },
-};
+export const credits = {
+  guest: { group: 'cast', role: 'guest' },
+  coWriter: { group: 'writing', role: 'co-writer' },
+  consultant: { group: 'misc.', role: 'consultant' },
+  audioEditor: { group: 'audio post-production', role: 'audio editor' },
+} as const;
 
-export const consultantCredit = { group: 'misc.', role: 'consultant' };
+export type CreditKind = keyof typeof credits;
+
+/** The usual credit for each Chorus role, for callers that only know the role. */
+export const creditForRole = {
+  carer: credits.guest,
+  expert: credits.coWriter,
+  editor: credits.audioEditor,
+} as const;
+
+export const consultantCredit = credits.consultant;

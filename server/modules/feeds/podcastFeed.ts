@@ -43,7 +43,8 @@ export interface FeedEpisode {
   imageUrl?: string;
   explicit?: boolean;
   chaptersUrl?: string;
-  transcript?: { url: string; type: string; language?: string };
+  /** `rel: 'captions'` marks a file with timings (WebVTT, SubRip). */
+  transcript?: { url: string; type: string; language?: string; rel?: 'captions' };
   persons: FeedPerson[];
 }
 
@@ -107,7 +108,10 @@ export function buildPodcastFeed(show: FeedShow, episodes: FeedEpisode[]): strin
     if (e.imageUrl) item.ele('itunes:image', { href: e.imageUrl }).up();
     item.ele('itunes:explicit').txt(String(e.explicit ?? show.explicit)).up();
     if (e.chaptersUrl) item.ele('podcast:chapters', { url: e.chaptersUrl, type: 'application/json+chapters' }).up();
-    if (e.transcript) item.ele('podcast:transcript', { url: e.transcript.url, type: e.transcript.type, ...(e.transcript.language ? { language: e.transcript.language } : {}) }).up();
+    if (e.transcript) {
+      const { url, type, language, rel } = e.transcript;
+      item.ele('podcast:transcript', { url, type, ...(language ? { language } : {}), ...(rel ? { rel } : {}) }).up();
+    }
     for (const p of e.persons) {
       item.ele('podcast:person', { group: p.group, role: p.role, ...(p.href ? { href: p.href } : {}), ...(p.img ? { img: p.img } : {}) }).txt(p.name).up();
     }

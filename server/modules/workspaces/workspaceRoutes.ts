@@ -11,6 +11,7 @@ import {
 import { defineRoute, type Api } from '../../http/route';
 import { authorize } from '../../policies/authorize';
 import type { Services } from '../../services';
+import { memberCreditRoutes } from './memberCredits';
 import { actorIn, changeRole, getWorkspace, presentWorkspace, removeMember } from './workspaceOperations';
 
 export function workspaceRoutes(api: Api, services: Services): void {
@@ -53,5 +54,7 @@ export function workspaceRoutes(api: Api, services: Services): void {
     { method: 'delete', path: '/api/workspaces/:id/members/:userId', tag, summary: 'Remove a member (admins)', auth: 'user', params: memberParamsSchema, response: null },
     async ({ user, params }) => removeMember(services, params.id, user.id, params.userId),
   );
+
+  memberCreditRoutes(api, services);
 
 }

@@ -1,0 +1,53 @@
+import { transcriptTypes } from '../../../shared/contracts/publishing';
+import { notFound } from '../../errors';
+import type { FeedPerson } from '../feeds/podcastFeed';
+import { creditsFor } from './credits';
+import { feedPath, type EpisodeContext } from './episodeOperations';
+import { episodeArtworkPublicPath, hasTranscript, showArtworkPath, transcriptPublicPath } from './publicPaths';
+import { publicAudioPath, publicChapters, publicRender } from './publishing';
+import { publishingRepository } from './publishingRepository';
+
+/** Everything the public episode page shows; only for a published episode whose render may be served. */
+export interface EpisodePageData {
+  language: string;
+  showTitle: string;
+  feedUrl: string;
+  title: string;
+  description: string;
+  number: number | null;
+  season: number | null;
+  type: 'full' | 'trailer' | 'bonus';
+  publishedAt: Date;
+  durationSeconds: number;
+  audio: { url: string; sizeBytes: number };
+  artwork: { url: string; width: number; height: number } | null;
+  chapters: { startTime: number; title: string }[];
+  transcript: { url: string; format: 'vtt' | 'srt'; type: string } | null;
+  credits: FeedPerson[];
+}
+
+export async function episodePageData(ctx: EpisodeContext, workspaceId: string, episodeId: string): Promise<EpisodePageData> {
+  const show = await ctx.episodes.findShow(workspaceId);
+  if (!show) throw notFound('episode');
+  const { episode, render } = await publicRender(ctx, workspaceId, episodeId);
+  const repo = publishingRepository(ctx.services.db);
+  const [episodeArtwork, showArtwork, publishing] = await Promise.all([repo.findArtwork(episode.id), repo.findArtwork(workspaceId), repo.findPublishing(episode.id)]);
+  const artwork = episodeArtwork ? { ...episodeArtwork, url: episodeArtworkPublicPath(episodeArtwork) } : showArtwork ? { ...showArtwork, url: showArtworkPath(showArtwork) } : null;
+  return {
+    language: show.language,
+    showTitle: show.title,
+    feedUrl: feedPath(workspaceId),
+    title: episode.title,
+    description: episode.description,
+    number: episode.number,
+    season: episode.season,
+    type: episode.type,
+    publishedAt: new Date(episode.published_at!),
+    durationSeconds: render.duration_seconds ?? 0,
+    audio: { url: publicAudioPath(workspaceId, episode.id, render.id), sizeBytes: Number(render.size_bytes ?? 0) },
+    artwork: artwork && { url: artwork.url, width: artwork.width, height: artwork.height },
+    chapters: publicChapters(render).chapters,
+    transcript: hasTranscript(publishing) ? { url: transcriptPublicPath(workspaceId, publishing), format: publishing.transcript_format, type: transcriptTypes[publishing.transcript_format] } : null,
+    credits: await creditsFor(ctx, episode, render),
+  };
+}

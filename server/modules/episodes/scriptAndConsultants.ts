@@ -1,0 +1,29 @@
+import type { Episode } from '../../../shared/contracts/episodes';
+import type { EpisodesTable } from '../../db/schema';
+import { AppError } from '../../errors';
+import { loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
+import { publishingRepository } from './publishingRepository';
+
+const fieldProblem = (path: string, message: string) => new AppError('validation_failed', message, { fields: [{ path, message }] });
+
+/** Links (or, with null, unlinks) the `script` document the episode is written from: one of this workspace's. */
+export async function linkScriptDocument(ctx: EpisodeContext, episode: EpisodesTable, documentId: string | null): Promise<void> {
+  if (documentId !== null) {
+    const doc = await ctx.services.db.selectFrom('documents').select(['workspace_id', 'kind', 'title']).where('id', '=', documentId).executeTakeFirst();
+    // A document of another workspace is reported exactly like one that does not exist.
+    if (!doc || doc.workspace_id !== episode.workspace_id) throw fieldProblem('scriptDocumentId', 'There is no such document in this workspace. Choose one of this workspace’s scripts.');
+    if (doc.kind !== 'script') throw fieldProblem('scriptDocumentId', `“${doc.title}” is a publication, not a script. Choose a script document, or start one.`);
+  }
+  await publishingRepository(ctx.services.db).patchPublishing(episode.id, { script_document_id: documentId });
+}
+
+/** `PUT /api/episodes/:id/consultants`: the members credited as consultants on this episode (admins and editors). */
+export async function setConsultants(ctx: EpisodeContext, episodeId: string, userId: string, userIds: string[]): Promise<Episode> {
+  const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.edit');
+  const unique = [...new Set(userIds.map((id) => id.toLowerCase()))];
+  const members = new Set((await ctx.services.workspaces.members(episode.workspace_id)).map((m) => m.userId));
+  const problems = unique.flatMap((id, i) => (members.has(id) ? [] : [{ path: `userIds.${i}`, message: 'This person is not a member of this workspace.' }]));
+  if (problems.length > 0) throw new AppError('validation_failed', 'Consultants must be members of this workspace.', { fields: problems });
+  await publishingRepository(ctx.services.db).replaceConsultants(episode.id, unique);
+  return presentEpisode(ctx, episode, actor);
+}
