@@ -4,13 +4,10 @@ import { Button } from '../../components/Button';
 import { lengthWords } from '../clips/clipWords';
 import type { ClipListState } from '../clips/useClipList';
 import type { Dragged } from './dragging';
+import { usableClips } from './usableClips';
 import type { ClipPreview } from './useClipPreview';
 
 export const clipAudioUrl = (clipId: string) => `/api/clips/${encodeURIComponent(clipId)}/audio`;
-
-/** Clips that may go into an episode: processed, approved, not withdrawn, and their maker agreed to podcast use. */
-export const usableClips = (clips: ClipSummary[]): ClipSummary[] =>
-  clips.filter((c) => c.status === 'ready' && c.reviewState === 'approved' && !c.withdrawn && c.consent?.podcast === true && (c.durationSeconds ?? 0) > 0);
 
 interface ClipBinProps {
   list: ClipListState;

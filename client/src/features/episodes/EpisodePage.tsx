@@ -11,7 +11,7 @@ import { useSignedInUser } from '../../app/useSignedInUser';
 import { StatusMessage } from '../../components/StatusMessage';
 import { LiveLine } from '../clips/LiveLine';
 import { useClipList } from '../clips/useClipList';
-import { ClipBin, usableClips } from './ClipBin';
+import { ClipBin } from './ClipBin';
 import type { Dragged } from './dragging';
 import { EpisodeDetailsForm } from './EpisodeDetailsForm';
 import { getEpisode, getShow, listRenders } from './episodesApi';
@@ -25,6 +25,7 @@ import { TimelineEditor } from './TimelineEditor';
 import { useClipPreview } from './useClipPreview';
 import { useEpisodeEvents } from './useEpisodeEvents';
 import { useMusicList } from './useMusicList';
+import { problemsByItem, usableClips } from './usableClips';
 
 const never = <T,>() => new Promise<T>(() => undefined);
 
@@ -50,19 +51,6 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
     );
   }
   return <EpisodeView episode={episode.data} reload={reload} />;
-}
-
-/** Problems a refused render named, split into those of one item (items.N…) and the rest. */
-function sortProblems(error: ApiError | null): { byItem: Map<number, string[]>; other: string[] } {
-  const byItem = new Map<number, string[]>();
-  const other: string[] = [];
-  for (const f of error?.fields ?? []) {
-    const m = /^items\.(\d+)/.exec(f.path);
-    if (m) byItem.set(Number(m[1]), [...(byItem.get(Number(m[1])) ?? []), f.message]);
-    else other.push(f.message);
-  }
-  if (error && error.fields.length === 0) other.push(error.message);
-  return { byItem, other };
 }
 
 function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) {
@@ -122,7 +110,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
     handle.insertItem(at, { kind: 'music', assetId: m.id, role, inSeconds: 0, outSeconds, gainDb: 0, crossfadeSeconds: role === 'bed' ? 2 : 0, leadSeconds: 0, duckDb: 12 });
     setNews(`Added “${m.title}” as ${role === 'bed' ? 'music under speech' : `the ${role}`}, item ${at + 1}.`);
   };
-  const problems = sortProblems(refused);
+  const problems = problemsByItem(refused);
   const workspaceName = workspace.status === 'ready' ? workspace.data.name : undefined;
 
   return (

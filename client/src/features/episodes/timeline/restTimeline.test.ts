@@ -102,6 +102,19 @@ describe('the REST timeline', () => {
     expect(s.saved.at(-1)!.items).toHaveLength(1);
   });
 
+  it('loads once however often it is asked, and sends unsaved edits at once when the page goes', async () => {
+    const s = server();
+    let loads = 0;
+    const counting: TimelineTransport = { ...s.transport, load: () => (loads++, s.transport.load()) };
+    const store = new RestTimeline(counting, { debounceMs: 10_000 });
+    await Promise.all([store.load(), store.load()]);
+    expect(loads).toBe(1);
+    store.apply((t) => ops.insertItem(t, 0, item()));
+    store.close();
+    await wait(20);
+    expect(s.saved).toHaveLength(1);
+  });
+
   it('never stores after a failed load, and ignores edits from people who may not edit', async () => {
     const failing: TimelineTransport = {
       load: async () => {

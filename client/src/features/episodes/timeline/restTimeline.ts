@@ -40,7 +40,7 @@ export class RestTimeline {
   private inFlight: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failure: ApiError | null = null;
-  private closed = false;
+  private loading: Promise<void> | null = null;
 
   constructor(
     private readonly transport: TimelineTransport,
@@ -56,13 +56,13 @@ export class RestTimeline {
     return () => this.listeners.delete(listener);
   };
 
-  async load(): Promise<void> {
-    try {
-      const { timeline, canEdit } = await this.transport.load();
-      this.set({ status: 'ready', error: null, canEdit, timeline: { items: timeline.items, chapters: timeline.chapters } });
-    } catch (e) {
-      this.set({ status: 'error', error: toApiError(e).message });
-    }
+  /** Loads once; calling again (React runs effects twice in development) waits for the same load. */
+  load(): Promise<void> {
+    this.loading ??= this.transport.load().then(
+      ({ timeline, canEdit }) => this.set({ status: 'ready', error: null, canEdit, timeline: { items: timeline.items, chapters: timeline.chapters } }),
+      (e: unknown) => this.set({ status: 'error', error: toApiError(e).message }),
+    );
+    return this.loading;
   }
 
   /** Apply an edit here and now; it is stored shortly after. */
@@ -87,16 +87,14 @@ export class RestTimeline {
     if (this.failure) throw this.failure;
   }
 
-  /** Stop listening; anything unsaved is still sent. */
+  /** The page is going: anything unsaved is sent now rather than after the pause. */
   close(): void {
-    this.closed = true;
-    this.listeners.clear();
     if (this.dirty) void this.flush().catch(() => undefined);
   }
 
   private set(patch: Partial<RestTimelineState>): void {
     this.state = { ...this.state, ...patch };
-    if (!this.closed) for (const l of this.listeners) l();
+    for (const l of this.listeners) l();
   }
 
   private schedule(ms: number): void {

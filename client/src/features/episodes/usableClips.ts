@@ -1,0 +1,19 @@
+import type { ClipSummary } from '../../../../shared/contracts/clips';
+import type { ApiError } from '../../api/ApiError';
+
+/** Clips that may go into an episode: processed, approved, not withdrawn, and their maker agreed to podcast use. */
+export const usableClips = (clips: ClipSummary[]): ClipSummary[] =>
+  clips.filter((c) => c.status === 'ready' && c.reviewState === 'approved' && !c.withdrawn && c.consent?.podcast === true && (c.durationSeconds ?? 0) > 0);
+
+/** A refused request's problems, split into those of one timeline item (`items.N…`) and the rest. */
+export function problemsByItem(error: ApiError | null): { byItem: Map<number, string[]>; other: string[] } {
+  const byItem = new Map<number, string[]>();
+  const other: string[] = [];
+  for (const f of error?.fields ?? []) {
+    const m = /^items\.(\d+)/.exec(f.path);
+    if (m) byItem.set(Number(m[1]), [...(byItem.get(Number(m[1])) ?? []), f.message]);
+    else other.push(f.message);
+  }
+  if (error && error.fields.length === 0) other.push(error.message);
+  return { byItem, other };
+}
