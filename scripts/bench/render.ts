@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createChorus } from '../../server/app';
@@ -31,15 +31,22 @@ const TRIM = 1;
 const BED_SECONDS = 45;
 const BED_LEAD = 8;
 
-/** Highest VmHWM (peak resident memory) seen among this process's ffmpeg children, sampled every 100 ms. */
+/**
+ * Highest VmHWM (peak resident memory) seen among this process's ffmpeg children, and the CPU time they used
+ * (user + system, last seen), sampled every 100 ms. CPU time is what to compare when the machine is busy with
+ * other work: wall time then measures the neighbours as much as the render.
+ */
 function watchFfmpegChildren() {
   let peakKb = 0;
+  const ticks = new Map<string, number>();
   const timer = setInterval(() => {
     for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         const m = /^\d+ \((.*)\) \S (\d+)/.exec(stat);
         if (!m || m[1] !== 'ffmpeg' || Number(m[2]) !== process.pid) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks.set(pid, Number(fields[11]) + Number(fields[12])); // utime + stime, in clock ticks (100 per second)
         const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
         if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
       } catch {
@@ -47,7 +54,12 @@ function watchFfmpegChildren() {
       }
     }
   }, 100);
-  return { stop: () => (clearInterval(timer), round(peakKb / 1024, 1)) };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { peakMb: round(peakKb / 1024, 1), cpuS: round([...ticks.values()].reduce((a, b) => a + b, 0) / 100, 1) };
+    },
+  };
 }
 
 const ffmpegArgs = (mix: RenderMix, extra: string[]) => [...renderInputs(mix).flatMap((file) => ['-i', file]), ...extra];
@@ -120,13 +132,15 @@ export async function run(args: string[]) {
       await editor.post(`/api/episodes/${episode.id}/render`);
       const outcome = await done;
       const wall = (performance.now() - started) / 1000;
-      const ffmpegPeak = watch.stop();
+      const ffmpegUse = watch.stop();
       if (outcome.status !== 'succeeded') throw new Error(`render failed: ${outcome.error}`);
       const render = (await editor.get(`/api/episodes/${episode.id}/renders`)).body.renders[0];
       ours = {
         wall_s: round(wall, 2),
         realtime_factor: round(render.durationSeconds / wall, 1),
-        peak_rss_mb: ffmpegPeak,
+        peak_rss_mb: ffmpegUse.peakMb,
+        ffmpeg_cpu_s: ffmpegUse.cpuS,
+        realtime_factor_per_cpu_s: round(render.durationSeconds / ffmpegUse.cpuS, 1),
         server_process_rss_mb: round(process.memoryUsage().rss / 1024 ** 2, 1),
         server_process_rss_growth_mb: round((process.memoryUsage().rss - rssBefore) / 1024 ** 2, 1),
         status: render.status,
@@ -151,15 +165,17 @@ export async function run(args: string[]) {
     const norm = `loudnorm=I=-16:TP=-1.5:LRA=11:measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true,aresample=44100`;
     await ffmpegStderr(ffmpegArgs(mix!, ['-filter_complex', `${graph};[${last}]${norm}[out]`, '-map', '[out]', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '44100', '-y', handOut]));
     const handWall = (performance.now() - t0) / 1000;
-    const handPeak = watch.stop();
+    const handUse = watch.stop();
     const handLoudness = await measureLoudness(handOut);
 
     return {
       note: 'ours: one episode.render job (single ffmpeg graph levelled from per-source loudness measured at upload, the intro bed ducked by volume automation, + limiter + MP3/ID3 chapters, then ebur128 on the encoded file; corrective pass only on a miss). hand: the same trims, crossfades and ducked bed, loudnorm pass 1 (measure the mix) + pass 2 (linear normalise + encode)',
       input: { minutes: Number(values.minutes), clips: CLIPS, crossfade_s: CROSSFADE, clip_levels_lufs: levels.map((l) => round(l, 1)), intro_bed: { seconds: BED_SECONDS, lead_s: BED_LEAD, duck_db: 12 } },
       ...ours,
-      hand_two_pass: { wall_s: round(handWall, 2), realtime_factor: round(total / handWall, 1), peak_rss_mb: handPeak, integrated_lufs: handLoudness.integratedLufs, true_peak_dbtp: handLoudness.truePeakDbfs },
+      load_average_1m: round(loadavg()[0]!, 1),
+      hand_two_pass: { wall_s: round(handWall, 2), realtime_factor: round(total / handWall, 1), peak_rss_mb: handUse.peakMb, ffmpeg_cpu_s: handUse.cpuS, realtime_factor_per_cpu_s: round(total / handUse.cpuS, 1), integrated_lufs: handLoudness.integratedLufs, true_peak_dbtp: handLoudness.truePeakDbfs },
       speedup_vs_hand: round(handWall / (ours.wall_s as number), 2),
+      cpu_ratio_vs_hand: round(handUse.cpuS / (ours.ffmpeg_cpu_s as number), 2),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
