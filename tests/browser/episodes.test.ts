@@ -56,7 +56,8 @@ const audioTime = (audio: Locator) => audio.evaluate((el) => (el as HTMLAudioEle
  * onto the timeline, trims one (the total length follows), names chapters, renders it with live progress,
  * and plays the render, jumping to a chapter. Set-up (people, clips, consent, approval) goes over HTTP.
  */
-describe('making an episode', () => {
+// Generous: the machine may be busy, and a render runs ffmpeg twice.
+describe('making an episode', { timeout: 240_000 }, () => {
   let server: { url: string; stop(): Promise<void> };
   let dir: string;
   let people: Awaited<ReturnType<typeof workspaceWithPeople>>['people'];
@@ -76,7 +77,7 @@ describe('making an episode', () => {
       await run('espeak-ng', ['-w', file, stories[key].words]);
       const res = await uploadAudio(carer, workspaceId, file, { title: stories[key].title });
       expect(res.status).toBe(201);
-      const ready = await waitForClip(carer, res.body.id, undefined, 60_000);
+      const ready = await waitForClip(carer, res.body.id, undefined, 180_000);
       expect(ready.status).toBe('ready');
       durations[key] = ready.media.durationSeconds;
       clipIds[key] = ready.id;
@@ -92,7 +93,7 @@ describe('making an episode', () => {
     ed = person.page;
     const session = people.editor.cookie!.split('=');
     await person.context.addCookies([{ name: session[0]!, value: session.slice(1).join('='), url: server.url }]);
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(persons.map((p) => p.close()));
@@ -136,11 +137,14 @@ describe('making an episode', () => {
     await expect.poll(async () => seconds(await totalLength(ed))).toBe(Math.floor(2.5 + durations.joe! + 1e-6));
     await item(ed, 2).getByText('Plays from 0:02.5').waitFor();
 
-    // The keyboard way to reorder, and back.
-    await item(ed, 2).getByRole('button', { name: 'Move earlier item 2' }).click();
+    // Reordering by dragging Joe's story by its heading to the top of Mary's, and back with the button.
+    await item(ed, 2).getByRole('heading', { name: stories.joe.title }).dragTo(item(ed, 1), { targetPosition: { x: 60, y: 6 } });
     await item(ed, 1).getByRole('heading', { name: stories.joe.title }).waitFor();
+    await item(ed, 2).getByRole('heading', { name: stories.mary.title }).waitFor();
     await item(ed, 1).getByRole('button', { name: 'Move later item 1' }).click();
     await item(ed, 1).getByRole('heading', { name: stories.mary.title }).waitFor();
+    // Focus follows the moved item, so pressing again would move it further.
+    await expect.poll(() => ed.evaluate(() => document.activeElement?.id)).toBe('item-2-later');
 
     await ed.getByRole('button', { name: 'Name a chapter after each clip' }).click();
     const chapters = ed.getByRole('list', { name: 'Chapters', exact: true });
@@ -175,6 +179,13 @@ describe('making an episode', () => {
     await newest.getByRole('button', { name: 'Pause', exact: true }).click();
     await newest.getByRole('button', { name: 'Play', exact: true }).waitFor();
     await picture(ed, 'episode-rendered');
+
+    // Publishing puts it in the feed, whose address the page gives.
+    await ed.getByRole('button', { name: 'Publish to the feed' }).click();
+    await ed.getByText(/^Published on \d+ \w+ \d{4}\.$/).waitFor();
+    const feed = await fetch(await ed.getByLabel('Podcast feed address').inputValue());
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('<title>Episode 1: Being heard</title>');
   });
 
   it('says next to the timeline what the server refused: a clip withdrawn by the person who made it', async () => {
