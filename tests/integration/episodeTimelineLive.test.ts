@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertItem, moveItem, readTimelineDoc, updateItem } from '../../shared/episodes/timelineDoc';
+import { insertItem, moveItem, readTimelineDoc, setChapters, updateItem } from '../../shared/episodes/timelineDoc';
+import { connectDatabase } from '../../server/db/connect';
 import type { TimelineCheck } from '../../shared/realtime/collab';
 import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import { CollabClient, eventually, type CollabDoc } from '../support/collabClient';
@@ -37,10 +38,10 @@ afterAll(async () => {
 });
 
 /** A workspace with everyone in it, three approved clips, and an episode made by the editor. */
-async function episodeWithClips(url: string) {
+async function episodeWithClips(url: string, titles = ['Mornings', 'Neighbours', 'Tuesdays']) {
   const team = await workspaceWithPeople(url);
   const clips: Clip[] = [];
-  for (const title of ['Mornings', 'Neighbours', 'Tuesdays']) {
+  for (const title of titles) {
     const res = await uploadAudio(team.people.carer, team.ws.id, speech, { title, fields: { audience: 'public' } });
     expect(res.status).toBe(201);
     const ready = await waitForClip(team.people.carer, res.body.id, undefined, 120_000);
@@ -199,6 +200,39 @@ describe.each(databases)('live co-editing of the episode timeline on %s', (datab
     await eventually(() => editorChecks.find((c) => c.saved), 5000, 'a timeline:check that saved');
     const fixed = (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body;
     expect(fixed.items[0].outSeconds).toBe(clip.duration - 0.5);
+  });
+});
+
+describe('the live timeline at a graceful stop', () => {
+  it('checks and stores the last changes before the database closes', { timeout: 300_000 }, async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-timeline-stop-'));
+    try {
+      const server = await startServer({ keepDataDir: dataDir });
+      let stopped = false;
+      try {
+        const ctx = await episodeWithClips(server.url, ['Mornings']);
+        const c = await CollabClient.open(server.url, ctx.people.editor.cookie);
+        const doc = await c.join(ctx.docId);
+        insertItem(doc.ydoc, 0, clipItem(ctx.clips[0]!, 0.5, 1.5));
+        setChapters(doc.ydoc, [{ atSeconds: 0, title: 'Hello' }]);
+        await eventually(() => server.chorus.collab.registry.get(ctx.docId)?.dirty, 5000, 'the change to reach the server');
+        // At once, before the usual check after a pause.
+        await server.stop();
+        stopped = true;
+        c.close();
+        const db = await connectDatabase({ kind: 'sqlite', file: path.join(dataDir, 'chorus.sqlite') });
+        try {
+          const row = await db.selectFrom('episodes').select('timeline').where('id', '=', ctx.episodeId).executeTakeFirstOrThrow();
+          expect(JSON.parse(row.timeline)).toEqual({ items: [clipItem(ctx.clips[0]!, 0.5, 1.5)], chapters: [{ atSeconds: 0, title: 'Hello' }] });
+        } finally {
+          await db.destroy();
+        }
+      } finally {
+        if (!stopped) await server.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
