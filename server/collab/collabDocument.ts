@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { CollabError } from '../../shared/realtime/collab';
+import type { CollabError, CollabSaved } from '../../shared/realtime/collab';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { awarenessClientIds, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type IncomingMessage } from './messages';
@@ -23,6 +23,8 @@ export interface Peer {
   send(message: Uint8Array): void;
   /** Tells this peer alone that something it sent was refused. */
   error(error: CollabError): void;
+  /** Tells this peer alone that its changes are durable; absent for changes the server makes itself. */
+  saved?(ack: CollabSaved): void;
 }
 
 /** How a document reaches its peers; implemented over Socket.IO rooms. */
@@ -48,6 +50,8 @@ interface Incoming {
   peer: Peer;
   update: Uint8Array;
   decoded: DecodedUpdate;
+  /** Which of the peer's sync messages this is (from 1), for `collab:saved`. */
+  n: number;
 }
 
 interface Accepted extends Incoming {
@@ -80,6 +84,8 @@ export class CollabDocument {
   private idleTimer: NodeJS.Timeout | null = null;
   private relayTimer: NodeJS.Timeout | null = null;
   private pendingRelay: Accepted[] = [];
+  /** How many sync step 2 and update messages each peer has sent, to number its acknowledgements. */
+  private readonly sent = new WeakMap<Peer, number>();
   private lastRelayAt = 0;
   /** The whole state as of `seq`, kept for new joiners (most ask for everything) until the next change. */
   private fullState: { seq: number; update: Uint8Array } | null;
@@ -151,6 +157,9 @@ export class CollabDocument {
       }
       case 'sync-step2':
       case 'sync-update': {
+        // Counted before anything can refuse it, so the peer's numbering and ours never drift apart.
+        const n = (this.sent.get(peer) ?? 0) + 1;
+        this.sent.set(peer, n);
         const decoded = decodeUpdateOrThrow(message.update);
         if (!peer.canEdit) {
           // A read-only client's step 2 normally carries nothing new: let that pass quietly.
@@ -158,7 +167,7 @@ export class CollabDocument {
           throw new AppError('forbidden', `Your change was not saved. ${peer.readOnlyReason}`);
         }
         if (this.failed || this.destroyed) throw new AppError('unavailable', 'This document is being reopened. Join it again in a moment.');
-        this.inbox.push({ peer, update: message.update, decoded });
+        this.inbox.push({ peer, update: message.update, decoded, n });
         if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
         return;
       }
@@ -191,7 +200,7 @@ export class CollabDocument {
       send: () => undefined,
       error: (e) => (refused = e),
     };
-    this.inbox.push({ peer, update, decoded });
+    this.inbox.push({ peer, update, decoded, n: 0 });
     if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
     while (this.draining) await this.draining;
     if (refused) throw new AppError(refused.code === 'payload_too_large' ? 'payload_too_large' : 'unavailable', refused.message);
@@ -239,8 +248,13 @@ export class CollabDocument {
     while (this.inbox.length > 0 && !this.failed) {
       const batch = this.inbox.splice(0);
       const accepted: Accepted[] = [];
+      // Already in the document, so already in the log: saved as they stand.
+      const held: Incoming[] = [];
       for (const item of batch) {
-        if (addsNothing(this.ydoc, item.decoded)) continue;
+        if (addsNothing(this.ydoc, item.decoded)) {
+          held.push(item);
+          continue;
+        }
         if (this.approxBytes + item.update.byteLength > this.deps.options.maxDocumentBytes) {
           item.peer.error({
             code: 'payload_too_large',
@@ -251,7 +265,10 @@ export class CollabDocument {
         this.approxBytes += item.update.byteLength;
         accepted.push({ ...item, seq: ++this.lastSeq });
       }
-      if (accepted.length === 0) continue;
+      if (accepted.length === 0) {
+        this.acknowledge(held);
+        continue;
+      }
 
       if (!(await this.appendOrCatchUp(accepted))) {
         if (this.failed) return;
@@ -260,6 +277,8 @@ export class CollabDocument {
         for (const peerId of new Set(accepted.map((a) => a.peer.id))) {
           this.deps.channel.evict(peerId, unavailable('Your latest change could not be saved just now. Reconnecting will send it again; nothing on your screen is lost.'));
         }
+        // Evicted senders are out of the document now and hear nothing more; the rest may.
+        this.acknowledge(held);
         continue;
       }
 
@@ -280,8 +299,16 @@ export class CollabDocument {
         applied.push(a);
       }
       this.relay(applied);
+      this.acknowledge(held.concat(applied));
       this.changed();
     }
+  }
+
+  /** `collab:saved` to each sender still here, for the last of its messages that is now durable. */
+  private acknowledge(items: readonly Incoming[]): void {
+    const through = new Map<Peer, number>();
+    for (const item of items) if (item.n > (through.get(item.peer) ?? 0)) through.set(item.peer, item.n);
+    for (const [peer, n] of through) if (this.peers.get(peer.id) === peer) peer.saved?.({ through: n });
   }
 
   /**

@@ -113,6 +113,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
       awarenessIds: new Set(),
       send: (message) => conn.socket.emit('y', documentId, message),
       error: (error) => conn.socket.emit('collab:error', documentId, error),
+      saved: (ack) => conn.socket.emit('collab:saved', documentId, ack),
     };
   }
 

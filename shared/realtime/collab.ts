@@ -29,6 +29,15 @@ export type CollabJoinOptions = z.infer<typeof collabJoinOptionsSchema>;
 export type CollabError = ErrorBody['error'];
 
 /**
+ * `collab:saved`: every sync step 2 and update this client sent to the document since it joined, up
+ * to the `through`-th (counting from 1, again after every join), is in the durable log and applied,
+ * or was already held by the server. One that was refused is reported by `collab:error` instead.
+ */
+export interface CollabSaved {
+  through: number;
+}
+
+/**
  * Sent to everyone in an episode's timeline document after the server checked the live timeline:
  * `problems` empty means it was saved as the episode's timeline; otherwise the last valid one is kept
  * (and rendered) until these are fixed, and `message` says so in words.
@@ -60,6 +69,8 @@ export interface CollabServerToClientEvents {
   'collab:error': (docId: string | null, error: CollabError) => void;
   /** The caller's right to edit changed while joined (a role change or the document's carer switch). */
   'collab:access': (docId: string, access: { canEdit: boolean }) => void;
+  /** Changes this client sent are durable (see CollabSaved); sent to the sender alone. */
+  'collab:saved': (docId: string, saved: CollabSaved) => void;
   /** An episode's timeline document only: the outcome of checking the live timeline (see timelineCheckSchema). */
   'timeline:check': (docId: string, check: TimelineCheck) => void;
 }

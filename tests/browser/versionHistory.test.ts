@@ -49,7 +49,7 @@ describe('version history', () => {
     await server?.stop();
   });
 
-  it('saves a named version, shows it read-only, and restores it live for everyone', async () => {
+  it('saves a named version, shows it read-only, and restores it live for everyone', { timeout: 120_000 }, async () => {
     const annPerson = await openPerson(server.url);
     people.push(annPerson);
     const ann = annPerson.page;

@@ -127,16 +127,19 @@ export class CollabDoc {
   }
 }
 
-/** One socket on `/collab`, with every `collab:error` and `collab:access` it was sent. */
+/** One socket on `/collab`, with every `collab:error`, `collab:access` and `collab:saved` it was sent. */
 export class CollabClient {
   readonly docs = new Map<string, CollabDoc>();
   readonly errors: { docId: string | null; error: CollabError }[] = [];
   readonly access: { docId: string; canEdit: boolean }[] = [];
+  /** Every `collab:saved`, in order of arrival. */
+  readonly saved: { docId: string; through: number }[] = [];
 
   constructor(readonly socket: CollabSocket) {
     socket.on('y', (docId, message) => this.docs.get(docId)?.receive(toBytes(message)));
     socket.on('collab:error', (docId, error) => this.errors.push({ docId, error }));
     socket.on('collab:access', (docId, a) => this.access.push({ docId, canEdit: a.canEdit }));
+    socket.on('collab:saved', (docId, s) => this.saved.push({ docId, through: s.through }));
   }
 
   static async open(baseUrl: string, cookie: string | undefined): Promise<CollabClient> {

@@ -8,15 +8,18 @@ type Handler = (...args: unknown[]) => void;
 
 /**
  * A stand-in for the `/collab` server behind a socket: it answers join with its sync step 1, step 1
- * with step 2, and applies updates, or holds them back (as if its durable log were slow) when asked.
+ * with step 2, and applies updates and acknowledges them with `collab:saved` (numbered from 1 after
+ * each join, as the server numbers them), or holds them back (as if its durable log were slow) when asked.
  */
 class FakeServer {
   readonly doc = new Y.Doc();
   connected = true;
   canEdit = true;
   holding = false;
-  held: Uint8Array[] = [];
+  held: { update: Uint8Array; n: number }[] = [];
   joins = 0;
+  /** Sync step 2 and update messages received since the last join. */
+  received = 0;
   /** When set, every join is refused with this error. */
   refuseWith: { code: string; message: string } | null = null;
   private handlers = new Map<string, Set<Handler>>();
@@ -45,9 +48,14 @@ class FakeServer {
     return this;
   }
 
-  release() {
+  release(docId: string) {
     this.holding = false;
-    for (const u of this.held.splice(0)) Y.applyUpdate(this.doc, u);
+    for (const { update, n } of this.held.splice(0)) this.save(docId, update, n);
+  }
+
+  private save(docId: string, update: Uint8Array, n: number) {
+    Y.applyUpdate(this.doc, update);
+    this.deliver('collab:saved', docId, { through: n });
   }
 
   disconnect() {
@@ -65,6 +73,7 @@ class FakeServer {
     const docId = args[0] as string;
     if (event === 'join') {
       this.joins += 1;
+      this.received = 0;
       if (this.refuseWith) return (args[2] as Handler)({ ok: false, error: this.refuseWith });
       (args[2] as Handler)({ ok: true, canEdit: this.canEdit });
       this.deliver('y', docId, syncStep1(this.doc));
@@ -72,8 +81,9 @@ class FakeServer {
       const message = decodeServerMessage(args[1] as Uint8Array);
       if (message?.type === 'sync-step1') this.deliver('y', docId, syncStep2(this.doc, message.stateVector));
       if (message?.type === 'sync-step2' || message?.type === 'sync-update') {
-        if (this.holding) this.held.push(message.update);
-        else Y.applyUpdate(this.doc, message.update);
+        const n = ++this.received;
+        if (this.holding) this.held.push({ update: message.update, n });
+        else queueMicrotask(() => this.save(docId, message.update, n));
       }
     }
   }
@@ -107,20 +117,20 @@ describe('CollabProvider', () => {
     expect(text().toString()).toBe('from the server');
   });
 
-  it('says saving until the server is seen to hold a change, not merely sent it', async () => {
+  it('says saving until the server says a change is in its log, not merely sent it', async () => {
     await open();
     server.holding = true;
     text().insert(0, 'hello');
     expect(provider.getState().status).toBe('saving');
     await vi.advanceTimersByTimeAsync(5000);
     expect(provider.getState().status).toBe('saving');
-    server.release();
+    server.release(docId);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(provider.getState().status).toBe('synced');
     expect(server.doc.getText('t').toString()).toBe('hello');
   });
 
-  it('counts a deletion as unsaved until the server has it too', async () => {
+  it('counts a deletion as unsaved until the server acknowledges it too', async () => {
     await open();
     text().insert(0, 'hello world');
     await vi.advanceTimersByTimeAsync(1000);
@@ -129,7 +139,7 @@ describe('CollabProvider', () => {
     text().delete(0, 6);
     await vi.advanceTimersByTimeAsync(2000);
     expect(provider.getState().status).toBe('saving');
-    server.release();
+    server.release(docId);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(provider.getState().status).toBe('synced');
     expect(server.doc.getText('t').toString()).toBe('world');
@@ -147,6 +157,23 @@ describe('CollabProvider', () => {
     expect(text().toString()).toBe('someone else');
     expect(provider.getState().status).toBe('synced');
     expect(server.joins).toBe(joins);
+  });
+
+  it('waits for every change to be acknowledged, not only the first, and ignores other documents’ acknowledgements', async () => {
+    await open();
+    server.holding = true;
+    text().insert(0, 'one');
+    text().insert(3, ' two');
+    await vi.advanceTimersByTimeAsync(0);
+    // The first is saved, the second is not yet.
+    server.deliver('collab:saved', docId, { through: server.received - 1 });
+    expect(provider.getState().status).toBe('saving');
+    server.deliver('collab:saved', 'another-document', { through: 100 });
+    expect(provider.getState().status).toBe('saving');
+    server.release(docId);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(provider.getState().status).toBe('synced');
+    expect(server.joins).toBe(1);
   });
 
   it('is offline without a connection, keeps changes, and sends them after reconnecting', async () => {

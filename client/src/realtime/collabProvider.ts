@@ -1,15 +1,14 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { CollabError, CollabJoinReply } from '../../../shared/realtime/collab';
+import type { CollabError, CollabJoinReply, CollabSaved } from '../../../shared/realtime/collab';
 import { awarenessMessage, decodeServerMessage, syncStep1, syncStep2, syncUpdate, type ServerMessage } from './collabMessages';
-import { deleteSetOf, PendingChanges } from './collabPending';
 import type { CollabSocket } from './collabSocket';
 
 /**
  * - `connecting`: reaching the server or catching up with it;
- * - `synced`: up to date, and every change made here is held by the server ("Saved");
- * - `saving`: changes made here that the server has not yet been seen to hold;
+ * - `synced`: up to date, and the server has said every change made here is in its durable log ("Saved");
+ * - `saving`: changes made here that the server has not yet said it holds;
  * - `offline`: no connection; changes are kept on this device;
  * - `error`: the server refused something; `problem` says what, in words a person can act on.
  */
@@ -44,7 +43,6 @@ const signedOut: CollabError = {
   code: 'unauthenticated',
   message: 'You have been signed out. Sign in again to keep writing; your changes are kept on this device.',
 };
-const nothingHere = new Map<number, number>();
 
 /**
  * A y-protocols provider over the shared `/collab` socket, for one document: it joins (again after
@@ -57,7 +55,6 @@ export class CollabProvider {
   private readonly socket: CollabSocket;
   private readonly schemaVersion: number;
   private readonly local: IndexeddbPersistence | null;
-  private readonly pending = new PendingChanges();
   private readonly listeners = new Set<() => void>();
   private state: CollabState;
   private ready = false;
@@ -66,10 +63,19 @@ export class CollabProvider {
   private connectFailed = false;
   private joinRound = 0;
   private failures = 0;
-  private serverStateVector: Map<number, number> | null = null;
+  /** The server's state vector from its greeting: what it lacked then is what our step 2 sends. */
+  private serverStateVector: Uint8Array | null = null;
+  /**
+   * Saving, counted as the server counts (`collab:saved`): the sync step 2 and update messages sent
+   * since joining, the number of the latest one that carried a change made here, and how many the
+   * server has said are durable. `unsent` covers changes made while not joined (or before the step 2
+   * that will carry them), so "Saved" is never shown for something still only on this device.
+   */
+  private sentCount = 0;
+  private lastChange = 0;
+  private savedThrough = 0;
+  private unsent = false;
   private awarenessDirty = false;
-  private checkTimer: ReturnType<typeof setTimeout> | null = null;
-  private checkBackoff = 500;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
@@ -87,6 +93,7 @@ export class CollabProvider {
     this.socket.on('y', this.onMessage);
     this.socket.on('collab:error', this.onError);
     this.socket.on('collab:access', this.onAccess);
+    this.socket.on('collab:saved', this.onSaved);
 
     this.local = options.storageKey ? new IndexeddbPersistence(options.storageKey, this.doc) : null;
     // Join once the copy on this device is loaded, so the first sync sends what was written offline.
@@ -108,7 +115,7 @@ export class CollabProvider {
 
   destroy(): void {
     if (this.destroyed) return;
-    for (const t of [this.checkTimer, this.retryTimer, this.awarenessTimer]) if (t) clearTimeout(t);
+    for (const t of [this.retryTimer, this.awarenessTimer]) if (t) clearTimeout(t);
     if (this.joined && this.socket.connected) {
       removeAwarenessStates(this.awareness, [this.doc.clientID], this);
       this.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
@@ -121,6 +128,7 @@ export class CollabProvider {
     this.socket.off('y', this.onMessage);
     this.socket.off('collab:error', this.onError);
     this.socket.off('collab:access', this.onAccess);
+    this.socket.off('collab:saved', this.onSaved);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     void this.local?.destroy();
@@ -131,6 +139,20 @@ export class CollabProvider {
 
   private send(message: Uint8Array): void {
     if (this.socket.connected) this.socket.emit('y', this.docId, message);
+  }
+
+  /** Sends a sync step 2 or update carrying changes made here; the server acknowledges it by its number. */
+  private sendChange(message: Uint8Array): void {
+    if (!this.socket.connected) return;
+    this.send(message);
+    this.lastChange = ++this.sentCount;
+  }
+
+  /** Everything the server lacked when it greeted us (and every deletion we know of). */
+  private sendStep2(): void {
+    if (!this.serverStateVector) return;
+    this.unsent = false;
+    this.sendChange(syncStep2(this.doc, this.serverStateVector));
   }
 
   private set(change: Partial<CollabState>): void {
@@ -145,7 +167,7 @@ export class CollabProvider {
     if (s.problem) return 'error';
     if (!this.socket.connected) return this.connectFailed ? 'offline' : 'connecting';
     if (!this.joined || !this.synced) return 'connecting';
-    return !s.canEdit || this.pending.empty ? 'synced' : 'saving';
+    return !s.canEdit || (!this.unsent && this.savedThrough >= this.lastChange) ? 'synced' : 'saving';
   }
 
   /** Join the document: after connecting, after every reconnect, and after being put out by the server. */
@@ -155,8 +177,10 @@ export class CollabProvider {
     this.joined = false;
     this.synced = false;
     this.serverStateVector = null;
-    // Nothing is assumed to be on the server until it is seen there: everything here is pending again.
-    this.pending.reset(Y.encodeStateAsUpdate(this.doc));
+    // A new join is a new count on the server too. Nothing made here is assumed saved until the step 2
+    // that answers the server's greeting (it carries whatever the server lacks) is acknowledged.
+    this.sentCount = this.lastChange = this.savedThrough = 0;
+    this.unsent = true;
     this.set({});
     this.socket.emit('join', this.docId, { schemaVersion: this.schemaVersion }, (reply) => {
       if (this.destroyed || round !== this.joinRound) return;
@@ -187,29 +211,6 @@ export class CollabProvider {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.join();
-    }, delay);
-  }
-
-  /**
-   * Look again at what the server holds: asking to join a document already joined makes the server
-   * send its state vector again, and our step 1 brings back its delete set. See onMessage.
-   */
-  private check(): void {
-    if (!this.joined || this.destroyed || !this.socket.connected) return;
-    const round = this.joinRound;
-    this.socket.emit('join', this.docId, { schemaVersion: this.schemaVersion }, (reply) => {
-      if (this.destroyed || round !== this.joinRound || reply.ok) return;
-      this.joined = false;
-      this.refused(reply);
-    });
-    this.send(syncStep1(this.doc));
-  }
-
-  private scheduleCheck(delay: number): void {
-    if (this.checkTimer) clearTimeout(this.checkTimer);
-    this.checkTimer = setTimeout(() => {
-      this.checkTimer = null;
-      this.check();
     }, delay);
   }
 
@@ -250,22 +251,16 @@ export class CollabProvider {
   private handle(message: ServerMessage): void {
     switch (message.type) {
       case 'sync-step1':
-        this.serverStateVector = Y.decodeStateVector(message.stateVector);
+        this.serverStateVector = message.stateVector;
         // Someone who may only read has nothing to offer; sending it would only be refused.
-        if (this.state.canEdit) this.send(syncStep2(this.doc, message.stateVector));
-        return;
-      case 'sync-step2': {
-        Y.applyUpdate(this.doc, message.update, this);
-        this.synced = true;
-        const done = this.pending.settle({ stateVector: this.serverStateVector ?? nothingHere, deleteSet: deleteSetOf(message.update) });
-        if (done) this.checkBackoff = 500;
-        else if (this.state.canEdit && !this.checkTimer) {
-          this.scheduleCheck(this.checkBackoff);
-          this.checkBackoff = Math.min(this.checkBackoff * 2, 8000);
-        }
+        if (this.state.canEdit) this.sendStep2();
         this.set({});
         return;
-      }
+      case 'sync-step2':
+        Y.applyUpdate(this.doc, message.update, this);
+        this.synced = true;
+        this.set({});
+        return;
       case 'sync-update':
         Y.applyUpdate(this.doc, message.update, this);
         return;
@@ -297,18 +292,22 @@ export class CollabProvider {
   private onAccess = (docId: string, access: { canEdit: boolean }): void => {
     if (docId !== this.docId || this.destroyed) return;
     this.set({ canEdit: access.canEdit, problem: null });
-    if (access.canEdit && this.joined) this.scheduleCheck(0);
+    // Anything made here while we could only read goes now, in one step 2.
+    if (access.canEdit && this.joined) this.sendStep2();
+    this.set({});
+  };
+
+  private onSaved = (docId: string, saved: CollabSaved): void => {
+    if (docId !== this.docId || this.destroyed || !this.joined) return;
+    this.savedThrough = Math.max(this.savedThrough, saved.through);
+    this.set({});
   };
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this || this.destroyed) return;
-    // A change made here (or loaded from this device): it stays pending until the server is seen to hold it.
-    this.pending.add(update);
-    if (this.joined) {
-      this.send(syncUpdate(update));
-      this.checkBackoff = 500;
-      this.scheduleCheck(400);
-    }
+    // A change made here (or loaded from this device): unsaved until the server acknowledges the message carrying it.
+    if (this.joined && this.socket.connected) this.sendChange(syncUpdate(update));
+    else this.unsent = true;
     this.set({});
   };
 
