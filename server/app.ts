@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { defaultLoginRateLimit, type LoginRateLimitOptions } from './auth/loginRateLimit';
+import { redisRateLimitStores } from './auth/redisRateLimitStore';
 import { startSessionSweeper } from './auth/sessionSweeper';
 import { loadSession } from './auth/sessions';
 import { createCollabServer, type CollabServer } from './collab/collabServer';
@@ -30,7 +31,7 @@ import { setUpMusic } from './modules/music/index';
 import { inviteRoutes } from './modules/invites/inviteRoutes';
 import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
 import { useRedisAdapter } from './realtime/redisAdapter';
-import { createSocketServer, type ChorusServer } from './realtime/socketServer';
+import { createSocketServer, presenceSettled, type ChorusServer } from './realtime/socketServer';
 import { createServices, type Services } from './services';
 import { createBlobDownloadRouter } from './storage/blobDownloadRoute';
 import { createBlobStore } from './storage/index';
@@ -71,7 +72,9 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
 
   const allowedOrigins = () => (config.publicUrl ? [new URL(config.publicUrl).origin] : []);
   const api = new Api();
-  accountRoutes(api, services, options.loginRateLimit ?? defaultLoginRateLimit);
+  // With several instances, sign-in attempts are counted in one place (Redis), not once per instance.
+  const rateLimitStores = config.redisUrl ? await redisRateLimitStores(config.redisUrl, config.sessionSecret, logger) : null;
+  accountRoutes(api, services, { ...(options.loginRateLimit ?? defaultLoginRateLimit), ...(rateLimitStores ? { store: rateLimitStores.store } : {}) });
   workspaceRoutes(api, services);
   inviteRoutes(api, services);
   clipRoutes(api, services);
@@ -126,6 +129,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
     async close() {
       // Sockets first so no new work arrives, then HTTP, then the database everything was written to.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await presenceSettled(io);
       // Running jobs are interrupted and go back to the queue, to be picked up at the next start.
       await services.jobs.stop();
       // Every queued document change written and a final snapshot of each open document, before the database closes.
@@ -133,6 +137,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
       // The last timeline changes, read as their documents closed, are checked and stored.
       await episodes.close();
       await closeRedis();
+      await rateLimitStores?.close();
       stopSweeper();
       http.closeAllConnections();
       await new Promise<void>((resolve) => (http.listening ? http.close(() => resolve()) : resolve()));

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler, type Store } from 'express-rate-limit';
 import { AppError } from '../errors';
 
 export interface LoginRateLimitOptions {
@@ -8,6 +8,11 @@ export interface LoginRateLimitOptions {
   perAccount: number;
   /** Attempts per address within the window, whatever the email. */
   perAddress: number;
+  /**
+   * Where counts are kept: in this process unless given. With several instances, one store shared through Redis
+   * (see `redisRateLimitStore`), or a guesser spreading attempts over the instances gets the limit once per instance.
+   */
+  store?: (prefix: string) => Store;
 }
 
 export const defaultLoginRateLimit: LoginRateLimitOptions = { windowMs: 15 * 60 * 1000, perAccount: 10, perAddress: 50 };
@@ -16,7 +21,7 @@ const emailOf = (req: Request) => (typeof req.body?.email === 'string' ? req.bod
 
 /**
  * Slows password guessing: a few tries per account from one address, more per address overall.
- * Successful sign-ins do not count. In-memory per instance; a Redis store is the multi-instance follow-up.
+ * Successful sign-ins do not count.
  */
 export function loginRateLimiters(o: LoginRateLimitOptions): RateLimitRequestHandler[] {
   const refuse = (minutes: number) => (_req: Request, _res: unknown, next: (e: AppError) => void) =>
@@ -24,7 +29,7 @@ export function loginRateLimiters(o: LoginRateLimitOptions): RateLimitRequestHan
   const minutes = Math.ceil(o.windowMs / 60_000);
   const common = { windowMs: o.windowMs, standardHeaders: 'draft-8', legacyHeaders: false, skipSuccessfulRequests: true, handler: refuse(minutes) } as const;
   return [
-    rateLimit({ ...common, limit: o.perAddress, keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}` }),
-    rateLimit({ ...common, limit: o.perAccount, keyGenerator: (req) => `acct:${ipKeyGenerator(req.ip ?? '')}:${emailOf(req)}` }),
+    rateLimit({ ...common, ...(o.store ? { store: o.store('chorus:login:ip:') } : {}), limit: o.perAddress, keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}` }),
+    rateLimit({ ...common, ...(o.store ? { store: o.store('chorus:login:acct:') } : {}), limit: o.perAccount, keyGenerator: (req) => `acct:${ipKeyGenerator(req.ip ?? '')}:${emailOf(req)}` }),
   ];
 }

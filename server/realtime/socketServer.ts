@@ -96,9 +96,26 @@ function registerPresence(io: ChorusServer, socket: ChorusSocket, services: Serv
     await broadcastPresence(io, workspaceId);
   });
 
-  socket.on('disconnect', async () => {
-    for (const workspaceId of Object.keys(socket.data.roles)) await broadcastPresence(io, workspaceId).catch(() => undefined);
+  socket.on('disconnect', () => {
+    const done = (async () => {
+      for (const workspaceId of Object.keys(socket.data.roles)) await broadcastPresence(io, workspaceId).catch(() => undefined);
+    })();
+    const pending = leaving.get(io) ?? new Set();
+    leaving.set(io, pending);
+    pending.add(done);
+    void done.finally(() => pending.delete(done));
   });
+}
+
+/** Presence updates still being sent for sockets that left, per server. */
+const leaving = new WeakMap<ChorusServer, Set<Promise<void>>>();
+
+/**
+ * Closing the server disconnects every socket, and each one tells the others it left. Those last messages go
+ * out before the Redis connection closes: sent after, the Redis client rejects them and nobody hears.
+ */
+export async function presenceSettled(io: ChorusServer): Promise<void> {
+  await Promise.allSettled([...(leaving.get(io) ?? [])]);
 }
 
 function forwardDomainEvents(io: ChorusServer, services: Services): void {

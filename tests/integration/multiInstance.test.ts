@@ -57,4 +57,21 @@ describe.skipIf(!pgUrl || !redisUrl)('two server instances side by side', () => 
     await adminOnB.patch(`/api/workspaces/${ws.id}/members/${joined.online![1]!.userId}`, { role: 'expert' });
     await expect(changed).resolves.toEqual({ workspaceId: ws.id });
   });
+
+  it('count sign-in attempts together, so spreading guesses over instances gains nothing', async () => {
+    const schema = await freshPostgresSchema(pgUrl!);
+    cleanups.push(schema.drop);
+    const env = { DATABASE_URL: schema.url, REDIS_URL: redisUrl!, SESSION_SECRET: randomUUID() + randomUUID() };
+    const loginRateLimit = { windowMs: 60_000, perAccount: 2, perAddress: 100 };
+    const a: TestServer = await startServer({ env, chorus: { loginRateLimit } });
+    cleanups.push(a.stop);
+    const b: TestServer = await startServer({ env, chorus: { loginRateLimit } });
+    cleanups.push(b.stop);
+    const guess = (url: string) => new TestClient(url).post('/api/auth/login', { email: 'target@example.org', password: 'guess guess guess' });
+    expect([(await guess(a.url)).status, (await guess(b.url)).status]).toEqual([401, 401]);
+    const third = await guess(a.url);
+    expect(third.status).toBe(429);
+    expect(third.body.error.message).toMatch(/Too many sign-in attempts/);
+    expect((await guess(b.url)).status).toBe(429);
+  });
 });
