@@ -1,3 +1,4 @@
+import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { commentAttributeKey } from '../../shared/editor/commentMark';
@@ -266,6 +267,39 @@ describe.each(databases)('comment threads on passages (%s)', (database) => {
     await new Promise((r) => setTimeout(r, 200));
     expect(editorHears).toEqual([]);
     expect(carerHears).toHaveLength(1);
+  });
+
+  it('sends thread events only to members: not to outsiders, and no longer to someone removed', async () => {
+    const { doc, writer } = await commentOnlyDocument('Who hears');
+    writer.type('Words for members only.');
+    await eventually(async () => (await team.people.admin.get(`/api/documents/${doc.id}/content?format=html`)).body.html.includes('members only'));
+    const invite = await team.people.admin.post(`/api/workspaces/${team.workspaceId}/invites`, { role: 'expert' });
+    const leaving = new TestClientType(server.url);
+    const joined = await leaving.post(`/api/invites/${invite.body.token}/accept`, { email: `leaving-${Date.now()}@example.org`, password: 'a good long password', name: 'Leaving Person' });
+    expect(joined.status).toBe(200);
+    const member = await joinedSocket(server.url, team.people.carer, team.workspaceId);
+    const leaver = await joinedSocket(server.url, leaving, team.workspaceId);
+    sockets.push(member, leaver);
+    const memberHears = eventsOf(member, 'thread:changed');
+    const leaverHears = eventsOf(leaver, 'thread:changed');
+
+    // An outsider cannot join the room at all.
+    const stranger = connectSocket(server.url, { transports: ['websocket'], extraHeaders: { cookie: outsider.client.cookie! }, reconnection: false });
+    sockets.push(stranger as ClientSocket);
+    const refused = await new Promise<{ ok: boolean; error?: { code: string } }>((resolve) => stranger.emit('workspace:join', team.workspaceId, resolve));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const strangerHears = eventsOf(stranger as ClientSocket, 'thread:changed');
+
+    const first = (await team.people.expert.post(`/api/documents/${doc.id}/threads`, { anchor: selectionOf(writer, 'Words'), body: 'First.' })).body;
+    await eventually(() => memberHears.find((e) => e.thread.id === first.id) && leaverHears.find((e) => e.thread.id === first.id), 5000, 'both members to hear of it');
+
+    expect((await team.people.admin.delete(`/api/workspaces/${team.workspaceId}/members/${joined.body.user.id}`)).status).toBe(204);
+    const second = (await team.people.expert.post(`/api/documents/${doc.id}/threads`, { anchor: selectionOf(writer, 'members only'), body: 'Second.' })).body;
+    await eventually(() => memberHears.find((e) => e.thread.id === second.id), 5000, 'the member to hear of the second');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(leaverHears.map((e) => e.thread.id)).toEqual([first.id]);
+    expect(strangerHears).toEqual([]);
+    expect((await leaving.get(`/api/documents/${doc.id}/threads`)).status).toBe(404);
   });
 
   it('answers 404 outside the workspace and to readers without access, 409 for words that are gone, 403 on archived documents', async () => {
