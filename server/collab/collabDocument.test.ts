@@ -49,6 +49,45 @@ function typing(text: string): Uint8Array {
 const flush = () => new Promise((r) => setImmediate(r));
 
 describe('a collaborative document', () => {
+  it('acknowledges each sender once its changes are logged and applied, never before, and never after a failed append', async () => {
+    const { doc, pending, evicted, peer } = setup();
+    const acks: string[] = [];
+    const listening = (id: string): Peer => ({ ...peer(id), saved: ({ through }) => void acks.push(`${id}:${through}`) });
+    const a = listening('a');
+    const b = listening('b');
+    doc.addPeer(a);
+    doc.addPeer(b);
+    const first = typing('first');
+    doc.receive(a, decodeMessage(encodeSyncUpdate(first)));
+    doc.receive(b, decodeMessage(encodeSyncUpdate(typing('other'))));
+    await flush();
+    expect(pending).toHaveLength(1);
+    expect(acks).toEqual([]);
+
+    // Each batch is acknowledged to its own senders only: b's change went into the next batch.
+    pending[0]!.resolve();
+    await flush();
+    expect(acks).toEqual(['a:1']);
+    expect(pending).toHaveLength(2);
+    pending[1]!.resolve();
+    await flush();
+    expect(acks).toEqual(['a:1', 'b:1']);
+
+    // Already held: acknowledged without another write.
+    doc.receive(a, decodeMessage(encodeSyncUpdate(first)));
+    await flush();
+    expect(acks).toEqual(['a:1', 'b:1', 'a:2']);
+    expect(pending).toHaveLength(2);
+
+    // Not written: the sender is put out to send it again, and hears no acknowledgement.
+    doc.receive(a, decodeMessage(encodeSyncUpdate(typing('lost'))));
+    await flush();
+    pending[2]!.reject(new Error('disk full'));
+    await flush();
+    expect(evicted.map((e) => e.peerId)).toEqual(['a']);
+    expect(acks).toEqual(['a:1', 'b:1', 'a:2']);
+  });
+
   it('logs an update before anyone sees it, and applies updates in log order', async () => {
     const { doc, pending, broadcasts, peer } = setup();
     const a = peer('a');
