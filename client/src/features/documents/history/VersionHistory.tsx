@@ -65,7 +65,11 @@ export function VersionHistory({ doc, myId }: { doc: DocumentInfo; myId: string 
           names={names}
           myId={myId}
           canRestore={canEdit}
-          onClose={() => setViewing(null)}
+          onClose={() => {
+            setViewing(null);
+            setOpen(true);
+            heading.current?.focus();
+          }}
           onRestored={restored}
         />
       ) : (
