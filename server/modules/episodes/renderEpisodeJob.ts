@@ -16,7 +16,7 @@ import { probeAudio } from '../../media/probe';
 import { episodeRenderKey, musicOriginalKey } from '../../storage/keys';
 import { clipKeys } from '../clips/processClipJob';
 import { loadEpisodeFor, presentRender, type EpisodeContext } from './episodeOperations';
-import { renderMixOf, type SourceLevels } from './renderMix';
+import { expectedLoudness, renderMixOf, type SourceLevels } from './renderMix';
 import { chapterRanges, checkTimeline, parseStoredTimeline } from './timeline';
 
 export const renderEpisodeJobSpec: JobSpec<{ renderId: string }> = {
@@ -60,7 +60,8 @@ export async function startRender(ctx: EpisodeContext, episodeId: string, userId
 /**
  * `episode.render`: fetch the originals of the clips and music used, render in ONE ffmpeg run (trim, level
  * each clip to −16 LUFS and each music stretch to the music reference from their measured loudness,
- * crossfade, mix beds ducked under speech, limit, MP3 with chapters), then measure the encoded file.
+ * crossfade, mix beds ducked under speech, limit, MP3 with chapters; the whole mix raised by what the
+ * timeline's placement says it will miss the target by), then measure the encoded file.
  * If it is more than 0.5 LU from −16 LUFS, one corrective pass with the measured difference as master gain; the render is
  * `passed` when the file meets the target, `failing` otherwise (kept, never served in the feed).
  */
@@ -120,11 +121,14 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
           await renderEpisode({ ...mix, chapters, title: episode.title, masterGainDb, output, metadataPath: path.join(dir, 'metadata.txt'), signal: job.signal, onProgress: progress(base, span) });
           return measureLoudness(output, job.signal);
         };
-        let measured = await pass(0, 0, 0.85).catch(permanentIfMedia);
+        // Music-heavy timelines measure under the speech reference; aim the first pass at the target anyway.
+        const expected = expectedLoudness(timeline);
+        const aim = expected === null ? 0 : Math.round(Math.min(10, Math.max(-10, loudnessTarget.integratedLufs - expected)) * 100) / 100;
+        let measured = await pass(aim, 0, 0.85).catch(permanentIfMedia);
         let correction: number | null = null;
         if (measured.integratedLufs !== null && Math.abs(measured.integratedLufs - loudnessTarget.integratedLufs) > correctBeyondLu) {
           correction = Math.round((loudnessTarget.integratedLufs - measured.integratedLufs) * 100) / 100;
-          measured = await pass(correction, 0.85, 0.14).catch(permanentIfMedia);
+          measured = await pass(aim + correction, 0.85, 0.14).catch(permanentIfMedia);
         }
         const passed = meetsLoudnessTarget(measured);
         const probe = await probeAudio(output);

@@ -1,5 +1,6 @@
 import type { Timeline } from '../../../shared/contracts/episodes';
 import { placeTimeline } from '../../../shared/timelinePlacement';
+import { loudnessTarget, musicReferenceLufs } from '../../media/loudness';
 import type { RenderMix } from '../../media/render';
 
 /** Levels by id (clip or music asset): the gain that brings each source to its reference. */
@@ -35,4 +36,29 @@ export function renderMixOf(timeline: Timeline, levels: SourceLevels, files: Map
     };
   });
   return { segments, beds, speech: placement.speech };
+}
+
+/**
+ * What the levelled mix should measure (LUFS), from where each item plays and the reference it is levelled to:
+ * speech at −16, music a few LU under it, beds lowered under speech. The power of each stretch is averaged over
+ * the episode (crossfade overlaps and gating are left out: they move it by hundredths of a LU). A short episode
+ * with a long intro and outro comes out well under −16; the first pass is raised by the difference, so it
+ * need not be corrected by a second one.
+ */
+export function expectedLoudness(timeline: Timeline): number | null {
+  const placement = placeTimeline(timeline.items);
+  if (placement.totalSeconds <= 0) return null;
+  const power = (lufs: number) => 10 ** (lufs / 10);
+  let energy = 0;
+  for (const stretch of placement.sequence) {
+    if (stretch.kind === 'lead') continue; // silence in the sequence: the bed over it is counted below
+    const item = timeline.items[stretch.index]!;
+    energy += (stretch.endSeconds - stretch.startSeconds) * power((item.kind === 'clip' ? loudnessTarget.integratedLufs : musicReferenceLufs) + item.gainDb);
+  }
+  for (const bed of placement.beds) {
+    const level = musicReferenceLufs + timeline.items[bed.index]!.gainDb;
+    const underSpeech = placement.speech.reduce((sum, s) => sum + Math.max(0, Math.min(s.endSeconds, bed.endSeconds) - Math.max(s.startSeconds, bed.startSeconds)), 0);
+    energy += underSpeech * power(level - bed.duckDb) + (bed.endSeconds - bed.startSeconds - underSpeech) * power(level);
+  }
+  return energy > 0 ? 10 * Math.log10(energy / placement.totalSeconds) : null;
 }
