@@ -30,7 +30,9 @@ export async function creditsFor(ctx: EpisodeContext, episode: EpisodesTable, re
   const publishing = await repo.findPublishing(episode.id);
   if (publishing?.script_document_id) for (const userId of await repo.documentAuthors(publishing.script_document_id)) wanted.push(['coWriter', userId]);
   for (const userId of await repo.consultantIds(episode.id)) wanted.push(['consultant', userId]);
-  for (const userId of await repo.renderers(episode.id, render.created_at)) {
+  // Audio editors: who rendered it, and who changed its live timeline (the timeline document's authors).
+  const timelineEditors = episode.timeline_document_id ? await repo.documentAuthors(episode.timeline_document_id) : [];
+  for (const userId of [...(await repo.renderers(episode.id, render.created_at)), ...timelineEditors]) {
     const role = credited.get(userId)?.role;
     if (role === 'admin' || role === 'editor') wanted.push(['audioEditor', userId]);
   }

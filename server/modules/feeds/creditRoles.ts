@@ -4,7 +4,7 @@
  * - people heard in the episode (carers and anyone else whose clips are used): cast / guest;
  * - people who wrote the episode's script document: writing / co-writer;
  * - members an editor marked as consultants on the episode (practice experts who advised): misc. / consultant;
- * - admins and editors who rendered the episode: audio post-production / audio editor.
+ * - admins and editors who rendered the episode or changed its timeline: audio post-production / audio editor.
  * Whoever it is, they are named only if they chose to be (their membership's credit setting).
  */
 export const credits = {

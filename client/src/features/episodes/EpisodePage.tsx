@@ -17,6 +17,7 @@ import { EpisodeDetailsForm } from './EpisodeDetailsForm';
 import { getEpisode, getShow, listRenders } from './episodesApi';
 import { MusicBin } from './MusicBin';
 import { PublishPanel } from './PublishPanel';
+import { EpisodePublishingPanel } from './publishing/EpisodePublishingPanel';
 import { RenderList } from './RenderList';
 import { RenderPanel } from './RenderPanel';
 import type { TimelineItem } from './timeline/timelineHandle';
@@ -156,6 +157,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
         />
         <RenderList renders={renders.status === 'ready' ? { status: 'ready', data: renders.data.map(withLive) } : renders} />
         <PublishPanel episode={episode} show={show.status === 'ready' ? show.data : null} onChanged={reload} />
+        <EpisodePublishingPanel episode={episode} show={show.status === 'ready' ? show.data : null} onChanged={reload} />
       </Page>
     </>
   );

@@ -4,6 +4,7 @@ import { toApiError } from '../../api/ApiError';
 import type { Resource } from '../../app/useResource';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { StatusMessage } from '../../components/StatusMessage';
+import { CreditMeSetting } from './CreditMeSetting';
 import type { MemberActionResult } from './memberActions';
 import { MemberRow } from './MemberRow';
 
@@ -76,6 +77,7 @@ export function MembersSection({ workspaceId, myId, canManage, members, onChange
           </table>
         </div>
       ) : null}
+      <CreditMeSetting workspaceId={workspaceId} />
     </section>
   );
 }
