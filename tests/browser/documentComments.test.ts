@@ -2,28 +2,33 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
-import { createInviteLink, documentStatus, documentText, joinByInvite, signUp, startDocument, startWorkspace } from './support/journeys';
+import { createInviteLink, documentParagraphs, documentStatus, documentText, joinByInvite, signUp, startDocument, startWorkspace } from './support/journeys';
 
 const comments = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
 
-/** Selects these words in the document's text, as dragging the mouse over them would. */
+/** Selects these words in the document's text (they may run across marked and unmarked parts), as dragging the mouse over them would. */
 async function selectWords(page: Page, words: string): Promise<void> {
-  await documentText(page).getByText(words, { exact: false }).waitFor();
+  await documentText(page).getByText(words.trim(), { exact: false }).first().waitFor();
   await documentText(page).evaluate((root, wanted) => {
+    const nodes: Text[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the document`);
+    while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+    const whole = nodes.map((n) => n.data).join('');
+    const at = whole.indexOf(wanted);
+    if (at < 0) throw new Error(`"${wanted}" is not in the document`);
+    const place = (offset: number): [Text, number] => {
+      for (const node of nodes) {
+        if (offset <= node.data.length) return [node, offset];
+        offset -= node.data.length;
+      }
+      throw new Error('past the end');
+    };
+    const range = document.createRange();
+    range.setStart(...place(at));
+    range.setEnd(...place(at + wanted.length));
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
   }, words);
 }
 
@@ -111,7 +116,20 @@ describe('commenting on a passage', () => {
 
     // Ann resolves it: it moves to "Resolved" for Cara too, and its words are no longer highlighted.
     await annThread.getByRole('button', { name: 'Mark as resolved comment 1' }).click();
+    await expect.poll(() => ann.evaluate(() => document.activeElement?.textContent)).toBe('Reopen comment 1');
     await comments(cara).getByRole('region', { name: /^Resolved/ }).getByText('It was Wednesdays at first.').waitFor();
     await expect.poll(() => documentText(cara).locator('.comment-mark').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+
+    // Ann deletes the words: the thread is kept for both, under "Words deleted", with what it was about.
+    await documentText(ann).click();
+    await selectWords(ann, 'every Tuesday ');
+    await expect.poll(() => ann.evaluate(() => getSelection()?.toString())).toBe('every Tuesday ');
+    await ann.keyboard.press('Backspace');
+    // (Ann's caret, with her name, now stands where the words were: compare paragraphs without carets.)
+    await expect.poll(() => documentParagraphs(cara)).toEqual(['Our group met in the library.']);
+    const gone = comments(cara).getByRole('region', { name: /^Words deleted/ });
+    await gone.getByText('These words have been deleted from the document. The comments are kept.').waitFor();
+    await gone.getByText('“every Tuesday”').waitFor();
+    await comments(ann).getByRole('region', { name: /^Words deleted/ }).getByText('Thank you, I will change it.').waitFor();
   }, 180_000); // two browsers in one journey: slow on a busy machine
 });

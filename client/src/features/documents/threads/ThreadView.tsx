@@ -61,7 +61,11 @@ export function ThreadView({ thread, number, myId, people, canReply, canResolve,
       setProblem(toApiError(e).message);
     } finally {
       setBusy(false);
-      requestAnimationFrame(() => resolveButton.current?.focus());
+      // The thread moves between "Open" and "Resolved", so its buttons are new ones: find them again.
+      requestAnimationFrame(() => {
+        const moved = document.querySelector<HTMLElement>(`.passage-threads li[data-thread-id="${CSS.escape(thread.id)}"] .thread__actions button:last-child`);
+        (moved ?? resolveButton.current)?.focus();
+      });
     }
   };
 
