@@ -8,6 +8,7 @@ import { ffmpeg } from '../support/audio';
 import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import { CollabClient, eventually } from '../support/collabClient';
 import type { TestClient } from '../support/httpClient';
+import { freshPostgresSchema, testPostgresUrl } from '../support/postgres';
 import { startServer, type TestServer } from '../support/startServer';
 
 const run = promisify(execFile);
@@ -44,8 +45,12 @@ print(json.dumps({"bozo": bool(d.bozo), "image": d.feed.image.href,
   return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: xml }).toString());
 }
 
-describe('episode publishing extras', () => {
+/** SQLite always; PostgreSQL too when CHORUS_TEST_DATABASE_URL names one (always in CI). */
+const databases: Array<'sqlite' | 'postgres'> = testPostgresUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
+
+describe.each(databases)('episode publishing extras on %s', (database) => {
   let server: TestServer;
+  let schema: { url: string; drop(): Promise<void> } | undefined;
   let dir: string;
   let ctx: Awaited<ReturnType<typeof workspaceWithPeople>>;
   let other: Awaited<ReturnType<typeof workspaceWithPeople>>;
@@ -61,7 +66,8 @@ describe('episode publishing extras', () => {
   };
 
   beforeAll(async () => {
-    [server, dir] = await Promise.all([startServer(), mkdtemp(path.join(tmpdir(), 'chorus-publishing-'))]);
+    if (database === 'postgres') schema = await freshPostgresSchema(testPostgresUrl()!);
+    [server, dir] = await Promise.all([startServer(schema ? { env: { DATABASE_URL: schema.url } } : {}), mkdtemp(path.join(tmpdir(), 'chorus-publishing-'))]);
     [ctx, other] = await Promise.all([workspaceWithPeople(server.url), workspaceWithPeople(server.url)]);
     const { people, ws } = ctx;
     await Promise.all([
@@ -121,6 +127,7 @@ describe('episode publishing extras', () => {
   afterAll(async () => {
     await server?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
+    await schema?.drop();
   });
 
   it('checks show artwork by its real pixel size and says exactly what is wrong', async () => {
