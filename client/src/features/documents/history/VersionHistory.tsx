@@ -14,7 +14,6 @@ import { VersionView } from './VersionView';
 import { versionTitle } from './versionWords';
 
 const never = <T,>() => new Promise<T>(() => undefined);
-const noNames: Member[] = [];
 
 /**
  * The document's "History" panel: save a named version, see every version newest first, read any
@@ -29,8 +28,8 @@ export function VersionHistory({ doc, myId }: { doc: DocumentInfo; myId: string 
   const showing = open || viewing !== null;
   const [versions] = useResource(showing ? `${doc.id}:${round}` : 'closed', () => (showing ? listVersions(doc.id) : never<DocumentVersion[]>()));
   const [members] = useResource(showing ? doc.workspaceId : 'closed', () => (showing ? listMembers(doc.workspaceId) : never<Member[]>()));
-  const memberList = members.status === 'ready' ? members.data : noNames;
-  const names = useMemo(() => new Map(memberList.map((m) => [m.userId, m.name])), [memberList]);
+  const memberList = members.status === 'ready' ? members.data : null;
+  const names = useMemo(() => (memberList ? new Map(memberList.map((m) => [m.userId, m.name])) : null), [memberList]);
   const canEdit = doc.abilities.edit;
 
   const saved = (version: DocumentVersion) => {

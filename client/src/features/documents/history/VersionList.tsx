@@ -4,7 +4,7 @@ import { versionByline, versionTitle } from './versionWords';
 
 interface VersionListProps {
   versions: DocumentVersion[];
-  names: ReadonlyMap<string, string>;
+  names: ReadonlyMap<string, string> | null;
   myId: string;
   onView(version: DocumentVersion): void;
 }

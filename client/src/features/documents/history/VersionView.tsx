@@ -13,7 +13,7 @@ const VersionText = lazy(() => import('./VersionText').then((m) => ({ default: m
 interface VersionViewProps {
   docId: string;
   version: DocumentVersion;
-  names: ReadonlyMap<string, string>;
+  names: ReadonlyMap<string, string> | null;
   myId: string;
   canRestore: boolean;
   onClose(): void;
