@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffmpeg } from '../support/audio';
 import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import type { TestClient } from '../support/httpClient';
 import { startServer } from '../support/startServer';
@@ -213,5 +214,31 @@ describe('making an episode', { timeout: 240_000 }, () => {
     await expect.poll(() => ed.getByRole('alert').filter({ hasText: 'There is a problem with the episode' }).count(), { timeout: 20_000 }).toBe(0);
     const episodeId = new URL(ed.url()).pathname.split('/').pop()!;
     await expect.poll(async () => (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body.items.length).toBe(1);
+  });
+
+  it('uploads music from the episode page and opens the episode with it', async () => {
+    const tune = path.join(dir, 'theme.wav');
+    await ffmpeg(['-f', 'lavfi', '-i', 'sine=frequency=440:duration=8', '-af', 'volume=-12dB', '-ac', '2', '-ar', '44100', tune]);
+    await ed.locator('summary', { hasText: 'Upload music' }).click();
+    await ed.locator('#music-title').fill('Our theme');
+    await ed.locator('#music-file').setInputFiles(tune);
+    await ed.getByRole('button', { name: 'Upload music', exact: true }).click();
+    await ed.getByText('Sent. “Our theme” is being processed; it can be used when it is ready.').waitFor();
+    // It is processed, then offered; the list says where it is up to meanwhile.
+    const musicBin = ed.getByRole('region', { name: 'Music' });
+    await expect.poll(() => musicBin.textContent(), { timeout: 180_000, interval: 1000 }).toMatch(/Our theme\d+ secondsPlay/);
+    const card = musicBin.getByRole('listitem').filter({ hasText: 'Our theme' });
+
+    const before = seconds(await totalLength(ed));
+    await card.getByRole('button', { name: 'Add as intro: Our theme' }).click();
+    await item(ed, 1).getByRole('heading', { name: 'Intro music: Our theme' }).waitFor();
+    await item(ed, 2).getByRole('heading', { name: stories.mary.title }).waitFor();
+    const music = (await people.editor.get(`/api/workspaces/${workspaceId}/music`)).body.music[0];
+    await expect.poll(async () => seconds(await totalLength(ed))).toBe(Math.floor(2.5 + music.durationSeconds + 1e-6));
+    expect(seconds(await totalLength(ed))).toBeGreaterThan(before);
+    await item(ed, 2).getByText('Plays from 0:08.0').waitFor();
+    const episodeId = new URL(ed.url()).pathname.split('/').pop()!;
+    await expect.poll(async () => (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body.items.map((i: { kind: string }) => i.kind), { timeout: 20_000 }).toEqual(['music', 'clip']);
+    await picture(ed, 'episode-with-music');
   });
 });

@@ -53,8 +53,8 @@ export function ClipBin({ list, canEdit, preview, onAdd, onDragStart, onDragEnd 
                   </Button>
                 )}
                 {canEdit ? (
-                  <Button className="button--small" onClick={() => onAdd(clip)}>
-                    Add to episode<span className="visually-hidden">: {clip.title}</span>
+                  <Button className="button--small" onClick={() => onAdd(clip)} aria-label={`Add to episode: ${clip.title}`}>
+                    Add to episode
                   </Button>
                 ) : null}
               </div>

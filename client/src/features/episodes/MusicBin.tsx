@@ -78,14 +78,14 @@ export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploade
                   )}
                   {canEdit ? (
                     <>
-                      <Button className="button--small" onClick={() => onAdd(m, 'intro')}>
-                        Add as intro<span className="visually-hidden">: {m.title}</span>
+                      <Button className="button--small" onClick={() => onAdd(m, 'intro')} aria-label={`Add as intro: ${m.title}`}>
+                        Add as intro
                       </Button>
-                      <Button className="button--small" onClick={() => onAdd(m, 'outro')}>
-                        Add as outro<span className="visually-hidden">: {m.title}</span>
+                      <Button className="button--small" onClick={() => onAdd(m, 'outro')} aria-label={`Add as outro: ${m.title}`}>
+                        Add as outro
                       </Button>
-                      <Button className="button--small" onClick={() => onAdd(m, 'bed')}>
-                        Add under speech<span className="visually-hidden">: {m.title}</span>
+                      <Button className="button--small" onClick={() => onAdd(m, 'bed')} aria-label={`Add under speech: ${m.title}`}>
+                        Add under speech
                       </Button>
                     </>
                   ) : null}
