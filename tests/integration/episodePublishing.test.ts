@@ -191,6 +191,8 @@ describe.each(databases)('episode publishing extras on %s', (database) => {
     const elsewhere = await people.editor.patch(`/api/episodes/${episodeId}`, { scriptDocumentId: foreign });
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.error.message).toMatch(/no such document in this workspace/);
+    const timelineDocumentId = (await people.editor.get(`/api/episodes/${episodeId}`)).body.timelineDocumentId;
+    expect((await people.editor.patch(`/api/episodes/${episodeId}`, { scriptDocumentId: timelineDocumentId })).body.error.message).toMatch(/no such document in this workspace/);
     expect((await people.carer.patch(`/api/episodes/${episodeId}`, { scriptDocumentId: scriptId })).status).toBe(403);
 
     const linked = await people.editor.patch(`/api/episodes/${episodeId}`, { scriptDocumentId: scriptId });

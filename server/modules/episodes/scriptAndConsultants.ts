@@ -10,8 +10,9 @@ const fieldProblem = (path: string, message: string) => new AppError('validation
 export async function linkScriptDocument(ctx: EpisodeContext, episode: EpisodesTable, documentId: string | null): Promise<void> {
   if (documentId !== null) {
     const doc = await ctx.services.db.selectFrom('documents').select(['workspace_id', 'kind', 'title']).where('id', '=', documentId).executeTakeFirst();
-    // A document of another workspace is reported exactly like one that does not exist.
-    if (!doc || doc.workspace_id !== episode.workspace_id) throw fieldProblem('scriptDocumentId', 'There is no such document in this workspace. Choose one of this workspace’s scripts.');
+    // A document of another workspace, or an episode's own timeline document (never listed), is reported exactly
+    // like one that does not exist.
+    if (!doc || doc.workspace_id !== episode.workspace_id || doc.kind === 'timeline') throw fieldProblem('scriptDocumentId', 'There is no such document in this workspace. Choose one of this workspace’s scripts.');
     if (doc.kind !== 'script') throw fieldProblem('scriptDocumentId', `“${doc.title}” is a publication, not a script. Choose a script document, or start one.`);
   }
   await publishingRepository(ctx.services.db).patchPublishing(episode.id, { script_document_id: documentId });
