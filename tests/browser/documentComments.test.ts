@@ -96,8 +96,10 @@ describe('commenting on a passage', () => {
     const mark = documentText(ann).locator('.comment-mark');
     await mark.waitFor();
     expect(await mark.allTextContents()).toEqual(['every Tuesday']);
-    await comments(ann).getByText('Cara Carer mentioned you in “What carers told us”').waitFor();
-    await comments(ann).getByRole('status').getByText('Cara Carer commented on “every Tuesday”.').waitFor();
+    await comments(ann).getByRole('note').getByText('mentioned you in “What carers told us”').waitFor();
+    await comments(ann).getByRole('status').getByText('Cara Carer mentioned you in a comment: It was Wednesdays at first. @Ann Admin do you agree?').waitFor();
+    await comments(ann).getByRole('button', { name: 'Dismiss the mention' }).click();
+    expect(await comments(ann).getByRole('note').count()).toBe(0);
 
     // "Show in the text" selects the passage.
     await annThread.getByRole('button', { name: 'Show in the text: “every Tuesday”' }).click();
@@ -113,6 +115,7 @@ describe('commenting on a passage', () => {
     const caraThread = comments(cara).getByRole('listitem').filter({ hasText: 'It was Wednesdays at first.' });
     await caraThread.getByRole('list', { name: 'Replies to comment 1' }).getByText('Thank you, I will change it.').waitFor();
     await caraThread.getByText('Ann Admin', { exact: true }).waitFor();
+    await comments(cara).getByRole('status').getByText('Ann Admin replied about “every Tuesday”.').waitFor();
 
     // Ann resolves it: it moves to "Resolved" for Cara too, and its words are no longer highlighted.
     await annThread.getByRole('button', { name: 'Mark as resolved comment 1' }).click();

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentThread, ThreadPerson } from '../../../../../shared/contracts/documentThreads';
 import type { DocumentThreadEvent } from '../../../../../shared/realtime/events';
 import { listMembers } from '../../../api/workspaces';
+import { Link } from '../../../app/router';
 import { Button } from '../../../components/Button';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { CommentBox } from './CommentBox';
@@ -39,6 +40,8 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
   const announce = (text: string) => setMessage(text);
   const live = useDocumentThreads(documentId, workspaceId, (event) => {
     const actor = event.change === 'resolved' || event.change === 'reopened' ? event.thread.resolvedBy : event.thread.comments.at(-1)?.author;
+    // A comment that mentions me is announced as a mention instead.
+    if ((event.change === 'created' || event.change === 'replied') && event.thread.comments.at(-1)?.mentions.some((p) => p.id === me.id)) return;
     if (event.change === 'reopened' || (actor && actor.id !== me.id)) {
       announce(`${actor && event.change !== 'reopened' ? actor.name : 'Someone'} ${changeWords[event.change]} “${short(event.thread.quote)}”.`);
     }
@@ -48,8 +51,15 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
   const [draft, setDraft] = useState<{ anchor: { from: string; to: string }; quote: string } | null>(null);
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const [active, setActive] = useState<string | null>(null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
   const commentButton = useRef<HTMLButtonElement>(null);
   const seenAnchored = useRef(new Set<string>());
+
+  // Being mentioned is said aloud as well as shown.
+  const mention = live.mention;
+  useEffect(() => {
+    if (mention) setMessage(`${mention.by.name} mentioned you in a comment: ${mention.excerpt}`);
+  }, [mention]);
 
   useEffect(() => {
     listMembers(workspaceId).then(
@@ -159,10 +169,17 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
         Comments
       </h2>
       <StatusMessage>{message}</StatusMessage>
-      {live.mention ? (
-        <p className="passage-threads__mention" role="note">
-          <strong>{live.mention.by.name}</strong> mentioned you in “{live.mention.documentTitle}”: {live.mention.excerpt}
-        </p>
+      {live.mention && live.mention.commentId !== dismissed ? (
+        <div className="passage-threads__mention" role="note">
+          <p>
+            <strong>{live.mention.by.name}</strong> mentioned you in{' '}
+            {live.mention.documentId === documentId ? `“${live.mention.documentTitle}”` : <Link href={`/d/${encodeURIComponent(live.mention.documentId)}`}>“{live.mention.documentTitle}”</Link>}:{' '}
+            {live.mention.excerpt}
+          </p>
+          <Button variant="secondary" onClick={() => setDismissed(live.mention?.commentId ?? null)}>
+            Dismiss<span className="visually-hidden"> the mention</span>
+          </Button>
+        </div>
       ) : null}
       {live.abilities.create && !draft ? (
         <>
