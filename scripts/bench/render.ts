@@ -89,6 +89,9 @@ export async function run(args: string[]) {
     );
 
     const chorus = await createChorus(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) }));
+    // On a busy machine the client may reuse a kept-alive socket just as the server's 5-second idle timeout
+    // closes it; a 30 MB upload sent into that socket dies with ECONNRESET (it happened in 2 runs of 3).
+    chorus.http.keepAliveTimeout = 120_000;
     const url = await chorus.listen();
     let ours: Record<string, unknown>;
     let mix: RenderMix | undefined;
