@@ -31,6 +31,7 @@ import { setUpMusic } from './modules/music/index';
 import { inviteRoutes } from './modules/invites/inviteRoutes';
 import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
 import { useRedisAdapter } from './realtime/redisAdapter';
+import { connectInstanceBridge } from './collab/instanceBridge';
 import { createSocketServer, presenceSettled, type ChorusServer } from './realtime/socketServer';
 import { createServices, type Services } from './services';
 import { createBlobDownloadRouter } from './storage/blobDownloadRoute';
@@ -112,6 +113,8 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   episodes.attach(io);
   const stopSweeper = startSessionSweeper(services);
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : async () => {};
+  // Other instances may have the same documents open: they hear of each change and read it from the log.
+  const closeCollabBridge = config.redisUrl ? await connectInstanceBridge(config.redisUrl, config.sessionSecret, collab.registry, logger) : async () => {};
 
   return {
     services,
@@ -134,6 +137,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
       await services.jobs.stop();
       // Every queued document change written and a final snapshot of each open document, before the database closes.
       await collab.close();
+      await closeCollabBridge();
       // The last timeline changes, read as their documents closed, are checked and stored.
       await episodes.close();
       await closeRedis();

@@ -16,6 +16,7 @@ function controlledLog() {
   const log = {
     append: (entries: LogEntry[]) => new Promise<void>((resolve, reject) => pending.push({ entries, resolve, reject })),
     entriesAfter: async (_id: string, seq: number) => stored.filter((e) => e.seq > seq),
+    latestSnapshot: async () => undefined,
     remove: async () => undefined,
   } as unknown as UpdateLog;
   return { log, pending, stored };

@@ -44,6 +44,14 @@ export interface CollabDocumentDeps {
   onIdle(doc: CollabDocument): void;
   /** The in-memory state can no longer be trusted; it must be dropped (never snapshotted). */
   onFailed(doc: CollabDocument): void;
+  /** Other server instances (through Redis), when there are any. */
+  elsewhere?: OtherInstances;
+}
+
+/** Tells other instances that have the same document open what changed here. */
+export interface OtherInstances {
+  appended(documentId: string, seq: number): void;
+  awareness(documentId: string, message: Uint8Array): void;
 }
 
 interface Incoming {
@@ -76,6 +84,8 @@ export class CollabDocument {
   private approxBytes: number;
   private inbox: Incoming[] = [];
   private draining: Promise<void> | null = null;
+  /** Another instance logged changes this one has not read yet. */
+  private catchUpWanted = false;
   private snapshotting: Promise<boolean> | null = null;
   private snapshotAgain = false;
   private quietTimer: NodeJS.Timeout | null = null;
@@ -240,12 +250,23 @@ export class CollabDocument {
     for (const id of removed) for (const p of this.peers.values()) p.awarenessIds.delete(id);
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
-    this.deps.channel.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), from ? [from.id] : []);
+    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+    this.deps.channel.broadcast(message, from ? [from.id] : []);
+    this.deps.elsewhere?.awareness(this.id, message);
   };
 
   /** Log, then apply, then relay: one batch of whatever arrived while the previous batch was being written. */
   private async drain(): Promise<void> {
-    while (this.inbox.length > 0 && !this.failed) {
+    while ((this.inbox.length > 0 || this.catchUpWanted) && !this.failed) {
+      if (this.catchUpWanted) {
+        this.catchUpWanted = false;
+        try {
+          if ((await this.catchUp()) === 'failed') return;
+        } catch (err) {
+          // The next change (here or elsewhere) tries again; nothing is lost, people here just see it later.
+          this.deps.logger.warn({ err, documentId: this.id }, 'could not read changes made on another instance');
+        }
+      }
       const batch = this.inbox.splice(0);
       const accepted: Accepted[] = [];
       // Already in the document, so already in the log: saved as they stand.
@@ -301,6 +322,7 @@ export class CollabDocument {
       this.relay(applied);
       this.acknowledge(held.concat(applied));
       this.changed();
+      this.deps.elsewhere?.appended(this.id, this.appliedSeq);
     }
   }
 
@@ -318,39 +340,94 @@ export class CollabDocument {
    */
   private async appendOrCatchUp(accepted: Accepted[]): Promise<boolean> {
     const append = () => this.deps.log.append(accepted.map((a) => ({ documentId: this.id, seq: a.seq, data: a.update, userId: a.peer.userId })));
-    try {
-      await append();
-      return true;
-    } catch (e) {
+    let lastError: unknown;
+    // Another instance may keep writing this document while this one catches up: a few rounds, then give up.
+    for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        const missed = await this.deps.log.entriesAfter(this.id, this.appliedSeq);
-        if (missed.length > 0) {
-          this.flushRelay();
-          for (const entry of missed) {
-            try {
-              Y.applyUpdate(this.ydoc, entry.data, 'log');
-            } catch (err) {
-              this.deps.logger.error({ err, documentId: this.id, seq: entry.seq }, 'a logged update could not be applied; reopening the document');
-              this.fail();
-              return false;
-            }
-            this.appliedSeq = entry.seq;
-            this.approxBytes += entry.data.byteLength;
-          }
-          this.lastSeq = Math.max(this.lastSeq, this.appliedSeq);
-          this.deps.channel.broadcast(encodeSyncUpdate(missed.length === 1 ? missed[0]!.data : Y.mergeUpdates(missed.map((m) => m.data))), []);
-          this.changed();
-          this.deps.logger.warn({ documentId: this.id, entries: missed.length }, 'caught up with log entries written by an earlier process');
-          for (const a of accepted) a.seq = ++this.lastSeq;
-          await append();
-          return true;
-        }
+        await append();
+        return true;
+      } catch (e) {
+        lastError = e;
+      }
+      let caughtUp: number | 'failed';
+      try {
+        caughtUp = await this.catchUp();
       } catch (err) {
         this.deps.logger.error({ err, documentId: this.id }, 'could not catch up with the document update log');
+        break;
       }
-      this.deps.logger.error({ err: e, documentId: this.id }, 'could not append to the document update log');
-      return false;
+      if (caughtUp === 'failed') return false;
+      if (caughtUp === 0) break;
+      for (const a of accepted) a.seq = ++this.lastSeq;
     }
+    this.deps.logger.error({ err: lastError, documentId: this.id }, 'could not append to the document update log');
+    return false;
+  }
+
+  /**
+   * Applies and relays what is in storage but not in memory: log entries another process wrote (a killed
+   * server whose last write committed late, or another instance with this document open), or, when another
+   * instance has snapshotted past this one and trimmed the log, the whole stored state merged in. Returns how
+   * many changes came in, or 'failed' when one could not be applied (the document is then reopened).
+   */
+  private async catchUp(): Promise<number | 'failed'> {
+    const snapshot = await this.deps.log.latestSnapshot(this.id);
+    if (snapshot && snapshot.through_seq > this.appliedSeq) {
+      const loaded = await this.deps.persistence.load(this.id);
+      const before = Y.encodeStateVector(this.ydoc);
+      try {
+        Y.applyUpdate(this.ydoc, loaded.state, 'log');
+      } catch (err) {
+        this.deps.logger.error({ err, documentId: this.id }, 'the stored document could not be merged; reopening it');
+        this.fail();
+        return 'failed';
+      } finally {
+        loaded.doc.destroy();
+      }
+      const diff = Y.encodeStateAsUpdate(this.ydoc, before);
+      this.appliedSeq = Math.max(this.appliedSeq, loaded.lastSeq);
+      this.lastSeq = Math.max(this.lastSeq, this.appliedSeq);
+      this.snapshotSeq = Math.max(this.snapshotSeq, loaded.snapshotSeq);
+      this.approxBytes += diff.byteLength;
+      this.flushRelay();
+      this.deps.channel.broadcast(encodeSyncUpdate(diff), []);
+      this.changed();
+      this.deps.logger.info({ documentId: this.id, through: this.appliedSeq }, 'merged a document snapshotted by another process');
+      return 1;
+    }
+    const missed = await this.deps.log.entriesAfter(this.id, this.appliedSeq);
+    if (missed.length === 0) return 0;
+    this.flushRelay();
+    for (const entry of missed) {
+      try {
+        Y.applyUpdate(this.ydoc, entry.data, 'log');
+      } catch (err) {
+        this.deps.logger.error({ err, documentId: this.id, seq: entry.seq }, 'a logged update could not be applied; reopening the document');
+        this.fail();
+        return 'failed';
+      }
+      this.appliedSeq = entry.seq;
+      this.approxBytes += entry.data.byteLength;
+    }
+    this.lastSeq = Math.max(this.lastSeq, this.appliedSeq);
+    this.deps.channel.broadcast(encodeSyncUpdate(missed.length === 1 ? missed[0]!.data : Y.mergeUpdates(missed.map((m) => m.data))), []);
+    this.changed();
+    return missed.length;
+  }
+
+  /**
+   * Another instance logged changes to this document (through `seq`): read them from the log, in turn with
+   * this instance's own writes, so people connected here see them too.
+   */
+  changedElsewhere(seq: number): void {
+    if (seq <= this.appliedSeq || this.failed || this.destroyed) return;
+    this.catchUpWanted = true;
+    if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
+  }
+
+  /** Presence of people connected to another instance, passed on to the people here. */
+  awarenessFromElsewhere(message: Uint8Array): void {
+    if (!this.destroyed) this.deps.channel.broadcast(message, []);
   }
 
   /**

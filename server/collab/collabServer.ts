@@ -131,8 +131,8 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   function channelFor(documentId: string): DocumentChannel {
     return {
       broadcast(message, exceptPeerIds) {
-        // Local only: a document lives in one process, and with the Redis adapter a room broadcast would
-        // otherwise reach sockets of another instance that never logged these updates.
+        // Local only: each instance relays to the sockets connected to it. Other instances with the document open
+        // hear of the change through the instance bridge and read it from the log, in their own order.
         nsp?.local
           .to(docRoom(documentId))
           .except(exceptPeerIds as string[])

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
-import { CollabDocument, type DocumentChannel } from './collabDocument';
+import { CollabDocument, type DocumentChannel, type OtherInstances } from './collabDocument';
 import type { CollabOptions } from './options';
 import type { DocumentPersistence } from './persistence';
 import type { UpdateLog } from './updateLog';
@@ -21,6 +21,12 @@ export class DocumentRegistry {
   private closing = false;
   /** Set when the Socket.IO namespace is attached. */
   channelFor: (documentId: string) => DocumentChannel = () => notReady;
+  /** Set when other instances share the documents through Redis (see instanceBridge.ts). */
+  elsewhere: OtherInstances | undefined;
+  private readonly toElsewhere: OtherInstances = {
+    appended: (documentId, seq) => this.elsewhere?.appended(documentId, seq),
+    awareness: (documentId, message) => this.elsewhere?.awareness(documentId, message),
+  };
   /** Called with each document once it is loaded (and before anyone has joined it), e.g. to watch its changes. */
   readonly onOpened = new Set<(doc: CollabDocument) => void>();
 
@@ -71,6 +77,7 @@ export class DocumentRegistry {
       channel: this.channelFor(documentId),
       onIdle: (d) => void this.unloadWhenIdle(d),
       onFailed: (d) => this.drop(d),
+      elsewhere: this.toElsewhere,
     });
     this.docs.set(documentId, doc);
     for (const opened of this.onOpened) opened(doc);

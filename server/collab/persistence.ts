@@ -57,8 +57,7 @@ export class DocumentPersistence {
   async writeSnapshot(workspaceId: string, documentId: string, throughSeq: number, state: Uint8Array): Promise<void> {
     const key = documentSnapshotKey(workspaceId, documentId, throughSeq);
     await this.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), { contentType: 'application/octet-stream' });
-    await this.log.recordSnapshot(documentId, throughSeq, key, state.byteLength);
-    await this.log.trim(documentId, throughSeq);
+    await this.log.recordSnapshotAndTrim(documentId, throughSeq, key, state.byteLength);
     if (this.checkpoints) {
       try {
         await this.checkpoints.maybeTake(workspaceId, documentId, state);

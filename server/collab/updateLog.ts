@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from 'kysely';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connect';
 import type { DocumentSnapshotsTable } from '../db/schema';
@@ -24,13 +25,31 @@ const ROWS_PER_INSERT = 200;
  * one commit per round trip instead of one per keystroke; each caller still learns whether its own
  * entries are durable before it goes on.
  */
+/**
+ * An append whose seq a snapshot already covers: another instance snapshotted and trimmed the log while this
+ * one was behind. The entries were not written; the document must catch up from storage and append again.
+ */
+export class SeqBehindSnapshot extends Error {
+  constructor(readonly documentId: string) {
+    super(`document ${documentId}: the log was snapshotted past these entries`);
+  }
+}
+
 export class UpdateLog {
   private queue: PendingAppend[] = [];
   private writing = false;
   /** `documentId userId` pairs already in `document_authors`, so authorship costs a write only once per person. */
   private knownAuthors = new Set<string>();
+  /**
+   * On PostgreSQL several instances may write one document's log. Appends and snapshot trims then take a
+   * per-document lock, and an append below a snapshot is refused, so a trim can never delete (or hide behind a
+   * snapshot) an entry the snapshot does not hold. SQLite has one writer process, so needs neither.
+   */
+  private readonly shared: boolean;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.shared = db.getExecutor().adapter instanceof PostgresAdapter;
+  }
 
   /** Resolves once every entry is committed. */
   append(entries: LogEntry[]): Promise<void> {
@@ -70,14 +89,40 @@ export class UpdateLog {
     const createdAt = nowIso();
     await this.recordAuthors(entries, createdAt);
     const rows = entries.map((e) => ({ document_id: e.documentId, seq: e.seq, data: Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength), user_id: e.userId, created_at: createdAt }));
-    if (rows.length <= ROWS_PER_INSERT) {
+    if (!this.shared && rows.length <= ROWS_PER_INSERT) {
       await this.db.insertInto('document_updates').values(rows).execute();
       return;
     }
     await this.db.transaction().execute(async (tx) => {
+      if (this.shared) {
+        const documentIds = [...new Set(entries.map((e) => e.documentId))];
+        await lockDocuments(tx, documentIds);
+        const covered = await tx
+          .selectFrom('document_snapshots')
+          .select(['document_id', (eb) => eb.fn.max('through_seq').as('through')])
+          .where('document_id', 'in', documentIds)
+          .groupBy('document_id')
+          .execute();
+        const through = new Map(covered.map((c) => [c.document_id, Number(c.through)]));
+        const behind = entries.find((e) => e.seq <= (through.get(e.documentId) ?? 0));
+        if (behind) throw new SeqBehindSnapshot(behind.documentId);
+      }
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         await tx.insertInto('document_updates').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
       }
+    });
+  }
+
+  /** Records a snapshot covering every entry through `throughSeq`, and removes those entries, in one step. */
+  async recordSnapshotAndTrim(documentId: string, throughSeq: number, blobKey: string, size: number): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      if (this.shared) await lockDocuments(tx, [documentId]);
+      await tx
+        .insertInto('document_snapshots')
+        .values({ document_id: documentId, through_seq: throughSeq, blob_key: blobKey, size, created_at: nowIso() })
+        .onConflict((oc) => oc.columns(['document_id', 'through_seq']).doUpdateSet({ blob_key: blobKey, size }))
+        .execute();
+      await tx.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '<=', throughSeq).execute();
     });
   }
 
@@ -121,11 +166,6 @@ export class UpdateLog {
     await this.db.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '>=', fromSeq).execute();
   }
 
-  /** Removes the log entries a snapshot now covers. */
-  async trim(documentId: string, throughSeq: number): Promise<void> {
-    await this.db.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '<=', throughSeq).execute();
-  }
-
   async countEntries(documentId: string): Promise<number> {
     const row = await this.db
       .selectFrom('document_updates')
@@ -146,14 +186,6 @@ export class UpdateLog {
       .then((r) => r && { ...r, through_seq: Number(r.through_seq), size: Number(r.size) });
   }
 
-  async recordSnapshot(documentId: string, throughSeq: number, blobKey: string, size: number): Promise<void> {
-    await this.db
-      .insertInto('document_snapshots')
-      .values({ document_id: documentId, through_seq: throughSeq, blob_key: blobKey, size, created_at: nowIso() })
-      .onConflict((oc) => oc.columns(['document_id', 'through_seq']).doUpdateSet({ blob_key: blobKey, size }))
-      .execute();
-  }
-
   snapshotsBefore(documentId: string, throughSeq: number): Promise<Pick<DocumentSnapshotsTable, 'through_seq' | 'blob_key'>[]> {
     return this.db
       .selectFrom('document_snapshots')
@@ -166,4 +198,9 @@ export class UpdateLog {
   async removeSnapshotRecord(documentId: string, throughSeq: number): Promise<void> {
     await this.db.deleteFrom('document_snapshots').where('document_id', '=', documentId).where('through_seq', '=', throughSeq).execute();
   }
+}
+
+/** Transaction-scoped locks, taken in one order so two writers never wait on each other in a circle. */
+async function lockDocuments(tx: Db, documentIds: string[]): Promise<void> {
+  for (const id of [...documentIds].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${id}, 0))`.execute(tx);
 }

@@ -1,0 +1,55 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
+import { z } from 'zod';
+import type { Logger } from '../logger';
+import type { DocumentRegistry } from './documentRegistry';
+
+const noticeSchema = z.discriminatedUnion('kind', [
+  z.object({ from: z.string(), kind: z.literal('appended'), documentId: z.string(), seq: z.number().int() }),
+  z.object({ from: z.string(), kind: z.literal('awareness'), documentId: z.string(), message: z.string() }),
+]);
+
+/**
+ * Several instances may have one document open at once (a load balancer does not know which document a
+ * socket is for). The update log in PostgreSQL stays the one order of truth; this bridge only tells the
+ * other instances, through Redis pub/sub, that a document changed (they read the new entries from the log)
+ * and passes presence on. A lost notice delays a change for people on another instance until the next one,
+ * it never loses it: every change is durable in the log before it is announced.
+ */
+export async function connectInstanceBridge(redisUrl: string, sessionSecret: string, registry: DocumentRegistry, logger: Logger): Promise<() => Promise<void>> {
+  const me = randomUUID();
+  // Instances of one deployment share the session secret; others on the same Redis get their own channel.
+  const channel = `chorus:collab:${createHash('sha256').update(`collab:${sessionSecret}`).digest('hex').slice(0, 12)}`;
+  const pub = createClient({ url: redisUrl });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (err) => logger.error({ err }, 'redis connection error (co-writing between instances)'));
+  await Promise.all([pub.connect(), sub.connect()]);
+
+  await sub.subscribe(channel, (raw) => {
+    let notice;
+    try {
+      notice = noticeSchema.parse(JSON.parse(raw));
+    } catch (err) {
+      logger.warn({ err }, 'ignored an unreadable co-writing notice');
+      return;
+    }
+    if (notice.from === me) return;
+    const doc = registry.get(notice.documentId);
+    if (!doc) return; // not open here: whoever opens it later loads it from storage
+    if (notice.kind === 'appended') doc.changedElsewhere(notice.seq);
+    else doc.awarenessFromElsewhere(new Uint8Array(Buffer.from(notice.message, 'base64')));
+  });
+
+  const publish = (notice: object) => {
+    pub.publish(channel, JSON.stringify({ from: me, ...notice })).catch((err: unknown) => logger.warn({ err }, 'could not tell other instances about a document change'));
+  };
+  registry.elsewhere = {
+    appended: (documentId, seq) => publish({ kind: 'appended', documentId, seq }),
+    awareness: (documentId, message) => publish({ kind: 'awareness', documentId, message: Buffer.from(message).toString('base64') }),
+  };
+
+  return async () => {
+    registry.elsewhere = undefined;
+    await Promise.allSettled([sub.quit(), pub.quit()]);
+  };
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SeqBehindSnapshot, UpdateLog } from '../../server/collab/updateLog';
+import { CollabClient, eventually } from '../support/collabClient';
+import { newDocument, teamWithEveryRole, type Team } from '../support/collabFixtures';
+import { freshPostgresSchema, testPostgresUrl } from '../support/postgres';
+import { testRedisUrl } from '../support/redis';
+import { startServer, type TestServer } from '../support/startServer';
+
+const pgUrl = testPostgresUrl();
+const redisUrl = testRedisUrl();
+
+// Two instances behind one load balancer: one PostgreSQL, one Redis, one blob store (a shared folder here), one
+// session secret. People editing one document may land on different instances.
+describe.skipIf(!pgUrl || !redisUrl)('co-writing across two server instances', () => {
+  let a: TestServer;
+  let b: TestServer;
+  let team: Team;
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const clients: CollabClient[] = [];
+  let env: Record<string, string>;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    const schema = await freshPostgresSchema(pgUrl!);
+    cleanups.push(schema.drop);
+    dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-instances-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    env = { DATABASE_URL: schema.url, REDIS_URL: redisUrl!, SESSION_SECRET: randomUUID() + randomUUID() };
+    a = await startServer({ env, keepDataDir: dataDir });
+    cleanups.push(() => a.stop());
+    b = await startServer({ env, keepDataDir: dataDir });
+    cleanups.push(() => b.stop());
+    team = await teamWithEveryRole(a.url);
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    for (const c of cleanups.reverse()) await c();
+  });
+
+  const open = async (server: TestServer, role: keyof Team['people'] = 'expert') => {
+    const c = await CollabClient.open(server.url, team.people[role].cookie);
+    clients.push(c);
+    return c;
+  };
+
+  it('brings people on different instances to the same text, live', async () => {
+    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const onA = await (await open(a, 'admin')).join(doc.id);
+    const onB = await (await open(b, 'expert')).join(doc.id);
+    onA.type('Written on A. ');
+    await eventually(() => onB.text().includes('Written on A.'), 5000, 'A’s words on B');
+    onB.type('Written on B. ', 0);
+    await eventually(() => onA.text().includes('Written on B.'), 5000, 'B’s words on A');
+
+    // Both typing at once, in the same paragraph: they converge.
+    for (let i = 0; i < 15; i++) {
+      onA.type(`a${i} `, 0);
+      onB.type(`b${i} `, 0);
+    }
+    await eventually(() => onA.text() === onB.text() && onA.text().includes('a14') && onA.text().includes('b14'), 10_000, 'convergence');
+
+    // Someone joining later, on either instance, gets all of it.
+    const late = await (await open(b, 'editor')).join(doc.id);
+    await eventually(() => late.text() === onA.text(), 5000, 'the late joiner');
+  });
+
+  it('shows who is in the document across instances', async () => {
+    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const onA = await (await open(a, 'admin')).join(doc.id);
+    const onB = await (await open(b, 'expert')).join(doc.id);
+    onA.awareness.setLocalStateField('user', { name: 'Ada Admin', color: '#1d70b8' });
+    await eventually(() => (onB.awareness.getStates().get(onA.ydoc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Ada Admin', 5000, 'Ada’s presence on B');
+  });
+
+  it('loses nothing when an instance missed a notice and the other has snapshotted past it', async () => {
+    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const onA = await (await open(a, 'admin')).join(doc.id);
+    const onB = await (await open(b, 'expert')).join(doc.id);
+    onA.type('First. ');
+    await eventually(() => onB.text().includes('First.'));
+
+    // B stops hearing from A, as when a Redis notice is lost; A writes more and snapshots, trimming its log.
+    const onBDoc = b.chorus.collab.registry.get(doc.id)!;
+    const hear = onBDoc.changedElsewhere.bind(onBDoc);
+    onBDoc.changedElsewhere = () => undefined;
+    onA.type('Second. ');
+    await eventually(() => a.chorus.collab.registry.get(doc.id)!.dirty);
+    expect(await a.chorus.collab.registry.get(doc.id)!.snapshot()).toBe(true);
+    expect(onB.text()).not.toContain('Second.');
+
+    // B's next change is refused by the log (it is behind the snapshot), B merges the stored document, then
+    // appends: both people end with both changes, and so does the document in storage.
+    onB.type('Third. ', 0);
+    await eventually(() => onB.text().includes('Second.') && onA.text().includes('Third.'), 10_000, 'both sides caught up');
+    await eventually(() => onA.text() === onB.text());
+    onBDoc.changedElsewhere = hear;
+
+    const fresh = await (await open(a, 'editor')).join(doc.id);
+    for (const words of ['First.', 'Second.', 'Third.']) expect(fresh.text()).toContain(words);
+  });
+
+  it('refuses log entries below a snapshot, and trims only under the same lock', async () => {
+    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const log = new UpdateLog(a.chorus.services.db);
+    const update = (text: string) => {
+      const d = new Y.Doc();
+      d.getText('t').insert(0, text);
+      return Y.encodeStateAsUpdate(d);
+    };
+    await log.append([1, 2, 3].map((seq) => ({ documentId: doc.id, seq, data: update(`u${seq}`), userId: null })));
+    await log.recordSnapshotAndTrim(doc.id, 3, `test/${doc.id}`, 10);
+    expect(await log.entriesAfter(doc.id, 0)).toEqual([]);
+    await expect(log.append([{ documentId: doc.id, seq: 2, data: update('late'), userId: null }])).rejects.toBeInstanceOf(SeqBehindSnapshot);
+    await log.append([{ documentId: doc.id, seq: 4, data: update('next'), userId: null }]);
+    expect((await log.entriesAfter(doc.id, 0)).map((e) => e.seq)).toEqual([4]);
+  });
+});
