@@ -212,6 +212,8 @@ describe('making an episode', { timeout: 240_000 }, () => {
     await ed.getByRole('list', { name: 'Chapters', exact: true }).getByText('This is after the end of the episode').waitFor();
     await ed.getByRole('button', { name: `Remove chapter ${stories.joe.title}` }).click();
     await expect.poll(() => ed.getByRole('alert').filter({ hasText: 'There is a problem with the episode' }).count(), { timeout: 20_000 }).toBe(0);
+    // The render's refusal was about the timeline as it was, so it goes too.
+    expect(await ed.getByRole('region', { name: 'Render' }).getByRole('alert').count()).toBe(0);
     const episodeId = new URL(ed.url()).pathname.split('/').pop()!;
     await expect.poll(async () => (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body.items.length).toBe(1);
   });

@@ -149,6 +149,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
           episode={episode}
           handle={handle}
           latest={latest}
+          refusal={refused?.message ?? null}
           onStarted={(r) => {
             setLive((m) => new Map(m).set(r.id, { status: r.status, progress: r.progress }));
             reloadRenders();

@@ -12,6 +12,8 @@ interface RenderPanelProps {
   handle: TimelineHandle;
   /** The newest render as the live events last told it. */
   latest: Render | null;
+  /** Why the last render was refused, until the timeline changes. */
+  refusal: string | null;
   onStarted(render: Render): void;
   /** A refused render: its problems belong next to the timeline. */
   onRefused(error: ApiError | null): void;
@@ -20,24 +22,20 @@ interface RenderPanelProps {
 const finished = (r: Render) => r.status === 'passed' || r.status === 'failing' || r.status === 'failed';
 
 /** "Render episode": saves what is on screen first, then renders it as a job whose progress arrives live. */
-export function RenderPanel({ episode, handle, latest, onStarted, onRefused }: RenderPanelProps) {
+export function RenderPanel({ episode, handle, latest, refusal, onStarted, onRefused }: RenderPanelProps) {
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const running = latest !== null && !finished(latest);
 
   const render = async () => {
     if (busy || running) return;
     setBusy(true);
-    setProblem(null);
     onRefused(null);
     try {
       // The server renders the stored timeline: make sure it is the one on screen.
       await handle.whenSaved?.();
       onStarted(await startRender(episode.id));
     } catch (e) {
-      const error = toApiError(e);
-      setProblem(error.message);
-      onRefused(error);
+      onRefused(toApiError(e));
     } finally {
       setBusy(false);
     }
@@ -56,10 +54,10 @@ export function RenderPanel({ episode, handle, latest, onStarted, onRefused }: R
       ) : (
         <p className="quiet">Only admins and editors can render.</p>
       )}
-      {problem ? (
+      {refusal ? (
         <p className="field__error" role="alert">
           <span className="visually-hidden">Error: </span>
-          {problem}
+          {refusal}
         </p>
       ) : null}
       <div id="render-state">
