@@ -116,15 +116,22 @@ describe('writing a document together', () => {
     await cara.goto(docUrl);
     await documentStatus(cara, readOnly);
     await documentText(cara).getByText('Eve adds a second thought.').waitFor();
-    expect(await documentText(cara).getAttribute('contenteditable')).toBe('false');
+    expect(await documentText(cara).getAttribute('aria-readonly')).toBe('true');
     expect(await cara.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
     expect(await cara.getByRole('switch', { name: 'Carers can edit' }).count()).toBe(0);
 
     await documentText(cara).click();
     await cara.keyboard.type('Cara tries to type.');
+    await cara.keyboard.press('Enter');
+    await cara.keyboard.press('Backspace');
     await cara.waitForTimeout(500);
     expect(await documentText(cara).innerText()).not.toContain('Cara tries');
     expect(await documentText(ann).innerText()).not.toContain('Cara tries');
+    expect(await documentText(cara).locator('p').count()).toBe(await documentText(ann).locator('p').count());
+    // Without a mouse she can still choose words (to comment on them): the text takes a caret and a keyboard selection.
+    await cara.keyboard.press('Control+Home');
+    await cara.keyboard.press('Shift+End');
+    expect(await cara.evaluate(() => window.getSelection()?.toString() ?? '')).not.toBe('');
     await picture(cara, 'co-writing-carer-read-only');
 
     // Ann lets carers edit: Cara's editor opens up while she has it open.

@@ -70,7 +70,7 @@ describe('commenting on a passage', () => {
     await joinByInvite(cara, carerLink, { name: 'Cara Carer', email: 'cara@example.com', password: 'cara has a password' });
     await cara.goto(docUrl);
     await documentText(cara).getByText('Our group met every Tuesday in the library.').waitFor();
-    expect(await documentText(cara).getAttribute('contenteditable')).toBe('false');
+    expect(await documentText(cara).getAttribute('aria-readonly')).toBe('true');
 
     // Cara may not edit, but she can comment on the words she selects, and mention Ann.
     await selectWords(cara, 'every Tuesday');
