@@ -12,7 +12,10 @@ const offline = (cause: unknown) =>
 
 async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-  if (method !== 'GET') {
+  if (body instanceof FormData) {
+    // The browser sets the multipart Content-Type with its boundary.
+    init.body = body;
+  } else if (method !== 'GET') {
     // The server's CSRF guard wants a JSON body on every change, even when there is nothing to say.
     init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
     init.body = JSON.stringify(body ?? {});
@@ -48,7 +51,10 @@ async function failure(response: Response): Promise<ApiError> {
   return errorFromAnswer(response.status, await readJson(response));
 }
 
-/** Call the API and check the answer against the shared contract. */
+/**
+ * Call the API and check the answer against the shared contract. `body` is sent as JSON, or as a multipart
+ * form when it is FormData (uploads: put the text fields before the file, the server reads them first).
+ */
 export async function requestJson<T>(method: Method, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
   const response = await send(method, path, body);
   if (!response.ok) throw await failure(response);

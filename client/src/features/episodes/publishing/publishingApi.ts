@@ -1,32 +1,15 @@
 import type { z } from 'zod';
 import { episodeSchema, showSchema, type Episode, type Show } from '../../../../../shared/contracts/episodes';
 import { creditListSchema, type Credit } from '../../../../../shared/contracts/publishing';
-import { ApiError } from '../../../api/ApiError';
-import { errorFromAnswer, requestJson } from '../../../api/http';
+import { requestJson } from '../../../api/http';
 
 const one = (id: string) => `/api/episodes/${encodeURIComponent(id)}`;
 
 /** PUTs one file as a multipart form (what the server's upload routes read) and checks the answer. */
-async function putFile<T>(path: string, field: string, file: File, schema: z.ZodType<T>): Promise<T> {
+function putFile<T>(path: string, field: string, file: File, schema: z.ZodType<T>): Promise<T> {
   const form = new FormData();
   form.append(field, file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'PUT', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  } catch (cause) {
-    throw new ApiError('unavailable', 'We could not reach Chorus. Check your internet connection, then try again.', { status: 0, cause });
-  }
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok) throw errorFromAnswer(response.status, body);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError('internal', 'Chorus sent an answer this page did not understand. Reload the page and try again.', { status: response.status });
-  return parsed.data;
+  return requestJson('PUT', path, schema, form);
 }
 
 export const uploadShowArtwork = (workspaceId: string, file: File): Promise<Show> => putFile(`/api/workspaces/${encodeURIComponent(workspaceId)}/show/artwork`, 'image', file, showSchema);
