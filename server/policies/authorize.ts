@@ -51,6 +51,7 @@ export function abilitiesOf(role: Role): WorkspaceAbilities {
     inviteRoles: roleMay(role, 'invites.create') ? rolesInvitableBy(role) : [],
     updateSettings: roleMay(role, 'workspace.update'),
     createDocuments: documentRoleMay(role, 'document.create', ''),
+    createEpisodes: episodeRoleMay(role, 'episode.create'),
   };
 }
 

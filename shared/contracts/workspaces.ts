@@ -12,6 +12,8 @@ export const workspaceAbilitiesSchema = z.object({
   updateSettings: z.boolean(),
   /** Start a new document (script or publication) here. */
   createDocuments: z.boolean(),
+  /** Start episodes and change the podcast show's settings. */
+  createEpisodes: z.boolean(),
 });
 export type WorkspaceAbilities = z.infer<typeof workspaceAbilitiesSchema>;
 

@@ -165,7 +165,7 @@ describe('who may do what', () => {
 
   it('sends each member their own abilities', async () => {
     const { ws, people } = await workspaceWithEveryRole();
-    expect((await people.editor.get(`/api/workspaces/${ws.id}`)).body.abilities).toEqual({ manageMembers: false, inviteRoles: ['expert', 'carer'], updateSettings: false, createDocuments: true });
+    expect((await people.editor.get(`/api/workspaces/${ws.id}`)).body.abilities).toEqual({ manageMembers: false, inviteRoles: ['expert', 'carer'], updateSettings: false, createDocuments: true, createEpisodes: true });
     expect((await people.carer.get(`/api/workspaces/${ws.id}`)).body.abilities.inviteRoles).toEqual([]);
   });
 

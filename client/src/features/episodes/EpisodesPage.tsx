@@ -13,7 +13,6 @@ import { NewEpisodeForm } from './NewEpisodeForm';
 import { ShowForm } from './ShowForm';
 
 const never = <T,>() => new Promise<T>(() => undefined);
-export const mayMakeEpisodes = (role: Workspace['role']) => role === 'admin' || role === 'editor';
 
 /** `/w/:id/episodes`: the workspace's episodes, a form to start one, and the show's settings for the feed. */
 export function EpisodesPage({ workspaceId }: { workspaceId: string }) {
@@ -35,7 +34,7 @@ export function EpisodesPage({ workspaceId }: { workspaceId: string }) {
     );
   }
   const ready = workspace.status === 'ready' ? workspace.data : null;
-  const mayEdit = ready !== null && mayMakeEpisodes(ready.role);
+  const mayEdit = ready?.abilities.createEpisodes ?? false;
   return (
     <>
       <p className="back-link-row">
