@@ -1,6 +1,7 @@
 // Processing speed: a 30-minute recording (generated with ffmpeg: looped speech over pink noise) uploaded
 // to a real server in this process, timed from the job starting to the clip being ready.
 // `--minutes N` changes the length; `--format wav|mp3|m4a|flac` the upload's format (default wav).
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { createChorus } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { ffmpeg, makeLongWav } from '../../tests/support/audio';
-import { uploadAudio } from '../../tests/support/audioClips';
 import { signedUp } from '../../tests/support/httpClient';
+import { uploadClipStream } from './multipartUpload';
 import { round } from './stats';
 
 const codecs: Record<string, string[]> = { mp3: ['-c:a', 'libmp3lame', '-b:a', '128k'], m4a: ['-c:a', 'aac', '-b:a', '128k'], flac: ['-c:a', 'flac'] };
@@ -38,8 +39,9 @@ export async function run(args: string[]) {
           if (u.status === 'succeeded' || u.status === 'failed') resolve({ status: u.status, error: u.error });
         }),
       );
-      const uploaded = await uploadAudio(person, wsId, file);
-      if (uploaded.status !== 201) throw new Error(`upload failed: ${JSON.stringify(uploaded.body)}`);
+      const sent = await uploadClipStream(url, person.cookie ?? '', wsId, { name: path.basename(file), size: (await stat(file)).size, chunks: createReadStream(file) });
+      if (sent.status !== 201) throw new Error(`upload failed: ${sent.body}`);
+      const uploaded = { body: JSON.parse(sent.body) as { id: string } };
       const outcome = await done;
       const elapsed = (performance.now() - started) / 1000;
       if (outcome.status !== 'succeeded') throw new Error(`processing failed: ${outcome.error}`);

@@ -3,7 +3,6 @@
 // straight into the same kind of BlobStore in this process. `--mb N` sets the size (default 1024 = 1 GiB);
 // `--s3 http://127.0.0.1:7480` runs both against a real S3 endpoint (CHORUS_TEST_S3_* keys) instead of local disk.
 import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { DiskBlobStore } from '../../server/storage/diskBlobStore';
 import { S3BlobStore } from '../../server/storage/s3BlobStore';
 import { startServerProcess } from '../../tests/support/collabProcess';
 import { freshS3 } from '../../tests/support/s3';
+import { uploadClipStream } from './multipartUpload';
 import { round } from './stats';
 
 const MiB = 1024 * 1024;
@@ -44,32 +44,7 @@ async function rssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-function upload(url: string, cookie: string, wsId: string, bytes: number): Promise<{ status: number; body: string }> {
-  const boundary = `----chorus${randomBytes(8).toString('hex')}`;
-  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  const head = Buffer.from(
-    field('title', 'Benchmark upload') + field('podcast', 'true') + field('publicationQuotes', 'false') + field('audience', 'internal') + field('consentVersion', '1') +
-      `--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="bench.wav"\r\nContent-Type: audio/wav\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}/api/workspaces/${wsId}/clips`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + bytes + tail.length) },
-    });
-    req.on('response', (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    Readable.from((function* () {
-      yield head;
-      yield* wavChunks(bytes);
-      yield tail;
-    })()).pipe(req);
-  });
-}
+const upload = (url: string, cookie: string, wsId: string, bytes: number) => uploadClipStream(url, cookie, wsId, { name: 'bench.wav', size: bytes, chunks: wavChunks(bytes) });
 
 export async function run(args: string[]) {
   const { values } = parseArgs({ args, options: { mb: { type: 'string', default: '1024' }, s3: { type: 'string' } } });
