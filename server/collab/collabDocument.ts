@@ -8,6 +8,8 @@ import { awarenessClientIds, encodeAwareness, encodeSyncStep1, encodeSyncStep2, 
 import type { CollabOptions } from './options';
 import type { DocumentPersistence, LoadedState } from './persistence';
 import type { UpdateLog } from './updateLog';
+import { RelayBatcher } from './relayBatcher';
+import { applyStoredChanges, UnreadableStoredChange } from './storedChanges';
 import { addsNothing, decodeUpdateOrThrow, type DecodedUpdate } from './updates';
 
 /** One client's presence in one document. */
@@ -92,13 +94,11 @@ export class CollabDocument {
   private maxWaitTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
-  private relayTimer: NodeJS.Timeout | null = null;
-  private pendingRelay: Accepted[] = [];
   /** How many sync step 2 and update messages each peer has sent, to number its acknowledgements. */
   private readonly sent = new WeakMap<Peer, number>();
-  private lastRelayAt = 0;
   /** The whole state as of `seq`, kept for new joiners (most ask for everything) until the next change. */
   private fullState: { seq: number; update: Uint8Array } | null;
+  private readonly relayer: RelayBatcher<Peer>;
   private failed = false;
   private destroyed = false;
 
@@ -114,6 +114,10 @@ export class CollabDocument {
     this.snapshotSeq = loaded.snapshotSeq;
     this.approxBytes = loaded.state.byteLength;
     this.fullState = { seq: loaded.lastSeq, update: loaded.state };
+    this.relayer = new RelayBatcher<Peer>(
+      { broadcast: (message, except) => deps.channel.broadcast(message, except), peerCount: () => this.peers.size, isPresent: (peer) => this.peers.get(peer.id) === peer },
+      deps.options.relayIntervalPerPeerMs,
+    );
     this.awareness = new Awareness(this.ydoc);
     // The server is not a person in the document.
     this.awareness.setLocalState(null);
@@ -311,15 +315,15 @@ export class CollabDocument {
           this.deps.logger.error({ err: e, documentId: this.id, seq: a.seq }, 'a logged update could not be applied; reopening the document');
           // The rest of the batch was logged but never seen by anyone: take it out, then start over from storage.
           await this.deps.log.remove(this.id, a.seq).catch((err: unknown) => this.deps.logger.error({ err, documentId: this.id }, 'could not remove an unapplied update'));
-          this.relay(applied);
-          this.flushRelay();
+          this.relayer.add(applied);
+          this.relayer.flush();
           this.fail();
           return;
         }
         this.appliedSeq = a.seq;
         applied.push(a);
       }
-      this.relay(applied);
+      this.relayer.add(applied);
       this.acknowledge(held.concat(applied));
       this.changed();
       this.deps.elsewhere?.appended(this.id, this.appliedSeq);
@@ -365,54 +369,28 @@ export class CollabDocument {
   }
 
   /**
-   * Applies and relays what is in storage but not in memory: log entries another process wrote (a killed
-   * server whose last write committed late, or another instance with this document open), or, when another
-   * instance has snapshotted past this one and trimmed the log, the whole stored state merged in. Returns how
-   * many changes came in, or 'failed' when one could not be applied (the document is then reopened).
+   * Applies and relays what is in storage but not in memory (see applyStoredChanges). Returns how many
+   * changes came in, or 'failed' when one could not be applied (the document is then reopened).
    */
   private async catchUp(): Promise<number | 'failed'> {
-    const snapshot = await this.deps.log.latestSnapshot(this.id);
-    if (snapshot && snapshot.through_seq > this.appliedSeq) {
-      const loaded = await this.deps.persistence.load(this.id);
-      const before = Y.encodeStateVector(this.ydoc);
-      try {
-        Y.applyUpdate(this.ydoc, loaded.state, 'log');
-      } catch (err) {
-        this.deps.logger.error({ err, documentId: this.id }, 'the stored document could not be merged; reopening it');
-        this.fail();
-        return 'failed';
-      } finally {
-        loaded.doc.destroy();
-      }
-      const diff = Y.encodeStateAsUpdate(this.ydoc, before);
-      this.appliedSeq = Math.max(this.appliedSeq, loaded.lastSeq);
-      this.lastSeq = Math.max(this.lastSeq, this.appliedSeq);
-      this.snapshotSeq = Math.max(this.snapshotSeq, loaded.snapshotSeq);
-      this.approxBytes += diff.byteLength;
-      this.flushRelay();
-      this.deps.channel.broadcast(encodeSyncUpdate(diff), []);
-      this.changed();
-      this.deps.logger.info({ documentId: this.id, through: this.appliedSeq }, 'merged a document snapshotted by another process');
-      return 1;
+    let stored;
+    try {
+      stored = await applyStoredChanges(this.ydoc, this.id, this.appliedSeq, this.deps);
+    } catch (err) {
+      if (!(err instanceof UnreadableStoredChange)) throw err;
+      this.deps.logger.error({ err, documentId: this.id, seq: err.seq }, 'a stored change could not be applied; reopening the document');
+      this.fail();
+      return 'failed';
     }
-    const missed = await this.deps.log.entriesAfter(this.id, this.appliedSeq);
-    if (missed.length === 0) return 0;
-    this.flushRelay();
-    for (const entry of missed) {
-      try {
-        Y.applyUpdate(this.ydoc, entry.data, 'log');
-      } catch (err) {
-        this.deps.logger.error({ err, documentId: this.id, seq: entry.seq }, 'a logged update could not be applied; reopening the document');
-        this.fail();
-        return 'failed';
-      }
-      this.appliedSeq = entry.seq;
-      this.approxBytes += entry.data.byteLength;
-    }
+    if (!stored) return 0;
+    this.appliedSeq = stored.through;
     this.lastSeq = Math.max(this.lastSeq, this.appliedSeq);
-    this.deps.channel.broadcast(encodeSyncUpdate(missed.length === 1 ? missed[0]!.data : Y.mergeUpdates(missed.map((m) => m.data))), []);
+    this.snapshotSeq = Math.max(this.snapshotSeq, stored.snapshotSeq);
+    this.approxBytes += stored.bytes;
+    this.relayer.flush();
+    this.deps.channel.broadcast(encodeSyncUpdate(stored.update), []);
     this.changed();
-    return missed.length;
+    return stored.count;
   }
 
   /**
@@ -428,39 +406,6 @@ export class CollabDocument {
   /** Presence of people connected to another instance, passed on to the people here. */
   awarenessFromElsewhere(message: Uint8Array): void {
     if (!this.destroyed) this.deps.channel.broadcast(message, []);
-  }
-
-  /**
-   * Relays applied updates. A busy document relays at most once per interval (`relayIntervalPerPeerMs`
-   * × people): what arrives in between goes out merged, so a hundred people typing cost a hundred
-   * socket writes per interval, not per keystroke. A quiet document relays at once.
-   */
-  private relay(applied: Accepted[]): void {
-    if (applied.length === 0) return;
-    this.pendingRelay.push(...applied);
-    if (this.relayTimer) return;
-    const wait = this.lastRelayAt + this.deps.options.relayIntervalPerPeerMs * this.peers.size - performance.now();
-    if (wait <= 0) this.flushRelay();
-    else this.relayTimer = setTimeout(() => this.flushRelay(), wait);
-  }
-
-  /** Everyone else gets the batch as one update; each sender gets only what the others sent. */
-  private flushRelay(): void {
-    this.relayTimer = null;
-    this.lastRelayAt = performance.now();
-    const applied = this.pendingRelay.splice(0);
-    if (applied.length === 0 || this.destroyed) return;
-    if (applied.length === 1) {
-      this.deps.channel.broadcast(encodeSyncUpdate(applied[0]!.update), [applied[0]!.peer.id]);
-      return;
-    }
-    const merge = (items: Accepted[]) => (items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((i) => i.update)));
-    const senders = [...new Set(applied.map((a) => a.peer))];
-    this.deps.channel.broadcast(encodeSyncUpdate(merge(applied)), senders.map((s) => s.id));
-    for (const sender of senders) {
-      const others = applied.filter((a) => a.peer !== sender);
-      if (others.length > 0 && this.peers.get(sender.id) === sender) sender.send(encodeSyncUpdate(merge(others)));
-    }
   }
 
   private changed(): void {
@@ -545,9 +490,8 @@ export class CollabDocument {
     this.destroyed = true;
     this.clearSnapshotTimers();
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (this.relayTimer) clearTimeout(this.relayTimer);
+    this.relayer.stop();
     this.inbox = [];
-    this.pendingRelay = [];
     this.fullState = null;
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
