@@ -71,5 +71,7 @@ describe('the HTTP boundary', () => {
     expect(Object.keys(audio.responses)).toEqual(['200', '206', '416', 'default']);
     expect(Object.keys(audio.responses['206'].content)).toEqual(['audio/mp4']);
     expect(audio.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'Range']);
+    expect(Object.keys(res.body.paths['/api/episodes/{id}/renders/{renderId}/audio'].get.responses)).toEqual(['200', '206', '416', 'default']);
+    expect(res.body.paths['/api/music/{id}/audio'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'Range']);
   });
 });

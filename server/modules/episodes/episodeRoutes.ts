@@ -18,7 +18,7 @@ import {
 } from '../../../shared/contracts/episodes';
 
 import { AppError, notFound } from '../../errors';
-import { defineRoute, type Api } from '../../http/route';
+import { defineRoute, defineStreamRoute, type Api } from '../../http/route';
 import { parseOrThrow } from '../../http/validate';
 import { episodeAudio } from '../../media/render';
 import { sendBlob } from '../../storage/sendBlob';
@@ -81,7 +81,10 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
   }
 
   // A render's audio for members (any render, passing or not), with Range support.
-  api.router.get('/api/episodes/:id/renders/:renderId/audio', async (req: Request, res: Response) => {
+  defineStreamRoute(
+    api,
+    { method: 'get', path: '/api/episodes/:id/renders/:renderId/audio', tag, summary: 'A render’s MP3 (any render, passing or not), with Range support', auth: 'user', params: renderParamsSchema, produces: [episodeAudio.contentType], ranges: true },
+    async (req: Request, res: Response) => {
     if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
     const { id, renderId } = parseOrThrow(renderParamsSchema, req.params, 'path');
     const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
@@ -90,7 +93,8 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
     const info = await services.blobs.head(render.blob_key);
     if (!info) throw notFound('render');
     await sendBlob(req, res, services.blobs, info, { contentType: episodeAudio.contentType, cacheControl: 'private, no-store' });
-  });
+    },
+  );
 }
 
 /** The public side: the feed, and the audio and chapters of published episodes. No session, no CSRF. */

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { idParamsSchema } from '../../../shared/contracts/common';
 import { musicAssetSchema, musicListSchema, musicParamsSchema } from '../../../shared/contracts/music';
 import { AppError } from '../../errors';
-import { defineRoute, type Api } from '../../http/route';
+import { defineRoute, defineStreamRoute, type Api } from '../../http/route';
 import { parseOrThrow } from '../../http/validate';
 import type { Services } from '../../services';
 import { musicOriginalKey } from '../../storage/keys';
@@ -47,8 +47,8 @@ export function musicRoutes(api: Api, services: Services): void {
     },
   );
 
-  // Bytes, so a plain handler (with Range) rather than a JSON route; the same policy as the routes above.
-  api.router.get('/api/music/:id/audio', async (req: Request, res: Response) => {
+  // Bytes, so a stream route (with Range) rather than a JSON route; the same policy as the routes above.
+  defineStreamRoute(api, { method: 'get', path: '/api/music/:id/audio', tag, summary: 'The music file as uploaded, with Range support', auth: 'user', params: musicParamsSchema, produces: ['audio/*'], ranges: true }, async (req: Request, res: Response) => {
     if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
     const { id } = parseOrThrow(musicParamsSchema, req.params, 'path');
     const { asset } = await loadMusicFor(services, id, req.user.id, 'music.view');
