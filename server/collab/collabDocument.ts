@@ -64,22 +64,20 @@ interface Incoming {
   n: number;
 }
 
-interface Accepted extends Incoming {
-  seq: number;
-}
-
 const unavailable = (message: string) => ({ code: 'unavailable', message }) as const;
 
 /**
  * One open document: its Y.Doc, who is in it, and the path every change takes. Updates are handled
  * one batch at a time: checked, appended to the durable log, and only once the log has them applied
- * and relayed, so log order is apply order and nobody ever sees a change the log could lose.
+ * and relayed, so nobody ever sees a change the log could lose. The Y.Doc always holds exactly the log
+ * through `appliedSeq`: entries other instances logged before this batch are read and applied first,
+ * so log order is apply order here as on every instance, and a snapshot never claims a change it lacks.
  */
 export class CollabDocument {
   readonly ydoc: Y.Doc;
   readonly awareness: Awareness;
   readonly peers = new Map<string, Peer>();
-  private lastSeq: number;
+  /** Every log entry through this seq is in `ydoc`, and nothing after it. */
   private appliedSeq: number;
   private snapshotSeq: number;
   /** Upper bound of the encoded state's size: the last measured size plus every update since. */
@@ -94,10 +92,11 @@ export class CollabDocument {
   private maxWaitTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  private retryCatchUpTimer: NodeJS.Timeout | null = null;
   /** How many sync step 2 and update messages each peer has sent, to number its acknowledgements. */
   private readonly sent = new WeakMap<Peer, number>();
-  /** The whole state as of `seq`, kept for new joiners (most ask for everything) until the next change. */
-  private fullState: { seq: number; update: Uint8Array } | null;
+  /** The whole state, encoded, kept for new joiners (most ask for everything) until the next change. */
+  private fullState: Uint8Array | null;
   private readonly relayer: RelayBatcher<Peer>;
   private failed = false;
   private destroyed = false;
@@ -109,15 +108,16 @@ export class CollabDocument {
     private readonly deps: CollabDocumentDeps,
   ) {
     this.ydoc = loaded.doc;
-    this.lastSeq = loaded.lastSeq;
-    this.appliedSeq = loaded.lastSeq;
+    this.appliedSeq = loaded.throughSeq;
     this.snapshotSeq = loaded.snapshotSeq;
     this.approxBytes = loaded.state.byteLength;
-    this.fullState = { seq: loaded.lastSeq, update: loaded.state };
+    this.fullState = loaded.state;
     this.relayer = new RelayBatcher<Peer>(
       { broadcast: (message, except) => deps.channel.broadcast(message, except), peerCount: () => this.peers.size, isPresent: (peer) => this.peers.get(peer.id) === peer },
       deps.options.relayIntervalPerPeerMs,
     );
+    // Whatever changes the document (a batch, a catch-up, a merged snapshot) makes the kept state stale.
+    this.ydoc.on('update', () => (this.fullState = null));
     this.awareness = new Awareness(this.ydoc);
     // The server is not a person in the document.
     this.awareness.setLocalState(null);
@@ -224,8 +224,8 @@ export class CollabDocument {
   }
 
   private wholeState(): Uint8Array {
-    if (this.fullState?.seq !== this.appliedSeq) this.fullState = { seq: this.appliedSeq, update: Y.encodeStateAsUpdate(this.ydoc) };
-    return this.fullState.update;
+    this.fullState ??= Y.encodeStateAsUpdate(this.ydoc);
+    return this.fullState;
   }
 
   private receiveAwareness(peer: Peer, update: Uint8Array): void {
@@ -264,15 +264,10 @@ export class CollabDocument {
     while ((this.inbox.length > 0 || this.catchUpWanted) && !this.failed) {
       if (this.catchUpWanted) {
         this.catchUpWanted = false;
-        try {
-          if ((await this.catchUp()) === 'failed') return;
-        } catch (err) {
-          // The next change (here or elsewhere) tries again; nothing is lost, people here just see it later.
-          this.deps.logger.warn({ err, documentId: this.id }, 'could not read changes made on another instance');
-        }
+        if ((await this.catchUpOrRetry()) === 'failed') return;
       }
       const batch = this.inbox.splice(0);
-      const accepted: Accepted[] = [];
+      const accepted: Incoming[] = [];
       // Already in the document, so already in the log: saved as they stand.
       const held: Incoming[] = [];
       for (const item of batch) {
@@ -288,15 +283,18 @@ export class CollabDocument {
           continue;
         }
         this.approxBytes += item.update.byteLength;
-        accepted.push({ ...item, seq: ++this.lastSeq });
+        accepted.push(item);
       }
       if (accepted.length === 0) {
         this.acknowledge(held);
         continue;
       }
 
-      if (!(await this.appendOrCatchUp(accepted))) {
-        if (this.failed) return;
+      let seqs: number[];
+      try {
+        seqs = await this.deps.log.append(accepted.map((a) => ({ documentId: this.id, data: a.update, userId: a.peer.userId })));
+      } catch (err) {
+        this.deps.logger.error({ err, documentId: this.id }, 'could not append to the document update log');
         for (const a of accepted) this.approxBytes -= a.update.byteLength;
         // Nothing was applied or relayed. Each sender must join again so its client resends the change.
         for (const peerId of new Set(accepted.map((a) => a.peer.id))) {
@@ -306,27 +304,33 @@ export class CollabDocument {
         this.acknowledge(held);
         continue;
       }
+      const first = seqs[0]!;
+      const last = seqs.at(-1)!;
+      // Other instances logged changes before this batch: apply those first, as every instance will.
+      if (first > this.appliedSeq + 1 && (await this.catchUpOrRetry(first)) === 'failed') return;
 
-      const applied: Accepted[] = [];
-      for (const a of accepted) {
+      const applied: Incoming[] = [];
+      for (const [i, a] of accepted.entries()) {
         try {
           Y.applyUpdate(this.ydoc, a.update, a.peer);
         } catch (e) {
-          this.deps.logger.error({ err: e, documentId: this.id, seq: a.seq }, 'a logged update could not be applied; reopening the document');
+          this.deps.logger.error({ err: e, documentId: this.id, seq: seqs[i] }, 'a logged update could not be applied; reopening the document');
           // The rest of the batch was logged but never seen by anyone: take it out, then start over from storage.
-          await this.deps.log.remove(this.id, a.seq).catch((err: unknown) => this.deps.logger.error({ err, documentId: this.id }, 'could not remove an unapplied update'));
+          await this.deps.log.remove(this.id, seqs[i]!, last).catch((err: unknown) => this.deps.logger.error({ err, documentId: this.id }, 'could not remove an unapplied update'));
           this.relayer.add(applied);
           this.relayer.flush();
           this.fail();
           return;
         }
-        this.appliedSeq = a.seq;
         applied.push(a);
       }
+      // Durable and applied either way; but until the changes before them are read, the document may only claim
+      // what it holds without a hole (a later catch-up reads this batch again, which changes nothing).
+      if (this.appliedSeq >= first - 1) this.appliedSeq = Math.max(this.appliedSeq, last);
       this.relayer.add(applied);
       this.acknowledge(held.concat(applied));
       this.changed();
-      this.deps.elsewhere?.appended(this.id, this.appliedSeq);
+      this.deps.elsewhere?.appended(this.id, last);
     }
   }
 
@@ -337,45 +341,35 @@ export class CollabDocument {
     for (const [peer, n] of through) if (this.peers.get(peer.id) === peer) peer.saved?.({ through: n });
   }
 
-  /**
-   * Appends the batch. If that fails because the log has entries this process never applied (a server
-   * killed mid-write whose database session committed after the new process had loaded), those are
-   * applied and relayed first, and the batch is appended after them: the log stays the order of truth.
-   */
-  private async appendOrCatchUp(accepted: Accepted[]): Promise<boolean> {
-    const append = () => this.deps.log.append(accepted.map((a) => ({ documentId: this.id, seq: a.seq, data: a.update, userId: a.peer.userId })));
-    let lastError: unknown;
-    // Another instance may keep writing this document while this one catches up: a few rounds, then give up.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        await append();
-        return true;
-      } catch (e) {
-        lastError = e;
-      }
-      let caughtUp: number | 'failed';
-      try {
-        caughtUp = await this.catchUp();
-      } catch (err) {
-        this.deps.logger.error({ err, documentId: this.id }, 'could not catch up with the document update log');
-        break;
-      }
-      if (caughtUp === 'failed') return false;
-      if (caughtUp === 0) break;
-      for (const a of accepted) a.seq = ++this.lastSeq;
+  /** catchUp, and when storage cannot be read just now, another try a little later (nothing is lost meanwhile). */
+  private async catchUpOrRetry(before?: number): Promise<number | 'failed' | 'unread'> {
+    try {
+      return await this.catchUp(before);
+    } catch (err) {
+      this.deps.logger.warn({ err, documentId: this.id }, 'could not read changes logged by another instance; trying again shortly');
+      this.retryCatchUpTimer ??= setTimeout(() => {
+        this.retryCatchUpTimer = null;
+        this.wantCatchUp();
+      }, this.deps.options.catchUpRetryMs).unref();
+      return 'unread';
     }
-    this.deps.logger.error({ err: lastError, documentId: this.id }, 'could not append to the document update log');
-    return false;
+  }
+
+  private wantCatchUp(): void {
+    if (this.failed || this.destroyed) return;
+    this.catchUpWanted = true;
+    if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
   }
 
   /**
-   * Applies and relays what is in storage but not in memory (see applyStoredChanges). Returns how many
-   * changes came in, or 'failed' when one could not be applied (the document is then reopened).
+   * Applies and relays what is in storage but not in memory (see applyStoredChanges), up to `before` when given.
+   * Returns how many changes came in, or 'failed' when one could not be applied (the document is then reopened).
+   * A read that fails throws; nothing was applied then.
    */
-  private async catchUp(): Promise<number | 'failed'> {
+  private async catchUp(before?: number): Promise<number | 'failed'> {
     let stored;
     try {
-      stored = await applyStoredChanges(this.ydoc, this.id, this.appliedSeq, this.deps);
+      stored = await applyStoredChanges(this.ydoc, this.id, this.appliedSeq, this.deps, before);
     } catch (err) {
       if (!(err instanceof UnreadableStoredChange)) throw err;
       this.deps.logger.error({ err, documentId: this.id, seq: err.seq }, 'a stored change could not be applied; reopening the document');
@@ -384,7 +378,6 @@ export class CollabDocument {
     }
     if (!stored) return 0;
     this.appliedSeq = stored.through;
-    this.lastSeq = Math.max(this.lastSeq, this.appliedSeq);
     this.snapshotSeq = Math.max(this.snapshotSeq, stored.snapshotSeq);
     this.approxBytes += stored.bytes;
     this.relayer.flush();
@@ -398,9 +391,7 @@ export class CollabDocument {
    * this instance's own writes, so people connected here see them too.
    */
   changedElsewhere(seq: number): void {
-    if (seq <= this.appliedSeq || this.failed || this.destroyed) return;
-    this.catchUpWanted = true;
-    if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
+    if (seq > this.appliedSeq) this.wantCatchUp();
   }
 
   /** Presence of people connected to another instance, passed on to the people here. */
@@ -418,8 +409,8 @@ export class CollabDocument {
   }
 
   private clearSnapshotTimers(): void {
-    for (const t of [this.quietTimer, this.maxWaitTimer, this.retryTimer]) if (t) clearTimeout(t);
-    this.quietTimer = this.maxWaitTimer = this.retryTimer = null;
+    for (const t of [this.quietTimer, this.maxWaitTimer, this.retryTimer, this.retryCatchUpTimer]) if (t) clearTimeout(t);
+    this.quietTimer = this.maxWaitTimer = this.retryTimer = this.retryCatchUpTimer = null;
   }
 
   /**

@@ -23,6 +23,8 @@ export interface CollabOptions {
   snapshotMaxWaitMs: number;
   /** A failed snapshot is tried again after this long. */
   snapshotRetryMs: number;
+  /** Reading changes another instance logged is tried again after this long when storage could not be read. */
+  catchUpRetryMs: number;
   /** A document nobody has open leaves memory after this long (once its snapshot is written). */
   idleUnloadMs: number;
   /** A written snapshot is also kept as an automatic checkpoint in the version history at most this often (0: never). */
@@ -40,6 +42,7 @@ export const defaultCollabOptions: CollabOptions = {
   snapshotQuietMs: 2000,
   snapshotMaxWaitMs: 30_000,
   snapshotRetryMs: 5000,
+  catchUpRetryMs: 500,
   idleUnloadMs: 30_000,
   checkpointEveryMs: 10 * 60_000,
 };

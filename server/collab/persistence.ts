@@ -7,13 +7,16 @@ import type { VersionCheckpoints } from './versions';
 
 export interface LoadedState {
   doc: Y.Doc;
-  /** Highest seq in the log or covered by the snapshot: the next update gets lastSeq + 1. */
-  lastSeq: number;
+  /** The doc holds every logged change through this seq (the snapshot's, or the last log entry read after it). */
+  throughSeq: number;
   /** The seq the latest snapshot covers (0 without one). */
   snapshotSeq: number;
   /** The loaded state, encoded (its size bounds the document; it answers the first joiners' sync). */
   state: Uint8Array;
 }
+
+/** Reads of a snapshot and the log after it that a newer snapshot overtook, before giving up. */
+const MAX_LOAD_ATTEMPTS = 5;
 
 /**
  * Where a document's Yjs state lives: the latest snapshot in blob storage plus the log entries after
@@ -31,21 +34,37 @@ export class DocumentPersistence {
   ) {}
 
   async load(documentId: string): Promise<LoadedState> {
-    const doc = new Y.Doc();
-    try {
+    for (let attempt = 1; ; attempt++) {
       const snapshot = await this.log.latestSnapshot(documentId);
       const snapshotSeq = snapshot?.through_seq ?? 0;
-      const stored = snapshot ? await this.readBlob(snapshot.blob_key) : undefined;
-      if (stored) Y.applyUpdate(doc, stored);
-      const entries = await this.log.entriesAfter(documentId, snapshotSeq);
-      for (const entry of entries) Y.applyUpdate(doc, entry.data);
-      const lastSeq = Math.max(snapshotSeq, entries.at(-1)?.seq ?? 0, await this.log.lastSeq(documentId));
-      // With nothing logged after it, the snapshot already is the encoded state.
-      const state = stored && entries.length === 0 ? stored : Y.encodeStateAsUpdate(doc);
-      return { doc, lastSeq, snapshotSeq, state };
-    } catch (e) {
-      doc.destroy();
-      throw e;
+      const doc = new Y.Doc();
+      try {
+        let stored: Uint8Array | undefined;
+        let entries: { seq: number; data: Uint8Array }[] = [];
+        let readError: unknown;
+        try {
+          stored = snapshot ? await this.readBlob(snapshot.blob_key) : undefined;
+          entries = await this.log.entriesAfter(documentId, snapshotSeq);
+        } catch (e) {
+          readError = e;
+        }
+        // Another instance may have recorded a newer snapshot meanwhile, removing the blob being read or trimming
+        // the log after the one read: the pair read is then not one document. Read again from the newer one.
+        if (((await this.log.latestSnapshot(documentId))?.through_seq ?? 0) !== snapshotSeq && attempt < MAX_LOAD_ATTEMPTS) {
+          doc.destroy();
+          continue;
+        }
+        if (readError) throw readError;
+        if (stored) Y.applyUpdate(doc, stored);
+        for (const entry of entries) Y.applyUpdate(doc, entry.data);
+        const throughSeq = Math.max(snapshotSeq, entries.at(-1)?.seq ?? 0);
+        // With nothing logged after it, the snapshot already is the encoded state.
+        const state = stored && entries.length === 0 ? stored : Y.encodeStateAsUpdate(doc);
+        return { doc, throughSeq, snapshotSeq, state };
+      } catch (e) {
+        doc.destroy();
+        throw e;
+      }
     }
   }
 

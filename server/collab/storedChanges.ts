@@ -26,16 +26,23 @@ export interface StoredChanges {
 }
 
 /**
- * Brings `doc` up to what storage holds beyond `appliedSeq`: the log entries another process wrote (a killed
- * server whose last write committed late, or another instance with the document open), or, when another
- * instance has snapshotted past this point and trimmed the log, the whole stored document merged in.
- * Null when storage holds nothing new; throws UnreadableStoredChange when a change cannot be applied.
+ * Brings `doc` up to what storage holds beyond `appliedSeq` (and before `before`, when given): the log entries
+ * another instance wrote (or a killed server whose last write committed late), or, when another instance has
+ * snapshotted past this point and trimmed the log, the whole stored document merged in (which may hold changes
+ * from `before` on too; `through` then says so). Null when storage holds nothing new; throws
+ * UnreadableStoredChange when a change cannot be applied.
  */
-export async function applyStoredChanges(doc: Y.Doc, documentId: string, appliedSeq: number, storage: { log: UpdateLog; persistence: DocumentPersistence }): Promise<StoredChanges | null> {
-  const snapshot = await storage.log.latestSnapshot(documentId);
-  if (snapshot && snapshot.through_seq > appliedSeq) {
+export async function applyStoredChanges(
+  doc: Y.Doc,
+  documentId: string,
+  appliedSeq: number,
+  storage: { log: UpdateLog; persistence: DocumentPersistence },
+  before?: number,
+): Promise<StoredChanges | null> {
+  const missed = await readMissed(documentId, appliedSeq, storage.log, before);
+  if (missed === 'trimmed') {
     const loaded = await storage.persistence.load(documentId);
-    const before = Y.encodeStateVector(doc);
+    const beforeMerge = Y.encodeStateVector(doc);
     try {
       Y.applyUpdate(doc, loaded.state, 'log');
     } catch (err) {
@@ -43,10 +50,9 @@ export async function applyStoredChanges(doc: Y.Doc, documentId: string, applied
     } finally {
       loaded.doc.destroy();
     }
-    const update = Y.encodeStateAsUpdate(doc, before);
-    return { update, through: Math.max(appliedSeq, loaded.lastSeq), snapshotSeq: loaded.snapshotSeq, count: 1, bytes: update.byteLength };
+    const update = Y.encodeStateAsUpdate(doc, beforeMerge);
+    return { update, through: Math.max(appliedSeq, loaded.throughSeq), snapshotSeq: loaded.snapshotSeq, count: 1, bytes: update.byteLength };
   }
-  const missed = await storage.log.entriesAfter(documentId, appliedSeq);
   if (missed.length === 0) return null;
   let bytes = 0;
   for (const entry of missed) {
@@ -59,4 +65,21 @@ export async function applyStoredChanges(doc: Y.Doc, documentId: string, applied
   }
   const update = missed.length === 1 ? missed[0]!.data : Y.mergeUpdates(missed.map((m) => m.data));
   return { update, through: missed.at(-1)!.seq, snapshotSeq: 0, count: missed.length, bytes };
+}
+
+/**
+ * The log entries after `appliedSeq`, or 'trimmed' when a snapshot has passed it (the entries right after it
+ * may be gone; only the stored document has them). The log numbers changes without gaps, so entries that do
+ * not start right after `appliedSeq` mean a trim ran between the two reads.
+ */
+async function readMissed(documentId: string, appliedSeq: number, log: UpdateLog, before?: number): Promise<{ seq: number; data: Uint8Array }[] | 'trimmed'> {
+  const snapshot = await log.latestSnapshot(documentId);
+  if (snapshot && snapshot.through_seq > appliedSeq) return 'trimmed';
+  const missed = await log.entriesAfter(documentId, appliedSeq, before);
+  if (missed.length > 0 && missed[0]!.seq !== appliedSeq + 1) {
+    const now = await log.latestSnapshot(documentId);
+    if (now && now.through_seq > appliedSeq) return 'trimmed';
+    // A batch that could not be applied was taken out of the log (its numbers stay unused): nothing is missing.
+  }
+  return missed;
 }

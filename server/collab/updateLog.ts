@@ -1,18 +1,21 @@
-import { PostgresAdapter, sql } from 'kysely';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connect';
 import type { DocumentSnapshotsTable } from '../db/schema';
 
-export interface LogEntry {
+/** A change to append: the log gives it its sequence number. */
+export interface NewEntry {
   documentId: string;
-  seq: number;
   data: Uint8Array;
   userId: string | null;
 }
 
+export interface LogEntry extends NewEntry {
+  seq: number;
+}
+
 interface PendingAppend {
-  entries: LogEntry[];
-  resolve(): void;
+  entries: NewEntry[];
+  resolve(seqs: number[]): void;
   reject(e: unknown): void;
 }
 
@@ -20,39 +23,28 @@ interface PendingAppend {
 const ROWS_PER_INSERT = 200;
 
 /**
- * The durable update log and the snapshot records, in the database. Appends that arrive while a
- * write is in flight are written together in one transaction (group commit), so a busy server does
- * one commit per round trip instead of one per keystroke; each caller still learns whether its own
- * entries are durable before it goes on.
+ * The durable update log and the snapshot records, in the database.
+ *
+ * The log hands out sequence numbers itself, from each document's row in `document_log_heads`, in the
+ * transaction that inserts the entries: numbers follow commit order, one document's appends take turns on
+ * that row's lock, and no number is skipped or used twice, however many instances append at once. An
+ * instance that finds its entries numbered past what it has applied reads the ones in between from the log
+ * before applying its own (see CollabDocument), so what it holds is always a prefix of the log.
+ *
+ * Appends that arrive while a write is in flight are written together in one transaction (group commit),
+ * so a busy server does one commit per round trip instead of one per keystroke; each caller still learns
+ * whether its own entries are durable, and their numbers, before it goes on.
  */
-/**
- * An append whose seq a snapshot already covers: another instance snapshotted and trimmed the log while this
- * one was behind. The entries were not written; the document must catch up from storage and append again.
- */
-export class SeqBehindSnapshot extends Error {
-  constructor(readonly documentId: string) {
-    super(`document ${documentId}: the log was snapshotted past these entries`);
-  }
-}
-
 export class UpdateLog {
   private queue: PendingAppend[] = [];
   private writing = false;
   /** `documentId userId` pairs already in `document_authors`, so authorship costs a write only once per person. */
   private knownAuthors = new Set<string>();
-  /**
-   * On PostgreSQL several instances may write one document's log. Appends and snapshot trims then take a
-   * per-document lock, and an append below a snapshot is refused, so a trim can never delete (or hide behind a
-   * snapshot) an entry the snapshot does not hold. SQLite has one writer process, so needs neither.
-   */
-  private readonly shared: boolean;
 
-  constructor(private readonly db: Db) {
-    this.shared = db.getExecutor().adapter instanceof PostgresAdapter;
-  }
+  constructor(private readonly db: Db) {}
 
-  /** Resolves once every entry is committed. */
-  append(entries: LogEntry[]): Promise<void> {
+  /** Resolves with the sequence number of each entry, in order, once every entry is committed. */
+  append(entries: NewEntry[]): Promise<number[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ entries, resolve, reject });
       if (!this.writing) {
@@ -69,8 +61,9 @@ export class UpdateLog {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0);
         try {
-          await this.insert(batch.flatMap((p) => p.entries));
-          for (const p of batch) p.resolve();
+          const seqs = await this.insert(batch.flatMap((p) => p.entries));
+          let at = 0;
+          for (const p of batch) p.resolve(seqs.slice(at, (at += p.entries.length)));
         } catch (e) {
           if (batch.length === 1) {
             batch[0]!.reject(e);
@@ -85,38 +78,43 @@ export class UpdateLog {
     }
   }
 
-  private async insert(entries: LogEntry[]): Promise<void> {
+  private async insert(entries: NewEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
     const createdAt = nowIso();
     await this.recordAuthors(entries, createdAt);
-    const rows = entries.map((e) => ({ document_id: e.documentId, seq: e.seq, data: Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength), user_id: e.userId, created_at: createdAt }));
-    if (!this.shared && rows.length <= ROWS_PER_INSERT) {
-      await this.db.insertInto('document_updates').values(rows).execute();
-      return;
-    }
-    await this.db.transaction().execute(async (tx) => {
-      if (this.shared) {
-        const documentIds = [...new Set(entries.map((e) => e.documentId))];
-        await lockDocuments(tx, documentIds);
-        const covered = await tx
-          .selectFrom('document_snapshots')
-          .select(['document_id', (eb) => eb.fn.max('through_seq').as('through')])
-          .where('document_id', 'in', documentIds)
-          .groupBy('document_id')
-          .execute();
-        const through = new Map(covered.map((c) => [c.document_id, Number(c.through)]));
-        const behind = entries.find((e) => e.seq <= (through.get(e.documentId) ?? 0));
-        if (behind) throw new SeqBehindSnapshot(behind.documentId);
+    return this.db.transaction().execute(async (tx) => {
+      const counts = new Map<string, number>();
+      for (const e of entries) counts.set(e.documentId, (counts.get(e.documentId) ?? 0) + 1);
+      // Heads are taken in one order, so two instances appending to the same documents never wait on each other in a circle.
+      const next = new Map<string, number>();
+      for (const documentId of [...counts.keys()].sort()) {
+        const count = counts.get(documentId)!;
+        const head = await tx
+          .insertInto('document_log_heads')
+          .values({ document_id: documentId, last_seq: count })
+          .onConflict((oc) => oc.column('document_id').doUpdateSet((eb) => ({ last_seq: eb('document_log_heads.last_seq', '+', eb.ref('excluded.last_seq')) })))
+          .returning('last_seq')
+          .executeTakeFirstOrThrow();
+        next.set(documentId, Number(head.last_seq) - count + 1);
       }
+      const seqs = entries.map((e) => {
+        const seq = next.get(e.documentId)!;
+        next.set(e.documentId, seq + 1);
+        return seq;
+      });
+      const rows = entries.map((e, i) => ({ document_id: e.documentId, seq: seqs[i]!, data: Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength), user_id: e.userId, created_at: createdAt }));
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         await tx.insertInto('document_updates').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
       }
+      return seqs;
     });
   }
 
   /** Records a snapshot covering every entry through `throughSeq`, and removes those entries, in one step. */
   async recordSnapshotAndTrim(documentId: string, throughSeq: number, blobKey: string, size: number): Promise<void> {
+    // No lock with appends: they only ever add entries past the head, and a snapshot covers at most what the
+    // instance writing it has applied, which the head has already passed.
     await this.db.transaction().execute(async (tx) => {
-      if (this.shared) await lockDocuments(tx, [documentId]);
       await tx
         .insertInto('document_snapshots')
         .values({ document_id: documentId, through_seq: throughSeq, blob_key: blobKey, size, created_at: nowIso() })
@@ -130,7 +128,7 @@ export class UpdateLog {
    * Who changed a document is kept apart from the log, which is trimmed after snapshots: episode credits name a
    * script's co-writers from it. Written before the updates, so a change that is durable always has its author.
    */
-  private async recordAuthors(entries: LogEntry[], at: string): Promise<void> {
+  private async recordAuthors(entries: NewEntry[], at: string): Promise<void> {
     const fresh = new Map<string, { document_id: string; user_id: string; first_edit_at: string }>();
     for (const e of entries) {
       const pair = `${e.documentId} ${e.userId}`;
@@ -141,29 +139,28 @@ export class UpdateLog {
     for (const pair of fresh.keys()) this.knownAuthors.add(pair);
   }
 
-  async entriesAfter(documentId: string, seq: number): Promise<{ seq: number; data: Uint8Array }[]> {
+  /** Entries after `seq` (and before `before`, when given), in log order. */
+  async entriesAfter(documentId: string, seq: number, before?: number): Promise<{ seq: number; data: Uint8Array }[]> {
     const rows = await this.db
       .selectFrom('document_updates')
       .select(['seq', 'data'])
       .where('document_id', '=', documentId)
       .where('seq', '>', seq)
+      .$if(before !== undefined, (q) => q.where('seq', '<', before!))
       .orderBy('seq', 'asc')
       .execute();
     return rows.map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data) }));
   }
 
-  /** The highest seq ever logged for the document (trimmed rows included via the snapshot), 0 for none. */
-  async lastSeq(documentId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('document_updates')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('document_id', '=', documentId)
-      .executeTakeFirst();
-    return Number(row?.seq ?? 0);
+  /** The highest sequence number the log has handed out for the document (trimmed entries included), 0 for none. */
+  async head(documentId: string): Promise<number> {
+    const row = await this.db.selectFrom('document_log_heads').select('last_seq').where('document_id', '=', documentId).executeTakeFirst();
+    return Number(row?.last_seq ?? 0);
   }
 
-  async remove(documentId: string, fromSeq: number): Promise<void> {
-    await this.db.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '>=', fromSeq).execute();
+  /** Takes out entries `fromSeq`…`throughSeq` (a batch that could not be applied); their numbers are never handed out again. */
+  async remove(documentId: string, fromSeq: number, throughSeq: number): Promise<void> {
+    await this.db.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '>=', fromSeq).where('seq', '<=', throughSeq).execute();
   }
 
   async countEntries(documentId: string): Promise<number> {
@@ -198,9 +195,4 @@ export class UpdateLog {
   async removeSnapshotRecord(documentId: string, throughSeq: number): Promise<void> {
     await this.db.deleteFrom('document_snapshots').where('document_id', '=', documentId).where('through_seq', '=', throughSeq).execute();
   }
-}
-
-/** Transaction-scoped locks, taken in one order so two writers never wait on each other in a circle. */
-async function lockDocuments(tx: Db, documentIds: string[]): Promise<void> {
-  for (const id of [...documentIds].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${id}, 0))`.execute(tx);
 }

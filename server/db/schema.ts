@@ -20,6 +20,7 @@ export interface Database {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
+  document_log_heads: DocumentLogHeadsTable;
   document_versions: DocumentVersionsTable;
   document_threads: DocumentThreadsTable;
   document_thread_comments: DocumentThreadCommentsTable;
@@ -109,6 +110,12 @@ export interface DocumentUpdatesTable {
   data: Uint8Array;
   user_id: string | null;
   created_at: string;
+}
+
+/** The highest sequence number a document's update log has handed out (migration 012). */
+export interface DocumentLogHeadsTable {
+  document_id: string;
+  last_seq: number;
 }
 
 /** A stored snapshot (blob) holding every update of its document with seq <= through_seq. */

@@ -184,33 +184,35 @@ describe.each(testDatabases())('loading = latest snapshot + the log after it ($n
     for (const word of ['one ', 'two ', 'three ', 'four ', 'five ']) text.insert(text.length, word);
 
     // Seqs 1-3 logged and then snapshotted; 4-5 only logged.
-    await log.append(updates.slice(0, 3).map((data, i) => ({ documentId: row.id, seq: i + 1, data, userId })));
+    expect(await log.append(updates.slice(0, 3).map((data) => ({ documentId: row.id, data, userId })))).toEqual([1, 2, 3]);
     const partial = new Y.Doc();
     for (const u of updates.slice(0, 3)) Y.applyUpdate(partial, u);
     await persistence.writeSnapshot(ws.id, row.id, 3, Y.encodeStateAsUpdate(partial));
     expect(await log.countEntries(row.id)).toBe(0);
-    await log.append(updates.slice(3).map((data, i) => ({ documentId: row.id, seq: i + 4, data, userId })));
+    expect(await log.append(updates.slice(3).map((data) => ({ documentId: row.id, data, userId })))).toEqual([4, 5]);
 
     const loaded = await persistence.load(row.id);
     expect(loaded.doc.getText('t').toString()).toBe('one two three four five ');
-    expect(loaded).toMatchObject({ lastSeq: 5, snapshotSeq: 3 });
+    expect(loaded).toMatchObject({ throughSeq: 5, snapshotSeq: 3 });
 
     // A newer snapshot replaces the old one and trims the log behind it.
     await persistence.writeSnapshot(ws.id, row.id, 5, Y.encodeStateAsUpdate(loaded.doc));
     expect(await log.countEntries(row.id)).toBe(0);
     expect((await blobs.list(documentPrefix(ws.id, row.id))).map((b) => b.key)).toEqual([documentSnapshotKey(ws.id, row.id, 5)]);
     const reloaded = await persistence.load(row.id);
-    expect(reloaded).toMatchObject({ lastSeq: 5, snapshotSeq: 5 });
+    expect(reloaded).toMatchObject({ throughSeq: 5, snapshotSeq: 5 });
     expect(reloaded.doc.getText('t').toString()).toBe('one two three four five ');
 
-    // Group commit: appends from many documents at once all land, each in its own order.
-    await Promise.all(Array.from({ length: 50 }, (_, i) => log.append([{ documentId: row.id, seq: 6 + i, data: updates[0]!, userId: null }])));
-    expect(await log.lastSeq(row.id)).toBe(55);
-    // A seq that already exists is refused without failing its neighbours.
+    // Group commit: appends arriving together share one commit, each numbered in turn and told its own numbers.
+    const seqs = await Promise.all(Array.from({ length: 50 }, () => log.append([{ documentId: row.id, data: updates[0]!, userId: null }])));
+    expect(seqs.flat()).toEqual(Array.from({ length: 50 }, (_, i) => 6 + i));
+    expect(await log.head(row.id)).toBe(55);
+    // One bad request (an unknown document) fails alone; its neighbour lands with the next number.
     const results = await Promise.allSettled([
-      log.append([{ documentId: row.id, seq: 55, data: updates[0]!, userId: null }]),
-      log.append([{ documentId: row.id, seq: 56, data: updates[0]!, userId: null }]),
+      log.append([{ documentId: 'no-such-document', data: updates[0]!, userId: null }]),
+      log.append([{ documentId: row.id, data: updates[0]!, userId: null }]),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect((results[1] as PromiseFulfilledResult<number[]>).value).toEqual([56]);
   });
 });
