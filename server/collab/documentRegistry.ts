@@ -27,6 +27,11 @@ export class DocumentRegistry {
     appended: (documentId, seq) => this.elsewhere?.appended(documentId, seq),
     awareness: (documentId, message) => this.elsewhere?.awareness(documentId, message),
   };
+  /**
+   * Notices from other instances about documents still loading here, by the seq they name: a load may read
+   * the log just before such a change commits, so the document catches up with it once open.
+   */
+  private readonly heardWhileLoading = new Map<string, number>();
   /** Called with each document once it is loaded (and before anyone has joined it), e.g. to watch its changes. */
   readonly onOpened = new Set<(doc: CollabDocument) => void>();
 
@@ -51,7 +56,10 @@ export class DocumentRegistry {
     if (live) return Promise.resolve(live);
     let pending = this.loading.get(documentId);
     if (!pending) {
-      pending = this.load(documentId, workspaceId).finally(() => this.loading.delete(documentId));
+      pending = this.load(documentId, workspaceId).finally(() => {
+        this.loading.delete(documentId);
+        this.heardWhileLoading.delete(documentId);
+      });
       this.loading.set(documentId, pending);
     }
     return pending;
@@ -80,9 +88,30 @@ export class DocumentRegistry {
       elsewhere: this.toElsewhere,
     });
     this.docs.set(documentId, doc);
+    const heard = this.heardWhileLoading.get(documentId);
+    if (heard !== undefined) doc.changedElsewhere(heard);
     for (const opened of this.onOpened) opened(doc);
     doc.scheduleIdle();
     return doc;
+  }
+
+  /** Another instance logged changes to a document through `seq` (see instanceBridge.ts). */
+  changedElsewhere(documentId: string, seq: number): void {
+    const doc = this.docs.get(documentId);
+    if (doc) doc.changedElsewhere(seq);
+    else if (this.loading.has(documentId)) this.heardWhileLoading.set(documentId, Math.max(seq, this.heardWhileLoading.get(documentId) ?? 0));
+    // Not open here: whoever opens it later loads it from storage.
+  }
+
+  /**
+   * Compares every open document with the head of its log, in one query, and catches up those behind: a
+   * notice from another instance can be lost (a Redis reconnection, an instance killed between its commit and
+   * its notice), and this bounds how long people here would miss a change.
+   */
+  async catchUpWithLog(): Promise<void> {
+    const open = [...this.docs.keys()];
+    if (open.length === 0) return;
+    for (const [documentId, head] of await this.log.heads(open)) this.docs.get(documentId)?.changedElsewhere(head);
   }
 
   /** The whole state for reading (rendering): from memory when open, otherwise straight from storage. */

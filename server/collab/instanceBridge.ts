@@ -13,10 +13,18 @@ const noticeSchema = z.discriminatedUnion('kind', [
  * Several instances may have one document open at once (a load balancer does not know which document a
  * socket is for). The update log in PostgreSQL stays the one order of truth; this bridge only tells the
  * other instances, through Redis pub/sub, that a document changed (they read the new entries from the log)
- * and passes presence on. A lost notice delays a change for people on another instance until the next one,
- * it never loses it: every change is durable in the log before it is announced.
+ * and passes presence on. A lost notice delays a change for people on another instance until the next one or
+ * the next check of open documents against the log (every two seconds), it never loses it: every change is
+ * durable in the log before it is announced.
  */
-export async function connectInstanceBridge(redisUrl: string, sessionSecret: string, registry: DocumentRegistry, logger: Logger): Promise<() => Promise<void>> {
+export async function connectInstanceBridge(
+  redisUrl: string,
+  sessionSecret: string,
+  registry: DocumentRegistry,
+  logger: Logger,
+  /** How often open documents are compared with the head of their log, in case a notice was lost. */
+  logCheckEveryMs = 2000,
+): Promise<() => Promise<void>> {
   const me = randomUUID();
   // Instances of one deployment share the session secret; others on the same Redis get their own channel.
   const channel = `chorus:collab:${createHash('sha256').update(`collab:${sessionSecret}`).digest('hex').slice(0, 12)}`;
@@ -34,10 +42,8 @@ export async function connectInstanceBridge(redisUrl: string, sessionSecret: str
       return;
     }
     if (notice.from === me) return;
-    const doc = registry.get(notice.documentId);
-    if (!doc) return; // not open here: whoever opens it later loads it from storage
-    if (notice.kind === 'appended') doc.changedElsewhere(notice.seq);
-    else doc.awarenessFromElsewhere(new Uint8Array(Buffer.from(notice.message, 'base64')));
+    if (notice.kind === 'appended') registry.changedElsewhere(notice.documentId, notice.seq);
+    else registry.get(notice.documentId)?.awarenessFromElsewhere(new Uint8Array(Buffer.from(notice.message, 'base64')));
   });
 
   const publish = (notice: object) => {
@@ -48,7 +54,19 @@ export async function connectInstanceBridge(redisUrl: string, sessionSecret: str
     awareness: (documentId, message) => publish({ kind: 'awareness', documentId, message: Buffer.from(message).toString('base64') }),
   };
 
+  // Notices are fire-and-forget; the log is not. Now and then, check open documents against it.
+  let checking = false;
+  const check = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    registry
+      .catchUpWithLog()
+      .catch((err: unknown) => logger.warn({ err }, 'could not compare open documents with the update log'))
+      .finally(() => (checking = false));
+  }, logCheckEveryMs).unref();
+
   return async () => {
+    clearInterval(check);
     registry.elsewhere = undefined;
     await Promise.allSettled([sub.quit(), pub.quit()]);
   };

@@ -19,7 +19,7 @@ interface PendingAppend {
   reject(e: unknown): void;
 }
 
-/** Rows per INSERT statement: well under SQLite's limit on bound parameters. */
+/** Rows per INSERT statement (and ids per IN list): well under SQLite's limit on bound parameters. */
 const ROWS_PER_INSERT = 200;
 
 /**
@@ -156,6 +156,20 @@ export class UpdateLog {
   async head(documentId: string): Promise<number> {
     const row = await this.db.selectFrom('document_log_heads').select('last_seq').where('document_id', '=', documentId).executeTakeFirst();
     return Number(row?.last_seq ?? 0);
+  }
+
+  /** The heads of several documents' logs (documents that never logged anything are left out). */
+  async heads(documentIds: string[]): Promise<Map<string, number>> {
+    const heads = new Map<string, number>();
+    for (let i = 0; i < documentIds.length; i += ROWS_PER_INSERT) {
+      const rows = await this.db
+        .selectFrom('document_log_heads')
+        .select(['document_id', 'last_seq'])
+        .where('document_id', 'in', documentIds.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+      for (const r of rows) heads.set(r.document_id, Number(r.last_seq));
+    }
+    return heads;
   }
 
   /** Takes out entries `fromSeq`…`throughSeq` (a batch that could not be applied); their numbers are never handed out again. */

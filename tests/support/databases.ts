@@ -6,7 +6,8 @@ import { freshPostgresSchema, testPostgresUrl } from './postgres';
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
-  open(): Promise<{ db: Db; close(): Promise<void> }>;
+  /** `another()` opens a second connection (pool) to the same database, as a second server instance would. */
+  open(): Promise<{ db: Db; another(): Promise<Db>; close(): Promise<void> }>;
 }
 
 /** SQLite always; PostgreSQL too when CHORUS_TEST_DATABASE_URL names one (always in CI). */
@@ -15,8 +16,17 @@ export function testDatabases(): TestDatabase[] {
     name: 'sqlite',
     async open() {
       const dir = await mkdtemp(path.join(tmpdir(), 'chorus-db-'));
-      const db = await connectDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
-      return { db, close: async () => (await db.destroy(), await rm(dir, { recursive: true, force: true })) };
+      const file = path.join(dir, 'test.sqlite');
+      const db = await connectDatabase({ kind: 'sqlite', file });
+      const others: Db[] = [];
+      return {
+        db,
+        another: async () => others[others.push(await connectDatabase({ kind: 'sqlite', file })) - 1]!,
+        close: async () => {
+          for (const d of [...others, db]) await d.destroy();
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
     },
   };
   const pgUrl = testPostgresUrl();
@@ -26,7 +36,15 @@ export function testDatabases(): TestDatabase[] {
     async open() {
       const schema = await freshPostgresSchema(pgUrl);
       const db = await connectDatabase({ kind: 'postgres', url: schema.url });
-      return { db, close: async () => (await db.destroy(), await schema.drop()) };
+      const others: Db[] = [];
+      return {
+        db,
+        another: async () => others[others.push(await connectDatabase({ kind: 'postgres', url: schema.url })) - 1]!,
+        close: async () => {
+          for (const d of [...others, db]) await d.destroy();
+          await schema.drop();
+        },
+      };
     },
   };
   return [sqlite, postgres];
