@@ -50,7 +50,8 @@ export class DocumentPersistence {
         }
         // Another instance may have recorded a newer snapshot meanwhile, removing the blob being read or trimming
         // the log after the one read: the pair read is then not one document. Read again from the newer one.
-        if (((await this.log.latestSnapshot(documentId))?.through_seq ?? 0) !== snapshotSeq && attempt < MAX_LOAD_ATTEMPTS) {
+        if (((await this.log.latestSnapshot(documentId))?.through_seq ?? 0) !== snapshotSeq) {
+          if (attempt >= MAX_LOAD_ATTEMPTS) throw new Error(`document ${documentId}: newer snapshots kept replacing the one being read`, { cause: readError });
           doc.destroy();
           continue;
         }
