@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ThreadPerson } from '../../../../../shared/contracts/documentThreads';
 import { ApiError } from '../../../api/ApiError';
 import { Button } from '../../../components/Button';
@@ -29,6 +29,16 @@ export function CommentBox({ id, label, submitLabel, emptyMessage, people, onSub
   const [chosen, setChosen] = useState<ThreadPerson[]>([]);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => box.current?.focus(), []);
+  /** Where the caret goes once a chosen mention is in the box. */
+  const caretAfterMention = useRef<number | null>(null);
+  // Before the browser handles another key: set a frame later, the caret jumped back over whatever a quick
+  // typist had typed after choosing a name ("…@Ann Admin o you agree?d").
+  useLayoutEffect(() => {
+    const caret = caretAfterMention.current;
+    if (caret === null || !box.current) return;
+    caretAfterMention.current = null;
+    box.current.setSelectionRange(caret, caret);
+  }, [text]);
 
   const options = query ? matchingPeople(people, query.query) : [];
   const open = query !== null && options.length > 0;
@@ -48,10 +58,8 @@ export function CommentBox({ id, label, submitLabel, emptyMessage, people, onSub
     setText(next.text);
     setChosen((c) => [...c, person]);
     setQuery(null);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(next.caret, next.caret);
-    });
+    caretAfterMention.current = next.caret;
+    el.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
