@@ -8,7 +8,6 @@ import { latencySummary, round } from '../stats';
 import type { ApiSession } from './process';
 import { join, openSocket, step1, updateMessage } from './protocol';
 
-
 /**
  * A document shaped like the Yjs B4 trace (one author writing a paper: ~105k characters, ~160 KB of
  * state): text typed a character at a time in runs, the cursor jumping now and then, backspaces,

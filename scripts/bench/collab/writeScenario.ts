@@ -1,27 +1,31 @@
 // `--scenario spread|hot`: clients typing into their own paragraphs of shared documents at a steady rate.
-import type { ServerProcess } from '../../../tests/support/collabProcess';
-import { latencySummary, round } from '../stats';
+import { round } from '../stats';
 import { BenchClient } from './client';
-import { cpuSeconds, type ApiSession } from './process';
+import { cpuSeconds } from './process';
 import { openSocket } from './protocol';
+import type { RunContext } from './context';
+import { deliveryFigures, drain, errorFigures } from './settle';
 
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
 
+const serversCpu = (run: RunContext) => Promise.all(run.servers.map((s) => cpuSeconds(s.pid))).then((s) => s.reduce((a, b) => a + b, 0));
 
-export async function writeScenario(server: ServerProcess, api: ApiSession, config: { clients: number; docs: number; rate: number; seconds: number; warmup_s: number }) {
+export async function writeScenario(run: RunContext, config: { clients: number; docs: number; rate: number; seconds: number; warmup_s: number }) {
   const docIds: string[] = [];
-  for (let i = 0; i < config.docs; i++) docIds.push(await api.newDocument(`Bench ${i}`));
+  for (let i = 0; i < config.docs; i++) docIds.push(await run.api.newDocument(`Bench ${i}`));
   const writersById = new Map<number, BenchClient>();
-  const latencies: number[] = [];
   const clients: BenchClient[] = [];
   const setupStart = performance.now();
   await inBatches(
     Array.from({ length: config.clients }, (_, i) => i),
     100,
     async (i) => {
-      const client = new BenchClient(await openSocket(server.url, api.cookie), docIds[i % config.docs]!, writersById, latencies);
+      // The k-th client of each document goes to instance k mod N, so every document has writers on different instances.
+      const instance = Math.floor(i / config.docs) % run.servers.length;
+      const socket = await openSocket(run.servers[instance]!.url, run.api.cookie);
+      const client = new BenchClient(socket, docIds[i % config.docs]!, instance, writersById, run.tally, run.checked);
       await client.join();
       clients.push(client);
     },
@@ -42,7 +46,7 @@ export async function writeScenario(server: ServerProcess, api: ApiSession, conf
         const due = Math.min(Math.floor((elapsed / 1000) * config.rate), Math.floor(seconds * config.rate));
         for (; sent < due; sent++) {
           const writer = order[turn++ % order.length]!;
-          writer.write(peersPerDoc.get(writer.docId)! - 1, measured);
+          writer.type(peersPerDoc.get(writer.docId)! - 1, measured);
         }
         if (elapsed >= seconds * 1000) {
           clearInterval(tick);
@@ -52,30 +56,30 @@ export async function writeScenario(server: ServerProcess, api: ApiSession, conf
     });
   };
   await writeFor(config.warmup_s, false);
-  const cpuBefore = { server: await cpuSeconds(server.pid), bench: await cpuSeconds('self') };
+  const cpuBefore = { server: await serversCpu(run), bench: await cpuSeconds('self') };
   const start = performance.now();
   const sent = await writeFor(config.seconds, true);
-  const writing = (performance.now() - start) / 1000;
+  const lastWriteAt = performance.now();
+  const writing = (lastWriteAt - start) / 1000;
   const cpu = {
-    server_cpu_percent: round((100 * ((await cpuSeconds(server.pid)) - cpuBefore.server)) / writing, 0),
+    server_cpu_percent: round((100 * ((await serversCpu(run)) - cpuBefore.server)) / writing, 0),
     bench_cpu_percent: round((100 * ((await cpuSeconds('self')) - cpuBefore.bench)) / writing, 0),
   };
 
-  // Drain: wait until every delivery arrived, or give up after 10 s.
-  const all = clients.flatMap((c) => c.writes.map(([, w]) => w).filter((w) => w.measured));
-  const missing = () => all.reduce((n, w) => n + Math.max(0, w.expected - w.received), 0);
-  const drainDeadline = performance.now() + 10_000;
-  while (missing() > 0 && performance.now() < drainDeadline) await new Promise((r) => setTimeout(r, 50));
-
-  for (const c of clients) c.socket.disconnect();
+  // Drain: wait until every delivery arrived (and, checked, every document's clients agree), or give up.
+  const settled = await drain(clients, lastWriteAt, { timeoutMs: run.checked ? 15_000 : 10_000, checkConvergence: run.checked });
+  const { latencies } = run.tally;
   return {
-    ...latencySummary(latencies),
-    updates_per_s: round(sent / writing, 1),
-    deliveries_per_s: round(latencies.length / writing, 1),
-    dropped: missing(),
-    connect_and_join_s: round(setupMs / 1000, 1),
-    ...cpu,
-    note: 'bench clients and the server share this machine’s cores',
+    clients,
+    figures: {
+      ...deliveryFigures(run.tally, run.servers.length > 1),
+      updates_per_s: round(sent / writing, 1),
+      deliveries_per_s: round(latencies.length / writing, 1),
+      ...settled,
+      ...errorFigures(run.tally),
+      connect_and_join_s: round(setupMs / 1000, 1),
+      ...cpu,
+      note: 'bench clients and the server share this machine’s cores',
+    },
   };
 }
-
