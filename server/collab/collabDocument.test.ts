@@ -11,6 +11,7 @@ import { addsNothing, decodeUpdateOrThrow } from './updates';
 
 /** A log whose appends complete only when the test says so; it numbers entries from `head` on, as the real one does. */
 function controlledLog(head = 7) {
+  let unreadable = 0;
   const pending: { entries: NewEntry[]; resolve(): void; reject(e: unknown): void }[] = [];
   const stored: { seq: number; data: Uint8Array }[] = [];
   let last = head;
@@ -29,17 +30,22 @@ function controlledLog(head = 7) {
           reject,
         }),
       ),
-    entriesAfter: async (_id: string, seq: number, before = Infinity) => stored.filter((e) => e.seq > seq && e.seq < before),
+    entriesAfter: async (_id: string, seq: number, before = Infinity) => {
+      if (unreadable > 0 && unreadable--) throw new Error('connection reset');
+      return stored.filter((e) => e.seq > seq && e.seq < before);
+    },
     latestSnapshot: async () => undefined,
     remove: async () => undefined,
   } as unknown as UpdateLog;
   /** Another process appends an entry. */
   const appendElsewhere = (data: Uint8Array) => stored.push({ seq: ++last, data });
-  return { log, pending, stored, appendElsewhere };
+  /** The next `n` reads of the log fail. */
+  const failReads = (n: number) => (unreadable = n);
+  return { log, pending, stored, appendElsewhere, failReads };
 }
 
 function setup() {
-  const { log, pending, stored, appendElsewhere } = controlledLog();
+  const { log, pending, stored, appendElsewhere, failReads } = controlledLog();
   const snapshots: number[] = [];
   const persistence = { writeSnapshot: async (_ws: string, _doc: string, seq: number) => void snapshots.push(seq) } as unknown as DocumentPersistence;
   const broadcasts: { message: Uint8Array; except: readonly string[] }[] = [];
@@ -48,13 +54,13 @@ function setup() {
     log,
     persistence,
     logger: createLogger('silent'),
-    options: collabOptions({ snapshotQuietMs: 10_000, relayIntervalPerPeerMs: 0 }),
+    options: collabOptions({ snapshotQuietMs: 10_000, relayIntervalPerPeerMs: 0, catchUpRetryMs: 5 }),
     channel: { broadcast: (message, except) => void broadcasts.push({ message, except }), evict: (peerId, error) => void evicted.push({ peerId, error }) },
     onIdle: () => undefined,
     onFailed: () => undefined,
   });
   const peer = (id: string, canEdit = true): Peer => ({ id, userId: `user-${id}`, canEdit, readOnlyReason: 'Read only.', awarenessIds: new Set(), send: () => undefined, error: () => undefined });
-  return { doc, pending, stored, appendElsewhere, broadcasts, evicted, snapshots, peer };
+  return { doc, pending, stored, appendElsewhere, failReads, broadcasts, evicted, snapshots, peer };
 }
 
 function typing(text: string): Uint8Array {
@@ -175,6 +181,30 @@ describe('a collaborative document', () => {
     expect(evicted).toEqual([]);
     expect(pending).toHaveLength(1);
     expect(doc.dirty).toBe(true);
+    doc.destroy();
+  });
+
+  it('when the entries before its batch cannot be read yet, applies its own, claims no more than it holds, and reads them shortly', async () => {
+    const { doc, pending, appendElsewhere, failReads, evicted, peer } = setup();
+    const acks: number[] = [];
+    const a = { ...peer('a'), saved: ({ through }: { through: number }) => void acks.push(through) };
+    doc.addPeer(a);
+    doc.receive(a, decodeMessage(encodeSyncUpdate(typing('mine'))));
+    await flush();
+    appendElsewhere(typing('theirs'));
+    failReads(1);
+    pending[0]!.resolve();
+    await flush();
+    await flush();
+    // Durable, so applied and acknowledged; but seq 8 is not held, so the document does not claim 9 (nothing to snapshot yet).
+    expect(doc.ydoc.getText('t').toString()).toContain('mine');
+    expect(doc.ydoc.getText('t').toString()).not.toContain('theirs');
+    expect(acks).toEqual([1]);
+    expect(doc.dirty).toBe(false);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(doc.ydoc.getText('t').toString()).toContain('theirs');
+    expect(doc.dirty).toBe(true);
+    expect(evicted).toEqual([]);
     doc.destroy();
   });
 

@@ -69,15 +69,18 @@ const unavailable = (message: string) => ({ code: 'unavailable', message }) as c
 /**
  * One open document: its Y.Doc, who is in it, and the path every change takes. Updates are handled
  * one batch at a time: checked, appended to the durable log, and only once the log has them applied
- * and relayed, so nobody ever sees a change the log could lose. The Y.Doc always holds exactly the log
- * through `appliedSeq`: entries other instances logged before this batch are read and applied first,
- * so log order is apply order here as on every instance, and a snapshot never claims a change it lacks.
+ * and relayed, so nobody ever sees a change the log could lose. The Y.Doc holds the log through
+ * `appliedSeq`: entries other instances logged before a batch are read and applied first, so log order
+ * is apply order here as on every instance, and a snapshot never claims a change it lacks.
  */
 export class CollabDocument {
   readonly ydoc: Y.Doc;
   readonly awareness: Awareness;
   readonly peers = new Map<string, Peer>();
-  /** Every log entry through this seq is in `ydoc`, and nothing after it. */
+  /**
+   * Every log entry through this seq is in `ydoc`. Past it, `ydoc` holds at most this instance's own latest
+   * batch, while the entries before that batch could not be read yet (a catch-up is then pending).
+   */
   private appliedSeq: number;
   private snapshotSeq: number;
   /** Upper bound of the encoded state's size: the last measured size plus every update since. */
@@ -307,7 +310,8 @@ export class CollabDocument {
       const first = seqs[0]!;
       const last = seqs.at(-1)!;
       // Other instances logged changes before this batch: apply those first, as every instance will.
-      if (first > this.appliedSeq + 1 && (await this.catchUpOrRetry(first)) === 'failed') return;
+      const caughtUp = first > this.appliedSeq + 1 ? await this.catchUpOrRetry(first) : 0;
+      if (caughtUp === 'failed') return;
 
       const applied: Incoming[] = [];
       for (const [i, a] of accepted.entries()) {
@@ -327,6 +331,8 @@ export class CollabDocument {
       // Durable and applied either way; but until the changes before them are read, the document may only claim
       // what it holds without a hole (a later catch-up reads this batch again, which changes nothing).
       if (this.appliedSeq >= first - 1) this.appliedSeq = Math.max(this.appliedSeq, last);
+      // Read, but with a hole left by a batch taken out of the log: read past it at once (a failed read is retried shortly).
+      else if (caughtUp !== 'unread') this.catchUpWanted = true;
       this.relayer.add(applied);
       this.acknowledge(held.concat(applied));
       this.changed();
@@ -382,7 +388,8 @@ export class CollabDocument {
     this.approxBytes += stored.bytes;
     this.relayer.flush();
     this.deps.channel.broadcast(encodeSyncUpdate(stored.update), []);
-    this.changed();
+    // No snapshot timer for changes read from the log: the instance that wrote them snapshots them (and this one
+    // does when it closes the document, unless that one already has).
     return stored.count;
   }
 
@@ -409,8 +416,8 @@ export class CollabDocument {
   }
 
   private clearSnapshotTimers(): void {
-    for (const t of [this.quietTimer, this.maxWaitTimer, this.retryTimer, this.retryCatchUpTimer]) if (t) clearTimeout(t);
-    this.quietTimer = this.maxWaitTimer = this.retryTimer = this.retryCatchUpTimer = null;
+    for (const t of [this.quietTimer, this.maxWaitTimer, this.retryTimer]) if (t) clearTimeout(t);
+    this.quietTimer = this.maxWaitTimer = this.retryTimer = null;
   }
 
   /**
@@ -480,7 +487,7 @@ export class CollabDocument {
     if (this.destroyed) return;
     this.destroyed = true;
     this.clearSnapshotTimers();
-    if (this.idleTimer) clearTimeout(this.idleTimer);
+    for (const t of [this.idleTimer, this.retryCatchUpTimer]) if (t) clearTimeout(t);
     this.relayer.stop();
     this.inbox = [];
     this.fullState = null;

@@ -71,10 +71,12 @@ export class DocumentPersistence {
 
   /**
    * Stores `state` (which holds every update up to `throughSeq`) under a new key, records it, and only
-   * then trims the log behind it and removes older snapshots. A crash at any point leaves a loadable
+   * then trims the log behind it and removes older snapshots; nothing when a snapshot already covers as much. A crash at any point leaves a loadable
    * document: the old snapshot and the log stay valid until the new record exists.
    */
   async writeSnapshot(workspaceId: string, documentId: string, throughSeq: number, state: Uint8Array): Promise<void> {
+    // Another instance with the document open has stored this much already: a second copy would add nothing.
+    if (((await this.log.latestSnapshot(documentId))?.through_seq ?? 0) >= throughSeq) return;
     const key = documentSnapshotKey(workspaceId, documentId, throughSeq);
     await this.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), { contentType: 'application/octet-stream' });
     await this.log.recordSnapshotAndTrim(documentId, throughSeq, key, state.byteLength);

@@ -69,17 +69,15 @@ export async function applyStoredChanges(
 
 /**
  * The log entries after `appliedSeq`, or 'trimmed' when a snapshot has passed it (the entries right after it
- * may be gone; only the stored document has them). The log numbers changes without gaps, so entries that do
- * not start right after `appliedSeq` mean a trim ran between the two reads.
+ * may be gone; only the stored document has them). The log numbers changes without gaps and a trim removes a
+ * prefix in one transaction, so entries that start right after `appliedSeq` are complete, and only otherwise
+ * is the snapshot record worth reading.
  */
 async function readMissed(documentId: string, appliedSeq: number, log: UpdateLog, before?: number): Promise<{ seq: number; data: Uint8Array }[] | 'trimmed'> {
+  const missed = await log.entriesAfter(documentId, appliedSeq, before);
+  if (missed[0]?.seq === appliedSeq + 1) return missed;
   const snapshot = await log.latestSnapshot(documentId);
   if (snapshot && snapshot.through_seq > appliedSeq) return 'trimmed';
-  const missed = await log.entriesAfter(documentId, appliedSeq, before);
-  if (missed.length > 0 && missed[0]!.seq !== appliedSeq + 1) {
-    const now = await log.latestSnapshot(documentId);
-    if (now && now.through_seq > appliedSeq) return 'trimmed';
-    // A batch that could not be applied was taken out of the log (its numbers stay unused): nothing is missing.
-  }
+  // Nothing new, or a batch that could not be applied was taken out of the log (its numbers stay unused).
   return missed;
 }

@@ -85,18 +85,15 @@ export class UpdateLog {
     return this.db.transaction().execute(async (tx) => {
       const counts = new Map<string, number>();
       for (const e of entries) counts.set(e.documentId, (counts.get(e.documentId) ?? 0) + 1);
-      // Heads are taken in one order, so two instances appending to the same documents never wait on each other in a circle.
-      const next = new Map<string, number>();
-      for (const documentId of [...counts.keys()].sort()) {
-        const count = counts.get(documentId)!;
-        const head = await tx
-          .insertInto('document_log_heads')
-          .values({ document_id: documentId, last_seq: count })
-          .onConflict((oc) => oc.column('document_id').doUpdateSet((eb) => ({ last_seq: eb('document_log_heads.last_seq', '+', eb.ref('excluded.last_seq')) })))
-          .returning('last_seq')
-          .executeTakeFirstOrThrow();
-        next.set(documentId, Number(head.last_seq) - count + 1);
-      }
+      // One statement for every document in the batch; rows in one order, so two instances appending to the same
+      // documents never wait on each other in a circle.
+      const heads = await tx
+        .insertInto('document_log_heads')
+        .values([...counts].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([document_id, last_seq]) => ({ document_id, last_seq })))
+        .onConflict((oc) => oc.column('document_id').doUpdateSet((eb) => ({ last_seq: eb('document_log_heads.last_seq', '+', eb.ref('excluded.last_seq')) })))
+        .returning(['document_id', 'last_seq'])
+        .execute();
+      const next = new Map(heads.map((h) => [h.document_id, Number(h.last_seq) - counts.get(h.document_id)! + 1]));
       const seqs = entries.map((e) => {
         const seq = next.get(e.documentId)!;
         next.set(e.documentId, seq + 1);

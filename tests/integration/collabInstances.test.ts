@@ -93,8 +93,8 @@ describe.skipIf(!pgUrl || !redisUrl)('co-writing across two server instances', (
     expect(await a.chorus.collab.registry.get(doc.id)!.snapshot()).toBe(true);
     expect(onB.text()).not.toContain('Second.');
 
-    // B's next change is refused by the log (it is behind the snapshot), B merges the stored document, then
-    // appends: both people end with both changes, and so does the document in storage.
+    // B's next change is numbered after A's; the entries in between are trimmed, so B merges the stored document
+    // before applying its own: both people end with both changes, and so does the document in storage.
     onB.type('Third. ', 0);
     await eventually(() => onB.text().includes('Second.') && onA.text().includes('Third.'), 10_000, 'both sides caught up');
     await eventually(() => onA.text() === onB.text());
