@@ -1,40 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { CollabError, CollabSaved } from '../../shared/realtime/collab';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
-import { awarenessClientIds, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type IncomingMessage } from './messages';
+import { AwarenessRoom } from './awarenessRoom';
+import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type IncomingMessage } from './messages';
+import { serverPeer, type DocumentChannel, type OtherInstances, type Peer } from './peers';
 import type { CollabOptions } from './options';
 import type { DocumentPersistence, LoadedState } from './persistence';
 import type { UpdateLog } from './updateLog';
 import { RelayBatcher } from './relayBatcher';
+import { SnapshotScheduler } from './snapshotScheduler';
 import { applyStoredChanges, UnreadableStoredChange } from './storedChanges';
-import { addsNothing, decodeUpdateOrThrow, type DecodedUpdate } from './updates';
+import { sortIncoming, type Incoming } from './incoming';
+import { addsNothing, decodeUpdateOrThrow } from './updates';
 
-/** One client's presence in one document. */
-export interface Peer {
-  /** The socket id. */
-  readonly id: string;
-  readonly userId: string;
-  canEdit: boolean;
-  /** Why this peer may not edit, in the policy module's words (shown when an update is refused). */
-  readOnlyReason: string;
-  /** Awareness client ids this peer has announced; nobody else may speak for them. */
-  readonly awarenessIds: Set<number>;
-  send(message: Uint8Array): void;
-  /** Tells this peer alone that something it sent was refused. */
-  error(error: CollabError): void;
-  /** Tells this peer alone that its changes are durable; absent for changes the server makes itself. */
-  saved?(ack: CollabSaved): void;
-}
-
-/** How a document reaches its peers; implemented over Socket.IO rooms. */
-export interface DocumentChannel {
-  broadcast(message: Uint8Array, exceptPeerIds: readonly string[]): void;
-  /** Takes a peer out of the document, telling it why; it has to join again. */
-  evict(peerId: string, error: CollabError): void;
-}
+export type { DocumentChannel, OtherInstances, Peer } from './peers';
 
 export interface CollabDocumentDeps {
   log: UpdateLog;
@@ -50,19 +30,7 @@ export interface CollabDocumentDeps {
   elsewhere?: OtherInstances;
 }
 
-/** Tells other instances that have the same document open what changed here. */
-export interface OtherInstances {
-  appended(documentId: string, seq: number): void;
-  awareness(documentId: string, message: Uint8Array): void;
-}
 
-interface Incoming {
-  peer: Peer;
-  update: Uint8Array;
-  decoded: DecodedUpdate;
-  /** Which of the peer's sync messages this is (from 1), for `collab:saved`. */
-  n: number;
-}
 
 const unavailable = (message: string) => ({ code: 'unavailable', message }) as const;
 
@@ -75,31 +43,26 @@ const unavailable = (message: string) => ({ code: 'unavailable', message }) as c
  */
 export class CollabDocument {
   readonly ydoc: Y.Doc;
-  readonly awareness: Awareness;
   readonly peers = new Map<string, Peer>();
   /**
    * Every log entry through this seq is in `ydoc`. Past it, `ydoc` holds at most this instance's own latest
    * batch, while the entries before that batch could not be read yet (a catch-up is then pending).
    */
   private appliedSeq: number;
-  private snapshotSeq: number;
   /** Upper bound of the encoded state's size: the last measured size plus every update since. */
   private approxBytes: number;
   private inbox: Incoming[] = [];
   private draining: Promise<void> | null = null;
   /** Another instance logged changes this one has not read yet. */
   private catchUpWanted = false;
-  private snapshotting: Promise<boolean> | null = null;
-  private snapshotAgain = false;
-  private quietTimer: NodeJS.Timeout | null = null;
-  private maxWaitTimer: NodeJS.Timeout | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private idleTimer: NodeJS.Timeout | null = null;
   private retryCatchUpTimer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
   /** How many sync step 2 and update messages each peer has sent, to number its acknowledgements. */
   private readonly sent = new WeakMap<Peer, number>();
   /** The whole state, encoded, kept for new joiners (most ask for everything) until the next change. */
   private fullState: Uint8Array | null;
+  private readonly room: AwarenessRoom;
+  private readonly snapshots: SnapshotScheduler;
   private readonly relayer: RelayBatcher<Peer>;
   private failed = false;
   private destroyed = false;
@@ -112,7 +75,6 @@ export class CollabDocument {
   ) {
     this.ydoc = loaded.doc;
     this.appliedSeq = loaded.throughSeq;
-    this.snapshotSeq = loaded.snapshotSeq;
     this.approxBytes = loaded.state.byteLength;
     this.fullState = loaded.state;
     this.relayer = new RelayBatcher<Peer>(
@@ -121,19 +83,41 @@ export class CollabDocument {
     );
     // Whatever changes the document (a batch, a catch-up, a merged snapshot) makes the kept state stale.
     this.ydoc.on('update', () => (this.fullState = null));
-    this.awareness = new Awareness(this.ydoc);
-    // The server is not a person in the document.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.room = new AwarenessRoom(this.ydoc, { documentId: id, peers: this.peers, channel: deps.channel, elsewhere: deps.elsewhere, maxAwarenessBytes: deps.options.maxAwarenessBytes });
+    this.snapshots = new SnapshotScheduler(
+      {
+        documentId: id,
+        workspaceId,
+        persistence: deps.persistence,
+        logger: deps.logger,
+        options: deps.options,
+        current: () =>
+          this.failed || this.destroyed
+            ? null
+            : {
+                throughSeq: this.appliedSeq,
+                state: () => {
+                  const state = this.wholeState();
+                  this.approxBytes = state.byteLength;
+                  return state;
+                },
+              },
+      },
+      loaded.snapshotSeq,
+    );
+  }
+
+  get awareness(): Awareness {
+    return this.room.awareness;
   }
 
   /** Changes are in the log but not yet in a snapshot. */
   get dirty(): boolean {
-    return this.appliedSeq > this.snapshotSeq;
+    return this.appliedSeq > this.snapshots.coveredSeq;
   }
 
   get busy(): boolean {
-    return this.draining !== null || this.snapshotting !== null || this.inbox.length > 0;
+    return this.draining !== null || this.snapshots.busy || this.inbox.length > 0;
   }
 
   addPeer(peer: Peer): void {
@@ -145,15 +129,14 @@ export class CollabDocument {
   /** The server starts the sync: its state vector, and who else is here. */
   greet(peer: Peer): void {
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)));
-    const ids = [...this.awareness.getStates().keys()];
-    if (ids.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+    this.room.greet(peer);
   }
 
   removePeer(peerId: string): void {
     const peer = this.peers.get(peerId);
     if (!peer) return;
     this.peers.delete(peerId);
-    if (peer.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...peer.awarenessIds], 'leave');
+    this.room.left(peer);
     // The last editor left: snapshot once everything they sent is in (their last changes may still be on the way to the log).
     if (peer.canEdit && ![...this.peers.values()].some((p) => p.canEdit)) void this.settle();
     if (this.peers.size === 0) this.scheduleIdle();
@@ -185,17 +168,15 @@ export class CollabDocument {
         }
         if (this.failed || this.destroyed) throw new AppError('unavailable', 'This document is being reopened. Join it again in a moment.');
         this.inbox.push({ peer, update: message.update, decoded, n });
-        if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
+        this.startDraining();
         return;
       }
       case 'awareness':
-        this.receiveAwareness(peer, message.update);
+        this.room.receive(peer, message.update, this.ydoc.clientID);
         return;
-      case 'query-awareness': {
-        const ids = [...this.awareness.getStates().keys()];
-        peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+      case 'query-awareness':
+        this.room.query(peer);
         return;
-      }
     }
   }
 
@@ -207,19 +188,11 @@ export class CollabDocument {
   async submitServerChange(update: Uint8Array, userId: string): Promise<void> {
     if (this.failed || this.destroyed) throw new AppError('unavailable', 'This document is being reopened. Try again in a moment.');
     const decoded = decodeUpdateOrThrow(update);
-    let refused: CollabError | undefined;
-    const peer: Peer = {
-      id: `server:${randomUUID()}`,
-      userId,
-      canEdit: true,
-      readOnlyReason: '',
-      awarenessIds: new Set(),
-      send: () => undefined,
-      error: (e) => (refused = e),
-    };
+    const { peer, refusal } = serverPeer(userId);
     this.inbox.push({ peer, update, decoded, n: 0 });
-    if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
+    this.startDraining();
     while (this.draining) await this.draining;
+    const refused = refusal();
     if (refused) throw new AppError(refused.code === 'payload_too_large' ? 'payload_too_large' : 'unavailable', refused.message);
     if (this.failed || this.destroyed || !addsNothing(this.ydoc, decoded)) {
       throw new AppError('unavailable', 'The change could not be saved just now. Nothing was lost; please try again in a minute.');
@@ -231,36 +204,9 @@ export class CollabDocument {
     return this.fullState;
   }
 
-  private receiveAwareness(peer: Peer, update: Uint8Array): void {
-    if (update.byteLength > this.deps.options.maxAwarenessBytes) {
-      throw new AppError('payload_too_large', `Presence updates can be at most ${this.deps.options.maxAwarenessBytes} bytes; this one was ${update.byteLength}.`);
-    }
-    for (const clientId of awarenessClientIds(update)) {
-      const owner = [...this.peers.values()].find((p) => p !== peer && p.awarenessIds.has(clientId));
-      if (owner || clientId === this.ydoc.clientID) {
-        throw new AppError('forbidden', 'That presence update speaks for another person’s cursor, so it was ignored.');
-      }
-    }
-    try {
-      applyAwarenessUpdate(this.awareness, update, peer);
-    } catch {
-      throw new AppError('malformed_request', 'That presence update could not be read.');
-    }
+  private startDraining(): void {
+    this.draining ??= this.drain().finally(() => (this.draining = null));
   }
-
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-    const from = typeof origin === 'object' && origin !== null && this.peers.get((origin as Peer).id) === origin ? (origin as Peer) : undefined;
-    if (from) {
-      for (const id of added) from.awarenessIds.add(id);
-      for (const id of updated) from.awarenessIds.add(id);
-    }
-    for (const id of removed) for (const p of this.peers.values()) p.awarenessIds.delete(id);
-    const changed = added.concat(updated, removed);
-    if (changed.length === 0) return;
-    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
-    this.deps.channel.broadcast(message, from ? [from.id] : []);
-    this.deps.elsewhere?.awareness(this.id, message);
-  };
 
   /** Log, then apply, then relay: one batch of whatever arrived while the previous batch was being written. */
   private async drain(): Promise<void> {
@@ -269,25 +215,14 @@ export class CollabDocument {
         this.catchUpWanted = false;
         if ((await this.catchUpOrRetry()) === 'failed') return;
       }
-      const batch = this.inbox.splice(0);
-      const accepted: Incoming[] = [];
-      // Already in the document, so already in the log: saved as they stand.
-      const held: Incoming[] = [];
-      for (const item of batch) {
-        if (addsNothing(this.ydoc, item.decoded)) {
-          held.push(item);
-          continue;
-        }
-        if (this.approxBytes + item.update.byteLength > this.deps.options.maxDocumentBytes) {
-          item.peer.error({
-            code: 'payload_too_large',
-            message: `This document has reached its size limit (${Math.round(this.deps.options.maxDocumentBytes / 2 ** 20)} MiB), so your change was not saved. Start a new document for the rest.`,
-          });
-          continue;
-        }
-        this.approxBytes += item.update.byteLength;
-        accepted.push(item);
+      const { accepted, held, tooLarge } = sortIncoming(this.ydoc, this.inbox.splice(0), this.approxBytes, this.deps.options.maxDocumentBytes);
+      for (const item of tooLarge) {
+        item.peer.error({
+          code: 'payload_too_large',
+          message: `This document has reached its size limit (${Math.round(this.deps.options.maxDocumentBytes / 2 ** 20)} MiB), so your change was not saved. Start a new document for the rest.`,
+        });
       }
+      for (const a of accepted) this.approxBytes += a.update.byteLength;
       if (accepted.length === 0) {
         this.acknowledge(held);
         continue;
@@ -335,7 +270,7 @@ export class CollabDocument {
       else if (caughtUp !== 'unread') this.catchUpWanted = true;
       this.relayer.add(applied);
       this.acknowledge(held.concat(applied));
-      this.changed();
+      this.snapshots.changed();
       this.deps.elsewhere?.appended(this.id, last);
     }
   }
@@ -364,7 +299,7 @@ export class CollabDocument {
   private wantCatchUp(): void {
     if (this.failed || this.destroyed) return;
     this.catchUpWanted = true;
-    if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
+    this.startDraining();
   }
 
   /**
@@ -384,7 +319,7 @@ export class CollabDocument {
     }
     if (!stored) return 0;
     this.appliedSeq = stored.through;
-    this.snapshotSeq = Math.max(this.snapshotSeq, stored.snapshotSeq);
+    this.snapshots.coveredThrough(stored.snapshotSeq);
     this.approxBytes += stored.bytes;
     this.relayer.flush();
     this.deps.channel.broadcast(encodeSyncUpdate(stored.update), []);
@@ -403,21 +338,7 @@ export class CollabDocument {
 
   /** Presence of people connected to another instance, passed on to the people here. */
   awarenessFromElsewhere(message: Uint8Array): void {
-    if (!this.destroyed) this.deps.channel.broadcast(message, []);
-  }
-
-  private changed(): void {
-    if (this.quietTimer) clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => void this.snapshot(), this.deps.options.snapshotQuietMs).unref();
-    this.maxWaitTimer ??= setTimeout(() => {
-      this.maxWaitTimer = null;
-      void this.snapshot();
-    }, this.deps.options.snapshotMaxWaitMs).unref();
-  }
-
-  private clearSnapshotTimers(): void {
-    for (const t of [this.quietTimer, this.maxWaitTimer, this.retryTimer]) if (t) clearTimeout(t);
-    this.quietTimer = this.maxWaitTimer = this.retryTimer = null;
+    if (!this.destroyed) this.room.fromElsewhere(message);
   }
 
   /**
@@ -426,41 +347,13 @@ export class CollabDocument {
    * still holds every change).
    */
   snapshot(): Promise<boolean> {
-    if (this.failed || this.destroyed) return Promise.resolve(false);
-    if (this.snapshotting) {
-      this.snapshotAgain = true;
-      return this.snapshotting;
-    }
-    if (!this.dirty) return Promise.resolve(true);
-    this.clearSnapshotTimers();
-    const throughSeq = this.appliedSeq;
-    const state = this.wholeState();
-    this.approxBytes = state.byteLength;
-    this.snapshotting = this.deps.persistence
-      .writeSnapshot(this.workspaceId, this.id, throughSeq, state)
-      .then(() => {
-        this.snapshotSeq = Math.max(this.snapshotSeq, throughSeq);
-        return true;
-      })
-      .catch((e: unknown) => {
-        this.deps.logger.error({ err: e, documentId: this.id }, 'could not write a document snapshot; will try again');
-        this.retryTimer = setTimeout(() => void this.snapshot(), this.deps.options.snapshotRetryMs).unref();
-        return false;
-      })
-      .finally(() => {
-        this.snapshotting = null;
-        if (this.snapshotAgain) {
-          this.snapshotAgain = false;
-          void this.snapshot();
-        }
-      });
-    return this.snapshotting;
+    return this.snapshots.snapshot();
   }
 
   /** Waits for queued changes, then snapshots; true when everything is in a snapshot. */
   async settle(): Promise<boolean> {
     while (this.draining) await this.draining;
-    while (this.snapshotting) await this.snapshotting;
+    await this.snapshots.idle();
     if (this.failed) return true;
     if (this.dirty) return this.snapshot();
     return true;
@@ -476,7 +369,7 @@ export class CollabDocument {
 
   private fail(): void {
     this.failed = true;
-    this.clearSnapshotTimers();
+    this.snapshots.stop();
     for (const peerId of [...this.peers.keys()]) {
       this.deps.channel.evict(peerId, unavailable('This document had to be reopened. Join it again; your changes are kept on this device and will be sent again.'));
     }
@@ -486,13 +379,12 @@ export class CollabDocument {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.clearSnapshotTimers();
+    this.snapshots.stop();
     for (const t of [this.idleTimer, this.retryCatchUpTimer]) if (t) clearTimeout(t);
     this.relayer.stop();
     this.inbox = [];
     this.fullState = null;
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.room.destroy();
     this.ydoc.destroy();
   }
 }

@@ -75,7 +75,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   const log = new UpdateLog(services.db);
   const checkpoints = new VersionCheckpoints(services.db, services.blobs, options.checkpointEveryMs);
   const persistence = new DocumentPersistence(log, services.blobs, logger, options.maxDocumentBytes * 2, checkpoints);
-  const registry = new DocumentRegistry(log, persistence, logger, options);
+  const registry = new DocumentRegistry(log, persistence, logger, options, channelFor);
   const connections = new Map<string, Connection>();
   let nsp: CollabNamespace | undefined;
 
@@ -146,7 +146,6 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
       },
     };
   }
-  registry.channelFor = channelFor;
 
   async function join(conn: Connection, documentId: string): Promise<Joined> {
     const access = await documentAccess(services, documentId, conn.userId);

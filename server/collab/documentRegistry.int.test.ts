@@ -41,7 +41,7 @@ describe.each(testDatabases())('the documents open on one instance ($name)', (da
     const row = await documentRepository(opened.db).create(ws.id, userId, 'D', 'publication');
     const log = new UpdateLog(opened.db);
     const persistence = new DocumentPersistence(log, blobs, createLogger('silent'), 1 << 24);
-    const registry = new DocumentRegistry(log, persistence, createLogger('silent'), collabOptions());
+    const registry = new DocumentRegistry(log, persistence, createLogger('silent'), collabOptions(), () => ({ broadcast: () => undefined, evict: () => undefined }));
     cleanups.push(() => registry.close());
     // Another instance, on its own connection.
     const elsewhere = new UpdateLog(await opened.another());

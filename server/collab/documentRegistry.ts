@@ -6,11 +6,6 @@ import type { CollabOptions } from './options';
 import type { DocumentPersistence } from './persistence';
 import type { UpdateLog } from './updateLog';
 
-const notReady: DocumentChannel = {
-  broadcast: () => undefined,
-  evict: () => undefined,
-};
-
 /**
  * The documents open in this process. A document is loaded once however many people join at the
  * same moment; a load that fails leaves nothing behind, so the next join tries again from storage.
@@ -19,10 +14,8 @@ export class DocumentRegistry {
   private readonly docs = new Map<string, CollabDocument>();
   private readonly loading = new Map<string, Promise<CollabDocument>>();
   private closing = false;
-  /** Set when the Socket.IO namespace is attached. */
-  channelFor: (documentId: string) => DocumentChannel = () => notReady;
-  /** Set when other instances share the documents through Redis (see instanceBridge.ts). */
-  elsewhere: OtherInstances | undefined;
+  /** Other instances sharing the documents through Redis, once connected (see instanceBridge.ts). */
+  private elsewhere: OtherInstances | undefined;
   private readonly toElsewhere: OtherInstances = {
     appended: (documentId, seq) => this.elsewhere?.appended(documentId, seq),
     awareness: (documentId, message) => this.elsewhere?.awareness(documentId, message),
@@ -40,7 +33,17 @@ export class DocumentRegistry {
     private readonly persistence: DocumentPersistence,
     private readonly logger: Logger,
     private readonly options: CollabOptions,
+    /** How a document reaches the people connected here (Socket.IO rooms). */
+    private readonly channelFor: (documentId: string) => DocumentChannel,
   ) {}
+
+  /** Tells other instances what changes here, until the returned function is called. */
+  connectElsewhere(others: OtherInstances): () => void {
+    this.elsewhere = others;
+    return () => {
+      if (this.elsewhere === others) this.elsewhere = undefined;
+    };
+  }
 
   get(documentId: string): CollabDocument | undefined {
     return this.docs.get(documentId);

@@ -49,10 +49,10 @@ export async function connectInstanceBridge(
   const publish = (notice: object) => {
     pub.publish(channel, JSON.stringify({ from: me, ...notice })).catch((err: unknown) => logger.warn({ err }, 'could not tell other instances about a document change'));
   };
-  registry.elsewhere = {
+  const disconnect = registry.connectElsewhere({
     appended: (documentId, seq) => publish({ kind: 'appended', documentId, seq }),
     awareness: (documentId, message) => publish({ kind: 'awareness', documentId, message: Buffer.from(message).toString('base64') }),
-  };
+  });
 
   // Notices are fire-and-forget; the log is not. Now and then, check open documents against it.
   let checking = false;
@@ -67,7 +67,7 @@ export async function connectInstanceBridge(
 
   return async () => {
     clearInterval(check);
-    registry.elsewhere = undefined;
+    disconnect();
     await Promise.allSettled([sub.quit(), pub.quit()]);
   };
 }

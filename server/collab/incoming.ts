@@ -1,0 +1,30 @@
+import type * as Y from 'yjs';
+import type { Peer } from './peers';
+import { addsNothing, type DecodedUpdate } from './updates';
+
+/** One sync step 2 or update from a peer, decoded, waiting for the document's next batch. */
+export interface Incoming {
+  peer: Peer;
+  update: Uint8Array;
+  decoded: DecodedUpdate;
+  /** Which of the peer's sync messages this is (from 1), for `collab:saved`. */
+  n: number;
+}
+
+/**
+ * Sorts one batch: changes the document already holds (so the log holds them: saved as they stand), changes
+ * to log, and those that would take the document past its size limit (refused).
+ */
+export function sortIncoming(doc: Y.Doc, batch: Incoming[], approxBytes: number, maxBytes: number): { accepted: Incoming[]; held: Incoming[]; tooLarge: Incoming[] } {
+  const sorted = { accepted: [] as Incoming[], held: [] as Incoming[], tooLarge: [] as Incoming[] };
+  let bytes = approxBytes;
+  for (const item of batch) {
+    if (addsNothing(doc, item.decoded)) sorted.held.push(item);
+    else if (bytes + item.update.byteLength > maxBytes) sorted.tooLarge.push(item);
+    else {
+      bytes += item.update.byteLength;
+      sorted.accepted.push(item);
+    }
+  }
+  return sorted;
+}
