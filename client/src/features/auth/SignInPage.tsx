@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { logIn } from '../../api/auth';
+import { logIn } from './authApi';
 import { Page } from '../../app/Page';
 import { Link } from '../../app/router';
 import { withNext } from '../../app/safeNext';

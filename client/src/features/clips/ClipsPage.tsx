@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Workspace } from '../../../../shared/contracts/workspaces';
-import { getWorkspace } from '../../api/workspaces';
+import { getWorkspace } from '../workspaces/workspacesApi';
 import { Page } from '../../app/Page';
 import { Link } from '../../app/router';
 import { useResource } from '../../app/useResource';

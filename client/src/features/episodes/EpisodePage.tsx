@@ -3,7 +3,7 @@ import type { ClipSummary } from '../../../../shared/contracts/clips';
 import type { Episode, MusicRole, Render, Show } from '../../../../shared/contracts/episodes';
 import type { MusicAsset } from '../../../../shared/contracts/music';
 import type { ApiError } from '../../api/ApiError';
-import { getWorkspace } from '../../api/workspaces';
+import { getWorkspace } from '../workspaces/workspacesApi';
 import { Page } from '../../app/Page';
 import { Link } from '../../app/router';
 import { useResource } from '../../app/useResource';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { CreatedInvite } from '../../../../shared/contracts/invites';
 import { roleSchema, type Role } from '../../../../shared/roles';
-import { createInvite } from '../../api/invites';
+import { createInvite } from './invitesApi';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { formText } from '../../components/formText';

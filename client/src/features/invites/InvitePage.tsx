@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { InvitePreview } from '../../../../shared/contracts/invites';
 import type { ApiError } from '../../api/ApiError';
-import { previewInvite } from '../../api/invites';
+import { previewInvite } from './invitesApi';
 import { Page } from '../../app/Page';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { acceptInvite } from '../../api/invites';
+import { acceptInvite } from './invitesApi';
 import { Link, navigate } from '../../app/router';
 import { withNext } from '../../app/safeNext';
 import { useSession } from '../../app/session';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Clip } from '../../../../shared/contracts/clips';
 import { currentConsentWording } from '../../../../shared/contracts/clips';
 import type { Workspace } from '../../../../shared/contracts/workspaces';
-import { getWorkspace } from '../../api/workspaces';
+import { getWorkspace } from '../workspaces/workspacesApi';
 import { Page } from '../../app/Page';
 import { Link } from '../../app/router';
 import { useResource } from '../../app/useResource';

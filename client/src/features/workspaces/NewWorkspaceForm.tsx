@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { createWorkspace } from '../../api/workspaces';
+import { createWorkspace } from './workspacesApi';
 import { navigate } from '../../app/router';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';

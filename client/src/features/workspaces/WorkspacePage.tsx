@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../../shared/contracts/workspaces';
 import { roleLabels } from '../../../../shared/roles';
-import { getWorkspace } from '../../api/workspaces';
+import { getWorkspace } from './workspacesApi';
 import { Page } from '../../app/Page';
 import { Link } from '../../app/router';
 import { useResource, type Resource } from '../../app/useResource';

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { DocumentInfo } from '../../../../../shared/contracts/documents';
 import type { DocumentVersion } from '../../../../../shared/contracts/documentVersions';
 import type { Member } from '../../../../../shared/contracts/workspaces';
-import { listMembers } from '../../../api/workspaces';
+import { listMembers } from '../../members/membersApi';
 import { useResource } from '../../../app/useResource';
 import { Button } from '../../../components/Button';
 import { StatusMessage } from '../../../components/StatusMessage';
