@@ -1,3 +1,8 @@
+/**
+ * Where API calls live: each feature keeps its own, in `client/src/features/<feature>/<feature>Api.ts`
+ * (a part with its own folder may have its own, e.g. `documents/threads/threadsApi.ts`). This folder holds
+ * only the plumbing they share: `http.ts` (requests checked against the shared contracts) and `ApiError.ts`.
+ */
 import type { z } from 'zod';
 import { errorBodySchema } from '../../../shared/errors';
 import { ApiError } from './ApiError';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { logOut } from '../api/auth';
+import { logOut } from '../features/auth/authApi';
 import { Button } from '../components/Button';
 import { Link, navigate } from './router';
 import { useSession } from './session';

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { User } from '../../../shared/contracts/auth';
-import { getMe } from '../api/auth';
+import { getMe } from '../features/auth/authApi';
 import { toApiError, type ApiError } from '../api/ApiError';
 import { closeSocket } from '../realtime/socket';
 

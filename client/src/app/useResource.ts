@@ -11,8 +11,9 @@ type Loaded<T> = { key: string; result: Resource<T> };
 /**
  * Load something for a screen. `key` says when it is a different thing (a new id);
  * `reload()` fetches again while still showing what we have, so nothing flickers.
+ * `load` is null while there is nothing to load yet (no one signed in, a panel closed): it stays loading.
  */
-export function useResource<T>(key: string, load: () => Promise<T>): [Resource<T>, () => void] {
+export function useResource<T>(key: string, load: (() => Promise<T>) | null): [Resource<T>, () => void] {
   const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
   const [round, setRound] = useState(0);
   const loader = useRef(load);
@@ -21,8 +22,10 @@ export function useResource<T>(key: string, load: () => Promise<T>): [Resource<T
   });
 
   useEffect(() => {
+    const load = loader.current;
+    if (!load) return;
     let current = true;
-    loader.current().then(
+    load().then(
       (data) => current && setLoaded({ key, result: { status: 'ready', data } }),
       (e: unknown) => current && setLoaded({ key, result: { status: 'failed', error: toApiError(e) } }),
     );

@@ -1,5 +1,4 @@
-import { useState, type FormEvent } from 'react';
-import { logIn } from '../../api/auth';
+import { logIn } from './authApi';
 import { Page } from '../../app/Page';
 import { Link } from '../../app/router';
 import { withNext } from '../../app/safeNext';
@@ -9,7 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { formText } from '../../components/formText';
 import { PasswordField } from '../../components/PasswordField';
 import { TextField } from '../../components/TextField';
-import { useFormProblems } from '../../components/useFormProblems';
+import { useSubmitForm } from '../../components/useSubmitForm';
 import { useNextPath } from './useNextPath';
 
 const ids = { email: 'login-email', password: 'login-password' };
@@ -17,27 +16,16 @@ const ids = { email: 'login-email', password: 'login-password' };
 export function SignInPage() {
   const next = useNextPath();
   const { setUser } = useSession();
-  const problems = useFormProblems(ids);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const form = event.currentTarget;
-    setBusy(true);
-    problems.clear();
-    try {
-      setUser(await logIn({ email: formText(form, 'email'), password: formText(form, 'password') }));
-    } catch (e) {
-      problems.show(e);
-      setBusy(false);
-    }
-  };
+  const { problems, busy, onSubmit } = useSubmitForm(ids, {
+    read: (form) => ({ email: formText(form, 'email'), password: formText(form, 'password') }),
+    send: async (account) => setUser(await logIn(account)),
+    closes: true,
+  });
 
   return (
     <Page title="Sign in" hasError={problems.summary.length > 0}>
       <ErrorSummary items={problems.summary} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <TextField
           id={ids.email}
           name="email"

@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { signUp } from '../../api/auth';
+import { signUp } from './authApi';
 import { Page } from '../../app/Page';
 import { Link } from '../../app/router';
 import { withNext } from '../../app/safeNext';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { useFormProblems } from '../../components/useFormProblems';
+import { useSubmitForm } from '../../components/useSubmitForm';
 import { AccountFields, accountFieldIds } from './AccountFields';
 import { readAccount } from './readAccount';
 import { useNextPath } from './useNextPath';
@@ -16,27 +15,17 @@ const ids = accountFieldIds('signup');
 export function SignUpPage() {
   const next = useNextPath();
   const { setUser } = useSession();
-  const problems = useFormProblems(ids);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    problems.clear();
-    try {
-      setUser(await signUp(readAccount(event.currentTarget)));
-    } catch (e) {
-      problems.show(e);
-      setBusy(false);
-    }
-  };
+  const { problems, busy, onSubmit } = useSubmitForm(ids, {
+    read: readAccount,
+    send: async (account) => setUser(await signUp(account)),
+    closes: true,
+  });
 
   return (
     <Page title="Create your account" hasError={problems.summary.length > 0}>
       <ErrorSummary items={problems.summary} />
       <p className="lead">Your account lets you take part in Chorus workspaces.</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <AccountFields prefix="signup" problems={problems} />
         <Button type="submit" busy={busy}>
           Create account

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { audienceSchema, currentConsentVersion, type Clip } from '../../../../shared/contracts/clips';
 import { toApiError } from '../../api/ApiError';
-import { Button } from '../../components/Button';
+import { SubmitOrCancel } from '../../components/SubmitOrCancel';
 import { changeConsent } from './clipsApi';
 import { ConsentFields } from './ConsentFields';
 
@@ -40,14 +40,9 @@ export function ChangeConsentForm({ clip, onSaved, onCancel }: { clip: Clip; onS
     <form onSubmit={submit} noValidate className="consent__change">
       {problem ? <p className="field__error">{problem}</p> : null}
       <ConsentFields idPrefix="change-" initial={initial} audienceError={audienceError} />
-      <div className="button-group">
-        <Button type="submit" busy={busy}>
-          Save choices
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitOrCancel busy={busy} onCancel={onCancel}>
+        Save choices
+      </SubmitOrCancel>
     </form>
   );
 }

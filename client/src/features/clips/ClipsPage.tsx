@@ -1,40 +1,21 @@
 import { useState } from 'react';
 import type { Workspace } from '../../../../shared/contracts/workspaces';
-import { getWorkspace } from '../../api/workspaces';
+import { BackLink, LoadFailedPage, LoadingPage } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
-import { Link } from '../../app/router';
-import { useResource } from '../../app/useResource';
-import { useSignedInUser } from '../../app/useSignedInUser';
 import { StatusMessage } from '../../components/StatusMessage';
 import { ClipList } from './ClipList';
 import { LiveLine } from './LiveLine';
 import { UploadForm } from './UploadForm';
+import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 import { useClipList } from './useClipList';
-
-const never = <T,>() => new Promise<T>(() => undefined);
 
 /** `/w/:id/clips`: the workspace's recordings, live, and a form to upload one. */
 export function ClipsPage({ workspaceId }: { workspaceId: string }) {
-  const user = useSignedInUser();
-  const [workspace] = useResource(`${user?.id ?? ''}:${workspaceId}`, () => (user ? getWorkspace(workspaceId) : never<Workspace>()));
-
+  const { user, workspace } = useWorkspacePage(workspaceId);
   if (workspace.status === 'failed') {
-    return (
-      <Page title={workspace.error.code === 'not_found' ? 'We could not find that workspace' : 'We could not open these recordings'} hasError>
-        <p className="lead">{workspace.error.message}</p>
-        <p>
-          <Link href="/">Go to your workspaces</Link>
-        </p>
-      </Page>
-    );
+    return <LoadFailedPage error={workspace.error} notFound="We could not find that workspace" title="We could not open these recordings" />;
   }
-  if (workspace.status === 'loading' || !user) {
-    return (
-      <Page title="Clips">
-        <StatusMessage>Loading recordings…</StatusMessage>
-      </Page>
-    );
-  }
+  if (workspace.status === 'loading' || !user) return <LoadingPage title="Clips">Loading recordings…</LoadingPage>;
   return <ClipsView workspace={workspace.data} myId={user.id} />;
 }
 
@@ -44,11 +25,7 @@ function ClipsView({ workspace, myId }: { workspace: Workspace; myId: string }) 
 
   return (
     <>
-      <p className="back-link-row">
-        <Link className="back-link" href={`/w/${encodeURIComponent(workspace.id)}`}>
-          Back to {workspace.name}
-        </Link>
-      </p>
+      <BackLink href={`/w/${encodeURIComponent(workspace.id)}`}>Back to {workspace.name}</BackLink>
       <Page title="Clips" caption={workspace.name} hasError={formError} wide>
         <p className="lead">Recordings for this project: where each one is up to, its review, and what the person who made it agreed to.</p>
         <p>

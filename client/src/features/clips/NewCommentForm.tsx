@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Comment } from '../../../../shared/contracts/clips';
-import { ApiError } from '../../api/ApiError';
-import { Button } from '../../components/Button';
+import { SubmitOrCancel } from '../../components/SubmitOrCancel';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { formText } from '../../components/formText';
 import { TextField } from '../../components/TextField';
-import { useFormProblems } from '../../components/useFormProblems';
+import { useSubmitForm } from '../../components/useSubmitForm';
 import { addComment } from './clipsApi';
 import { clockTime, parseClockTime } from './clipWords';
 import { TextArea } from './TextArea';
@@ -22,36 +21,28 @@ interface NewCommentFormProps {
 
 /** A comment at the moment the person chose, or on a stretch from there to an end time they type. */
 export function NewCommentForm({ clipId, atSeconds, duration, onAdded, onCancel }: NewCommentFormProps) {
-  const problems = useFormProblems(ids);
-  const [busy, setBusy] = useState(false);
   const body = useRef<HTMLTextAreaElement>(null);
   useEffect(() => body.current?.focus(), []);
   const at = clockTime(atSeconds);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    problems.clear();
-    const text = formText(event.currentTarget, 'body').trim();
-    const endText = formText(event.currentTarget, 'end').trim();
-    const end = endText === '' ? undefined : parseClockTime(endText);
-    const fields = [];
-    if (text === '') fields.push({ path: 'body', message: 'Write your comment' });
-    if (end === null) fields.push({ path: 'endSeconds', message: 'Write the end time as minutes and seconds, for example 1:20' });
-    else if (end !== undefined && end <= atSeconds) fields.push({ path: 'endSeconds', message: `The end time must be after ${at}` });
-    else if (end !== undefined && duration !== null && end > duration + 0.5) fields.push({ path: 'endSeconds', message: `The recording ends at ${clockTime(duration)}` });
-    if (fields.length > 0) return problems.show(new ApiError('validation_failed', 'Check the comment.', { status: 400, fields }));
-    setBusy(true);
-    try {
-      onAdded(await addComment(clipId, { body: text, atSeconds, ...(end !== undefined && end !== null ? { endSeconds: end } : {}) }));
-    } catch (e) {
-      problems.show(e);
-      setBusy(false);
-    }
-  };
+  const { problems, busy, onSubmit } = useSubmitForm(ids, {
+    read: (form) => {
+      const endText = formText(form, 'end').trim();
+      return { text: formText(form, 'body').trim(), end: endText === '' ? undefined : parseClockTime(endText) };
+    },
+    check: ({ text, end }) => {
+      const fields = [];
+      if (text === '') fields.push({ path: 'body', message: 'Write your comment' });
+      if (end === null) fields.push({ path: 'endSeconds', message: 'Write the end time as minutes and seconds, for example 1:20' });
+      else if (end !== undefined && end <= atSeconds) fields.push({ path: 'endSeconds', message: `The end time must be after ${at}` });
+      else if (end !== undefined && duration !== null && end > duration + 0.5) fields.push({ path: 'endSeconds', message: `The recording ends at ${clockTime(duration)}` });
+      return fields;
+    },
+    send: async ({ text, end }) => onAdded(await addComment(clipId, { body: text, atSeconds, ...(end !== undefined && end !== null ? { endSeconds: end } : {}) })),
+    closes: true,
+  });
 
   return (
-    <form className="new-comment" onSubmit={submit} noValidate aria-labelledby="new-comment-heading">
+    <form className="new-comment" onSubmit={onSubmit} noValidate aria-labelledby="new-comment-heading">
       <h3 className="heading-m" id="new-comment-heading">
         Comment at {at}
       </h3>
@@ -67,14 +58,9 @@ export function NewCommentForm({ clipId, atSeconds, duration, onAdded, onCancel 
         className="input--short"
         error={problems.fieldError('endSeconds')}
       />
-      <div className="button-group">
-        <Button type="submit" busy={busy}>
-          Add comment
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitOrCancel busy={busy} onCancel={onCancel}>
+        Add comment
+      </SubmitOrCancel>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Comment } from '../../../../shared/contracts/clips';
 import { ApiError } from '../../api/ApiError';
-import { Button } from '../../components/Button';
+import { SubmitOrCancel } from '../../components/SubmitOrCancel';
 import { formText } from '../../components/formText';
 import { addComment } from './clipsApi';
 import { TextArea } from './TextArea';
@@ -36,14 +36,9 @@ export function ReplyForm({ clipId, threadId, onAdded, onCancel }: { clipId: str
   return (
     <form className="reply-form" onSubmit={submit} noValidate>
       <TextArea id={id} name="body" label="Your reply" ref={box} error={error} rows={3} />
-      <div className="button-group">
-        <Button type="submit" busy={busy}>
-          Send reply
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitOrCancel busy={busy} onCancel={onCancel}>
+        Send reply
+      </SubmitOrCancel>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Clip, ReviewBody, ReviewState } from '../../../../shared/contracts/clips';
 import { toApiError } from '../../api/ApiError';
 import { Button } from '../../components/Button';
+import { SubmitOrCancel } from '../../components/SubmitOrCancel';
 import { formText } from '../../components/formText';
 import { StatusMessage } from '../../components/StatusMessage';
 import { reviewClip } from './clipsApi';
@@ -118,14 +119,9 @@ function AskForChanges({ at, busy, onSend, onCancel }: { at: number; busy: boole
         error={error}
         rows={4}
       />
-      <div className="button-group">
-        <Button type="submit" busy={busy}>
-          Send request for changes
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitOrCancel busy={busy} onCancel={onCancel}>
+        Send request for changes
+      </SubmitOrCancel>
     </form>
   );
 }

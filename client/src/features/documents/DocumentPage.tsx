@@ -1,18 +1,14 @@
 import { lazy, Suspense, useState } from 'react';
 import type { DocumentInfo } from '../../../../shared/contracts/documents';
-import type { Workspace } from '../../../../shared/contracts/workspaces';
-import { getWorkspace } from '../../api/workspaces';
+import { BackLink, LoadFailedPage, LoadingPage } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
-import { Link } from '../../app/router';
-import { useResource } from '../../app/useResource';
-import { useSignedInUser } from '../../app/useSignedInUser';
+import { usePageResource } from '../../app/usePageResource';
 import { StatusMessage } from '../../components/StatusMessage';
 import { getDocument } from './documentsApi';
 import { DocumentSettings } from './DocumentSettings';
 import { VersionHistory } from './history/VersionHistory';
 import { kindLabels } from './kindWords';
-
-const never = <T,>() => new Promise<T>(() => undefined);
+import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 
 // The editor (Tiptap, Yjs) is most of the client's weight: it loads only when a document is opened.
 const CoWritingEditor = lazy(() => import('../../editor/CoWritingEditor').then((m) => ({ default: m.CoWritingEditor })));
@@ -20,40 +16,20 @@ const ThreadsPanel = lazy(() => import('./threads/ThreadsPanel').then((m) => ({ 
 
 /** `/d/:docId`: one document, open for writing together. */
 export function DocumentPage({ docId }: { docId: string }) {
-  const user = useSignedInUser();
-  const [loaded] = useResource(`${user?.id ?? ''}:${docId}`, () => (user ? getDocument(docId) : never<DocumentInfo>()));
+  const { user, resource: loaded } = usePageResource(docId, getDocument);
   const [changed, setChanged] = useState<DocumentInfo | null>(null);
   const doc = changed ?? (loaded.status === 'ready' ? loaded.data : null);
-  const [workspace] = useResource(`${user?.id ?? ''}:${doc?.workspaceId ?? ''}`, () =>
-    user && doc ? getWorkspace(doc.workspaceId) : never<Workspace>(),
-  );
+  const { workspace } = useWorkspacePage(doc?.workspaceId ?? null);
 
   if (loaded.status === 'failed') {
-    return (
-      <Page title={loaded.error.code === 'not_found' ? 'We could not find that document' : 'We could not open this document'} hasError>
-        <p className="lead">{loaded.error.message}</p>
-        <p>
-          <Link href="/">Go to your workspaces</Link>
-        </p>
-      </Page>
-    );
+    return <LoadFailedPage error={loaded.error} notFound="We could not find that document" title="We could not open this document" />;
   }
-  if (!doc || !user) {
-    return (
-      <Page title="Opening document">
-        <StatusMessage>Opening document…</StatusMessage>
-      </Page>
-    );
-  }
+  if (!doc || !user) return <LoadingPage title="Opening document">Opening document…</LoadingPage>;
 
   const workspaceName = workspace.status === 'ready' ? workspace.data.name : null;
   return (
     <>
-      <p className="back-link-row">
-        <Link className="back-link" href={`/w/${encodeURIComponent(doc.workspaceId)}/documents`}>
-          {workspaceName ? `Documents in ${workspaceName}` : 'All documents'}
-        </Link>
-      </p>
+      <BackLink href={`/w/${encodeURIComponent(doc.workspaceId)}/documents`}>{workspaceName ? `Documents in ${workspaceName}` : 'All documents'}</BackLink>
       <Page title={doc.title} caption={kindLabels[doc.kind]} wide>
         <Suspense fallback={<StatusMessage>Opening the editor…</StatusMessage>}>
           <CoWritingEditor

@@ -3,11 +3,10 @@ import type { ClipSummary } from '../../../../shared/contracts/clips';
 import type { Episode, MusicRole, Render, Show } from '../../../../shared/contracts/episodes';
 import type { MusicAsset } from '../../../../shared/contracts/music';
 import type { ApiError } from '../../api/ApiError';
-import { getWorkspace } from '../../api/workspaces';
+import { BackLink, LoadFailedPage, LoadingPage } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
-import { Link } from '../../app/router';
+import { usePageResource } from '../../app/usePageResource';
 import { useResource } from '../../app/useResource';
-import { useSignedInUser } from '../../app/useSignedInUser';
 import { StatusMessage } from '../../components/StatusMessage';
 import { LiveLine } from '../clips/LiveLine';
 import { useClipList } from '../clips/useClipList';
@@ -25,32 +24,17 @@ import { useTimeline } from './timeline/useTimeline';
 import { TimelineEditor } from './TimelineEditor';
 import { useClipPreview } from './useClipPreview';
 import { useEpisodeEvents } from './useEpisodeEvents';
+import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 import { useMusicList } from './useMusicList';
 import { problemsByItem, usableClips } from './usableClips';
 
-const never = <T,>() => new Promise<T>(() => undefined);
-
 /** `/e/:episodeId`: build the episode from clips, render it, listen to the renders and publish. */
 export function EpisodePage({ episodeId }: { episodeId: string }) {
-  const user = useSignedInUser();
-  const [episode, reload] = useResource(`${user?.id ?? ''}:${episodeId}`, () => (user ? getEpisode(episodeId) : never<Episode>()));
+  const { resource: episode, reload } = usePageResource(episodeId, getEpisode);
   if (episode.status === 'failed') {
-    return (
-      <Page title={episode.error.code === 'not_found' ? 'We could not find that episode' : 'We could not open this episode'} hasError>
-        <p className="lead">{episode.error.message}</p>
-        <p>
-          <Link href="/">Go to your workspaces</Link>
-        </p>
-      </Page>
-    );
+    return <LoadFailedPage error={episode.error} notFound="We could not find that episode" title="We could not open this episode" />;
   }
-  if (episode.status === 'loading') {
-    return (
-      <Page title="Episode">
-        <StatusMessage>Loading the episode…</StatusMessage>
-      </Page>
-    );
-  }
+  if (episode.status === 'loading') return <LoadingPage title="Episode">Loading the episode…</LoadingPage>;
   return <EpisodeView episode={episode.data} reload={reload} />;
 }
 
@@ -59,7 +43,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   const { list, room } = useClipList(episode.workspaceId);
   const preview = useClipPreview();
   const { list: musicList, reload: reloadMusic } = useMusicList(episode.workspaceId);
-  const [workspace] = useResource(episode.workspaceId, () => getWorkspace(episode.workspaceId));
+  const { workspace } = useWorkspacePage(episode.workspaceId);
   const [show] = useResource(episode.workspaceId, (): Promise<Show | null> => getShow(episode.workspaceId));
   const [renders, reloadRenders] = useResource(episode.id, () => listRenders(episode.id));
   const [live, setLive] = useState<Map<string, Pick<Render, 'status' | 'progress'>>>(new Map());
@@ -116,11 +100,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
 
   return (
     <>
-      <p className="back-link-row">
-        <Link className="back-link" href={`/w/${encodeURIComponent(episode.workspaceId)}/episodes`}>
-          Back to episodes
-        </Link>
-      </p>
+      <BackLink href={`/w/${encodeURIComponent(episode.workspaceId)}/episodes`}>Back to episodes</BackLink>
       <Page title={episode.title} caption={workspaceName ? `Episode · ${workspaceName}` : 'Episode'} hasError={handle.error !== null || refused !== null} wide>
         <LiveLine room={room} />
         <EpisodeDetailsForm episode={episode} onSaved={reload} />

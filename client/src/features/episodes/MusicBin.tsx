@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { MusicAsset } from '../../../../shared/contracts/music';
 import type { MusicRole } from '../../../../shared/contracts/episodes';
-import { toApiError } from '../../api/ApiError';
 import { Button } from '../../components/Button';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
+import { useAction } from '../../components/useAction';
 import { lengthWords } from '../clips/clipWords';
 import { uploadMusic } from './musicApi';
 import type { ClipPreview } from './useClipPreview';
@@ -23,8 +23,7 @@ const statusWords = (m: MusicAsset) => (m.status === 'failed' ? `Could not be us
 
 /** The workspace's music: listen, add it as an intro, an outro or under speech, and upload more. */
 export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploaded }: MusicBinProps) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useAction();
   const [sent, setSent] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -37,18 +36,12 @@ export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploade
     setSent('');
     if (title === '') return setProblem('Enter a title for the music');
     if (!(file instanceof File) || file.size === 0) return setProblem('Choose a music file to upload');
-    setProblem(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const music = await uploadMusic(workspaceId, title, file);
       setSent(`Sent. “${music.title}” is being processed; it can be used when it is ready.`);
       formRef.current?.reset();
       onUploaded();
-    } catch (e) {
-      setProblem(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,29 +1,19 @@
-import { useState } from 'react';
 import type { Episode, Show } from '../../../../shared/contracts/episodes';
-import { toApiError } from '../../api/ApiError';
 import { Link } from '../../app/router';
 import { Button } from '../../components/Button';
+import { useAction } from '../../components/useAction';
 import { formatDate } from '../invites/formatDate';
 import { setPublished } from './episodesApi';
 import { FeedAddress } from './FeedAddress';
 
 /** Publish: put the episode's newest passing render in the podcast feed, or take it out again. */
 export function PublishPanel({ episode, show, onChanged }: { episode: Episode; show: Show | null; onChanged(e: Episode): void }) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run } = useAction();
   const published = episode.publishedAt !== null;
 
   const change = async () => {
     if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      onChanged(await setPublished(episode.id, !published));
-    } catch (e) {
-      setProblem(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onChanged(await setPublished(episode.id, !published)));
   };
 
   return (

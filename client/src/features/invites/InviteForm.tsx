@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { CreatedInvite } from '../../../../shared/contracts/invites';
 import { roleSchema, type Role } from '../../../../shared/roles';
-import { createInvite } from '../../api/invites';
+import { createInvite } from './invitesApi';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { formText } from '../../components/formText';
 import { SelectField } from '../../components/SelectField';
-import { useFormProblems } from '../../components/useFormProblems';
+import { useSubmitForm } from '../../components/useSubmitForm';
 import { roleInSentence, roleOptions } from '../workspaces/roleWords';
 import { CopyLink } from './CopyLink';
 import { formatDate } from './formatDate';
@@ -19,25 +19,13 @@ function linkHint(invite: CreatedInvite): string {
 }
 
 export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles: Role[] }) {
-  const problems = useFormProblems(ids);
-  const [busy, setBusy] = useState(false);
   const [invite, setInvite] = useState<CreatedInvite | null>(null);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const role = roleSchema.safeParse(formText(event.currentTarget, 'role'));
-    if (!role.success) return;
-    setBusy(true);
-    problems.clear();
-    try {
-      setInvite(await createInvite(workspaceId, { role: role.data }));
-    } catch (e) {
-      problems.show(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { problems, busy, onSubmit } = useSubmitForm(ids, {
+    read: (form) => roleSchema.safeParse(formText(form, 'role')),
+    send: async (role) => {
+      if (role.success) setInvite(await createInvite(workspaceId, { role: role.data }));
+    },
+  });
 
   return (
     <section className="panel" aria-labelledby="invite-title">
@@ -46,7 +34,7 @@ export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles:
       </h2>
       <p>Make a link for one person. When they open it, they can create an account and join straight away.</p>
       <ErrorSummary items={problems.summary} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <SelectField
           id={ids.role}
           name="role"

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { InvitePreview } from '../../../../shared/contracts/invites';
-import type { ApiError } from '../../api/ApiError';
-import { previewInvite } from '../../api/invites';
+import { previewInvite } from './invitesApi';
+import { LoadFailure } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
-import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useResource, type Resource } from '../../app/useResource';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -22,17 +21,6 @@ function titleFor(preview: Resource<InvitePreview>): string {
   return `You have been invited to join ${preview.data.workspaceName} as ${roleInSentence(preview.data.role)}`;
 }
 
-function LinkProblem({ error }: { error: ApiError }) {
-  return (
-    <>
-      <p className="lead">{error.message}</p>
-      <p>
-        <Link href="/">Go to your workspaces</Link>
-      </p>
-    </>
-  );
-}
-
 export function InvitePage({ token }: { token: string }) {
   const { session } = useSession();
   const [preview] = useResource(token, () => previewInvite(token));
@@ -41,7 +29,7 @@ export function InvitePage({ token }: { token: string }) {
   return (
     <Page title={titleFor(preview)} hasError={preview.status === 'failed' || formError}>
       <StatusMessage>{preview.status === 'loading' ? 'Opening your invite…' : null}</StatusMessage>
-      {preview.status === 'failed' ? <LinkProblem error={preview.error} /> : null}
+      {preview.status === 'failed' ? <LoadFailure error={preview.error} /> : null}
       {preview.status === 'ready' ? (
         <>
           <p className="lead">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { User } from '../../../../shared/contracts/auth';
-import { acceptInvite } from '../../api/invites';
+import { acceptInvite } from './invitesApi';
 import { navigate } from '../../app/router';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Member } from '../../../../shared/contracts/workspaces';
-import { removeMember } from '../../api/workspaces';
+import { removeMember } from './membersApi';
 import { Button } from '../../components/Button';
 import type { MemberActionResult } from './memberActions';
 

@@ -1,13 +1,11 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { memberCreditSchema, type MemberCredit } from '../../../../shared/contracts/publishing';
+import type { MemberCredit } from '../../../../shared/contracts/publishing';
 import { toApiError } from '../../api/ApiError';
-import { requestJson } from '../../api/http';
 import { useResource } from '../../app/useResource';
 import { Button } from '../../components/Button';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
-
-const creditPath = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/members/me/credit`;
+import { getMyCredit, setMyCredit } from './membersApi';
 
 /**
  * "Credit me by name": each person decides for themselves whether published episodes name them, and how.
@@ -15,7 +13,7 @@ const creditPath = (workspaceId: string) => `/api/workspaces/${encodeURIComponen
  */
 export function CreditMeSetting({ workspaceId }: { workspaceId: string }) {
   const ids = { box: useId(), name: useId(), hint: useId() };
-  const [loaded] = useResource(workspaceId, () => requestJson('GET', creditPath(workspaceId), memberCreditSchema));
+  const [loaded] = useResource(workspaceId, () => getMyCredit(workspaceId));
   const [credit, setCredit] = useState<MemberCredit | null>(null);
   const [byName, setByName] = useState(false);
   const [name, setName] = useState('');
@@ -35,7 +33,7 @@ export function CreditMeSetting({ workspaceId }: { workspaceId: string }) {
     setBusy(true);
     setProblem(undefined);
     try {
-      const saved = await requestJson('PATCH', creditPath(workspaceId), memberCreditSchema, byName ? { creditByName: true, creditName: name } : { creditByName: false });
+      const saved = await setMyCredit(workspaceId, byName ? { creditByName: true, creditName: name } : { creditByName: false });
       setCredit(saved);
       setStatus(saved.creditByName ? `Saved. Published episodes you are part of will name you as “${saved.creditName}”.` : 'Saved. Published episodes will not name you.');
     } catch (e) {

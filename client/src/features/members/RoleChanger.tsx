@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Member } from '../../../../shared/contracts/workspaces';
 import { roles, roleSchema } from '../../../../shared/roles';
-import { changeMemberRole } from '../../api/workspaces';
+import { changeMemberRole } from './membersApi';
 import { Button } from '../../components/Button';
 import { roleInSentence, roleOptions } from '../workspaces/roleWords';
 import type { MemberActionResult } from './memberActions';

@@ -2,11 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Clip } from '../../../../shared/contracts/clips';
 import { currentConsentWording } from '../../../../shared/contracts/clips';
 import type { Workspace } from '../../../../shared/contracts/workspaces';
-import { getWorkspace } from '../../api/workspaces';
+import { BackLink, LoadFailedPage, LoadingPage } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
-import { Link } from '../../app/router';
-import { useResource } from '../../app/useResource';
-import { useSignedInUser } from '../../app/useSignedInUser';
 import { StatusMessage } from '../../components/StatusMessage';
 import { findInterrupted, type Interrupted } from './findInterrupted';
 import { pieceStore } from './pieceStore';
@@ -17,6 +14,7 @@ import { SendStep } from './SendStep';
 import { SentStep } from './SentStep';
 import { InterruptedStep } from './InterruptedStep';
 import { useTake } from './useTake';
+import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 
 type Step =
   | { name: 'checking' }
@@ -33,29 +31,13 @@ const titles: Record<Step['name'], string> = {
   sent: 'Thank you — your story has been sent',
 };
 
-const never = <T,>() => new Promise<T>(() => undefined);
-
 /** `/w/:id/record`: tell a story. One thing per screen: record, choose what it may be used for, sent. */
 export function RecordPage({ workspaceId }: { workspaceId: string }) {
-  const user = useSignedInUser();
-  const [workspace] = useResource(`${user?.id ?? ''}:${workspaceId}`, () => (user ? getWorkspace(workspaceId) : never<Workspace>()));
+  const { user, workspace } = useWorkspacePage(workspaceId);
   if (workspace.status === 'failed') {
-    return (
-      <Page title={workspace.error.code === 'not_found' ? 'We could not find that workspace' : 'We could not open this page'} hasError>
-        <p className="lead">{workspace.error.message}</p>
-        <p>
-          <Link href="/">Go to your workspaces</Link>
-        </p>
-      </Page>
-    );
+    return <LoadFailedPage error={workspace.error} notFound="We could not find that workspace" title="We could not open this page" />;
   }
-  if (workspace.status === 'loading' || !user) {
-    return (
-      <Page title="Tell a story">
-        <StatusMessage>Loading…</StatusMessage>
-      </Page>
-    );
-  }
+  if (workspace.status === 'loading' || !user) return <LoadingPage title="Tell a story">Loading…</LoadingPage>;
   return <Recording workspace={workspace.data} userId={user.id} />;
 }
 
@@ -93,11 +75,7 @@ function Recording({ workspace, userId }: { workspace: Workspace; userId: string
 
   return (
     <>
-      <p className="back-link-row">
-        <Link className="back-link" href={`/w/${encodeURIComponent(workspace.id)}`}>
-          Back to {workspace.name}
-        </Link>
-      </p>
+      <BackLink href={`/w/${encodeURIComponent(workspace.id)}`}>Back to {workspace.name}</BackLink>
       <Page title={titles[step.name]} caption={workspace.name}>
         {step.name === 'checking' ? <StatusMessage>Checking for recordings that were not sent…</StatusMessage> : null}
         {step.name === 'interrupted' ? (

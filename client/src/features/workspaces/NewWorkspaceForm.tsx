@@ -1,33 +1,23 @@
-import { useState, type FormEvent } from 'react';
-import { createWorkspace } from '../../api/workspaces';
+import { createWorkspace } from './workspacesApi';
 import { navigate } from '../../app/router';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { formText } from '../../components/formText';
 import { TextField } from '../../components/TextField';
-import { useFormProblems } from '../../components/useFormProblems';
+import { useSubmitForm } from '../../components/useSubmitForm';
 
 const ids = { name: 'new-workspace-name' };
 
 export function NewWorkspaceForm({ onError }: { onError(hasError: boolean): void }) {
-  const problems = useFormProblems(ids);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    problems.clear();
-    onError(false);
-    try {
-      const workspace = await createWorkspace(formText(event.currentTarget, 'name'));
+  const { problems, busy, onSubmit } = useSubmitForm(ids, {
+    read: (form) => formText(form, 'name'),
+    send: async (name) => {
+      const workspace = await createWorkspace(name);
       navigate(`/w/${encodeURIComponent(workspace.id)}`);
-    } catch (e) {
-      problems.show(e);
-      onError(true);
-      setBusy(false);
-    }
-  };
+    },
+    closes: true,
+    onError,
+  });
 
   return (
     <section className="panel" aria-labelledby="new-workspace-title">
@@ -35,7 +25,7 @@ export function NewWorkspaceForm({ onError }: { onError(hasError: boolean): void
         Start a new workspace
       </h2>
       <ErrorSummary items={problems.summary} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <TextField
           id={ids.name}
           name="name"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { listWorkspaces } from '../../api/workspaces';
+import { listWorkspaces } from './workspacesApi';
 import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { useSignedInUser } from '../../app/useSignedInUser';

@@ -1,11 +1,10 @@
 import type { Workspace } from '../../../../shared/contracts/workspaces';
 import { roleLabels } from '../../../../shared/roles';
-import { getWorkspace } from '../../api/workspaces';
+import { LoadFailure } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
-import { Link } from '../../app/router';
-import { useResource, type Resource } from '../../app/useResource';
-import { useSignedInUser } from '../../app/useSignedInUser';
+import type { Resource } from '../../app/useResource';
 import { StatusMessage } from '../../components/StatusMessage';
+import { useWorkspacePage } from './useWorkspacePage';
 import { WorkspaceView } from './WorkspaceView';
 
 function titleFor(workspace: Resource<Workspace>): string {
@@ -17,10 +16,7 @@ function titleFor(workspace: Resource<Workspace>): string {
 }
 
 export function WorkspacePage({ id }: { id: string }) {
-  const user = useSignedInUser();
-  const [workspace, reload] = useResource(`${user?.id ?? ''}:${id}`, () =>
-    user ? getWorkspace(id) : new Promise<Workspace>(() => undefined),
-  );
+  const { user, workspace, reload } = useWorkspacePage(id);
 
   return (
     <Page
@@ -30,14 +26,7 @@ export function WorkspacePage({ id }: { id: string }) {
       wide
     >
       <StatusMessage>{workspace.status === 'loading' ? 'Opening workspace…' : null}</StatusMessage>
-      {workspace.status === 'failed' ? (
-        <>
-          <p className="lead">{workspace.error.message}</p>
-          <p>
-            <Link href="/">Go to your workspaces</Link>
-          </p>
-        </>
-      ) : null}
+      {workspace.status === 'failed' ? <LoadFailure error={workspace.error} /> : null}
       {workspace.status === 'ready' && user ? (
         <WorkspaceView workspace={workspace.data} myId={user.id} onWorkspaceChanged={reload} />
       ) : null}

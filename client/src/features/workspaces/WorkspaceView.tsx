@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { Workspace } from '../../../../shared/contracts/workspaces';
-import { listMembers } from '../../api/workspaces';
+import { listMembers } from '../members/membersApi';
 import { Link } from '../../app/router';
 import { useResource } from '../../app/useResource';
 import { useWorkspaceRoom } from '../../realtime/useWorkspaceRoom';

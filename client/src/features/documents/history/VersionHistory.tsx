@@ -1,8 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { DocumentInfo } from '../../../../../shared/contracts/documents';
 import type { DocumentVersion } from '../../../../../shared/contracts/documentVersions';
-import type { Member } from '../../../../../shared/contracts/workspaces';
-import { listMembers } from '../../../api/workspaces';
+import { listMembers } from '../../members/membersApi';
 import { useResource } from '../../../app/useResource';
 import { Button } from '../../../components/Button';
 import { StatusMessage } from '../../../components/StatusMessage';
@@ -12,8 +11,6 @@ import { VersionList } from './VersionList';
 import { listVersions } from './versionsApi';
 import { VersionView } from './VersionView';
 import { versionTitle } from './versionWords';
-
-const never = <T,>() => new Promise<T>(() => undefined);
 
 /**
  * The document's "History" panel: save a named version, see every version newest first, read any
@@ -26,8 +23,8 @@ export function VersionHistory({ doc, myId }: { doc: DocumentInfo; myId: string 
   const [round, setRound] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const showing = open || viewing !== null;
-  const [versions] = useResource(showing ? `${doc.id}:${round}` : 'closed', () => (showing ? listVersions(doc.id) : never<DocumentVersion[]>()));
-  const [members] = useResource(showing ? doc.workspaceId : 'closed', () => (showing ? listMembers(doc.workspaceId) : never<Member[]>()));
+  const [versions] = useResource(showing ? `${doc.id}:${round}` : 'closed', showing ? () => listVersions(doc.id) : null);
+  const [members] = useResource(showing ? doc.workspaceId : 'closed', showing ? () => listMembers(doc.workspaceId) : null);
   const memberList = members.status === 'ready' ? members.data : null;
   const names = useMemo(() => (memberList ? new Map(memberList.map((m) => [m.userId, m.name])) : null), [memberList]);
   const canEdit = doc.abilities.edit;

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ThreadPerson } from '../../../../../shared/contracts/documentThreads';
 import { ApiError } from '../../../api/ApiError';
-import { Button } from '../../../components/Button';
+import { SubmitOrCancel } from '../../../components/SubmitOrCancel';
 import { TextArea } from '../../clips/TextArea';
 import { insertMention, matchingPeople, mentionQuery, stillMentioned, type MentionQuery } from './mentions';
 
@@ -135,14 +135,9 @@ export function CommentBox({ id, label, submitLabel, emptyMessage, people, onSub
           ))}
         </ul>
       </div>
-      <div className="button-group">
-        <Button type="submit" busy={busy}>
-          {submitLabel}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitOrCancel busy={busy} onCancel={onCancel}>
+        {submitLabel}
+      </SubmitOrCancel>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentThread, ThreadPerson } from '../../../../../shared/contracts/documentThreads';
 import type { DocumentThreadEvent } from '../../../../../shared/realtime/events';
-import { listMembers } from '../../../api/workspaces';
+import { listMembers } from '../../members/membersApi';
 import { Link } from '../../../app/router';
 import { Button } from '../../../components/Button';
 import { StatusMessage } from '../../../components/StatusMessage';

@@ -1,9 +1,10 @@
 import { useId, useRef, useState } from 'react';
 import type { Artwork } from '../../../../../shared/contracts/publishing';
 import { artworkRuleSentence } from '../../../../../shared/contracts/publishing';
-import { toApiError } from '../../../api/ApiError';
 import { Button } from '../../../components/Button';
+import { FieldShell } from '../../../components/FieldShell';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { useAction } from '../../../components/useAction';
 import { pictureProblem } from './pictureSize';
 
 interface ArtworkPickerProps {
@@ -18,9 +19,8 @@ interface ArtworkPickerProps {
 export function ArtworkPicker({ whose, current, canEdit, upload }: ArtworkPickerProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const send = async () => {
     const file = input.current?.files?.[0];
@@ -28,19 +28,13 @@ export function ArtworkPicker({ whose, current, canEdit, upload }: ArtworkPicker
     if (!file) return setProblem('Choose a picture to upload.');
     const found = await pictureProblem(file);
     if (found) return setProblem(found);
-    setProblem(null);
-    setBusy(true);
     setStatus('Uploading the picture…');
-    try {
+    const worked = await run(async () => {
       await upload(file);
       setStatus('Picture saved.');
       if (input.current) input.current.value = '';
-    } catch (e) {
-      setStatus('');
-      setProblem(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!worked) setStatus('');
   };
 
   return (
@@ -52,21 +46,9 @@ export function ArtworkPicker({ whose, current, canEdit, upload }: ArtworkPicker
       )}
       {canEdit ? (
         <>
-          <div className={problem ? 'field field--error' : 'field'}>
-            <label className="field__label" htmlFor={id}>
-              {current ? `Change the artwork for ${whose}` : `Artwork for ${whose}`}
-            </label>
-            <div className="field__hint" id={`${id}-hint`}>
-              A PNG or JPEG: {artworkRuleSentence}.
-            </div>
-            {problem ? (
-              <p className="field__error" id={`${id}-error`}>
-                <span className="visually-hidden">Error: </span>
-                {problem}
-              </p>
-            ) : null}
-            <input ref={input} id={id} type="file" accept="image/png,image/jpeg" aria-describedby={problem ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid={problem ? true : undefined} />
-          </div>
+          <FieldShell id={id} label={current ? `Change the artwork for ${whose}` : `Artwork for ${whose}`} hint={<>A PNG or JPEG: {artworkRuleSentence}.</>} error={problem ?? undefined}>
+            {(describedBy) => <input ref={input} id={id} type="file" accept="image/png,image/jpeg" aria-describedby={describedBy} aria-invalid={problem ? true : undefined} />}
+          </FieldShell>
           <Button variant="secondary" busy={busy} onClick={() => void send()}>
             Upload the picture
           </Button>

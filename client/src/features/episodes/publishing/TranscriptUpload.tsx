@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import type { Episode } from '../../../../../shared/contracts/episodes';
-import { toApiError } from '../../../api/ApiError';
 import { Button } from '../../../components/Button';
+import { FieldShell } from '../../../components/FieldShell';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { useAction } from '../../../components/useAction';
 import { removeTranscript, uploadTranscript } from './publishingApi';
 
 const formatNames = { vtt: 'WebVTT', srt: 'SubRip' } as const;
@@ -11,24 +12,17 @@ const formatNames = { vtt: 'WebVTT', srt: 'SubRip' } as const;
 export function TranscriptUpload({ episode, onChanged }: { episode: Episode; onChanged(e: Episode): void }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run: act } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
   const canEdit = episode.abilities.edit;
 
   const run = async (work: () => Promise<Episode>, done: string) => {
-    setBusy(true);
-    setProblem(null);
-    try {
+    const worked = await act(async () => {
       onChanged(await work());
       setStatus(done);
       if (input.current) input.current.value = '';
-    } catch (e) {
-      setStatus('');
-      setProblem(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!worked) setStatus('');
   };
   const send = () => {
     const file = input.current?.files?.[0];
@@ -48,21 +42,9 @@ export function TranscriptUpload({ episode, onChanged }: { episode: Episode; onC
       )}
       {canEdit ? (
         <>
-          <div className={problem ? 'field field--error' : 'field'}>
-            <label className="field__label" htmlFor={id}>
-              {episode.transcript ? 'Replace the transcript' : 'Transcript file'}
-            </label>
-            <div className="field__hint" id={`${id}-hint`}>
-              A WebVTT (.vtt) or SubRip (.srt) file with timings, saved as UTF-8, up to 2 MB.
-            </div>
-            {problem ? (
-              <p className="field__error" id={`${id}-error`}>
-                <span className="visually-hidden">Error: </span>
-                {problem}
-              </p>
-            ) : null}
-            <input ref={input} id={id} type="file" accept=".vtt,.srt,text/vtt,application/x-subrip" aria-describedby={problem ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid={problem ? true : undefined} />
-          </div>
+          <FieldShell id={id} label={episode.transcript ? 'Replace the transcript' : 'Transcript file'} hint="A WebVTT (.vtt) or SubRip (.srt) file with timings, saved as UTF-8, up to 2 MB." error={problem ?? undefined}>
+            {(describedBy) => <input ref={input} id={id} type="file" accept=".vtt,.srt,text/vtt,application/x-subrip" aria-describedby={describedBy} aria-invalid={problem ? true : undefined} />}
+          </FieldShell>
           <Button variant="secondary" busy={busy} onClick={send}>
             Upload the transcript
           </Button>{' '}

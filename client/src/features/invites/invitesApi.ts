@@ -1,4 +1,4 @@
-import type { SignUpBody } from '../../../shared/contracts/auth';
+import type { SignUpBody } from '../../../../shared/contracts/auth';
 import {
   acceptedInviteSchema,
   createdInviteSchema,
@@ -7,8 +7,8 @@ import {
   type CreateInviteBody,
   type CreatedInvite,
   type InvitePreview,
-} from '../../../shared/contracts/invites';
-import { requestJson } from './http';
+} from '../../../../shared/contracts/invites';
+import { requestJson } from '../../api/http';
 
 const invitePath = (token: string) => `/api/invites/${encodeURIComponent(token)}`;
 

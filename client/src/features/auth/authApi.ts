@@ -1,5 +1,5 @@
-import { meSchema, type LogInBody, type SignUpBody, type User } from '../../../shared/contracts/auth';
-import { requestEmpty, requestJson } from './http';
+import { meSchema, type LogInBody, type SignUpBody, type User } from '../../../../shared/contracts/auth';
+import { requestEmpty, requestJson } from '../../api/http';
 
 export const signUp = async (body: SignUpBody): Promise<User> =>
   (await requestJson('POST', '/api/auth/signup', meSchema, body)).user;
