@@ -21,10 +21,11 @@ import type { JobQueueOptions } from './jobs/jobQueue';
 import { createLogger, type Logger } from './logger';
 import { checkMediaTools } from './media/ffmpeg';
 import { accountRoutes } from './modules/accounts/accountRoutes';
+import { forwardClipEvents } from './modules/clips/clipRealtime';
 import { clipRoutes } from './modules/clips/clipRoutes';
 import { processClipJob, purgeClipJob } from './modules/clips/processClipJob';
 import { recordingChunkPath, recordingRoutes } from './modules/clips/recordingRoutes';
-import { documentRoutes } from './modules/documents/documentRoutes';
+import { setUpDocuments } from './modules/documents/index';
 import { setUpDocumentThreads } from './modules/documentThreads/index';
 import { setUpEpisodes } from './modules/episodes/index';
 import { setUpMusic } from './modules/music/index';
@@ -80,7 +81,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   inviteRoutes(api, services);
   clipRoutes(api, services);
   recordingRoutes(api, services);
-  documentRoutes(api, services, collab);
+  setUpDocuments(services, api, collab);
   const documentThreads = setUpDocumentThreads(services, api, collab);
   setUpMusic(services, api);
   const episodes = setUpEpisodes(services, api, collab);
@@ -107,6 +108,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
 
   const http = createServer(app);
   const io = createSocketServer(http, services, allowedOrigins);
+  forwardClipEvents(io, services.bus);
   services.jobs.start();
   collab.attach(io);
   documentThreads.attach(io);

@@ -13,10 +13,10 @@ import {
 } from '../../shared/realtime/collab';
 import { userFromCookieHeader } from '../auth/sessions';
 import { AppError, isAppError } from '../errors';
-import { collabDocumentAccess as documentAccess, type DocumentAccess } from '../modules/documents/documentOperations';
 import { sessionRoom, type ChorusServer } from '../realtime/socketServer';
 import type { Services } from '../services';
 import type { CollabDocument, DocumentChannel, Peer } from './collabDocument';
+import { DocumentKinds, type CollabAccess } from './documentKinds';
 import { DocumentRegistry } from './documentRegistry';
 import { decodeMessage } from './messages';
 import { collabOptions, type CollabOptions } from './options';
@@ -51,6 +51,8 @@ interface Connection {
 
 export interface CollabServer {
   readonly registry: DocumentRegistry;
+  /** Modules register the kinds of document they own and whose rules decide access to them. */
+  readonly kinds: DocumentKinds;
   readonly options: CollabOptions;
   /** Opens `/collab` on the Socket.IO server. */
   attach(io: ChorusServer): void;
@@ -76,6 +78,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   const checkpoints = new VersionCheckpoints(services.db, services.blobs, options.checkpointEveryMs);
   const persistence = new DocumentPersistence(log, services.blobs, logger, options.maxDocumentBytes * 2, checkpoints);
   const registry = new DocumentRegistry(log, persistence, logger, options, channelFor);
+  const kinds = new DocumentKinds();
   const connections = new Map<string, Connection>();
   let nsp: CollabNamespace | undefined;
 
@@ -104,7 +107,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
     };
   }
 
-  function makePeer(conn: Connection, documentId: string, access: Pick<DocumentAccess, 'canEdit' | 'readOnlyReason'>): Peer {
+  function makePeer(conn: Connection, documentId: string, access: Pick<CollabAccess, 'canEdit' | 'readOnlyReason'>): Peer {
     return {
       id: conn.socket.id,
       userId: conn.userId,
@@ -148,8 +151,8 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   }
 
   async function join(conn: Connection, documentId: string): Promise<Joined> {
-    const access = await documentAccess(services, documentId, conn.userId);
-    const doc = await registry.open(documentId, access.row.workspace_id);
+    const access = await kinds.access(services, documentId, conn.userId);
+    const doc = await registry.open(documentId, access.workspaceId);
     if (!conn.socket.connected || conn.cancelled.delete(documentId)) {
       throw new AppError('conflict', 'You left this document before it finished opening.');
     }
@@ -268,7 +271,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
       const conn = connections.get(peer.id);
       if (!conn) continue;
       try {
-        const access = await documentAccess(services, doc.id, peer.userId);
+        const access = await kinds.access(services, doc.id, peer.userId);
         if (access.canEdit !== peer.canEdit) {
           peer.canEdit = access.canEdit;
           peer.readOnlyReason = access.readOnlyReason;
@@ -291,6 +294,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
 
   return {
     registry,
+    kinds,
     options,
     attach(io) {
       const namespace = io.of(collabNamespace) as unknown as CollabNamespace;

@@ -4,10 +4,9 @@ import { presenceJoinSchema, type ClientToServerEvents, type OnlineMember, type 
 import type { Role } from '../../shared/roles';
 import { userFromCookieHeader } from '../auth/sessions';
 import { AppError, isAppError } from '../errors';
+import { actorIn } from '../policies/actor';
 import { authorize } from '../policies/authorize';
 import type { Services } from '../services';
-import { forwardClipEvents } from '../modules/clips/clipRealtime';
-import { actorIn } from '../modules/workspaces/workspaceOperations';
 
 export interface SocketData {
   userId: string;
@@ -52,7 +51,6 @@ export function createSocketServer(httpServer: HttpServer, services: Services, a
 
   io.on('connection', (socket) => registerPresence(io, socket, services));
   forwardDomainEvents(io, services);
-  forwardClipEvents(io, services.bus);
   return io;
 }
 

@@ -4,9 +4,9 @@ import type { DocumentsTable } from '../../db/schema';
 import { notFound } from '../../errors';
 import { authorize, authorizeDocument, documentAbilitiesOf, mayDocument, type Actor } from '../../policies/authorize';
 import type { DocumentFacts } from '../../policies/rules';
+import type { CollabAccessRule } from '../../collab/documentKinds';
 import type { Services } from '../../services';
 import { recordAudit } from '../audit/auditLog';
-import { timelineDocumentAccess } from '../episodes/timelineAccess';
 import { actorIn } from '../workspaces/workspaceOperations';
 
 export const documentFacts = (row: DocumentsTable): DocumentFacts => ({
@@ -53,12 +53,12 @@ export async function documentAccess(services: Services, documentId: string, use
   return writtenDocumentAccess(services, row, userId);
 }
 
-/** For live editing on `/collab`: written documents by the document rules, an episode's timeline by the episode's. */
-export async function collabDocumentAccess(services: Services, documentId: string, userId: string): Promise<DocumentAccess<DocumentsTable>> {
-  const row = await services.documents.findById(documentId);
-  if (!row) throw notFound('document');
-  return isWritten(row) ? writtenDocumentAccess(services, row, userId) : timelineDocumentAccess(services, row, userId);
-}
+/** Live editing on `/collab` of written documents (publications and scripts) follows the document rules. */
+export const writtenDocumentCollabAccess: CollabAccessRule = async (services, row, userId) => {
+  if (!isWritten(row)) throw notFound('document');
+  const access = await writtenDocumentAccess(services, row, userId);
+  return { workspaceId: row.workspace_id, canEdit: access.canEdit, readOnlyReason: access.readOnlyReason };
+};
 
 async function writtenDocumentAccess(services: Services, row: WrittenDocumentRow, userId: string): Promise<DocumentAccess> {
   const actor = await actorIn(services, row.workspace_id, userId);

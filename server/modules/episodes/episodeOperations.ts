@@ -5,21 +5,15 @@ import type { ArtworksTable, EpisodeRendersTable, EpisodesTable, ShowsTable } fr
 import { notFound } from '../../errors';
 import { authorizeEpisode, mayEpisode, type Actor } from '../../policies/authorize';
 import type { EpisodeAction } from '../../policies/rules';
-import type { Services } from '../../services';
 import { actorIn } from '../workspaces/workspaceOperations';
-import type { EpisodeRepository } from './episodeRepository';
-import type { LiveTimelines } from './liveTimeline';
 import { presentArtwork, showArtworkPath } from './publicPaths';
 import { publishingFields } from './publishingFields';
 import { publishingRepository } from './publishingRepository';
-import { linkScriptDocument } from './scriptAndConsultants';
+import type { EpisodeContext } from './episodeContext';
+import { linkScriptDocument } from './scriptLink';
 import { checkTimeline, emptyTimeline, parseStoredTimeline, timelineSeconds } from './timeline';
 
-export interface EpisodeContext {
-  services: Services;
-  episodes: EpisodeRepository;
-  timelines: LiveTimelines;
-}
+export type { EpisodeContext } from './episodeContext';
 
 /** The feed's public address: PUBLIC_URL when set, else the address the request came to. */
 export const feedPath = (workspaceId: string) => `/feeds/${workspaceId}/podcast.xml`;

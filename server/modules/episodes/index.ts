@@ -1,3 +1,4 @@
+import { timelineCollabAccess } from './timelineAccess';
 import type { CollabServer } from '../../collab/collabServer';
 import type { Api } from '../../http/route';
 import type { ChorusServer } from '../../realtime/socketServer';
@@ -13,6 +14,7 @@ import { renderEpisodeJob } from './renderEpisodeJob';
 
 /** Wires the episodes module: its repository, live timelines, render job, routes, public feed and event listeners. */
 export function setUpEpisodes(services: Services, api: Api, collab: CollabServer) {
+  collab.kinds.register(['timeline'], timelineCollabAccess);
   const episodes = episodeRepository(services.db);
   const ctx = { services, episodes, timelines: liveTimelines(services, episodes, collab) };
   services.jobs.register(renderEpisodeJob(ctx));

@@ -17,7 +17,7 @@ import { episodePageHtml } from './episodePageHtml';
 import { artworkVersion, hasTranscript, transcriptVersion } from './publicPaths';
 import { publicRender, servedRender } from './publishing';
 import { publishingRepository } from './publishingRepository';
-import { setConsultants } from './scriptAndConsultants';
+import { setConsultants } from './consultants';
 import { deleteTranscript, uploadTranscript } from './transcript';
 
 const noFields = z.object({});

@@ -1,6 +1,7 @@
 import type { DocumentsTable } from '../../db/schema';
 import { notFound } from '../../errors';
 import { authorizeEpisode, mayEpisode } from '../../policies/authorize';
+import type { CollabAccessRule } from '../../collab/documentKinds';
 import type { Services } from '../../services';
 import type { DocumentAccess } from '../documents/documentOperations';
 import { actorIn } from '../workspaces/workspaceOperations';
@@ -24,3 +25,9 @@ export async function timelineDocumentAccess(services: Services, row: DocumentsT
   }
   return { row, actor: { ...actor, role }, canEdit: readOnlyReason === '', readOnlyReason };
 }
+
+/** Live editing of a timeline on `/collab`, registered with the co-writing engine as the kind `timeline`. */
+export const timelineCollabAccess: CollabAccessRule = async (services, row, userId) => {
+  const access = await timelineDocumentAccess(services, row, userId);
+  return { workspaceId: row.workspace_id, canEdit: access.canEdit, readOnlyReason: access.readOnlyReason };
+};

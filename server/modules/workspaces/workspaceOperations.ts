@@ -1,15 +1,13 @@
 import type { Member, Workspace } from '../../../shared/contracts/workspaces';
 import type { Role } from '../../../shared/roles';
 import { AppError, notFound } from '../../errors';
-import { abilitiesOf, authorize, type Actor } from '../../policies/authorize';
+import { actorIn } from '../../policies/actor';
+import { abilitiesOf, authorize } from '../../policies/authorize';
 import type { Services } from '../../services';
 import { recordAudit } from '../audit/auditLog';
 
 /** The caller as the policy module sees them in this workspace. */
-export async function actorIn(services: Services, workspaceId: string, userId: string): Promise<Actor> {
-  const membership = await services.workspaces.membership(workspaceId, userId);
-  return { userId, role: membership?.role };
-}
+export { actorIn };
 
 export function presentWorkspace(row: { id: string; name: string; created_at: string }, role: Role): Workspace {
   return { id: row.id, name: row.name, createdAt: row.created_at, role, abilities: abilitiesOf(role) };
