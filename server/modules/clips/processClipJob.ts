@@ -6,16 +6,11 @@ import { z } from 'zod';
 import { idSchema } from '../../../shared/contracts/common';
 import type { ClipsTable } from '../../db/schema';
 import { defaultRetry, defineJob, PermanentJobError, type JobSpec } from '../../jobs/jobTypes';
-import { analyseAudio, listeningCopy, MediaProcessingError } from '../../media/analyse';
+import { analyseAudio, MediaProcessingError } from '../../media/analyse';
+import { listeningCopy } from '../../media/listeningCopy';
 import { probeAudio, UnreadableAudioError } from '../../media/probe';
 import type { Services } from '../../services';
-import { clipObjectKey, clipPrefix } from '../../storage/keys';
-
-export const clipKeys = (clip: Pick<ClipsTable, 'workspace_id' | 'id'>) => ({
-  original: clipObjectKey(clip.workspace_id, clip.id, 'original'),
-  listening: clipObjectKey(clip.workspace_id, clip.id, `listening.${listeningCopy.extension}`),
-  peaks: clipObjectKey(clip.workspace_id, clip.id, 'peaks.json'),
-});
+import { clipKeys, clipPrefix } from '../../storage/keys';
 
 export const processClipJobSpec: JobSpec<{ clipId: string }> = {
   name: 'clip.process',
@@ -67,7 +62,7 @@ export function processClipJob(services: Services) {
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
       try {
-        const keys = clipKeys(clip);
+        const keys = clipKeys(clip.workspace_id, clip.id);
         const originalPath = path.join(dir, 'original');
         const original = await blobs.get(keys.original);
         await pipeline(original.body, createWriteStream(originalPath), { signal: ctx.signal });

@@ -8,7 +8,7 @@ import { AppError, isAppError } from '../../errors';
 import { parseOrThrow } from '../../http/validate';
 import { authorize, authorizeClip } from '../../policies/authorize';
 import type { Services } from '../../services';
-import { clipObjectKey } from '../../storage/keys';
+import { clipKeys } from '../../storage/keys';
 import { actorIn } from '../workspaces/workspaceOperations';
 import { blobStorageEngine } from './blobStorageEngine';
 import { getClip } from './clipOperations';
@@ -34,7 +34,7 @@ export async function uploadClip(services: Services, req: Request, res: Response
   }
 
   const clipId = randomUUID();
-  const key = clipObjectKey(workspaceId, clipId, 'original');
+  const key = clipKeys(workspaceId, clipId).original;
   const engine = blobStorageEngine({
     blobs: services.blobs,
     key,

@@ -13,8 +13,7 @@ import { MediaProcessingError } from '../../media/analyse';
 import { correctBeyondLu, loudnessTarget, measureLoudness, meetsLoudnessTarget } from '../../media/loudness';
 import { episodeAudio, renderEpisode } from '../../media/render';
 import { probeAudio } from '../../media/probe';
-import { episodeRenderKey, musicOriginalKey } from '../../storage/keys';
-import { clipKeys } from '../clips/processClipJob';
+import { clipKeys, episodeRenderKey, musicOriginalKey } from '../../storage/keys';
 import { loadEpisodeFor, presentRender, type EpisodeContext } from './episodeOperations';
 import { expectedLoudness, renderMixOf, type SourceLevels } from './renderMix';
 import { chapterRanges, checkTimeline, parseStoredTimeline } from './timeline';
@@ -97,7 +96,7 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
           files.set(id, file);
         };
         for (const [clipId, u] of usable.clips) {
-          await fetch(clipId, clipKeys(u.clip).original);
+          await fetch(clipId, clipKeys(u.clip.workspace_id, u.clip.id).original);
           levels.set(clipId, u.levelDb);
         }
         for (const [assetId, u] of usable.music) {
