@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import multer from 'multer';
 import { uploadMusicFieldsSchema, type MusicAsset } from '../../../shared/contracts/music';
 import { nowIso } from '../../clock';
 import type { MusicAssetsTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { parseOrThrow } from '../../http/validate';
+import { receiveAudioUpload } from '../../http/audioUpload';
 import { authorizeMusic, mayMusic, type Actor } from '../../policies/authorize';
 import type { MusicAction } from '../../policies/rules';
 import type { Services } from '../../services';
 import { musicOriginalKey, musicPrefix } from '../../storage/keys';
 import { recordAudit } from '../audit/auditLog';
-import { blobStorageEngine } from '../clips/blobStorageEngine';
-import { fieldLimits, parserBuffers, runMulter } from '../clips/uploadClip';
 import { parseStoredTimeline } from '../episodes/timeline';
 import { actorIn } from '../workspaces/workspaceOperations';
 import type { MusicAssetRow } from './musicRepository';
@@ -58,23 +55,13 @@ export async function uploadMusic(services: Services, req: Request, res: Respons
   }
   const assetId = randomUUID();
   const key = musicOriginalKey(workspaceId, assetId);
-  const engine = blobStorageEngine({
+  const { stored, fields } = await receiveAudioUpload(req, res, {
     blobs: services.blobs,
     key,
     maxBytes: services.config.maxUploadBytes,
-    beforeStore: (r) => parseOrThrow(uploadMusicFieldsSchema.partial(), { ...r.body }, 'body'),
+    fields: uploadMusicFieldsSchema,
+    form: { field: 'audio', file: 'music file', fields: 'a title and one music file' },
   });
-  await runMulter(multer({ storage: engine, limits: fieldLimits, ...parserBuffers }).single('audio'), req, res, { file: 'music file', fields: 'a title and one music file' });
-  const stored = engine.stored;
-  if (!stored) throw new AppError('validation_failed', 'Choose a music file to upload, in the field "audio".', { fields: [{ path: 'audio', message: 'Choose a music file to upload.' }] });
-
-  let fields;
-  try {
-    fields = parseOrThrow(uploadMusicFieldsSchema, { ...req.body }, 'body');
-  } catch (e) {
-    await services.blobs.delete(key);
-    throw e;
-  }
   const now = nowIso();
   const row: MusicAssetsTable = {
     id: assetId,
