@@ -1,7 +1,8 @@
+import type { Request } from 'express';
 import multer from 'multer';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { missingFile, uploadError, type UploadForm } from './multipartUpload';
+import { missingFile, requireMultipart, uploadError, type UploadForm } from './multipartUpload';
 
 const recording: UploadForm = { field: 'audio', file: 'recording', fields: 'a title, your consent choices and one recording' };
 const picture: UploadForm = { field: 'image', file: 'picture', maxBytes: 5 * 1024 * 1024 };
@@ -54,5 +55,20 @@ describe('missingFile', () => {
       message: 'Choose a recording to upload, in the field "audio".',
       fields: [{ path: 'audio', message: 'Choose a recording to upload.' }],
     });
+  });
+});
+
+describe('requireMultipart', () => {
+  const request = (contentType: string) => ({ is: (type: string) => (contentType.startsWith(type) ? type : false) }) as unknown as Request;
+
+  it('lets a multipart form through', () => {
+    expect(() => requireMultipart(request('multipart/form-data; boundary=x'), picture)).not.toThrow();
+  });
+
+  it('refuses anything else, saying how to send the file', () => {
+    expect(() => requireMultipart(request('application/json'), picture)).toThrow(
+      expect.objectContaining({ code: 'unsupported_media_type', message: 'Send the picture as a multipart/form-data upload, with the file in the field "image".' }),
+    );
+    expect(() => requireMultipart(request('application/json'), recording, 'Send it as a form.')).toThrow(expect.objectContaining({ message: 'Send it as a form.' }));
   });
 });

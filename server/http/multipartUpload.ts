@@ -15,6 +15,11 @@ export interface UploadForm {
   maxBytes?: number;
 }
 
+/** Refuses a request that is not a multipart form before a byte of it is read (`message` for forms that need saying more). */
+export function requireMultipart(req: Request, form: UploadForm, message = `Send the ${form.file} as a multipart/form-data upload, with the file in the field "${form.field}".`): void {
+  if (!req.is('multipart/form-data')) throw new AppError('unsupported_media_type', message);
+}
+
 type Middleware = (req: Request, res: Response, next: (err?: unknown) => void) => void;
 
 /**

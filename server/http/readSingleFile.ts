@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { AppError } from '../errors';
-import { missingFile, runMultipart } from './multipartUpload';
+import { missingFile, requireMultipart, runMultipart } from './multipartUpload';
 
 export interface UploadedFile {
   bytes: Buffer;
@@ -13,10 +12,8 @@ export interface UploadedFile {
  * as soon as it passes `maxBytes`. For large media use `receiveAudioUpload`, which streams to blob storage.
  */
 export async function readSingleFile(req: Request, res: Response, field: string, maxBytes: number, what: string): Promise<UploadedFile> {
-  if (!req.is('multipart/form-data')) {
-    throw new AppError('unsupported_media_type', `Send the ${what} as a multipart/form-data upload, with the file in the field "${field}".`);
-  }
   const form = { field, file: what, maxBytes };
+  requireMultipart(req, form);
   const middleware = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1000 } }).single(field);
   await runMultipart(middleware, req, res, form);
   const file = req.file;

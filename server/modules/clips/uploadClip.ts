@@ -3,8 +3,8 @@ import type { Request, Response } from 'express';
 import { uploadClipFieldsSchema, type Clip } from '../../../shared/contracts/clips';
 import { nowIso } from '../../clock';
 import type { ClipsTable } from '../../db/schema';
-import { AppError } from '../../errors';
 import { receiveAudioUpload } from '../../http/audioUpload';
+import { requireMultipart, type UploadForm } from '../../http/multipartUpload';
 import { authorize, authorizeClip } from '../../policies/authorize';
 import type { Services } from '../../services';
 import { clipKeys } from '../../storage/keys';
@@ -13,6 +13,8 @@ import { getClip } from './clipOperations';
 import { newClipRow } from './newClipRow';
 import { processClipJobSpec } from './processClipJob';
 import { recordConsent } from './recordConsent';
+
+const recordingForm: UploadForm = { field: 'audio', file: 'recording', fields: 'a title, your consent choices and one recording' };
 
 /**
  * `POST /api/workspaces/:id/clips`: membership is checked before a byte is read, the form fields that
@@ -23,9 +25,7 @@ export async function uploadClip(services: Services, req: Request, res: Response
   const actor = await actorIn(services, workspaceId, userId);
   authorize(actor, 'workspace.view'); // outsiders learn nothing: the same 404 as a missing workspace
   authorizeClip(actor, 'clip.upload');
-  if (!req.is('multipart/form-data')) {
-    throw new AppError('unsupported_media_type', 'Send the recording as a multipart/form-data upload, with the file in the field "audio".');
-  }
+  requireMultipart(req, recordingForm);
 
   const clipId = randomUUID();
   const key = clipKeys(workspaceId, clipId).original;
@@ -34,7 +34,7 @@ export async function uploadClip(services: Services, req: Request, res: Response
     key,
     maxBytes: services.config.maxUploadBytes,
     fields: uploadClipFieldsSchema,
-    form: { field: 'audio', file: 'recording', fields: 'a title, your consent choices and one recording' },
+    form: recordingForm,
   });
 
   const now = nowIso();

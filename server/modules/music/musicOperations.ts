@@ -5,6 +5,7 @@ import { nowIso } from '../../clock';
 import type { MusicAssetsTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { receiveAudioUpload } from '../../http/audioUpload';
+import { requireMultipart, type UploadForm } from '../../http/multipartUpload';
 import { authorizeMusic, mayMusic, type Actor } from '../../policies/authorize';
 import type { MusicAction } from '../../policies/rules';
 import type { Services } from '../../services';
@@ -42,6 +43,8 @@ export async function loadMusicFor(services: Services, assetId: string, userId: 
   return { asset, actor };
 }
 
+const musicForm: UploadForm = { field: 'audio', file: 'music file', fields: 'a title and one music file' };
+
 /**
  * `POST /api/workspaces/:id/music`: the clip upload's path for music. Roles are checked before a byte is
  * read, the title (if sent first) and the file's first bytes before a byte is stored; the file streams into
@@ -50,9 +53,7 @@ export async function loadMusicFor(services: Services, assetId: string, userId: 
 export async function uploadMusic(services: Services, req: Request, res: Response, workspaceId: string, userId: string): Promise<MusicAsset> {
   const actor = await actorIn(services, workspaceId, userId);
   authorizeMusic(actor, 'music.manage');
-  if (!req.is('multipart/form-data')) {
-    throw new AppError('unsupported_media_type', 'Send the music as a multipart/form-data upload, with the title first and the file in the field "audio".');
-  }
+  requireMultipart(req, musicForm, 'Send the music as a multipart/form-data upload, with the title first and the file in the field "audio".');
   const assetId = randomUUID();
   const key = musicOriginalKey(workspaceId, assetId);
   const { stored, fields } = await receiveAudioUpload(req, res, {
@@ -60,7 +61,7 @@ export async function uploadMusic(services: Services, req: Request, res: Respons
     key,
     maxBytes: services.config.maxUploadBytes,
     fields: uploadMusicFieldsSchema,
-    form: { field: 'audio', file: 'music file', fields: 'a title and one music file' },
+    form: musicForm,
   });
   const now = nowIso();
   const row: MusicAssetsTable = {
