@@ -47,6 +47,16 @@ export class PermanentJobError extends Error {
   }
 }
 
+/**
+ * For `.catch(permanentIf(UnreadableAudioError))`: an error of `kind` says trying again cannot help, so it
+ * becomes a PermanentJobError (same message); any other error is thrown as it was, to be retried.
+ */
+export const permanentIf =
+  (kind: new (...args: never[]) => Error) =>
+  (e: unknown): never => {
+    throw e instanceof kind ? new PermanentJobError(e.message, { cause: e }) : e;
+  };
+
 export function retryDelayMs(policy: RetryPolicy, failedAttempts: number, random = Math.random): number {
   const raw = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** Math.max(0, failedAttempts - 1));
   return Math.round(raw * (0.8 + 0.4 * random()));

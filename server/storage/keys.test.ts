@@ -3,6 +3,7 @@ import { isAppError } from '../errors';
 import {
   assertValidKey,
   assertValidPrefix,
+  clipKeys,
   clipObjectKey,
   clipPrefix,
   documentPrefix,
@@ -41,6 +42,16 @@ describe('key builders', () => {
     expect(clipObjectKey(W, C, 'original')).toBe(`workspaces/${W}/clips/${C}/original`);
     expect(documentPrefix(W, D)).toBe(`workspaces/${W}/documents/${D}/`);
     expect(documentSnapshotKey(W, D, 'latest')).toBe(`workspaces/${W}/documents/${D}/snapshots/latest`);
+  });
+
+  it("name a clip's upload, listening copy and peaks inside the clip's folder", () => {
+    expect(clipKeys(W, C)).toEqual({
+      original: `workspaces/${W}/clips/${C}/original`,
+      listening: `workspaces/${W}/clips/${C}/listening.m4a`,
+      peaks: `workspaces/${W}/clips/${C}/peaks.json`,
+    });
+    expect(clipKeys(W.toUpperCase(), C.toUpperCase())).toEqual(clipKeys(W, C));
+    expect(codeOf(() => clipKeys(W, '../x'))).toBe('validation_failed');
   });
 
   it('zero-pads numbered snapshots so listing order is number order', () => {

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { listeningCopy } from '../media/listeningCopy';
 
 /**
  * The one key layout for every stored object. Each object belongs to one workspace, so removing a
@@ -7,7 +8,8 @@ import { AppError } from '../errors';
  *
  *   workspaces/{workspaceId}/
  *     clips/{clipId}/original                   the upload exactly as received
- *     clips/{clipId}/{name}                     things derived from it (e.g. `peaks.json`, `preview.mp3`)
+ *     clips/{clipId}/listening.m4a              the listening copy made from it
+ *     clips/{clipId}/peaks.json                 its waveform peaks
  *     clips/{clipId}/chunks/{seq}-{attempt}     pieces of a browser recording until it is sent; seq is
  *                                               zero-padded to 12 digits, attempt is 8 hex digits, so
  *                                               two requests racing to store one piece never share a key
@@ -80,6 +82,13 @@ export const clipPrefix = (workspaceId: string, clipId: string): string =>
 
 export const clipObjectKey = (workspaceId: string, clipId: string, name: string): string =>
   `${clipPrefix(workspaceId, clipId)}${segment('clip object', name)}`;
+
+/** The objects a clip has: the upload as received, the listening copy made from it and its waveform peaks. */
+export const clipKeys = (workspaceId: string, clipId: string) => ({
+  original: clipObjectKey(workspaceId, clipId, 'original'),
+  listening: clipObjectKey(workspaceId, clipId, `listening.${listeningCopy.extension}`),
+  peaks: clipObjectKey(workspaceId, clipId, 'peaks.json'),
+});
 
 /** Every stored piece of a browser recording (deleted once the pieces are joined into `original`). */
 export const recordingChunksPrefix = (workspaceId: string, clipId: string): string => `${clipPrefix(workspaceId, clipId)}chunks/`;

@@ -3,11 +3,11 @@ import { clipParamsSchema } from '../../../shared/contracts/clips';
 import { AppError } from '../../errors';
 import { defineStreamRoute, type Api, type StreamRouteDoc } from '../../http/route';
 import { parseOrThrow } from '../../http/validate';
-import { listeningCopy } from '../../media/analyse';
+import { listeningCopy } from '../../media/listeningCopy';
 import { audioContentTypes } from '../../media/sniff';
 import type { Services } from '../../services';
 import { loadClipFor } from './clipOperations';
-import { clipKeys } from './processClipJob';
+import { clipKeys } from '../../storage/keys';
 import { sendBlob } from '../../storage/sendBlob';
 
 type Which = 'audio' | 'original' | 'peaks';
@@ -34,7 +34,7 @@ async function serve(services: Services, req: Request, res: Response, which: Whi
   if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
   const { id } = parseOrThrow(clipParamsSchema, req.params, 'path');
   const { clip } = await loadClipFor(services, id, req.user.id, 'clip.listen');
-  const keys = clipKeys(clip);
+  const keys = clipKeys(clip.workspace_id, clip.id);
   if (clip.status === 'recording') throw new AppError('not_found', 'This recording has not been sent yet, so there is nothing to listen to.');
   if (which !== 'original' && clip.status !== 'ready') {
     throw new AppError('not_found', clip.status === 'failed' ? `This recording could not be processed: ${clip.failure_reason ?? 'unknown reason'}` : 'This recording is still being processed. Try again in a moment.');

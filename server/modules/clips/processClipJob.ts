@@ -1,21 +1,17 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { idSchema } from '../../../shared/contracts/common';
 import type { ClipsTable } from '../../db/schema';
-import { defaultRetry, defineJob, PermanentJobError, type JobSpec } from '../../jobs/jobTypes';
-import { analyseAudio, listeningCopy, MediaProcessingError } from '../../media/analyse';
+import { defaultRetry, defineJob, permanentIf, type JobSpec } from '../../jobs/jobTypes';
+import { progressThrottle } from '../../jobs/progressThrottle';
+import { withScratchFolder } from '../../jobs/scratchFolder';
+import { analyseAudio, MediaProcessingError } from '../../media/analyse';
+import { listeningCopy } from '../../media/listeningCopy';
 import { probeAudio, UnreadableAudioError } from '../../media/probe';
 import type { Services } from '../../services';
-import { clipObjectKey, clipPrefix } from '../../storage/keys';
-
-export const clipKeys = (clip: Pick<ClipsTable, 'workspace_id' | 'id'>) => ({
-  original: clipObjectKey(clip.workspace_id, clip.id, 'original'),
-  listening: clipObjectKey(clip.workspace_id, clip.id, `listening.${listeningCopy.extension}`),
-  peaks: clipObjectKey(clip.workspace_id, clip.id, 'peaks.json'),
-});
+import { clipKeys, clipPrefix } from '../../storage/keys';
 
 export const processClipJobSpec: JobSpec<{ clipId: string }> = {
   name: 'clip.process',
@@ -51,23 +47,20 @@ export function processClipJob(services: Services) {
     async run({ clipId }, ctx) {
       const clip = await clips.findById(clipId);
       if (!clip || clip.withdrawn_at) return; // nothing left to process
-      let stored = 0;
+      // Stored now and then so a page loaded mid-way shows roughly where it is; announced every time.
+      const store = progressThrottle(PROGRESS_STORE_MS, (progress) => {
+        clips.update(clipId, { progress }).catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not store clip progress'));
+      });
       const report = (progress: number | null) => {
         ctx.progress(progress);
         bus.emit('clip:progress', { workspaceId: clip.workspace_id, clipId, progress });
-        if (Date.now() - stored < PROGRESS_STORE_MS) return;
-        stored = Date.now(); // so a page loaded mid-way shows roughly where it is
-        clips.update(clipId, { progress }).catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not store clip progress'));
+        store(progress);
       };
       await setStatus(clip, { status: 'processing', progress: 0, failure_reason: null });
       report(0);
 
-      // Named after the job, so a try that died mid-way (SIGKILL) leaves nothing once the job runs again.
-      const dir = path.join(services.config.dataDir, 'tmp', `clip-job-${ctx.jobId}`);
-      await rm(dir, { recursive: true, force: true });
-      await mkdir(dir, { recursive: true });
-      try {
-        const keys = clipKeys(clip);
+      await withScratchFolder(services.config.dataDir, 'clip', ctx.jobId, async (dir) => {
+        const keys = clipKeys(clip.workspace_id, clip.id);
         const originalPath = path.join(dir, 'original');
         const original = await blobs.get(keys.original);
         await pipeline(original.body, createWriteStream(originalPath), { signal: ctx.signal });
@@ -101,9 +94,7 @@ export function processClipJob(services: Services) {
         }
         report(1);
         bus.emit('clip:status', { workspaceId: clip.workspace_id, clipId, status: 'ready', failureReason: null });
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      });
     },
     async onFinalFailure({ clipId }, reason) {
       const clip = await clips.findById(clipId);
@@ -122,9 +113,3 @@ export function purgeClipJob(services: Services) {
     },
   });
 }
-
-const permanentIf =
-  (kind: new (...args: never[]) => Error) =>
-  (e: unknown): never => {
-    throw e instanceof kind ? new PermanentJobError(e.message, { cause: e }) : e;
-  };

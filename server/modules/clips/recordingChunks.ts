@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import { recordingChunkMaxBytes, type RecordingProgress } from '../../../shared/contracts/recordings';
 import { AppError } from '../../errors';
+import { unsupportedAudio } from '../../http/blobStorageEngine';
 import { sniffAudioFormat, SNIFF_BYTES } from '../../media/sniff';
 import type { Services } from '../../services';
 import { formatLimit } from '../../storage/byteLimit';
 import { recordingChunkKey } from '../../storage/keys';
-import { unsupportedAudio } from './blobStorageEngine';
 import { loadRecordingFor, presentProgress, recordingState } from './recordingOperations';
 import type { RecordingRepository, RecordingWithClip } from './recordingRepository';
 

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import { audioContentTypes, type AudioFormat } from '../../media/sniff';
 import type { Services } from '../../services';
 import type { BlobStore } from '../../storage/BlobStore';
-import { clipObjectKey, recordingChunksPrefix } from '../../storage/keys';
+import { clipKeys, recordingChunksPrefix } from '../../storage/keys';
 import { recordAudit } from '../audit/auditLog';
 import { getClip } from './clipOperations';
 import { processClipJobSpec } from './processClipJob';
@@ -42,7 +42,7 @@ export async function finishRecording(services: Services, clipId: string, userId
     throw new RecordingConflict('This recording is being sent already. Wait a moment, then reload the page.', presentProgress(rec));
   }
 
-  const originalKey = clipObjectKey(clip.workspace_id, clip.id, 'original');
+  const originalKey = clipKeys(clip.workspace_id, clip.id).original;
   let stored = false;
   try {
     const chunks = await recordings.chunks(clip.id);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
@@ -8,13 +8,14 @@ import { idSchema } from '../../../shared/contracts/common';
 import type { Render } from '../../../shared/contracts/episodes';
 import { nowIso } from '../../clock';
 import type { EpisodeRendersTable } from '../../db/schema';
-import { defineJob, PermanentJobError, type JobSpec } from '../../jobs/jobTypes';
+import { defineJob, PermanentJobError, permanentIf, type JobSpec } from '../../jobs/jobTypes';
+import { progressThrottle } from '../../jobs/progressThrottle';
+import { withScratchFolder } from '../../jobs/scratchFolder';
 import { MediaProcessingError } from '../../media/analyse';
 import { correctBeyondLu, loudnessTarget, measureLoudness, meetsLoudnessTarget } from '../../media/loudness';
 import { episodeAudio, renderEpisode } from '../../media/render';
 import { probeAudio } from '../../media/probe';
-import { episodeRenderKey, musicOriginalKey } from '../../storage/keys';
-import { clipKeys } from '../clips/processClipJob';
+import { clipKeys, episodeRenderKey, musicOriginalKey } from '../../storage/keys';
 import { loadEpisodeFor, presentRender, type EpisodeContext } from './episodeOperations';
 import { expectedLoudness, renderMixOf, type SourceLevels } from './renderMix';
 import { chapterRanges, checkTimeline, parseStoredTimeline } from './timeline';
@@ -85,10 +86,7 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
         throw new PermanentJobError(e instanceof Error ? e.message : String(e));
       });
 
-      const dir = path.join(services.config.dataDir, 'tmp', `render-job-${job.jobId}`);
-      await rm(dir, { recursive: true, force: true });
-      await mkdir(dir, { recursive: true });
-      try {
+      await withScratchFolder(services.config.dataDir, 'render', job.jobId, async (dir) => {
         const files = new Map<string, string>();
         const levels: SourceLevels = new Map();
         const fetch = async (id: string, key: string) => {
@@ -97,7 +95,7 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
           files.set(id, file);
         };
         for (const [clipId, u] of usable.clips) {
-          await fetch(clipId, clipKeys(u.clip).original);
+          await fetch(clipId, clipKeys(u.clip.workspace_id, u.clip.id).original);
           levels.set(clipId, u.levelDb);
         }
         for (const [assetId, u] of usable.music) {
@@ -106,14 +104,14 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
         }
         const mix = renderMixOf(timeline, levels, files);
         const chapters = chapterRanges(timeline, episode.title);
-        let last = 0;
+        const announce = progressThrottle(500, (p) => {
+          emit('rendering', p);
+          episodes.updateRender(renderId, { progress: p }).catch(() => {});
+        });
         const progress = (base: number, span: number) => (f: number) => {
           const p = base + span * f;
           job.progress(p);
-          if (Date.now() - last < 500) return;
-          last = Date.now();
-          emit('rendering', p);
-          episodes.updateRender(renderId, { progress: p }).catch(() => {});
+          announce(p);
         };
 
         const output = path.join(dir, `episode.${episodeAudio.extension}`);
@@ -158,9 +156,7 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
           await episodes.update(episode.id, { needs_rerender: 0, rerender_reason: null }); // rendered again without the withdrawn clip
         }
         emit(passed ? 'passed' : 'failing', 1);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      });
     },
     async onFinalFailure({ renderId }, reason) {
       const render = await episodes.findRender(renderId);
@@ -171,6 +167,4 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
   });
 }
 
-const permanentIfMedia = (e: unknown): never => {
-  throw e instanceof MediaProcessingError ? new PermanentJobError(e.message, { cause: e }) : e;
-};
+const permanentIfMedia = permanentIf(MediaProcessingError);

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import multer from 'multer';
 import { uploadMusicFieldsSchema, type MusicAsset } from '../../../shared/contracts/music';
 import { nowIso } from '../../clock';
 import type { MusicAssetsTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { parseOrThrow } from '../../http/validate';
+import { receiveAudioUpload } from '../../http/audioUpload';
+import { requireMultipart, type UploadForm } from '../../http/multipartUpload';
 import { authorizeMusic, mayMusic, type Actor } from '../../policies/authorize';
 import type { MusicAction } from '../../policies/rules';
 import type { Services } from '../../services';
 import { musicOriginalKey, musicPrefix } from '../../storage/keys';
 import { recordAudit } from '../audit/auditLog';
-import { blobStorageEngine } from '../clips/blobStorageEngine';
-import { fieldLimits, parserBuffers, runMulter } from '../clips/uploadClip';
 import { parseStoredTimeline } from '../episodes/timeline';
 import { actorIn } from '../workspaces/workspaceOperations';
 import type { MusicAssetRow } from './musicRepository';
@@ -45,6 +43,8 @@ export async function loadMusicFor(services: Services, assetId: string, userId: 
   return { asset, actor };
 }
 
+const musicForm: UploadForm = { field: 'audio', file: 'music file', fields: 'a title and one music file' };
+
 /**
  * `POST /api/workspaces/:id/music`: the clip upload's path for music. Roles are checked before a byte is
  * read, the title (if sent first) and the file's first bytes before a byte is stored; the file streams into
@@ -53,28 +53,16 @@ export async function loadMusicFor(services: Services, assetId: string, userId: 
 export async function uploadMusic(services: Services, req: Request, res: Response, workspaceId: string, userId: string): Promise<MusicAsset> {
   const actor = await actorIn(services, workspaceId, userId);
   authorizeMusic(actor, 'music.manage');
-  if (!req.is('multipart/form-data')) {
-    throw new AppError('unsupported_media_type', 'Send the music as a multipart/form-data upload, with the title first and the file in the field "audio".');
-  }
+  requireMultipart(req, musicForm, 'Send the music as a multipart/form-data upload, with the title first and the file in the field "audio".');
   const assetId = randomUUID();
   const key = musicOriginalKey(workspaceId, assetId);
-  const engine = blobStorageEngine({
+  const { stored, fields } = await receiveAudioUpload(req, res, {
     blobs: services.blobs,
     key,
     maxBytes: services.config.maxUploadBytes,
-    beforeStore: (r) => parseOrThrow(uploadMusicFieldsSchema.partial(), { ...r.body }, 'body'),
+    fields: uploadMusicFieldsSchema,
+    form: musicForm,
   });
-  await runMulter(multer({ storage: engine, limits: fieldLimits, ...parserBuffers }).single('audio'), req, res, { file: 'music file', fields: 'a title and one music file' });
-  const stored = engine.stored;
-  if (!stored) throw new AppError('validation_failed', 'Choose a music file to upload, in the field "audio".', { fields: [{ path: 'audio', message: 'Choose a music file to upload.' }] });
-
-  let fields;
-  try {
-    fields = parseOrThrow(uploadMusicFieldsSchema, { ...req.body }, 'body');
-  } catch (e) {
-    await services.blobs.delete(key);
-    throw e;
-  }
   const now = nowIso();
   const row: MusicAssetsTable = {
     id: assetId,

@@ -1,10 +1,10 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { idSchema } from '../../../shared/contracts/common';
-import { defaultRetry, defineJob, PermanentJobError, type JobSpec } from '../../jobs/jobTypes';
+import { defaultRetry, defineJob, PermanentJobError, permanentIf, type JobSpec } from '../../jobs/jobTypes';
+import { withScratchFolder } from '../../jobs/scratchFolder';
 import { MediaProcessingError } from '../../media/analyse';
 import { measureLoudness } from '../../media/loudness';
 import { probeAudio, UnreadableAudioError } from '../../media/probe';
@@ -30,10 +30,7 @@ export function processMusicJob(services: Services) {
       const asset = await music.findById(assetId);
       if (!asset) return; // deleted before it was processed
       await music.update(assetId, { status: 'processing', failure_reason: null });
-      const dir = path.join(services.config.dataDir, 'tmp', `music-job-${ctx.jobId}`);
-      await rm(dir, { recursive: true, force: true });
-      await mkdir(dir, { recursive: true });
-      try {
+      await withScratchFolder(services.config.dataDir, 'music', ctx.jobId, async (dir) => {
         const file = path.join(dir, 'original');
         await pipeline((await blobs.get(musicOriginalKey(asset.workspace_id, assetId))).body, createWriteStream(file), { signal: ctx.signal });
         const probe = await probeAudio(file).catch(permanentIf(UnreadableAudioError));
@@ -48,18 +45,10 @@ export function processMusicJob(services: Services) {
           loudness_lufs: loudness.integratedLufs,
           true_peak_dbfs: loudness.truePeakDbfs,
         });
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      });
     },
     async onFinalFailure({ assetId }, reason) {
       if (await music.findById(assetId)) await music.update(assetId, { status: 'failed', failure_reason: reason });
     },
   });
 }
-
-const permanentIf =
-  (kind: new (...args: never[]) => Error) =>
-  (e: unknown): never => {
-    throw e instanceof kind ? new PermanentJobError(e.message, { cause: e }) : e;
-  };

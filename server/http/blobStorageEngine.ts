@@ -1,10 +1,10 @@
 import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
 import type { Readable } from 'node:stream';
-import { acceptedAudioFormats } from '../../../shared/contracts/clips';
-import { AppError } from '../../errors';
-import { audioContentTypes, sniffAudioFormat, SNIFF_BYTES, type AudioFormat } from '../../media/sniff';
-import type { BlobStore } from '../../storage/BlobStore';
+import { acceptedAudioFormats } from '../../shared/contracts/clips';
+import { AppError } from '../errors';
+import { audioContentTypes, sniffAudioFormat, SNIFF_BYTES, type AudioFormat } from '../media/sniff';
+import type { BlobStore } from '../storage/BlobStore';
 
 export interface StoredUpload {
   key: string;

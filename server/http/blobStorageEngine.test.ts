@@ -4,8 +4,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Request } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiskBlobStore } from '../../storage/diskBlobStore';
-import type { AppError } from '../../errors';
+import { DiskBlobStore } from '../storage/diskBlobStore';
+import type { AppError } from '../errors';
 import { blobStorageEngine } from './blobStorageEngine';
 
 const key = 'workspaces/00000000-0000-4000-8000-000000000000/clips/00000000-0000-4000-8000-000000000001/original';
