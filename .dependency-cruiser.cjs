@@ -31,7 +31,10 @@ module.exports = {
       comment:
         'Infrastructure offers registries; domain modules register themselves (document kinds, socket forwarders). ' +
         'So http, collab, realtime, jobs, storage, db, media, auth, policies and images never import server/modules/**.',
-      from: { path: '^server/(http|collab|realtime|jobs|storage|db|media|auth|policies|images)/', pathNot: '\\.test\\.ts$' },
+      from: {
+        path: '^server/(http|collab|realtime|jobs|storage|db|media|auth|policies|images)/',
+        pathNot: '\\.test\\.ts$',
+      },
       to: { path: '^server/modules/' },
     },
   ],
@@ -40,6 +43,10 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|dist|data|\\.tmp)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    },
   },
 };

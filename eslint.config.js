@@ -18,13 +18,27 @@ export default tseslint.config(
     // shared/ is the contract between both sides: it may import neither.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/client/**'], message: 'shared/ must not import from server/ or client/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/client/**'], message: 'shared/ must not import from server/ or client/.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['client/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'The client talks to the server over HTTP and sockets only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**'], message: 'The client talks to the server over HTTP and sockets only.' },
+          ],
+        },
+      ],
     },
   },
 

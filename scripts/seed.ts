@@ -26,7 +26,9 @@ const ids: Partial<Record<Role, string>> = {};
 for (const person of people) {
   const password = `demo-${randomBytes(6).toString('base64url')}`;
   const passwordHash = await hashPassword(password);
-  const user = (await users.create({ email: person.email, name: person.name, passwordHash })) ?? (await users.findByEmail(person.email))!;
+  const user =
+    (await users.create({ email: person.email, name: person.name, passwordHash })) ??
+    (await users.findByEmail(person.email))!;
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
   ids[person.role] = user.id;
   printed.push(`  ${person.role.padEnd(7)} ${person.email.padEnd(22)} ${password}`);

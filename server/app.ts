@@ -66,7 +66,9 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   // Audio processing needs ffmpeg/ffprobe and their filters: better to refuse to start than fail on the first upload.
   await checkMediaTools();
   const db = await connectDatabase(config.database);
-  const blobs = createBlobStore(config.storage.kind === 'disk' ? { ...config.storage, signingSecret: config.sessionSecret } : config.storage);
+  const blobs = createBlobStore(
+    config.storage.kind === 'disk' ? { ...config.storage, signingSecret: config.sessionSecret } : config.storage,
+  );
   await blobs.ensureReady();
   const services = createServices(config, logger, db, blobs, { jobs: options.jobs });
   services.jobs.register(processClipJob(services), purgeClipJob(services));
@@ -75,8 +77,13 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   const allowedOrigins = () => (config.publicUrl ? [new URL(config.publicUrl).origin] : []);
   const api = new Api();
   // With several instances, sign-in attempts are counted in one place (Redis), not once per instance.
-  const rateLimitStores = config.redisUrl ? await redisRateLimitStores(config.redisUrl, config.sessionSecret, logger) : null;
-  accountRoutes(api, services, { ...(options.loginRateLimit ?? defaultLoginRateLimit), ...(rateLimitStores ? { store: rateLimitStores.store } : {}) });
+  const rateLimitStores = config.redisUrl
+    ? await redisRateLimitStores(config.redisUrl, config.sessionSecret, logger)
+    : null;
+  accountRoutes(api, services, {
+    ...(options.loginRateLimit ?? defaultLoginRateLimit),
+    ...(rateLimitStores ? { store: rateLimitStores.store } : {}),
+  });
   workspaceRoutes(api, services);
   inviteRoutes(api, services);
   clipRoutes(api, services);
@@ -98,7 +105,12 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  app.use('/api', express.json({ limit: '1mb', strict: true }), csrfGuard(allowedOrigins, { binaryBodyPaths: [recordingChunkPath] }), loadSession(services));
+  app.use(
+    '/api',
+    express.json({ limit: '1mb', strict: true }),
+    csrfGuard(allowedOrigins, { binaryBodyPaths: [recordingChunkPath] }),
+    loadSession(services),
+  );
   app.use(api.router);
   app.use('/api/blobs', createBlobDownloadRouter(blobs, config.sessionSecret));
   app.use('/api', apiNotFound);
@@ -116,7 +128,9 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   const stopSweeper = startSessionSweeper(services);
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : async () => {};
   // Other instances may have the same documents open: they hear of each change and read it from the log.
-  const closeCollabBridge = config.redisUrl ? await connectInstanceBridge(config.redisUrl, config.sessionSecret, collab.registry, logger) : async () => {};
+  const closeCollabBridge = config.redisUrl
+    ? await connectInstanceBridge(config.redisUrl, config.sessionSecret, collab.registry, logger)
+    : async () => {};
 
   return {
     services,

@@ -30,7 +30,12 @@ describe('configuration', () => {
       PUBLIC_URL: 'https://chorus.example.org/',
     });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db/chorus' });
-    expect(config.storage).toMatchObject({ kind: 's3', bucket: 'chorus-audio', endpoint: 'http://127.0.0.1:7480', forcePathStyle: false });
+    expect(config.storage).toMatchObject({
+      kind: 's3',
+      bucket: 'chorus-audio',
+      endpoint: 'http://127.0.0.1:7480',
+      forcePathStyle: false,
+    });
     expect(config.publicUrl).toBe('https://chorus.example.org');
   });
 
@@ -38,18 +43,34 @@ describe('configuration', () => {
     const dir = await tempDir();
     expect(loadConfig({ DATA_DIR: dir }).trustProxy).toBe(false);
     expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
     expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be a number of proxies/);
   });
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', S3_ACCESS_KEY_ID: 'k', SESSION_SECRET: 'short', MAX_UPLOAD_BYTES: '-1' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        S3_ACCESS_KEY_ID: 'k',
+        SESSION_SECRET: 'short',
+        MAX_UPLOAD_BYTES: '-1',
+      });
       expect.unreachable('loadConfig should have thrown');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const problems = (e as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'DATABASE_URL', 'S3_SECRET_ACCESS_KEY', 'S3_BUCKET', 'SESSION_SECRET', 'MAX_UPLOAD_BYTES']) {
+      for (const name of [
+        'PORT',
+        'DATABASE_URL',
+        'S3_SECRET_ACCESS_KEY',
+        'S3_BUCKET',
+        'SESSION_SECRET',
+        'MAX_UPLOAD_BYTES',
+      ]) {
         expect(problems).toContain(name);
       }
       expect((e as ConfigError).message).toMatch(/^Chorus cannot start/);

@@ -11,41 +11,62 @@ const boolean = z
  * Every setting Chorus reads from its environment. Read once at boot; nothing else reads process.env.
  * The README's configuration table is checked against `configDescriptions` by a test.
  */
-export const envSchema = z
-  .object({
-    PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535, { message: 'must be a port number (0-65535)' }).default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    PUBLIC_URL: z.url({ message: 'must be a full URL such as https://chorus.example.org' }).optional(),
-    DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// (leave it unset to use SQLite)' })
-      .optional(),
-    S3_ENDPOINT: z.url({ message: 'must be a URL such as http://127.0.0.1:9000' }).optional(),
-    S3_REGION: z.string().min(1).default('us-east-1'),
-    S3_BUCKET: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)' })
-      .optional(),
-    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-    S3_FORCE_PATH_STYLE: boolean.default(true),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' }).optional(),
-    SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters (or leave it unset to have one generated)' }).optional(),
-    MAX_UPLOAD_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().positive({ message: 'must be a positive number of bytes' }).default(1024 ** 3),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: z
-      .string()
-      .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?))*)$/i, {
-        message: 'must be a number of proxies (such as 1) or a comma-separated list of proxy addresses or subnets (such as loopback, 10.0.0.0/8)',
-      })
-      .optional(),
-  });
+export const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int()
+    .min(0)
+    .max(65535, { message: 'must be a port number (0-65535)' })
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url({ message: 'must be a full URL such as https://chorus.example.org' }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// (leave it unset to use SQLite)' })
+    .optional(),
+  S3_ENDPOINT: z.url({ message: 'must be a URL such as http://127.0.0.1:9000' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      message: 'must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)',
+    })
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: boolean.default(true),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' })
+    .optional(),
+  SESSION_SECRET: z
+    .string()
+    .min(32, { message: 'must be at least 32 characters (or leave it unset to have one generated)' })
+    .optional(),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int()
+    .positive({ message: 'must be a positive number of bytes' })
+    .default(1024 ** 3),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?))*)$/i,
+      {
+        message:
+          'must be a number of proxies (such as 1) or a comma-separated list of proxy addresses or subnets (such as loopback, 10.0.0.0/8)',
+      },
+    )
+    .optional(),
+});
 
 export const configDescriptions: Record<keyof z.input<typeof envSchema>, string> = {
   PORT: 'Port to listen on (0 picks a free one).',
   HOST: 'Address to listen on.',
-  PUBLIC_URL: 'The address people use to reach Chorus; used in invite links and feeds. Defaults to http://localhost:PORT.',
+  PUBLIC_URL:
+    'The address people use to reach Chorus; used in invite links and feeds. Defaults to http://localhost:PORT.',
   DATA_DIR: 'Folder for the SQLite database, local blobs and the generated session secret.',
   DATABASE_URL: 'postgres://… to use PostgreSQL; unset uses SQLite in DATA_DIR.',
   S3_ENDPOINT: 'S3 API address for MinIO, R2, Ceph RGW…; unset uses AWS.',
@@ -55,10 +76,12 @@ export const configDescriptions: Record<keyof z.input<typeof envSchema>, string>
   S3_SECRET_ACCESS_KEY: 'S3 secret key.',
   S3_FORCE_PATH_STYLE: 'Path-style S3 addressing (needed by MinIO and Ceph; false for virtual-host style).',
   REDIS_URL: 'redis://… to run several server instances side by side (Socket.IO rooms and presence through Redis).',
-  SESSION_SECRET: 'Secret for hashing session and invite tokens and signing download links; generated into DATA_DIR when unset.',
+  SESSION_SECRET:
+    'Secret for hashing session and invite tokens and signing download links; generated into DATA_DIR when unset.',
   MAX_UPLOAD_BYTES: 'Largest audio upload accepted, in bytes.',
   LOG_LEVEL: 'Log level: fatal, error, warn, info, debug, trace or silent.',
-  TRUST_PROXY: 'Behind a reverse proxy: how many proxies, or which addresses, to trust for the client address (X-Forwarded-For).',
+  TRUST_PROXY:
+    'Behind a reverse proxy: how many proxies, or which addresses, to trust for the client address (X-Forwarded-For).',
 };
 
 export type Env = z.output<typeof envSchema>;
@@ -71,7 +94,15 @@ export interface Config {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   storage:
     | { kind: 'disk'; root: string }
-    | { kind: 's3'; endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+    | {
+        kind: 's3';
+        endpoint?: string;
+        region: string;
+        bucket: string;
+        accessKeyId?: string;
+        secretAccessKey?: string;
+        forcePathStyle: boolean;
+      };
   redisUrl: string | undefined;
   sessionSecret: string;
   maxUploadBytes: number;
@@ -94,7 +125,9 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   if (keyId && !secret) problems.push('S3_SECRET_ACCESS_KEY must be set together with S3_ACCESS_KEY_ID');
   if (secret && !keyId) problems.push('S3_ACCESS_KEY_ID must be set together with S3_SECRET_ACCESS_KEY');
   if (env.S3_BUCKET === undefined && (env.S3_ENDPOINT !== undefined || keyId || secret)) {
-    problems.push('S3_BUCKET must be set when other S3_ settings are (leave all S3_ settings unset to keep files on local disk)');
+    problems.push(
+      'S3_BUCKET must be set when other S3_ settings are (leave all S3_ settings unset to keep files on local disk)',
+    );
   }
   return problems;
 }
@@ -116,7 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'chorus.sqlite') },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'chorus.sqlite') },
     storage: e.S3_BUCKET
       ? {
           kind: 's3',
@@ -132,7 +167,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? generatedSecret(dataDir),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((a) => a.trim()),
+    trustProxy:
+      e.TRUST_PROXY === undefined
+        ? false
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY.split(',').map((a) => a.trim()),
   };
 }
 

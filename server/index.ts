@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const chorus = await createChorus(config, { logger });
   const url = await chorus.listen();
-  logger.info({ url, database: config.database.kind, storage: config.storage.kind, dataDir: config.dataDir }, `Chorus is running at ${url}`);
+  logger.info(
+    { url, database: config.database.kind, storage: config.storage.kind, dataDir: config.dataDir },
+    `Chorus is running at ${url}`,
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -31,7 +31,13 @@ export interface Services {
   music: ReturnType<typeof musicRepository>;
 }
 
-export function createServices(config: Config, logger: Logger, db: Db, blobs: BlobStore, options: { jobs?: JobQueueOptions } = {}): Services {
+export function createServices(
+  config: Config,
+  logger: Logger,
+  db: Db,
+  blobs: BlobStore,
+  options: { jobs?: JobQueueOptions } = {},
+): Services {
   const bus = createEventBus();
   return {
     config,

@@ -34,7 +34,11 @@ export interface Placement {
   speech: Array<{ startSeconds: number; endSeconds: number }>;
 }
 
-type PlaceableItem = Pick<TimelineItem, 'kind' | 'inSeconds' | 'outSeconds' | 'crossfadeSeconds'> & { role?: string; leadSeconds?: number; duckDb?: number };
+type PlaceableItem = Pick<TimelineItem, 'kind' | 'inSeconds' | 'outSeconds' | 'crossfadeSeconds'> & {
+  role?: string;
+  leadSeconds?: number;
+  duckDb?: number;
+};
 
 const isBed = (item: PlaceableItem) => item.kind === 'music' && item.role === 'bed';
 
@@ -48,7 +52,13 @@ export function placeTimeline(items: readonly PlaceableItem[]): Placement {
     const crossfadeSeconds = sequence.length === 0 || bed ? 0 : item.crossfadeSeconds;
     const startSeconds = end - crossfadeSeconds;
     end = startSeconds + length;
-    sequence.push({ index, kind: bed ? 'lead' : item.kind === 'clip' ? 'clip' : 'music', startSeconds, endSeconds: end, crossfadeSeconds });
+    sequence.push({
+      index,
+      kind: bed ? 'lead' : item.kind === 'clip' ? 'clip' : 'music',
+      startSeconds,
+      endSeconds: end,
+      crossfadeSeconds,
+    });
   });
   const totalSeconds = end;
 
@@ -58,11 +68,19 @@ export function placeTimeline(items: readonly PlaceableItem[]): Placement {
   items.forEach((item, index) => {
     if (!isBed(item)) return;
     const startSeconds = startOf(index);
-    const nextStop = items.findIndex((other, j) => j > index && other.kind === 'music' && (other.role === 'bed' || other.role === 'outro'));
+    const nextStop = items.findIndex(
+      (other, j) => j > index && other.kind === 'music' && (other.role === 'bed' || other.role === 'outro'),
+    );
     const stop = nextStop === -1 ? totalSeconds : startOf(nextStop);
     const endSeconds = Math.min(startSeconds + (item.outSeconds - item.inSeconds), stop, totalSeconds);
     if (endSeconds <= startSeconds) return;
-    beds.push({ index, startSeconds, endSeconds, fadeSeconds: Math.min(item.crossfadeSeconds, (endSeconds - startSeconds) / 2), duckDb: item.duckDb ?? 12 });
+    beds.push({
+      index,
+      startSeconds,
+      endSeconds,
+      fadeSeconds: Math.min(item.crossfadeSeconds, (endSeconds - startSeconds) / 2),
+      duckDb: item.duckDb ?? 12,
+    });
   });
 
   const speech: Placement['speech'] = [];

@@ -8,26 +8,48 @@ import { loadConfig } from '../../server/config';
 import { latencySummary, round } from './stats';
 
 export async function run(args: string[]) {
-  const { values } = parseArgs({ args, options: { seconds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '16' }, logins: { type: 'string', default: '20' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      seconds: { type: 'string', default: '5' },
+      concurrency: { type: 'string', default: '16' },
+      logins: { type: 'string', default: '20' },
+    },
+  });
   const seconds = Number(values.seconds);
   const concurrency = Number(values.concurrency);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-'));
-  const chorus = await createChorus(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
-    loginRateLimit: { windowMs: 60_000, perAccount: 1e9, perAddress: 1e9 },
-  });
+  const chorus = await createChorus(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    {
+      loginRateLimit: { windowMs: 60_000, perAccount: 1e9, perAddress: 1e9 },
+    },
+  );
   const url = await chorus.listen();
   const json = { 'content-type': 'application/json' };
 
-  const signup = await fetch(`${url}/api/auth/signup`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password', name: 'Bench' }) });
+  const signup = await fetch(`${url}/api/auth/signup`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password', name: 'Bench' }),
+  });
   const cookie = signup.headers.getSetCookie()[0]!.split(';')[0]!;
   for (let i = 0; i < 5; i++) {
-    await fetch(`${url}/api/workspaces`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ name: `Workspace ${i}` }) });
+    await fetch(`${url}/api/workspaces`, {
+      method: 'POST',
+      headers: { ...json, cookie },
+      body: JSON.stringify({ name: `Workspace ${i}` }),
+    });
   }
 
   const loginMs: number[] = [];
   for (let i = 0; i < Number(values.logins); i++) {
     const t = performance.now();
-    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password' }) });
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password' }),
+    });
     await res.arrayBuffer();
     loginMs.push(performance.now() - t);
   }

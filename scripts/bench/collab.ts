@@ -61,9 +61,11 @@ export async function run(args: string[]) {
   });
   const scenario = values.scenario;
   const instances = Number(values.instances);
-  if (!(scenario in scenarios) && scenario !== 'join' && scenario !== 'burst') throw new Error(`Unknown scenario "${scenario}": use spread, hot, join or burst.`);
+  if (!(scenario in scenarios) && scenario !== 'join' && scenario !== 'burst')
+    throw new Error(`Unknown scenario "${scenario}": use spread, hot, join or burst.`);
   if (!Number.isInteger(instances) || instances < 1) throw new Error('--instances must be a whole number, 1 or more.');
-  if (scenario === 'join' && instances > 1) throw new Error('--scenario join measures one instance; leave out --instances.');
+  if (scenario === 'join' && instances > 1)
+    throw new Error('--scenario join measures one instance; leave out --instances.');
   const missing = instances > 1 ? missingServices() : undefined;
   if (missing) {
     console.error(missing);
@@ -71,14 +73,25 @@ export async function run(args: string[]) {
   }
 
   const loadBefore = round(loadavg()[0]!, 2);
-  const cluster = await startCluster(instances, { nodeArgs: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [] });
+  const cluster = await startCluster(instances, {
+    nodeArgs: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [],
+  });
   const servers = cluster.instances;
   const rss = servers.map((s) => sampleRss(s.pid));
   try {
     const api = await apiSession(servers[0]!.url);
     const peakRss = () => (instances === 1 ? rss[0]!.peakMb() : rss.map((r) => r.peakMb()));
-    const machine = () => ({ load_average_1m: { before: loadBefore, after: round(loadavg()[0]!, 2) }, cores: availableParallelism() });
-    if (scenario === 'join') return { scenario, ...(await joinScenario(servers[0]!, api, Number(values.joins), Number(values['target-bytes']))), server_peak_rss_mb: peakRss(), ...machine() };
+    const machine = () => ({
+      load_average_1m: { before: loadBefore, after: round(loadavg()[0]!, 2) },
+      cores: availableParallelism(),
+    });
+    if (scenario === 'join')
+      return {
+        scenario,
+        ...(await joinScenario(servers[0]!, api, Number(values.joins), Number(values['target-bytes']))),
+        server_peak_rss_mb: peakRss(),
+        ...machine(),
+      };
 
     const run = { servers, api, tally: new Tally(), checked: instances > 1 || scenario === 'burst' };
     const setup = { scenario, instances, ...(instances > 1 && { storage: cluster.storage }) };

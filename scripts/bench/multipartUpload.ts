@@ -7,18 +7,32 @@ import { Readable } from 'node:stream';
  * sends it. Used by the benchmarks instead of fetch + FormData, which copies the whole file into a Blob and,
  * with the server in the same process, stalls on large files.
  */
-export function uploadClipStream(url: string, cookie: string, workspaceId: string, file: { name: string; size: number; chunks: Iterable<Buffer> | AsyncIterable<Buffer> }): Promise<{ status: number; body: string }> {
+export function uploadClipStream(
+  url: string,
+  cookie: string,
+  workspaceId: string,
+  file: { name: string; size: number; chunks: Iterable<Buffer> | AsyncIterable<Buffer> },
+): Promise<{ status: number; body: string }> {
   const boundary = `----chorus${randomBytes(8).toString('hex')}`;
-  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const field = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const head = Buffer.from(
-    field('title', 'Benchmark upload') + field('podcast', 'true') + field('publicationQuotes', 'false') + field('audience', 'internal') + field('consentVersion', '1') +
+    field('title', 'Benchmark upload') +
+      field('podcast', 'true') +
+      field('publicationQuotes', 'false') +
+      field('audience', 'internal') +
+      field('consentVersion', '1') +
       `--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return new Promise((resolve, reject) => {
     const req = request(`${url}/api/workspaces/${workspaceId}/clips`, {
       method: 'POST',
-      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + file.size + tail.length) },
+      headers: {
+        cookie,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + file.size + tail.length),
+      },
     });
     req.on('response', (res) => {
       let body = '';

@@ -13,10 +13,17 @@ import { signedUp } from '../../tests/support/httpClient';
 import { uploadClipStream } from './multipartUpload';
 import { round } from './stats';
 
-const codecs: Record<string, string[]> = { mp3: ['-c:a', 'libmp3lame', '-b:a', '128k'], m4a: ['-c:a', 'aac', '-b:a', '128k'], flac: ['-c:a', 'flac'] };
+const codecs: Record<string, string[]> = {
+  mp3: ['-c:a', 'libmp3lame', '-b:a', '128k'],
+  m4a: ['-c:a', 'aac', '-b:a', '128k'],
+  flac: ['-c:a', 'flac'],
+};
 
 export async function run(args: string[]) {
-  const { values } = parseArgs({ args, options: { minutes: { type: 'string', default: '30' }, format: { type: 'string', default: 'wav' } } });
+  const { values } = parseArgs({
+    args,
+    options: { minutes: { type: 'string', default: '30' }, format: { type: 'string', default: 'wav' } },
+  });
   const seconds = Number(values.minutes) * 60;
   const dir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-process-'));
   try {
@@ -26,7 +33,15 @@ export async function run(args: string[]) {
       await ffmpeg(['-i', file, ...(codecs[values.format] ?? []), encoded]);
       file = encoded;
     }
-    const chorus = await createChorus(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) }));
+    const chorus = await createChorus(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: path.join(dir, 'data'),
+        LOG_LEVEL: 'silent',
+        MAX_UPLOAD_BYTES: String(4 * 1024 ** 3),
+      }),
+    );
     const url = await chorus.listen();
     try {
       const person = (await signedUp(url, 'Bench')).client;
@@ -39,7 +54,11 @@ export async function run(args: string[]) {
           if (u.status === 'succeeded' || u.status === 'failed') resolve({ status: u.status, error: u.error });
         }),
       );
-      const sent = await uploadClipStream(url, person.cookie ?? '', wsId, { name: path.basename(file), size: (await stat(file)).size, chunks: createReadStream(file) });
+      const sent = await uploadClipStream(url, person.cookie ?? '', wsId, {
+        name: path.basename(file),
+        size: (await stat(file)).size,
+        chunks: createReadStream(file),
+      });
       if (sent.status !== 201) throw new Error(`upload failed: ${sent.body}`);
       const uploaded = { body: JSON.parse(sent.body) as { id: string } };
       const outcome = await done;
@@ -48,10 +67,18 @@ export async function run(args: string[]) {
       const clip = (await person.get(`/api/clips/${uploaded.body.id}`)).body;
       return {
         note: 'one clip.process job: copy original to a temp file, ffprobe, one ffmpeg decode (ebur128 + AAC listening copy + peaks), store results',
-        input: { format: values.format, minutes: Number(values.minutes), mb: round((await stat(file)).size / 1024 ** 2, 1) },
+        input: {
+          format: values.format,
+          minutes: Number(values.minutes),
+          mb: round((await stat(file)).size / 1024 ** 2, 1),
+        },
         processing_seconds: round(elapsed, 2),
         realtime_factor: round(seconds / elapsed, 1),
-        measured: { durationSeconds: clip.media.durationSeconds, loudnessLufs: clip.media.loudnessLufs, truePeakDbfs: clip.media.truePeakDbfs },
+        measured: {
+          durationSeconds: clip.media.durationSeconds,
+          loudnessLufs: clip.media.loudnessLufs,
+          truePeakDbfs: clip.media.truePeakDbfs,
+        },
       };
     } finally {
       await chorus.close();

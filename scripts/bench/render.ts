@@ -62,11 +62,18 @@ function watchFfmpegChildren() {
   };
 }
 
-const ffmpegArgs = (mix: RenderMix, extra: string[]) => [...renderInputs(mix).flatMap((file) => ['-i', file]), ...extra];
+const ffmpegArgs = (mix: RenderMix, extra: string[]) => [
+  ...renderInputs(mix).flatMap((file) => ['-i', file]),
+  ...extra,
+];
 
 /** The trims, crossfades and ducked bed alone, as someone would write them by hand (no levelling, no limiter). */
 const handGraph = (mix: RenderMix) =>
-  renderGraph({ ...mix, segments: mix.segments.map((s) => ({ ...s, gainDb: 0 })), beds: mix.beds.map((b) => ({ ...b, gainDb: -6 })) }).replace(/;\[\w+\]volume=[-\d.]+dB,alimiter=[^[]*\[out\]$/, '');
+  renderGraph({
+    ...mix,
+    segments: mix.segments.map((s) => ({ ...s, gainDb: 0 })),
+    beds: mix.beds.map((b) => ({ ...b, gainDb: -6 })),
+  }).replace(/;\[\w+\]volume=[-\d.]+dB,alimiter=[^[]*\[out\]$/, '');
 
 export async function run(args: string[]) {
   const { values } = parseArgs({ args, options: { minutes: { type: 'string', default: '30' } } });
@@ -78,17 +85,36 @@ export async function run(args: string[]) {
     const levels = Array.from({ length: CLIPS }, (_, i) => -30 + (18 * i) / (CLIPS - 1));
     const baseLufs = (await measureLoudness(base)).integratedLufs;
     const bedFile = path.join(dir, 'bed.flac');
-    const pad = 'aevalsrc=0.12*sin(2*PI*220*t)*(1+0.3*sin(2*PI*0.25*t))+0.1*sin(2*PI*277.2*t)+0.08*sin(2*PI*329.6*t)+0.05*sin(2*PI*110*t)';
+    const pad =
+      'aevalsrc=0.12*sin(2*PI*220*t)*(1+0.3*sin(2*PI*0.25*t))+0.1*sin(2*PI*277.2*t)+0.08*sin(2*PI*329.6*t)+0.05*sin(2*PI*110*t)';
     await ffmpeg(['-f', 'lavfi', '-i', `${pad}:s=44100:d=${BED_SECONDS + 5}`, '-ac', '2', '-c:a', 'flac', bedFile]);
     const files = await Promise.all(
       levels.map(async (lufs, i) => {
         const file = path.join(dir, `clip-${i}.flac`);
-        await ffmpeg(['-i', base, '-af', `volume=${(lufs - baseLufs).toFixed(2)}dB`, '-c:a', 'flac', '-sample_fmt', 's32', file]);
+        await ffmpeg([
+          '-i',
+          base,
+          '-af',
+          `volume=${(lufs - baseLufs).toFixed(2)}dB`,
+          '-c:a',
+          'flac',
+          '-sample_fmt',
+          's32',
+          file,
+        ]);
         return file;
       }),
     );
 
-    const chorus = await createChorus(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) }));
+    const chorus = await createChorus(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: path.join(dir, 'data'),
+        LOG_LEVEL: 'silent',
+        MAX_UPLOAD_BYTES: String(4 * 1024 ** 3),
+      }),
+    );
     // On a busy machine the client may reuse a kept-alive socket just as the server's 5-second idle timeout
     // closes it; a 30 MB upload sent into that socket dies with ECONNRESET (it happened in 2 runs of 3).
     chorus.http.keepAliveTimeout = 120_000;
@@ -114,10 +140,30 @@ export async function run(args: string[]) {
       }
       const episode = (await editor.post(`/api/workspaces/${wsId}/episodes`, { title: 'Bench episode' })).body;
       const items = [
-        { kind: 'music', assetId: bed.id, role: 'bed', inSeconds: 0, outSeconds: BED_SECONDS, gainDb: 0, crossfadeSeconds: 1, leadSeconds: BED_LEAD, duckDb: 12 },
-        ...clipIds.map((clipId, i) => ({ kind: 'clip', clipId, inSeconds: TRIM, outSeconds: clipSeconds - TRIM, gainDb: 0, crossfadeSeconds: i ? CROSSFADE : 0 })),
+        {
+          kind: 'music',
+          assetId: bed.id,
+          role: 'bed',
+          inSeconds: 0,
+          outSeconds: BED_SECONDS,
+          gainDb: 0,
+          crossfadeSeconds: 1,
+          leadSeconds: BED_LEAD,
+          duckDb: 12,
+        },
+        ...clipIds.map((clipId, i) => ({
+          kind: 'clip',
+          clipId,
+          inSeconds: TRIM,
+          outSeconds: clipSeconds - TRIM,
+          gainDb: 0,
+          crossfadeSeconds: i ? CROSSFADE : 0,
+        })),
       ];
-      const chapters = clipIds.map((_, i) => ({ atSeconds: i === 0 ? 0 : BED_LEAD + i * (clipSeconds - 2 * TRIM - CROSSFADE), title: `Story ${i + 1}` }));
+      const chapters = clipIds.map((_, i) => ({
+        atSeconds: i === 0 ? 0 : BED_LEAD + i * (clipSeconds - 2 * TRIM - CROSSFADE),
+        title: `Story ${i + 1}`,
+      }));
       const timeline = await editor.request('PUT', `/api/episodes/${episode.id}/timeline`, { items, chapters });
       if (timeline.status !== 200) throw new Error(JSON.stringify(timeline.body));
       mix = renderMixOf(timelineSchema.parse({ items, chapters }), gains, sources);
@@ -162,21 +208,60 @@ export async function run(args: string[]) {
     const last = /\[(\w+)\]$/.exec(graph)![1]!;
     const watch = watchFfmpegChildren();
     const t0 = performance.now();
-    const pass1 = await ffmpegStderr(ffmpegArgs(mix!, ['-filter_complex', `${graph};[${last}]loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json[out]`, '-map', '[out]', '-f', 'null', '-']));
+    const pass1 = await ffmpegStderr(
+      ffmpegArgs(mix!, [
+        '-filter_complex',
+        `${graph};[${last}]loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json[out]`,
+        '-map',
+        '[out]',
+        '-f',
+        'null',
+        '-',
+      ]),
+    );
     const m = JSON.parse(pass1.slice(pass1.lastIndexOf('{'), pass1.lastIndexOf('}') + 1)) as Record<string, string>;
     const handOut = path.join(dir, 'hand.mp3');
     const norm = `loudnorm=I=-16:TP=-1.5:LRA=11:measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true,aresample=44100`;
-    await ffmpegStderr(ffmpegArgs(mix!, ['-filter_complex', `${graph};[${last}]${norm}[out]`, '-map', '[out]', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '44100', '-y', handOut]));
+    await ffmpegStderr(
+      ffmpegArgs(mix!, [
+        '-filter_complex',
+        `${graph};[${last}]${norm}[out]`,
+        '-map',
+        '[out]',
+        '-c:a',
+        'libmp3lame',
+        '-b:a',
+        '128k',
+        '-ar',
+        '44100',
+        '-y',
+        handOut,
+      ]),
+    );
     const handWall = (performance.now() - t0) / 1000;
     const handUse = watch.stop();
     const handLoudness = await measureLoudness(handOut);
 
     return {
       note: 'ours: one episode.render job (single ffmpeg graph levelled from per-source loudness measured at upload, the intro bed ducked by volume automation, + limiter + MP3/ID3 chapters, then ebur128 on the encoded file; corrective pass only on a miss). hand: the same trims, crossfades and ducked bed, loudnorm pass 1 (measure the mix) + pass 2 (linear normalise + encode)',
-      input: { minutes: Number(values.minutes), clips: CLIPS, crossfade_s: CROSSFADE, clip_levels_lufs: levels.map((l) => round(l, 1)), intro_bed: { seconds: BED_SECONDS, lead_s: BED_LEAD, duck_db: 12 } },
+      input: {
+        minutes: Number(values.minutes),
+        clips: CLIPS,
+        crossfade_s: CROSSFADE,
+        clip_levels_lufs: levels.map((l) => round(l, 1)),
+        intro_bed: { seconds: BED_SECONDS, lead_s: BED_LEAD, duck_db: 12 },
+      },
       ...ours,
       load_average_1m: round(loadavg()[0]!, 1),
-      hand_two_pass: { wall_s: round(handWall, 2), realtime_factor: round(total / handWall, 1), peak_rss_mb: handUse.peakMb, ffmpeg_cpu_s: handUse.cpuS, realtime_factor_per_cpu_s: round(total / handUse.cpuS, 1), integrated_lufs: handLoudness.integratedLufs, true_peak_dbtp: handLoudness.truePeakDbfs },
+      hand_two_pass: {
+        wall_s: round(handWall, 2),
+        realtime_factor: round(total / handWall, 1),
+        peak_rss_mb: handUse.peakMb,
+        ffmpeg_cpu_s: handUse.cpuS,
+        realtime_factor_per_cpu_s: round(total / handUse.cpuS, 1),
+        integrated_lufs: handLoudness.integratedLufs,
+        true_peak_dbtp: handLoudness.truePeakDbfs,
+      },
       speedup_vs_hand: round(handWall / (ours.wall_s as number), 2),
       cpu_ratio_vs_hand: round(handUse.cpuS / (ours.ffmpeg_cpu_s as number), 2),
     };
@@ -191,16 +276,27 @@ function ffmpegStderr(args: string[]): Promise<string> {
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(err) : reject(new Error(`ffmpeg exited ${code}: ${err.slice(-500)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(err) : reject(new Error(`ffmpeg exited ${code}: ${err.slice(-500)}`)),
+    );
   });
 }
 
 /** Uploads the bed as the music form does: the title first, then the file. */
-async function uploadMusic(url: string, cookie: string | undefined, workspaceId: string, file: string): Promise<{ id: string }> {
+async function uploadMusic(
+  url: string,
+  cookie: string | undefined,
+  workspaceId: string,
+  file: string,
+): Promise<{ id: string }> {
   const form = new FormData();
   form.append('title', 'Intro bed');
   form.append('audio', new Blob([new Uint8Array(readFileSync(file))]), path.basename(file));
-  const res = await fetch(`${url}/api/workspaces/${workspaceId}/music`, { method: 'POST', body: form, headers: cookie ? { cookie } : {} });
+  const res = await fetch(`${url}/api/workspaces/${workspaceId}/music`, {
+    method: 'POST',
+    body: form,
+    headers: cookie ? { cookie } : {},
+  });
   if (res.status !== 201) throw new Error(`music upload failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string };
 }

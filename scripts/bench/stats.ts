@@ -8,5 +8,10 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
 
 export function latencySummary(samplesMs: number[]) {
   const sorted = [...samplesMs].sort((a, b) => a - b);
-  return { n: sorted.length, p50_ms: round(percentile(sorted, 50)), p99_ms: round(percentile(sorted, 99)), max_ms: round(sorted.at(-1) ?? NaN) };
+  return {
+    n: sorted.length,
+    p50_ms: round(percentile(sorted, 50)),
+    p99_ms: round(percentile(sorted, 99)),
+    max_ms: round(sorted.at(-1) ?? NaN),
+  };
 }

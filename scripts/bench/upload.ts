@@ -44,28 +44,54 @@ async function rssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-const upload = (url: string, cookie: string, wsId: string, bytes: number) => uploadClipStream(url, cookie, wsId, { name: 'bench.wav', size: bytes, chunks: wavChunks(bytes) });
+const upload = (url: string, cookie: string, wsId: string, bytes: number) =>
+  uploadClipStream(url, cookie, wsId, { name: 'bench.wav', size: bytes, chunks: wavChunks(bytes) });
 
 export async function run(args: string[]) {
   const { values } = parseArgs({ args, options: { mb: { type: 'string', default: '1024' }, s3: { type: 'string' } } });
   const bytes = Math.round(Number(values.mb) * MiB);
   const dir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-upload-'));
   const s3 = values.s3 ? freshS3(values.s3) : undefined;
-  const server = await startServerProcess({ DATA_DIR: path.join(dir, 'server'), MAX_UPLOAD_BYTES: String(bytes + MiB), SESSION_SECRET: 'bench'.repeat(8), ...s3?.env });
+  const server = await startServerProcess({
+    DATA_DIR: path.join(dir, 'server'),
+    MAX_UPLOAD_BYTES: String(bytes + MiB),
+    SESSION_SECRET: 'bench'.repeat(8),
+    ...s3?.env,
+  });
   try {
     const json = { 'content-type': 'application/json' };
-    const signup = await fetch(`${server.url}/api/auth/signup`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password', name: 'Bench' }) });
+    const signup = await fetch(`${server.url}/api/auth/signup`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password', name: 'Bench' }),
+    });
     const cookie = signup.headers.getSetCookie()[0]!.split(';')[0]!;
-    const ws = (await (await fetch(`${server.url}/api/workspaces`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ name: 'Bench' }) })).json()) as { id: string };
+    const ws = (await (
+      await fetch(`${server.url}/api/workspaces`, {
+        method: 'POST',
+        headers: { ...json, cookie },
+        body: JSON.stringify({ name: 'Bench' }),
+      })
+    ).json()) as { id: string };
 
     // The same bytes straight into the blob store (no HTTP, no multipart): the ceiling for the upload.
     // Measured first, while the server is idle: after the upload it starts processing the file.
     const store: BlobStore = s3
-      ? new S3BlobStore({ endpoint: values.s3, region: s3.env.S3_REGION!, bucket: s3.bucket, accessKeyId: s3.env.S3_ACCESS_KEY_ID!, secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY!, forcePathStyle: true })
+      ? new S3BlobStore({
+          endpoint: values.s3,
+          region: s3.env.S3_REGION!,
+          bucket: s3.bucket,
+          accessKeyId: s3.env.S3_ACCESS_KEY_ID!,
+          secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY!,
+          forcePathStyle: true,
+        })
       : new DiskBlobStore({ root: path.join(dir, 'baseline'), signingSecret: 'bench'.repeat(8) });
     await store.ensureReady();
     const baseStarted = performance.now();
-    await store.put('bench/baseline.wav', Readable.from(wavChunks(bytes)), { contentType: 'audio/wav', maxBytes: bytes + MiB });
+    await store.put('bench/baseline.wav', Readable.from(wavChunks(bytes)), {
+      contentType: 'audio/wav',
+      maxBytes: bytes + MiB,
+    });
     const baseSeconds = (performance.now() - baseStarted) / 1000;
     await store.delete('bench/baseline.wav');
 

@@ -15,9 +15,14 @@ export interface LoginRateLimitOptions {
   store?: (prefix: string) => Store;
 }
 
-export const defaultLoginRateLimit: LoginRateLimitOptions = { windowMs: 15 * 60 * 1000, perAccount: 10, perAddress: 50 };
+export const defaultLoginRateLimit: LoginRateLimitOptions = {
+  windowMs: 15 * 60 * 1000,
+  perAccount: 10,
+  perAddress: 50,
+};
 
-const emailOf = (req: Request) => (typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase().slice(0, 254) : '');
+const emailOf = (req: Request) =>
+  typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase().slice(0, 254) : '';
 
 /**
  * Slows password guessing: a few tries per account from one address, more per address overall.
@@ -25,11 +30,32 @@ const emailOf = (req: Request) => (typeof req.body?.email === 'string' ? req.bod
  */
 export function loginRateLimiters(o: LoginRateLimitOptions): RateLimitRequestHandler[] {
   const refuse = (minutes: number) => (_req: Request, _res: unknown, next: (e: AppError) => void) =>
-    next(new AppError('rate_limited', `Too many sign-in attempts. Please wait ${minutes} minutes and try again, or ask your workspace admin for help.`));
+    next(
+      new AppError(
+        'rate_limited',
+        `Too many sign-in attempts. Please wait ${minutes} minutes and try again, or ask your workspace admin for help.`,
+      ),
+    );
   const minutes = Math.ceil(o.windowMs / 60_000);
-  const common = { windowMs: o.windowMs, standardHeaders: 'draft-8', legacyHeaders: false, skipSuccessfulRequests: true, handler: refuse(minutes) } as const;
+  const common = {
+    windowMs: o.windowMs,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    handler: refuse(minutes),
+  } as const;
   return [
-    rateLimit({ ...common, ...(o.store ? { store: o.store('chorus:login:ip:') } : {}), limit: o.perAddress, keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}` }),
-    rateLimit({ ...common, ...(o.store ? { store: o.store('chorus:login:acct:') } : {}), limit: o.perAccount, keyGenerator: (req) => `acct:${ipKeyGenerator(req.ip ?? '')}:${emailOf(req)}` }),
+    rateLimit({
+      ...common,
+      ...(o.store ? { store: o.store('chorus:login:ip:') } : {}),
+      limit: o.perAddress,
+      keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`,
+    }),
+    rateLimit({
+      ...common,
+      ...(o.store ? { store: o.store('chorus:login:acct:') } : {}),
+      limit: o.perAccount,
+      keyGenerator: (req) => `acct:${ipKeyGenerator(req.ip ?? '')}:${emailOf(req)}`,
+    }),
   ];
 }

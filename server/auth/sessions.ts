@@ -28,7 +28,11 @@ function cookieOptions(services: Services): CookieOptions {
 /** Starts a server-side session and hands the browser only an opaque token. */
 export async function startSession(services: Services, res: Response, userId: string): Promise<void> {
   const token = newToken();
-  await services.sessions.create(tokenDigest(services.config.sessionSecret, token), userId, isoAfter(sessionLifetimeMs));
+  await services.sessions.create(
+    tokenDigest(services.config.sessionSecret, token),
+    userId,
+    isoAfter(sessionLifetimeMs),
+  );
   res.cookie(sessionCookieName, token, cookieOptions(services));
 }
 
@@ -41,7 +45,10 @@ export async function endSession(services: Services, req: Request, res: Response
 }
 
 /** The user behind a Cookie header, for HTTP requests and the Socket.IO handshake alike. */
-export async function userFromCookieHeader(services: Services, header: string | undefined): Promise<{ user: UsersTable; sessionId: string } | undefined> {
+export async function userFromCookieHeader(
+  services: Services,
+  header: string | undefined,
+): Promise<{ user: UsersTable; sessionId: string } | undefined> {
   const token = header ? parseCookie(header)[sessionCookieName] : undefined;
   if (!token || token.length > 200) return undefined;
   const sessionId = tokenDigest(services.config.sessionSecret, token);

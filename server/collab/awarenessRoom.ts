@@ -44,7 +44,10 @@ export class AwarenessRoom {
 
   receive(peer: Peer, update: Uint8Array, serverClientId: number): void {
     if (update.byteLength > this.deps.maxAwarenessBytes) {
-      throw new AppError('payload_too_large', `Presence updates can be at most ${this.deps.maxAwarenessBytes} bytes; this one was ${update.byteLength}.`);
+      throw new AppError(
+        'payload_too_large',
+        `Presence updates can be at most ${this.deps.maxAwarenessBytes} bytes; this one was ${update.byteLength}.`,
+      );
     }
     for (const clientId of awarenessClientIds(update)) {
       const owner = [...this.deps.peers.values()].find((p) => p !== peer && p.awarenessIds.has(clientId));
@@ -74,9 +77,15 @@ export class AwarenessRoom {
     this.awareness.destroy();
   }
 
-  private onUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+  private onUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
     const peers = this.deps.peers;
-    const from = typeof origin === 'object' && origin !== null && peers.get((origin as Peer).id) === origin ? (origin as Peer) : undefined;
+    const from =
+      typeof origin === 'object' && origin !== null && peers.get((origin as Peer).id) === origin
+        ? (origin as Peer)
+        : undefined;
     if (from) {
       for (const id of added) from.awarenessIds.add(id);
       for (const id of updated) from.awarenessIds.add(id);

@@ -47,19 +47,37 @@ function controlledLog(head = 7) {
 function setup() {
   const { log, pending, stored, appendElsewhere, failReads } = controlledLog();
   const snapshots: number[] = [];
-  const persistence = { writeSnapshot: async (_ws: string, _doc: string, seq: number) => void snapshots.push(seq) } as unknown as DocumentPersistence;
+  const persistence = {
+    writeSnapshot: async (_ws: string, _doc: string, seq: number) => void snapshots.push(seq),
+  } as unknown as DocumentPersistence;
   const broadcasts: { message: Uint8Array; except: readonly string[] }[] = [];
   const evicted: { peerId: string; error: CollabError }[] = [];
-  const doc = new CollabDocument('d', 'w', { doc: new Y.Doc(), throughSeq: 7, snapshotSeq: 7, state: Y.encodeStateAsUpdate(new Y.Doc()) }, {
-    log,
-    persistence,
-    logger: createLogger('silent'),
-    options: collabOptions({ snapshotQuietMs: 10_000, relayIntervalPerPeerMs: 0, catchUpRetryMs: 5 }),
-    channel: { broadcast: (message, except) => void broadcasts.push({ message, except }), evict: (peerId, error) => void evicted.push({ peerId, error }) },
-    onIdle: () => undefined,
-    onFailed: () => undefined,
+  const doc = new CollabDocument(
+    'd',
+    'w',
+    { doc: new Y.Doc(), throughSeq: 7, snapshotSeq: 7, state: Y.encodeStateAsUpdate(new Y.Doc()) },
+    {
+      log,
+      persistence,
+      logger: createLogger('silent'),
+      options: collabOptions({ snapshotQuietMs: 10_000, relayIntervalPerPeerMs: 0, catchUpRetryMs: 5 }),
+      channel: {
+        broadcast: (message, except) => void broadcasts.push({ message, except }),
+        evict: (peerId, error) => void evicted.push({ peerId, error }),
+      },
+      onIdle: () => undefined,
+      onFailed: () => undefined,
+    },
+  );
+  const peer = (id: string, canEdit = true): Peer => ({
+    id,
+    userId: `user-${id}`,
+    canEdit,
+    readOnlyReason: 'Read only.',
+    awarenessIds: new Set(),
+    send: () => undefined,
+    error: () => undefined,
   });
-  const peer = (id: string, canEdit = true): Peer => ({ id, userId: `user-${id}`, canEdit, readOnlyReason: 'Read only.', awarenessIds: new Set(), send: () => undefined, error: () => undefined });
   return { doc, pending, stored, appendElsewhere, failReads, broadcasts, evicted, snapshots, peer };
 }
 
@@ -75,7 +93,10 @@ describe('a collaborative document', () => {
   it('acknowledges each sender once its changes are logged and applied, never before, and never after a failed append', async () => {
     const { doc, pending, evicted, peer } = setup();
     const acks: string[] = [];
-    const listening = (id: string): Peer => ({ ...peer(id), saved: ({ through }) => void acks.push(`${id}:${through}`) });
+    const listening = (id: string): Peer => ({
+      ...peer(id),
+      saved: ({ through }) => void acks.push(`${id}:${through}`),
+    });
     const a = listening('a');
     const b = listening('b');
     doc.addPeer(a);

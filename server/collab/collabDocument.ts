@@ -30,8 +30,6 @@ export interface CollabDocumentDeps {
   elsewhere?: OtherInstances;
 }
 
-
-
 const unavailable = (message: string) => ({ code: 'unavailable', message }) as const;
 
 /**
@@ -78,12 +76,22 @@ export class CollabDocument {
     this.approxBytes = loaded.state.byteLength;
     this.fullState = loaded.state;
     this.relayer = new RelayBatcher<Peer>(
-      { broadcast: (message, except) => deps.channel.broadcast(message, except), peerCount: () => this.peers.size, isPresent: (peer) => this.peers.get(peer.id) === peer },
+      {
+        broadcast: (message, except) => deps.channel.broadcast(message, except),
+        peerCount: () => this.peers.size,
+        isPresent: (peer) => this.peers.get(peer.id) === peer,
+      },
       deps.options.relayIntervalPerPeerMs,
     );
     // Whatever changes the document (a batch, a catch-up, a merged snapshot) makes the kept state stale.
     this.ydoc.on('update', () => (this.fullState = null));
-    this.room = new AwarenessRoom(this.ydoc, { documentId: id, peers: this.peers, channel: deps.channel, elsewhere: deps.elsewhere, maxAwarenessBytes: deps.options.maxAwarenessBytes });
+    this.room = new AwarenessRoom(this.ydoc, {
+      documentId: id,
+      peers: this.peers,
+      channel: deps.channel,
+      elsewhere: deps.elsewhere,
+      maxAwarenessBytes: deps.options.maxAwarenessBytes,
+    });
     this.snapshots = new SnapshotScheduler(
       {
         documentId: id,
@@ -148,7 +156,10 @@ export class CollabDocument {
       case 'sync-step1': {
         let diff: Uint8Array;
         try {
-          diff = Y.decodeStateVector(message.stateVector).size === 0 ? this.wholeState() : Y.encodeStateAsUpdate(this.ydoc, message.stateVector);
+          diff =
+            Y.decodeStateVector(message.stateVector).size === 0
+              ? this.wholeState()
+              : Y.encodeStateAsUpdate(this.ydoc, message.stateVector);
         } catch {
           throw new AppError('malformed_request', 'That sync request could not be read. Reload the page to reconnect.');
         }
@@ -166,7 +177,8 @@ export class CollabDocument {
           if (addsNothing(this.ydoc, decoded)) return;
           throw new AppError('forbidden', `Your change was not saved. ${peer.readOnlyReason}`);
         }
-        if (this.failed || this.destroyed) throw new AppError('unavailable', 'This document is being reopened. Join it again in a moment.');
+        if (this.failed || this.destroyed)
+          throw new AppError('unavailable', 'This document is being reopened. Join it again in a moment.');
         this.inbox.push({ peer, update: message.update, decoded, n });
         this.startDraining();
         return;
@@ -186,16 +198,21 @@ export class CollabDocument {
    * document. Resolves once it is applied; throws an AppError when it could not be saved.
    */
   async submitServerChange(update: Uint8Array, userId: string): Promise<void> {
-    if (this.failed || this.destroyed) throw new AppError('unavailable', 'This document is being reopened. Try again in a moment.');
+    if (this.failed || this.destroyed)
+      throw new AppError('unavailable', 'This document is being reopened. Try again in a moment.');
     const decoded = decodeUpdateOrThrow(update);
     const { peer, refusal } = serverPeer(userId);
     this.inbox.push({ peer, update, decoded, n: 0 });
     this.startDraining();
     while (this.draining) await this.draining;
     const refused = refusal();
-    if (refused) throw new AppError(refused.code === 'payload_too_large' ? 'payload_too_large' : 'unavailable', refused.message);
+    if (refused)
+      throw new AppError(refused.code === 'payload_too_large' ? 'payload_too_large' : 'unavailable', refused.message);
     if (this.failed || this.destroyed || !addsNothing(this.ydoc, decoded)) {
-      throw new AppError('unavailable', 'The change could not be saved just now. Nothing was lost; please try again in a minute.');
+      throw new AppError(
+        'unavailable',
+        'The change could not be saved just now. Nothing was lost; please try again in a minute.',
+      );
     }
   }
 
@@ -215,7 +232,12 @@ export class CollabDocument {
         this.catchUpWanted = false;
         if ((await this.catchUpOrRetry()) === 'failed') return;
       }
-      const { accepted, held, tooLarge } = sortIncoming(this.ydoc, this.inbox.splice(0), this.approxBytes, this.deps.options.maxDocumentBytes);
+      const { accepted, held, tooLarge } = sortIncoming(
+        this.ydoc,
+        this.inbox.splice(0),
+        this.approxBytes,
+        this.deps.options.maxDocumentBytes,
+      );
       for (const item of tooLarge) {
         item.peer.error({
           code: 'payload_too_large',
@@ -230,13 +252,20 @@ export class CollabDocument {
 
       let seqs: number[];
       try {
-        seqs = await this.deps.log.append(accepted.map((a) => ({ documentId: this.id, data: a.update, userId: a.peer.userId })));
+        seqs = await this.deps.log.append(
+          accepted.map((a) => ({ documentId: this.id, data: a.update, userId: a.peer.userId })),
+        );
       } catch (err) {
         this.deps.logger.error({ err, documentId: this.id }, 'could not append to the document update log');
         for (const a of accepted) this.approxBytes -= a.update.byteLength;
         // Nothing was applied or relayed. Each sender must join again so its client resends the change.
         for (const peerId of new Set(accepted.map((a) => a.peer.id))) {
-          this.deps.channel.evict(peerId, unavailable('Your latest change could not be saved just now. Reconnecting will send it again; nothing on your screen is lost.'));
+          this.deps.channel.evict(
+            peerId,
+            unavailable(
+              'Your latest change could not be saved just now. Reconnecting will send it again; nothing on your screen is lost.',
+            ),
+          );
         }
         // Evicted senders are out of the document now and hear nothing more; the rest may.
         this.acknowledge(held);
@@ -253,9 +282,16 @@ export class CollabDocument {
         try {
           Y.applyUpdate(this.ydoc, a.update, a.peer);
         } catch (e) {
-          this.deps.logger.error({ err: e, documentId: this.id, seq: seqs[i] }, 'a logged update could not be applied; reopening the document');
+          this.deps.logger.error(
+            { err: e, documentId: this.id, seq: seqs[i] },
+            'a logged update could not be applied; reopening the document',
+          );
           // The rest of the batch was logged but never seen by anyone: take it out, then start over from storage.
-          await this.deps.log.remove(this.id, seqs[i]!, last).catch((err: unknown) => this.deps.logger.error({ err, documentId: this.id }, 'could not remove an unapplied update'));
+          await this.deps.log
+            .remove(this.id, seqs[i]!, last)
+            .catch((err: unknown) =>
+              this.deps.logger.error({ err, documentId: this.id }, 'could not remove an unapplied update'),
+            );
           this.relayer.add(applied);
           this.relayer.flush();
           this.fail();
@@ -287,7 +323,10 @@ export class CollabDocument {
     try {
       return await this.catchUp(before);
     } catch (err) {
-      this.deps.logger.warn({ err, documentId: this.id }, 'could not read changes logged by another instance; trying again shortly');
+      this.deps.logger.warn(
+        { err, documentId: this.id },
+        'could not read changes logged by another instance; trying again shortly',
+      );
       this.retryCatchUpTimer ??= setTimeout(() => {
         this.retryCatchUpTimer = null;
         this.wantCatchUp();
@@ -313,7 +352,10 @@ export class CollabDocument {
       stored = await applyStoredChanges(this.ydoc, this.id, this.appliedSeq, this.deps, before);
     } catch (err) {
       if (!(err instanceof UnreadableStoredChange)) throw err;
-      this.deps.logger.error({ err, documentId: this.id, seq: err.seq }, 'a stored change could not be applied; reopening the document');
+      this.deps.logger.error(
+        { err, documentId: this.id, seq: err.seq },
+        'a stored change could not be applied; reopening the document',
+      );
       this.fail();
       return 'failed';
     }
@@ -371,7 +413,12 @@ export class CollabDocument {
     this.failed = true;
     this.snapshots.stop();
     for (const peerId of [...this.peers.keys()]) {
-      this.deps.channel.evict(peerId, unavailable('This document had to be reopened. Join it again; your changes are kept on this device and will be sent again.'));
+      this.deps.channel.evict(
+        peerId,
+        unavailable(
+          'This document had to be reopened. Join it again; your changes are kept on this device and will be sent again.',
+        ),
+      );
     }
     this.deps.onFailed(this);
   }

@@ -1,5 +1,9 @@
 import type { Namespace, Socket } from 'socket.io';
-import { isCompatibleSchemaVersion, EDITOR_SCHEMA_VERSION, MIN_EDITOR_SCHEMA_VERSION } from '../../shared/editor/version';
+import {
+  isCompatibleSchemaVersion,
+  EDITOR_SCHEMA_VERSION,
+  MIN_EDITOR_SCHEMA_VERSION,
+} from '../../shared/editor/version';
 import {
   collabDocIdSchema,
   collabJoinOptionsSchema,
@@ -28,8 +32,18 @@ import { UpdateLog } from './updateLog';
 interface CollabSocketData {
   userId: string;
 }
-type CollabNamespace = Namespace<CollabClientToServerEvents, CollabServerToClientEvents, Record<string, never>, CollabSocketData>;
-type CollabSocket = Socket<CollabClientToServerEvents, CollabServerToClientEvents, Record<string, never>, CollabSocketData>;
+type CollabNamespace = Namespace<
+  CollabClientToServerEvents,
+  CollabServerToClientEvents,
+  Record<string, never>,
+  CollabSocketData
+>;
+type CollabSocket = Socket<
+  CollabClientToServerEvents,
+  CollabServerToClientEvents,
+  Record<string, never>,
+  CollabSocketData
+>;
 
 interface Joined {
   doc: CollabDocument;
@@ -84,7 +98,12 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
 
   function sendError(conn: Connection, documentId: string | null, e: unknown): void {
     if (!isAppError(e)) logger.error({ err: e, documentId }, 'collab handler failed');
-    const error: CollabError = isAppError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: 'Something went wrong on the server. Reload the page; your changes are kept on this device.' };
+    const error: CollabError = isAppError(e)
+      ? { code: e.code, message: e.message }
+      : {
+          code: 'internal',
+          message: 'Something went wrong on the server. Reload the page; your changes are kept on this device.',
+        };
     conn.socket.emit('collab:error', documentId, error);
   }
 
@@ -107,7 +126,11 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
     };
   }
 
-  function makePeer(conn: Connection, documentId: string, access: Pick<CollabAccess, 'canEdit' | 'readOnlyReason'>): Peer {
+  function makePeer(
+    conn: Connection,
+    documentId: string,
+    access: Pick<CollabAccess, 'canEdit' | 'readOnlyReason'>,
+  ): Peer {
     return {
       id: conn.socket.id,
       userId: conn.userId,
@@ -157,7 +180,10 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
       throw new AppError('conflict', 'You left this document before it finished opening.');
     }
     if (doc.peers.size >= options.maxClientsPerDocument) {
-      throw new AppError('unavailable', `This document already has ${options.maxClientsPerDocument} people in it, the most it can take. Try again later.`);
+      throw new AppError(
+        'unavailable',
+        `This document already has ${options.maxClientsPerDocument} people in it, the most it can take. Try again later.`,
+      );
     }
     const peer = makePeer(conn, documentId, access);
     doc.addPeer(peer);
@@ -178,12 +204,19 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
     };
     const refuse = (e: AppError) => reply({ ok: false, ...e.toBody() });
 
-    if (typeof rawId !== 'string') return refuse(new AppError('validation_failed', 'join needs a document id: join(docId, ack) or join(docId, { schemaVersion }, ack).'));
+    if (typeof rawId !== 'string')
+      return refuse(
+        new AppError(
+          'validation_failed',
+          'join needs a document id: join(docId, ack) or join(docId, { schemaVersion }, ack).',
+        ),
+      );
     // An id that is not a UUID cannot name a document: the same answer as a missing one.
     if (!collabDocIdSchema.safeParse(rawId).success) return refuse(notFoundDocument());
     const documentId = rawId;
     const parsed = collabJoinOptionsSchema.safeParse(rawOptions ?? {});
-    if (!parsed.success) return refuse(new AppError('validation_failed', 'The join options must look like { schemaVersion: 1 }.'));
+    if (!parsed.success)
+      return refuse(new AppError('validation_failed', 'The join options must look like { schemaVersion: 1 }.'));
     const version = parsed.data.schemaVersion;
     if (version !== undefined && !isCompatibleSchemaVersion(version)) {
       return refuse(
@@ -209,7 +242,12 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
       });
     }
     if (conn.joined.size + conn.joining.size >= options.maxDocumentsPerConnection) {
-      return refuse(new AppError('rate_limited', `You have ${options.maxDocumentsPerConnection} documents open already. Close one, then try again.`));
+      return refuse(
+        new AppError(
+          'rate_limited',
+          `You have ${options.maxDocumentsPerConnection} documents open already. Close one, then try again.`,
+        ),
+      );
     }
 
     conn.cancelled.delete(documentId);
@@ -234,11 +272,19 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
 
   function onMessage(conn: Connection, args: unknown[]): void | Promise<void> {
     const [documentId, raw] = args;
-    if (typeof documentId !== 'string') throw new AppError('malformed_request', 'A y message needs a document id and a binary message: y(docId, message).');
+    if (typeof documentId !== 'string')
+      throw new AppError(
+        'malformed_request',
+        'A y message needs a document id and a binary message: y(docId, message).',
+      );
     const bytes = toBytes(raw);
-    if (!bytes) throw new AppError('malformed_request', 'A y message must be binary (a y-protocols message), not text or JSON.');
+    if (!bytes)
+      throw new AppError('malformed_request', 'A y message must be binary (a y-protocols message), not text or JSON.');
     if (bytes.byteLength > options.maxMessageBytes) {
-      throw new AppError('payload_too_large', `That change is too big to send at once (${bytes.byteLength} bytes; the limit is ${options.maxMessageBytes}). It was not saved.`);
+      throw new AppError(
+        'payload_too_large',
+        `That change is too big to send at once (${bytes.byteLength} bytes; the limit is ${options.maxMessageBytes}). It was not saved.`,
+      );
     }
     const entry = conn.joined.get(documentId);
     if (entry) return handle(conn, documentId, entry, bytes);
@@ -259,7 +305,11 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
       const now = Date.now();
       if (now - conn.rateLimitNoticeAt >= 1000) {
         conn.rateLimitNoticeAt = now;
-        conn.socket.emit('collab:error', documentId, { code: 'rate_limited', message: 'Cursor and presence updates are arriving too fast, so some were skipped. Your text is not affected.' });
+        conn.socket.emit('collab:error', documentId, {
+          code: 'rate_limited',
+          message:
+            'Cursor and presence updates are arriving too fast, so some were skipped. Your text is not affected.',
+        });
       }
       return;
     }
@@ -280,7 +330,10 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
       } catch (e) {
         if (isAppError(e) && e.code === 'not_found') {
           leaveDocument(conn, doc.id);
-          conn.socket.emit('collab:error', doc.id, { code: 'not_found', message: 'You no longer have access to this document.' });
+          conn.socket.emit('collab:error', doc.id, {
+            code: 'not_found',
+            message: 'You no longer have access to this document.',
+          });
         } else {
           logger.error({ err: e, documentId: doc.id }, 'could not re-check document access');
         }
@@ -322,8 +375,14 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
           rateLimitNoticeAt: 0,
         };
         connections.set(socket.id, conn);
-        socket.on('join', guarded(conn, (...args) => onJoin(conn, args)));
-        socket.on('y', guarded(conn, (...args) => onMessage(conn, args)));
+        socket.on(
+          'join',
+          guarded(conn, (...args) => onJoin(conn, args)),
+        );
+        socket.on(
+          'y',
+          guarded(conn, (...args) => onMessage(conn, args)),
+        );
         socket.on(
           'leave',
           guarded(conn, (documentId) => {
@@ -356,4 +415,5 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   };
 }
 
-const notFoundDocument = () => new AppError('not_found', 'We could not find that document. It may have been removed, or the link may be wrong.');
+const notFoundDocument = () =>
+  new AppError('not_found', 'We could not find that document. It may have been removed, or the link may be wrong.');

@@ -36,12 +36,24 @@ describe.each(testDatabases())('the documents open on one instance ($name)', (da
     const blobs = createBlobStore({ kind: 'disk', root: dir, signingSecret: randomUUID() + randomUUID() });
     await blobs.ensureReady();
     const userId = randomUUID();
-    await opened.db.insertInto('users').values({ id: userId, email: `${userId}@example.org`, name: 'P', password_hash: 'x', created_at: new Date().toISOString() }).execute();
+    await opened.db
+      .insertInto('users')
+      .values({
+        id: userId,
+        email: `${userId}@example.org`,
+        name: 'P',
+        password_hash: 'x',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     const ws = await workspaceRepository(opened.db).createWithAdmin('W', userId);
     const row = await documentRepository(opened.db).create(ws.id, userId, 'D', 'publication');
     const log = new UpdateLog(opened.db);
     const persistence = new DocumentPersistence(log, blobs, createLogger('silent'), 1 << 24);
-    const registry = new DocumentRegistry(log, persistence, createLogger('silent'), collabOptions(), () => ({ broadcast: () => undefined, evict: () => undefined }));
+    const registry = new DocumentRegistry(log, persistence, createLogger('silent'), collabOptions(), () => ({
+      broadcast: () => undefined,
+      evict: () => undefined,
+    }));
     cleanups.push(() => registry.close());
     // Another instance, on its own connection.
     const elsewhere = new UpdateLog(await opened.another());

@@ -74,7 +74,10 @@ export class DocumentRegistry {
       loaded = await this.persistence.load(documentId);
     } catch (e) {
       this.logger.error({ err: e, documentId }, 'could not load a document; it is not served until it loads');
-      throw new AppError('unavailable', 'This document could not be opened just now. Nothing in it has been lost; please try again in a minute.');
+      throw new AppError(
+        'unavailable',
+        'This document could not be opened just now. Nothing in it has been lost; please try again in a minute.',
+      );
     }
     if (this.closing) {
       loaded.doc.destroy();
@@ -102,7 +105,8 @@ export class DocumentRegistry {
   changedElsewhere(documentId: string, seq: number): void {
     const doc = this.docs.get(documentId);
     if (doc) doc.changedElsewhere(seq);
-    else if (this.loading.has(documentId)) this.heardWhileLoading.set(documentId, Math.max(seq, this.heardWhileLoading.get(documentId) ?? 0));
+    else if (this.loading.has(documentId))
+      this.heardWhileLoading.set(documentId, Math.max(seq, this.heardWhileLoading.get(documentId) ?? 0));
     // Not open here: whoever opens it later loads it from storage.
   }
 
@@ -126,7 +130,10 @@ export class DocumentRegistry {
       loaded = await this.persistence.load(documentId);
     } catch (e) {
       this.logger.error({ err: e, documentId }, 'could not load a document for reading');
-      throw new AppError('unavailable', 'This document could not be read just now. Nothing in it has been lost; please try again in a minute.');
+      throw new AppError(
+        'unavailable',
+        'This document could not be read just now. Nothing in it has been lost; please try again in a minute.',
+      );
     }
     loaded.doc.destroy();
     return loaded.state;
@@ -154,11 +161,19 @@ export class DocumentRegistry {
     await Promise.allSettled([...this.loading.values()]);
     await Promise.all(
       [...this.docs.values()].map(async (doc) => {
-        if (!(await doc.settle())) this.logger.warn({ documentId: doc.id }, 'closing without a final snapshot; the update log still holds every change');
+        if (!(await doc.settle()))
+          this.logger.warn(
+            { documentId: doc.id },
+            'closing without a final snapshot; the update log still holds every change',
+          );
         this.drop(doc);
       }),
     );
   }
 }
 
-const shuttingDown = () => new AppError('unavailable', 'The server is restarting. Your changes are kept on this device; join again in a moment.');
+const shuttingDown = () =>
+  new AppError(
+    'unavailable',
+    'The server is restarting. Your changes are kept on this device; join again in a moment.',
+  );

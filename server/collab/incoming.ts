@@ -15,7 +15,12 @@ export interface Incoming {
  * Sorts one batch: changes the document already holds (so the log holds them: saved as they stand), changes
  * to log, and those that would take the document past its size limit (refused).
  */
-export function sortIncoming(doc: Y.Doc, batch: Incoming[], approxBytes: number, maxBytes: number): { accepted: Incoming[]; held: Incoming[]; tooLarge: Incoming[] } {
+export function sortIncoming(
+  doc: Y.Doc,
+  batch: Incoming[],
+  approxBytes: number,
+  maxBytes: number,
+): { accepted: Incoming[]; held: Incoming[]; tooLarge: Incoming[] } {
   const sorted = { accepted: [] as Incoming[], held: [] as Incoming[], tooLarge: [] as Incoming[] };
   let bytes = approxBytes;
   for (const item of batch) {

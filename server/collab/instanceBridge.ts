@@ -30,7 +30,8 @@ export async function connectInstanceBridge(
   const channel = `chorus:collab:${createHash('sha256').update(`collab:${sessionSecret}`).digest('hex').slice(0, 12)}`;
   const pub = createClient({ url: redisUrl });
   const sub = pub.duplicate();
-  for (const client of [pub, sub]) client.on('error', (err) => logger.error({ err }, 'redis connection error (co-writing between instances)'));
+  for (const client of [pub, sub])
+    client.on('error', (err) => logger.error({ err }, 'redis connection error (co-writing between instances)'));
   await Promise.all([pub.connect(), sub.connect()]);
 
   await sub.subscribe(channel, (raw) => {
@@ -47,11 +48,14 @@ export async function connectInstanceBridge(
   });
 
   const publish = (notice: object) => {
-    pub.publish(channel, JSON.stringify({ from: me, ...notice })).catch((err: unknown) => logger.warn({ err }, 'could not tell other instances about a document change'));
+    pub
+      .publish(channel, JSON.stringify({ from: me, ...notice }))
+      .catch((err: unknown) => logger.warn({ err }, 'could not tell other instances about a document change'));
   };
   const disconnect = registry.connectElsewhere({
     appended: (documentId, seq) => publish({ kind: 'appended', documentId, seq }),
-    awareness: (documentId, message) => publish({ kind: 'awareness', documentId, message: Buffer.from(message).toString('base64') }),
+    awareness: (documentId, message) =>
+      publish({ kind: 'awareness', documentId, message: Buffer.from(message).toString('base64') }),
   });
 
   // Notices are fire-and-forget; the log is not. Now and then, check open documents against it.

@@ -42,7 +42,10 @@ type Step =
 
 const who = fc.constantFrom<Who>(0, 1);
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('write' as const), who, paragraphs: fc.integer({ min: 1, max: 4 }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({ kind: fc.constant('write' as const), who, paragraphs: fc.integer({ min: 1, max: 4 }) }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('deliver' as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('lose' as const), who }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('snapshot' as const), who }) },
@@ -101,7 +104,12 @@ class Instance {
       persistence: this.persistence,
       logger: createLogger('silent'),
       // Snapshots and catch-up happen only when a step says so.
-      options: collabOptions({ snapshotQuietMs: 1e9, snapshotMaxWaitMs: 1e9, relayIntervalPerPeerMs: 0, idleUnloadMs: 1e9 }),
+      options: collabOptions({
+        snapshotQuietMs: 1e9,
+        snapshotMaxWaitMs: 1e9,
+        relayIntervalPerPeerMs: 0,
+        idleUnloadMs: 1e9,
+      }),
       channel: {
         broadcast: (message) => this.hear(message),
         evict: (_peerId, error) => void w.problems.push(`${this.name} evicted: ${error.code} ${error.message}`),
@@ -200,8 +208,18 @@ function act(instances: [Instance, Instance], s: Step): void {
   i.chain = i.chain.then(run);
 }
 
-async function runScenario(steps: Step[], setup: { dbs: [Db, Db]; blobs: BlobStore; documentId: string; workspaceId: string; userId: string }): Promise<void> {
-  const world: World = { documentId: setup.documentId, workspaceId: setup.workspaceId, userId: setup.userId, logged: new Map(), acknowledged: new Set(), problems: [] };
+async function runScenario(
+  steps: Step[],
+  setup: { dbs: [Db, Db]; blobs: BlobStore; documentId: string; workspaceId: string; userId: string },
+): Promise<void> {
+  const world: World = {
+    documentId: setup.documentId,
+    workspaceId: setup.workspaceId,
+    userId: setup.userId,
+    logged: new Map(),
+    acknowledged: new Set(),
+    problems: [],
+  };
   const make = (name: string, db: Db, other: () => Instance) => {
     const log = new UpdateLog(db);
     const append = log.append.bind(log);
@@ -216,14 +234,18 @@ async function runScenario(steps: Step[], setup: { dbs: [Db, Db]; blobs: BlobSto
       const d = new Y.Doc();
       Y.applyUpdate(d, state);
       for (const [seq, data] of world.logged) {
-        if (seq <= throughSeq && !addsNothing(d, Y.decodeUpdate(data))) world.problems.push(`${name}'s snapshot through ${throughSeq} lacks seq ${seq}`);
+        if (seq <= throughSeq && !addsNothing(d, Y.decodeUpdate(data)))
+          world.problems.push(`${name}'s snapshot through ${throughSeq} lacks seq ${seq}`);
       }
       d.destroy();
       return write(ws, id, throughSeq, state);
     };
     return new Instance(name, log, persistence, world, other);
   };
-  const instances: [Instance, Instance] = [make('a', setup.dbs[0], () => instances[1]), make('b', setup.dbs[1], () => instances[0])];
+  const instances: [Instance, Instance] = [
+    make('a', setup.dbs[0], () => instances[1]),
+    make('b', setup.dbs[1], () => instances[0]),
+  ];
   await Promise.all(instances.map((i) => i.open()));
 
   for (const s of steps) {
@@ -249,12 +271,23 @@ async function runScenario(steps: Step[], setup: { dbs: [Db, Db]; blobs: BlobSto
   // Both close gracefully (final snapshots race), then a third instance loads the document.
   await Promise.all(instances.map((i) => i.doc.settle()));
   for (const i of instances) i.doc.destroy();
-  const fresh = await new DocumentPersistence(new UpdateLog(setup.dbs[0]), setup.blobs, createLogger('silent'), 1 << 26).load(world.documentId);
+  const fresh = await new DocumentPersistence(
+    new UpdateLog(setup.dbs[0]),
+    setup.blobs,
+    createLogger('silent'),
+    1 << 26,
+  ).load(world.documentId);
   expect(fresh.doc.store.pendingStructs, 'the stored document waits on a missing change').toBeNull();
   expect(fresh.doc.store.pendingDs).toBeNull();
   const stored = new Set(paragraphs(fresh.doc));
-  expect([...world.acknowledged].filter((w) => !stored.has(w)), 'acknowledged changes missing from storage').toEqual([]);
-  expect([...new Set([...paragraphs(a.person), ...paragraphs(b.person)])].filter((w) => !stored.has(w)), 'relayed changes missing from storage').toEqual([]);
+  expect(
+    [...world.acknowledged].filter((w) => !stored.has(w)),
+    'acknowledged changes missing from storage',
+  ).toEqual([]);
+  expect(
+    [...new Set([...paragraphs(a.person), ...paragraphs(b.person)])].filter((w) => !stored.has(w)),
+    'relayed changes missing from storage',
+  ).toEqual([]);
   fresh.doc.destroy();
 }
 
@@ -264,24 +297,37 @@ afterAll(async () => {
 });
 
 describe.each(testDatabases())('the update log and snapshots with two writers ($name)', (database) => {
-  it('keep every change whatever the interleaving of appends, snapshots, trims, reopening and notices', { timeout: 240_000 }, async () => {
-    const opened = await database.open();
-    cleanups.push(opened.close);
-    const dbs: [Db, Db] = [opened.db, await opened.another()];
-    const dir = await mkdtemp(path.join(tmpdir(), 'chorus-log-property-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    const blobs = createBlobStore({ kind: 'disk', root: dir, signingSecret: randomUUID() + randomUUID() });
-    await blobs.ensureReady();
-    const userId = randomUUID();
-    await opened.db.insertInto('users').values({ id: userId, email: `${userId}@example.org`, name: 'P', password_hash: 'x', created_at: new Date().toISOString() }).execute();
-    const ws = await workspaceRepository(opened.db).createWithAdmin('W', userId);
+  it(
+    'keep every change whatever the interleaving of appends, snapshots, trims, reopening and notices',
+    { timeout: 240_000 },
+    async () => {
+      const opened = await database.open();
+      cleanups.push(opened.close);
+      const dbs: [Db, Db] = [opened.db, await opened.another()];
+      const dir = await mkdtemp(path.join(tmpdir(), 'chorus-log-property-'));
+      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      const blobs = createBlobStore({ kind: 'disk', root: dir, signingSecret: randomUUID() + randomUUID() });
+      await blobs.ensureReady();
+      const userId = randomUUID();
+      await opened.db
+        .insertInto('users')
+        .values({
+          id: userId,
+          email: `${userId}@example.org`,
+          name: 'P',
+          password_hash: 'x',
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      const ws = await workspaceRepository(opened.db).createWithAdmin('W', userId);
 
-    await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 60 }), async (steps) => {
-        const row = await documentRepository(opened.db).create(ws.id, userId, 'D', 'publication');
-        await runScenario(steps, { dbs, blobs, documentId: row.id, workspaceId: ws.id, userId });
-      }),
-      { numRuns: Number(process.env.CHORUS_PROPERTY_RUNS ?? 40) },
-    );
-  });
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 60 }), async (steps) => {
+          const row = await documentRepository(opened.db).create(ws.id, userId, 'D', 'publication');
+          await runScenario(steps, { dbs, blobs, documentId: row.id, workspaceId: ws.id, userId });
+        }),
+        { numRuns: Number(process.env.CHORUS_PROPERTY_RUNS ?? 40) },
+      );
+    },
+  );
 });

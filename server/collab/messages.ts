@@ -12,7 +12,10 @@ export type IncomingMessage =
   | { type: 'query-awareness' };
 
 const malformed = (why: string) =>
-  new AppError('malformed_request', `That collaboration message could not be read (${why}). Reload the page to reconnect; your changes are kept on this device.`);
+  new AppError(
+    'malformed_request',
+    `That collaboration message could not be read (${why}). Reload the page to reconnect; your changes are kept on this device.`,
+  );
 
 /** Reads one message, or throws `malformed_request`. Trailing bytes are refused, not ignored. */
 export function decodeMessage(bytes: Uint8Array): IncomingMessage {
@@ -43,7 +46,12 @@ export function decodeMessage(bytes: Uint8Array): IncomingMessage {
   return message;
 }
 
-export { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../../shared/realtime/collabFrames';
+export {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from '../../shared/realtime/collabFrames';
 
 /** Client ids named in an awareness update, read without applying it (so ownership can be checked first). */
 export function awarenessClientIds(awarenessUpdate: Uint8Array): number[] {

@@ -47,4 +47,7 @@ export const defaultCollabOptions: CollabOptions = {
   checkpointEveryMs: 10 * 60_000,
 };
 
-export const collabOptions = (overrides: Partial<CollabOptions> = {}): CollabOptions => ({ ...defaultCollabOptions, ...overrides });
+export const collabOptions = (overrides: Partial<CollabOptions> = {}): CollabOptions => ({
+  ...defaultCollabOptions,
+  ...overrides,
+});

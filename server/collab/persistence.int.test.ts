@@ -26,7 +26,16 @@ describe.each(testDatabases())('loading while another instance snapshots ($name)
     const blobs = createBlobStore({ kind: 'disk', root: dir, signingSecret: randomUUID() + randomUUID() });
     await blobs.ensureReady();
     const userId = randomUUID();
-    await opened.db.insertInto('users').values({ id: userId, email: `${userId}@example.org`, name: 'P', password_hash: 'x', created_at: new Date().toISOString() }).execute();
+    await opened.db
+      .insertInto('users')
+      .values({
+        id: userId,
+        email: `${userId}@example.org`,
+        name: 'P',
+        password_hash: 'x',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     const ws = await workspaceRepository(opened.db).createWithAdmin('W', userId);
     const row = await documentRepository(opened.db).create(ws.id, userId, 'D', 'publication');
     const log = new UpdateLog(opened.db);
@@ -35,7 +44,8 @@ describe.each(testDatabases())('loading while another instance snapshots ($name)
     const source = new Y.Doc();
     const updates: Uint8Array[] = [];
     source.on('update', (u: Uint8Array) => updates.push(u));
-    for (const word of ['one ', 'two ', 'three ', 'four ']) source.getText('t').insert(source.getText('t').length, word);
+    for (const word of ['one ', 'two ', 'three ', 'four '])
+      source.getText('t').insert(source.getText('t').length, word);
     const upTo = (n: number) => {
       const d = new Y.Doc();
       for (const u of updates.slice(0, n)) Y.applyUpdate(d, u);
@@ -47,7 +57,12 @@ describe.each(testDatabases())('loading while another instance snapshots ($name)
 
     // Another instance snapshots through 4 (removing the older blob and trimming the log) while this load is
     // between reading the snapshot record and reading the blob.
-    const elsewhere = new DocumentPersistence(new UpdateLog(await opened.another()), blobs, createLogger('silent'), 1 << 24);
+    const elsewhere = new DocumentPersistence(
+      new UpdateLog(await opened.another()),
+      blobs,
+      createLogger('silent'),
+      1 << 24,
+    );
     const get = blobs.get.bind(blobs);
     let overtaken = false;
     blobs.get = async (key, range) => {

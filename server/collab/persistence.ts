@@ -51,7 +51,10 @@ export class DocumentPersistence {
         // Another instance may have recorded a newer snapshot meanwhile, removing the blob being read or trimming
         // the log after the one read: the pair read is then not one document. Read again from the newer one.
         if (((await this.log.latestSnapshot(documentId))?.through_seq ?? 0) !== snapshotSeq) {
-          if (attempt >= MAX_LOAD_ATTEMPTS) throw new Error(`document ${documentId}: newer snapshots kept replacing the one being read`, { cause: readError });
+          if (attempt >= MAX_LOAD_ATTEMPTS)
+            throw new Error(`document ${documentId}: newer snapshots kept replacing the one being read`, {
+              cause: readError,
+            });
           doc.destroy();
           continue;
         }
@@ -78,7 +81,9 @@ export class DocumentPersistence {
     // Another instance with the document open has stored this much already: a second copy would add nothing.
     if (((await this.log.latestSnapshot(documentId))?.through_seq ?? 0) >= throughSeq) return;
     const key = documentSnapshotKey(workspaceId, documentId, throughSeq);
-    await this.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), { contentType: 'application/octet-stream' });
+    await this.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), {
+      contentType: 'application/octet-stream',
+    });
     await this.log.recordSnapshotAndTrim(documentId, throughSeq, key, state.byteLength);
     if (this.checkpoints) {
       try {

@@ -54,9 +54,13 @@ export class RelayBatcher<P extends Sender> {
       this.target.broadcast(encodeSyncUpdate(applied[0]!.update), [applied[0]!.peer.id]);
       return;
     }
-    const merge = (items: Relayed<P>[]) => (items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((i) => i.update)));
+    const merge = (items: Relayed<P>[]) =>
+      items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((i) => i.update));
     const senders = [...new Set(applied.map((a) => a.peer))];
-    this.target.broadcast(encodeSyncUpdate(merge(applied)), senders.map((s) => s.id));
+    this.target.broadcast(
+      encodeSyncUpdate(merge(applied)),
+      senders.map((s) => s.id),
+    );
     for (const sender of senders) {
       const others = applied.filter((a) => a.peer !== sender);
       if (others.length > 0 && this.target.isPresent(sender)) sender.send(encodeSyncUpdate(merge(others)));

@@ -9,7 +9,9 @@ export class UnreadableStoredChange extends Error {
     readonly seq: number | null,
     cause: unknown,
   ) {
-    super(`document ${documentId}: a stored change${seq === null ? '' : ` (seq ${seq})`} could not be applied`, { cause });
+    super(`document ${documentId}: a stored change${seq === null ? '' : ` (seq ${seq})`} could not be applied`, {
+      cause,
+    });
   }
 }
 
@@ -51,7 +53,13 @@ export async function applyStoredChanges(
       loaded.doc.destroy();
     }
     const update = Y.encodeStateAsUpdate(doc, beforeMerge);
-    return { update, through: Math.max(appliedSeq, loaded.throughSeq), snapshotSeq: loaded.snapshotSeq, count: 1, bytes: update.byteLength };
+    return {
+      update,
+      through: Math.max(appliedSeq, loaded.throughSeq),
+      snapshotSeq: loaded.snapshotSeq,
+      count: 1,
+      bytes: update.byteLength,
+    };
   }
   if (missed.length === 0) return null;
   let bytes = 0;
@@ -73,7 +81,12 @@ export async function applyStoredChanges(
  * prefix in one transaction, so entries that start right after `appliedSeq` are complete, and only otherwise
  * is the snapshot record worth reading.
  */
-async function readMissed(documentId: string, appliedSeq: number, log: UpdateLog, before?: number): Promise<{ seq: number; data: Uint8Array }[] | 'trimmed'> {
+async function readMissed(
+  documentId: string,
+  appliedSeq: number,
+  log: UpdateLog,
+  before?: number,
+): Promise<{ seq: number; data: Uint8Array }[] | 'trimmed'> {
   const missed = await log.entriesAfter(documentId, appliedSeq, before);
   if (missed[0]?.seq === appliedSeq + 1) return missed;
   const snapshot = await log.latestSnapshot(documentId);

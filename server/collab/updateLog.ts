@@ -89,8 +89,16 @@ export class UpdateLog {
       // documents never wait on each other in a circle.
       const heads = await tx
         .insertInto('document_log_heads')
-        .values([...counts].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([document_id, last_seq]) => ({ document_id, last_seq })))
-        .onConflict((oc) => oc.column('document_id').doUpdateSet((eb) => ({ last_seq: eb('document_log_heads.last_seq', '+', eb.ref('excluded.last_seq')) })))
+        .values(
+          [...counts]
+            .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+            .map(([document_id, last_seq]) => ({ document_id, last_seq })),
+        )
+        .onConflict((oc) =>
+          oc
+            .column('document_id')
+            .doUpdateSet((eb) => ({ last_seq: eb('document_log_heads.last_seq', '+', eb.ref('excluded.last_seq')) })),
+        )
         .returning(['document_id', 'last_seq'])
         .execute();
       const next = new Map(heads.map((h) => [h.document_id, Number(h.last_seq) - counts.get(h.document_id)! + 1]));
@@ -99,9 +107,18 @@ export class UpdateLog {
         next.set(e.documentId, seq + 1);
         return seq;
       });
-      const rows = entries.map((e, i) => ({ document_id: e.documentId, seq: seqs[i]!, data: Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength), user_id: e.userId, created_at: createdAt }));
+      const rows = entries.map((e, i) => ({
+        document_id: e.documentId,
+        seq: seqs[i]!,
+        data: Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength),
+        user_id: e.userId,
+        created_at: createdAt,
+      }));
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-        await tx.insertInto('document_updates').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+        await tx
+          .insertInto('document_updates')
+          .values(rows.slice(i, i + ROWS_PER_INSERT))
+          .execute();
       }
       return seqs;
     });
@@ -117,7 +134,11 @@ export class UpdateLog {
         .values({ document_id: documentId, through_seq: throughSeq, blob_key: blobKey, size, created_at: nowIso() })
         .onConflict((oc) => oc.columns(['document_id', 'through_seq']).doUpdateSet({ blob_key: blobKey, size }))
         .execute();
-      await tx.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '<=', throughSeq).execute();
+      await tx
+        .deleteFrom('document_updates')
+        .where('document_id', '=', documentId)
+        .where('seq', '<=', throughSeq)
+        .execute();
     });
   }
 
@@ -129,10 +150,15 @@ export class UpdateLog {
     const fresh = new Map<string, { document_id: string; user_id: string; first_edit_at: string }>();
     for (const e of entries) {
       const pair = `${e.documentId} ${e.userId}`;
-      if (e.userId && !this.knownAuthors.has(pair)) fresh.set(pair, { document_id: e.documentId, user_id: e.userId, first_edit_at: at });
+      if (e.userId && !this.knownAuthors.has(pair))
+        fresh.set(pair, { document_id: e.documentId, user_id: e.userId, first_edit_at: at });
     }
     if (fresh.size === 0) return;
-    await this.db.insertInto('document_authors').values([...fresh.values()]).onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing()).execute();
+    await this.db
+      .insertInto('document_authors')
+      .values([...fresh.values()])
+      .onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing())
+      .execute();
     for (const pair of fresh.keys()) this.knownAuthors.add(pair);
   }
 
@@ -151,7 +177,11 @@ export class UpdateLog {
 
   /** The highest sequence number the log has handed out for the document (trimmed entries included), 0 for none. */
   async head(documentId: string): Promise<number> {
-    const row = await this.db.selectFrom('document_log_heads').select('last_seq').where('document_id', '=', documentId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('document_log_heads')
+      .select('last_seq')
+      .where('document_id', '=', documentId)
+      .executeTakeFirst();
     return Number(row?.last_seq ?? 0);
   }
 
@@ -171,7 +201,12 @@ export class UpdateLog {
 
   /** Takes out entries `fromSeq`…`throughSeq` (a batch that could not be applied); their numbers are never handed out again. */
   async remove(documentId: string, fromSeq: number, throughSeq: number): Promise<void> {
-    await this.db.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '>=', fromSeq).where('seq', '<=', throughSeq).execute();
+    await this.db
+      .deleteFrom('document_updates')
+      .where('document_id', '=', documentId)
+      .where('seq', '>=', fromSeq)
+      .where('seq', '<=', throughSeq)
+      .execute();
   }
 
   async countEntries(documentId: string): Promise<number> {
@@ -194,7 +229,10 @@ export class UpdateLog {
       .then((r) => r && { ...r, through_seq: Number(r.through_seq), size: Number(r.size) });
   }
 
-  snapshotsBefore(documentId: string, throughSeq: number): Promise<Pick<DocumentSnapshotsTable, 'through_seq' | 'blob_key'>[]> {
+  snapshotsBefore(
+    documentId: string,
+    throughSeq: number,
+  ): Promise<Pick<DocumentSnapshotsTable, 'through_seq' | 'blob_key'>[]> {
     return this.db
       .selectFrom('document_snapshots')
       .select(['through_seq', 'blob_key'])
@@ -204,6 +242,10 @@ export class UpdateLog {
   }
 
   async removeSnapshotRecord(documentId: string, throughSeq: number): Promise<void> {
-    await this.db.deleteFrom('document_snapshots').where('document_id', '=', documentId).where('through_seq', '=', throughSeq).execute();
+    await this.db
+      .deleteFrom('document_snapshots')
+      .where('document_id', '=', documentId)
+      .where('through_seq', '=', throughSeq)
+      .execute();
   }
 }

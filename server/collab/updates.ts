@@ -8,7 +8,10 @@ export function decodeUpdateOrThrow(update: Uint8Array): DecodedUpdate {
   try {
     return Y.decodeUpdate(update);
   } catch {
-    throw new AppError('malformed_request', 'That change could not be read as a Yjs update, so it was not saved. Reload the page to reconnect.');
+    throw new AppError(
+      'malformed_request',
+      'That change could not be read as a Yjs update, so it was not saved. Reload the page to reconnect.',
+    );
   }
 }
 
@@ -29,7 +32,7 @@ export function addsNothing(doc: Y.Doc, decoded: DecodedUpdate): boolean {
       if (len === 0) continue;
       if (!structs || clock + len > Y.getState(store, client)) return false;
       let i = Y.findIndexSS(structs, clock);
-      for (let covered = clock; covered < clock + len; ) {
+      for (let covered = clock; covered < clock + len;) {
         const struct = structs[i++];
         if (!struct || !struct.deleted) return false;
         covered = struct.id.clock + struct.length;

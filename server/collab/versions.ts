@@ -28,7 +28,9 @@ export function restoreUpdate(currentState: Uint8Array, versionState: Uint8Array
     current.on('update', (u: Uint8Array) => (update = u));
     current.transact(() => {
       if (body.length > 0) body.delete(0, body.length);
-      const copies = wanted.toArray().flatMap((node) => (node instanceof Y.XmlElement || node instanceof Y.XmlText ? [node.clone()] : []));
+      const copies = wanted
+        .toArray()
+        .flatMap((node) => (node instanceof Y.XmlElement || node instanceof Y.XmlText ? [node.clone()] : []));
       if (copies.length > 0) body.insert(0, copies);
     });
     return update;
@@ -71,10 +73,20 @@ export class VersionCheckpoints {
     if (now - last < this.everyMs) return false;
     const id = randomUUID();
     const key = documentVersionKey(workspaceId, documentId, id);
-    await this.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), { contentType: 'application/octet-stream' });
+    await this.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), {
+      contentType: 'application/octet-stream',
+    });
     await this.db
       .insertInto('document_versions')
-      .values({ id, document_id: documentId, name: null, created_by: null, created_at: nowIso(), blob_key: key, size: state.byteLength })
+      .values({
+        id,
+        document_id: documentId,
+        name: null,
+        created_by: null,
+        created_at: nowIso(),
+        blob_key: key,
+        size: state.byteLength,
+      })
       .execute();
     this.latest.set(documentId, now);
     return true;

@@ -34,7 +34,9 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   // Kysely looks for its own bookkeeping tables in every schema unless told which one; on PostgreSQL name the
   // current schema, or a second schema in the same database (tests run side by side in schemas) is never migrated.
   const migrationTableSchema =
-    db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

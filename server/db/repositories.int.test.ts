@@ -16,7 +16,8 @@ describe.each(testDatabases())('repositories on $name', (database) => {
   });
   afterAll(() => close());
 
-  const newUser = (email: string, name = 'Someone') => userRepository(db).create({ email, name, passwordHash: 'scrypt$x' });
+  const newUser = (email: string, name = 'Someone') =>
+    userRepository(db).create({ email, name, passwordHash: 'scrypt$x' });
 
   it('creates users and refuses a duplicate email without throwing', async () => {
     const users = userRepository(db);
@@ -65,10 +66,19 @@ describe.each(testDatabases())('repositories on $name', (database) => {
     const invites = inviteRepository(db);
     const base = { workspaceId: ws.id, role: 'carer' as const, createdBy: admin.id, expiresAt: isoAfter(60_000) };
     const twice = await invites.create({ ...base, tokenHash: 'h-twice', maxUses: 2 });
-    const results = await Promise.all([invites.consume(twice.id), invites.consume(twice.id), invites.consume(twice.id)]);
+    const results = await Promise.all([
+      invites.consume(twice.id),
+      invites.consume(twice.id),
+      invites.consume(twice.id),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(2);
 
-    const expired = await invites.create({ ...base, tokenHash: 'h-expired', maxUses: null, expiresAt: isoAfter(-1000) });
+    const expired = await invites.create({
+      ...base,
+      tokenHash: 'h-expired',
+      maxUses: null,
+      expiresAt: isoAfter(-1000),
+    });
     expect(await invites.consume(expired.id)).toBe(false);
 
     const open = await invites.create({ ...base, tokenHash: 'h-open', maxUses: null });
@@ -77,6 +87,10 @@ describe.each(testDatabases())('repositories on $name', (database) => {
     expect(await invites.revoke(ws.id, open.id)).toBe(true);
     expect(await invites.revoke(ws.id, open.id)).toBe(false);
     expect(await invites.consume(open.id)).toBe(false);
-    expect(await invites.findByTokenHash('h-open')).toMatchObject({ workspace_name: 'Invites', inviter_name: 'Inviter', uses: 1 });
+    expect(await invites.findByTokenHash('h-open')).toMatchObject({
+      workspace_name: 'Invites',
+      inviter_name: 'Inviter',
+      uses: 1,
+    });
   });
 });

@@ -29,7 +29,12 @@ export async function receiveAudioUpload<S extends z.ZodObject>(
     // Whatever fields came before the file must already be right; the rest are checked afterwards.
     beforeStore: (r) => parseOrThrow(upload.fields.partial(), { ...r.body }, 'body'),
   });
-  await runMultipart(multer({ storage: engine, limits: fieldLimits, ...parserBuffers }).single(form.field), req, res, form);
+  await runMultipart(
+    multer({ storage: engine, limits: fieldLimits, ...parserBuffers }).single(form.field),
+    req,
+    res,
+    form,
+  );
   const stored = engine.stored;
   if (!stored) throw missingFile(form);
   try {

@@ -23,7 +23,11 @@ function handle(chunks: Buffer[], maxBytes = 1e6) {
   const engine = blobStorageEngine({ blobs, key, maxBytes });
   const stream = new PassThrough();
   const done = new Promise<unknown>((resolve, reject) =>
-    engine._handleFile({} as Request, { stream, originalname: 'story.wav' } as unknown as Express.Multer.File, (e, info) => (e ? reject(e) : resolve(info))),
+    engine._handleFile(
+      {} as Request,
+      { stream, originalname: 'story.wav' } as unknown as Express.Multer.File,
+      (e, info) => (e ? reject(e) : resolve(info)),
+    ),
   );
   for (const c of chunks) stream.write(c);
   stream.end();
@@ -34,7 +38,11 @@ const wav = Buffer.concat([Buffer.from('RIFF\0\0\0\0WAVEfmt '), Buffer.alloc(500
 
 describe('blobStorageEngine', () => {
   it('stores every byte whether the file arrives whole, in tiny pieces or split inside the header', async () => {
-    for (const chunks of [[wav], [wav.subarray(0, 5), wav.subarray(5, 9), wav.subarray(9)], Array.from({ length: 51 }, (_, i) => wav.subarray(i * 100, i * 100 + 100))]) {
+    for (const chunks of [
+      [wav],
+      [wav.subarray(0, 5), wav.subarray(5, 9), wav.subarray(9)],
+      Array.from({ length: 51 }, (_, i) => wav.subarray(i * 100, i * 100 + 100)),
+    ]) {
       await blobs.delete(key);
       expect(await handle(chunks)).toMatchObject({ path: key, size: wav.length, mimetype: 'audio/wav' });
       const stored = await blobs.get(key);
@@ -46,7 +54,9 @@ describe('blobStorageEngine', () => {
 
   it('refuses what is not audio, and what is too short to tell, before storing anything', async () => {
     await blobs.delete(key);
-    await expect(handle([Buffer.from('just some words, no sound')])).rejects.toMatchObject({ code: 'unsupported_media_type' } satisfies Partial<AppError>);
+    await expect(handle([Buffer.from('just some words, no sound')])).rejects.toMatchObject({
+      code: 'unsupported_media_type',
+    } satisfies Partial<AppError>);
     await expect(handle([Buffer.from('RIFF')])).rejects.toMatchObject({ code: 'unsupported_media_type' });
     expect(await blobs.list('workspaces/')).toEqual([]);
   });

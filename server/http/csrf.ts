@@ -36,9 +36,12 @@ export function csrfGuard(allowedOrigins: () => string[], options: CsrfOptions =
       }
     }
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-    const binaryAllowed = binaryPaths.some((p) => p.test(req.path)) && typeof req.is('application/octet-stream') === 'string';
+    const binaryAllowed =
+      binaryPaths.some((p) => p.test(req.path)) && typeof req.is('application/octet-stream') === 'string';
     if (hasBody && !binaryAllowed && !req.is(['application/json', 'multipart/form-data'])) {
-      return next(new AppError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).'));
+      return next(
+        new AppError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).'),
+      );
     }
     next();
   };

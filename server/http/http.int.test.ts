@@ -16,7 +16,10 @@ describe('the HTTP boundary', () => {
   });
 
   it('answers malformed JSON with a 400 that says so', async () => {
-    const res = await new TestClient(server.url).request('POST', '/api/auth/login', undefined, { headers: { 'content-type': 'application/json' }, raw: '{"email": ' });
+    const res = await new TestClient(server.url).request('POST', '/api/auth/login', undefined, {
+      headers: { 'content-type': 'application/json' },
+      raw: '{"email": ',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toEqual({ code: 'malformed_request', message: 'The request body is not valid JSON.' });
   });
@@ -24,7 +27,10 @@ describe('the HTTP boundary', () => {
   it('answers an oversized body with 413 and no stack trace', async () => {
     const huge = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) });
     const { client } = await signedUp(server.url);
-    const res = await client.request('POST', '/api/workspaces', undefined, { headers: { 'content-type': 'application/json' }, raw: huge });
+    const res = await client.request('POST', '/api/workspaces', undefined, {
+      headers: { 'content-type': 'application/json' },
+      raw: huge,
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts/);
@@ -32,12 +38,25 @@ describe('the HTTP boundary', () => {
 
   it('refuses state changes from another website', async () => {
     const { client } = await signedUp(server.url);
-    const crossOrigin = await client.request('POST', '/api/workspaces', { name: 'Hijack' }, { headers: { origin: 'https://evil.example' } });
+    const crossOrigin = await client.request(
+      'POST',
+      '/api/workspaces',
+      { name: 'Hijack' },
+      { headers: { origin: 'https://evil.example' } },
+    );
     expect(crossOrigin.status).toBe(403);
     expect(crossOrigin.body.error.code).toBe('csrf_rejected');
-    const crossSite = await client.request('POST', '/api/workspaces', { name: 'Hijack' }, { headers: { 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await client.request(
+      'POST',
+      '/api/workspaces',
+      { name: 'Hijack' },
+      { headers: { 'sec-fetch-site': 'cross-site' } },
+    );
     expect(crossSite.status).toBe(403);
-    const form = await client.request('POST', '/api/workspaces', undefined, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, raw: 'name=Hijack' });
+    const form = await client.request('POST', '/api/workspaces', undefined, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      raw: 'name=Hijack',
+    });
     expect(form.status).toBe(415);
     expect((await client.get('/api/workspaces')).body.workspaces).toEqual([]);
   });
@@ -59,19 +78,40 @@ describe('the HTTP boundary', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     const signup = res.body.paths['/api/auth/signup'].post;
-    expect(Object.keys(signup.requestBody.content['application/json'].schema.properties).sort()).toEqual(['email', 'name', 'password']);
+    expect(Object.keys(signup.requestBody.content['application/json'].schema.properties).sort()).toEqual([
+      'email',
+      'name',
+      'password',
+    ]);
     expect(res.body.paths['/api/workspaces/{id}/invites'].post.responses['201']).toBeDefined();
     expect(res.body.paths['/api/invites/{token}/accept'].post).toBeDefined();
     // Streamed uploads and byte-serving routes are listed too, with their content types.
     const upload = res.body.paths['/api/workspaces/{id}/clips'].post.requestBody.content['multipart/form-data'];
-    expect(Object.keys(upload.schema.properties)).toEqual(['title', 'podcast', 'publicationQuotes', 'audience', 'consentVersion', 'audio']);
+    expect(Object.keys(upload.schema.properties)).toEqual([
+      'title',
+      'podcast',
+      'publicationQuotes',
+      'audience',
+      'consentVersion',
+      'audio',
+    ]);
     expect(upload.schema.required).toContain('audio');
-    expect(Object.keys(res.body.paths['/api/recordings/{id}/chunks/{seq}'].put.requestBody.content)).toEqual(['application/octet-stream']);
+    expect(Object.keys(res.body.paths['/api/recordings/{id}/chunks/{seq}'].put.requestBody.content)).toEqual([
+      'application/octet-stream',
+    ]);
     const audio = res.body.paths['/api/clips/{id}/audio'].get;
     expect(Object.keys(audio.responses)).toEqual(['200', '206', '416', 'default']);
     expect(Object.keys(audio.responses['206'].content)).toEqual(['audio/mp4']);
     expect(audio.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'Range']);
-    expect(Object.keys(res.body.paths['/api/episodes/{id}/renders/{renderId}/audio'].get.responses)).toEqual(['200', '206', '416', 'default']);
-    expect(res.body.paths['/api/music/{id}/audio'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'Range']);
+    expect(Object.keys(res.body.paths['/api/episodes/{id}/renders/{renderId}/audio'].get.responses)).toEqual([
+      '200',
+      '206',
+      '416',
+      'default',
+    ]);
+    expect(res.body.paths['/api/music/{id}/audio'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'id',
+      'Range',
+    ]);
   });
 });

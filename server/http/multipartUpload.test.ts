@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { missingFile, requireMultipart, uploadError, type UploadForm } from './multipartUpload';
 
-const recording: UploadForm = { field: 'audio', file: 'recording', fields: 'a title, your consent choices and one recording' };
+const recording: UploadForm = {
+  field: 'audio',
+  file: 'recording',
+  fields: 'a title, your consent choices and one recording',
+};
 const picture: UploadForm = { field: 'image', file: 'picture', maxBytes: 5 * 1024 * 1024 };
 
 const wordsOf = (e: AppError) => ({ code: e.code, status: e.status, message: e.message });
@@ -17,18 +21,30 @@ describe('uploadError', () => {
 
   it('asks for one file when more than one, or one in another field, arrives', () => {
     for (const code of ['LIMIT_UNEXPECTED_FILE', 'LIMIT_FILE_COUNT'] as const) {
-      expect(wordsOf(uploadError(new multer.MulterError(code), recording))).toEqual({ code: 'validation_failed', status: 400, message: 'Send one recording, in the field "audio".' });
-      expect(uploadError(new multer.MulterError(code), picture).message).toBe('Send one picture, in the field "image".');
+      expect(wordsOf(uploadError(new multer.MulterError(code), recording))).toEqual({
+        code: 'validation_failed',
+        status: 400,
+        message: 'Send one recording, in the field "audio".',
+      });
+      expect(uploadError(new multer.MulterError(code), picture).message).toBe(
+        'Send one picture, in the field "image".',
+      );
     }
   });
 
   it('names the whole form for other problems with a form that has fields besides the file', () => {
     const e = uploadError(new multer.MulterError('LIMIT_FIELD_COUNT'), recording);
-    expect(wordsOf(e)).toEqual({ code: 'validation_failed', status: 400, message: 'The upload form has a problem (Too many fields). Send a title, your consent choices and one recording.' });
+    expect(wordsOf(e)).toEqual({
+      code: 'validation_failed',
+      status: 400,
+      message: 'The upload form has a problem (Too many fields). Send a title, your consent choices and one recording.',
+    });
   });
 
   it('asks for one file for other problems with a form that holds only the file', () => {
-    expect(uploadError(new multer.MulterError('LIMIT_FIELD_COUNT'), picture).message).toBe('Send one picture, in the field "image".');
+    expect(uploadError(new multer.MulterError('LIMIT_FIELD_COUNT'), picture).message).toBe(
+      'Send one picture, in the field "image".',
+    );
   });
 
   it('names the limit when multer itself enforces one', () => {
@@ -59,7 +75,8 @@ describe('missingFile', () => {
 });
 
 describe('requireMultipart', () => {
-  const request = (contentType: string) => ({ is: (type: string) => (contentType.startsWith(type) ? type : false) }) as unknown as Request;
+  const request = (contentType: string) =>
+    ({ is: (type: string) => (contentType.startsWith(type) ? type : false) }) as unknown as Request;
 
   it('lets a multipart form through', () => {
     expect(() => requireMultipart(request('multipart/form-data; boundary=x'), picture)).not.toThrow();
@@ -67,8 +84,13 @@ describe('requireMultipart', () => {
 
   it('refuses anything else, saying how to send the file', () => {
     expect(() => requireMultipart(request('application/json'), picture)).toThrow(
-      expect.objectContaining({ code: 'unsupported_media_type', message: 'Send the picture as a multipart/form-data upload, with the file in the field "image".' }),
+      expect.objectContaining({
+        code: 'unsupported_media_type',
+        message: 'Send the picture as a multipart/form-data upload, with the file in the field "image".',
+      }),
     );
-    expect(() => requireMultipart(request('application/json'), recording, 'Send it as a form.')).toThrow(expect.objectContaining({ message: 'Send it as a form.' }));
+    expect(() => requireMultipart(request('application/json'), recording, 'Send it as a form.')).toThrow(
+      expect.objectContaining({ message: 'Send it as a form.' }),
+    );
   });
 });

@@ -16,7 +16,11 @@ export interface UploadForm {
 }
 
 /** Refuses a request that is not a multipart form before a byte of it is read (`message` for forms that need saying more). */
-export function requireMultipart(req: Request, form: UploadForm, message = `Send the ${form.file} as a multipart/form-data upload, with the file in the field "${form.field}".`): void {
+export function requireMultipart(
+  req: Request,
+  form: UploadForm,
+  message = `Send the ${form.file} as a multipart/form-data upload, with the file in the field "${form.field}".`,
+): void {
   if (!req.is('multipart/form-data')) throw new AppError('unsupported_media_type', message);
 }
 
@@ -38,14 +42,21 @@ export function uploadError(err: unknown, form: UploadForm): AppError {
   if (isAppError(err)) return err; // thrown by a storage engine, already worded for people
   if (err instanceof multer.MulterError) {
     if (err.code === 'LIMIT_FILE_SIZE' && form.maxBytes !== undefined) {
-      return new AppError('payload_too_large', `This ${form.file} is larger than the ${formatLimit(form.maxBytes)} limit. Save a smaller file and upload it again.`);
+      return new AppError(
+        'payload_too_large',
+        `This ${form.file} is larger than the ${formatLimit(form.maxBytes)} limit. Save a smaller file and upload it again.`,
+      );
     }
     if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT' || form.fields === undefined) {
       return new AppError('validation_failed', `Send one ${form.file}, in the field "${form.field}".`, { cause: err });
     }
-    return new AppError('validation_failed', `The upload form has a problem (${err.message}). Send ${form.fields}.`, { cause: err });
+    return new AppError('validation_failed', `The upload form has a problem (${err.message}). Send ${form.fields}.`, {
+      cause: err,
+    });
   }
-  return new AppError('malformed_request', 'The upload was cut off before it finished. Please try again.', { cause: err });
+  return new AppError('malformed_request', 'The upload was cut off before it finished. Please try again.', {
+    cause: err,
+  });
 }
 
 /** The form arrived without its file. */

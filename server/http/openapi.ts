@@ -7,14 +7,28 @@ const jsonSchema = (schema: ZodType, io: 'input' | 'output') => z.toJSONSchema(s
 /** Express `:param` paths become OpenAPI `{param}` paths. */
 const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
 
-const errorResponse = () => ({ description: 'Error: { error: { code, message, fields? } }', content: { 'application/json': { schema: jsonSchema(errorBodySchema, 'output') } } });
+const errorResponse = () => ({
+  description: 'Error: { error: { code, message, fields? } }',
+  content: { 'application/json': { schema: jsonSchema(errorBodySchema, 'output') } },
+});
 
 const pathParameters = (params: ZodType | undefined) =>
-  (params ? Object.keys((params as unknown as z.ZodObject).shape ?? {}) : []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  (params ? Object.keys((params as unknown as z.ZodObject).shape ?? {}) : []).map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
 
 function uploadBody(upload: UploadDoc) {
   if ('binary' in upload) {
-    return { required: true, description: upload.binary.description, content: { [upload.binary.contentType]: { schema: { type: 'string', contentMediaType: upload.binary.contentType } } } };
+    return {
+      required: true,
+      description: upload.binary.description,
+      content: {
+        [upload.binary.contentType]: { schema: { type: 'string', contentMediaType: upload.binary.contentType } },
+      },
+    };
   }
   const { fields, fileField, fileTypes } = upload.multipart;
   const schema = jsonSchema(fields, 'input') as { properties?: Record<string, unknown>; required?: string[] };
@@ -23,7 +37,14 @@ function uploadBody(upload: UploadDoc) {
     content: {
       'multipart/form-data': {
         // Multipart parts arrive in order: the text fields are listed first because the server checks them before storing the file.
-        schema: { ...schema, properties: { ...schema.properties, [fileField]: { type: 'string', contentMediaType: 'application/octet-stream', description: fileTypes } }, required: [...(schema.required ?? []), fileField] },
+        schema: {
+          ...schema,
+          properties: {
+            ...schema.properties,
+            [fileField]: { type: 'string', contentMediaType: 'application/octet-stream', description: fileTypes },
+          },
+          required: [...(schema.required ?? []), fileField],
+        },
         encoding: { [fileField]: { contentType: fileTypes } },
       },
     },
@@ -31,18 +52,35 @@ function uploadBody(upload: UploadDoc) {
 }
 
 function streamOperation(doc: StreamRouteDoc) {
-  const content = Object.fromEntries(doc.produces.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]));
+  const content = Object.fromEntries(
+    doc.produces.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+  );
   return {
     summary: doc.summary,
     tags: [doc.tag],
     security: doc.auth === 'user' ? [{ session: [] }] : [],
     parameters: [
       ...pathParameters(doc.params),
-      ...(doc.ranges ? [{ name: 'Range', in: 'header', required: false, schema: { type: 'string' }, description: 'One byte range, e.g. bytes=0-1023' }] : []),
+      ...(doc.ranges
+        ? [
+            {
+              name: 'Range',
+              in: 'header',
+              required: false,
+              schema: { type: 'string' },
+              description: 'One byte range, e.g. bytes=0-1023',
+            },
+          ]
+        : []),
     ],
     responses: {
       '200': { description: 'The whole content', content },
-      ...(doc.ranges ? { '206': { description: 'The requested range (Content-Range says which)', content }, '416': { description: 'The range lies outside the content' } } : {}),
+      ...(doc.ranges
+        ? {
+            '206': { description: 'The requested range (Content-Range says which)', content },
+            '416': { description: 'The range lies outside the content' },
+          }
+        : {}),
       default: errorResponse(),
     },
   };
@@ -65,7 +103,10 @@ export function buildOpenApiDocument(routes: AnyRouteSpec[], version: string, st
       parameters: pathParameters(route.params),
       ...(requestBody ? { requestBody } : {}),
       responses: {
-        [status]: route.response === null ? { description: 'Done' } : { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+        [status]:
+          route.response === null
+            ? { description: 'Done' }
+            : { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
         default: errorResponse(),
       },
     };

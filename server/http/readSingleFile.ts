@@ -11,10 +11,19 @@ export interface UploadedFile {
  * Reads one small file (a picture, a transcript) from a multipart/form-data upload into memory, refusing it
  * as soon as it passes `maxBytes`. For large media use `receiveAudioUpload`, which streams to blob storage.
  */
-export async function readSingleFile(req: Request, res: Response, field: string, maxBytes: number, what: string): Promise<UploadedFile> {
+export async function readSingleFile(
+  req: Request,
+  res: Response,
+  field: string,
+  maxBytes: number,
+  what: string,
+): Promise<UploadedFile> {
   const form = { field, file: what, maxBytes };
   requireMultipart(req, form);
-  const middleware = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1000 } }).single(field);
+  const middleware = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
+  }).single(field);
   await runMultipart(middleware, req, res, form);
   const file = req.file;
   if (!file) throw missingFile(form);

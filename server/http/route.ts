@@ -24,7 +24,9 @@ export interface RouteSpec<P extends ZodType, B extends ZodType, Q extends ZodTy
 }
 
 /** A multipart form (`fields` then the file in `fileField`) or a raw binary body of `contentType`. */
-export type UploadDoc = { multipart: { fields: ZodType; fileField: string; fileTypes: string } } | { binary: { contentType: string; description: string } };
+export type UploadDoc =
+  | { multipart: { fields: ZodType; fileField: string; fileTypes: string } }
+  | { binary: { contentType: string; description: string } };
 
 /** A route that answers with bytes (audio, pictures, feeds) rather than JSON, as the OpenAPI document shows it. */
 export interface StreamRouteDoc {
@@ -62,7 +64,11 @@ export class Api {
  * Registers a plain Express handler that streams bytes, with its description for the OpenAPI document. The
  * handler does its own checks (session, params, policy) as every route must.
  */
-export function defineStreamRoute(api: Api, doc: StreamRouteDoc, handler: (req: Request, res: Response) => Promise<void>): void {
+export function defineStreamRoute(
+  api: Api,
+  doc: StreamRouteDoc,
+  handler: (req: Request, res: Response) => Promise<void>,
+): void {
   api.streamRoutes.push(doc);
   api.router.get(doc.path, handler);
 }
@@ -82,7 +88,13 @@ export function defineRoute<
 >(
   api: Api,
   spec: RouteSpec<P, B, Q, R> & { auth: A },
-  handler: Handler<z.output<P>, z.output<B>, z.output<Q>, A extends 'user' ? UsersTable : UsersTable | undefined, R extends ZodType ? z.input<R> : void>,
+  handler: Handler<
+    z.output<P>,
+    z.output<B>,
+    z.output<Q>,
+    A extends 'user' ? UsersTable : UsersTable | undefined,
+    R extends ZodType ? z.input<R> : void
+  >,
 ): void {
   api.routes.push(spec as unknown as AnyRouteSpec);
   api.router[spec.method](spec.path, async (req: Request, res: Response) => {
@@ -91,7 +103,10 @@ export function defineRoute<
     }
     const params = parseOrThrow(spec.params ?? empty, req.params, 'path');
     const query = parseOrThrow(spec.query ?? empty, req.query ?? {}, 'query');
-    const body = spec.method === 'get' || (spec.method === 'delete' && !spec.body) ? {} : parseOrThrow(spec.body ?? z.strictObject({}), req.body ?? {}, 'body');
+    const body =
+      spec.method === 'get' || (spec.method === 'delete' && !spec.body)
+        ? {}
+        : parseOrThrow(spec.body ?? z.strictObject({}), req.body ?? {}, 'body');
     const out = await handler({ req, res, params, body, query, user: req.user as never } as never);
     if (spec.response === null) {
       res.status(spec.status ?? 204).end();

@@ -4,7 +4,21 @@ import { readImageInfo } from './imageSize';
 
 /** A picture made by ffmpeg (not by us), in the format its file name says. */
 const ffmpegImage = (size: string, format: 'png' | 'mjpeg') =>
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `color=c=red:s=${size}`, '-frames:v', '1', '-f', format === 'png' ? 'image2pipe' : 'mjpeg', '-c:v', format === 'png' ? 'png' : 'mjpeg', 'pipe:1']);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=red:s=${size}`,
+    '-frames:v',
+    '1',
+    '-f',
+    format === 'png' ? 'image2pipe' : 'mjpeg',
+    '-c:v',
+    format === 'png' ? 'png' : 'mjpeg',
+    'pipe:1',
+  ]);
 
 const u16 = (n: number) => [n >> 8, n & 0xff];
 
@@ -26,7 +40,11 @@ describe('readImageInfo', () => {
   it('does not mistake a Huffman table (C4) for a frame header', () => {
     const dht = [0xff, 0xc4, ...u16(6), 1, 2, 3, 4];
     const sof0 = [0xff, 0xc0, ...u16(11), 8, ...u16(5), ...u16(7), 1, 1, 0x11, 0];
-    expect(readImageInfo(Buffer.from([0xff, 0xd8, ...dht, ...sof0]))).toEqual({ type: 'image/jpeg', width: 7, height: 5 });
+    expect(readImageInfo(Buffer.from([0xff, 0xd8, ...dht, ...sof0]))).toEqual({
+      type: 'image/jpeg',
+      width: 7,
+      height: 5,
+    });
   });
 
   it('answers null for other formats, text and headers cut short', () => {
@@ -40,6 +58,8 @@ describe('readImageInfo', () => {
     expect(sof).toBeGreaterThan(0);
     expect(readImageInfo(jpeg.subarray(0, sof + 5))).toBeNull();
     // A frame header only after the scan has started is not one we trust.
-    expect(readImageInfo(Buffer.from([0xff, 0xd8, 0xff, 0xda, ...u16(2), 0xff, 0xc0, ...u16(11), 8, 0, 5, 0, 5]))).toBeNull();
+    expect(
+      readImageInfo(Buffer.from([0xff, 0xd8, 0xff, 0xda, ...u16(2), 0xff, 0xc0, ...u16(11), 8, 0, 5, 0, 5])),
+    ).toBeNull();
   }, 30_000);
 });

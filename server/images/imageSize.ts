@@ -26,7 +26,8 @@ function readPng(b: Buffer): ImageInfo | null {
 }
 
 /** Start-of-frame markers (baseline, progressive, lossless, arithmetic): everything C0–CF but DHT, JPG and DAC. */
-const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+const isStartOfFrame = (marker: number) =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
 function readJpeg(b: Buffer): ImageInfo | null {
   let i = 2;

@@ -41,7 +41,11 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     return { queue, updates };
   }
   let n = 0;
-  const spec = (): JobSpec<{ value: number }> => ({ name: `test.job${++n}`, payload: z.object({ value: z.number() }), retry });
+  const spec = (): JobSpec<{ value: number }> => ({
+    name: `test.job${++n}`,
+    payload: z.object({ value: z.number() }),
+    retry,
+  });
   const until = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!(await check())) {
@@ -68,7 +72,13 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     const job = await queue.enqueue(s, { value: 7 });
     await until(async () => (await row(job.id)).status === 'succeeded', 'success');
     expect(seen).toEqual([7]);
-    expect(await row(job.id)).toMatchObject({ attempts: 1, progress: 1, locked_by: null, last_error: null, finished_at: expect.any(String) });
+    expect(await row(job.id)).toMatchObject({
+      attempts: 1,
+      progress: 1,
+      locked_by: null,
+      last_error: null,
+      finished_at: expect.any(String),
+    });
     expect(updates.filter((u) => u.id === job.id).map((u) => [u.status, u.progress])).toEqual([
       ['running', 0],
       ['running', 0.5],
@@ -114,8 +124,18 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
       }),
     );
     queue.start();
-    const [a, b, c] = await Promise.all([queue.enqueue(flaky, { value: 1 }), queue.enqueue(hopeless, { value: 2 }), queue.enqueue(permanent, { value: 3 })]);
-    await until(async () => (await row(a.id)).status === 'succeeded' && (await row(b.id)).status === 'failed' && (await row(c.id)).status === 'failed', 'all three to settle');
+    const [a, b, c] = await Promise.all([
+      queue.enqueue(flaky, { value: 1 }),
+      queue.enqueue(hopeless, { value: 2 }),
+      queue.enqueue(permanent, { value: 3 }),
+    ]);
+    await until(
+      async () =>
+        (await row(a.id)).status === 'succeeded' &&
+        (await row(b.id)).status === 'failed' &&
+        (await row(c.id)).status === 'failed',
+      'all three to settle',
+    );
     expect(attempts.flaky).toHaveLength(3);
     expect(attempts.flaky![2]! - attempts.flaky![1]!).toBeGreaterThanOrEqual(40); // the second wait is longer (30 ms, then 60 ms, ±20%)
     expect(await row(b.id)).toMatchObject({ attempts: 3, last_error: 'storage is down' });
@@ -145,10 +165,18 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     const ids = await Promise.all(Array.from({ length: 9 }, (_, i) => one.queue.enqueue(s, { value: i })));
     one.queue.start();
     other.queue.start();
-    await until(async () => (await Promise.all(ids.map((j) => row(j.id)))).every((r) => r.status === 'succeeded'), 'all nine');
+    await until(
+      async () => (await Promise.all(ids.map((j) => row(j.id)))).every((r) => r.status === 'succeeded'),
+      'all nine',
+    );
     expect(runs.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]); // each exactly once
     expect(most).toBeLessThanOrEqual(3);
-    const workers = new Set(one.updates.concat(other.updates).filter((u) => u.status === 'succeeded').map((u) => u.id));
+    const workers = new Set(
+      one.updates
+        .concat(other.updates)
+        .filter((u) => u.status === 'succeeded')
+        .map((u) => u.id),
+    );
     expect(workers.size).toBe(9);
   });
 
@@ -157,17 +185,38 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     const ran: number[] = [];
     const reasons: string[] = [];
     const { queue } = newQueue();
-    queue.register(defineJob({ ...s, run: async ({ value }) => void ran.push(value), onFinalFailure: async (_p, r) => void reasons.push(r) }));
+    queue.register(
+      defineJob({
+        ...s,
+        run: async ({ value }) => void ran.push(value),
+        onFinalFailure: async (_p, r) => void reasons.push(r),
+      }),
+    );
     const orphan = await queue.enqueue(s, { value: 1 }, { db, runAfter: new Date(Date.now() + 60_000) });
     const doomed = await queue.enqueue(s, { value: 2 }, { db, runAfter: new Date(Date.now() + 60_000) });
     const past = new Date(Date.now() - 1000).toISOString();
     const future = new Date(Date.now() + 60_000).toISOString();
-    await db.updateTable('jobs').set({ status: 'running', locked_by: 'dead-worker', locked_until: past, attempts: 1 }).where('id', '=', orphan.id).execute();
-    await db.updateTable('jobs').set({ status: 'running', locked_by: 'dead-worker', locked_until: past, attempts: 3 }).where('id', '=', doomed.id).execute();
+    await db
+      .updateTable('jobs')
+      .set({ status: 'running', locked_by: 'dead-worker', locked_until: past, attempts: 1 })
+      .where('id', '=', orphan.id)
+      .execute();
+    await db
+      .updateTable('jobs')
+      .set({ status: 'running', locked_by: 'dead-worker', locked_until: past, attempts: 3 })
+      .where('id', '=', doomed.id)
+      .execute();
     const alive = await queue.enqueue(s, { value: 3 }, { db });
-    await db.updateTable('jobs').set({ status: 'running', locked_by: 'live-worker', locked_until: future, attempts: 1 }).where('id', '=', alive.id).execute();
+    await db
+      .updateTable('jobs')
+      .set({ status: 'running', locked_by: 'live-worker', locked_until: future, attempts: 1 })
+      .where('id', '=', alive.id)
+      .execute();
     queue.start();
-    await until(async () => (await row(orphan.id)).status === 'succeeded' && (await row(doomed.id)).status === 'failed', 'takeover');
+    await until(
+      async () => (await row(orphan.id)).status === 'succeeded' && (await row(doomed.id)).status === 'failed',
+      'takeover',
+    );
     expect(ran).toEqual([1]);
     expect(await row(orphan.id)).toMatchObject({ attempts: 2 });
     expect(reasons).toEqual(['It was interrupted 3 times before it could finish.']);
@@ -207,7 +256,10 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     const { queue } = newQueue({ ...fast, leaseMs: 150 });
     const intruder = newQueue({ ...fast, leaseMs: 150 });
     let runs = 0;
-    const definition = defineJob({ ...s, run: async () => void (runs++, await new Promise((r) => setTimeout(r, 600))) });
+    const definition = defineJob({
+      ...s,
+      run: async () => void (runs++, await new Promise((r) => setTimeout(r, 600))),
+    });
     queue.register(definition);
     intruder.queue.register(definition);
     queue.start();
@@ -224,10 +276,21 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     const old = await queue.enqueue(s, { value: 1 }, { db });
     const recent = await queue.enqueue(s, { value: 2 }, { db });
     const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString();
-    await db.updateTable('jobs').set({ status: 'succeeded', finished_at: eightDaysAgo }).where('id', '=', old.id).execute();
-    await db.updateTable('jobs').set({ status: 'failed', finished_at: new Date().toISOString() }).where('id', '=', recent.id).execute();
+    await db
+      .updateTable('jobs')
+      .set({ status: 'succeeded', finished_at: eightDaysAgo })
+      .where('id', '=', old.id)
+      .execute();
+    await db
+      .updateTable('jobs')
+      .set({ status: 'failed', finished_at: new Date().toISOString() })
+      .where('id', '=', recent.id)
+      .execute();
     queue.start();
-    await until(async () => (await db.selectFrom('jobs').select('id').where('id', '=', old.id).executeTakeFirst()) === undefined, 'the sweep');
+    await until(
+      async () => (await db.selectFrom('jobs').select('id').where('id', '=', old.id).executeTakeFirst()) === undefined,
+      'the sweep',
+    );
     expect(await row(recent.id)).toMatchObject({ status: 'failed' });
   });
 });

@@ -54,10 +54,25 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
 
-  const announce = (job: JobsTable, status: JobsTable['status'], extra: { progress?: number | null; error?: string | null } = {}) =>
-    deps.bus.emit('job:updated', { id: job.id, type: job.type, status, attempts: job.attempts, progress: extra.progress ?? null, error: extra.error ?? null });
+  const announce = (
+    job: JobsTable,
+    status: JobsTable['status'],
+    extra: { progress?: number | null; error?: string | null } = {},
+  ) =>
+    deps.bus.emit('job:updated', {
+      id: job.id,
+      type: job.type,
+      status,
+      attempts: job.attempts,
+      progress: extra.progress ?? null,
+      error: extra.error ?? null,
+    });
 
-  async function runJob(job: JobsTable, definition: JobDefinition<unknown>, controller: AbortController): Promise<void> {
+  async function runJob(
+    job: JobsTable,
+    definition: JobDefinition<unknown>,
+    controller: AbortController,
+  ): Promise<void> {
     const jobLog = log.child({ jobId: job.id, type: job.type, attempt: job.attempts });
     if (job.attempts > job.max_attempts) {
       // Its earlier workers all died mid-job (the lease ran out each time): stop trying.
@@ -67,14 +82,17 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
     if (!payload.success) return giveUp(job, definition, `Its details are not valid: ${payload.error.message}`, null);
 
     let lastWrite = 0;
-    const heartbeat = setInterval(() => {
-      repo.renewLease(job.id, workerId, leaseMs).then(
-        (ours) => {
-          if (!ours) controller.abort(new Error('lost the lease on this job'));
-        },
-        (e: unknown) => jobLog.warn({ err: e }, 'could not renew the job lease'),
-      );
-    }, Math.max(50, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        repo.renewLease(job.id, workerId, leaseMs).then(
+          (ours) => {
+            if (!ours) controller.abort(new Error('lost the lease on this job'));
+          },
+          (e: unknown) => jobLog.warn({ err: e }, 'could not renew the job lease'),
+        );
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
     announce(job, 'running', { progress: 0 });
     try {
       await definition.run(payload.data, {
@@ -88,7 +106,9 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
           const now = Date.now();
           if (now - lastWrite < PROGRESS_WRITE_MS && fraction !== 1) return;
           lastWrite = now;
-          repo.setProgress(job.id, workerId, fraction).catch((e: unknown) => jobLog.warn({ err: e }, 'could not store job progress'));
+          repo
+            .setProgress(job.id, workerId, fraction)
+            .catch((e: unknown) => jobLog.warn({ err: e }, 'could not store job progress'));
         },
       });
       clearInterval(heartbeat);
@@ -115,12 +135,19 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
     }
   }
 
-  async function giveUp(job: JobsTable, definition: JobDefinition<unknown>, reason: string, payload: unknown): Promise<void> {
+  async function giveUp(
+    job: JobsTable,
+    definition: JobDefinition<unknown>,
+    reason: string,
+    payload: unknown,
+  ): Promise<void> {
     if (!(await repo.fail(job.id, workerId, reason))) return;
     announce(job, 'failed', { error: reason });
     const parsed = payload ?? definition.payload.safeParse(JSON.parse(job.payload)).data;
     if (parsed !== undefined && definition.onFinalFailure) {
-      await definition.onFinalFailure(parsed, reason).catch((e: unknown) => log.error({ err: e, jobId: job.id }, 'onFinalFailure failed'));
+      await definition
+        .onFinalFailure(parsed, reason)
+        .catch((e: unknown) => log.error({ err: e, jobId: job.id }, 'onFinalFailure failed'));
     }
   }
 
@@ -177,7 +204,10 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
     },
     async enqueue(spec, payload, opts = {}) {
       const checked = spec.payload.parse(payload);
-      const row = await repo.insert({ type: spec.name, payload: checked, maxAttempts: spec.retry.maxAttempts, runAfter: opts.runAfter }, opts.db);
+      const row = await repo.insert(
+        { type: spec.name, payload: checked, maxAttempts: spec.retry.maxAttempts, runAfter: opts.runAfter },
+        opts.db,
+      );
       if (!opts.db) wakeUp?.();
       return row;
     },

@@ -66,16 +66,28 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
       if (dialect === 'postgres') candidate = candidate.forUpdate().skipLocked();
       return db
         .updateTable('jobs')
-        .set((eb) => ({ status: 'running', locked_by: workerId, locked_until: isoAfter(leaseMs), attempts: eb('attempts', '+', 1), updated_at: now }))
+        .set((eb) => ({
+          status: 'running',
+          locked_by: workerId,
+          locked_until: isoAfter(leaseMs),
+          attempts: eb('attempts', '+', 1),
+          updated_at: now,
+        }))
         .where('id', '=', candidate)
-        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]))
+        .where((eb) =>
+          eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]),
+        )
         .returningAll()
         .executeTakeFirst();
     },
 
     /** False when the lease is no longer ours. */
     renewLease: async (id: string, workerId: string, leaseMs: number) =>
-      changed(await mine(id, workerId).set({ locked_until: isoAfter(leaseMs), updated_at: nowIso() }).executeTakeFirst()),
+      changed(
+        await mine(id, workerId)
+          .set({ locked_until: isoAfter(leaseMs), updated_at: nowIso() })
+          .executeTakeFirst(),
+      ),
 
     setProgress: async (id: string, workerId: string, progress: number | null) =>
       changed(await mine(id, workerId).set({ progress, updated_at: nowIso() }).executeTakeFirst()),
@@ -83,27 +95,53 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
     succeed: async (id: string, workerId: string) =>
       changed(
         await mine(id, workerId)
-          .set({ status: 'succeeded', progress: 1, last_error: null, locked_by: null, locked_until: null, finished_at: nowIso(), updated_at: nowIso() })
+          .set({
+            status: 'succeeded',
+            progress: 1,
+            last_error: null,
+            locked_by: null,
+            locked_until: null,
+            finished_at: nowIso(),
+            updated_at: nowIso(),
+          })
           .executeTakeFirst(),
       ),
 
     retryLater: async (id: string, workerId: string, error: string, delayMs: number) =>
       changed(
         await mine(id, workerId)
-          .set({ status: 'queued', run_after: isoAfter(delayMs), last_error: error, locked_by: null, locked_until: null, updated_at: nowIso() })
+          .set({
+            status: 'queued',
+            run_after: isoAfter(delayMs),
+            last_error: error,
+            locked_by: null,
+            locked_until: null,
+            updated_at: nowIso(),
+          })
           .executeTakeFirst(),
       ),
 
     fail: async (id: string, workerId: string, error: string) =>
       changed(
         await mine(id, workerId)
-          .set({ status: 'failed', last_error: error, locked_by: null, locked_until: null, finished_at: nowIso(), updated_at: nowIso() })
+          .set({
+            status: 'failed',
+            last_error: error,
+            locked_by: null,
+            locked_until: null,
+            finished_at: nowIso(),
+            updated_at: nowIso(),
+          })
           .executeTakeFirst(),
       ),
 
     /** Forgets jobs that finished before `before`; returns how many. */
     async deleteFinished(before: string): Promise<number> {
-      const r = await db.deleteFrom('jobs').where('status', 'in', ['succeeded', 'failed']).where('finished_at', '<', before).executeTakeFirst();
+      const r = await db
+        .deleteFrom('jobs')
+        .where('status', 'in', ['succeeded', 'failed'])
+        .where('finished_at', '<', before)
+        .executeTakeFirst();
       return Number(r.numDeletedRows);
     },
 
@@ -111,7 +149,14 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
     release: async (id: string, workerId: string) =>
       changed(
         await mine(id, workerId)
-          .set({ status: 'queued', attempts: sql<number>`attempts - 1`, run_after: nowIso(), locked_by: null, locked_until: null, updated_at: nowIso() })
+          .set({
+            status: 'queued',
+            attempts: sql<number>`attempts - 1`,
+            run_after: nowIso(),
+            locked_by: null,
+            locked_until: null,
+            updated_at: nowIso(),
+          })
           .executeTakeFirst(),
       ),
   };

@@ -8,7 +8,12 @@ import path from 'node:path';
  * The folder is named after the job (`{kind}-job-{jobId}`) and emptied before use, so a try that died mid-way
  * (SIGKILL, power cut) leaves nothing behind once the same job runs again.
  */
-export async function withScratchFolder<T>(dataDir: string, kind: string, jobId: string, work: (dir: string) => Promise<T>): Promise<T> {
+export async function withScratchFolder<T>(
+  dataDir: string,
+  kind: string,
+  jobId: string,
+  work: (dir: string) => Promise<T>,
+): Promise<T> {
   const dir = path.join(dataDir, 'tmp', `${kind}-job-${jobId}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });

@@ -53,11 +53,38 @@ export async function analyseAudio(options: AnalyseOptions): Promise<AnalyseResu
       .complexFilter(graph)
       .output(options.listeningCopyPath)
       .outputOptions([
-        '-map', '[listen]', '-c:a', 'aac', '-aac_coder', 'fast', '-b:a', listeningCopy.bitrate,
-        '-ac', String(channels), '-ar', String(sampleRate), '-map_metadata', '-1', '-movflags', '+faststart', '-f', 'mp4',
+        '-map',
+        '[listen]',
+        '-c:a',
+        'aac',
+        '-aac_coder',
+        'fast',
+        '-b:a',
+        listeningCopy.bitrate,
+        '-ac',
+        String(channels),
+        '-ar',
+        String(sampleRate),
+        '-map_metadata',
+        '-1',
+        '-movflags',
+        '+faststart',
+        '-f',
+        'mp4',
       ])
       .output(collector)
-      .outputOptions(['-map', '[pcm]', '-f', 's16le', '-nostdin', '-nostats', '-progress', 'pipe:2', '-stats_period', '0.25']);
+      .outputOptions([
+        '-map',
+        '[pcm]',
+        '-f',
+        's16le',
+        '-nostdin',
+        '-nostats',
+        '-progress',
+        'pipe:2',
+        '-stats_period',
+        '0.25',
+      ]);
 
     command.on('stderr', (line: string) => {
       const time = /^out_time_us=(\d+)$/.exec(line);
@@ -72,7 +99,13 @@ export async function analyseAudio(options: AnalyseOptions): Promise<AnalyseResu
     options.signal?.addEventListener('abort', onAbort, { once: true });
     command.on('error', (err: Error) => {
       options.signal?.removeEventListener('abort', onAbort);
-      reject(options.signal?.aborted ? options.signal.reason : new MediaProcessingError(`ffmpeg could not process this recording: ${err.message.split('\n')[0]}`, { cause: err }));
+      reject(
+        options.signal?.aborted
+          ? options.signal.reason
+          : new MediaProcessingError(`ffmpeg could not process this recording: ${err.message.split('\n')[0]}`, {
+              cause: err,
+            }),
+      );
     });
     command.on('end', () => {
       options.signal?.removeEventListener('abort', onAbort);

@@ -9,7 +9,22 @@ export { ffmpeg };
 export type { FfmpegCommand, FfprobeData } from 'fluent-ffmpeg';
 
 /** Filters Chorus relies on: analysis now, and episode rendering (crossfades, ducking, mixing) later. */
-export const requiredFilters = ['ebur128', 'asplit', 'aresample', 'aformat', 'anullsink', 'loudnorm', 'acrossfade', 'adelay', 'amix', 'sidechaincompress', 'alimiter', 'atrim', 'asetpts', 'concat'] as const;
+export const requiredFilters = [
+  'ebur128',
+  'asplit',
+  'aresample',
+  'aformat',
+  'anullsink',
+  'loudnorm',
+  'acrossfade',
+  'adelay',
+  'amix',
+  'sidechaincompress',
+  'alimiter',
+  'atrim',
+  'asetpts',
+  'concat',
+] as const;
 
 /** Encoders for the listening copy (AAC) and rendered episodes (MP3). */
 export const requiredEncoders = ['aac', 'libmp3lame'] as const;
@@ -60,13 +75,15 @@ async function check(tools: { ffmpeg: string; ffprobe: string }): Promise<void> 
   if (filterList !== null) {
     const filters = parseFilterList(filterList);
     const missing = requiredFilters.filter((f) => !filters.has(f));
-    if (missing.length > 0) problems.push(`this ffmpeg lacks the filter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    if (missing.length > 0)
+      problems.push(`this ffmpeg lacks the filter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   }
   if (encoderList !== null) {
     // Encoder lines look like " A....D libmp3lame   libmp3lame MP3 (MPEG audio layer 3)".
     const encoders = new Set(encoderList.split('\n').map((line) => line.trim().split(/\s+/)[1]));
     const missing = requiredEncoders.filter((e) => !encoders.has(e));
-    if (missing.length > 0) problems.push(`this ffmpeg lacks the encoder${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    if (missing.length > 0)
+      problems.push(`this ffmpeg lacks the encoder${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   }
   if (problems.length > 0) {
     throw new Error(

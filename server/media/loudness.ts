@@ -18,13 +18,23 @@ export const correctBeyondLu = 0.5;
 export function measureLoudness(input: string, signal?: AbortSignal): Promise<LoudnessSummary> {
   const log: string[] = [];
   return new Promise((resolve, reject) => {
-    const command = ffmpeg().input(input).audioFilters('ebur128=peak=true').outputOptions(['-f', 'null', '-nostdin', '-nostats']).output('-');
+    const command = ffmpeg()
+      .input(input)
+      .audioFilters('ebur128=peak=true')
+      .outputOptions(['-f', 'null', '-nostdin', '-nostats'])
+      .output('-');
     command.on('stderr', (line: string) => log.push(line));
     const onAbort = () => command.kill('SIGKILL');
     signal?.addEventListener('abort', onAbort, { once: true });
     command.on('error', (err: Error) => {
       signal?.removeEventListener('abort', onAbort);
-      reject(signal?.aborted ? signal.reason : new MediaProcessingError(`ffmpeg could not measure the loudness: ${err.message.split('\n')[0]}`, { cause: err }));
+      reject(
+        signal?.aborted
+          ? signal.reason
+          : new MediaProcessingError(`ffmpeg could not measure the loudness: ${err.message.split('\n')[0]}`, {
+              cause: err,
+            }),
+      );
     });
     command.on('end', () => {
       signal?.removeEventListener('abort', onAbort);

@@ -4,7 +4,8 @@ import { checkMediaTools, parseFilterList, requiredFilters } from './ffmpeg';
 import { PeaksCollector } from './peaks';
 import { sniffAudioFormat } from './sniff';
 
-const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: Array<string | number[]>) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 describe('sniffAudioFormat', () => {
   it('knows each accepted container by its first bytes', () => {
@@ -48,26 +49,50 @@ describe('parseEbur128Summary', () => {
   ];
 
   it('reads the last summary (an unused first instance may print an empty one)', () => {
-    const lines = [...summary('-70.0', '0.0', '-inf'), 'size=...', ...summary('-19.6', '6.2', '-0.4'), '[aac @ 0x2] Qavg: 1'];
+    const lines = [
+      ...summary('-70.0', '0.0', '-inf'),
+      'size=...',
+      ...summary('-19.6', '6.2', '-0.4'),
+      '[aac @ 0x2] Qavg: 1',
+    ];
     expect(parseEbur128Summary(lines)).toEqual({ integratedLufs: -19.6, loudnessRangeLu: 6.2, truePeakDbfs: -0.4 });
   });
 
   it('reports silence as null and a missing summary as null', () => {
-    expect(parseEbur128Summary(summary('-70.0', '0.0', '-inf'))).toEqual({ integratedLufs: null, loudnessRangeLu: 0, truePeakDbfs: null });
+    expect(parseEbur128Summary(summary('-70.0', '0.0', '-inf'))).toEqual({
+      integratedLufs: null,
+      loudnessRangeLu: 0,
+      truePeakDbfs: null,
+    });
     expect(parseEbur128Summary(['nothing here'])).toBeNull();
   });
 });
 
 describe('PeaksCollector', () => {
   it('keeps the lowest and highest sample of every 80, even when samples are split across chunks', async () => {
-    const samples = Int16Array.from({ length: 200 }, (_, i) => (i === 10 ? 32767 : i === 90 ? -32768 : i === 170 ? 16384 : 0));
+    const samples = Int16Array.from({ length: 200 }, (_, i) =>
+      i === 10 ? 32767 : i === 90 ? -32768 : i === 170 ? 16384 : 0,
+    );
     const pcm = Buffer.from(samples.buffer);
     const collector = new PeaksCollector();
-    for (const [start, end] of [[0, 3], [3, 161], [161, 400]] as const) {
-      await new Promise<void>((resolve, reject) => collector.write(pcm.subarray(start, end), (e) => (e ? reject(e) : resolve())));
+    for (const [start, end] of [
+      [0, 3],
+      [3, 161],
+      [161, 400],
+    ] as const) {
+      await new Promise<void>((resolve, reject) =>
+        collector.write(pcm.subarray(start, end), (e) => (e ? reject(e) : resolve())),
+      );
     }
     const peaks = collector.result();
-    expect(peaks).toMatchObject({ version: 1, sampleRate: 8000, samplesPerPeak: 80, peaksPerSecond: 100, length: 3, duration: 0.025 });
+    expect(peaks).toMatchObject({
+      version: 1,
+      sampleRate: 8000,
+      samplesPerPeak: 80,
+      peaksPerSecond: 100,
+      length: 3,
+      duration: 0.025,
+    });
     expect(peaks.peaks).toEqual([
       [1, 0, 0.5],
       [0, -1, 0],
@@ -94,10 +119,18 @@ describe('parseFilterList', () => {
 describe('checkMediaTools', () => {
   it('passes with Debian’s ffmpeg and names what is missing otherwise', async () => {
     await expect(checkMediaTools()).resolves.toBeUndefined();
-    await expect(checkMediaTools({ ffmpeg: 'ffmpeg', ffprobe: 'no-such-ffprobe' })).rejects.toThrow(/ffprobe is not installed or not on the PATH\. On Debian or Ubuntu: apt-get install ffmpeg/);
-    await expect(checkMediaTools({ ffmpeg: 'no-such-ffmpeg', ffprobe: 'no-such-ffprobe' })).rejects.toThrow(/ffmpeg is not installed or not on the PATH; ffprobe is not installed/);
+    await expect(checkMediaTools({ ffmpeg: 'ffmpeg', ffprobe: 'no-such-ffprobe' })).rejects.toThrow(
+      /ffprobe is not installed or not on the PATH\. On Debian or Ubuntu: apt-get install ffmpeg/,
+    );
+    await expect(checkMediaTools({ ffmpeg: 'no-such-ffmpeg', ffprobe: 'no-such-ffprobe' })).rejects.toThrow(
+      /ffmpeg is not installed or not on the PATH; ffprobe is not installed/,
+    );
     // A program that answers but lists no filters: every required one is named.
-    await expect(checkMediaTools({ ffmpeg: 'true', ffprobe: 'true' })).rejects.toThrow(/lacks the filters ebur128, asplit, .*sidechaincompress, alimiter, atrim, asetpts, concat/);
-    await expect(checkMediaTools({ ffmpeg: 'true', ffprobe: 'true' })).rejects.toThrow(/lacks the encoders aac, libmp3lame/);
+    await expect(checkMediaTools({ ffmpeg: 'true', ffprobe: 'true' })).rejects.toThrow(
+      /lacks the filters ebur128, asplit, .*sidechaincompress, alimiter, atrim, asetpts, concat/,
+    );
+    await expect(checkMediaTools({ ffmpeg: 'true', ffprobe: 'true' })).rejects.toThrow(
+      /lacks the encoders aac, libmp3lame/,
+    );
   });
 });

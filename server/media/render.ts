@@ -44,7 +44,12 @@ export interface RenderOptions extends RenderMix {
 }
 
 /** The episode's format: MP3, 128 kbit/s, 44.1 kHz stereo, ID3v2.3 with CHAP frames. */
-export const episodeAudio = { contentType: 'audio/mpeg', extension: 'mp3', bitrate: '128k', sampleRate: 44_100 } as const;
+export const episodeAudio = {
+  contentType: 'audio/mpeg',
+  extension: 'mp3',
+  bitrate: '128k',
+  sampleRate: 44_100,
+} as const;
 
 /**
  * The limiter keeps sample peaks 2 dB under full scale; with the MP3 encoder's overshoot the true peak of
@@ -62,7 +67,9 @@ const LIMIT_DBFS = -2;
 export const ENCODER_LOSS_DB = 0.5;
 
 /** Length of the rendered timeline: every stretch, minus the overlap of each crossfade. */
-export function renderedSeconds(segments: Array<Pick<RenderSegment, 'inSeconds' | 'outSeconds' | 'crossfadeSeconds'>>): number {
+export function renderedSeconds(
+  segments: Array<Pick<RenderSegment, 'inSeconds' | 'outSeconds' | 'crossfadeSeconds'>>,
+): number {
   return segments.reduce((total, s, i) => total + (s.outSeconds - s.inSeconds) - (i === 0 ? 0 : s.crossfadeSeconds), 0);
 }
 
@@ -71,7 +78,13 @@ const escapeMeta = (value: string) => value.replace(/[\\=;#\n]/g, (c) => `\\${c}
 export function ffmetadata(title: string, chapters: RenderOptions['chapters']): string {
   const lines = [';FFMETADATA1', `title=${escapeMeta(title)}`];
   for (const c of chapters) {
-    lines.push('[CHAPTER]', 'TIMEBASE=1/1000', `START=${Math.round(c.startSeconds * 1000)}`, `END=${Math.round(c.endSeconds * 1000)}`, `title=${escapeMeta(c.title)}`);
+    lines.push(
+      '[CHAPTER]',
+      'TIMEBASE=1/1000',
+      `START=${Math.round(c.startSeconds * 1000)}`,
+      `END=${Math.round(c.endSeconds * 1000)}`,
+      `title=${escapeMeta(c.title)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -93,7 +106,10 @@ const FORMAT = `aresample=${episodeAudio.sampleRate},aformat=sample_fmts=fltp:ch
  * not bob up between two voices. Volume automation from the spans the timeline already knows is far cheaper
  * than a sidechain compressor listening to the whole mix.
  */
-export function duckExpression(bed: Pick<RenderBed, 'startSeconds' | 'durationSeconds' | 'duckDb'>, speech: RenderMix['speech']): string | null {
+export function duckExpression(
+  bed: Pick<RenderBed, 'startSeconds' | 'durationSeconds' | 'duckDb'>,
+  speech: RenderMix['speech'],
+): string | null {
   const r = DUCK_RAMP_SECONDS;
   const spans: Array<[number, number]> = [];
   for (const s of speech) {
@@ -121,14 +137,21 @@ export function renderGraph(mix: RenderMix, masterGainDb = 0): string {
   let input = 0;
   mix.segments.forEach((s, i) => {
     const length = (s.outSeconds - s.inSeconds).toFixed(3);
-    const source = s.input === null ? `anullsrc=r=${episodeAudio.sampleRate}:cl=stereo,atrim=duration=${length}` : `[${input++}:a:0]atrim=start=${s.inSeconds.toFixed(3)}:end=${s.outSeconds.toFixed(3)}`;
+    const source =
+      s.input === null
+        ? `anullsrc=r=${episodeAudio.sampleRate}:cl=stereo,atrim=duration=${length}`
+        : `[${input++}:a:0]atrim=start=${s.inSeconds.toFixed(3)}:end=${s.outSeconds.toFixed(3)}`;
     parts.push(`${source},asetpts=PTS-STARTPTS,${FORMAT},volume=${s.gainDb.toFixed(2)}dB[s${i}]`);
   });
   let last = 's0';
   for (let i = 1; i < mix.segments.length; i++) {
     const d = mix.segments[i]!.crossfadeSeconds;
     const out = `j${i}`;
-    parts.push(d > 0 ? `[${last}][s${i}]acrossfade=d=${d.toFixed(3)}:c1=tri:c2=tri[${out}]` : `[${last}][s${i}]concat=n=2:v=0:a=1[${out}]`);
+    parts.push(
+      d > 0
+        ? `[${last}][s${i}]acrossfade=d=${d.toFixed(3)}:c1=tri:c2=tri[${out}]`
+        : `[${last}][s${i}]concat=n=2:v=0:a=1[${out}]`,
+    );
     last = out;
   }
   mix.beds.forEach((b, i) => {
@@ -138,7 +161,11 @@ export function renderGraph(mix: RenderMix, masterGainDb = 0): string {
       FORMAT,
       `volume=${b.gainDb.toFixed(2)}dB`,
     ];
-    if (b.fadeSeconds > 0) filters.push(`afade=t=in:d=${b.fadeSeconds.toFixed(3)}`, `afade=t=out:st=${(b.durationSeconds - b.fadeSeconds).toFixed(3)}:d=${b.fadeSeconds.toFixed(3)}`);
+    if (b.fadeSeconds > 0)
+      filters.push(
+        `afade=t=in:d=${b.fadeSeconds.toFixed(3)}`,
+        `afade=t=out:st=${(b.durationSeconds - b.fadeSeconds).toFixed(3)}:d=${b.fadeSeconds.toFixed(3)}`,
+      );
     const duck = duckExpression(b, mix.speech);
     // Small frames so the per-frame gain moves in steps too short to hear.
     if (duck) filters.push('asetnsamples=n=512', `volume=eval=frame:volume='${duck}'`);
@@ -146,11 +173,15 @@ export function renderGraph(mix: RenderMix, masterGainDb = 0): string {
     parts.push(`${filters.join(',')}[b${i}]`);
   });
   if (mix.beds.length > 0) {
-    parts.push(`[${last}]${mix.beds.map((_, i) => `[b${i}]`).join('')}amix=inputs=${mix.beds.length + 1}:duration=first:dropout_transition=0:normalize=0[mix]`);
+    parts.push(
+      `[${last}]${mix.beds.map((_, i) => `[b${i}]`).join('')}amix=inputs=${mix.beds.length + 1}:duration=first:dropout_transition=0:normalize=0[mix]`,
+    );
     last = 'mix';
   }
   const limit = 10 ** (LIMIT_DBFS / 20);
-  parts.push(`[${last}]volume=${(masterGainDb + ENCODER_LOSS_DB).toFixed(2)}dB,alimiter=limit=${limit.toFixed(4)}:attack=5:release=50:level=0,aresample=${episodeAudio.sampleRate}[out]`);
+  parts.push(
+    `[${last}]volume=${(masterGainDb + ENCODER_LOSS_DB).toFixed(2)}dB,alimiter=limit=${limit.toFixed(4)}:attack=5:release=50:level=0,aresample=${episodeAudio.sampleRate}[out]`,
+  );
   return parts.join(';');
 }
 
@@ -170,9 +201,32 @@ export async function renderEpisode(options: RenderOptions): Promise<void> {
       .complexFilter(renderGraph(options, options.masterGainDb))
       .output(options.output)
       .outputOptions([
-        '-map', '[out]', '-map_metadata', String(inputs.length), '-map_chapters', String(inputs.length),
-        '-c:a', 'libmp3lame', '-b:a', episodeAudio.bitrate, '-ar', String(episodeAudio.sampleRate), '-ac', '2',
-        '-id3v2_version', '3', '-write_xing', '1', '-f', 'mp3', '-nostdin', '-nostats', '-progress', 'pipe:2', '-stats_period', '0.5',
+        '-map',
+        '[out]',
+        '-map_metadata',
+        String(inputs.length),
+        '-map_chapters',
+        String(inputs.length),
+        '-c:a',
+        'libmp3lame',
+        '-b:a',
+        episodeAudio.bitrate,
+        '-ar',
+        String(episodeAudio.sampleRate),
+        '-ac',
+        '2',
+        '-id3v2_version',
+        '3',
+        '-write_xing',
+        '1',
+        '-f',
+        'mp3',
+        '-nostdin',
+        '-nostats',
+        '-progress',
+        'pipe:2',
+        '-stats_period',
+        '0.5',
       ]);
     command.on('stderr', (line: string) => {
       const time = /^out_time_us=(\d+)$/.exec(line);
@@ -186,7 +240,14 @@ export async function renderEpisode(options: RenderOptions): Promise<void> {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     command.on('error', (err: Error) => {
       options.signal?.removeEventListener('abort', onAbort);
-      reject(options.signal?.aborted ? options.signal.reason : new MediaProcessingError(`ffmpeg could not render the episode: ${err.message.split('\n')[0]} ${log.slice(-3).join(' ')}`, { cause: err }));
+      reject(
+        options.signal?.aborted
+          ? options.signal.reason
+          : new MediaProcessingError(
+              `ffmpeg could not render the episode: ${err.message.split('\n')[0]} ${log.slice(-3).join(' ')}`,
+              { cause: err },
+            ),
+      );
     });
     command.on('end', () => {
       options.signal?.removeEventListener('abort', onAbort);

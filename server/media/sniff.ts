@@ -22,7 +22,8 @@ const ascii = (head: Uint8Array, offset: number, text: string) =>
 
 export function sniffAudioFormat(head: Uint8Array): AudioFormat | null {
   // RIFF/RF64/BW64 … WAVE
-  if ((ascii(head, 0, 'RIFF') || ascii(head, 0, 'RF64') || ascii(head, 0, 'BW64')) && ascii(head, 8, 'WAVE')) return 'wav';
+  if ((ascii(head, 0, 'RIFF') || ascii(head, 0, 'RF64') || ascii(head, 0, 'BW64')) && ascii(head, 8, 'WAVE'))
+    return 'wav';
   if (ascii(head, 0, 'ID3')) return 'mp3'; // an ID3v2 tag in front of MPEG audio
   if (ascii(head, 0, 'fLaC')) return 'flac';
   if (ascii(head, 0, 'OggS')) return 'ogg';

@@ -31,7 +31,11 @@ export interface Actor {
  * Throws unless the actor may act. A non-member gets the same 404 as a missing workspace,
  * so ids reveal nothing to outsiders; a member without the right gets a 403 that says why.
  */
-export function authorize(actor: Actor, action: WorkspaceAction, what = 'workspace'): asserts actor is Actor & { role: Role } {
+export function authorize(
+  actor: Actor,
+  action: WorkspaceAction,
+  what = 'workspace',
+): asserts actor is Actor & { role: Role } {
   if (!actor.role) throw notFound(what);
   if (!roleMay(actor.role, action)) {
     throw new AppError('forbidden', forbiddenMessages[action]);
@@ -41,7 +45,10 @@ export function authorize(actor: Actor, action: WorkspaceAction, what = 'workspa
 export function authorizeInvite(actor: Actor & { role: Role }, invitedRole: Role): void {
   authorize(actor, 'invites.create');
   if (!rolesInvitableBy(actor.role).includes(invitedRole)) {
-    throw new AppError('forbidden', `As ${article(actor.role)} ${actor.role} you can invite ${listOr(rolesInvitableBy(actor.role))}, not ${article(invitedRole)} ${invitedRole}.`);
+    throw new AppError(
+      'forbidden',
+      `As ${article(actor.role)} ${actor.role} you can invite ${listOr(rolesInvitableBy(actor.role))}, not ${article(invitedRole)} ${invitedRole}.`,
+    );
   }
 }
 
@@ -66,7 +73,11 @@ const forbiddenMessages: Record<WorkspaceAction, string> = {
 };
 
 /** Like `authorize`, for one document (or, for `document.create`, the workspace it would go in). */
-export function authorizeDocument(actor: Actor, action: DocumentAction, doc?: DocumentFacts): asserts actor is Actor & { role: Role } {
+export function authorizeDocument(
+  actor: Actor,
+  action: DocumentAction,
+  doc?: DocumentFacts,
+): asserts actor is Actor & { role: Role } {
   if (!actor.role) throw notFound('document');
   if (!documentRoleMay(actor.role, action, actor.userId, doc)) {
     throw new AppError('forbidden', documentForbiddenMessage(action, doc));
@@ -100,7 +111,11 @@ function documentForbiddenMessage(action: DocumentAction, doc?: DocumentFacts): 
 }
 
 /** Like `authorizeDocument`, for a document's version history. */
-export function authorizeDocumentVersion(actor: Actor, action: DocumentVersionAction, doc: DocumentFacts): asserts actor is Actor & { role: Role } {
+export function authorizeDocumentVersion(
+  actor: Actor,
+  action: DocumentVersionAction,
+  doc: DocumentFacts,
+): asserts actor is Actor & { role: Role } {
   if (!actor.role) throw notFound('document');
   if (!documentVersionRoleMay(actor.role, action, actor.userId, doc)) {
     if (action === 'version.view') throw new AppError('forbidden', documentForbiddenMessage('document.view', doc));
@@ -115,10 +130,18 @@ export function authorizeDocumentVersion(actor: Actor, action: DocumentVersionAc
 }
 
 /** Like `authorize`, for one clip (or, for `clip.upload`, the workspace it would go in). */
-export function authorizeClip(actor: Actor, action: ClipAction, clip?: ClipFacts): asserts actor is Actor & { role: Role } {
+export function authorizeClip(
+  actor: Actor,
+  action: ClipAction,
+  clip?: ClipFacts,
+): asserts actor is Actor & { role: Role } {
   if (!actor.role) throw notFound('clip');
   if (!clipRoleMay(actor.role, action, actor.userId, clip)) {
-    if (clip?.withdrawn) throw new AppError('clip_withdrawn', 'This recording was withdrawn by the person who made it, so it can no longer be used.');
+    if (clip?.withdrawn)
+      throw new AppError(
+        'clip_withdrawn',
+        'This recording was withdrawn by the person who made it, so it can no longer be used.',
+      );
     throw new AppError('forbidden', clipForbiddenMessages[action]);
   }
 }
@@ -141,13 +164,15 @@ const clipForbiddenMessages: Record<ClipAction, string> = {
   'clip.listen': 'You are not a member of this workspace.',
   'clip.comment': 'You are not a member of this workspace.',
   'clip.review': 'Only admins and editors can review recordings. You can still listen and leave comments.',
-  'clip.changeConsent': 'Only the person who made this recording (or an admin, on their behalf) can change what it may be used for.',
+  'clip.changeConsent':
+    'Only the person who made this recording (or an admin, on their behalf) can change what it may be used for.',
   'clip.withdraw': 'Only the person who made this recording (or an admin, on their behalf) can withdraw it.',
   'clip.record': 'Only the person making this recording can add to it, send it or throw it away.',
 };
 
 const article = (role: Role) => (role === 'admin' || role === 'editor' || role === 'expert' ? 'an' : 'a');
-const listOr = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+const listOr = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 
 const episodeForbiddenMessages: Record<EpisodeAction, string> = {
   'episode.view': 'You are not a member of this workspace.',
@@ -163,7 +188,8 @@ export function authorizeEpisode(actor: Actor, action: EpisodeAction): asserts a
   if (!episodeRoleMay(actor.role, action)) throw new AppError('forbidden', episodeForbiddenMessages[action]);
 }
 
-export const mayEpisode = (actor: Actor, action: EpisodeAction): boolean => actor.role !== undefined && episodeRoleMay(actor.role, action);
+export const mayEpisode = (actor: Actor, action: EpisodeAction): boolean =>
+  actor.role !== undefined && episodeRoleMay(actor.role, action);
 
 const musicForbiddenMessages: Record<MusicAction, string> = {
   'music.view': 'You are not a member of this workspace.',
@@ -176,4 +202,5 @@ export function authorizeMusic(actor: Actor, action: MusicAction): asserts actor
   if (!musicRoleMay(actor.role, action)) throw new AppError('forbidden', musicForbiddenMessages[action]);
 }
 
-export const mayMusic = (actor: Actor, action: MusicAction): boolean => actor.role !== undefined && musicRoleMay(actor.role, action);
+export const mayMusic = (actor: Actor, action: MusicAction): boolean =>
+  actor.role !== undefined && musicRoleMay(actor.role, action);

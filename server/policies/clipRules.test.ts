@@ -10,7 +10,8 @@ const withdrawn = { contributorId: 'me', withdrawn: true };
 
 describe('clip rules', () => {
   it('follow the product table', () => {
-    const who = (action: Parameters<typeof clipRoleMay>[1], clip = theirs) => roles.filter((r) => clipRoleMay(r, action, 'me', clip));
+    const who = (action: Parameters<typeof clipRoleMay>[1], clip = theirs) =>
+      roles.filter((r) => clipRoleMay(r, action, 'me', clip));
     expect(who('clip.upload')).toEqual(['admin', 'editor', 'expert', 'carer']);
     expect(who('clip.comment')).toEqual(['admin', 'editor', 'expert', 'carer']);
     expect(who('clip.review')).toEqual(['admin', 'editor']);
@@ -29,7 +30,9 @@ describe('clip rules', () => {
       }
     };
     expect(code(() => authorizeClip({ userId: 'me', role: 'editor' }, 'clip.view', withdrawn))).toBe('allowed');
-    expect(code(() => authorizeClip({ userId: 'me', role: 'editor' }, 'clip.listen', withdrawn))).toBe('clip_withdrawn');
+    expect(code(() => authorizeClip({ userId: 'me', role: 'editor' }, 'clip.listen', withdrawn))).toBe(
+      'clip_withdrawn',
+    );
     expect(code(() => authorizeClip({ userId: 'me', role: 'admin' }, 'clip.review', withdrawn))).toBe('clip_withdrawn');
     expect(code(() => authorizeClip({ userId: 'me', role: 'carer' }, 'clip.withdraw', withdrawn))).toBe('allowed');
     expect(code(() => authorizeClip({ userId: 'me', role: undefined }, 'clip.view', mine))).toBe('not_found');
@@ -37,8 +40,23 @@ describe('clip rules', () => {
   });
 
   it('tell the client what the caller may do with the clip', () => {
-    expect(clipAbilitiesOf({ userId: 'me', role: 'carer' }, mine)).toEqual({ comment: true, review: false, changeConsent: true, withdraw: true });
-    expect(clipAbilitiesOf({ userId: 'me', role: 'editor' }, theirs)).toEqual({ comment: true, review: true, changeConsent: false, withdraw: false });
-    expect(clipAbilitiesOf({ userId: 'me', role: 'admin' }, withdrawn)).toEqual({ comment: false, review: false, changeConsent: false, withdraw: false });
+    expect(clipAbilitiesOf({ userId: 'me', role: 'carer' }, mine)).toEqual({
+      comment: true,
+      review: false,
+      changeConsent: true,
+      withdraw: true,
+    });
+    expect(clipAbilitiesOf({ userId: 'me', role: 'editor' }, theirs)).toEqual({
+      comment: true,
+      review: true,
+      changeConsent: false,
+      withdraw: false,
+    });
+    expect(clipAbilitiesOf({ userId: 'me', role: 'admin' }, withdrawn)).toEqual({
+      comment: false,
+      review: false,
+      changeConsent: false,
+      withdraw: false,
+    });
   });
 });

@@ -13,7 +13,11 @@ describe('episode rules (PRODUCT.md: create, edit, render, publish → admin, ed
     for (const a of actions) expect(episodeRoleMay(role, a)).toBe(false);
   });
   it('answers a non-member with 404 and a member without the right with 403 saying why', () => {
-    expect(() => authorizeEpisode({ userId: 'u', role: undefined }, 'episode.view')).toThrow(expect.objectContaining({ status: 404 }) as AppError);
-    expect(() => authorizeEpisode({ userId: 'u', role: 'carer' }, 'episode.render')).toThrow(/Only admins and editors can render/);
+    expect(() => authorizeEpisode({ userId: 'u', role: undefined }, 'episode.view')).toThrow(
+      expect.objectContaining({ status: 404 }) as AppError,
+    );
+    expect(() => authorizeEpisode({ userId: 'u', role: 'carer' }, 'episode.render')).toThrow(
+      /Only admins and editors can render/,
+    );
   });
 });

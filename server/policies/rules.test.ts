@@ -31,7 +31,13 @@ describe('workspace rules', () => {
   });
 
   it('tell the client what the role may do', () => {
-    expect(abilitiesOf('editor')).toEqual({ manageMembers: false, inviteRoles: ['expert', 'carer'], updateSettings: false, createDocuments: true, createEpisodes: true });
+    expect(abilitiesOf('editor')).toEqual({
+      manageMembers: false,
+      inviteRoles: ['expert', 'carer'],
+      updateSettings: false,
+      createDocuments: true,
+      createEpisodes: true,
+    });
     expect(abilitiesOf('carer').inviteRoles).toEqual([]);
     expect(abilitiesOf('carer').createDocuments).toBe(false);
     expect(abilitiesOf('expert').createDocuments).toBe(true);

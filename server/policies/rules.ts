@@ -38,7 +38,8 @@ export const roleMay = (role: Role, action: WorkspaceAction): boolean => rules[a
 export const rolesInvitableBy = (role: Role): Role[] => [...invitableRoles[role]];
 
 /** What may be done with one document. `document.manage` covers rename, archive and the carer switch. */
-export type DocumentAction = 'document.create' | 'document.view' | 'document.comment' | 'document.edit' | 'document.manage';
+export type DocumentAction =
+  'document.create' | 'document.view' | 'document.comment' | 'document.edit' | 'document.manage';
 
 /** The facts about a document that its rules depend on. */
 export interface DocumentFacts {
@@ -79,8 +80,12 @@ export const documentVersionRules: Record<DocumentVersionAction, DocumentAction>
   'version.restore': 'document.edit',
 };
 
-export const documentVersionRoleMay = (role: Role, action: DocumentVersionAction, userId: string, doc: DocumentFacts): boolean =>
-  documentRoleMay(role, documentVersionRules[action], userId, doc);
+export const documentVersionRoleMay = (
+  role: Role,
+  action: DocumentVersionAction,
+  userId: string,
+  doc: DocumentFacts,
+): boolean => documentRoleMay(role, documentVersionRules[action], userId, doc);
 
 /** What may be done with a clip. Consent decisions belong to the contributor (an admin may act for them). */
 export type ClipAction =
@@ -119,7 +124,8 @@ const clipRules: Record<ClipAction, readonly Role[]> = {
 export function clipRoleMay(role: Role, action: ClipAction, userId: string, clip?: ClipFacts): boolean {
   if (clip?.withdrawn && action !== 'clip.view' && action !== 'clip.withdraw') return false;
   if (clipRules[action].includes(role)) return true;
-  if (action === 'clip.changeConsent' || action === 'clip.withdraw' || action === 'clip.record') return clip?.contributorId === userId;
+  if (action === 'clip.changeConsent' || action === 'clip.withdraw' || action === 'clip.record')
+    return clip?.contributorId === userId;
   return false;
 }
 
@@ -151,7 +157,13 @@ const threadResolvers: readonly Role[] = ['admin', 'editor'];
  * Whoever may comment on a document may start threads on it and reply (carers too, where they may
  * not edit). Starting one marks the passage in the text, so not in an archived document.
  */
-export function threadRoleMay(role: Role, action: DocumentThreadAction, userId: string, doc: DocumentFacts, thread?: ThreadFacts): boolean {
+export function threadRoleMay(
+  role: Role,
+  action: DocumentThreadAction,
+  userId: string,
+  doc: DocumentFacts,
+  thread?: ThreadFacts,
+): boolean {
   switch (action) {
     case 'thread.view':
       return documentRoleMay(role, 'document.view', userId, doc);
@@ -160,7 +172,10 @@ export function threadRoleMay(role: Role, action: DocumentThreadAction, userId: 
     case 'thread.reply':
       return documentRoleMay(role, 'document.comment', userId, doc);
     case 'thread.resolve':
-      return documentRoleMay(role, 'document.comment', userId, doc) && (threadResolvers.includes(role) || thread?.createdBy === userId);
+      return (
+        documentRoleMay(role, 'document.comment', userId, doc) &&
+        (threadResolvers.includes(role) || thread?.createdBy === userId)
+      );
   }
 }
 

@@ -17,7 +17,11 @@ afterAll(async () => {
 });
 
 function socketFor(client: TestClient | undefined, extraHeaders: Record<string, string> = {}): ClientSocket {
-  const s: ClientSocket = connect(server.url, { transports: ['websocket'], extraHeaders: { ...(client?.cookie ? { cookie: client.cookie } : {}), ...extraHeaders }, reconnection: false });
+  const s: ClientSocket = connect(server.url, {
+    transports: ['websocket'],
+    extraHeaders: { ...(client?.cookie ? { cookie: client.cookie } : {}), ...extraHeaders },
+    reconnection: false,
+  });
   sockets.push(s);
   return s;
 }
@@ -28,7 +32,10 @@ const connected = (s: ClientSocket) =>
     s.once('connect_error', reject);
   });
 
-const join = (s: ClientSocket, workspaceId: string) => new Promise<Parameters<Parameters<ClientToServerEvents['workspace:join']>[1]>[0]>((resolve) => s.emit('workspace:join', workspaceId, resolve));
+const join = (s: ClientSocket, workspaceId: string) =>
+  new Promise<Parameters<Parameters<ClientToServerEvents['workspace:join']>[1]>[0]>((resolve) =>
+    s.emit('workspace:join', workspaceId, resolve),
+  );
 
 const nextPresence = (s: ClientSocket, predicate: (online: OnlineMember[]) => boolean) =>
   new Promise<OnlineMember[]>((resolve) => {

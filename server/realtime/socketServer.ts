@@ -1,6 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { presenceJoinSchema, type ClientToServerEvents, type OnlineMember, type ServerToClientEvents } from '../../shared/realtime/events';
+import {
+  presenceJoinSchema,
+  type ClientToServerEvents,
+  type OnlineMember,
+  type ServerToClientEvents,
+} from '../../shared/realtime/events';
 import type { Role } from '../../shared/roles';
 import { userFromCookieHeader } from '../auth/sessions';
 import { AppError, isAppError } from '../errors';
@@ -23,7 +28,11 @@ export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** Socket.IO on the HTTP server: the same session cookie authenticates the handshake. */
-export function createSocketServer(httpServer: HttpServer, services: Services, allowedOrigins: () => string[]): ChorusServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  services: Services,
+  allowedOrigins: () => string[],
+): ChorusServer {
   const io: ChorusServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 1024 * 1024,
@@ -31,7 +40,8 @@ export function createSocketServer(httpServer: HttpServer, services: Services, a
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       const host = req.headers.host;
-      const ok = !origin || origin === `http://${host}` || origin === `https://${host}` || allowedOrigins().includes(origin);
+      const ok =
+        !origin || origin === `http://${host}` || origin === `https://${host}` || allowedOrigins().includes(origin);
       callback(ok ? null : 'origin not allowed', ok);
     },
   });
@@ -83,7 +93,10 @@ function registerPresence(io: ChorusServer, socket: ChorusSocket, services: Serv
       socket.to(workspaceRoom(id.data)).emit('presence:update', { workspaceId: id.data, online });
     } catch (e) {
       if (!isAppError(e)) services.logger.error({ err: e }, 'workspace:join failed');
-      ack({ ok: false, ...(isAppError(e) ? e : new AppError('internal', 'Could not join; please reload the page.')).toBody() });
+      ack({
+        ok: false,
+        ...(isAppError(e) ? e : new AppError('internal', 'Could not join; please reload the page.')).toBody(),
+      });
     }
   });
 
@@ -96,7 +109,8 @@ function registerPresence(io: ChorusServer, socket: ChorusSocket, services: Serv
 
   socket.on('disconnect', () => {
     const done = (async () => {
-      for (const workspaceId of Object.keys(socket.data.roles)) await broadcastPresence(io, workspaceId).catch(() => undefined);
+      for (const workspaceId of Object.keys(socket.data.roles))
+        await broadcastPresence(io, workspaceId).catch(() => undefined);
     })();
     const pending = leaving.get(io) ?? new Set();
     leaving.set(io, pending);

@@ -121,7 +121,9 @@ describe('GET /api/blobs/*key', () => {
 
   it('refuses an expired link with 403 and says so', async () => {
     const expires = Math.floor(Date.now() / 1000) - 1;
-    const res = await fetch(`${origin}/api/blobs/${key}?expires=${expires}&signature=${signBlob(secret, key, expires)}`);
+    const res = await fetch(
+      `${origin}/api/blobs/${key}?expires=${expires}&signature=${signBlob(secret, key, expires)}`,
+    );
     expect(res.status).toBe(403);
     const error = await errorOf(res);
     expect(error.code).toBe('forbidden');
@@ -130,10 +132,13 @@ describe('GET /api/blobs/*key', () => {
 
   it.each([
     // Always a change: a signature that happens to end in "AA" gets "BB" instead.
-    ['a tampered signature', (u: URL) => {
-      const signature = u.searchParams.get('signature') ?? '';
-      u.searchParams.set('signature', `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`);
-    }],
+    [
+      'a tampered signature',
+      (u: URL) => {
+        const signature = u.searchParams.get('signature') ?? '';
+        u.searchParams.set('signature', `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`);
+      },
+    ],
     ['a missing signature', (u: URL) => u.searchParams.delete('signature')],
     ['a later expiry', (u: URL) => u.searchParams.set('expires', String(Number(u.searchParams.get('expires')) + 3600))],
     ['a changed file name', (u: URL) => u.searchParams.set('filename', 'other.mp3')],

@@ -41,10 +41,16 @@ function checkLink(req: Request, key: string, secret: string): SignedLink {
   const params: SignedDownloadParams = { filename: text('filename'), contentType: text('contentType') };
   const check = verifyBlobSignature(secret, key, expires, text('signature') ?? '', Date.now(), params);
   if (check === 'expired') {
-    throw new AppError('forbidden', 'This download link has expired. Go back to the page you found it on to get a fresh one.');
+    throw new AppError(
+      'forbidden',
+      'This download link has expired. Go back to the page you found it on to get a fresh one.',
+    );
   }
   if (check === 'invalid') {
-    throw new AppError('forbidden', 'This download link is not valid: it may have been copied incompletely. Ask for a new link.');
+    throw new AppError(
+      'forbidden',
+      'This download link is not valid: it may have been copied incompletely. Ask for a new link.',
+    );
   }
   return { ...params, expires };
 }

@@ -33,8 +33,12 @@ describe('verifyBlobSignature', () => {
 
   it('binds the file name and content type into the signature', () => {
     const named = signBlob(secret, key, expires, { filename: 'a.mp3', contentType: 'audio/mpeg' });
-    expect(verifyBlobSignature(secret, key, expires, named, now, { filename: 'a.mp3', contentType: 'audio/mpeg' })).toBe('valid');
-    expect(verifyBlobSignature(secret, key, expires, named, now, { filename: 'b.mp3', contentType: 'audio/mpeg' })).toBe('invalid');
+    expect(
+      verifyBlobSignature(secret, key, expires, named, now, { filename: 'a.mp3', contentType: 'audio/mpeg' }),
+    ).toBe('valid');
+    expect(
+      verifyBlobSignature(secret, key, expires, named, now, { filename: 'b.mp3', contentType: 'audio/mpeg' }),
+    ).toBe('invalid');
     expect(verifyBlobSignature(secret, key, expires, named, now, { filename: 'a.mp3' })).toBe('invalid');
     expect(verifyBlobSignature(secret, key, expires, named, now)).toBe('invalid');
   });

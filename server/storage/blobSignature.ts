@@ -19,7 +19,9 @@ function payload(key: string, expires: number, params: SignedDownloadParams): st
 }
 
 export function signBlob(secret: string, key: string, expires: number, params: SignedDownloadParams = {}): string {
-  return createHmac('sha256', secret).update(payload(key, expires, params)).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(payload(key, expires, params))
+    .digest('base64url');
 }
 
 /**

@@ -70,10 +70,27 @@ async function expectAppError(promise: Promise<unknown>, code: ErrorCode): Promi
 const bytes = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 7 + 3) % 256));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const INVALID_KEYS = ['../x', '/abs', 'a//b', 'workspaces/x/..', '', 'a/', 'a/./b', '.hidden', 'a b', 'a\\b', 'ü', 'x'.repeat(1025)];
+export const INVALID_KEYS = [
+  '../x',
+  '/abs',
+  'a//b',
+  'workspaces/x/..',
+  '',
+  'a/',
+  'a/./b',
+  '.hidden',
+  'a b',
+  'a\\b',
+  'ü',
+  'x'.repeat(1025),
+];
 export const INVALID_PREFIXES = ['../', '/abs/', 'a//b/', 'workspaces/x/../', '', '/', 'a\\b/', 'workspaces/x/..'];
 
-export function runBlobStoreContract(name: string, makeStore: () => Promise<BlobStore>, options: ContractOptions = {}): void {
+export function runBlobStoreContract(
+  name: string,
+  makeStore: () => Promise<BlobStore>,
+  options: ContractOptions = {},
+): void {
   describe(`BlobStore contract: ${name}`, () => {
     let store: BlobStore;
     let server: Server | undefined;
@@ -88,7 +105,8 @@ export function runBlobStoreContract(name: string, makeStore: () => Promise<Blob
       await store.ensureReady();
       await store.ensureReady(); // a second boot must be fine too
       if (store.kind === 'disk') {
-        if (!options.signingSecret) throw new Error('The disk contract needs options.signingSecret to serve its links.');
+        if (!options.signingSecret)
+          throw new Error('The disk contract needs options.signingSecret to serve its links.');
         const app = express();
         app.use('/api/blobs', createBlobDownloadRouter(store, options.signingSecret));
         server = app.listen(0, '127.0.0.1');
@@ -213,7 +231,12 @@ export function runBlobStoreContract(name: string, makeStore: () => Promise<Blob
       for (const [label, range, start, end] of cases) {
         it(`reads ${label}`, async () => {
           const read = await store.get(key, range);
-          expect(read).toMatchObject({ size: 1000, contentLength: end - start + 1, contentType: 'audio/mpeg', range: { start, end } });
+          expect(read).toMatchObject({
+            size: 1000,
+            contentLength: end - start + 1,
+            contentType: 'audio/mpeg',
+            range: { start, end },
+          });
           expect((await readAll(read.body)).equals(data.subarray(start, end + 1))).toBe(true);
         });
       }
@@ -264,7 +287,9 @@ export function runBlobStoreContract(name: string, makeStore: () => Promise<Blob
         await store.put(clipObjectKey(workspaceId, clipB, 'original'), Buffer.from('b'));
         expect(await store.deleteByPrefix(clipPrefix(workspaceId, clipA))).toBe(2);
         expect(await store.list(clipPrefix(workspaceId, clipA))).toEqual([]);
-        expect((await store.list(clipPrefix(workspaceId, clipB))).map((i) => i.key)).toEqual([clipObjectKey(workspaceId, clipB, 'original')]);
+        expect((await store.list(clipPrefix(workspaceId, clipB))).map((i) => i.key)).toEqual([
+          clipObjectKey(workspaceId, clipB, 'original'),
+        ]);
       });
     });
 
@@ -305,7 +330,10 @@ export function runBlobStoreContract(name: string, makeStore: () => Promise<Blob
       it('refuses a stream over maxBytes with payload_too_large and leaves nothing behind', async () => {
         const folder = newFolder();
         const source = randomStream(5000, 100);
-        const error = await expectAppError(store.put(`${folder}big`, source.stream, { maxBytes: 1000 }), 'payload_too_large');
+        const error = await expectAppError(
+          store.put(`${folder}big`, source.stream, { maxBytes: 1000 }),
+          'payload_too_large',
+        );
         expect(error.message).toMatch(/larger than the 1000 bytes limit/);
         expect(await store.head(`${folder}big`)).toBeNull();
         expect(await store.list(folder)).toEqual([]);
@@ -384,7 +412,10 @@ export function runBlobStoreContract(name: string, makeStore: () => Promise<Blob
 
       it('refuses bad options', async () => {
         const key = newKey();
-        await expectAppError(store.put(key, Buffer.from('x'), { contentType: 'text/plain\r\nX-Evil: 1' }), 'validation_failed');
+        await expectAppError(
+          store.put(key, Buffer.from('x'), { contentType: 'text/plain\r\nX-Evil: 1' }),
+          'validation_failed',
+        );
         await expectAppError(store.put(key, Buffer.from('x'), { maxBytes: -1 }), 'validation_failed');
         await expectAppError(store.downloadUrl(key, { expiresInSeconds: 0 }), 'validation_failed');
         await expectAppError(store.downloadUrl(key, { expiresInSeconds: 8 * 24 * 3600 }), 'validation_failed');
@@ -418,7 +449,11 @@ export function runBlobStoreContract(name: string, makeStore: () => Promise<Blob
       it('offers a named attachment and an overridden content type when asked', async () => {
         const key = newKey();
         await store.put(key, Buffer.from('ID3...'), { contentType: 'application/octet-stream' });
-        const url = await store.downloadUrl(key, { expiresInSeconds: 300, filename: 'Épisode 1 "pilot".mp3', contentType: 'audio/mpeg' });
+        const url = await store.downloadUrl(key, {
+          expiresInSeconds: 300,
+          filename: 'Épisode 1 "pilot".mp3',
+          contentType: 'audio/mpeg',
+        });
         const res = await fetchUrl(url);
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toBe('audio/mpeg');

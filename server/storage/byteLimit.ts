@@ -46,4 +46,6 @@ export function checkBufferSize(body: Uint8Array, maxBytes: number | undefined):
 }
 
 export const asReadable = (body: Readable | Uint8Array): Readable =>
-  isBytes(body) ? Readable.from([Buffer.from(body.buffer, body.byteOffset, body.byteLength)], { objectMode: false }) : body;
+  isBytes(body)
+    ? Readable.from([Buffer.from(body.buffer, body.byteOffset, body.byteLength)], { objectMode: false })
+    : body;

@@ -3,7 +3,9 @@ import { attachmentDisposition } from './contentDisposition';
 
 describe('attachmentDisposition', () => {
   it('gives a plain name as-is in both forms', () => {
-    expect(attachmentDisposition('episode-1.mp3')).toBe(`attachment; filename="episode-1.mp3"; filename*=UTF-8''episode-1.mp3`);
+    expect(attachmentDisposition('episode-1.mp3')).toBe(
+      `attachment; filename="episode-1.mp3"; filename*=UTF-8''episode-1.mp3`,
+    );
   });
 
   it('keeps non-ASCII names intact in filename* and safe in the quoted fallback', () => {

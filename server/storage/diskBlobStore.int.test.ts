@@ -20,7 +20,9 @@ afterAll(async () => {
   await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
 });
 
-runBlobStoreContract('disk', async () => new DiskBlobStore({ root: await newRoot(), signingSecret }), { signingSecret });
+runBlobStoreContract('disk', async () => new DiskBlobStore({ root: await newRoot(), signingSecret }), {
+  signingSecret,
+});
 
 describe('DiskBlobStore specifics', () => {
   it('leaves no temp file behind after a refused or failed upload', async () => {
@@ -28,7 +30,9 @@ describe('DiskBlobStore specifics', () => {
     const store = new DiskBlobStore({ root, signingSecret });
     await store.ensureReady();
     const key = clipObjectKey(randomUUID(), randomUUID(), 'original');
-    await expect(store.put(key, Readable.from([randomBytes(4000)]), { maxBytes: 100 })).rejects.toMatchObject({ code: 'payload_too_large' });
+    await expect(store.put(key, Readable.from([randomBytes(4000)]), { maxBytes: 100 })).rejects.toMatchObject({
+      code: 'payload_too_large',
+    });
     const failing = new Readable({
       read() {
         this.destroy(new Error('gone'));

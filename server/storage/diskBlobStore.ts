@@ -166,7 +166,10 @@ export class DiskBlobStore implements BlobStore {
     checkDownloadOptions(options);
     const expires = Math.floor(Date.now() / 1000) + options.expiresInSeconds;
     const params = { filename: options.filename, contentType: options.contentType };
-    const query = new URLSearchParams({ expires: String(expires), signature: signBlob(this.secret, key, expires, params) });
+    const query = new URLSearchParams({
+      expires: String(expires),
+      signature: signBlob(this.secret, key, expires, params),
+    });
     if (options.filename !== undefined) query.set('filename', options.filename);
     if (options.contentType !== undefined) query.set('contentType', options.contentType);
     return `${this.urlBase}/${key}?${query.toString()}`;
@@ -284,7 +287,11 @@ export class DiskBlobStore implements BlobStore {
 
 function storageFailure(e: unknown): unknown {
   if (errnoCode(e) === 'ENOSPC') {
-    return new AppError('unavailable', 'The server has run out of space for files. Ask the person who runs Chorus to free some space.', { cause: e });
+    return new AppError(
+      'unavailable',
+      'The server has run out of space for files. Ask the person who runs Chorus to free some space.',
+      { cause: e },
+    );
   }
   return e;
 }

@@ -19,7 +19,8 @@ export function parseRangeHeader(header: string | undefined, size: number): Pars
   if (first === '' && last === '') return null;
   const from = first === '' ? undefined : Number(first);
   const to = last === '' ? undefined : Number(last);
-  if ((from !== undefined && !Number.isSafeInteger(from)) || (to !== undefined && !Number.isSafeInteger(to))) return null;
+  if ((from !== undefined && !Number.isSafeInteger(from)) || (to !== undefined && !Number.isSafeInteger(to)))
+    return null;
 
   if (from === undefined) {
     // "bytes=-n": the last n bytes.

@@ -31,7 +31,9 @@ describe('key builders', () => {
   it('keep publishing files under the show and the episode', () => {
     expect(showArtworkKey(W, '0123abcd0123abcd')).toBe(`workspaces/${W}/show/artwork-0123abcd0123abcd`);
     expect(episodeArtworkKey(W, C, '0123abcd0123abcd')).toBe(`workspaces/${W}/episodes/${C}/artwork-0123abcd0123abcd`);
-    expect(episodeTranscriptKey(W, C, '0123abcd0123abcd', 'srt')).toBe(`workspaces/${W}/episodes/${C}/transcript-0123abcd0123abcd.srt`);
+    expect(episodeTranscriptKey(W, C, '0123abcd0123abcd', 'srt')).toBe(
+      `workspaces/${W}/episodes/${C}/transcript-0123abcd0123abcd.srt`,
+    );
     expect(codeOf(() => episodeTranscriptKey(W, C, '0123abcd0123abcd', '../x' as 'vtt'))).toBe('validation_failed');
     expect(codeOf(() => showArtworkKey(W, '../../x'))).toBe('validation_failed');
   });
@@ -71,11 +73,14 @@ describe('key builders', () => {
     expect(codeOf(() => assertValidPrefix(clipPrefix(W, C)))).toBeUndefined();
   });
 
-  it.each(['', 'not-a-uuid', '../etc', `${W}/x`, `${W} `, '0b6f7a52-3c1e-4a8e-9d2b-5f4e3c2a1b0'])('refuse the id %j', (id) => {
-    expect(codeOf(() => workspacePrefix(id))).toBe('validation_failed');
-    expect(codeOf(() => clipPrefix(W, id))).toBe('validation_failed');
-    expect(codeOf(() => documentPrefix(W, id))).toBe('validation_failed');
-  });
+  it.each(['', 'not-a-uuid', '../etc', `${W}/x`, `${W} `, '0b6f7a52-3c1e-4a8e-9d2b-5f4e3c2a1b0'])(
+    'refuse the id %j',
+    (id) => {
+      expect(codeOf(() => workspacePrefix(id))).toBe('validation_failed');
+      expect(codeOf(() => clipPrefix(W, id))).toBe('validation_failed');
+      expect(codeOf(() => documentPrefix(W, id))).toBe('validation_failed');
+    },
+  );
 
   it.each(['', '..', '../x', 'a/b', '.hidden', 'a b', 'x'.repeat(201), 'a..b'])('refuse the name %j', (name) => {
     expect(codeOf(() => clipObjectKey(W, C, name))).toBe('validation_failed');
@@ -84,9 +89,12 @@ describe('key builders', () => {
 });
 
 describe('assertValidKey', () => {
-  it.each(['a', 'a/b', 'workspaces/x/clips/y/original', 'A-b_c.d/0', `a/${'x'.repeat(200)}`, `${'a/'.repeat(511)}b`])('accepts %j', (key) => {
-    expect(codeOf(() => assertValidKey(key))).toBeUndefined();
-  });
+  it.each(['a', 'a/b', 'workspaces/x/clips/y/original', 'A-b_c.d/0', `a/${'x'.repeat(200)}`, `${'a/'.repeat(511)}b`])(
+    'accepts %j',
+    (key) => {
+      expect(codeOf(() => assertValidKey(key))).toBeUndefined();
+    },
+  );
 
   it.each([
     ['../x', 'climbs out'],
@@ -121,7 +129,10 @@ describe('assertValidPrefix', () => {
     expect(codeOf(() => assertValidPrefix(prefix))).toBeUndefined();
   });
 
-  it.each(['', '/', '//', 'a//', '../', '/abs/', 'a//b/', 'workspaces/x/../', 'workspaces/x/..'])('refuses %j', (prefix) => {
-    expect(codeOf(() => assertValidPrefix(prefix))).toBe('validation_failed');
-  });
+  it.each(['', '/', '//', 'a//', '../', '/abs/', 'a//b/', 'workspaces/x/../', 'workspaces/x/..'])(
+    'refuses %j',
+    (prefix) => {
+      expect(codeOf(() => assertValidPrefix(prefix))).toBe('validation_failed');
+    },
+  );
 });

@@ -46,7 +46,11 @@ function checkSegments(what: string, value: string, segments: string[]): void {
   for (const segment of segments) {
     if (segment === '') throw invalid(what, value, 'it has an empty segment ("//")');
     if (!SEGMENT.test(segment)) {
-      throw invalid(what, value, 'each part must start with a letter or digit and use only letters, digits, ".", "_" and "-"');
+      throw invalid(
+        what,
+        value,
+        'each part must start with a letter or digit and use only letters, digits, ".", "_" and "-"',
+      );
     }
   }
 }
@@ -70,7 +74,10 @@ function id(kind: string, value: string): string {
 
 function segment(kind: string, value: string): string {
   if (typeof value !== 'string' || !SEGMENT.test(value) || value.includes('..')) {
-    throw new AppError('validation_failed', `The ${kind} name "${String(value).slice(0, 80)}" is not a valid storage name.`);
+    throw new AppError(
+      'validation_failed',
+      `The ${kind} name "${String(value).slice(0, 80)}" is not a valid storage name.`,
+    );
   }
   return value;
 }
@@ -91,14 +98,16 @@ export const clipKeys = (workspaceId: string, clipId: string) => ({
 });
 
 /** Every stored piece of a browser recording (deleted once the pieces are joined into `original`). */
-export const recordingChunksPrefix = (workspaceId: string, clipId: string): string => `${clipPrefix(workspaceId, clipId)}chunks/`;
+export const recordingChunksPrefix = (workspaceId: string, clipId: string): string =>
+  `${clipPrefix(workspaceId, clipId)}chunks/`;
 
 /** Piece `seq` of a recording, as stored by one request (`attempt`: 8 hex digits it chose). */
 export function recordingChunkKey(workspaceId: string, clipId: string, seq: number, attempt: string): string {
   if (!(Number.isSafeInteger(seq) && seq >= 0)) {
     throw new AppError('validation_failed', `The piece number ${seq} must be a whole number of 0 or more.`);
   }
-  if (!/^[0-9a-f]{8}$/.test(attempt)) throw new AppError('validation_failed', `The attempt "${attempt.slice(0, 20)}" must be 8 hex digits.`);
+  if (!/^[0-9a-f]{8}$/.test(attempt))
+    throw new AppError('validation_failed', `The attempt "${attempt.slice(0, 20)}" must be 8 hex digits.`);
   return `${recordingChunksPrefix(workspaceId, clipId)}${String(seq).padStart(12, '0')}-${attempt}`;
 }
 
@@ -124,23 +133,32 @@ export const episodePrefix = (workspaceId: string, episodeId: string): string =>
 export const episodeRenderKey = (workspaceId: string, episodeId: string, renderId: string): string =>
   `${episodePrefix(workspaceId, episodeId)}renders/${id('render', renderId)}.mp3`;
 
-export const musicPrefix = (workspaceId: string, assetId: string): string => `${workspacePrefix(workspaceId)}music/${id('music asset', assetId)}/`;
+export const musicPrefix = (workspaceId: string, assetId: string): string =>
+  `${workspacePrefix(workspaceId)}music/${id('music asset', assetId)}/`;
 
 /** A music asset's upload, exactly as received (the render reads it; nothing else is derived from it). */
-export const musicOriginalKey = (workspaceId: string, assetId: string): string => `${musicPrefix(workspaceId, assetId)}original`;
+export const musicOriginalKey = (workspaceId: string, assetId: string): string =>
+  `${musicPrefix(workspaceId, assetId)}original`;
 
 function version(value: string): string {
-  if (typeof value !== 'string' || !/^[0-9a-f]{8,64}$/.test(value)) throw new AppError('validation_failed', `The file version "${String(value).slice(0, 20)}" must be hex digits.`);
+  if (typeof value !== 'string' || !/^[0-9a-f]{8,64}$/.test(value))
+    throw new AppError('validation_failed', `The file version "${String(value).slice(0, 20)}" must be hex digits.`);
   return value;
 }
 
 /** The show's uploaded artwork, one key per picture (`version` from its hash). */
-export const showArtworkKey = (workspaceId: string, v: string): string => `${workspacePrefix(workspaceId)}show/artwork-${version(v)}`;
+export const showArtworkKey = (workspaceId: string, v: string): string =>
+  `${workspacePrefix(workspaceId)}show/artwork-${version(v)}`;
 
 /** An episode's uploaded artwork, one key per picture (`version` from its hash). */
-export const episodeArtworkKey = (workspaceId: string, episodeId: string, v: string): string => `${episodePrefix(workspaceId, episodeId)}artwork-${version(v)}`;
+export const episodeArtworkKey = (workspaceId: string, episodeId: string, v: string): string =>
+  `${episodePrefix(workspaceId, episodeId)}artwork-${version(v)}`;
 
 export function episodeTranscriptKey(workspaceId: string, episodeId: string, v: string, format: 'vtt' | 'srt'): string {
-  if (format !== 'vtt' && format !== 'srt') throw new AppError('validation_failed', `The transcript format "${String(format).slice(0, 20)}" must be vtt or srt.`);
+  if (format !== 'vtt' && format !== 'srt')
+    throw new AppError(
+      'validation_failed',
+      `The transcript format "${String(format).slice(0, 20)}" must be vtt or srt.`,
+    );
   return `${episodePrefix(workspaceId, episodeId)}transcript-${version(v)}.${format}`;
 }

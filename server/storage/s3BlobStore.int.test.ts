@@ -35,7 +35,9 @@ describe.skipIf(!endpoint && !process.env.CI)('S3BlobStore against a real S3 end
   // vitest still runs the body of a skipped suite to list its tests, so this only throws in CI,
   // where passing without exercising S3 would hide a broken store.
   if (!endpoint && process.env.CI) {
-    throw new Error(`CI is set but CHORUS_TEST_S3_ENDPOINT is not: the S3 contract suite must run in CI. ${HOW_TO_RUN}`);
+    throw new Error(
+      `CI is set but CHORUS_TEST_S3_ENDPOINT is not: the S3 contract suite must run in CI. ${HOW_TO_RUN}`,
+    );
   }
   // A fresh bucket per run, so runs never see each other's objects and cleanup is total.
   const config: S3BlobStoreConfig = {
@@ -78,7 +80,9 @@ describe.skipIf(!endpoint && !process.env.CI)('S3BlobStore against a real S3 end
 
     it('leaves no multipart upload behind after a refused upload', async () => {
       const key = clipObjectKey(randomUUID(), randomUUID(), 'original');
-      await expect(store.put(key, Readable.from(chunks(30 * 1024 * 1024)), { maxBytes: 17 * 1024 * 1024 })).rejects.toMatchObject({
+      await expect(
+        store.put(key, Readable.from(chunks(30 * 1024 * 1024)), { maxBytes: 17 * 1024 * 1024 }),
+      ).rejects.toMatchObject({
         code: 'payload_too_large',
       });
       const uploads = await client.send(new ListMultipartUploadsCommand({ Bucket }));
@@ -93,7 +97,9 @@ describe.skipIf(!endpoint && !process.env.CI)('S3BlobStore against a real S3 end
         await expect(offline.put(key, Buffer.from('x'))).rejects.toMatchObject({ code: 'validation_failed' });
       }
       // The same store does reach the network for a valid key, which is why the above proves something.
-      await expect(offline.get(clipObjectKey(randomUUID(), randomUUID(), 'x'))).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(offline.get(clipObjectKey(randomUUID(), randomUUID(), 'x'))).rejects.toMatchObject({
+        code: 'unavailable',
+      });
     });
 
     it('creates a missing bucket in ensureReady and accepts an existing one', async () => {

@@ -95,7 +95,9 @@ export class S3BlobStore implements BlobStore {
       await this.client.send(
         new CreateBucketCommand({
           Bucket: this.bucket,
-          ...(location ? { CreateBucketConfiguration: { LocationConstraint: location as BucketLocationConstraint } } : {}),
+          ...(location
+            ? { CreateBucketConfiguration: { LocationConstraint: location as BucketLocationConstraint } }
+            : {}),
         }),
       );
     } catch (e) {
@@ -120,7 +122,12 @@ export class S3BlobStore implements BlobStore {
     }
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.bucket, Key: this.full(key), Body, ContentType: options?.contentType ?? DEFAULT_CONTENT_TYPE },
+      params: {
+        Bucket: this.bucket,
+        Key: this.full(key),
+        Body,
+        ContentType: options?.contentType ?? DEFAULT_CONTENT_TYPE,
+      },
       partSize: PART_SIZE,
       queueSize: QUEUE_SIZE,
     });
@@ -133,7 +140,11 @@ export class S3BlobStore implements BlobStore {
     }
     // RGW answers CompleteMultipartUpload with an empty ETag; HeadObject has the real one.
     const info = await this.head(key);
-    if (!info) throw new AppError('unavailable', `File storage accepted "${key}" but does not show it yet. Try again in a minute.`);
+    if (!info)
+      throw new AppError(
+        'unavailable',
+        `File storage accepted "${key}" but does not show it yet. Try again in a minute.`,
+      );
     return info;
   }
 
@@ -179,9 +190,11 @@ export class S3BlobStore implements BlobStore {
 
   async delete(key: string): Promise<void> {
     assertValidKey(key);
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.full(key) })).catch((e: unknown) => {
-      throw mapS3Error(e, key);
-    });
+    await this.client
+      .send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.full(key) }))
+      .catch((e: unknown) => {
+        throw mapS3Error(e, key);
+      });
   }
 
   async deleteByPrefix(prefix: string): Promise<number> {
@@ -196,7 +209,9 @@ export class S3BlobStore implements BlobStore {
         const failed = res.Errors ?? [];
         if (failed.length > 0) {
           const first = failed[0];
-          throw new Error(`S3 refused to delete ${failed.length} object(s) under "${prefix}", e.g. ${first?.Key}: ${first?.Code} ${first?.Message}`);
+          throw new Error(
+            `S3 refused to delete ${failed.length} object(s) under "${prefix}", e.g. ${first?.Key}: ${first?.Code} ${first?.Message}`,
+          );
         }
         deleted += batch.length;
       }
@@ -228,7 +243,9 @@ export class S3BlobStore implements BlobStore {
     const command = new GetObjectCommand({
       Bucket: this.bucket,
       Key: this.full(key),
-      ...(options.filename !== undefined ? { ResponseContentDisposition: attachmentDisposition(options.filename) } : {}),
+      ...(options.filename !== undefined
+        ? { ResponseContentDisposition: attachmentDisposition(options.filename) }
+        : {}),
       ...(options.contentType !== undefined ? { ResponseContentType: options.contentType } : {}),
     });
     return getSignedUrl(this.client, command, { expiresIn: options.expiresInSeconds });
@@ -278,6 +295,12 @@ export class S3BlobStore implements BlobStore {
 
 function bucketProblem(bucket: string, e: unknown): Error {
   const status = s3Status(e);
-  const hint = status === 403 ? 'check the S3 access key and secret and their permissions' : 'check the S3 endpoint, region and bucket settings';
-  return new Error(`Could not use the S3 bucket "${bucket}" (${e instanceof Error ? e.name : 'error'}${status ? ` ${status}` : ''}): ${hint}.`, { cause: e });
+  const hint =
+    status === 403
+      ? 'check the S3 access key and secret and their permissions'
+      : 'check the S3 endpoint, region and bucket settings';
+  return new Error(
+    `Could not use the S3 bucket "${bucket}" (${e instanceof Error ? e.name : 'error'}${status ? ` ${status}` : ''}): ${hint}.`,
+    { cause: e },
+  );
 }

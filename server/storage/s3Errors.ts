@@ -26,15 +26,27 @@ export function mapS3Error(e: unknown, key: string): unknown {
   const { name, code } = shape(e);
   const status = s3Status(e);
   if (name === 'NoSuchBucket') {
-    return new AppError('unavailable', 'File storage is not set up yet: its bucket is missing. Restart Chorus so it can create it.', { cause: e });
+    return new AppError(
+      'unavailable',
+      'File storage is not set up yet: its bucket is missing. Restart Chorus so it can create it.',
+      { cause: e },
+    );
   }
   if (isS3NotFound(e)) {
-    return new AppError('not_found', `We could not find the stored file "${key}". It may have been deleted.`, { cause: e });
+    return new AppError('not_found', `We could not find the stored file "${key}". It may have been deleted.`, {
+      cause: e,
+    });
   }
   if (name === 'InvalidRange' || status === 416) {
-    return new AppError('range_not_satisfiable', `The requested range starts beyond the end of "${key}".`, { cause: e });
+    return new AppError('range_not_satisfiable', `The requested range starts beyond the end of "${key}".`, {
+      cause: e,
+    });
   }
-  if ((status !== undefined && status >= 500) || (code !== undefined && NETWORK_CODES.has(code)) || name === 'TimeoutError') {
+  if (
+    (status !== undefined && status >= 500) ||
+    (code !== undefined && NETWORK_CODES.has(code)) ||
+    name === 'TimeoutError'
+  ) {
     return new AppError('unavailable', 'File storage is not answering right now. Try again in a minute.', { cause: e });
   }
   return e;

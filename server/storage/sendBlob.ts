@@ -17,7 +17,13 @@ export interface SendBlobOptions {
  * podcast apps ask for): 206 with Content-Range and the part's length, 416 with `Content-Range: bytes *\/size`
  * for a range outside the object, 200 with all of it otherwise. Bytes flow from storage; nothing is buffered.
  */
-export async function sendBlob(req: Request, res: Response, store: BlobStore, info: BlobInfo, options: SendBlobOptions): Promise<void> {
+export async function sendBlob(
+  req: Request,
+  res: Response,
+  store: BlobStore,
+  info: BlobInfo,
+  options: SendBlobOptions,
+): Promise<void> {
   const ifRange = req.get('if-range');
   // If-Range names the version the client already has part of; for any other version send it all.
   const rangeHeader = ifRange === undefined || ifRange === info.etag ? req.get('range') : undefined;
@@ -37,7 +43,10 @@ export async function sendBlob(req: Request, res: Response, store: BlobStore, in
 
   if (range === 'unsatisfiable') {
     res.set('Content-Range', `bytes */${info.size}`);
-    throw new AppError('range_not_satisfiable', `The requested range is outside this file, which has ${info.size} bytes.`);
+    throw new AppError(
+      'range_not_satisfiable',
+      `The requested range is outside this file, which has ${info.size} bytes.`,
+    );
   }
   if (req.method === 'HEAD' || info.size === 0) {
     sizeHeaders(res, info.size, range);

@@ -11,7 +11,8 @@ export const MAX_URL_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
 
 // A value that becomes an HTTP header: printable ASCII only, so it can never split a header.
 const HEADER_SAFE = /^[\x20-\x7e]*$/;
-const MIME = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0-9!#$&^_.+-]+=("[^"\\]*"|[A-Za-z0-9!#$&^_.+-]+))*$/;
+const MIME =
+  /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0-9!#$&^_.+-]+=("[^"\\]*"|[A-Za-z0-9!#$&^_.+-]+))*$/;
 
 const invalid = (message: string) => new AppError('validation_failed', message);
 
@@ -33,7 +34,8 @@ export function checkPutOptions(options: PutOptions | undefined): void {
 export function checkRange(range: ByteRange | undefined): void {
   if (range === undefined) return;
   const { start, end } = range;
-  if (!(Number.isSafeInteger(start) && start >= 0)) throw invalid(`The range start ${String(start)} must be a whole number of 0 or more.`);
+  if (!(Number.isSafeInteger(start) && start >= 0))
+    throw invalid(`The range start ${String(start)} must be a whole number of 0 or more.`);
   if (end !== undefined && !(Number.isSafeInteger(end) && end >= start)) {
     throw invalid(`The range end ${String(end)} must be a whole number no smaller than the start (${start}).`);
   }
@@ -42,15 +44,24 @@ export function checkRange(range: ByteRange | undefined): void {
 /** Clamps a requested range to an object of `size` bytes, the way an HTTP server would. */
 export function resolveRange(range: ByteRange, size: number, key: string): { start: number; end: number } {
   if (range.start >= size) {
-    throw new AppError('range_not_satisfiable', `The requested range starts at byte ${range.start}, but "${key}" has only ${size} bytes.`);
+    throw new AppError(
+      'range_not_satisfiable',
+      `The requested range starts at byte ${range.start}, but "${key}" has only ${size} bytes.`,
+    );
   }
   return { start: range.start, end: Math.min(range.end ?? size - 1, size - 1) };
 }
 
 export function checkDownloadOptions(options: DownloadUrlOptions): void {
   const { expiresInSeconds, filename, contentType } = options;
-  if (!(Number.isSafeInteger(expiresInSeconds) && expiresInSeconds >= 1 && expiresInSeconds <= MAX_URL_LIFETIME_SECONDS)) {
-    throw invalid(`A download link must expire after 1 to ${MAX_URL_LIFETIME_SECONDS} seconds, not ${String(expiresInSeconds)}.`);
+  if (!(
+    Number.isSafeInteger(expiresInSeconds) &&
+    expiresInSeconds >= 1 &&
+    expiresInSeconds <= MAX_URL_LIFETIME_SECONDS
+  )) {
+    throw invalid(
+      `A download link must expire after 1 to ${MAX_URL_LIFETIME_SECONDS} seconds, not ${String(expiresInSeconds)}.`,
+    );
   }
   if (filename !== undefined && (filename.length === 0 || filename.length > 255 || hasControlCharacter(filename))) {
     throw invalid('A download file name must be 1 to 255 characters with no control characters.');

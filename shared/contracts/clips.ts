@@ -49,7 +49,8 @@ export const consentWordings: Record<number, ConsentWording> = {
       public: 'Anyone may hear or read it: it can be published for the public.',
       internal: 'Only people in this workspace may hear or read it.',
     },
-    changeYourMind: 'You can change your mind at any time. Choose “Withdraw” on your recording and we delete the audio.',
+    changeYourMind:
+      'You can change your mind at any time. Choose “Withdraw” on your recording and we delete the audio.',
   },
 };
 export const currentConsentVersion = 1;
@@ -149,7 +150,17 @@ export const clipSchema = z.object({
 export type Clip = z.infer<typeof clipSchema>;
 
 export const clipSummarySchema = clipSchema
-  .pick({ id: true, title: true, contributor: true, createdAt: true, status: true, progress: true, failureReason: true, withdrawn: true, consent: true })
+  .pick({
+    id: true,
+    title: true,
+    contributor: true,
+    createdAt: true,
+    status: true,
+    progress: true,
+    failureReason: true,
+    withdrawn: true,
+    consent: true,
+  })
   .extend({ durationSeconds: z.number().nullable(), reviewState: reviewStateSchema, openComments: z.number() });
 export type ClipSummary = z.infer<typeof clipSummarySchema>;
 export const clipListSchema = z.object({ clips: z.array(clipSummarySchema) });
@@ -178,11 +189,19 @@ export type ClipPeaks = z.infer<typeof clipPeaksSchema>;
  */
 export const reviewBodySchema = z
   .strictObject({
-    state: z.enum(['in_review', 'approved', 'changes_requested'], { message: 'Choose in_review, approved or changes_requested.' }),
+    state: z.enum(['in_review', 'approved', 'changes_requested'], {
+      message: 'Choose in_review, approved or changes_requested.',
+    }),
     note: text('The note', 5000).optional(),
-    atSeconds: z.number({ message: 'The time must be a number of seconds.' }).min(0, { message: 'The time cannot be negative.' }).optional(),
+    atSeconds: z
+      .number({ message: 'The time must be a number of seconds.' })
+      .min(0, { message: 'The time cannot be negative.' })
+      .optional(),
   })
-  .refine((r) => r.state !== 'changes_requested' || (r.note ?? '') !== '', { message: 'Say what you would like changed.', path: ['note'] })
+  .refine((r) => r.state !== 'changes_requested' || (r.note ?? '') !== '', {
+    message: 'Say what you would like changed.',
+    path: ['note'],
+  })
   .refine((r) => r.state === 'changes_requested' || (r.note === undefined && r.atSeconds === undefined), {
     message: 'A note goes only with a request for changes.',
     path: ['note'],
@@ -191,18 +210,28 @@ export type ReviewBody = z.infer<typeof reviewBodySchema>;
 
 export const withdrawBodySchema = z.strictObject({});
 
-const seconds = (label: string) => z.number({ message: `${label} must be a number of seconds.` }).min(0, { message: `${label} cannot be negative.` });
+const seconds = (label: string) =>
+  z.number({ message: `${label} must be a number of seconds.` }).min(0, { message: `${label} cannot be negative.` });
 
 /** A new thread at a point (`atSeconds`) or a range (`atSeconds`…`endSeconds`), or a reply (`parentId`). */
 export const createCommentBodySchema = z.union([
   z
-    .strictObject({ body: text('Comment', 5000), atSeconds: seconds('The time'), endSeconds: seconds('The end time').optional() })
-    .refine((c) => c.endSeconds === undefined || c.endSeconds > c.atSeconds, { message: 'The end time must be after the start time.', path: ['endSeconds'] }),
+    .strictObject({
+      body: text('Comment', 5000),
+      atSeconds: seconds('The time'),
+      endSeconds: seconds('The end time').optional(),
+    })
+    .refine((c) => c.endSeconds === undefined || c.endSeconds > c.atSeconds, {
+      message: 'The end time must be after the start time.',
+      path: ['endSeconds'],
+    }),
   z.strictObject({ body: text('Reply', 5000), parentId: idSchema }),
 ]);
 export type CreateCommentBody = z.infer<typeof createCommentBodySchema>;
 
-export const updateCommentBodySchema = z.strictObject({ resolved: z.boolean({ message: 'Say whether the thread is resolved (true) or open (false).' }) });
+export const updateCommentBodySchema = z.strictObject({
+  resolved: z.boolean({ message: 'Say whether the thread is resolved (true) or open (false).' }),
+});
 
 export const commentSchema = z.object({
   id: z.string(),

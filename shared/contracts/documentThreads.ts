@@ -14,7 +14,10 @@ const relativePosition = z
   .regex(/^[A-Za-z0-9+/]+=*$/, { message: 'The selection must be sent as Yjs relative positions (base64).' });
 
 /** Who may be mentioned: workspace members, by user id. At most 20 people in one comment. */
-const mentionsSchema = z.array(idSchema).max(20, { message: 'You can mention at most 20 people in one comment.' }).default([]);
+const mentionsSchema = z
+  .array(idSchema)
+  .max(20, { message: 'You can mention at most 20 people in one comment.' })
+  .default([]);
 
 export const createThreadBodySchema = z.strictObject({
   /** The selection: `from` sticks to the first chosen character, `to` to the last. */

@@ -61,7 +61,12 @@ export const documentContentQuerySchema = z.object({
 
 /** A document's body rendered on the server from its Yjs state with the shared editor schema. */
 export const documentContentSchema = z.discriminatedUnion('format', [
-  z.object({ id: z.string(), schemaVersion: z.number(), format: z.literal('json'), json: z.record(z.string(), z.unknown()) }),
+  z.object({
+    id: z.string(),
+    schemaVersion: z.number(),
+    format: z.literal('json'),
+    json: z.record(z.string(), z.unknown()),
+  }),
   z.object({ id: z.string(), schemaVersion: z.number(), format: z.literal('html'), html: z.string() }),
 ]);
 export type DocumentContent = z.infer<typeof documentContentSchema>;

@@ -6,7 +6,11 @@ import { artworkSchema, transcriptSchema } from './publishing';
 export const showBodySchema = z.strictObject({
   title: text('The show’s title', 255),
   description: text('The show’s description', 4000),
-  language: z.string().trim().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, { message: 'Give the language as a code such as en or en-gb.' }).transform((l) => l.toLowerCase()),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, { message: 'Give the language as a code such as en or en-gb.' })
+    .transform((l) => l.toLowerCase()),
   category: text('The Apple Podcasts category', 100),
   subcategory: text('The subcategory', 100).nullable().optional(),
   explicit: z.boolean({ message: 'Say whether the show has explicit content (true or false).' }),
@@ -14,14 +18,26 @@ export const showBodySchema = z.strictObject({
   ownerName: text('The owner’s name', 255),
   ownerEmail: z.email({ message: 'Enter the owner’s email address, like name@example.org.' }),
   /** Square artwork, 1400–3000 px, hosted elsewhere at an https address; artwork uploaded to Chorus (`artwork`) comes first. */
-  artworkUrl: z.url({ protocol: /^https?$/, message: 'Give the artwork as a web address starting with https://.' }).nullable().optional(),
+  artworkUrl: z
+    .url({ protocol: /^https?$/, message: 'Give the artwork as a web address starting with https://.' })
+    .nullable()
+    .optional(),
 });
 export type ShowBody = z.infer<typeof showBodySchema>;
-export const showSchema = showBodySchema.extend({ workspaceId: z.string(), feedUrl: z.string(), updatedAt: z.string(), artwork: artworkSchema.nullable() });
+export const showSchema = showBodySchema.extend({
+  workspaceId: z.string(),
+  feedUrl: z.string(),
+  updatedAt: z.string(),
+  artwork: artworkSchema.nullable(),
+});
 export type Show = z.infer<typeof showSchema>;
 
 export const episodeTypes = ['full', 'trailer', 'bonus'] as const;
-const whole = (label: string) => z.number({ message: `${label} must be a number.` }).int({ message: `${label} must be a whole number.` }).min(0, { message: `${label} cannot be negative.` });
+const whole = (label: string) =>
+  z
+    .number({ message: `${label} must be a number.` })
+    .int({ message: `${label} must be a whole number.` })
+    .min(0, { message: `${label} cannot be negative.` });
 
 export const createEpisodeBodySchema = z.strictObject({
   title: text('The episode’s title', 255),
@@ -37,18 +53,32 @@ export const updateEpisodeBodySchema = createEpisodeBodySchema.partial().extend(
 });
 export type UpdateEpisodeBody = z.infer<typeof updateEpisodeBodySchema>;
 
-const seconds = (label: string) => z.number({ message: `${label} must be a number of seconds.` }).min(0, { message: `${label} cannot be negative.` });
+const seconds = (label: string) =>
+  z.number({ message: `${label} must be a number of seconds.` }).min(0, { message: `${label} cannot be negative.` });
 
 /** A stretch of an approved clip: from `inSeconds` to `outSeconds` of the clip, with extra gain on top of levelling. */
-export const clipItemSchema = z.strictObject({
-  kind: z.literal('clip'),
-  clipId: idSchema,
-  inSeconds: seconds('The start of the trim'),
-  outSeconds: seconds('The end of the trim'),
-  gainDb: z.number({ message: 'The gain must be a number of decibels.' }).min(-20, { message: 'The gain can be at most 20 dB quieter.' }).max(20, { message: 'The gain can be at most 20 dB louder.' }).default(0),
-  /** Crossfade into this item from the one before, in seconds (ignored on the first item). */
-  crossfadeSeconds: z.number({ message: 'The crossfade must be a number of seconds.' }).min(0, { message: 'The crossfade cannot be negative.' }).max(10, { message: 'A crossfade can be at most 10 seconds.' }).default(0),
-}).refine((i) => i.outSeconds > i.inSeconds, { message: 'The end of the trim must come after its start.', path: ['outSeconds'] });
+export const clipItemSchema = z
+  .strictObject({
+    kind: z.literal('clip'),
+    clipId: idSchema,
+    inSeconds: seconds('The start of the trim'),
+    outSeconds: seconds('The end of the trim'),
+    gainDb: z
+      .number({ message: 'The gain must be a number of decibels.' })
+      .min(-20, { message: 'The gain can be at most 20 dB quieter.' })
+      .max(20, { message: 'The gain can be at most 20 dB louder.' })
+      .default(0),
+    /** Crossfade into this item from the one before, in seconds (ignored on the first item). */
+    crossfadeSeconds: z
+      .number({ message: 'The crossfade must be a number of seconds.' })
+      .min(0, { message: 'The crossfade cannot be negative.' })
+      .max(10, { message: 'A crossfade can be at most 10 seconds.' })
+      .default(0),
+  })
+  .refine((i) => i.outSeconds > i.inSeconds, {
+    message: 'The end of the trim must come after its start.',
+    path: ['outSeconds'],
+  });
 export type ClipItem = z.infer<typeof clipItemSchema>;
 
 export const musicRoles = ['intro', 'outro', 'bed'] as const;
@@ -67,25 +97,49 @@ export type MusicRole = (typeof musicRoles)[number];
  *   half a second either side. With no lead, a bed starts where the next item starts.
  * `leadSeconds` and `duckDb` mean nothing for intros and outros and are ignored there.
  */
-export const musicItemSchema = z.strictObject({
-  kind: z.literal('music'),
-  assetId: idSchema,
-  role: z.enum(musicRoles, { message: 'Choose intro, outro or bed.' }),
-  inSeconds: seconds('The start of the trim'),
-  outSeconds: seconds('The end of the trim'),
-  gainDb: z.number({ message: 'The gain must be a number of decibels.' }).min(-20, { message: 'The gain can be at most 20 dB quieter.' }).max(20, { message: 'The gain can be at most 20 dB louder.' }).default(0),
-  crossfadeSeconds: z.number({ message: 'The crossfade must be a number of seconds.' }).min(0, { message: 'The crossfade cannot be negative.' }).max(10, { message: 'A crossfade can be at most 10 seconds.' }).default(0),
-  leadSeconds: seconds('The bed’s lead').default(0),
-  duckDb: z.number({ message: 'The ducking must be a number of decibels.' }).min(0, { message: 'The ducking cannot be negative.' }).max(40, { message: 'The ducking can be at most 40 dB.' }).default(12),
-})
-  .refine((i) => i.outSeconds > i.inSeconds, { message: 'The end of the trim must come after its start.', path: ['outSeconds'] })
-  .refine((i) => i.role !== 'bed' || i.leadSeconds <= i.outSeconds - i.inSeconds, { message: 'The bed’s lead cannot be longer than the bed.', path: ['leadSeconds'] });
+export const musicItemSchema = z
+  .strictObject({
+    kind: z.literal('music'),
+    assetId: idSchema,
+    role: z.enum(musicRoles, { message: 'Choose intro, outro or bed.' }),
+    inSeconds: seconds('The start of the trim'),
+    outSeconds: seconds('The end of the trim'),
+    gainDb: z
+      .number({ message: 'The gain must be a number of decibels.' })
+      .min(-20, { message: 'The gain can be at most 20 dB quieter.' })
+      .max(20, { message: 'The gain can be at most 20 dB louder.' })
+      .default(0),
+    crossfadeSeconds: z
+      .number({ message: 'The crossfade must be a number of seconds.' })
+      .min(0, { message: 'The crossfade cannot be negative.' })
+      .max(10, { message: 'A crossfade can be at most 10 seconds.' })
+      .default(0),
+    leadSeconds: seconds('The bed’s lead').default(0),
+    duckDb: z
+      .number({ message: 'The ducking must be a number of decibels.' })
+      .min(0, { message: 'The ducking cannot be negative.' })
+      .max(40, { message: 'The ducking can be at most 40 dB.' })
+      .default(12),
+  })
+  .refine((i) => i.outSeconds > i.inSeconds, {
+    message: 'The end of the trim must come after its start.',
+    path: ['outSeconds'],
+  })
+  .refine((i) => i.role !== 'bed' || i.leadSeconds <= i.outSeconds - i.inSeconds, {
+    message: 'The bed’s lead cannot be longer than the bed.',
+    path: ['leadSeconds'],
+  });
 export type MusicItem = z.infer<typeof musicItemSchema>;
 
-export const timelineItemSchema = z.discriminatedUnion('kind', [clipItemSchema, musicItemSchema], { message: 'Each timeline item must be a clip or music.' });
+export const timelineItemSchema = z.discriminatedUnion('kind', [clipItemSchema, musicItemSchema], {
+  message: 'Each timeline item must be a clip or music.',
+});
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
-export const chapterSchema = z.strictObject({ atSeconds: seconds('A chapter’s start'), title: text('A chapter’s title', 200) });
+export const chapterSchema = z.strictObject({
+  atSeconds: seconds('A chapter’s start'),
+  title: text('A chapter’s title', 200),
+});
 
 /** The episode's timeline: clip and music stretches in order, a crossfade per joint, beds under speech, chapter markers. Positions: shared/timelinePlacement.ts. */
 export const timelineSchema = z.strictObject({

@@ -10,7 +10,12 @@ export const inviteTokenSchema = z
 export const createInviteBodySchema = z.strictObject({
   role: roleSchema,
   /** How long the link works; a week unless said otherwise. */
-  expiresInHours: z.number().int().min(1).max(24 * 90).default(24 * 7),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** How many people may use the link; null means any number until it expires. */
   maxUses: z.number().int().min(1).max(1000).nullable().default(1),
 });

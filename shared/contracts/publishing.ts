@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { idSchema } from './common';
 
 /** Podcast apps' artwork rule (Apple's): a square PNG or JPEG, 1400 to 3000 pixels wide. */
-export const artworkRules = { minPixels: 1400, maxPixels: 3000, maxBytes: 10 * 1024 * 1024, types: ['image/png', 'image/jpeg'] } as const;
+export const artworkRules = {
+  minPixels: 1400,
+  maxPixels: 3000,
+  maxBytes: 10 * 1024 * 1024,
+  types: ['image/png', 'image/jpeg'],
+} as const;
 
 /** The sentence every artwork check ends with, on the server and in the picker alike. */
 export const artworkRuleSentence = `podcast apps need a square picture between ${artworkRules.minPixels} and ${artworkRules.maxPixels} pixels wide`;
@@ -51,7 +56,11 @@ export type MemberCredit = z.infer<typeof memberCreditSchema>;
 export const memberCreditBodySchema = z
   .strictObject({
     creditByName: z.boolean({ message: 'Say whether you may be named (true or false).' }),
-    creditName: z.string({ message: 'The name must be text.' }).trim().max(120, { message: 'The name can be at most 120 characters.' }).optional(),
+    creditName: z
+      .string({ message: 'The name must be text.' })
+      .trim()
+      .max(120, { message: 'The name can be at most 120 characters.' })
+      .optional(),
   })
   .refine((b) => !b.creditByName || b.creditName === undefined || b.creditName.length > 0, {
     message: 'Enter the name to use in credits, or leave it out to use your account name.',

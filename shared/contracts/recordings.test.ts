@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRecordingBodySchema, finishRecordingBodySchema, normaliseRecordingType, recordingChunkParamsSchema, recordingIdleMs, recordingIsIdle } from './recordings';
+import {
+  createRecordingBodySchema,
+  finishRecordingBodySchema,
+  normaliseRecordingType,
+  recordingChunkParamsSchema,
+  recordingIdleMs,
+  recordingIsIdle,
+} from './recordings';
 
 describe('recording contracts', () => {
   it('accept the types browsers record in, written however the browser writes them', () => {
@@ -11,11 +18,21 @@ describe('recording contracts', () => {
   });
 
   it('refuse anything else', () => {
-    for (const type of ['video/webm', 'audio/webm;codecs=vp8', 'audio/mpeg', 'text/plain', 'audio/webm;codecs=opus;rate=48000', 'audio/webm;codecs=', '']) {
+    for (const type of [
+      'video/webm',
+      'audio/webm;codecs=vp8',
+      'audio/mpeg',
+      'text/plain',
+      'audio/webm;codecs=opus;rate=48000',
+      'audio/webm;codecs=',
+      '',
+    ]) {
       expect(normaliseRecordingType(type), type).toBeNull();
     }
     expect(createRecordingBodySchema.safeParse({ mimeType: 'video/x-flv' }).success).toBe(false);
-    expect(createRecordingBodySchema.parse({ mimeType: 'audio/webm; codecs=opus' }).mimeType).toBe('audio/webm;codecs=opus');
+    expect(createRecordingBodySchema.parse({ mimeType: 'audio/webm; codecs=opus' }).mimeType).toBe(
+      'audio/webm;codecs=opus',
+    );
   });
 
   it('take the consent choices of an upload when sending, and nothing unexpected', () => {
@@ -29,7 +46,8 @@ describe('recording contracts', () => {
   it('number pieces from 0', () => {
     const id = '6f1c2a1e-8e6b-4c39-9a39-0b0c1d2e3f40';
     expect(recordingChunkParamsSchema.parse({ id, seq: '12' }).seq).toBe(12);
-    for (const seq of ['-1', '1.5', 'x', '1000000']) expect(recordingChunkParamsSchema.safeParse({ id, seq }).success, seq).toBe(false);
+    for (const seq of ['-1', '1.5', 'x', '1000000'])
+      expect(recordingChunkParamsSchema.safeParse({ id, seq }).success, seq).toBe(false);
   });
 
   it('count a recording as interrupted after a quiet spell', () => {

@@ -32,7 +32,13 @@ const recordingContainers: Record<string, readonly string[]> = {
 };
 
 /** The types a page should try, best first, with `MediaRecorder.isTypeSupported`. */
-export const preferredRecordingTypes = ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/mp4;codecs=mp4a.40.2', 'audio/mp4', 'audio/webm'] as const;
+export const preferredRecordingTypes = [
+  'audio/webm;codecs=opus',
+  'audio/ogg;codecs=opus',
+  'audio/mp4;codecs=mp4a.40.2',
+  'audio/mp4',
+  'audio/webm',
+] as const;
 
 /** "audio/webm; codecs=\"opus\"" → "audio/webm;codecs=opus"; null when it is not one we accept. */
 export function normaliseRecordingType(value: string): string | null {
@@ -53,7 +59,10 @@ export const recordingTypeSchema = z
   .transform((value, ctx) => {
     const type = normaliseRecordingType(value);
     if (type === null) {
-      ctx.addIssue({ code: 'custom', message: 'We can take recordings in WebM or Ogg (Opus) or MP4 (AAC), as web browsers make them.' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'We can take recordings in WebM or Ogg (Opus) or MP4 (AAC), as web browsers make them.',
+      });
       return z.NEVER;
     }
     return type;
@@ -100,7 +109,13 @@ export type Recording = z.infer<typeof recordingSchema>;
 export const recordingListSchema = z.object({ recordings: z.array(recordingSchema) });
 
 /** The answer to a stored piece (or to a piece sent again), and the body of a 409 next to `error`. */
-export const recordingProgressSchema = recordingSchema.pick({ id: true, state: true, nextSeq: true, bytes: true, recordedSeconds: true });
+export const recordingProgressSchema = recordingSchema.pick({
+  id: true,
+  state: true,
+  nextSeq: true,
+  bytes: true,
+  recordedSeconds: true,
+});
 export type RecordingProgress = z.infer<typeof recordingProgressSchema>;
 
 export const recordingParamsSchema = z.object({ id: idSchema });
@@ -114,7 +129,12 @@ export const recordingChunkParamsSchema = z.object({
 });
 export const recordingChunkQuerySchema = z.object({
   /** How many milliseconds had been recorded when this piece ended (shown as "about 1 minute of it is safe"). */
-  recordedMs: z.coerce.number().int().min(0).max(7 * 24 * 3_600_000).optional(),
+  recordedMs: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3_600_000)
+    .optional(),
 });
 
 /** Sending: the same consent choices as an upload (`consentChoicesSchema`), and the title if the person changed it. */
@@ -122,4 +142,5 @@ export const finishRecordingBodySchema = consentChoicesSchema.extend({ title: te
 export type FinishRecordingBody = z.infer<typeof finishRecordingBodySchema>;
 
 /** True when nothing has arrived since `lastActivity` for longer than `recordingIdleMs`. */
-export const recordingIsIdle = (lastActivity: string, now = Date.now()): boolean => now - Date.parse(lastActivity) > recordingIdleMs;
+export const recordingIsIdle = (lastActivity: string, now = Date.now()): boolean =>
+  now - Date.parse(lastActivity) > recordingIdleMs;

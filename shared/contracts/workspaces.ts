@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { roleSchema } from '../roles';
 import { idSchema, text } from './common';
 
-export const createWorkspaceBodySchema = z.strictObject({ name: text('Workspace name', 120, 'Enter a name for the workspace.') });
+export const createWorkspaceBodySchema = z.strictObject({
+  name: text('Workspace name', 120, 'Enter a name for the workspace.'),
+});
 export type CreateWorkspaceBody = z.infer<typeof createWorkspaceBodySchema>;
 
 /** What the caller may do here, so the client can hide what it would be refused. */

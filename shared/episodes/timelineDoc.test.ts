@@ -1,8 +1,27 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { insertItem, keyAt, moveItem, readTimelineDoc, removeItem, replacementUpdate, replaceTimeline, selectedIndexOf, setChapters, timelinePresenceSchema, updateItem } from './timelineDoc';
+import {
+  insertItem,
+  keyAt,
+  moveItem,
+  readTimelineDoc,
+  removeItem,
+  replacementUpdate,
+  replaceTimeline,
+  selectedIndexOf,
+  setChapters,
+  timelinePresenceSchema,
+  updateItem,
+} from './timelineDoc';
 
-const clip = (clipId: string, outSeconds = 5) => ({ kind: 'clip', clipId, inSeconds: 0, outSeconds, gainDb: 0, crossfadeSeconds: 0 });
+const clip = (clipId: string, outSeconds = 5) => ({
+  kind: 'clip',
+  clipId,
+  inSeconds: 0,
+  outSeconds,
+  gainDb: 0,
+  crossfadeSeconds: 0,
+});
 const ids = (doc: Y.Doc) => readTimelineDoc(doc).items.map((i) => i.clipId);
 
 /** Two documents that exchange every update, as two browsers through the server would. */
@@ -25,14 +44,19 @@ describe('timeline document', () => {
     insertItem(doc, 2, clip('c'));
     setChapters(doc, [{ atSeconds: 0, title: 'Start' }]);
     expect(ids(doc)).toEqual(['a', 'b', 'c', 'd']);
-    expect(readTimelineDoc(doc)).toEqual({ items: ['a', 'b', 'c', 'd'].map((id) => clip(id)), chapters: [{ atSeconds: 0, title: 'Start' }] });
+    expect(readTimelineDoc(doc)).toEqual({
+      items: ['a', 'b', 'c', 'd'].map((id) => clip(id)),
+      chapters: [{ atSeconds: 0, title: 'Start' }],
+    });
   });
 
   it('keeps any item shape (music items, unknown fields) and removes a field set to undefined', () => {
     const doc = new Y.Doc();
     insertItem(doc, 0, { kind: 'music', assetId: 'x', role: 'bed', inSeconds: 0, outSeconds: 30, leadSeconds: 2 });
     updateItem(doc, 0, { leadSeconds: undefined, duckDb: 9 });
-    expect(readTimelineDoc(doc).items).toEqual([{ kind: 'music', assetId: 'x', role: 'bed', inSeconds: 0, outSeconds: 30, duckDb: 9 }]);
+    expect(readTimelineDoc(doc).items).toEqual([
+      { kind: 'music', assetId: 'x', role: 'bed', inSeconds: 0, outSeconds: 30, duckDb: 9 },
+    ]);
   });
 
   it('moves like an array move, and removes by position', () => {
@@ -73,9 +97,15 @@ describe('timeline document', () => {
   it('builds a replacement as one update on top of a given state', () => {
     const live = new Y.Doc();
     insertItem(live, 0, clip('old'));
-    const update = replacementUpdate(Y.encodeStateAsUpdate(live), { items: [clip('p'), clip('q')], chapters: [{ atSeconds: 1, title: 'One' }] });
+    const update = replacementUpdate(Y.encodeStateAsUpdate(live), {
+      items: [clip('p'), clip('q')],
+      chapters: [{ atSeconds: 1, title: 'One' }],
+    });
     Y.applyUpdate(live, update);
-    expect(readTimelineDoc(live)).toEqual({ items: [clip('p'), clip('q')], chapters: [{ atSeconds: 1, title: 'One' }] });
+    expect(readTimelineDoc(live)).toEqual({
+      items: [clip('p'), clip('q')],
+      chapters: [{ atSeconds: 1, title: 'One' }],
+    });
     const fresh = new Y.Doc();
     Y.applyUpdate(fresh, replacementUpdate(null, { items: [clip('s')], chapters: [] }));
     expect(ids(fresh)).toEqual(['s']);

@@ -51,7 +51,8 @@ export function readTimelineDoc(doc: Y.Doc): RawTimeline {
   return { items: orderedItems(doc).map(({ map }) => fieldsOf(map)), chapters: chaptersOf(doc).toArray() };
 }
 
-const newKey = (doc: Y.Doc) => `${doc.clientID.toString(36)}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+const newKey = (doc: Y.Doc) =>
+  `${doc.clientID.toString(36)}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 function setFields(map: Y.Map<unknown>, fields: object): void {
   for (const [k, v] of Object.entries(fields)) {
@@ -125,7 +126,10 @@ export function setChapters(doc: Y.Doc, chapters: readonly object[]): void {
   doc.transact(() => {
     const array = chaptersOf(doc);
     array.delete(0, array.length);
-    array.insert(0, chapters.map((c) => ({ ...c })));
+    array.insert(
+      0,
+      chapters.map((c) => ({ ...c })),
+    );
   });
 }
 
@@ -143,7 +147,10 @@ export function replaceTimeline(doc: Y.Doc, timeline: { items: readonly object[]
  * The update that makes a document holding `state` read as `timeline`: one change, built against that
  * state so it applies on top of it (`null`: a new, empty document).
  */
-export function replacementUpdate(state: Uint8Array | null, timeline: { items: readonly object[]; chapters: readonly object[] }): Uint8Array {
+export function replacementUpdate(
+  state: Uint8Array | null,
+  timeline: { items: readonly object[]; chapters: readonly object[] },
+): Uint8Array {
   const doc = new Y.Doc();
   try {
     if (state) Y.applyUpdate(doc, state);
@@ -177,4 +184,5 @@ export function selectedIndexOf(doc: Y.Doc, presence: TimelinePresence): number 
 }
 
 /** The key of the item at `index` (what a presence names besides the position). */
-export const keyAt = (doc: Y.Doc, index: number | null): string | null => (index === null ? null : (orderedItems(doc)[index]?.key ?? null));
+export const keyAt = (doc: Y.Doc, index: number | null): string | null =>
+  index === null ? null : (orderedItems(doc)[index]?.key ?? null);

@@ -22,4 +22,5 @@ const syncFrame = (syncType: number, payload: Uint8Array) =>
 export const encodeSyncStep1 = (stateVector: Uint8Array) => syncFrame(messageYjsSyncStep1, stateVector);
 export const encodeSyncStep2 = (update: Uint8Array) => syncFrame(messageYjsSyncStep2, update);
 export const encodeSyncUpdate = (update: Uint8Array) => syncFrame(messageYjsUpdate, update);
-export const encodeAwareness = (awarenessUpdate: Uint8Array) => frame(collabMessageType.awareness, (e) => encoding.writeVarUint8Array(e, awarenessUpdate));
+export const encodeAwareness = (awarenessUpdate: Uint8Array) =>
+  frame(collabMessageType.awareness, (e) => encoding.writeVarUint8Array(e, awarenessUpdate));

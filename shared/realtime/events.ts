@@ -71,7 +71,6 @@ export interface ClipWithdrawnEvent extends ClipRef {
   withdrawnAt: string;
 }
 
-
 export interface EpisodeRenderEvent {
   workspaceId: string;
   episodeId: string;

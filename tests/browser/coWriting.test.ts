@@ -3,7 +3,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
-import { createInviteLink, documentParagraphs, documentStatus, documentText, joinByInvite, signUp, startDocument, startWorkspace } from './support/journeys';
+import {
+  createInviteLink,
+  documentParagraphs,
+  documentStatus,
+  documentText,
+  joinByInvite,
+  signUp,
+  startDocument,
+  startWorkspace,
+} from './support/journeys';
 
 const readOnly = 'You can read and comment on this document, but not edit it';
 const offline = 'Offline — your changes are kept on this device and will be sent when you reconnect';
@@ -35,9 +44,15 @@ async function caretToEnd(page: Page): Promise<void> {
         const walker = editor ? document.createTreeWalker(editor, NodeFilter.SHOW_TEXT) : null;
         let last: Node | null = null;
         // Other people's carets are widgets inside the editor; their name labels are not document text.
-        while (walker?.nextNode()) if (!walker.currentNode.parentElement?.closest('[class*="collaboration-carets"]')) last = walker.currentNode;
+        while (walker?.nextNode())
+          if (!walker.currentNode.parentElement?.closest('[class*="collaboration-carets"]')) last = walker.currentNode;
         const selection = getSelection();
-        return last !== null && selection?.isCollapsed === true && selection.focusNode === last && selection.focusOffset === (last.textContent ?? '').length;
+        return (
+          last !== null &&
+          selection?.isCollapsed === true &&
+          selection.focusNode === last &&
+          selection.focusOffset === (last.textContent ?? '').length
+        );
       });
     })
     .toBe(true);
@@ -77,7 +92,11 @@ describe('writing a document together', () => {
     await documentStatus(ann, 'Saved');
 
     eve = await person();
-    await joinByInvite(eve.page, expertLink, { name: 'Eve Expert', email: 'eve@example.com', password: 'eve has a password' });
+    await joinByInvite(eve.page, expertLink, {
+      name: 'Eve Expert',
+      email: 'eve@example.com',
+      password: 'eve has a password',
+    });
     await eve.page.goto(docUrl);
     await documentStatus(eve.page, 'Saved');
 
@@ -112,7 +131,11 @@ describe('writing a document together', () => {
     await documentStatus(ann, 'Saved');
 
     const cara = (await person()).page;
-    await joinByInvite(cara, carerLink, { name: 'Cara Carer', email: 'cara@example.com', password: 'cara has a password' });
+    await joinByInvite(cara, carerLink, {
+      name: 'Cara Carer',
+      email: 'cara@example.com',
+      password: 'cara has a password',
+    });
     await cara.goto(docUrl);
     await documentStatus(cara, readOnly);
     await documentText(cara).getByText('Eve adds a second thought.').waitFor();

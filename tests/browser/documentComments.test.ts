@@ -2,7 +2,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
-import { createInviteLink, documentParagraphs, documentStatus, documentText, joinByInvite, signUp, startDocument, startWorkspace } from './support/journeys';
+import {
+  createInviteLink,
+  documentParagraphs,
+  documentStatus,
+  documentText,
+  joinByInvite,
+  signUp,
+  startDocument,
+  startWorkspace,
+} from './support/journeys';
 
 const comments = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
 
@@ -67,7 +76,11 @@ describe('commenting on a passage', () => {
     const caraPerson = await openPerson(server.url);
     people.push(caraPerson);
     const cara = caraPerson.page;
-    await joinByInvite(cara, carerLink, { name: 'Cara Carer', email: 'cara@example.com', password: 'cara has a password' });
+    await joinByInvite(cara, carerLink, {
+      name: 'Cara Carer',
+      email: 'cara@example.com',
+      password: 'cara has a password',
+    });
     await cara.goto(docUrl);
     await documentText(cara).getByText('Our group met every Tuesday in the library.').waitFor();
     expect(await documentText(cara).getAttribute('aria-readonly')).toBe('true');
@@ -97,7 +110,10 @@ describe('commenting on a passage', () => {
     await mark.waitFor();
     expect(await mark.allTextContents()).toEqual(['every Tuesday']);
     await comments(ann).getByRole('note').getByText('mentioned you in “What carers told us”').waitFor();
-    await comments(ann).getByRole('status').getByText('Cara Carer mentioned you in a comment: It was Wednesdays at first. @Ann Admin do you agree?').waitFor();
+    await comments(ann)
+      .getByRole('status')
+      .getByText('Cara Carer mentioned you in a comment: It was Wednesdays at first. @Ann Admin do you agree?')
+      .waitFor();
     await comments(ann).getByRole('button', { name: 'Dismiss the mention' }).click();
     expect(await comments(ann).getByRole('note').count()).toBe(0);
 
@@ -110,18 +126,33 @@ describe('commenting on a passage', () => {
     const reply = annThread.getByRole('combobox', { name: 'Your reply' });
     await reply.fill('Thank you, I will change it.');
     await annThread.getByRole('button', { name: 'Send reply' }).click();
-    await annThread.getByRole('list', { name: 'Replies to comment 1' }).getByText('Thank you, I will change it.').waitFor();
+    await annThread
+      .getByRole('list', { name: 'Replies to comment 1' })
+      .getByText('Thank you, I will change it.')
+      .waitFor();
 
     const caraThread = comments(cara).getByRole('listitem').filter({ hasText: 'It was Wednesdays at first.' });
-    await caraThread.getByRole('list', { name: 'Replies to comment 1' }).getByText('Thank you, I will change it.').waitFor();
+    await caraThread
+      .getByRole('list', { name: 'Replies to comment 1' })
+      .getByText('Thank you, I will change it.')
+      .waitFor();
     await caraThread.getByText('Ann Admin', { exact: true }).waitFor();
     await comments(cara).getByRole('status').getByText('Ann Admin replied about “every Tuesday”.').waitFor();
 
     // Ann resolves it: it moves to "Resolved" for Cara too, and its words are no longer highlighted.
     await annThread.getByRole('button', { name: 'Mark as resolved comment 1' }).click();
     await expect.poll(() => ann.evaluate(() => document.activeElement?.textContent)).toBe('Reopen comment 1');
-    await comments(cara).getByRole('region', { name: /^Resolved/ }).getByText('It was Wednesdays at first.').waitFor();
-    await expect.poll(() => documentText(cara).locator('.comment-mark').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    await comments(cara)
+      .getByRole('region', { name: /^Resolved/ })
+      .getByText('It was Wednesdays at first.')
+      .waitFor();
+    await expect
+      .poll(() =>
+        documentText(cara)
+          .locator('.comment-mark')
+          .evaluate((el) => getComputedStyle(el).backgroundColor),
+      )
+      .toBe('rgba(0, 0, 0, 0)');
 
     // Ann deletes the words: the thread is kept for both, under "Words deleted", with what it was about.
     await documentText(ann).click();
@@ -133,6 +164,9 @@ describe('commenting on a passage', () => {
     const gone = comments(cara).getByRole('region', { name: /^Words deleted/ });
     await gone.getByText('These words have been deleted from the document. The comments are kept.').waitFor();
     await gone.getByText('“every Tuesday”').waitFor();
-    await comments(ann).getByRole('region', { name: /^Words deleted/ }).getByText('Thank you, I will change it.').waitFor();
+    await comments(ann)
+      .getByRole('region', { name: /^Words deleted/ })
+      .getByText('Thank you, I will change it.')
+      .waitFor();
   }, 180_000); // two browsers in one journey: slow on a busy machine
 });

@@ -7,7 +7,21 @@ import { signUp, startWorkspace } from './support/journeys';
 
 /** A picture made by ffmpeg, as a person would pick it from their computer. */
 const picture = (size: string, format: 'png' | 'mjpeg') =>
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `color=c=blue:s=${size}`, '-frames:v', '1', '-f', format === 'png' ? 'image2pipe' : 'mjpeg', '-c:v', format === 'png' ? 'png' : 'mjpeg', 'pipe:1']);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=blue:s=${size}`,
+    '-frames:v',
+    '1',
+    '-f',
+    format === 'png' ? 'image2pipe' : 'mjpeg',
+    '-c:v',
+    format === 'png' ? 'png' : 'mjpeg',
+    'pipe:1',
+  ]);
 
 /**
  * Publishing extras as an editor meets them: choosing "credit me by name" for herself, episode artwork refused
@@ -41,72 +55,131 @@ describe('episode publishing extras', () => {
     await credit.getByRole('status').filter({ hasText: 'will name you as “Ann O’Neill”' }).waitFor();
 
     // The episode and a script are started through the API with the same session; this journey is about what follows.
-    const episode = await (await page.request.post(`/api/workspaces/${workspaceId}/episodes`, { data: { title: 'Being heard' } })).json();
-    const script = await (await page.request.post(`/api/workspaces/${workspaceId}/documents`, { data: { title: 'Being heard: script', kind: 'script' } })).json();
+    const episode = await (
+      await page.request.post(`/api/workspaces/${workspaceId}/episodes`, { data: { title: 'Being heard' } })
+    ).json();
+    const script = await (
+      await page.request.post(`/api/workspaces/${workspaceId}/documents`, {
+        data: { title: 'Being heard: script', kind: 'script' },
+      })
+    ).json();
     await page.goto(`/e/${episode.id}`);
     const panel = page.getByRole('region', { name: 'Artwork, script, transcript and credits' });
     await panel.waitFor();
 
-    await panel.getByLabel('Artwork for this episode').setInputFiles({ name: 'wide.png', mimeType: 'image/png', buffer: picture('1200x800', 'png') });
+    await panel
+      .getByLabel('Artwork for this episode')
+      .setInputFiles({ name: 'wide.png', mimeType: 'image/png', buffer: picture('1200x800', 'png') });
     await panel.getByRole('button', { name: 'Upload the picture' }).first().click();
-    await panel.getByText('The picture is 1200 × 800 pixels; podcast apps need a square picture between 1400 and 3000 pixels wide.').waitFor();
-    await panel.getByLabel('Artwork for this episode').setInputFiles({ name: 'square.jpg', mimeType: 'image/jpeg', buffer: picture('1400x1400', 'mjpeg') });
+    await panel
+      .getByText(
+        'The picture is 1200 × 800 pixels; podcast apps need a square picture between 1400 and 3000 pixels wide.',
+      )
+      .waitFor();
+    await panel
+      .getByLabel('Artwork for this episode')
+      .setInputFiles({ name: 'square.jpg', mimeType: 'image/jpeg', buffer: picture('1400x1400', 'mjpeg') });
     await panel.getByRole('button', { name: 'Upload the picture' }).first().click();
     await panel.getByRole('status').filter({ hasText: 'Picture saved.' }).waitFor();
     const artwork = panel.getByRole('img', { name: 'Artwork for this episode' });
     await expect.poll(() => artwork.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1400);
 
-    await panel.getByLabel('Transcript file').setInputFiles({ name: 'episode.vtt', mimeType: 'text/vtt', buffer: Buffer.from('WEBVTT\n\n00:00.000 --> 00:02.000\nHello.\n') });
+    await panel.getByLabel('Transcript file').setInputFiles({
+      name: 'episode.vtt',
+      mimeType: 'text/vtt',
+      buffer: Buffer.from('WEBVTT\n\n00:00.000 --> 00:02.000\nHello.\n'),
+    });
     await panel.getByRole('button', { name: 'Upload the transcript' }).click();
     await panel.getByRole('link', { name: 'Open the transcript' }).waitFor();
 
     await panel.getByRole('combobox', { name: 'Script', exact: true }).selectOption({ label: 'Being heard: script' });
     await panel.getByRole('link', { name: 'Open “Being heard: script”' }).waitFor();
     const saved = await (await page.request.get(`/api/episodes/${episode.id}`)).json();
-    expect(saved).toMatchObject({ scriptDocumentId: script.id, artwork: { width: 1400 }, transcript: { format: 'vtt' } });
-  });
-
-  it('plays a published episode on its public page, and its chapter buttons move the player', { timeout: 180_000 }, async () => {
-    const page = person.page;
-    const api = page.request;
-    const workspaceId = (await (await api.post('/api/workspaces', { data: { name: 'Public page' } })).json()).id as string;
-    const wav = execFileSync('espeak-ng', ['--stdout', 'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask for help when I need it.']);
-    const clip = await (
-      await api.post(`/api/workspaces/${workspaceId}/clips`, {
-        multipart: { title: 'Mary’s mornings', podcast: 'true', publicationQuotes: 'false', audience: 'public', consentVersion: '1', audio: { name: 'mary.wav', mimeType: 'audio/wav', buffer: wav } },
-      })
-    ).json();
-    const ready = await poll(api, `/api/clips/${clip.id}`, (c) => c.status === 'ready');
-    expect((await api.post(`/api/clips/${clip.id}/review`, { data: { state: 'approved' } })).ok()).toBe(true);
-    const show = { title: 'Caring Voices', description: 'Older carers tell their stories.', language: 'en-gb', category: 'Health & Fitness', explicit: false, author: 'Caring Voices team', ownerName: 'Ann Admin', ownerEmail: 'ann@example.org' };
-    expect((await api.put(`/api/workspaces/${workspaceId}/show`, { data: show })).ok()).toBe(true);
-    const episode = await (await api.post(`/api/workspaces/${workspaceId}/episodes`, { data: { title: 'Being heard' } })).json();
-    const timeline = { items: [{ kind: 'clip', clipId: clip.id, inSeconds: 0, outSeconds: ready.media.durationSeconds }], chapters: [{ atSeconds: 0, title: 'Mornings' }, { atSeconds: 3, title: 'Neighbours' }] };
-    expect((await api.put(`/api/episodes/${episode.id}/timeline`, { data: timeline })).ok()).toBe(true);
-    expect((await api.post(`/api/episodes/${episode.id}/render`, { data: {} })).status()).toBe(202);
-    await poll(api, `/api/episodes/${episode.id}/renders`, (r) => r.renders[0]?.status === 'passed', 90_000);
-    expect((await api.post(`/api/episodes/${episode.id}/publish`, { data: {} })).ok()).toBe(true);
-
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
+    expect(saved).toMatchObject({
+      scriptDocumentId: script.id,
+      artwork: { width: 1400 },
+      transcript: { format: 'vtt' },
     });
-    await page.goto(`/shows/${workspaceId}/episodes/${episode.id}`);
-    await page.getByRole('heading', { level: 1, name: 'Being heard' }).waitFor();
-    const player = page.getByLabel('Episode audio: Being heard');
-    await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.readyState)).toBeGreaterThanOrEqual(1);
-    await page.getByRole('button', { name: 'Play from 0:03: Neighbours' }).click();
-    await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThanOrEqual(3);
-    // The keyboard reaches the chapters too.
-    await page.getByRole('button', { name: 'Play from 0:00: Mornings' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeLessThan(3);
-    expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
   });
+
+  it(
+    'plays a published episode on its public page, and its chapter buttons move the player',
+    { timeout: 180_000 },
+    async () => {
+      const page = person.page;
+      const api = page.request;
+      const workspaceId = (await (await api.post('/api/workspaces', { data: { name: 'Public page' } })).json())
+        .id as string;
+      const wav = execFileSync('espeak-ng', [
+        '--stdout',
+        'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask for help when I need it.',
+      ]);
+      const clip = await (
+        await api.post(`/api/workspaces/${workspaceId}/clips`, {
+          multipart: {
+            title: 'Mary’s mornings',
+            podcast: 'true',
+            publicationQuotes: 'false',
+            audience: 'public',
+            consentVersion: '1',
+            audio: { name: 'mary.wav', mimeType: 'audio/wav', buffer: wav },
+          },
+        })
+      ).json();
+      const ready = await poll(api, `/api/clips/${clip.id}`, (c) => c.status === 'ready');
+      expect((await api.post(`/api/clips/${clip.id}/review`, { data: { state: 'approved' } })).ok()).toBe(true);
+      const show = {
+        title: 'Caring Voices',
+        description: 'Older carers tell their stories.',
+        language: 'en-gb',
+        category: 'Health & Fitness',
+        explicit: false,
+        author: 'Caring Voices team',
+        ownerName: 'Ann Admin',
+        ownerEmail: 'ann@example.org',
+      };
+      expect((await api.put(`/api/workspaces/${workspaceId}/show`, { data: show })).ok()).toBe(true);
+      const episode = await (
+        await api.post(`/api/workspaces/${workspaceId}/episodes`, { data: { title: 'Being heard' } })
+      ).json();
+      const timeline = {
+        items: [{ kind: 'clip', clipId: clip.id, inSeconds: 0, outSeconds: ready.media.durationSeconds }],
+        chapters: [
+          { atSeconds: 0, title: 'Mornings' },
+          { atSeconds: 3, title: 'Neighbours' },
+        ],
+      };
+      expect((await api.put(`/api/episodes/${episode.id}/timeline`, { data: timeline })).ok()).toBe(true);
+      expect((await api.post(`/api/episodes/${episode.id}/render`, { data: {} })).status()).toBe(202);
+      await poll(api, `/api/episodes/${episode.id}/renders`, (r) => r.renders[0]?.status === 'passed', 90_000);
+      expect((await api.post(`/api/episodes/${episode.id}/publish`, { data: {} })).ok()).toBe(true);
+
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      await page.goto(`/shows/${workspaceId}/episodes/${episode.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Being heard' }).waitFor();
+      const player = page.getByLabel('Episode audio: Being heard');
+      await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.readyState)).toBeGreaterThanOrEqual(1);
+      await page.getByRole('button', { name: 'Play from 0:03: Neighbours' }).click();
+      await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThanOrEqual(3);
+      // The keyboard reaches the chapters too.
+      await page.getByRole('button', { name: 'Play from 0:00: Mornings' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeLessThan(3);
+      expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+    },
+  );
 });
 
 /** Polls an API address (with the page's session) until `done` says so. */
-async function poll(api: APIRequestContext, url: string, done: (body: any) => boolean, timeoutMs = 30_000): Promise<any> {
+async function poll(
+  api: APIRequestContext,
+  url: string,
+  done: (body: any) => boolean,
+  timeoutMs = 30_000,
+): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const body = await (await api.get(url)).json();

@@ -12,7 +12,8 @@ import { openPerson, type Person } from './support/browser';
 
 const run = promisify(execFile);
 
-const item = (page: Page, n: number) => page.getByRole('list', { name: 'Timeline' }).getByRole('listitem', { name: new RegExp(`^Item ${n}: `) });
+const item = (page: Page, n: number) =>
+  page.getByRole('list', { name: 'Timeline' }).getByRole('listitem', { name: new RegExp(`^Item ${n}: `) });
 
 /**
  * Two editors and an expert with the same episode open in their own Chromium: an edit by one shows up
@@ -46,8 +47,20 @@ describe('the episode timeline, edited by two people at once', { timeout: 240_00
     expect(clip.status).toBe('ready');
     expect((await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'approved' })).status).toBe(200);
     episodeId = (await people.editor.post(`/api/workspaces/${ctx.ws.id}/episodes`, { title: 'Being heard' })).body.id;
-    const stretch = (inSeconds: number, outSeconds: number) => ({ kind: 'clip', clipId: clip.id, inSeconds, outSeconds });
-    expect((await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, { items: [stretch(0, 1), stretch(1, 2)], chapters: [] })).status).toBe(200);
+    const stretch = (inSeconds: number, outSeconds: number) => ({
+      kind: 'clip',
+      clipId: clip.id,
+      inSeconds,
+      outSeconds,
+    });
+    expect(
+      (
+        await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, {
+          items: [stretch(0, 1), stretch(1, 2)],
+          chapters: [],
+        })
+      ).status,
+    ).toBe(200);
   }, 300_000);
 
   afterAll(async () => {
@@ -62,18 +75,29 @@ describe('the episode timeline, edited by two people at once', { timeout: 240_00
 
     // The editor puts the cursor in item 1: the others see who is looking at it.
     await item(ed, 1).getByLabel('Volume change (dB)').focus();
-    for (const page of [admin, expert]) await item(page, 1).getByText('editor person is looking at this').waitFor({ timeout: 20_000 });
+    for (const page of [admin, expert])
+      await item(page, 1).getByText('editor person is looking at this').waitFor({ timeout: 20_000 });
 
     // The admin changes item 2's volume: the editor's screen follows without a reload.
     const gain = item(admin, 2).getByLabel('Volume change (dB)');
     await gain.fill('3');
     await gain.press('Enter');
     await expect.poll(() => item(ed, 2).getByLabel('Volume change (dB)').inputValue(), { timeout: 20_000 }).toBe('3');
-    await expect.poll(() => item(expert, 2).getByLabel('Volume change (dB)').inputValue(), { timeout: 20_000 }).toBe('3');
-    await expect.poll(async () => (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body.items[1].gainDb, { timeout: 20_000 }).toBe(3);
+    await expect
+      .poll(() => item(expert, 2).getByLabel('Volume change (dB)').inputValue(), { timeout: 20_000 })
+      .toBe('3');
+    await expect
+      .poll(async () => (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body.items[1].gainDb, {
+        timeout: 20_000,
+      })
+      .toBe(3);
 
     // The expert may look but not change anything.
     expect(await item(expert, 2).getByLabel('Volume change (dB)').isDisabled()).toBe(true);
-    expect(await item(expert, 2).getByRole('button', { name: /Remove/ }).count()).toBe(0);
+    expect(
+      await item(expert, 2)
+        .getByRole('button', { name: /Remove/ })
+        .count(),
+    ).toBe(0);
   });
 });

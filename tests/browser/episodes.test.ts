@@ -14,7 +14,10 @@ import { openPerson, type Person } from './support/browser';
 const run = promisify(execFile);
 
 const stories = {
-  mary: { title: 'Mary’s mornings', words: 'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask for help.' },
+  mary: {
+    title: 'Mary’s mornings',
+    words: 'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask for help.',
+  },
   joe: { title: 'Joe on Tuesdays', words: 'We meet on Tuesdays at the library, and it is the best hour of my week.' },
   unready: { title: 'Not reviewed yet', words: 'This one has not been reviewed yet.' },
 };
@@ -29,7 +32,8 @@ async function picture(page: Page, name: string): Promise<void> {
 
 const bin = (page: Page) => page.getByRole('list', { name: 'Clips you can use' });
 const binCard = (page: Page, title: string) => bin(page).getByRole('listitem').filter({ hasText: title });
-const item = (page: Page, n: number) => page.getByRole('list', { name: 'Timeline' }).getByRole('listitem', { name: new RegExp(`^Item ${n}: `) });
+const item = (page: Page, n: number) =>
+  page.getByRole('list', { name: 'Timeline' }).getByRole('listitem', { name: new RegExp(`^Item ${n}: `) });
 const totalLength = (page: Page) => page.getByTestId('total-length').textContent();
 const seconds = (clock: string | null) => {
   const [m, s] = (clock ?? '').split(':').map(Number);
@@ -84,9 +88,23 @@ describe('making an episode', { timeout: 240_000 }, () => {
       clipIds[key] = ready.id;
       return ready.id as string;
     };
-    const [mary, joe] = await Promise.all([upload('mary', people.carer), upload('joe', people.carer2), upload('unready', people.carer)]);
-    for (const id of [mary, joe]) expect((await people.editor.post(`/api/clips/${id}/review`, { state: 'approved' })).status).toBe(200);
-    const show = { title: 'Caring Voices', description: 'Older carers tell their stories.', language: 'en-gb', category: 'Health & Fitness', explicit: false, author: 'Caring Voices', ownerName: 'Ed Editor', ownerEmail: 'ed@example.org' };
+    const [mary, joe] = await Promise.all([
+      upload('mary', people.carer),
+      upload('joe', people.carer2),
+      upload('unready', people.carer),
+    ]);
+    for (const id of [mary, joe])
+      expect((await people.editor.post(`/api/clips/${id}/review`, { state: 'approved' })).status).toBe(200);
+    const show = {
+      title: 'Caring Voices',
+      description: 'Older carers tell their stories.',
+      language: 'en-gb',
+      category: 'Health & Fitness',
+      explicit: false,
+      author: 'Caring Voices',
+      ownerName: 'Ed Editor',
+      ownerEmail: 'ed@example.org',
+    };
     expect((await people.editor.request('PUT', `/api/workspaces/${workspaceId}/show`, show)).status).toBe(200);
 
     const person = await openPerson(server.url);
@@ -115,7 +133,9 @@ describe('making an episode', { timeout: 240_000 }, () => {
     await binCard(ed, stories.mary.title).waitFor();
     await binCard(ed, stories.joe.title).waitFor();
     expect(await bin(ed).getByRole('listitem').count()).toBe(2);
-    await binCard(ed, stories.mary.title).getByText(/carer person · \d+ seconds/).waitFor();
+    await binCard(ed, stories.mary.title)
+      .getByText(/carer person · \d+ seconds/)
+      .waitFor();
     await ed.getByText('The timeline is empty.', { exact: false }).waitFor();
     expect(await totalLength(ed)).toBe('0:00');
     await picture(ed, 'episode-empty');
@@ -139,7 +159,9 @@ describe('making an episode', { timeout: 240_000 }, () => {
     await item(ed, 2).getByText('Plays from 0:02.5').waitFor();
 
     // Reordering by dragging Joe's story by its heading to the top of Mary's, and back with the button.
-    await item(ed, 2).getByRole('heading', { name: stories.joe.title }).dragTo(item(ed, 1), { targetPosition: { x: 60, y: 6 } });
+    await item(ed, 2)
+      .getByRole('heading', { name: stories.joe.title })
+      .dragTo(item(ed, 1), { targetPosition: { x: 60, y: 6 } });
     await item(ed, 1).getByRole('heading', { name: stories.joe.title }).waitFor();
     await item(ed, 2).getByRole('heading', { name: stories.mary.title }).waitFor();
     await item(ed, 1).getByRole('button', { name: 'Move later item 1' }).click();
@@ -150,21 +172,37 @@ describe('making an episode', { timeout: 240_000 }, () => {
     await ed.getByRole('button', { name: 'Name a chapter after each clip' }).click();
     const chapters = ed.getByRole('list', { name: 'Chapters', exact: true });
     await picture(ed, 'episode-timeline');
-    await expect.poll(() => chapters.getByLabel('Chapter name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([stories.mary.title, stories.joe.title]);
+    await expect
+      .poll(() =>
+        chapters.getByLabel('Chapter name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+      )
+      .toEqual([stories.mary.title, stories.joe.title]);
   });
 
   it('renders with live progress, keeps the trim, and plays the render with its chapters', async () => {
     const seen = await watchRenderStatus(ed);
     await ed.getByRole('button', { name: 'Render episode' }).click();
-    await ed.locator('.render-panel__status').filter({ hasText: 'Latest render: Ready to publish.' }).waitFor({ timeout: 180_000 });
+    await ed
+      .locator('.render-panel__status')
+      .filter({ hasText: 'Latest render: Ready to publish.' })
+      .waitFor({ timeout: 180_000 });
     const statuses = await seen();
-    expect(statuses.some((s) => /Waiting to start|Rendering/.test(s)), statuses.join(' → ')).toBe(true);
-    await ed.getByRole('status').filter({ hasText: /Loudness is right for podcasts \(−1[5-7]\.\d LUFS/ }).waitFor();
+    expect(
+      statuses.some((s) => /Waiting to start|Rendering/.test(s)),
+      statuses.join(' → '),
+    ).toBe(true);
+    await ed
+      .getByRole('status')
+      .filter({ hasText: /Loudness is right for podcasts \(−1[5-7]\.\d LUFS/ })
+      .waitFor();
 
     // What was rendered is what was on screen: the save went first.
     const episodeId = new URL(ed.url()).pathname.split('/').pop()!;
     const stored = await people.editor.get(`/api/episodes/${episodeId}/timeline`);
-    expect(stored.body.items.map((i: { outSeconds: number }) => i.outSeconds)).toEqual([2.5, expect.closeTo(durations.joe!, 2)]);
+    expect(stored.body.items.map((i: { outSeconds: number }) => i.outSeconds)).toEqual([
+      2.5,
+      expect.closeTo(durations.joe!, 2),
+    ]);
     const renders = await people.editor.get(`/api/episodes/${episodeId}/renders`);
     expect(renders.body.renders[0].durationSeconds).toBeCloseTo(2.5 + durations.joe!, 0);
 
@@ -195,7 +233,9 @@ describe('making an episode', { timeout: 240_000 }, () => {
     await expect.poll(() => binCard(ed, stories.joe.title).count(), { timeout: 20_000 }).toBe(0);
 
     await ed.getByRole('button', { name: 'Render episode' }).click();
-    await item(ed, 2).getByText(`Item 2: “${stories.joe.title}” was withdrawn by the person who made it. Remove it from the timeline.`).waitFor();
+    await item(ed, 2)
+      .getByText(`Item 2: “${stories.joe.title}” was withdrawn by the person who made it. Remove it from the timeline.`)
+      .waitFor();
     expect(await ed.title()).toMatch(/^Error: /);
     await picture(ed, 'episode-withdrawn-refused');
 
@@ -203,24 +243,51 @@ describe('making an episode', { timeout: 240_000 }, () => {
     const gain = item(ed, 1).getByLabel('Volume change (dB)');
     await gain.fill('2');
     await gain.press('Enter');
-    await ed.getByRole('alert').filter({ hasText: 'There is a problem with the episode' }).getByText(/was withdrawn by the person who made it/).waitFor({ timeout: 20_000 });
+    await ed
+      .getByRole('alert')
+      .filter({ hasText: 'There is a problem with the episode' })
+      .getByText(/was withdrawn by the person who made it/)
+      .waitFor({ timeout: 20_000 });
 
     // Removing it: now Joe's chapter starts where the episode ends, which the server names too. Without it, all is well.
     await item(ed, 2).getByRole('button', { name: 'Remove item 2' }).click();
     const problems = ed.getByRole('alert').filter({ hasText: 'There is a problem with the episode' });
-    await problems.getByText(`Chapter “${stories.joe.title}” starts at 0:02.5, after the episode ends (0:02.5). Move it earlier.`).waitFor({ timeout: 20_000 });
-    await ed.getByRole('list', { name: 'Chapters', exact: true }).getByText('This is after the end of the episode').waitFor();
+    await problems
+      .getByText(`Chapter “${stories.joe.title}” starts at 0:02.5, after the episode ends (0:02.5). Move it earlier.`)
+      .waitFor({ timeout: 20_000 });
+    await ed
+      .getByRole('list', { name: 'Chapters', exact: true })
+      .getByText('This is after the end of the episode')
+      .waitFor();
     await ed.getByRole('button', { name: `Remove chapter ${stories.joe.title}` }).click();
-    await expect.poll(() => ed.getByRole('alert').filter({ hasText: 'There is a problem with the episode' }).count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(() => ed.getByRole('alert').filter({ hasText: 'There is a problem with the episode' }).count(), {
+        timeout: 20_000,
+      })
+      .toBe(0);
     // The render's refusal was about the timeline as it was, so it goes too.
     expect(await ed.getByRole('region', { name: 'Render' }).getByRole('alert').count()).toBe(0);
     const episodeId = new URL(ed.url()).pathname.split('/').pop()!;
-    await expect.poll(async () => (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body.items.length).toBe(1);
+    await expect
+      .poll(async () => (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body.items.length)
+      .toBe(1);
   });
 
   it('uploads music from the episode page and opens the episode with it', async () => {
     const tune = path.join(dir, 'theme.wav');
-    await ffmpeg(['-f', 'lavfi', '-i', 'sine=frequency=440:duration=8', '-af', 'volume=-12dB', '-ac', '2', '-ar', '44100', tune]);
+    await ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:duration=8',
+      '-af',
+      'volume=-12dB',
+      '-ac',
+      '2',
+      '-ar',
+      '44100',
+      tune,
+    ]);
     await ed.locator('summary', { hasText: 'Upload music' }).click();
     await ed.locator('#music-title').fill('Our theme');
     await ed.locator('#music-file').setInputFiles(tune);
@@ -228,7 +295,9 @@ describe('making an episode', { timeout: 240_000 }, () => {
     await ed.getByText('Sent. “Our theme” is being processed; it can be used when it is ready.').waitFor();
     // It is processed, then offered; the list says where it is up to meanwhile.
     const musicBin = ed.getByRole('region', { name: 'Music' });
-    await expect.poll(() => musicBin.textContent(), { timeout: 180_000, interval: 1000 }).toMatch(/Our theme\d+ secondsPlay/);
+    await expect
+      .poll(() => musicBin.textContent(), { timeout: 180_000, interval: 1000 })
+      .toMatch(/Our theme\d+ secondsPlay/);
     const card = musicBin.getByRole('listitem').filter({ hasText: 'Our theme' });
 
     const before = seconds(await totalLength(ed));
@@ -240,7 +309,15 @@ describe('making an episode', { timeout: 240_000 }, () => {
     expect(seconds(await totalLength(ed))).toBeGreaterThan(before);
     await item(ed, 2).getByText('Plays from 0:08.0').waitFor();
     const episodeId = new URL(ed.url()).pathname.split('/').pop()!;
-    await expect.poll(async () => (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body.items.map((i: { kind: string }) => i.kind), { timeout: 20_000 }).toEqual(['music', 'clip']);
+    await expect
+      .poll(
+        async () =>
+          (await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body.items.map(
+            (i: { kind: string }) => i.kind,
+          ),
+        { timeout: 20_000 },
+      )
+      .toEqual(['music', 'clip']);
     await picture(ed, 'episode-with-music');
   });
 });

@@ -43,7 +43,9 @@ describe('joining a workspace by invite link', () => {
     // Bob opens it in his own browser, makes an account through the invite and lands in the workspace.
     const b = await person();
     await b.goto(link);
-    await b.getByRole('heading', { level: 1, name: 'You have been invited to join Carers’ voices as a carer' }).waitFor();
+    await b
+      .getByRole('heading', { level: 1, name: 'You have been invited to join Carers’ voices as a carer' })
+      .waitFor();
     await fillAccount(b, { name: 'Bob Carer', email: 'bob@example.com', password: 'another good password' });
     await b.getByRole('button', { name: 'Create account and join' }).click();
     await b.getByRole('heading', { level: 1, name: 'Carers’ voices' }).waitFor();

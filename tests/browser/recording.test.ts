@@ -57,19 +57,24 @@ async function clipWhenReady(context: BrowserContext, baseUrl: string, clipId: s
 }
 
 const clipIdFrom = async (page: Page) => {
-  const href = await page.getByRole('link', { name: 'Listen to your recording and see comments on it' }).getAttribute('href');
+  const href = await page
+    .getByRole('link', { name: 'Listen to your recording and see comments on it' })
+    .getAttribute('href');
   return href!.split('/').pop()!;
 };
 
 /** The consent step, as a person would fill it in: podcast yes, quotes no, workspace only. */
 async function giveConsent(page: Page) {
   await page.getByRole('heading', { level: 1, name: currentConsentWording.heading }).waitFor();
-  for (const words of [currentConsentWording.intro, currentConsentWording.changeYourMind]) await page.getByText(words, { exact: true }).waitFor();
+  for (const words of [currentConsentWording.intro, currentConsentWording.changeYourMind])
+    await page.getByText(words, { exact: true }).waitFor();
   await page.getByLabel(currentConsentWording.podcast, { exact: true }).check();
   await page.getByLabel(currentConsentWording.audience.internal, { exact: true }).check();
   await picture(page, 'recording-3-consent');
   await page.getByRole('button', { name: 'Send your recording' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Thank you — your story has been sent' }).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('heading', { level: 1, name: 'Thank you — your story has been sent' })
+    .waitFor({ timeout: 30_000 });
 }
 
 /**
@@ -102,7 +107,11 @@ describe('telling a story by recording in the browser', () => {
     await run('espeak-ng', ['-w', speech, speechText]);
     const mic = path.join(dir, 'microphone.wav');
     await ffmpeg(['-i', speech, '-af', 'apad=pad_dur=0.5', '-ar', '48000', '-ac', '1', '-c:a', 'pcm_s16le', mic]);
-    micArgs = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${mic}`];
+    micArgs = [
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${mic}`,
+    ];
 
     admin = await openPerson(server.url);
     people.push(admin);
@@ -121,7 +130,11 @@ describe('telling a story by recording in the browser', () => {
     const carer = await openPerson(server.url, { width: 1100, height: 900 }, { extraArgs: micArgs });
     people.push(carer);
     const { page, context } = carer;
-    await joinByInvite(page, await carerInvite(), { name: 'Cora Carer', email: 'cora@example.com', password: 'cora has a password' });
+    await joinByInvite(page, await carerInvite(), {
+      name: 'Cora Carer',
+      email: 'cora@example.com',
+      password: 'cora has a password',
+    });
     await picture(page, 'recording-0-workspace');
     await page.getByRole('link', { name: 'Record a story' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tell a story' }).waitFor();
@@ -129,13 +142,20 @@ describe('telling a story by recording in the browser', () => {
     await picture(page, 'recording-1-ready');
 
     await page.getByRole('button', { name: 'Record' }).click();
-    await page.getByRole('status').filter({ hasText: /^Recording$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Recording$/ })
+      .waitFor();
     await page.getByText('The microphone can hear you').waitFor();
     // The level meter moves with the speech.
-    await page.waitForFunction(() => {
-      const bar = document.querySelector<HTMLElement>('.level__bar');
-      return Number(/scaleX\(([\d.]+)\)/.exec(bar?.style.transform ?? '')?.[1] ?? 0) > 0.3;
-    }, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => {
+        const bar = document.querySelector<HTMLElement>('.level__bar');
+        return Number(/scaleX\(([\d.]+)\)/.exec(bar?.style.transform ?? '')?.[1] ?? 0) > 0.3;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
     // The first piece (5 s) reaches the server while the carer is still speaking.
     await uploadLine(page, 'Everything recorded so far is safe on the server').waitFor({ timeout: 15_000 });
     await picture(page, 'recording-2-recording');
@@ -155,7 +175,9 @@ describe('telling a story by recording in the browser', () => {
 
     // Listen back: the recording on this device, with its real length (not MediaRecorder's "endless").
     const audio = page.locator('audio');
-    await page.waitForFunction(() => Number.isFinite(document.querySelector('audio')?.duration ?? NaN), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => Number.isFinite(document.querySelector('audio')?.duration ?? NaN), undefined, {
+      timeout: 15_000,
+    });
     const localSeconds = await audio.evaluate((el: HTMLAudioElement) => el.duration);
     expect(Math.abs(localSeconds - recorded)).toBeLessThan(2);
     await picture(page, 'recording-2b-stopped');
@@ -167,14 +189,25 @@ describe('telling a story by recording in the browser', () => {
     const clipId = await clipIdFrom(page);
     const clip = await clipWhenReady(context, server.url, clipId);
     expect(clip.status, clip.failureReason).toBe('ready');
-    expect(clip).toMatchObject({ title: 'Learning to ask for help', contributor: { name: 'Cora Carer' }, original: { format: 'webm' } });
-    expect(clip.consent).toMatchObject({ podcast: true, publicationQuotes: false, audience: 'internal', wordingVersion: currentConsentWording.version });
+    expect(clip).toMatchObject({
+      title: 'Learning to ask for help',
+      contributor: { name: 'Cora Carer' },
+      original: { format: 'webm' },
+    });
+    expect(clip.consent).toMatchObject({
+      podcast: true,
+      publicationQuotes: false,
+      audience: 'internal',
+      wordingVersion: currentConsentWording.version,
+    });
     // ffprobe's reading of the stored original, through the server: close to what the clock showed.
     expect(Math.abs(clip.media.durationSeconds - recorded)).toBeLessThan(2);
     expect(clip.media.codec).toBe('opus');
 
     // Nothing is left waiting on the server.
-    const unsent = await context.request.get(`${server.url}/api/workspaces/${workspaceUrl.split('/').pop()}/recordings`);
+    const unsent = await context.request.get(
+      `${server.url}/api/workspaces/${workspaceUrl.split('/').pop()}/recordings`,
+    );
     expect((await unsent.json()).recordings).toEqual([]);
     story = { clipId, carer };
   });
@@ -187,7 +220,9 @@ describe('telling a story by recording in the browser', () => {
     await ed.getByRole('heading', { level: 1, name: 'Learning to ask for help' }).waitFor();
     // The waveform is drawn from the server's peaks: a canvas with a real width inside wavesurfer's shadow root.
     await ed.waitForFunction(() => {
-      const canvas = document.querySelector('.player__waveform')?.firstElementChild?.shadowRoot?.querySelector('canvas');
+      const canvas = document
+        .querySelector('.player__waveform')
+        ?.firstElementChild?.shadowRoot?.querySelector('canvas');
       return canvas !== null && canvas !== undefined && canvas.getBoundingClientRect().width > 100;
     });
     await carer.page.goto(`${server.url}/c/${clipId}`);
@@ -206,7 +241,11 @@ describe('telling a story by recording in the browser', () => {
     const carer = await openPerson(server.url, { width: 1100, height: 900 }, { extraArgs: micArgs });
     people.push(carer);
     const { page, context } = carer;
-    await joinByInvite(page, await carerInvite(), { name: 'Dev Carer', email: 'dev@example.com', password: 'dev has a password' });
+    await joinByInvite(page, await carerInvite(), {
+      name: 'Dev Carer',
+      email: 'dev@example.com',
+      password: 'dev has a password',
+    });
     await page.goto(`${workspaceUrl}/record`);
     await page.getByLabel('What is this story about?').fill('The day centre');
     await page.getByRole('button', { name: 'Record' }).click();
@@ -234,16 +273,28 @@ describe('telling a story by recording in the browser', () => {
   });
 
   it('explains how to allow the microphone when it is refused', async () => {
-    const carer = await openPerson(server.url, { width: 1100, height: 900 }, { extraArgs: ['--use-fake-device-for-media-stream', '--deny-permission-prompts'] });
+    const carer = await openPerson(
+      server.url,
+      { width: 1100, height: 900 },
+      { extraArgs: ['--use-fake-device-for-media-stream', '--deny-permission-prompts'] },
+    );
     people.push(carer);
     const { page } = carer;
-    await joinByInvite(page, await carerInvite(), { name: 'Eli Carer', email: 'eli@example.com', password: 'eli has a password' });
+    await joinByInvite(page, await carerInvite(), {
+      name: 'Eli Carer',
+      email: 'eli@example.com',
+      password: 'eli has a password',
+    });
     await page.goto(`${workspaceUrl}/record`);
     await page.getByRole('button', { name: 'Record' }).click();
     const help = page.getByRole('alert').filter({ hasText: 'Chorus is not allowed to use your microphone' });
     await help.waitFor();
     await help.getByText('choose “Allow”').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id === 'mic-help-title' || document.activeElement?.classList.contains('mic-help'))).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.id === 'mic-help-title' || document.activeElement?.classList.contains('mic-help'),
+      ),
+    ).toBe(true);
     await picture(page, 'recording-6-refused');
     await page.getByRole('button', { name: 'Try again' }).waitFor();
   });

@@ -17,9 +17,11 @@ async function picture(page: Page, name: string): Promise<void> {
 }
 
 const title = 'Mornings with Mum';
-const card = (page: Page, name = title): Locator => page.getByRole('list', { name: 'Recordings' }).getByRole('listitem').filter({ hasText: name });
+const card = (page: Page, name = title): Locator =>
+  page.getByRole('list', { name: 'Recordings' }).getByRole('listitem').filter({ hasText: name });
 const slider = (page: Page) => page.getByRole('slider', { name: 'Position in the recording' });
-const thread = (page: Page, body: string) => page.getByRole('list', { name: 'Comment threads' }).getByRole('listitem').filter({ hasText: body }).first();
+const thread = (page: Page, body: string) =>
+  page.getByRole('list', { name: 'Comment threads' }).getByRole('listitem').filter({ hasText: body }).first();
 
 /** Where the player is, as its slider tells screen readers. */
 const playerTime = async (page: Page) => Number(await slider(page).getAttribute('aria-valuenow'));
@@ -61,7 +63,10 @@ describe('reviewing a recording together', () => {
 
   beforeAll(async () => {
     // A 2 MB upload limit, so a longer WAV is refused without sending a gigabyte.
-    [server, audio] = await Promise.all([startServer({ env: { MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) } }), makeTestAudio()]);
+    [server, audio] = await Promise.all([
+      startServer({ env: { MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) } }),
+      makeTestAudio(),
+    ]);
   });
 
   afterAll(async () => {
@@ -96,7 +101,10 @@ describe('reviewing a recording together', () => {
     await cara.getByLabel(currentConsentWording.audience.public).check();
     await cara.getByRole('button', { name: 'Send your recording' }).click();
     await cara.locator('#upload-audio-error').getByText('This file is not a sound recording we can use').waitFor();
-    await cara.getByRole('alert').getByRole('link', { name: /not a sound recording we can use/ }).waitFor();
+    await cara
+      .getByRole('alert')
+      .getByRole('link', { name: /not a sound recording we can use/ })
+      .waitFor();
     expect(await cara.title()).toMatch(/^Error: /);
     await picture(cara, 'review-upload-refused');
 
@@ -108,27 +116,48 @@ describe('reviewing a recording together', () => {
     // The real recording, over a slow line so the progress shows in words.
     const cdp = await caraPerson.context.newCDPSession(cara);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 400 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 400 * 1024,
+    });
     await cara.getByLabel('Recording', { exact: true }).setInputFiles(audio.files.wav);
     await cara.getByRole('button', { name: 'Send your recording' }).click();
-    await cara.locator('.upload__progress-words').filter({ hasText: /^Uploading [1-9]\d?%$/ }).waitFor();
+    await cara
+      .locator('.upload__progress-words')
+      .filter({ hasText: /^Uploading [1-9]\d?%$/ })
+      .waitFor();
     await picture(cara, 'review-uploading');
-    await cara.getByRole('status').filter({ hasText: `Sent. “${title}” is being processed` }).waitFor({ timeout: 20_000 });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cara
+      .getByRole('status')
+      .filter({ hasText: `Sent. “${title}” is being processed` })
+      .waitFor({ timeout: 20_000 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
 
     // Ed's list shows it arrive and become ready, without reloading.
     await card(ed).getByText('Ready', { exact: true }).waitFor({ timeout: 20_000 });
     const seen = await statusesSeen();
     expect(seen.at(-1)).toBe('Ready');
     expect(seen.slice(0, -1).length, `statuses seen: ${seen.join(' → ')}`).toBeGreaterThan(0);
-    expect(seen.slice(0, -1).every((s) => /^(Waiting to be processed|Processing( \d+%)?)$/.test(s)), seen.join(' → ')).toBe(true);
+    expect(
+      seen.slice(0, -1).every((s) => /^(Waiting to be processed|Processing( \d+%)?)$/.test(s)),
+      seen.join(' → '),
+    ).toBe(true);
     const consent = (await card(ed).locator('.clip-card__consent').textContent()) ?? '';
     expect(consent).toContain('Podcast ✓');
     expect(consent).toContain('Publication quotes ✗');
     expect(consent).toContain('Public');
     await card(ed).getByText('Waiting for review').waitFor();
     await card(ed).getByText('Recorded by Cara Carer').waitFor();
-    await card(ed).getByText(/ · \d+ seconds$/).waitFor();
+    await card(ed)
+      .getByText(/ · \d+ seconds$/)
+      .waitFor();
     await card(cara).getByText('Ready', { exact: true }).waitFor();
     await picture(ed, 'review-list-ready');
   });
@@ -151,7 +180,9 @@ describe('reviewing a recording together', () => {
     // Play: the time moves on. Pause.
     await ed.getByRole('button', { name: 'Play', exact: true }).click();
     await ed.getByRole('button', { name: 'Pause', exact: true }).waitFor();
-    await ed.waitForFunction(() => Number(document.querySelector('[role="slider"]')?.getAttribute('aria-valuenow')) > 0.5);
+    await ed.waitForFunction(
+      () => Number(document.querySelector('[role="slider"]')?.getAttribute('aria-valuenow')) > 0.5,
+    );
     await ed.getByRole('button', { name: 'Pause', exact: true }).click();
     await ed.getByRole('button', { name: 'Play', exact: true }).waitFor();
 
@@ -181,7 +212,11 @@ describe('reviewing a recording together', () => {
     await ed.getByRole('button', { name: 'Add comment' }).click();
     await thread(ed, 'Could you say a bit more here?').getByRole('button', { name: 'Go to 0:01' }).waitFor();
     // Its marker is on the waveform.
-    await ed.waitForFunction(() => document.querySelector('.player__waveform')?.firstElementChild?.shadowRoot?.querySelectorAll('[part~="marker"]').length === 1);
+    await ed.waitForFunction(
+      () =>
+        document.querySelector('.player__waveform')?.firstElementChild?.shadowRoot?.querySelectorAll('[part~="marker"]')
+          .length === 1,
+    );
 
     // Cara sees it arrive, goes to that moment, and replies.
     const onCara = thread(cara, 'Could you say a bit more here?');
@@ -194,7 +229,9 @@ describe('reviewing a recording together', () => {
     await onCara.getByText('Yes, I will record another bit about the neighbours.').waitFor();
     await picture(cara, 'review-carer-replied');
 
-    await thread(ed, 'Could you say a bit more here?').getByText('Yes, I will record another bit about the neighbours.').waitFor();
+    await thread(ed, 'Could you say a bit more here?')
+      .getByText('Yes, I will record another bit about the neighbours.')
+      .waitFor();
     await picture(ed, 'review-editor-clip');
   });
 
@@ -218,7 +255,9 @@ describe('reviewing a recording together', () => {
     await card(cara).getByText('2 open comments').waitFor();
 
     // The first thread is settled: the count goes down on Cara's list.
-    await thread(ed, 'Could you say a bit more here?').getByRole('button', { name: 'Mark as resolved comment 1' }).click();
+    await thread(ed, 'Could you say a bit more here?')
+      .getByRole('button', { name: 'Mark as resolved comment 1' })
+      .click();
     await thread(ed, 'Could you say a bit more here?').getByText('Resolved', { exact: true }).waitFor();
     await card(cara).getByText('1 open comment').waitFor();
 
@@ -241,7 +280,9 @@ describe('reviewing a recording together', () => {
     await cara.getByRole('button', { name: 'Yes, withdraw consent and delete the recording' }).click();
     await cara.getByText(/^Consent withdrawn on \d+ \w+ \d{4} by you\. The audio has been deleted\.$/).waitFor();
     expect(await slider(cara).count()).toBe(0);
-    await expect.poll(() => cara.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Consent withdrawn on /);
+    await expect
+      .poll(() => cara.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^Consent withdrawn on /);
 
     // Ed still has the recording open: it changes in front of him.
     await ed.getByText(/^Consent withdrawn on \d+ \w+ \d{4} by Cara Carer\. The audio has been deleted\.$/).waitFor();

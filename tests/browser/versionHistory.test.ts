@@ -3,7 +3,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
-import { createInviteLink, documentParagraphs, documentStatus, documentText, joinByInvite, signUp, startDocument, startWorkspace } from './support/journeys';
+import {
+  createInviteLink,
+  documentParagraphs,
+  documentStatus,
+  documentText,
+  joinByInvite,
+  signUp,
+  startDocument,
+  startWorkspace,
+} from './support/journeys';
 
 /** Set CHORUS_SCREENSHOTS=some/folder to keep pictures of the screens along the way. */
 async function picture(page: Page, name: string): Promise<void> {
@@ -23,9 +32,15 @@ async function caretToEnd(page: Page): Promise<void> {
       return documentText(page).evaluate((editor) => {
         const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
         let last: Node | null = null;
-        while (walker.nextNode()) if (!walker.currentNode.parentElement?.closest('[class*="collaboration-carets"]')) last = walker.currentNode;
+        while (walker.nextNode())
+          if (!walker.currentNode.parentElement?.closest('[class*="collaboration-carets"]')) last = walker.currentNode;
         const selection = getSelection();
-        return last !== null && selection?.isCollapsed === true && selection.focusNode === last && selection.focusOffset === (last.textContent ?? '').length;
+        return (
+          last !== null &&
+          selection?.isCollapsed === true &&
+          selection.focusNode === last &&
+          selection.focusOffset === (last.textContent ?? '').length
+        );
       });
     })
     .toBe(true);
@@ -62,7 +77,11 @@ describe('version history', () => {
 
     const eve = await openPerson(server.url);
     people.push(eve);
-    await joinByInvite(eve.page, expertLink, { name: 'Eve Expert', email: 'eve@example.com', password: 'eve has a password' });
+    await joinByInvite(eve.page, expertLink, {
+      name: 'Eve Expert',
+      email: 'eve@example.com',
+      password: 'eve has a password',
+    });
     await eve.page.goto(docUrl);
     await documentStatus(eve.page, 'Saved');
 
@@ -99,14 +118,19 @@ describe('version history', () => {
     const confirm = history(ann).locator('.confirm');
     await confirm.getByText('Restore “First draft”?').waitFor();
     expect(await confirm.innerText()).toContain('Everyone who has it open will see the change straight away.');
-    expect(await confirm.innerText()).toContain('Nothing is lost: the text as it is now is saved first, as a version called “Before restoring “First draft””.');
+    expect(await confirm.innerText()).toContain(
+      'Nothing is lost: the text as it is now is saved first, as a version called “Before restoring “First draft””.',
+    );
     await picture(ann, 'version-history-restore-question');
     await confirm.getByRole('button', { name: 'Yes, restore this version' }).click();
 
     // Both see the restored text live, without reloading.
     await expect.poll(() => documentParagraphs(eve.page)).toEqual(['The first draft.']);
     await expect.poll(() => documentParagraphs(ann)).toEqual(['The first draft.']);
-    await history(ann).getByRole('status').filter({ hasText: 'The document now reads as “First draft” did.' }).waitFor();
+    await history(ann)
+      .getByRole('status')
+      .filter({ hasText: 'The document now reads as “First draft” did.' })
+      .waitFor();
     await history(ann).getByRole('listitem').filter({ hasText: 'Before restoring “First draft”' }).waitFor();
     await documentStatus(ann, 'Saved');
     await documentStatus(eve.page, 'Saved');

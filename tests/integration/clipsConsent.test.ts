@@ -4,7 +4,14 @@ import { currentConsentWording } from '../../shared/contracts/clips';
 import type { ClipWithdrawnEvent } from '../../shared/realtime/events';
 import { clipPrefix } from '../../server/storage/keys';
 import { makeLongWav, makeTestAudio, type TestAudio } from '../support/audio';
-import { getBytes, joinedSocket, uploadAudio, waitForClip, workspaceWithPeople, type ClientSocket } from '../support/audioClips';
+import {
+  getBytes,
+  joinedSocket,
+  uploadAudio,
+  waitForClip,
+  workspaceWithPeople,
+  type ClientSocket,
+} from '../support/audioClips';
 import { freshS3, testS3Endpoint, type TestS3 } from '../support/s3';
 import { startServer, type TestServer } from '../support/startServer';
 
@@ -17,7 +24,12 @@ beforeAll(async () => {
 });
 afterAll(() => audio?.cleanup());
 
-const changed = { podcast: false, publicationQuotes: true, audience: 'public', wordingVersion: currentConsentWording.version };
+const changed = {
+  podcast: false,
+  publicationQuotes: true,
+  audience: 'public',
+  wordingVersion: currentConsentWording.version,
+};
 
 describe.each(storages)('consent and withdrawal on $name', ({ name }) => {
   let server: TestServer;
@@ -48,7 +60,14 @@ describe.each(storages)('consent and withdrawal on $name', ({ name }) => {
   it('records consent with time and person, and lets only the contributor (or an admin) change it', async () => {
     const { ws, people, ids } = await workspaceWithPeople(server.url);
     const clip = (await uploadAudio(people.carer, ws.id, audio.files.flac)).body;
-    expect(clip.consent).toEqual({ podcast: true, publicationQuotes: false, audience: 'internal', wordingVersion: 1, givenAt: expect.any(String), recordedBy: { id: ids.carer, name: 'carer person' } });
+    expect(clip.consent).toEqual({
+      podcast: true,
+      publicationQuotes: false,
+      audience: 'internal',
+      wordingVersion: 1,
+      givenAt: expect.any(String),
+      recordedBy: { id: ids.carer, name: 'carer person' },
+    });
 
     for (const who of ['editor', 'expert', 'carer2'] as const) {
       const refused = await people[who].request('PUT', `/api/clips/${clip.id}/consent`, changed);
@@ -57,13 +76,29 @@ describe.each(storages)('consent and withdrawal on $name', ({ name }) => {
     }
     const mine = await people.carer.request('PUT', `/api/clips/${clip.id}/consent`, changed);
     expect(mine.status).toBe(200);
-    expect(mine.body.consent).toMatchObject({ podcast: false, publicationQuotes: true, audience: 'public', recordedBy: { id: ids.carer } });
-    const onBehalf = await people.admin.request('PUT', `/api/clips/${clip.id}/consent`, { ...changed, audience: 'internal' });
+    expect(mine.body.consent).toMatchObject({
+      podcast: false,
+      publicationQuotes: true,
+      audience: 'public',
+      recordedBy: { id: ids.carer },
+    });
+    const onBehalf = await people.admin.request('PUT', `/api/clips/${clip.id}/consent`, {
+      ...changed,
+      audience: 'internal',
+    });
     expect(onBehalf.body.consent).toMatchObject({ audience: 'internal', recordedBy: { id: ids.admin } });
-    const outdated = await people.carer.request('PUT', `/api/clips/${clip.id}/consent`, { ...changed, wordingVersion: 0 });
+    const outdated = await people.carer.request('PUT', `/api/clips/${clip.id}/consent`, {
+      ...changed,
+      wordingVersion: 0,
+    });
     expect(outdated.status).toBe(400);
 
-    const records = await server.chorus.services.db.selectFrom('clip_consents').selectAll().where('clip_id', '=', clip.id).orderBy('created_at').execute();
+    const records = await server.chorus.services.db
+      .selectFrom('clip_consents')
+      .selectAll()
+      .where('clip_id', '=', clip.id)
+      .orderBy('created_at')
+      .execute();
     expect(records.map((r) => [r.kind, r.recorded_by, r.audience])).toEqual([
       ['given', ids.carer, 'internal'],
       ['changed', ids.carer, 'public'],
@@ -73,7 +108,10 @@ describe.each(storages)('consent and withdrawal on $name', ({ name }) => {
 
   it('withdrawal makes the clip unusable at once, deletes all its audio and tells the workspace', async () => {
     const { ws, people, ids } = await workspaceWithPeople(server.url);
-    const clip = await waitForClip(people.carer, (await uploadAudio(people.carer, ws.id, audio.files.m4a, { title: 'About Dad' })).body.id);
+    const clip = await waitForClip(
+      people.carer,
+      (await uploadAudio(people.carer, ws.id, audio.files.m4a, { title: 'About Dad' })).body.id,
+    );
     await people.editor.post(`/api/clips/${clip.id}/comments`, { body: 'Beautiful', atSeconds: 1 });
     expect(await objectsOf(ws.id, clip.id)).toHaveLength(3);
     const editorSocket = await joinedSocket(server.url, people.editor, ws.id);
@@ -90,7 +128,14 @@ describe.each(storages)('consent and withdrawal on $name', ({ name }) => {
     }
     const withdrawn = await people.carer.post(`/api/clips/${clip.id}/withdraw`);
     expect(withdrawn.status).toBe(200);
-    expect(withdrawn.body).toMatchObject({ withdrawn: true, withdrawnAt: expect.any(String), withdrawnBy: { id: ids.carer }, consent: null, urls: null, abilities: { withdraw: false, review: false, comment: false } });
+    expect(withdrawn.body).toMatchObject({
+      withdrawn: true,
+      withdrawnAt: expect.any(String),
+      withdrawnBy: { id: ids.carer },
+      consent: null,
+      urls: null,
+      abilities: { withdraw: false, review: false, comment: false },
+    });
     expect(await objectsOf(ws.id, clip.id)).toEqual([]);
     expect(domain).toEqual([clip.id]);
     await expect.poll(() => told.length).toBe(1);
@@ -99,15 +144,25 @@ describe.each(storages)('consent and withdrawal on $name', ({ name }) => {
     for (const part of ['audio', 'original', 'peaks']) {
       const gone = await getBytes(people.editor, `/api/clips/${clip.id}/${part}`, { range: 'bytes=0-10' });
       expect(gone.status, part).toBe(410);
-      expect(JSON.parse(gone.bytes.toString()).error).toEqual({ code: 'clip_withdrawn', message: 'This recording was withdrawn by the person who made it, so it can no longer be used.' });
+      expect(JSON.parse(gone.bytes.toString()).error).toEqual({
+        code: 'clip_withdrawn',
+        message: 'This recording was withdrawn by the person who made it, so it can no longer be used.',
+      });
     }
     expect((await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'approved' })).status).toBe(410);
-    expect((await people.editor.post(`/api/clips/${clip.id}/comments`, { body: 'Still here?', atSeconds: 1 })).status).toBe(410);
+    expect(
+      (await people.editor.post(`/api/clips/${clip.id}/comments`, { body: 'Still here?', atSeconds: 1 })).status,
+    ).toBe(410);
     expect((await people.carer.request('PUT', `/api/clips/${clip.id}/consent`, changed)).status).toBe(410);
     // What remains is the record without audio: title, who and when, in the list and the audit trail.
     const listed = (await people.expert.get(`/api/workspaces/${ws.id}/clips`)).body.clips[0];
     expect(listed).toMatchObject({ id: clip.id, title: 'About Dad', withdrawn: true, consent: null });
-    const audit = await server.chorus.services.db.selectFrom('audit_events').selectAll().where('subject_id', '=', clip.id).orderBy('created_at').execute();
+    const audit = await server.chorus.services.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('subject_id', '=', clip.id)
+      .orderBy('created_at')
+      .execute();
     expect(audit.map((a) => [a.action, a.actor_id])).toEqual([
       ['clip.consent_given', ids.carer],
       ['clip.consent_withdrawn', ids.carer],
@@ -127,7 +182,12 @@ describe.each(storages)('consent and withdrawal on $name', ({ name }) => {
     expect(withdrawn.body.withdrawnBy).toEqual({ id: ids.admin, name: 'Ada Admin' });
     expect(withdrawn.body.contributor.id).toBe(ids.carer);
     expect(await objectsOf(ws.id, clip.id)).toEqual([]);
-    const audit = await server.chorus.services.db.selectFrom('audit_events').selectAll().where('subject_id', '=', clip.id).where('action', '=', 'clip.consent_withdrawn').executeTakeFirstOrThrow();
+    const audit = await server.chorus.services.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('subject_id', '=', clip.id)
+      .where('action', '=', 'clip.consent_withdrawn')
+      .executeTakeFirstOrThrow();
     expect(audit.actor_id).toBe(ids.admin);
     expect(JSON.parse(audit.detail).onBehalfOf).toBe(ids.carer);
   });

@@ -37,13 +37,16 @@ describe.each(storages)('bad uploads on $name leave nothing behind', ({ name }) 
     await s3?.drop();
   });
 
-  const freshWorkspace = async () => (await person.post('/api/workspaces', { name: `Stories ${randomUUID().slice(0, 6)}` })).body.id as string;
+  const freshWorkspace = async () =>
+    (await person.post('/api/workspaces', { name: `Stories ${randomUUID().slice(0, 6)}` })).body.id as string;
 
   /** Nothing under the workspace, no half-finished upload anywhere, no temporary file left on disk. */
   async function expectNothingStored(wsId: string) {
     expect(await server.chorus.services.blobs.list(workspacePrefix(wsId))).toEqual([]);
     if (s3) {
-      const objects = await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: workspacePrefix(wsId) }));
+      const objects = await s3.client.send(
+        new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: workspacePrefix(wsId) }),
+      );
       expect(objects.Contents ?? []).toEqual([]);
       const uploads = await s3.client.send(new ListMultipartUploadsCommand({ Bucket: s3.bucket }));
       expect(uploads.Uploads ?? []).toEqual([]);
@@ -57,7 +60,12 @@ describe.each(storages)('bad uploads on $name leave nothing behind', ({ name }) 
 
   it('refuses a text file renamed .mp3 with 415 naming the formats that work', async () => {
     const wsId = await freshWorkspace();
-    const res = await uploadAudio(person, wsId, Buffer.from('Dear diary,\nthis is not a recording at all, just words.\n'.repeat(50)), { filename: 'story.mp3' });
+    const res = await uploadAudio(
+      person,
+      wsId,
+      Buffer.from('Dear diary,\nthis is not a recording at all, just words.\n'.repeat(50)),
+      { filename: 'story.mp3' },
+    );
     expect(res.status).toBe(415);
     expect(res.body.error).toMatchObject({ code: 'unsupported_media_type' });
     expect(res.body.error.message).toContain('WAV, MP3, M4A/AAC, OGG/Opus, WebM/Opus, FLAC');
@@ -67,7 +75,10 @@ describe.each(storages)('bad uploads on $name leave nothing behind', ({ name }) 
   it('refuses an image renamed .mp3 with 415', async () => {
     const wsId = await freshWorkspace();
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(20_000, 1)]);
-    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]), Buffer.alloc(20_000, 2)]);
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]),
+      Buffer.alloc(20_000, 2),
+    ]);
     for (const image of [png, jpeg]) {
       const res = await uploadAudio(person, wsId, image, { filename: 'holiday.mp3' });
       expect(res.status).toBe(415);
@@ -94,7 +105,10 @@ describe.each(storages)('bad uploads on $name leave nothing behind', ({ name }) 
     const oldWording = await uploadAudio(person, wsId, audio.files.ogg, { fields: { consentVersion: '0' } });
     expect(oldWording.status).toBe(400);
     expect(oldWording.body.error.message).toMatch(/consent wording has changed/);
-    const noConsent = await uploadAudio(person, wsId, audio.files.ogg, { fields: { podcast: undefined }, fieldsAfterFile: true });
+    const noConsent = await uploadAudio(person, wsId, audio.files.ogg, {
+      fields: { podcast: undefined },
+      fieldsAfterFile: true,
+    });
     expect(noConsent.status).toBe(400);
     const extra = await uploadAudio(person, wsId, audio.files.ogg, { fields: { owner: 'me' } });
     expect(extra.status).toBe(400);
@@ -108,7 +122,11 @@ describe.each(storages)('bad uploads on $name leave nothing behind', ({ name }) 
     const noFile = new FormData();
     noFile.append('title', 'Nothing attached');
     const post = (body: FormData | string, headers: Record<string, string> = {}, client = person) =>
-      fetch(`${server.url}/api/workspaces/${wsId}/clips`, { method: 'POST', body, headers: { ...headers, ...(client.cookie ? { cookie: client.cookie } : {}) } });
+      fetch(`${server.url}/api/workspaces/${wsId}/clips`, {
+        method: 'POST',
+        body,
+        headers: { ...headers, ...(client.cookie ? { cookie: client.cookie } : {}) },
+      });
     const missing = await post(noFile);
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.message).toMatch(/Choose a recording/);
@@ -145,7 +163,12 @@ describe.each(storages)('bad uploads on $name leave nothing behind', ({ name }) 
       outsider.get(`/api/clips/${clip.id}/comments`),
       outsider.post(`/api/clips/${clip.id}/comments`, { body: 'hello', atSeconds: 1 }),
       outsider.post(`/api/clips/${clip.id}/review`, { state: 'approved' }),
-      outsider.request('PUT', `/api/clips/${clip.id}/consent`, { podcast: false, publicationQuotes: false, audience: 'internal', wordingVersion: 1 }),
+      outsider.request('PUT', `/api/clips/${clip.id}/consent`, {
+        podcast: false,
+        publicationQuotes: false,
+        audience: 'internal',
+        wordingVersion: 1,
+      }),
       outsider.post(`/api/clips/${clip.id}/withdraw`),
       outsider.get(`/api/workspaces/${wsId}/clips`),
     ];

@@ -94,7 +94,11 @@ describe('processing survives the server going away', () => {
 
     // The lease (30 s by default) would run out on its own; wind the clock forward instead of waiting.
     const db = await connectDatabase({ kind: 'sqlite', file: path.join(dataDir, 'chorus.sqlite') });
-    await db.updateTable('jobs').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', job!.id).execute();
+    await db
+      .updateTable('jobs')
+      .set({ locked_until: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', job!.id)
+      .execute();
     await db.destroy();
 
     const second = await startServer({ keepDataDir: dataDir, env: { SESSION_SECRET: env.SESSION_SECRET } });

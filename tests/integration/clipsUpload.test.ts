@@ -40,8 +40,18 @@ describe.each(storages)('clip upload and processing on $name', ({ name }) => {
     const original = await readFile(file);
     const res = await uploadAudio(person, wsId, file, { title: `A ${format} story` });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ title: `A ${format} story`, status: 'queued', withdrawn: false, review: { state: 'submitted' } });
-    expect(res.body.consent).toMatchObject({ podcast: true, publicationQuotes: false, audience: 'internal', wordingVersion: 1 });
+    expect(res.body).toMatchObject({
+      title: `A ${format} story`,
+      status: 'queued',
+      withdrawn: false,
+      review: { state: 'submitted' },
+    });
+    expect(res.body.consent).toMatchObject({
+      podcast: true,
+      publicationQuotes: false,
+      audience: 'internal',
+      wordingVersion: 1,
+    });
     expect(res.body.original).toMatchObject({ filename: `speech.${format}`, sizeBytes: original.length });
     const id = res.body.id;
 
@@ -64,8 +74,13 @@ describe.each(storages)('clip upload and processing on $name', ({ name }) => {
       expect(part.bytes.equals(original.subarray(start, end + 1)), header).toBe(true);
     }
     const etag = whole.headers.get('etag')!;
-    expect((await getBytes(person, `/api/clips/${id}/original`, { range: 'bytes=0-9', 'if-range': etag })).status).toBe(206);
-    const stale = await getBytes(person, `/api/clips/${id}/original`, { range: 'bytes=0-9', 'if-range': '"something-else"' });
+    expect((await getBytes(person, `/api/clips/${id}/original`, { range: 'bytes=0-9', 'if-range': etag })).status).toBe(
+      206,
+    );
+    const stale = await getBytes(person, `/api/clips/${id}/original`, {
+      range: 'bytes=0-9',
+      'if-range': '"something-else"',
+    });
     expect(stale.status).toBe(200);
     expect(stale.bytes.length).toBe(size);
     const outside = await getBytes(person, `/api/clips/${id}/original`, { range: `bytes=${size}-` });
@@ -121,7 +136,11 @@ describe.each(storages)('clip upload and processing on $name', ({ name }) => {
     expect(keys).toEqual(['listening.m4a', 'original', 'peaks.json']);
     if (s3) {
       const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: prefix }));
-      expect(listed.Contents?.map((o) => o.Key!.slice(prefix.length)).sort()).toEqual(['listening.m4a', 'original', 'peaks.json']);
+      expect(listed.Contents?.map((o) => o.Key!.slice(prefix.length)).sort()).toEqual([
+        'listening.m4a',
+        'original',
+        'peaks.json',
+      ]);
     }
   });
 });
@@ -144,9 +163,16 @@ describe('a recording ffprobe cannot read', () => {
     expect(clip.status).toBe('failed');
     expect(clip.failureReason).toMatch(/could not read this file as audio/);
     // The list says why too, so nobody has to open the recording to find out.
-    expect((await person.get(`/api/workspaces/${wsId}/clips`)).body.clips[0]).toMatchObject({ status: 'failed', failureReason: clip.failureReason });
+    expect((await person.get(`/api/workspaces/${wsId}/clips`)).body.clips[0]).toMatchObject({
+      status: 'failed',
+      failureReason: clip.failureReason,
+    });
     expect((await person.get(`/api/clips/${clip.id}/audio`)).status).toBe(404);
-    const job = await server.chorus.services.db.selectFrom('jobs').selectAll().where('type', '=', 'clip.process').executeTakeFirstOrThrow();
+    const job = await server.chorus.services.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('type', '=', 'clip.process')
+      .executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: 'failed', attempts: 1 });
   });
 

@@ -15,7 +15,10 @@ afterAll(() => server.stop());
 describe('documents over HTTP', () => {
   it('creates, lists, reads, renames and archives, with abilities for the caller', async () => {
     const { admin, expert, carer } = team.people;
-    const created = await expert.post(`/api/workspaces/${team.workspaceId}/documents`, { title: '  Caring at home  ', kind: 'publication' });
+    const created = await expert.post(`/api/workspaces/${team.workspaceId}/documents`, {
+      title: '  Caring at home  ',
+      kind: 'publication',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       title: 'Caring at home',
@@ -56,14 +59,30 @@ describe('documents over HTTP', () => {
 
   it('lets only admins, editors and experts create', async () => {
     for (const role of ['admin', 'editor', 'expert'] as const) {
-      expect((await team.people[role].get(`/api/workspaces/${team.workspaceId}`)).body.abilities.createDocuments).toBe(true);
-      expect((await team.people[role].post(`/api/workspaces/${team.workspaceId}/documents`, { title: `By ${role}`, kind: 'script' })).status).toBe(201);
+      expect((await team.people[role].get(`/api/workspaces/${team.workspaceId}`)).body.abilities.createDocuments).toBe(
+        true,
+      );
+      expect(
+        (
+          await team.people[role].post(`/api/workspaces/${team.workspaceId}/documents`, {
+            title: `By ${role}`,
+            kind: 'script',
+          })
+        ).status,
+      ).toBe(201);
     }
     // The workspace tells each person what the server will answer, so the page offers only what works.
-    expect((await team.people.carer.get(`/api/workspaces/${team.workspaceId}`)).body.abilities.createDocuments).toBe(false);
+    expect((await team.people.carer.get(`/api/workspaces/${team.workspaceId}`)).body.abilities.createDocuments).toBe(
+      false,
+    );
     const listed = await team.people.carer.get('/api/workspaces');
-    expect(listed.body.workspaces.find((w: { id: string }) => w.id === team.workspaceId).abilities.createDocuments).toBe(false);
-    const refused = await team.people.carer.post(`/api/workspaces/${team.workspaceId}/documents`, { title: 'Mine', kind: 'script' });
+    expect(
+      listed.body.workspaces.find((w: { id: string }) => w.id === team.workspaceId).abilities.createDocuments,
+    ).toBe(false);
+    const refused = await team.people.carer.post(`/api/workspaces/${team.workspaceId}/documents`, {
+      title: 'Mine',
+      kind: 'script',
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
     expect(refused.body.error.message).toMatch(/start a document/);
@@ -84,7 +103,11 @@ describe('documents over HTTP', () => {
     const switched = await editor.patch(`/api/documents/${doc.id}`, { carersCanEdit: true });
     expect(switched.status).toBe(200);
     expect(switched.body.carersCanEdit).toBe(true);
-    expect((await carer.get(`/api/documents/${doc.id}`)).body.abilities).toEqual({ edit: true, comment: true, manage: false });
+    expect((await carer.get(`/api/documents/${doc.id}`)).body.abilities).toEqual({
+      edit: true,
+      comment: true,
+      manage: false,
+    });
 
     await editor.patch(`/api/documents/${doc.id}`, { carersCanEdit: false });
     expect((await carer.get(`/api/documents/${doc.id}`)).body.abilities.edit).toBe(false);
@@ -105,7 +128,10 @@ describe('documents over HTTP', () => {
       expect(res.body.error.message).toBe(missing.body.error.message);
     }
     expect((await outsider.client.get(`/api/workspaces/${team.workspaceId}/documents`)).status).toBe(404);
-    expect((await outsider.client.post(`/api/workspaces/${team.workspaceId}/documents`, { title: 'x', kind: 'script' })).status).toBe(404);
+    expect(
+      (await outsider.client.post(`/api/workspaces/${team.workspaceId}/documents`, { title: 'x', kind: 'script' }))
+        .status,
+    ).toBe(404);
     // Their own workspace does not list other workspaces' documents.
     expect((await outsider.client.get(`/api/workspaces/${ownWs.id}/documents`)).body.documents).toEqual([]);
   });
@@ -135,7 +161,9 @@ describe('documents over HTTP', () => {
 
   it('describes the routes in the OpenAPI document', async () => {
     const api = (await team.people.admin.get('/api/openapi.json')).body;
-    expect(Object.keys(api.paths)).toEqual(expect.arrayContaining(['/api/workspaces/{id}/documents', '/api/documents/{id}', '/api/documents/{id}/content']));
+    expect(Object.keys(api.paths)).toEqual(
+      expect.arrayContaining(['/api/workspaces/{id}/documents', '/api/documents/{id}', '/api/documents/{id}/content']),
+    );
     expect(api.paths['/api/documents/{id}'].patch.requestBody).toBeDefined();
   });
 });

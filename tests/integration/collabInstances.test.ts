@@ -62,7 +62,11 @@ describe.skipIf(!pgUrl || !redisUrl)('co-writing across two server instances', (
       onA.type(`a${i} `, 0);
       onB.type(`b${i} `, 0);
     }
-    await eventually(() => onA.text() === onB.text() && onA.text().includes('a14') && onA.text().includes('b14'), 10_000, 'convergence');
+    await eventually(
+      () => onA.text() === onB.text() && onA.text().includes('a14') && onA.text().includes('b14'),
+      10_000,
+      'convergence',
+    );
 
     // Someone joining later, on either instance, gets all of it.
     const late = await (await open(b, 'editor')).join(doc.id);
@@ -74,7 +78,13 @@ describe.skipIf(!pgUrl || !redisUrl)('co-writing across two server instances', (
     const onA = await (await open(a, 'admin')).join(doc.id);
     const onB = await (await open(b, 'expert')).join(doc.id);
     onA.awareness.setLocalStateField('user', { name: 'Ada Admin', color: '#1d70b8' });
-    await eventually(() => (onB.awareness.getStates().get(onA.ydoc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Ada Admin', 5000, 'Ada’s presence on B');
+    await eventually(
+      () =>
+        (onB.awareness.getStates().get(onA.ydoc.clientID) as { user?: { name: string } } | undefined)?.user?.name ===
+        'Ada Admin',
+      5000,
+      'Ada’s presence on B',
+    );
   });
 
   it('loses nothing when an instance missed a notice and the other has snapshotted past it', async () => {
@@ -96,7 +106,11 @@ describe.skipIf(!pgUrl || !redisUrl)('co-writing across two server instances', (
     // B's next change is numbered after A's; the entries in between are trimmed, so B merges the stored document
     // before applying its own: both people end with both changes, and so does the document in storage.
     onB.type('Third. ', 0);
-    await eventually(() => onB.text().includes('Second.') && onA.text().includes('Third.'), 10_000, 'both sides caught up');
+    await eventually(
+      () => onB.text().includes('Second.') && onA.text().includes('Third.'),
+      10_000,
+      'both sides caught up',
+    );
     await eventually(() => onA.text() === onB.text());
     onBDoc.changedElsewhere = hear;
 
@@ -113,15 +127,23 @@ describe.skipIf(!pgUrl || !redisUrl)('co-writing across two server instances', (
       d.getText('t').insert(0, text);
       return Y.encodeStateAsUpdate(d);
     };
-    expect(await logA.append([1, 2, 3].map((n) => ({ documentId: doc.id, data: update(`u${n}`), userId: null })))).toEqual([1, 2, 3]);
+    expect(
+      await logA.append([1, 2, 3].map((n) => ({ documentId: doc.id, data: update(`u${n}`), userId: null }))),
+    ).toEqual([1, 2, 3]);
     await logA.recordSnapshotAndTrim(doc.id, 3, `test/${doc.id}`, 10);
     expect(await logB.entriesAfter(doc.id, 0)).toEqual([]);
     // B never saw 1-3, yet its entry comes after them: numbers come from the log, not from what an instance holds.
     expect(await logB.append([{ documentId: doc.id, data: update('late'), userId: null }])).toEqual([4]);
 
-    const appends = Array.from({ length: 40 }, (_, i) => (i % 2 ? logA : logB).append([0, 1, 2].map((n) => ({ documentId: doc.id, data: update(`c${i}-${n}`), userId: null }))));
+    const appends = Array.from({ length: 40 }, (_, i) =>
+      (i % 2 ? logA : logB).append(
+        [0, 1, 2].map((n) => ({ documentId: doc.id, data: update(`c${i}-${n}`), userId: null })),
+      ),
+    );
     const seqs = (await Promise.all(appends)).flat();
     expect(seqs.slice().sort((x, y) => x - y)).toEqual(Array.from({ length: 120 }, (_, i) => 5 + i));
-    expect((await logA.entriesAfter(doc.id, 0)).map((e) => e.seq)).toEqual(Array.from({ length: 121 }, (_, i) => 4 + i));
+    expect((await logA.entriesAfter(doc.id, 0)).map((e) => e.seq)).toEqual(
+      Array.from({ length: 121 }, (_, i) => 4 + i),
+    );
   });
 });

@@ -7,7 +7,12 @@ import { newDocument, teamWithEveryRole, type Team } from '../support/collabFixt
 import { startServer, type TestServer } from '../support/startServer';
 
 // Small limits so each one can be reached quickly; the defaults are 64 KiB per awareness message, 1 MiB per message, 16 MiB per document.
-const limits = { maxMessageBytes: 256 * 1024, maxDocumentBytes: 400 * 1024, maxClientsPerDocument: 4, awarenessPerSecond: 30 };
+const limits = {
+  maxMessageBytes: 256 * 1024,
+  maxDocumentBytes: 400 * 1024,
+  maxClientsPerDocument: 4,
+  awarenessPerSecond: 30,
+};
 
 let server: TestServer;
 let team: Team;
@@ -41,7 +46,12 @@ async function room() {
   return { doc, writer, bystander, stillSyncing };
 }
 
-const rows = (documentId: string) => server.chorus.services.db.selectFrom('document_updates').select('seq').where('document_id', '=', documentId).execute();
+const rows = (documentId: string) =>
+  server.chorus.services.db
+    .selectFrom('document_updates')
+    .select('seq')
+    .where('document_id', '=', documentId)
+    .execute();
 
 function bigUpdate(chars: number): Uint8Array {
   const d = new Y.Doc();
@@ -140,7 +150,9 @@ describe('bad input on /collab: an error to the sender, everyone else carries on
     const bad = await open('expert');
     await bad.join(doc.id);
     const closed = new Promise<{ reason: string; code?: number }>((resolve) =>
-      bad.socket.on('disconnect', (reason, details) => resolve({ reason, code: (details as { context?: { code?: number } } | undefined)?.context?.code })),
+      bad.socket.on('disconnect', (reason, details) =>
+        resolve({ reason, code: (details as { context?: { code?: number } } | undefined)?.context?.code }),
+      ),
     );
     bad.socket.emit('y', doc.id, frameUpdate(bigUpdate(50 * 1024 * 1024)));
     // WebSocket close code 1009: "message too big".
@@ -188,7 +200,11 @@ describe('bad input on /collab: an error to the sender, everyone else carries on
     const fake = new awarenessProtocol.Awareness(new Y.Doc());
     fake.clientID = writer.ydoc.clientID;
     fake.setLocalState({ user: { name: 'Not Ada' } });
-    const update = awarenessProtocol.encodeAwarenessUpdate(fake, [writer.ydoc.clientID], new Map([[writer.ydoc.clientID, { user: { name: 'Not Ada' } }]]));
+    const update = awarenessProtocol.encodeAwarenessUpdate(
+      fake,
+      [writer.ydoc.clientID],
+      new Map([[writer.ydoc.clientID, { user: { name: 'Not Ada' } }]]),
+    );
     s.send(frameAwareness(update));
     expect((await spoofer.nextError()).error.code).toBe('forbidden');
     await stillSyncing();

@@ -9,19 +9,46 @@ import { CollabClient, eventually } from '../support/collabClient';
 import { newDocument, teamWithEveryRole, type Team } from '../support/collabFixtures';
 import { startServer, type TestServer } from '../support/startServer';
 
-const text = (t: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });
+const text = (t: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({
+  type: 'text',
+  text: t,
+  ...(marks ? { marks } : {}),
+});
 const para = (...content: object[]) => ({ type: 'paragraph', content });
-const cell = (type: 'tableCell' | 'tableHeader', t: string) => ({ type, attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [para(text(t))] });
+const cell = (type: 'tableCell' | 'tableHeader', t: string) => ({
+  type,
+  attrs: { colspan: 1, rowspan: 1, colwidth: null },
+  content: [para(text(t))],
+});
 
 /** A document using every block the editor offers: headings, lists, a quote, a table, marks and a link. */
 const sample = {
   type: 'doc',
   content: [
     { type: 'heading', attrs: { level: 1 }, content: [text('Caring at home')] },
-    para(text('Carers told us '), text('what matters', [{ type: 'bold' }]), text(' and '), text('why', [{ type: 'italic' }]), text('.')),
+    para(
+      text('Carers told us '),
+      text('what matters', [{ type: 'bold' }]),
+      text(' and '),
+      text('why', [{ type: 'italic' }]),
+      text('.'),
+    ),
     { type: 'heading', attrs: { level: 2 }, content: [text('Findings')] },
-    { type: 'bulletList', content: [{ type: 'listItem', content: [para(text('Time off'))] }, { type: 'listItem', content: [para(text('Being heard'))] }] },
-    { type: 'orderedList', attrs: { start: 1, type: null }, content: [{ type: 'listItem', content: [para(text('Listen'))] }, { type: 'listItem', content: [para(text('Act'))] }] },
+    {
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [para(text('Time off'))] },
+        { type: 'listItem', content: [para(text('Being heard'))] },
+      ],
+    },
+    {
+      type: 'orderedList',
+      attrs: { start: 1, type: null },
+      content: [
+        { type: 'listItem', content: [para(text('Listen'))] },
+        { type: 'listItem', content: [para(text('Act'))] },
+      ],
+    },
     { type: 'blockquote', content: [para(text('Nobody asked me before.'))] },
     {
       type: 'table',
@@ -30,7 +57,22 @@ const sample = {
         { type: 'tableRow', content: [cell('tableCell', 'Respite'), cell('tableCell', '12')] },
       ],
     },
-    para(text('Read the '), text('full report', [{ type: 'link', attrs: { href: 'https://example.org/report', target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null } }]), text('.')),
+    para(
+      text('Read the '),
+      text('full report', [
+        {
+          type: 'link',
+          attrs: {
+            href: 'https://example.org/report',
+            target: '_blank',
+            rel: 'noopener noreferrer nofollow',
+            class: null,
+            title: null,
+          },
+        },
+      ]),
+      text('.'),
+    ),
   ],
 };
 
@@ -75,7 +117,11 @@ describe('server-side rendering with the shared editor schema', () => {
   });
 
   it('keeps unsafe link targets out of the HTML', () => {
-    const unsafe = prosemirrorJSONToYDoc(schema, { type: 'doc', content: [para(text('click', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }]))] }, 'default');
+    const unsafe = prosemirrorJSONToYDoc(
+      schema,
+      { type: 'doc', content: [para(text('click', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }]))] },
+      'default',
+    );
     expect(renderHtml(unsafe)).not.toContain('javascript:');
   });
 
@@ -96,7 +142,9 @@ describe('server-side rendering with the shared editor schema', () => {
     writer.close();
 
     // Once everyone has left, the same comes from storage.
-    await eventually(() => !server.chorus.collab.registry.get(doc.id) || server.chorus.collab.registry.get(doc.id)!.peers.size === 0);
+    await eventually(
+      () => !server.chorus.collab.registry.get(doc.id) || server.chorus.collab.registry.get(doc.id)!.peers.size === 0,
+    );
     expect((await team.people.admin.get(`/api/documents/${doc.id}/content`)).body.json).toEqual(json.json);
   });
 

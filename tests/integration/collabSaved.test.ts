@@ -46,9 +46,16 @@ describe.each(databases)('collab:saved on %s: the sender hears its changes are d
     clients.push(c);
     return c;
   };
-  const logRows = (documentId: string) => server.chorus.services.db.selectFrom('document_updates').select(['seq', 'data']).where('document_id', '=', documentId).execute();
-  const inLog = async (documentId: string, update: Uint8Array) => (await logRows(documentId)).some((r) => Buffer.from(r.data).equals(Buffer.from(update)));
-  const savedThrough = (c: CollabClient, docId: string) => c.saved.filter((s) => s.docId === docId).at(-1)?.through ?? 0;
+  const logRows = (documentId: string) =>
+    server.chorus.services.db
+      .selectFrom('document_updates')
+      .select(['seq', 'data'])
+      .where('document_id', '=', documentId)
+      .execute();
+  const inLog = async (documentId: string, update: Uint8Array) =>
+    (await logRows(documentId)).some((r) => Buffer.from(r.data).equals(Buffer.from(update)));
+  const savedThrough = (c: CollabClient, docId: string) =>
+    c.saved.filter((s) => s.docId === docId).at(-1)?.through ?? 0;
 
   it('acknowledges each change once the log holds it, numbered as the sender sent them, from 1 again after every join', async () => {
     const doc = await newDocument(team.people.admin, team.workspaceId);
@@ -85,7 +92,11 @@ describe.each(databases)('collab:saved on %s: the sender hears its changes are d
     const acksBefore = writerClient.saved.length;
     const again = await writerClient.join(doc.id);
     again.type(' Four.');
-    await eventually(() => writerClient.saved.slice(acksBefore).some((s) => s.through === 2), 5000, 'the count to start again');
+    await eventually(
+      () => writerClient.saved.slice(acksBefore).some((s) => s.through === 2),
+      5000,
+      'the count to start again',
+    );
     expect(writerClient.saved.slice(acksBefore).map((s) => s.through)).toEqual([1, 2]);
   });
 
@@ -103,30 +114,35 @@ describe.each(databases)('collab:saved on %s: the sender hears its changes are d
   });
 
   // PostgreSQL lets another session hold the table without stopping this process (SQLite's driver would block it whole).
-  if (database === 'postgres') it('holds the acknowledgement back while the log cannot be written', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
-    const writerClient = await open('expert');
-    const writer = await writerClient.join(doc.id);
-    const watcher = await (await open('editor')).join(doc.id);
-    await eventually(() => savedThrough(writerClient, doc.id) === 1);
-    const sent = recordSent(writer);
+  if (database === 'postgres')
+    it('holds the acknowledgement back while the log cannot be written', async () => {
+      const doc = await newDocument(team.people.admin, team.workspaceId);
+      const writerClient = await open('expert');
+      const writer = await writerClient.join(doc.id);
+      const watcher = await (await open('editor')).join(doc.id);
+      await eventually(() => savedThrough(writerClient, doc.id) === 1);
+      const sent = recordSent(writer);
 
-    // Another session holds the log table: the append waits, and so must the acknowledgement.
-    const locker = new pg.Client({ connectionString: schemaUrl });
-    await locker.connect();
-    try {
-      await locker.query('BEGIN');
-      await locker.query('LOCK TABLE document_updates IN EXCLUSIVE MODE');
-      writer.type('Held back.');
-      await sleep(600);
-      expect(savedThrough(writerClient, doc.id)).toBe(1);
-      expect(watcher.paragraphText(0)).toBe('');
-      await locker.query('COMMIT');
-    } finally {
-      await locker.end();
-    }
-    await eventually(() => savedThrough(writerClient, doc.id) === 2, 5000, 'the acknowledgement once the log is written');
-    expect(await inLog(doc.id, sent[0]!)).toBe(true);
-    await eventually(() => watcher.paragraphText(0) === 'Held back.');
-  });
+      // Another session holds the log table: the append waits, and so must the acknowledgement.
+      const locker = new pg.Client({ connectionString: schemaUrl });
+      await locker.connect();
+      try {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE document_updates IN EXCLUSIVE MODE');
+        writer.type('Held back.');
+        await sleep(600);
+        expect(savedThrough(writerClient, doc.id)).toBe(1);
+        expect(watcher.paragraphText(0)).toBe('');
+        await locker.query('COMMIT');
+      } finally {
+        await locker.end();
+      }
+      await eventually(
+        () => savedThrough(writerClient, doc.id) === 2,
+        5000,
+        'the acknowledgement once the log is written',
+      );
+      expect(await inLog(doc.id, sent[0]!)).toBe(true);
+      await eventually(() => watcher.paragraphText(0) === 'Held back.');
+    });
 });

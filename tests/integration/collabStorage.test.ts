@@ -31,55 +31,86 @@ async function tempDir(): Promise<string> {
 }
 
 const snapshotRows = (server: TestServer, documentId: string) =>
-  server.chorus.services.db.selectFrom('document_snapshots').selectAll().where('document_id', '=', documentId).orderBy('through_seq').execute();
-const logCount = async (server: TestServer, documentId: string) => (await server.chorus.services.db.selectFrom('document_updates').select('seq').where('document_id', '=', documentId).execute()).length;
+  server.chorus.services.db
+    .selectFrom('document_snapshots')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('through_seq')
+    .execute();
+const logCount = async (server: TestServer, documentId: string) =>
+  (
+    await server.chorus.services.db
+      .selectFrom('document_updates')
+      .select('seq')
+      .where('document_id', '=', documentId)
+      .execute()
+  ).length;
 
 describe.skipIf(!s3Endpoint)('document snapshots in S3', () => {
-  it('writes a snapshot to S3 when the last editor leaves, trims the log, and loads from it after a restart', { timeout: 60_000 }, async () => {
-    const s3 = freshS3(s3Endpoint!);
-    cleanups.push(s3.drop);
-    const dataDir = await tempDir();
-    const env = { ...s3.env, SESSION_SECRET: randomBytes(32).toString('hex') };
-    const first = await startServer({ env, keepDataDir: dataDir });
-    const team = await teamWithEveryRole(first.url);
-    const doc = await newDocument(team.people.editor, team.workspaceId);
-    const writer = await (await CollabClient.open(first.url, team.people.editor.cookie)).join(doc.id);
-    for (let i = 0; i < 20; i++) writer.type(`line ${i}; `);
-    await eventually(async () => (await logCount(first, doc.id)) > 0);
-    writer.client.leave(doc.id);
+  it(
+    'writes a snapshot to S3 when the last editor leaves, trims the log, and loads from it after a restart',
+    { timeout: 60_000 },
+    async () => {
+      const s3 = freshS3(s3Endpoint!);
+      cleanups.push(s3.drop);
+      const dataDir = await tempDir();
+      const env = { ...s3.env, SESSION_SECRET: randomBytes(32).toString('hex') };
+      const first = await startServer({ env, keepDataDir: dataDir });
+      const team = await teamWithEveryRole(first.url);
+      const doc = await newDocument(team.people.editor, team.workspaceId);
+      const writer = await (await CollabClient.open(first.url, team.people.editor.cookie)).join(doc.id);
+      for (let i = 0; i < 20; i++) writer.type(`line ${i}; `);
+      await eventually(async () => (await logCount(first, doc.id)) > 0);
+      writer.client.leave(doc.id);
 
-    const [row] = await eventually(async () => {
-      const rows = await snapshotRows(first, doc.id);
-      return rows.length > 0 && (await logCount(first, doc.id)) === 0 && rows;
-    }, 10_000, 'a snapshot and a trimmed log');
-    expect(row!.blob_key).toBe(documentSnapshotKey(team.workspaceId, doc.id, row!.through_seq));
-    const object = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: row!.blob_key }));
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, await object.Body!.transformToByteArray());
-    expect(stored.getXmlFragment('default').toString()).toBe(writer.text());
-    writer.client.close();
-    await first.stop();
+      const [row] = await eventually(
+        async () => {
+          const rows = await snapshotRows(first, doc.id);
+          return rows.length > 0 && (await logCount(first, doc.id)) === 0 && rows;
+        },
+        10_000,
+        'a snapshot and a trimmed log',
+      );
+      expect(row!.blob_key).toBe(documentSnapshotKey(team.workspaceId, doc.id, row!.through_seq));
+      const object = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: row!.blob_key }));
+      const stored = new Y.Doc();
+      Y.applyUpdate(stored, await object.Body!.transformToByteArray());
+      expect(stored.getXmlFragment('default').toString()).toBe(writer.text());
+      writer.client.close();
+      await first.stop();
 
-    // A new process, same database and bucket: the document comes back from the S3 snapshot alone.
-    const second = await startServer({ env, keepDataDir: dataDir });
-    cleanups.push(second.stop);
-    const reader = await (await CollabClient.open(second.url, team.people.carer.cookie)).join(doc.id);
-    expect(reader.text()).toBe(writer.text());
-    reader.client.close();
+      // A new process, same database and bucket: the document comes back from the S3 snapshot alone.
+      const second = await startServer({ env, keepDataDir: dataDir });
+      cleanups.push(second.stop);
+      const reader = await (await CollabClient.open(second.url, team.people.carer.cookie)).join(doc.id);
+      expect(reader.text()).toBe(writer.text());
+      reader.client.close();
 
-    // Later snapshots replace earlier ones; the key layout keeps them under the document's prefix.
-    const again = await (await CollabClient.open(second.url, team.people.editor.cookie)).join(doc.id);
-    again.type('more. ');
-    await eventually(async () => (await logCount(second, doc.id)) > 0);
-    again.client.close();
-    await eventually(async () => {
-      const rows = await snapshotRows(second, doc.id);
-      return rows.length === 1 && rows[0]!.through_seq > row!.through_seq;
-    }, 10_000, 'the newer snapshot to replace the older');
-    // (Automatic checkpoints live beside them under versions/, and are kept.)
-    const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${documentPrefix(team.workspaceId, doc.id)}snapshots/` }));
-    expect(listed.Contents?.map((o) => o.Key)).toEqual([documentSnapshotKey(team.workspaceId, doc.id, (await snapshotRows(second, doc.id))[0]!.through_seq)]);
-  });
+      // Later snapshots replace earlier ones; the key layout keeps them under the document's prefix.
+      const again = await (await CollabClient.open(second.url, team.people.editor.cookie)).join(doc.id);
+      again.type('more. ');
+      await eventually(async () => (await logCount(second, doc.id)) > 0);
+      again.client.close();
+      await eventually(
+        async () => {
+          const rows = await snapshotRows(second, doc.id);
+          return rows.length === 1 && rows[0]!.through_seq > row!.through_seq;
+        },
+        10_000,
+        'the newer snapshot to replace the older',
+      );
+      // (Automatic checkpoints live beside them under versions/, and are kept.)
+      const listed = await s3.client.send(
+        new ListObjectsV2Command({
+          Bucket: s3.bucket,
+          Prefix: `${documentPrefix(team.workspaceId, doc.id)}snapshots/`,
+        }),
+      );
+      expect(listed.Contents?.map((o) => o.Key)).toEqual([
+        documentSnapshotKey(team.workspaceId, doc.id, (await snapshotRows(second, doc.id))[0]!.through_seq),
+      ]);
+    },
+  );
 });
 
 describe('snapshots, flushing and unloading (SQLite, local disk)', () => {
@@ -112,11 +143,19 @@ describe('snapshots, flushing and unloading (SQLite, local disk)', () => {
     const client = await CollabClient.open(server.url, team.people.admin.cookie);
     const writer = await client.join(doc.id);
     writer.type('Quiet now.');
-    await eventually(async () => (await snapshotRows(server, doc.id)).length === 1 && (await logCount(server, doc.id)) === 0, 5000, 'a quiet-period snapshot');
+    await eventually(
+      async () => (await snapshotRows(server, doc.id)).length === 1 && (await logCount(server, doc.id)) === 0,
+      5000,
+      'a quiet-period snapshot',
+    );
     expect(server.chorus.collab.registry.get(doc.id)).toBeDefined();
 
     client.leave(doc.id);
-    await eventually(() => server.chorus.collab.registry.get(doc.id) === undefined, 5000, 'the idle document to leave memory');
+    await eventually(
+      () => server.chorus.collab.registry.get(doc.id) === undefined,
+      5000,
+      'the idle document to leave memory',
+    );
     // …and comes back from storage on the next join.
     const again = await client.join(doc.id);
     expect(again.text()).toContain('Quiet now.');
@@ -153,7 +192,9 @@ describe('snapshots, flushing and unloading (SQLite, local disk)', () => {
     expect((await team.people.admin.get(`/api/documents/${doc.id}/content`)).status).toBe(503);
     await new Promise((r) => setTimeout(r, 200));
     expect(await snapshotRows(server, doc.id)).toEqual([row]);
-    expect(Buffer.concat(await (await blobs.get(row!.blob_key)).body.toArray()).toString()).toBe('this is not a Yjs update at all');
+    expect(Buffer.concat(await (await blobs.get(row!.blob_key)).body.toArray()).toString()).toBe(
+      'this is not a Yjs update at all',
+    );
 
     // Once the snapshot is readable again, so is the document.
     await blobs.put(row!.blob_key, goodBytes);
@@ -171,7 +212,16 @@ describe.each(testDatabases())('loading = latest snapshot + the log after it ($n
     const blobs = createBlobStore({ kind: 'disk', root: dir, signingSecret: randomUUID() + randomUUID() });
     await blobs.ensureReady();
     const userId = randomUUID();
-    await db.insertInto('users').values({ id: userId, email: `${userId}@example.org`, name: 'P', password_hash: 'x', created_at: new Date().toISOString() }).execute();
+    await db
+      .insertInto('users')
+      .values({
+        id: userId,
+        email: `${userId}@example.org`,
+        name: 'P',
+        password_hash: 'x',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     const ws = await workspaceRepository(db).createWithAdmin('W', userId);
     const row = await documentRepository(db).create(ws.id, userId, 'D', 'script');
     const log = new UpdateLog(db);
@@ -184,7 +234,9 @@ describe.each(testDatabases())('loading = latest snapshot + the log after it ($n
     for (const word of ['one ', 'two ', 'three ', 'four ', 'five ']) text.insert(text.length, word);
 
     // Seqs 1-3 logged and then snapshotted; 4-5 only logged.
-    expect(await log.append(updates.slice(0, 3).map((data) => ({ documentId: row.id, data, userId })))).toEqual([1, 2, 3]);
+    expect(await log.append(updates.slice(0, 3).map((data) => ({ documentId: row.id, data, userId })))).toEqual([
+      1, 2, 3,
+    ]);
     const partial = new Y.Doc();
     for (const u of updates.slice(0, 3)) Y.applyUpdate(partial, u);
     await persistence.writeSnapshot(ws.id, row.id, 3, Y.encodeStateAsUpdate(partial));
@@ -198,13 +250,17 @@ describe.each(testDatabases())('loading = latest snapshot + the log after it ($n
     // A newer snapshot replaces the old one and trims the log behind it.
     await persistence.writeSnapshot(ws.id, row.id, 5, Y.encodeStateAsUpdate(loaded.doc));
     expect(await log.countEntries(row.id)).toBe(0);
-    expect((await blobs.list(documentPrefix(ws.id, row.id))).map((b) => b.key)).toEqual([documentSnapshotKey(ws.id, row.id, 5)]);
+    expect((await blobs.list(documentPrefix(ws.id, row.id))).map((b) => b.key)).toEqual([
+      documentSnapshotKey(ws.id, row.id, 5),
+    ]);
     const reloaded = await persistence.load(row.id);
     expect(reloaded).toMatchObject({ throughSeq: 5, snapshotSeq: 5 });
     expect(reloaded.doc.getText('t').toString()).toBe('one two three four five ');
 
     // Group commit: appends arriving together share one commit, each numbered in turn and told its own numbers.
-    const seqs = await Promise.all(Array.from({ length: 50 }, () => log.append([{ documentId: row.id, data: updates[0]!, userId: null }])));
+    const seqs = await Promise.all(
+      Array.from({ length: 50 }, () => log.append([{ documentId: row.id, data: updates[0]!, userId: null }])),
+    );
     expect(seqs.flat()).toEqual(Array.from({ length: 50 }, (_, i) => 6 + i));
     expect(await log.head(row.id)).toBe(55);
     // One bad request (an unknown document) fails alone; its neighbour lands with the next number.

@@ -31,7 +31,12 @@ function randomWordBoundary(text: string): number {
 }
 
 const logRows = (documentId: string) =>
-  server.chorus.services.db.selectFrom('document_updates').select(['seq', 'data', 'user_id']).where('document_id', '=', documentId).orderBy('seq').execute();
+  server.chorus.services.db
+    .selectFrom('document_updates')
+    .select(['seq', 'data', 'user_id'])
+    .where('document_id', '=', documentId)
+    .orderBy('seq')
+    .execute();
 
 describe('live co-writing over /collab', () => {
   it('brings two clients to the same document', async () => {
@@ -51,7 +56,9 @@ describe('live co-writing over /collab', () => {
 
   it('brings twenty clients typing at once to identical content', async () => {
     const doc = await newDocument(team.people.admin, team.workspaceId);
-    const docs = await Promise.all(Array.from({ length: 20 }, async (_, i) => (await open(i % 2 ? 'editor' : 'expert')).join(doc.id)));
+    const docs = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => (await open(i % 2 ? 'editor' : 'expert')).join(doc.id)),
+    );
     const words = 15;
     await Promise.all(
       docs.map(async (d, i) => {
@@ -147,7 +154,10 @@ describe('live co-writing over /collab', () => {
 
     const c = await open('expert');
     expect(await c.rawJoin(42, {})).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
-    expect(await c.rawJoin(doc.id, { schemaVersion: 'one' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(await c.rawJoin(doc.id, { schemaVersion: 'one' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
     const old = await c.rawJoin(doc.id, { schemaVersion: 0 });
     expect(old).toMatchObject({ ok: false, error: { code: 'schema_outdated' } });
     expect(old.ok === false && old.error.message).toMatch(/Reload the page/);

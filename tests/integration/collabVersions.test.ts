@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 
 /** The live document's body as the server renders it. */
-const liveHtml = async (documentId: string) => (await team.people.admin.get(`/api/documents/${documentId}/content?format=html`)).body.html as string;
+const liveHtml = async (documentId: string) =>
+  (await team.people.admin.get(`/api/documents/${documentId}/content?format=html`)).body.html as string;
 
 describe('version history', () => {
   it('names a version, lists it, shows it read-only, and restores it live for everyone as a new change', async () => {
@@ -50,7 +51,8 @@ describe('version history', () => {
     expect(second.status).toBe(201);
 
     // Any member sees the list, newest first (automatic checkpoints may sit between them).
-    const namedOnly = (res: { body: { versions: { name: string | null; automatic: boolean }[] } }) => res.body.versions.filter((v) => !v.automatic).map((v) => v.name);
+    const namedOnly = (res: { body: { versions: { name: string | null; automatic: boolean }[] } }) =>
+      res.body.versions.filter((v) => !v.automatic).map((v) => v.name);
     const list = await team.people.carer.get(`/api/documents/${doc.id}/versions`);
     expect(list.status).toBe(200);
     expect(namedOnly(list)).toEqual(['After the workshop', 'Before the workshop']);
@@ -60,29 +62,59 @@ describe('version history', () => {
     expect(html.status).toBe(200);
     expect(html.body).toMatchObject({ id: doc.id, format: 'html', html: '<p>First draft.</p>' });
     const json = await team.people.carer.get(`/api/documents/${doc.id}/versions/${named.body.id}/content`);
-    expect(json.body.json).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First draft.' }] }] });
+    expect(json.body.json).toEqual({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First draft.' }] }],
+    });
 
-    const logBefore = await server.chorus.services.db.selectFrom('document_updates').select('seq').where('document_id', '=', doc.id).execute();
+    const logBefore = await server.chorus.services.db
+      .selectFrom('document_updates')
+      .select('seq')
+      .where('document_id', '=', doc.id)
+      .execute();
 
     // Restore: both connected clients receive it live.
     const restored = await team.people.editor.post(`/api/documents/${doc.id}/versions/${named.body.id}/restore`);
     expect(restored.status).toBe(200);
     expect(restored.body.id).toBe(named.body.id);
-    await eventually(() => watcher.body.length === 1 && watcher.paragraphText(0) === 'First draft.', 5000, 'the restore to reach the watcher');
-    await eventually(() => writer.body.length === 1 && writer.paragraphText(0) === 'First draft.', 5000, 'the restore to reach the writer');
+    await eventually(
+      () => watcher.body.length === 1 && watcher.paragraphText(0) === 'First draft.',
+      5000,
+      'the restore to reach the watcher',
+    );
+    await eventually(
+      () => writer.body.length === 1 && writer.paragraphText(0) === 'First draft.',
+      5000,
+      'the restore to reach the writer',
+    );
     expect(await liveHtml(doc.id)).toBe('<p>First draft.</p>');
 
     // It went through the update log as a new change; nothing earlier was rewritten and the versions stay.
-    const logAfter = await server.chorus.services.db.selectFrom('document_updates').select('seq').where('document_id', '=', doc.id).execute();
+    const logAfter = await server.chorus.services.db
+      .selectFrom('document_updates')
+      .select('seq')
+      .where('document_id', '=', doc.id)
+      .execute();
     expect(Math.max(0, ...logAfter.map((r) => r.seq))).toBeGreaterThan(Math.max(0, ...logBefore.map((r) => r.seq)));
     // The text it replaced was kept first, as a version named after the restore.
     const afterRestore = await team.people.carer.get(`/api/documents/${doc.id}/versions`);
-    expect(namedOnly(afterRestore)).toEqual(['Before restoring “Before the workshop”', 'After the workshop', 'Before the workshop']);
-    const kept = afterRestore.body.versions.find((v: { name: string | null }) => v.name === 'Before restoring “Before the workshop”');
+    expect(namedOnly(afterRestore)).toEqual([
+      'Before restoring “Before the workshop”',
+      'After the workshop',
+      'Before the workshop',
+    ]);
+    const kept = afterRestore.body.versions.find(
+      (v: { name: string | null }) => v.name === 'Before restoring “Before the workshop”',
+    );
     expect(kept.createdBy).toBe(team.ids.editor);
     const keptHtml = await team.people.carer.get(`/api/documents/${doc.id}/versions/${kept.id}/content?format=html`);
     expect(keptHtml.body.html).toBe('<p>First draft. Then much more.</p><p>A second paragraph.</p>');
-    const audit = await server.chorus.services.db.selectFrom('audit_events').selectAll().where('subject_id', '=', doc.id).where('action', '=', 'document.version_restored').execute();
+    const audit = await server.chorus.services.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('subject_id', '=', doc.id)
+      .where('action', '=', 'document.version_restored')
+      .execute();
     expect(audit).toHaveLength(1);
 
     // Editing carries on from the restored text.
@@ -95,8 +127,12 @@ describe('version history', () => {
     expect(late.paragraphText(0)).toBe('First draft. Edited after the restore.');
 
     // Restoring the later version brings the second paragraph back.
-    expect((await team.people.expert.post(`/api/documents/${doc.id}/versions/${second.body.id}/restore`)).status).toBe(200);
-    await eventually(() => late.body.length === 2 && late.paragraphText(1) === 'A second paragraph.' && watcher.text() === late.text());
+    expect((await team.people.expert.post(`/api/documents/${doc.id}/versions/${second.body.id}/restore`)).status).toBe(
+      200,
+    );
+    await eventually(
+      () => late.body.length === 2 && late.paragraphText(1) === 'A second paragraph.' && watcher.text() === late.text(),
+    );
   });
 
   it('restores a document nobody has open, from storage', async () => {
@@ -158,7 +194,12 @@ describe('automatic checkpoints', () => {
       const client = await CollabClient.open(quick.url, crew.people.admin.cookie);
       clients.push(client);
       const d = await client.join(doc.id);
-      const versions = async () => (await crew.people.carer.get(`/api/documents/${doc.id}/versions`)).body.versions as { name: string | null; automatic: boolean; id: string }[];
+      const versions = async () =>
+        (await crew.people.carer.get(`/api/documents/${doc.id}/versions`)).body.versions as {
+          name: string | null;
+          automatic: boolean;
+          id: string;
+        }[];
       d.type('One.');
       const first = await eventually(async () => (await versions()).length === 1 && (await versions()));
       expect(first[0]).toMatchObject({ name: null, automatic: true });
@@ -166,7 +207,14 @@ describe('automatic checkpoints', () => {
       expect(html.body.html).toBe('<p>One.</p>');
 
       // Another quiet-period snapshot within the interval is not kept as a checkpoint.
-      const snapshots = async () => (await quick.chorus.services.db.selectFrom('document_snapshots').select('through_seq').where('document_id', '=', doc.id).execute()).map((r) => r.through_seq);
+      const snapshots = async () =>
+        (
+          await quick.chorus.services.db
+            .selectFrom('document_snapshots')
+            .select('through_seq')
+            .where('document_id', '=', doc.id)
+            .execute()
+        ).map((r) => r.through_seq);
       const before = Math.max(...(await snapshots()));
       d.type(' Two.');
       await eventually(async () => Math.max(...(await snapshots())) > before);

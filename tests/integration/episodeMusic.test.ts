@@ -21,12 +21,22 @@ const run = promisify(execFile);
 /** The bed is a low tone: espeak-ng's voice has next to nothing this low, so a band-pass hears the bed alone. */
 const BED_HZ = 55;
 
-async function uploadMusic(client: TestClient, workspaceId: string, file: string | Buffer, title = 'Theme', filename = 'music.wav') {
+async function uploadMusic(
+  client: TestClient,
+  workspaceId: string,
+  file: string | Buffer,
+  title = 'Theme',
+  filename = 'music.wav',
+) {
   const bytes = typeof file === 'string' ? await readFile(file) : file;
   const form = new FormData();
   form.append('title', title);
   form.append('audio', new Blob([new Uint8Array(bytes)]), filename);
-  const res = await fetch(`${client.baseUrl}/api/workspaces/${workspaceId}/music`, { method: 'POST', body: form, headers: client.cookie ? { cookie: client.cookie } : {} });
+  const res = await fetch(`${client.baseUrl}/api/workspaces/${workspaceId}/music`, {
+    method: 'POST',
+    body: form,
+    headers: client.cookie ? { cookie: client.cookie } : {},
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -44,7 +54,19 @@ async function waitForMusic(client: TestClient, id: string) {
 /** RMS level (dBFS) of the rendered file between `from` and `to` seconds, through a narrow band-pass at the bed's tone. */
 async function toneLevel(file: string, from: number, to: number): Promise<number> {
   const bandpass = `bandpass=f=${BED_HZ}:width_type=h:w=8`;
-  const log = await ffmpeg(['-ss', String(from), '-t', String(to - from), '-i', file, '-af', `${bandpass},${bandpass},astats=measure_perchannel=none:measure_overall=RMS_level`, '-f', 'null', '-']);
+  const log = await ffmpeg([
+    '-ss',
+    String(from),
+    '-t',
+    String(to - from),
+    '-i',
+    file,
+    '-af',
+    `${bandpass},${bandpass},astats=measure_perchannel=none:measure_overall=RMS_level`,
+    '-f',
+    'null',
+    '-',
+  ]);
   const m = /RMS level dB:\s*(-?[\d.]+|-inf)/.exec(log.slice(log.lastIndexOf('Overall')));
   if (!m) throw new Error(`no astats in ${log.slice(-800)}`);
   return m[1] === '-inf' ? -Infinity : Number(m[1]);
@@ -65,13 +87,41 @@ describe('music assets and their place in the render', () => {
     ctx = await workspaceWithPeople(server.url);
     chordFile = path.join(dir, 'chord.wav');
     toneFile = path.join(dir, 'tone.flac');
-    await ffmpeg(['-f', 'lavfi', '-i', 'aevalsrc=0.2*sin(2*PI*220*t)+0.15*sin(2*PI*277.2*t)+0.12*sin(2*PI*329.6*t):s=44100:d=12', '-ac', '2', '-c:a', 'pcm_s16le', chordFile]);
-    await ffmpeg(['-f', 'lavfi', '-i', `sine=f=${BED_HZ}:r=44100:d=40`, '-af', 'volume=-6dB', '-ac', '2', '-c:a', 'flac', toneFile]);
-    const words = ['I look after my mother. Some days are long, but the neighbours help, and I have learned to ask for help.', 'We meet on Tuesdays at the library, and it is the best hour of my week.'];
+    await ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'aevalsrc=0.2*sin(2*PI*220*t)+0.15*sin(2*PI*277.2*t)+0.12*sin(2*PI*329.6*t):s=44100:d=12',
+      '-ac',
+      '2',
+      '-c:a',
+      'pcm_s16le',
+      chordFile,
+    ]);
+    await ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=f=${BED_HZ}:r=44100:d=40`,
+      '-af',
+      'volume=-6dB',
+      '-ac',
+      '2',
+      '-c:a',
+      'flac',
+      toneFile,
+    ]);
+    const words = [
+      'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask for help.',
+      'We meet on Tuesdays at the library, and it is the best hour of my week.',
+    ];
     for (const [i, text] of words.entries()) {
       const raw = path.join(dir, `speech-${i}.wav`);
       await run('espeak-ng', ['-w', raw, text]);
-      const res = await uploadAudio(ctx.people.carer, ctx.ws.id, raw, { title: `Story ${i + 1}`, fields: { podcast: 'true', audience: 'public' } });
+      const res = await uploadAudio(ctx.people.carer, ctx.ws.id, raw, {
+        title: `Story ${i + 1}`,
+        fields: { podcast: 'true', audience: 'public' },
+      });
       expect(res.status).toBe(201);
       const ready = await waitForClip(ctx.people.carer, res.body.id, undefined, 30_000);
       expect(ready.status).toBe('ready');
@@ -89,7 +139,13 @@ describe('music assets and their place in the render', () => {
     const { people, ws } = ctx;
     const up = await uploadMusic(people.editor, ws.id, chordFile, 'Opening chord', 'chord.wav');
     expect(up.status).toBe(201);
-    expect(up.body).toMatchObject({ title: 'Opening chord', status: 'queued', workspaceId: ws.id, original: { filename: 'chord.wav', format: 'wav' }, abilities: { delete: true } });
+    expect(up.body).toMatchObject({
+      title: 'Opening chord',
+      status: 'queued',
+      workspaceId: ws.id,
+      original: { filename: 'chord.wav', format: 'wav' },
+      abilities: { delete: true },
+    });
     chord = await waitForMusic(people.editor, up.body.id);
     expect(chord.status).toBe('ready');
     expect(chord.durationSeconds).toBeCloseTo(12, 1);
@@ -115,7 +171,13 @@ describe('music assets and their place in the render', () => {
 
   it('refuses a file that is not audio (415), carers (403), and outsiders and other workspaces (404)', async () => {
     const { people, ws } = ctx;
-    const text = await uploadMusic(people.editor, ws.id, Buffer.from('This is a shopping list, not music. '.repeat(20)), 'List', 'list.wav');
+    const text = await uploadMusic(
+      people.editor,
+      ws.id,
+      Buffer.from('This is a shopping list, not music. '.repeat(20)),
+      'List',
+      'list.wav',
+    );
     expect(text.status).toBe(415);
     expect(text.body.error.message).toMatch(/not a sound recording/);
 
@@ -161,7 +223,9 @@ describe('music assets and their place in the render', () => {
       { path: 'items.1.assetId', message: expect.stringMatching(/“Broken” could not be processed/) },
       { path: 'items.2.outSeconds', message: expect.stringMatching(/after the end of “Opening chord” \(0:12\.0\)/) },
     ]);
-    const shape = await people.editor.request('PUT', `/api/episodes/${episode.id}/timeline`, { items: [{ kind: 'music', assetId: chord.id, role: 'jingle', inSeconds: 0, outSeconds: 5 }] });
+    const shape = await people.editor.request('PUT', `/api/episodes/${episode.id}/timeline`, {
+      items: [{ kind: 'music', assetId: chord.id, role: 'jingle', inSeconds: 0, outSeconds: 5 }],
+    });
     expect(shape.status).toBe(400);
     expect(shape.body.error.fields[0].path).toBe('items.0.role');
   });
@@ -172,7 +236,17 @@ describe('music assets and their place in the render', () => {
     const lead = 4;
     const items = [
       { kind: 'music', assetId: chord.id, role: 'intro', inSeconds: 0, outSeconds: 6, gainDb: 0, crossfadeSeconds: 0 },
-      { kind: 'music', assetId: tone.id, role: 'bed', inSeconds: 0, outSeconds: 40, gainDb: 0, crossfadeSeconds: 1, leadSeconds: lead, duckDb: 12 },
+      {
+        kind: 'music',
+        assetId: tone.id,
+        role: 'bed',
+        inSeconds: 0,
+        outSeconds: 40,
+        gainDb: 0,
+        crossfadeSeconds: 1,
+        leadSeconds: lead,
+        duckDb: 12,
+      },
       { kind: 'clip', clipId: a.id, inSeconds: 0, outSeconds: a.duration, gainDb: 0, crossfadeSeconds: 0 },
       { kind: 'clip', clipId: b.id, inSeconds: 0, outSeconds: b.duration, gainDb: 0, crossfadeSeconds: 0.5 },
       { kind: 'music', assetId: chord.id, role: 'outro', inSeconds: 4, outSeconds: 12, gainDb: 0, crossfadeSeconds: 1 },

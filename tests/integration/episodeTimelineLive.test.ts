@@ -24,7 +24,14 @@ const run = promisify(execFile);
 type People = Awaited<ReturnType<typeof workspaceWithPeople>>;
 type Clip = { id: string; duration: number };
 
-const clipItem = (clip: Clip, inSeconds: number, outSeconds: number) => ({ kind: 'clip', clipId: clip.id, inSeconds, outSeconds, gainDb: 0, crossfadeSeconds: 0 });
+const clipItem = (clip: Clip, inSeconds: number, outSeconds: number) => ({
+  kind: 'clip',
+  clipId: clip.id,
+  inSeconds,
+  outSeconds,
+  gainDb: 0,
+  crossfadeSeconds: 0,
+});
 
 let dir = '';
 let speech = '';
@@ -62,7 +69,8 @@ function checksOf(client: CollabClient): TimelineCheck[] {
   return checks;
 }
 
-const sameTimeline = (a: CollabDoc, b: CollabDoc) => JSON.stringify(readTimelineDoc(a.ydoc)) === JSON.stringify(readTimelineDoc(b.ydoc));
+const sameTimeline = (a: CollabDoc, b: CollabDoc) =>
+  JSON.stringify(readTimelineDoc(a.ydoc)) === JSON.stringify(readTimelineDoc(b.ydoc));
 
 /** SQLite always; PostgreSQL too when CHORUS_TEST_DATABASE_URL names one (always in CI). */
 const databases: Array<'sqlite' | 'postgres'> = testPostgresUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -91,7 +99,9 @@ describe.each(databases)('live co-editing of the episode timeline on %s', (datab
 
   it('keeps the timeline document out of document lists and document routes', async () => {
     const { people, ws, docId } = ctx;
-    expect((await people.editor.get(`/api/workspaces/${ws.id}/documents`)).body.documents.map((d: any) => d.id)).not.toContain(docId);
+    expect(
+      (await people.editor.get(`/api/workspaces/${ws.id}/documents`)).body.documents.map((d: any) => d.id),
+    ).not.toContain(docId);
     expect((await people.editor.get(`/api/documents/${docId}`)).status).toBe(404);
     expect((await people.editor.get(`/api/documents/${docId}/content`)).status).toBe(404);
   });
@@ -99,7 +109,10 @@ describe.each(databases)('live co-editing of the episode timeline on %s', (datab
   it('two editors editing the timeline at once converge, and GET /timeline returns the merged, validated timeline', async () => {
     const { people, clips, episodeId, docId } = ctx;
     const [a, b, c] = clips as [Clip, Clip, Clip];
-    const put = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, { items: [clipItem(a, 0, 2), clipItem(b, 0, 2)], chapters: [] });
+    const put = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, {
+      items: [clipItem(a, 0, 2), clipItem(b, 0, 2)],
+      chapters: [],
+    });
     expect(put.status).toBe(200);
 
     const editor = await (await client('editor')).join(docId);
@@ -113,7 +126,11 @@ describe.each(databases)('live co-editing of the episode timeline on %s', (datab
     insertItem(admin.ydoc, 0, clipItem(c, 1, 3));
     moveItem(admin.ydoc, 1, 2);
 
-    await eventually(() => sameTimeline(editor, admin) && readTimelineDoc(editor.ydoc).items.length === 3, 5000, 'both clients to converge');
+    await eventually(
+      () => sameTimeline(editor, admin) && readTimelineDoc(editor.ydoc).items.length === 3,
+      5000,
+      'both clients to converge',
+    );
     const merged = { items: [clipItem(c, 1, 3), clipItem(b, 0, 2), clipItem(a, 0.5, 1.5)], chapters: [] };
     expect(readTimelineDoc(editor.ydoc)).toEqual(merged);
 
@@ -127,15 +144,28 @@ describe.each(databases)('live co-editing of the episode timeline on %s', (datab
     const { people, clips, episodeId, docId } = ctx;
     const [a, b] = clips as [Clip, Clip];
     const watcher = await (await client('expert')).join(docId);
-    const replacement = { items: [clipItem(b, 0, 1), clipItem(a, 1, 2)], chapters: [{ atSeconds: 0, title: 'Start' }, { atSeconds: 1, title: 'Second' }] };
+    const replacement = {
+      items: [clipItem(b, 0, 1), clipItem(a, 1, 2)],
+      chapters: [
+        { atSeconds: 0, title: 'Start' },
+        { atSeconds: 1, title: 'Second' },
+      ],
+    };
     const before = watcher.updatesReceived;
     const put = await people.admin.request('PUT', `/api/episodes/${episodeId}/timeline`, replacement);
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ ...replacement, totalSeconds: 2 });
-    await eventually(() => JSON.stringify(readTimelineDoc(watcher.ydoc)) === JSON.stringify(replacement), 5000, 'the watcher to see the new timeline');
+    await eventually(
+      () => JSON.stringify(readTimelineDoc(watcher.ydoc)) === JSON.stringify(replacement),
+      5000,
+      'the watcher to see the new timeline',
+    );
     // One transaction: the watcher never saw a half-replaced timeline.
     expect(watcher.updatesReceived - before).toBe(1);
-    expect((await people.carer.get(`/api/episodes/${episodeId}/timeline`)).body).toEqual({ ...replacement, totalSeconds: 2 });
+    expect((await people.carer.get(`/api/episodes/${episodeId}/timeline`)).body).toEqual({
+      ...replacement,
+      totalSeconds: 2,
+    });
   });
 
   it('lets carers and experts watch and show their selection, but refuses their edits', async () => {
@@ -147,7 +177,14 @@ describe.each(databases)('live co-editing of the episode timeline on %s', (datab
       const doc = await c.join(docId);
       expect(doc.canEdit).toBe(false);
       doc.awareness.setLocalStateField('user', { name: `${who} person`, colour: '#336699', selectedIndex: 1 });
-      await eventually(() => [...editor.awareness.getStates().values()].some((s) => s.user?.name === `${who} person` && s.user?.selectedIndex === 1), 5000, `the ${who}'s selection`);
+      await eventually(
+        () =>
+          [...editor.awareness.getStates().values()].some(
+            (s) => s.user?.name === `${who} person` && s.user?.selectedIndex === 1,
+          ),
+        5000,
+        `the ${who}'s selection`,
+      );
       insertItem(doc.ydoc, 0, clipItem(clips[2]!, 0, 1));
       const refused = await c.nextError((e) => e.docId === docId);
       expect(refused.error.code).toBe('forbidden');
@@ -156,7 +193,9 @@ describe.each(databases)('live co-editing of the episode timeline on %s', (datab
     expect((await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body).toEqual(before);
     expect(readTimelineDoc(editor.ydoc).items).toEqual(before.items);
     // Over HTTP too.
-    expect((await people.carer.request('PUT', `/api/episodes/${episodeId}/timeline`, { items: [], chapters: [] })).status).toBe(403);
+    expect(
+      (await people.carer.request('PUT', `/api/episodes/${episodeId}/timeline`, { items: [], chapters: [] })).status,
+    ).toBe(403);
   });
 
   it('answers a member of another workspace exactly as for a missing document', async () => {
@@ -186,7 +225,9 @@ describe.each(databases)('live co-editing of the episode timeline on %s', (datab
     for (const checks of [editorChecks, carerChecks]) {
       const check = await eventually(() => checks.find((c) => !c.saved), 5000, 'a timeline:check with problems');
       expect(check.episodeId).toBe(episodeId);
-      expect(check.problems).toEqual([expect.objectContaining({ path: 'items.0.outSeconds', message: expect.stringMatching(/after the end of “/) })]);
+      expect(check.problems).toEqual([
+        expect.objectContaining({ path: 'items.0.outSeconds', message: expect.stringMatching(/after the end of “/) }),
+      ]);
       expect(check.message).toMatch(/last good timeline is kept/);
     }
     expect((await people.editor.get(`/api/episodes/${episodeId}/timeline`)).body).toEqual(valid);
@@ -215,15 +256,26 @@ describe('the live timeline at a graceful stop', () => {
         const doc = await c.join(ctx.docId);
         insertItem(doc.ydoc, 0, clipItem(ctx.clips[0]!, 0.5, 1.5));
         setChapters(doc.ydoc, [{ atSeconds: 0, title: 'Hello' }]);
-        await eventually(() => server.chorus.collab.registry.get(ctx.docId)?.dirty, 5000, 'the change to reach the server');
+        await eventually(
+          () => server.chorus.collab.registry.get(ctx.docId)?.dirty,
+          5000,
+          'the change to reach the server',
+        );
         // At once, before the usual check after a pause.
         await server.stop();
         stopped = true;
         c.close();
         const db = await connectDatabase({ kind: 'sqlite', file: path.join(dataDir, 'chorus.sqlite') });
         try {
-          const row = await db.selectFrom('episodes').select('timeline').where('id', '=', ctx.episodeId).executeTakeFirstOrThrow();
-          expect(JSON.parse(row.timeline)).toEqual({ items: [clipItem(ctx.clips[0]!, 0.5, 1.5)], chapters: [{ atSeconds: 0, title: 'Hello' }] });
+          const row = await db
+            .selectFrom('episodes')
+            .select('timeline')
+            .where('id', '=', ctx.episodeId)
+            .executeTakeFirstOrThrow();
+          expect(JSON.parse(row.timeline)).toEqual({
+            items: [clipItem(ctx.clips[0]!, 0.5, 1.5)],
+            chapters: [{ atSeconds: 0, title: 'Hello' }],
+          });
         } finally {
           await db.destroy();
         }
@@ -246,7 +298,11 @@ describe('the live timeline after the server is killed', () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-timeline-restart-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     // No snapshot and no check before the kill: only the update log can bring the changes back.
-    const env = { DATA_DIR: dataDir, SESSION_SECRET: randomBytes(32).toString('hex'), CHORUS_TEST_COLLAB_OPTIONS: JSON.stringify({ snapshotQuietMs: 600_000, snapshotMaxWaitMs: 600_000 }) };
+    const env = {
+      DATA_DIR: dataDir,
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      CHORUS_TEST_COLLAB_OPTIONS: JSON.stringify({ snapshotQuietMs: 600_000, snapshotMaxWaitMs: 600_000 }),
+    };
     let server: ServerProcess = await startServerProcess(env, { timeoutMs: 90_000 });
     cleanups.push(() => server.kill('SIGKILL'));
     const ctx = await episodeWithClips(server.url);

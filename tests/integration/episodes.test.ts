@@ -18,7 +18,18 @@ const run = promisify(execFile);
  * levels, processed by the clip pipeline, approved, laid out on a timeline with trims, a crossfade and
  * chapters, rendered, and the MP3 measured HERE with ffmpeg's ebur128 and ffprobe, not with server code.
  */
-const show = { title: 'Caring Voices', description: 'Older carers tell their stories.', language: 'en-GB', category: 'Health & Fitness', subcategory: 'Mental Health', explicit: false, author: 'Caring Voices team', ownerName: 'Ada Admin', ownerEmail: 'ada@example.org', artworkUrl: 'https://example.org/art.jpg' };
+const show = {
+  title: 'Caring Voices',
+  description: 'Older carers tell their stories.',
+  language: 'en-GB',
+  category: 'Health & Fitness',
+  subcategory: 'Mental Health',
+  explicit: false,
+  author: 'Caring Voices team',
+  ownerName: 'Ada Admin',
+  ownerEmail: 'ada@example.org',
+  artworkUrl: 'https://example.org/art.jpg',
+};
 
 /** SQLite always; PostgreSQL too when CHORUS_TEST_DATABASE_URL names one (always in CI). */
 const databases: Array<'sqlite' | 'postgres'> = testPostgresUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -39,7 +50,19 @@ describe.each(databases)('%s', (database) => {
     await run('espeak-ng', ['-w', raw, words]);
     const measured = await measureLoudness(raw);
     const file = path.join(dir, `${name}.wav`);
-    await ffmpeg(['-i', raw, '-af', `volume=${(lufs - measured.integratedLufs).toFixed(2)}dB`, '-ac', '2', '-ar', '44100', '-c:a', 'pcm_f32le', file]);
+    await ffmpeg([
+      '-i',
+      raw,
+      '-af',
+      `volume=${(lufs - measured.integratedLufs).toFixed(2)}dB`,
+      '-ac',
+      '2',
+      '-ar',
+      '44100',
+      '-c:a',
+      'pcm_f32le',
+      file,
+    ]);
     return file;
   }
 
@@ -47,12 +70,23 @@ describe.each(databases)('%s', (database) => {
     if (database === 'postgres') {
       schema = await freshPostgresSchema(testPostgresUrl()!);
     }
-    [server, dir] = await Promise.all([startServer(schema ? { env: { DATABASE_URL: schema.url } } : {}), mkdtemp(path.join(tmpdir(), 'chorus-episodes-'))]);
+    [server, dir] = await Promise.all([
+      startServer(schema ? { env: { DATABASE_URL: schema.url } } : {}),
+      mkdtemp(path.join(tmpdir(), 'chorus-episodes-')),
+    ]);
     ctx = await workspaceWithPeople(server.url);
     const { people, ws } = ctx;
     const [quiet, loud, third, unapproved] = await Promise.all([
-      speechAt('quiet', 'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask for help.', -30),
-      speechAt('loud', 'My husband has dementia. I wish someone had told me sooner where to find support for carers like me.', -12),
+      speechAt(
+        'quiet',
+        'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask for help.',
+        -30,
+      ),
+      speechAt(
+        'loud',
+        'My husband has dementia. I wish someone had told me sooner where to find support for carers like me.',
+        -12,
+      ),
       speechAt('third', 'We meet on Tuesdays at the library, and it is the best hour of my week.', -20),
       speechAt('unapproved', 'This one has not been reviewed yet.', -18),
     ]);
@@ -69,7 +103,8 @@ describe.each(databases)('%s', (database) => {
       upload('carer', third, 'Tuesdays', 'public'),
       upload('carer', unapproved, 'Not yet', 'public'),
     ]);
-    for (const c of [clips.quiet, clips.loud, clips.third]) expect((await people.editor.post(`/api/clips/${c.id}/review`, { state: 'approved' })).status).toBe(200);
+    for (const c of [clips.quiet, clips.loud, clips.third])
+      expect((await people.editor.post(`/api/clips/${c.id}/review`, { state: 'approved' })).status).toBe(200);
   }, 120_000);
 
   afterAll(async () => {
@@ -88,22 +123,53 @@ describe.each(databases)('%s', (database) => {
       expect(bad.status).toBe(400);
       const put = await people.editor.request('PUT', `/api/workspaces/${ws.id}/show`, show);
       expect(put.status).toBe(200);
-      expect(put.body).toMatchObject({ title: 'Caring Voices', language: 'en-gb', feedUrl: `${server.url}/feeds/${ws.id}/podcast.xml` });
+      expect(put.body).toMatchObject({
+        title: 'Caring Voices',
+        language: 'en-gb',
+        feedUrl: `${server.url}/feeds/${ws.id}/podcast.xml`,
+      });
       expect((await people.carer.get(`/api/workspaces/${ws.id}/show`)).body.title).toBe('Caring Voices');
 
       const refused = await people.carer.post(`/api/workspaces/${ws.id}/episodes`, { title: 'Mine' });
       expect(refused.status).toBe(403);
       expect(refused.body.error.message).toMatch(/Only admins and editors/);
-      const created = await people.editor.post(`/api/workspaces/${ws.id}/episodes`, { title: 'Episode 1: Being heard', number: 1, season: 1, type: 'full' });
+      const created = await people.editor.post(`/api/workspaces/${ws.id}/episodes`, {
+        title: 'Episode 1: Being heard',
+        number: 1,
+        season: 1,
+        type: 'full',
+      });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ title: 'Episode 1: Being heard', number: 1, season: 1, type: 'full', totalSeconds: 0, publishedAt: null, latestRender: null, abilities: { edit: true, render: true, publish: true } });
+      expect(created.body).toMatchObject({
+        title: 'Episode 1: Being heard',
+        number: 1,
+        season: 1,
+        type: 'full',
+        totalSeconds: 0,
+        publishedAt: null,
+        latestRender: null,
+        abilities: { edit: true, render: true, publish: true },
+      });
       episodeId = created.body.id;
-      expect((await people.carer.get(`/api/episodes/${episodeId}`)).body.abilities).toEqual({ edit: false, render: false, publish: false });
-      expect((await people.expert.get(`/api/workspaces/${ws.id}/episodes`)).body.episodes.map((e: any) => e.id)).toEqual([episodeId]);
-      const patched = await people.editor.patch(`/api/episodes/${episodeId}`, { description: 'Three carers on being heard.' });
+      expect((await people.carer.get(`/api/episodes/${episodeId}`)).body.abilities).toEqual({
+        edit: false,
+        render: false,
+        publish: false,
+      });
+      expect(
+        (await people.expert.get(`/api/workspaces/${ws.id}/episodes`)).body.episodes.map((e: any) => e.id),
+      ).toEqual([episodeId]);
+      const patched = await people.editor.patch(`/api/episodes/${episodeId}`, {
+        description: 'Three carers on being heard.',
+      });
       expect(patched.body.description).toBe('Three carers on being heard.');
 
-      for (const path of [`/api/episodes/${episodeId}`, `/api/episodes/${episodeId}/timeline`, `/api/workspaces/${ws.id}/episodes`, `/api/workspaces/${ws.id}/show`]) {
+      for (const path of [
+        `/api/episodes/${episodeId}`,
+        `/api/episodes/${episodeId}/timeline`,
+        `/api/workspaces/${ws.id}/episodes`,
+        `/api/workspaces/${ws.id}/show`,
+      ]) {
         expect((await outsider.get(path)).status).toBe(404);
       }
       expect((await outsider.post(`/api/episodes/${episodeId}/render`)).status).toBe(404);
@@ -111,20 +177,32 @@ describe.each(databases)('%s', (database) => {
 
     it('refuses a timeline with an unapproved clip, a trim past the end or a foreign clip, saying what to fix', async () => {
       const { people } = ctx;
-      const unapproved = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, { items: [{ kind: 'clip', clipId: clips.unapproved.id, inSeconds: 0, outSeconds: 1 }], chapters: [] });
+      const unapproved = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, {
+        items: [{ kind: 'clip', clipId: clips.unapproved.id, inSeconds: 0, outSeconds: 1 }],
+        chapters: [],
+      });
       expect(unapproved.status).toBe(400);
       expect(unapproved.body.error.message).toMatch(/“Not yet” has not been approved/);
       expect(unapproved.body.error.fields[0].path).toBe('items.0.clipId');
 
-      const pastEnd = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, { items: [{ kind: 'clip', clipId: clips.quiet.id, inSeconds: 0, outSeconds: clips.quiet.duration + 5 }], chapters: [] });
+      const pastEnd = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, {
+        items: [{ kind: 'clip', clipId: clips.quiet.id, inSeconds: 0, outSeconds: clips.quiet.duration + 5 }],
+        chapters: [],
+      });
       expect(pastEnd.status).toBe(400);
-      expect(pastEnd.body.error.fields).toEqual([{ path: 'items.0.outSeconds', message: expect.stringMatching(/after the end of “Mary’s mornings”/) }]);
+      expect(pastEnd.body.error.fields).toEqual([
+        { path: 'items.0.outSeconds', message: expect.stringMatching(/after the end of “Mary’s mornings”/) },
+      ]);
 
-      const backwards = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, { items: [{ kind: 'clip', clipId: clips.quiet.id, inSeconds: 2, outSeconds: 1 }] });
+      const backwards = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, {
+        items: [{ kind: 'clip', clipId: clips.quiet.id, inSeconds: 2, outSeconds: 1 }],
+      });
       expect(backwards.status).toBe(400);
 
       const other = await workspaceWithPeople(server.url);
-      const foreign = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, { items: [{ kind: 'clip', clipId: other.ws.id, inSeconds: 0, outSeconds: 1 }] });
+      const foreign = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, {
+        items: [{ kind: 'clip', clipId: other.ws.id, inSeconds: 0, outSeconds: 1 }],
+      });
       expect(foreign.status).toBe(400);
       expect(foreign.body.error.message).toMatch(/no such clip in this workspace/);
 
@@ -138,7 +216,14 @@ describe.each(databases)('%s', (database) => {
       const timeline = {
         items: [
           { kind: 'clip', clipId: clips.quiet.id, inSeconds: 0.3, outSeconds: clips.quiet.duration - 0.2, gainDb: 0 },
-          { kind: 'clip', clipId: clips.loud.id, inSeconds: 0.2, outSeconds: clips.loud.duration, gainDb: 0, crossfadeSeconds: 1 },
+          {
+            kind: 'clip',
+            clipId: clips.loud.id,
+            inSeconds: 0.2,
+            outSeconds: clips.loud.duration,
+            gainDb: 0,
+            crossfadeSeconds: 1,
+          },
           { kind: 'clip', clipId: clips.third.id, inSeconds: 0, outSeconds: clips.third.duration, gainDb: -1 },
         ],
         chapters: [
@@ -189,7 +274,18 @@ describe.each(databases)('%s', (database) => {
       expect(loudness.truePeakDbfs).toBeLessThanOrEqual(-1);
       expect(renderBody.integratedLufs).toBeCloseTo(loudness.integratedLufs, 0);
 
-      const probed = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_chapters', '-show_format', '-show_streams', '-of', 'json', renderedFile]).toString());
+      const probed = JSON.parse(
+        execFileSync('ffprobe', [
+          '-v',
+          'error',
+          '-show_chapters',
+          '-show_format',
+          '-show_streams',
+          '-of',
+          'json',
+          renderedFile,
+        ]).toString(),
+      );
       expect(Number(probed.format.duration)).toBeGreaterThan(expected - 0.1);
       expect(Number(probed.format.duration)).toBeLessThan(expected + 0.1);
       expect(probed.streams[0]).toMatchObject({ codec_name: 'mp3', sample_rate: '44100', channels: 2 });
@@ -209,7 +305,9 @@ describe.each(databases)('%s', (database) => {
       expect(published.status).toBe(200);
       expect(published.body.publishedAt).toEqual(expect.any(String));
       // Mary chose to be credited by name (each member decides for themselves; nobody is named by default).
-      expect((await people.carer.patch(`/api/workspaces/${ws.id}/members/me/credit`, { creditByName: true })).status).toBe(200);
+      expect(
+        (await people.carer.patch(`/api/workspaces/${ws.id}/members/me/credit`, { creditByName: true })).status,
+      ).toBe(200);
 
       const feedRes = await fetch(`${server.url}/feeds/${ws.id}/podcast.xml`); // no session
       expect(feedRes.status).toBe(200);
@@ -221,7 +319,9 @@ describe.each(databases)('%s', (database) => {
   f = d.feed
   print(json.dumps({"bozo": bool(d.bozo), "title": f.title, "language": f.language, "guid": f.get("podcast_guid"),
     "entries": [{"title": e.title, "id": e.id, "duration": e.itunes_duration, "enclosures": [(l.href, l.length, l.type) for l in e.links if l.rel == "enclosure"]} for e in d.entries]}))`;
-      const parsed = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script.replace(/^ +/gm, '')], { input: xml }).toString());
+      const parsed = JSON.parse(
+        execFileSync('/usr/bin/python3', ['-c', script.replace(/^ +/gm, '')], { input: xml }).toString(),
+      );
       expect(parsed).toMatchObject({ bozo: false, title: 'Caring Voices', language: 'en-gb' });
       expect(parsed.entries).toHaveLength(1);
       expect(parsed.entries[0]).toMatchObject({ title: 'Episode 1: Being heard', id: episodeId });
@@ -241,7 +341,13 @@ describe.each(databases)('%s', (database) => {
 
       const chaptersUrl = /<podcast:chapters url="([^"]+)"/.exec(xml)![1]!;
       const chapters = await (await fetch(chaptersUrl)).json();
-      expect(chapters).toEqual({ version: '1.2.0', chapters: [{ startTime: 0, title: 'Mary' }, { startTime: expect.any(Number), title: 'Joe = “dementia”; #2' }] });
+      expect(chapters).toEqual({
+        version: '1.2.0',
+        chapters: [
+          { startTime: 0, title: 'Mary' },
+          { startTime: expect.any(Number), title: 'Joe = “dementia”; #2' },
+        ],
+      });
       // Mary (carer, audience public, agreed to be named) is credited as a guest; Joe (carer2: internal use only, never agreed) is not.
       expect(xml).toContain('<podcast:person group="cast" role="guest">carer person</podcast:person>');
       expect(xml).not.toContain('carer2 person');
@@ -268,8 +374,12 @@ describe.each(databases)('%s', (database) => {
       expect(xml).not.toContain('<item>');
       const render = await people.editor.post(`/api/episodes/${episodeId}/render`);
       expect(render.status).toBe(400);
-      expect(render.body.error.message).toMatch(/Item 3: “Tuesdays” was withdrawn by the person who made it. Remove it from the timeline./);
-      const again = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, { items: [{ kind: 'clip', clipId: clips.third.id, inSeconds: 0, outSeconds: 1 }] });
+      expect(render.body.error.message).toMatch(
+        /Item 3: “Tuesdays” was withdrawn by the person who made it. Remove it from the timeline./,
+      );
+      const again = await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, {
+        items: [{ kind: 'clip', clipId: clips.third.id, inSeconds: 0, outSeconds: 1 }],
+      });
       expect(again.status).toBe(400);
       expect(again.body.error.fields[0].message).toMatch(/withdrawn/);
     });

@@ -39,7 +39,9 @@ describe.skipIf(!pgUrl || !s3Endpoint)('a server configured with PostgreSQL and 
     const again = new TestClient(second.url);
     again.cookie = person.cookie;
     expect((await again.get('/api/me')).body.user.email).toBe('pg@example.org');
-    expect((await again.get('/api/workspaces')).body.workspaces.map((w: { name: string }) => w.name)).toEqual(['Durable']);
+    expect((await again.get('/api/workspaces')).body.workspaces.map((w: { name: string }) => w.name)).toEqual([
+      'Durable',
+    ]);
     const object = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
     expect(await object.Body!.transformToString()).toBe('kept in S3');
   });

@@ -14,11 +14,18 @@ afterAll(() => server.stop());
 async function workspaceWithEveryRole() {
   const admin = await signedUp(server.url, 'Alex Admin');
   const ws = (await admin.client.post('/api/workspaces', { name: 'Carers’ Voices' })).body;
-  const people: Record<Role, TestClient> & { ids: Record<Role, string> } = { admin: admin.client, ids: { admin: admin.user.id } } as never;
+  const people: Record<Role, TestClient> & { ids: Record<Role, string> } = {
+    admin: admin.client,
+    ids: { admin: admin.user.id },
+  } as never;
   for (const role of ['editor', 'expert', 'carer'] as const) {
     const invite = await admin.client.post(`/api/workspaces/${ws.id}/invites`, { role });
     const client = new TestClient(server.url);
-    const accepted = await client.post(`/api/invites/${invite.body.token}/accept`, { email: `${role}-${randomUUID()}@example.org`, password: 'a good long password', name: `${role} person` });
+    const accepted = await client.post(`/api/invites/${invite.body.token}/accept`, {
+      email: `${role}-${randomUUID()}@example.org`,
+      password: 'a good long password',
+      name: `${role} person`,
+    });
     expect(accepted.status).toBe(200);
     people[role] = client;
     people.ids[role] = accepted.body.user.id;
@@ -43,7 +50,11 @@ describe('sign-up → workspace → invite → accept → role change', () => {
     const preview = await newcomer.get(`/api/invites/${invite.body.token}`);
     expect(preview.body).toMatchObject({ workspaceName: 'Caring Lives', role: 'carer', invitedBy: 'Edie Editor' });
 
-    const accepted = await newcomer.post(`/api/invites/${invite.body.token}/accept`, { email: 'carol@example.org', password: 'a good long password', name: 'Carol' });
+    const accepted = await newcomer.post(`/api/invites/${invite.body.token}/accept`, {
+      email: 'carol@example.org',
+      password: 'a good long password',
+      name: 'Carol',
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ workspaceId: wsId, role: 'carer', user: { name: 'Carol' } });
     expect((await newcomer.get('/api/me')).body.user.email).toBe('carol@example.org');
@@ -55,7 +66,9 @@ describe('sign-up → workspace → invite → accept → role change', () => {
       ['Carol', 'carer'],
     ]);
 
-    const promoted = await editor.client.patch(`/api/workspaces/${wsId}/members/${accepted.body.user.id}`, { role: 'expert' });
+    const promoted = await editor.client.patch(`/api/workspaces/${wsId}/members/${accepted.body.user.id}`, {
+      role: 'expert',
+    });
     expect(promoted.status).toBe(200);
     expect(promoted.body.role).toBe('expert');
     expect((await newcomer.get(`/api/workspaces/${wsId}`)).body.role).toBe('expert');
@@ -81,17 +94,30 @@ describe('sign-up → workspace → invite → accept → role change', () => {
   it('refuses expired, cancelled and made-up links, and leaves no account behind', async () => {
     const admin = await signedUp(server.url);
     const ws = (await admin.client.post('/api/workspaces', { name: 'Expiry' })).body;
-    const invite = (await admin.client.post(`/api/workspaces/${ws.id}/invites`, { role: 'carer', expiresInHours: 1 })).body;
-    await server.chorus.services.db.updateTable('invites').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', invite.id).execute();
+    const invite = (await admin.client.post(`/api/workspaces/${ws.id}/invites`, { role: 'carer', expiresInHours: 1 }))
+      .body;
+    await server.chorus.services.db
+      .updateTable('invites')
+      .set({ expires_at: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', invite.id)
+      .execute();
     const late = new TestClient(server.url);
-    const res = await late.post(`/api/invites/${invite.token}/accept`, { email: 'late@example.org', password: 'a good long password', name: 'Late' });
+    const res = await late.post(`/api/invites/${invite.token}/accept`, {
+      email: 'late@example.org',
+      password: 'a good long password',
+      name: 'Late',
+    });
     expect(res.status).toBe(410);
     expect(res.body.error.code).toBe('invite_expired');
-    expect((await late.post('/api/auth/login', { email: 'late@example.org', password: 'a good long password' })).status).toBe(401);
+    expect(
+      (await late.post('/api/auth/login', { email: 'late@example.org', password: 'a good long password' })).status,
+    ).toBe(401);
 
     const cancelled = (await admin.client.post(`/api/workspaces/${ws.id}/invites`, { role: 'carer' })).body;
     expect((await admin.client.delete(`/api/workspaces/${ws.id}/invites/${cancelled.id}`)).status).toBe(204);
-    expect((await new TestClient(server.url).get(`/api/invites/${cancelled.token}`)).body.error.message).toMatch(/cancelled/);
+    expect((await new TestClient(server.url).get(`/api/invites/${cancelled.token}`)).body.error.message).toMatch(
+      /cancelled/,
+    );
 
     const madeUp = await new TestClient(server.url).get(`/api/invites/${'x'.repeat(43)}`);
     expect(madeUp.status).toBe(404);
@@ -132,7 +158,12 @@ describe('who may do what', () => {
   it('refuses anonymous callers with 401', async () => {
     const { ws } = await workspaceWithEveryRole();
     const anon = new TestClient(server.url);
-    for (const res of await Promise.all([anon.get('/api/workspaces'), anon.post('/api/workspaces', { name: 'x' }), anon.get(`/api/workspaces/${ws.id}`), anon.get(`/api/workspaces/${ws.id}/members`)])) {
+    for (const res of await Promise.all([
+      anon.get('/api/workspaces'),
+      anon.post('/api/workspaces', { name: 'x' }),
+      anon.get(`/api/workspaces/${ws.id}`),
+      anon.get(`/api/workspaces/${ws.id}/members`),
+    ])) {
       expect(res.status).toBe(401);
     }
   });
@@ -140,7 +171,9 @@ describe('who may do what', () => {
   it('lets only admins change roles and remove people', async () => {
     const { ws, people } = await workspaceWithEveryRole();
     for (const role of ['editor', 'expert', 'carer'] as const) {
-      const change = await people[role].patch(`/api/workspaces/${ws.id}/members/${people.ids.carer}`, { role: 'admin' });
+      const change = await people[role].patch(`/api/workspaces/${ws.id}/members/${people.ids.carer}`, {
+        role: 'admin',
+      });
       expect(change.status).toBe(403);
       expect(change.body.error.message).toMatch(/Only an admin/);
       expect((await people[role].delete(`/api/workspaces/${ws.id}/members/${people.ids.expert}`)).status).toBe(403);
@@ -151,7 +184,8 @@ describe('who may do what', () => {
 
   it('lets admins invite any role, editors carers and experts, and no one else', async () => {
     const { ws, people } = await workspaceWithEveryRole();
-    const invite = async (who: Role, role: Role) => (await people[who].post(`/api/workspaces/${ws.id}/invites`, { role })).status;
+    const invite = async (who: Role, role: Role) =>
+      (await people[who].post(`/api/workspaces/${ws.id}/invites`, { role })).status;
     expect(await invite('admin', 'admin')).toBe(201);
     expect(await invite('editor', 'carer')).toBe(201);
     expect(await invite('editor', 'expert')).toBe(201);
@@ -165,17 +199,28 @@ describe('who may do what', () => {
 
   it('sends each member their own abilities', async () => {
     const { ws, people } = await workspaceWithEveryRole();
-    expect((await people.editor.get(`/api/workspaces/${ws.id}`)).body.abilities).toEqual({ manageMembers: false, inviteRoles: ['expert', 'carer'], updateSettings: false, createDocuments: true, createEpisodes: true });
+    expect((await people.editor.get(`/api/workspaces/${ws.id}`)).body.abilities).toEqual({
+      manageMembers: false,
+      inviteRoles: ['expert', 'carer'],
+      updateSettings: false,
+      createDocuments: true,
+      createEpisodes: true,
+    });
     expect((await people.carer.get(`/api/workspaces/${ws.id}`)).body.abilities.inviteRoles).toEqual([]);
   });
 
   it('rejects unknown fields, wrong types and bad ids with 400', async () => {
     const { ws, people } = await workspaceWithEveryRole();
     expect((await people.admin.post('/api/workspaces', { name: 'x', owner: 'me' })).status).toBe(400);
-    expect((await people.admin.post('/api/workspaces', { name: 42 })).body.error.fields[0]).toEqual({ path: 'name', message: 'Workspace name must be text.' });
+    expect((await people.admin.post('/api/workspaces', { name: 42 })).body.error.fields[0]).toEqual({
+      path: 'name',
+      message: 'Workspace name must be text.',
+    });
     expect((await people.admin.post('/api/workspaces', { name: 'x'.repeat(121) })).status).toBe(400);
     expect((await people.admin.post(`/api/workspaces/${ws.id}/invites`, { role: 'owner' })).status).toBe(400);
     expect((await people.admin.get('/api/workspaces/not-a-uuid')).status).toBe(400);
-    expect((await people.admin.patch(`/api/workspaces/${ws.id}/members/${randomUUID()}`, { role: 'carer' })).status).toBe(404);
+    expect(
+      (await people.admin.patch(`/api/workspaces/${ws.id}/members/${randomUUID()}`, { role: 'carer' })).status,
+    ).toBe(404);
   });
 });

@@ -30,7 +30,15 @@ describe.skipIf(!pgUrl || !redisUrl)('two server instances side by side', () => 
     const ws = (await admin.client.post('/api/workspaces', { name: 'Shared' })).body;
     const invite = (await admin.client.post(`/api/workspaces/${ws.id}/invites`, { role: 'carer' })).body;
     const carer = new TestClient(b.url);
-    expect((await carer.post(`/api/invites/${invite.token}/accept`, { email: `b-${randomUUID()}@example.org`, password: 'a good long password', name: 'On B' })).status).toBe(200);
+    expect(
+      (
+        await carer.post(`/api/invites/${invite.token}/accept`, {
+          email: `b-${randomUUID()}@example.org`,
+          password: 'a good long password',
+          name: 'On B',
+        })
+      ).status,
+    ).toBe(200);
     // A session made on B works on A.
     const carerOnA = new TestClient(a.url);
     carerOnA.cookie = carer.cookie;
@@ -44,9 +52,13 @@ describe.skipIf(!pgUrl || !redisUrl)('two server instances side by side', () => 
     };
     const sa = open(a.url, admin.client.cookie!);
     const sb = open(b.url, carer.cookie!);
-    const seesBoth = new Promise<OnlineMember[]>((resolve) => sa.on('presence:update', ({ online }) => online.length === 2 && resolve(online)));
+    const seesBoth = new Promise<OnlineMember[]>((resolve) =>
+      sa.on('presence:update', ({ online }) => online.length === 2 && resolve(online)),
+    );
     await new Promise((resolve) => sa.emit('workspace:join', ws.id, resolve));
-    const joined = await new Promise<{ ok: boolean; online?: OnlineMember[] }>((resolve) => sb.emit('workspace:join', ws.id, resolve));
+    const joined = await new Promise<{ ok: boolean; online?: OnlineMember[] }>((resolve) =>
+      sb.emit('workspace:join', ws.id, resolve),
+    );
     expect(joined.online?.map((m) => m.name)).toEqual(['On A', 'On B']);
     expect((await seesBoth).map((m) => m.name)).toEqual(['On A', 'On B']);
 
@@ -67,7 +79,8 @@ describe.skipIf(!pgUrl || !redisUrl)('two server instances side by side', () => 
     cleanups.push(a.stop);
     const b: TestServer = await startServer({ env, chorus: { loginRateLimit } });
     cleanups.push(b.stop);
-    const guess = (url: string) => new TestClient(url).post('/api/auth/login', { email: 'target@example.org', password: 'guess guess guess' });
+    const guess = (url: string) =>
+      new TestClient(url).post('/api/auth/login', { email: 'target@example.org', password: 'guess guess guess' });
     expect([(await guess(a.url)).status, (await guess(b.url)).status]).toEqual([401, 401]);
     const third = await guess(a.url);
     expect(third.status).toBe(429);

@@ -12,7 +12,11 @@ import { startServer, type TestServer } from '../support/startServer';
 
 const pgUrl = testPostgresUrl();
 const s3Endpoint = testS3Endpoint();
-const setups = [{ name: 'local disk and SQLite' }, ...(pgUrl ? [{ name: 'PostgreSQL' }] : []), ...(s3Endpoint ? [{ name: 'S3' }] : [])];
+const setups = [
+  { name: 'local disk and SQLite' },
+  ...(pgUrl ? [{ name: 'PostgreSQL' }] : []),
+  ...(s3Endpoint ? [{ name: 'S3' }] : []),
+];
 
 const MAX_UPLOAD = 12 * 1024 * 1024;
 const CHUNK_MAX = 8 * 1024 * 1024;
@@ -28,7 +32,23 @@ beforeAll(async () => {
   // header): what Chrome's MediaRecorder makes.
   wav = await makeLongWav(audio.dir, 20);
   webmFile = path.join(audio.dir, 'recorded.webm');
-  await ffmpeg(['-i', wav, '-ac', '1', '-ar', '48000', '-c:a', 'libopus', '-b:a', '48k', '-live', '1', '-f', 'webm', webmFile]);
+  await ffmpeg([
+    '-i',
+    wav,
+    '-ac',
+    '1',
+    '-ar',
+    '48000',
+    '-c:a',
+    'libopus',
+    '-b:a',
+    '48k',
+    '-live',
+    '1',
+    '-f',
+    'webm',
+    webmFile,
+  ]);
   webm = await readFile(webmFile);
 });
 afterAll(() => audio?.cleanup());
@@ -40,11 +60,22 @@ function pieces(bytes: Buffer, count: number): Buffer[] {
   return [0, ...cuts].map((from, i) => bytes.subarray(from, cuts[i] ?? bytes.length));
 }
 
-async function putChunk(client: TestClient, id: string, seq: number | string, bytes: Buffer | Uint8Array, headers: Record<string, string> = {}, query = '') {
+async function putChunk(
+  client: TestClient,
+  id: string,
+  seq: number | string,
+  bytes: Buffer | Uint8Array,
+  headers: Record<string, string> = {},
+  query = '',
+) {
   const res = await fetch(`${client.baseUrl}/api/recordings/${id}/chunks/${seq}${query}`, {
     method: 'PUT',
     body: new Uint8Array(bytes),
-    headers: { 'content-type': 'application/octet-stream', ...(client.cookie ? { cookie: client.cookie } : {}), ...headers },
+    headers: {
+      'content-type': 'application/octet-stream',
+      ...(client.cookie ? { cookie: client.cookie } : {}),
+      ...headers,
+    },
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -80,7 +111,11 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
   });
 
   const start = async (who = carer, body: Record<string, unknown> = {}) => {
-    const res = await who.post(`/api/workspaces/${ws.id}/recordings`, { title: 'My mother’s garden', mimeType: 'audio/webm;codecs=opus', ...body });
+    const res = await who.post(`/api/workspaces/${ws.id}/recordings`, {
+      title: 'My mother’s garden',
+      mimeType: 'audio/webm;codecs=opus',
+      ...body,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { id: string; nextSeq: number; state: string };
   };
@@ -88,10 +123,19 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
 
   it('takes the pieces in order, joins them into the original on sending, and the clip processes to ready', async () => {
     const rec = await start();
-    expect(rec).toMatchObject({ nextSeq: 0, bytes: 0, state: 'recording', title: 'My mother’s garden', mimeType: 'audio/webm;codecs=opus', workspaceId: ws.id });
+    expect(rec).toMatchObject({
+      nextSeq: 0,
+      bytes: 0,
+      state: 'recording',
+      title: 'My mother’s garden',
+      mimeType: 'audio/webm;codecs=opus',
+      workspaceId: ws.id,
+    });
 
     // While it records, everyone sees it in the list, without consent yet and with nothing to play.
-    const listed = (await people.editor.get(`/api/workspaces/${ws.id}/clips`)).body.clips.find((c: any) => c.id === rec.id);
+    const listed = (await people.editor.get(`/api/workspaces/${ws.id}/clips`)).body.clips.find(
+      (c: any) => c.id === rec.id,
+    );
     expect(listed).toMatchObject({ status: 'recording', consent: null, withdrawn: false });
     expect((await getBytes(people.editor, `/api/clips/${rec.id}/original`)).status).toBe(404);
 
@@ -101,22 +145,45 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
       sent += part.length;
       const res = await putChunk(carer, rec.id, seq, part, {}, `?recordedMs=${(seq + 1) * 5000}`);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      expect(res.body).toEqual({ id: rec.id, state: 'recording', nextSeq: seq + 1, bytes: sent, recordedSeconds: (seq + 1) * 5 });
+      expect(res.body).toEqual({
+        id: rec.id,
+        state: 'recording',
+        nextSeq: seq + 1,
+        bytes: sent,
+        recordedSeconds: (seq + 1) * 5,
+      });
     }
     // Each piece is its own object under the clip's prefix until the recording is sent.
     expect((await stored(rec.id)).map((b) => b.size)).toEqual(parts.map((p) => p.length));
-    expect((await carer.get(`/api/recordings/${rec.id}`)).body).toMatchObject({ nextSeq: parts.length, bytes: webm.length, state: 'recording', recordedSeconds: parts.length * 5 });
+    expect((await carer.get(`/api/recordings/${rec.id}`)).body).toMatchObject({
+      nextSeq: parts.length,
+      bytes: webm.length,
+      state: 'recording',
+      recordedSeconds: parts.length * 5,
+    });
     expect((await carer.get(`/api/clips/${rec.id}`)).body.original.sizeBytes).toBe(webm.length);
 
     const finished = await carer.post(`/api/recordings/${rec.id}/finish`, { ...consent, title: 'The garden in May' });
     expect(finished.status, JSON.stringify(finished.body)).toBe(200);
     // The processing job may already have started by the time the answer is written.
-    expect(finished.body).toMatchObject({ id: rec.id, title: 'The garden in May', status: expect.stringMatching(/^(queued|processing)$/), original: { format: 'webm', contentType: 'audio/webm', sizeBytes: webm.length } });
-    expect(finished.body.consent).toMatchObject({ podcast: true, publicationQuotes: false, audience: 'internal', wordingVersion: 1 });
+    expect(finished.body).toMatchObject({
+      id: rec.id,
+      title: 'The garden in May',
+      status: expect.stringMatching(/^(queued|processing)$/),
+      original: { format: 'webm', contentType: 'audio/webm', sizeBytes: webm.length },
+    });
+    expect(finished.body.consent).toMatchObject({
+      podcast: true,
+      publicationQuotes: false,
+      audience: 'internal',
+      wordingVersion: 1,
+    });
 
     // Nothing is left under chunks/, and the original is the recording byte for byte.
     expect(await stored(rec.id)).toEqual([]);
-    const keys = (await stored(rec.id, clipPrefix(ws.id, rec.id))).map((b) => b.key.slice(clipPrefix(ws.id, rec.id).length));
+    const keys = (await stored(rec.id, clipPrefix(ws.id, rec.id))).map((b) =>
+      b.key.slice(clipPrefix(ws.id, rec.id).length),
+    );
     expect(keys).toEqual(['original']);
     expect((await getBytes(carer, `/api/clips/${rec.id}/original`)).bytes.equals(webm)).toBe(true);
     expect((await carer.get(`/api/recordings/${rec.id}`)).body).toMatchObject({ state: 'sent' });
@@ -143,7 +210,12 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
     expect((await putChunk(carer, rec.id, 1, parts[1]!)).status).toBe(200);
     const gap = await putChunk(carer, rec.id, 3, parts[3]!);
     expect(gap.status).toBe(409);
-    expect(gap.body).toMatchObject({ error: { code: 'conflict' }, nextSeq: 2, bytes: parts[0]!.length + parts[1]!.length, state: 'recording' });
+    expect(gap.body).toMatchObject({
+      error: { code: 'conflict' },
+      nextSeq: 2,
+      bytes: parts[0]!.length + parts[1]!.length,
+      state: 'recording',
+    });
     expect(gap.body.error.message).toContain('Send piece 2 next');
     expect((await carer.get(`/api/recordings/${rec.id}`)).body.nextSeq).toBe(2);
     for (const seq of [2, 3, 4]) expect((await putChunk(carer, rec.id, seq, parts[seq]!)).status).toBe(200);
@@ -183,7 +255,11 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
     expect((await people.editor.delete(`/api/recordings/${rec.id}`)).status).toBe(403);
 
     const outsider = new TestClient(server.url);
-    await outsider.post('/api/auth/signup', { email: `out-${randomUUID()}@example.org`, password: 'a good long password', name: 'Outsider' });
+    await outsider.post('/api/auth/signup', {
+      email: `out-${randomUUID()}@example.org`,
+      password: 'a good long password',
+      name: 'Outsider',
+    });
     expect((await putChunk(outsider, rec.id, 0, part)).status).toBe(404);
     expect((await outsider.get(`/api/recordings/${rec.id}`)).status).toBe(404);
     expect((await outsider.post(`/api/workspaces/${ws.id}/recordings`, { mimeType: 'audio/webm' })).status).toBe(404);
@@ -191,8 +267,12 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
     expect((await stored(rec.id)).length).toBe(0);
     // A member may see where it is up to; only its maker finds it among their unsent recordings.
     expect((await people.editor.get(`/api/recordings/${rec.id}`)).status).toBe(200);
-    expect((await people.editor.get(`/api/workspaces/${ws.id}/recordings`)).body.recordings.map((r: any) => r.id)).not.toContain(rec.id);
-    expect((await carer.get(`/api/workspaces/${ws.id}/recordings`)).body.recordings.map((r: any) => r.id)).toContain(rec.id);
+    expect(
+      (await people.editor.get(`/api/workspaces/${ws.id}/recordings`)).body.recordings.map((r: any) => r.id),
+    ).not.toContain(rec.id);
+    expect((await carer.get(`/api/workspaces/${ws.id}/recordings`)).body.recordings.map((r: any) => r.id)).toContain(
+      rec.id,
+    );
   });
 
   it('refuses a piece over 8 MiB and a recording over MAX_UPLOAD_BYTES with 413, storing nothing', async () => {
@@ -231,9 +311,15 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
     const text = await putChunk(carer, rec.id, 0, Buffer.from('this is not a recording at all, only words'));
     expect(text.status).toBe(415);
     expect(text.body.error.message).toContain('WebM/Opus');
-    expect((await putChunk(carer, rec.id, 0, webm.subarray(0, 1000), { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await putChunk(carer, rec.id, 0, webm.subarray(0, 1000), { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await putChunk(carer, rec.id, 0, webm.subarray(0, 1000), { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await putChunk(carer, rec.id, 0, webm.subarray(0, 1000), { 'content-type': 'text/plain' })).status).toBe(
+      415,
+    );
+    expect((await putChunk(carer, rec.id, 0, webm.subarray(0, 1000), { 'sec-fetch-site': 'cross-site' })).status).toBe(
+      403,
+    );
+    expect((await putChunk(carer, rec.id, 0, webm.subarray(0, 1000), { origin: 'https://evil.example' })).status).toBe(
+      403,
+    );
     expect((await putChunk(carer, rec.id, 0, Buffer.alloc(0))).status).toBe(400);
     expect((await putChunk(carer, rec.id, -1, webm.subarray(0, 1000))).status).toBe(400);
     expect((await stored(rec.id)).length).toBe(0);
@@ -241,11 +327,17 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
     const flv = await carer.post(`/api/workspaces/${ws.id}/recordings`, { mimeType: 'video/x-flv' });
     expect(flv.status).toBe(400);
     expect(flv.body.error.fields[0]).toMatchObject({ path: 'mimeType' });
-    const safari = await carer.post(`/api/workspaces/${ws.id}/recordings`, { mimeType: 'audio/mp4; codecs="mp4a.40.2"' });
+    const safari = await carer.post(`/api/workspaces/${ws.id}/recordings`, {
+      mimeType: 'audio/mp4; codecs="mp4a.40.2"',
+    });
     expect(safari.body.mimeType).toBe('audio/mp4;codecs=mp4a.40.2');
 
     // The CSRF guard lets raw bytes through on the piece route only.
-    const elsewhere = await fetch(`${server.url}/api/workspaces`, { method: 'POST', body: 'x', headers: { 'content-type': 'application/octet-stream', cookie: carer.cookie! } });
+    const elsewhere = await fetch(`${server.url}/api/workspaces`, {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-type': 'application/octet-stream', cookie: carer.cookie! },
+    });
     expect(elsewhere.status).toBe(415);
   });
 
@@ -257,11 +349,23 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
 
     // Nothing more arrives (the tab was closed); a while later it shows as interrupted, and stays listed.
     const longAgo = new Date(Date.now() - 10 * 24 * 3600_000).toISOString();
-    await server.chorus.services.db.updateTable('clip_recordings').set({ last_chunk_at: longAgo }).where('clip_id', '=', rec.id).execute();
-    await server.chorus.services.db.updateTable('clips').set({ updated_at: longAgo }).where('id', '=', rec.id).execute();
+    await server.chorus.services.db
+      .updateTable('clip_recordings')
+      .set({ last_chunk_at: longAgo })
+      .where('clip_id', '=', rec.id)
+      .execute();
+    await server.chorus.services.db
+      .updateTable('clips')
+      .set({ updated_at: longAgo })
+      .where('id', '=', rec.id)
+      .execute();
     expect((await carer.get(`/api/recordings/${rec.id}`)).body.state).toBe('interrupted');
-    expect((await carer.get(`/api/workspaces/${ws.id}/recordings`)).body.recordings.find((r: any) => r.id === rec.id)).toMatchObject({ state: 'interrupted', nextSeq: 6 });
-    expect((await people.editor.get(`/api/workspaces/${ws.id}/clips`)).body.clips.find((c: any) => c.id === rec.id).status).toBe('interrupted');
+    expect(
+      (await carer.get(`/api/workspaces/${ws.id}/recordings`)).body.recordings.find((r: any) => r.id === rec.id),
+    ).toMatchObject({ state: 'interrupted', nextSeq: 6 });
+    expect(
+      (await people.editor.get(`/api/workspaces/${ws.id}/clips`)).body.clips.find((c: any) => c.id === rec.id).status,
+    ).toBe('interrupted');
 
     const sent = await carer.post(`/api/recordings/${rec.id}/finish`, { ...consent, audience: 'public' });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
@@ -270,7 +374,9 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
     expect(clip.media.durationSeconds).toBeGreaterThan(5);
     expect(clip.media.durationSeconds).toBeLessThan(19);
     expect(await stored(rec.id)).toEqual([]);
-    expect((await carer.get(`/api/workspaces/${ws.id}/recordings`)).body.recordings.map((r: any) => r.id)).not.toContain(rec.id);
+    expect(
+      (await carer.get(`/api/workspaces/${ws.id}/recordings`)).body.recordings.map((r: any) => r.id),
+    ).not.toContain(rec.id);
   });
 
   it('refuses to send a recording nothing has arrived from', async () => {
@@ -303,9 +409,16 @@ describe.each(setups)('recording in the browser, piece by piece, on $name', ({ n
     expect((await carer.get(`/api/clips/${rec.id}`)).status).toBe(404);
     expect((await carer.get(`/api/recordings/${rec.id}`)).status).toBe(404);
     expect(await stored(rec.id, clipPrefix(ws.id, rec.id))).toEqual([]);
-    await expect.poll(() => events).toEqual([`clip:created:${rec.id}`, `clip:status:${rec.id}`, `clip:discarded:${rec.id}`]);
+    await expect
+      .poll(() => events)
+      .toEqual([`clip:created:${rec.id}`, `clip:status:${rec.id}`, `clip:discarded:${rec.id}`]);
     socket.close();
-    const audit = await server.chorus.services.db.selectFrom('audit_events').select('action').where('subject_id', '=', rec.id).orderBy('created_at').execute();
+    const audit = await server.chorus.services.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', rec.id)
+      .orderBy('created_at')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['clip.recording_started', 'clip.recording_discarded']);
   });
 

@@ -23,7 +23,8 @@ const encodings: Record<TestFormat, string[]> = {
   flac: ['-ar', '44100', '-c:a', 'flac'],
 };
 
-export const speechText = 'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask.';
+export const speechText =
+  'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask.';
 
 export interface TestAudio {
   dir: string;
@@ -52,10 +53,21 @@ export async function makeLongWav(dir: string, seconds: number): Promise<string>
   await run('espeak-ng', ['-w', speech, speechText]);
   const file = path.join(dir, `long-${seconds}s.wav`);
   await ffmpeg([
-    '-stream_loop', '-1', '-i', speech,
-    '-f', 'lavfi', '-i', 'anoisesrc=c=pink:a=0.02:r=44100',
-    '-filter_complex', '[0:a]aresample=44100,pan=stereo|c0=c0|c1=c0[s];[s][1:a]amix=inputs=2:duration=first:normalize=0',
-    '-t', String(seconds), '-c:a', 'pcm_s16le', file,
+    '-stream_loop',
+    '-1',
+    '-i',
+    speech,
+    '-f',
+    'lavfi',
+    '-i',
+    'anoisesrc=c=pink:a=0.02:r=44100',
+    '-filter_complex',
+    '[0:a]aresample=44100,pan=stereo|c0=c0|c1=c0[s];[s][1:a]amix=inputs=2:duration=first:normalize=0',
+    '-t',
+    String(seconds),
+    '-c:a',
+    'pcm_s16le',
+    file,
   ]);
   return file;
 }
@@ -74,10 +86,29 @@ export interface Probed {
 }
 
 export async function ffprobe(file: string): Promise<Probed> {
-  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration,format_name:stream=codec_name,channels,sample_rate', '-select_streams', 'a:0', '-of', 'json', file]);
-  const data = JSON.parse(stdout) as { format: { duration?: string; format_name: string }; streams: Array<{ codec_name: string; channels: number; sample_rate: string }> };
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration,format_name:stream=codec_name,channels,sample_rate',
+    '-select_streams',
+    'a:0',
+    '-of',
+    'json',
+    file,
+  ]);
+  const data = JSON.parse(stdout) as {
+    format: { duration?: string; format_name: string };
+    streams: Array<{ codec_name: string; channels: number; sample_rate: string }>;
+  };
   const stream = data.streams[0]!;
-  return { durationSeconds: Number(data.format.duration), codec: stream.codec_name, channels: stream.channels, sampleRate: Number(stream.sample_rate), formatName: data.format.format_name };
+  return {
+    durationSeconds: Number(data.format.duration),
+    codec: stream.codec_name,
+    channels: stream.channels,
+    sampleRate: Number(stream.sample_rate),
+    formatName: data.format.format_name,
+  };
 }
 
 /** Integrated loudness (LUFS) and true peak (dBFS), from `ffmpeg -af ebur128=peak=true` run here. */

@@ -17,10 +17,19 @@ export interface UploadOptions {
   fieldsAfterFile?: boolean;
 }
 
-export async function uploadAudio(client: TestClient, workspaceId: string, file: string | Buffer, options: UploadOptions = {}) {
+export async function uploadAudio(
+  client: TestClient,
+  workspaceId: string,
+  file: string | Buffer,
+  options: UploadOptions = {},
+) {
   const bytes = typeof file === 'string' ? await readFile(file) : file;
   const filename = options.filename ?? (typeof file === 'string' ? path.basename(file) : 'recording.wav');
-  const fields: Record<string, string | undefined> = { title: options.title ?? `Story ${filename}`, ...consentFields, ...options.fields };
+  const fields: Record<string, string | undefined> = {
+    title: options.title ?? `Story ${filename}`,
+    ...consentFields,
+    ...options.fields,
+  };
   const form = new FormData();
   const addFields = () => {
     for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
@@ -28,25 +37,39 @@ export async function uploadAudio(client: TestClient, workspaceId: string, file:
   if (!options.fieldsAfterFile) addFields();
   form.append('audio', new Blob([new Uint8Array(bytes)]), filename);
   if (options.fieldsAfterFile) addFields();
-  const res = await fetch(`${client.baseUrl}/api/workspaces/${workspaceId}/clips`, { method: 'POST', body: form, headers: client.cookie ? { cookie: client.cookie } : {} });
+  const res = await fetch(`${client.baseUrl}/api/workspaces/${workspaceId}/clips`, {
+    method: 'POST',
+    body: form,
+    headers: client.cookie ? { cookie: client.cookie } : {},
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
 
 /** Polls the clip until `done` says so (or fails the test after `timeoutMs`). */
-export async function waitForClip(client: TestClient, clipId: string, done: (clip: any) => boolean = (c) => c.status === 'ready' || c.status === 'failed', timeoutMs = 20_000) {
+export async function waitForClip(
+  client: TestClient,
+  clipId: string,
+  done: (clip: any) => boolean = (c) => c.status === 'ready' || c.status === 'failed',
+  timeoutMs = 20_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await client.get(`/api/clips/${clipId}`);
     if (res.status === 200 && done(res.body)) return res.body;
-    if (Date.now() > deadline) throw new Error(`clip ${clipId} did not get there in ${timeoutMs} ms; last answer ${res.status} ${JSON.stringify(res.body)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `clip ${clipId} did not get there in ${timeoutMs} ms; last answer ${res.status} ${JSON.stringify(res.body)}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** GET returning the raw bytes. */
 export async function getBytes(client: TestClient, urlPath: string, headers: Record<string, string> = {}) {
-  const res = await fetch(client.baseUrl + urlPath, { headers: { ...headers, ...(client.cookie ? { cookie: client.cookie } : {}) } });
+  const res = await fetch(client.baseUrl + urlPath, {
+    headers: { ...headers, ...(client.cookie ? { cookie: client.cookie } : {}) },
+  });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -57,10 +80,16 @@ export async function workspaceWithPeople(baseUrl: string) {
   const people = { admin: admin.client } as Record<'admin' | 'editor' | 'expert' | 'carer' | 'carer2', TestClient>;
   const ids = { admin: admin.user.id } as Record<keyof typeof people, string>;
   for (const role of ['editor', 'expert', 'carer', 'carer2'] as const) {
-    const invite = await admin.client.post(`/api/workspaces/${ws.id}/invites`, { role: role === 'carer2' ? 'carer' : role });
+    const invite = await admin.client.post(`/api/workspaces/${ws.id}/invites`, {
+      role: role === 'carer2' ? 'carer' : role,
+    });
     const client = new TestClient(baseUrl);
     const email = `${role}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`;
-    const accepted = await client.post(`/api/invites/${invite.body.token}/accept`, { email, password: 'a good long password', name: `${role} person` });
+    const accepted = await client.post(`/api/invites/${invite.body.token}/accept`, {
+      email,
+      password: 'a good long password',
+      name: `${role} person`,
+    });
     if (accepted.status !== 200) throw new Error(`invite failed: ${JSON.stringify(accepted.body)}`);
     people[role] = client;
     ids[role] = accepted.body.user.id;
@@ -72,7 +101,11 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A signed-in socket that has joined the workspace room. */
 export async function joinedSocket(baseUrl: string, client: TestClient, workspaceId: string): Promise<ClientSocket> {
-  const socket: ClientSocket = connect(baseUrl, { transports: ['websocket'], extraHeaders: client.cookie ? { cookie: client.cookie } : {}, reconnection: false });
+  const socket: ClientSocket = connect(baseUrl, {
+    transports: ['websocket'],
+    extraHeaders: client.cookie ? { cookie: client.cookie } : {},
+    reconnection: false,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);

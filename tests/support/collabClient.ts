@@ -5,7 +5,13 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { EDITOR_SCHEMA_VERSION } from '../../shared/editor/version';
-import { collabMessageType, type CollabClientToServerEvents, type CollabError, type CollabJoinReply, type CollabServerToClientEvents } from '../../shared/realtime/collab';
+import {
+  collabMessageType,
+  type CollabClientToServerEvents,
+  type CollabError,
+  type CollabJoinReply,
+  type CollabServerToClientEvents,
+} from '../../shared/realtime/collab';
 
 export type CollabSocket = Socket<CollabServerToClientEvents, CollabClientToServerEvents>;
 
@@ -52,11 +58,14 @@ export class CollabDoc {
       syncProtocol.writeUpdate(e, update);
       this.send(encoding.toUint8Array(e));
     });
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === this) return;
-      const changed = added.concat(updated, removed);
-      this.send(frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
-    });
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (origin === this) return;
+        const changed = added.concat(updated, removed);
+        this.send(frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+      },
+    );
   }
 
   get body(): Y.XmlFragment {
@@ -163,7 +172,14 @@ export class CollabClient {
   }
 
   rawJoin(docId: unknown, options?: unknown): Promise<CollabJoinReply> {
-    return new Promise((resolve) => (this.socket.emit as (...args: unknown[]) => void)('join', docId, ...(options === undefined ? [] : [options]), resolve));
+    return new Promise((resolve) =>
+      (this.socket.emit as (...args: unknown[]) => void)(
+        'join',
+        docId,
+        ...(options === undefined ? [] : [options]),
+        resolve,
+      ),
+    );
   }
 
   leave(docId: string): void {
@@ -172,7 +188,10 @@ export class CollabClient {
   }
 
   /** Waits for a `collab:error` matching `predicate`. */
-  async nextError(predicate: (e: { docId: string | null; error: CollabError }) => boolean = () => true, timeoutMs = 5000) {
+  async nextError(
+    predicate: (e: { docId: string | null; error: CollabError }) => boolean = () => true,
+    timeoutMs = 5000,
+  ) {
     return eventually(() => this.errors.find(predicate), timeoutMs, 'a collab:error');
   }
 
@@ -196,7 +215,11 @@ export function frameUpdate(update: Uint8Array): Uint8Array {
 }
 
 /** Polls until `probe` returns something truthy. */
-export async function eventually<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000, what = 'a condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 5000,
+  what = 'a condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -17,7 +17,11 @@ export async function teamWithEveryRole(baseUrl: string, workspaceName = 'Writin
   for (const role of ['editor', 'expert', 'carer'] as const) {
     const invite = await admin.client.post(`/api/workspaces/${ws.id}/invites`, { role });
     const client = new TestClient(baseUrl);
-    const accepted = await client.post(`/api/invites/${invite.body.token}/accept`, { email: `${role}-${randomUUID()}@example.org`, password: 'a good long password', name: `${role} person` });
+    const accepted = await client.post(`/api/invites/${invite.body.token}/accept`, {
+      email: `${role}-${randomUUID()}@example.org`,
+      password: 'a good long password',
+      name: `${role} person`,
+    });
     if (accepted.status !== 200) throw new Error(`invite accept failed: ${JSON.stringify(accepted.body)}`);
     people[role] = client;
     ids[role] = accepted.body.user.id;
@@ -25,7 +29,12 @@ export async function teamWithEveryRole(baseUrl: string, workspaceName = 'Writin
   return { workspaceId: ws.id, people, ids };
 }
 
-export async function newDocument(client: TestClient, workspaceId: string, title = 'Our publication', kind: 'publication' | 'script' = 'publication'): Promise<{ id: string }> {
+export async function newDocument(
+  client: TestClient,
+  workspaceId: string,
+  title = 'Our publication',
+  kind: 'publication' | 'script' = 'publication',
+): Promise<{ id: string }> {
   const res = await client.post(`/api/workspaces/${workspaceId}/documents`, { title, kind });
   if (res.status !== 201) throw new Error(`document create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

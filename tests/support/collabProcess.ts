@@ -19,7 +19,10 @@ export interface ServerProcess {
  * Starts the server in a child process and waits for its URL. Run as `node --import tsx` (not through
  * npx), so the pid is the server itself and SIGKILL reaches it, not a wrapper.
  */
-export async function startServerProcess(env: Record<string, string>, options: { timeoutMs?: number; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },

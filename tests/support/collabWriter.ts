@@ -66,7 +66,8 @@ export class ParagraphWriter {
       if (socket === this.socket) this.joined = false;
     });
     socket.on('y', (docId, raw) => {
-      if (docId === this.docId && socket === this.socket) this.receive(raw instanceof Uint8Array ? raw : new Uint8Array(raw));
+      if (docId === this.docId && socket === this.socket)
+        this.receive(raw instanceof Uint8Array ? raw : new Uint8Array(raw));
     });
     socket.on('collab:saved', (docId, saved) => {
       if (docId !== this.docId || socket !== this.socket) return;
@@ -185,13 +186,26 @@ export function paragraphTexts(doc: Y.Doc): string[] {
   return doc
     .getXmlFragment('default')
     .toArray()
-    .map((p) => (p instanceof Y.XmlElement ? p.toArray().map((t) => t.toString()).join('') : ''));
+    .map((p) =>
+      p instanceof Y.XmlElement
+        ? p
+            .toArray()
+            .map((t) => t.toString())
+            .join('')
+        : '',
+    );
 }
 
 /** Writes `count` paragraphs at `perSecond`, each named `${prefix}${i}`, spread evenly over time. */
-export async function writeAtRate(writer: ParagraphWriter, prefix: string, perSecond: number, count: number, from = 0): Promise<void> {
+export async function writeAtRate(
+  writer: ParagraphWriter,
+  prefix: string,
+  perSecond: number,
+  count: number,
+  from = 0,
+): Promise<void> {
   const start = performance.now();
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     const due = Math.min(count, Math.floor(((performance.now() - start) / 1000) * perSecond) + 1);
     for (; i < due; i++) writer.write(`${prefix}${from + i}`);
     await new Promise((r) => setTimeout(r, 4));

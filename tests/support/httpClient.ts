@@ -6,7 +6,12 @@ export class TestClient {
   cookie: string | undefined;
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, body?: unknown, init: { headers?: Record<string, string>; raw?: string } = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: { headers?: Record<string, string>; raw?: string } = {},
+  ): Promise<{ status: number; body: any; headers: Headers }> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookie) headers.cookie = this.cookie;
     let payload: string | undefined = init.raw;
@@ -38,7 +43,10 @@ export class TestClient {
 
 let counter = 0;
 /** Signs up a fresh person and returns their client and user. */
-export async function signedUp(baseUrl: string, name = 'Test Person'): Promise<{ client: TestClient; user: { id: string; email: string; name: string } }> {
+export async function signedUp(
+  baseUrl: string,
+  name = 'Test Person',
+): Promise<{ client: TestClient; user: { id: string; email: string; name: string } }> {
   const client = new TestClient(baseUrl);
   const email = `person${Date.now()}-${process.pid}-${++counter}@example.org`;
   const res = await client.post('/api/auth/signup', { email, password: 'a good long password', name });

@@ -12,9 +12,12 @@ export interface TestS3 {
 /** The real S3 endpoint for tests (Ceph RGW in CI), from CHORUS_TEST_S3_*; undefined with a loud warning when absent. */
 export function testS3Endpoint(): string | undefined {
   const endpoint = process.env.CHORUS_TEST_S3_ENDPOINT;
-  if (!endpoint && process.env.CI) throw new Error('CHORUS_TEST_S3_ENDPOINT is not set, and CI must run the S3 tests. .ci/run sets it.');
+  if (!endpoint && process.env.CI)
+    throw new Error('CHORUS_TEST_S3_ENDPOINT is not set, and CI must run the S3 tests. .ci/run sets it.');
   if (!endpoint) {
-    console.warn('\n*** S3 tests SKIPPED: CHORUS_TEST_S3_ENDPOINT is not set. Start one with `bash ../shared/s3/rgw-up.sh`, then run\n*** CHORUS_TEST_S3_ENDPOINT=http://127.0.0.1:7480 CHORUS_TEST_S3_ACCESS_KEY_ID=testkey CHORUS_TEST_S3_SECRET_ACCESS_KEY=testsecret npm test\n');
+    console.warn(
+      '\n*** S3 tests SKIPPED: CHORUS_TEST_S3_ENDPOINT is not set. Start one with `bash ../shared/s3/rgw-up.sh`, then run\n*** CHORUS_TEST_S3_ENDPOINT=http://127.0.0.1:7480 CHORUS_TEST_S3_ACCESS_KEY_ID=testkey CHORUS_TEST_S3_SECRET_ACCESS_KEY=testsecret npm test\n',
+    );
   }
   return endpoint;
 }

@@ -15,9 +15,17 @@ export interface TestServer {
  * The real server, in this process, on 127.0.0.1 at a free port, with a fresh DATA_DIR
  * (SQLite and local blobs unless `env` says otherwise).
  */
-export async function startServer(options: { env?: Record<string, string>; chorus?: ChorusOptions; keepDataDir?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { env?: Record<string, string>; chorus?: ChorusOptions; keepDataDir?: string } = {},
+): Promise<TestServer> {
   const dataDir = options.keepDataDir ?? (await mkdtemp(path.join(tmpdir(), 'chorus-test-')));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: process.env.CHORUS_TEST_LOG_LEVEL ?? 'silent', ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.CHORUS_TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
   const chorus = await createChorus(config, options.chorus);
   const url = await chorus.listen();
   return {

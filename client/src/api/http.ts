@@ -49,7 +49,11 @@ export function errorFromAnswer(status: number, body: unknown): ApiError {
     const { code, message, fields } = parsed.data.error;
     return new ApiError(code, message, { status, ...(fields ? { fields } : {}) });
   }
-  return new ApiError(status >= 500 ? 'unavailable' : 'internal', 'Chorus could not do that just now. Wait a moment, then try again.', { status });
+  return new ApiError(
+    status >= 500 ? 'unavailable' : 'internal',
+    'Chorus could not do that just now. Wait a moment, then try again.',
+    { status },
+  );
 }
 
 async function failure(response: Response): Promise<ApiError> {
@@ -66,10 +70,14 @@ export async function requestJson<T>(method: Method, path: string, schema: z.Zod
   const parsed = schema.safeParse(await readJson(response));
   if (!parsed.success) {
     console.error(`Unexpected answer from ${method} ${path}`, parsed.error);
-    throw new ApiError('internal', 'Chorus sent an answer this page did not understand. Reload the page and try again.', {
-      status: response.status,
-      cause: parsed.error,
-    });
+    throw new ApiError(
+      'internal',
+      'Chorus sent an answer this page did not understand. Reload the page and try again.',
+      {
+        status: response.status,
+        cause: parsed.error,
+      },
+    );
   }
   return parsed.data;
 }

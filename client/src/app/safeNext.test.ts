@@ -10,7 +10,15 @@ describe('safeNext', () => {
   });
 
   it('refuses anything that could leave the site', () => {
-    for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '', null, undefined]) {
+    for (const bad of [
+      '//evil.example/x',
+      '/\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(safeNext(bad, origin)).toBe('/');
     }
   });

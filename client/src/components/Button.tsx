@@ -8,7 +8,14 @@ interface ButtonProps extends ComponentPropsWithRef<'button'> {
   busy?: boolean;
 }
 
-export function Button({ variant = 'primary', busy = false, type = 'button', className, onClick, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  busy = false,
+  type = 'button',
+  className,
+  onClick,
+  ...rest
+}: ButtonProps) {
   const classes = ['button', `button--${variant}`, className].filter(Boolean).join(' ');
   return (
     <button

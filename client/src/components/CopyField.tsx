@@ -31,7 +31,9 @@ export function CopyField({ value, label, hint, noun, focusOnShow = false }: Cop
     } catch {
       input.current?.focus();
       input.current?.select();
-      setStatus(`The ${noun} is selected. Copy it with your device’s copy command (Ctrl and C, or Command and C on a Mac).`);
+      setStatus(
+        `The ${noun} is selected. Copy it with your device’s copy command (Ctrl and C, or Command and C on a Mac).`,
+      );
     }
   };
 

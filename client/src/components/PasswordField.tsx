@@ -12,7 +12,12 @@ export function PasswordField(props: Omit<ComponentProps<typeof TextField>, 'typ
       spellCheck={false}
       autoCapitalize="none"
       after={
-        <Button variant="secondary" className="button--inline" aria-controls={props.id} onClick={() => setShown(!shown)}>
+        <Button
+          variant="secondary"
+          className="button--inline"
+          aria-controls={props.id}
+          onClick={() => setShown(!shown)}
+        >
           {shown ? 'Hide' : 'Show'}
           <span className="visually-hidden"> password</span>
         </Button>

@@ -36,7 +36,8 @@ export function useSubmitForm<V>(fieldIds: Record<string, string>, options: Subm
     problems.clear();
     const fields = check?.(values) ?? [];
     onError?.(fields.length > 0);
-    if (fields.length > 0) return problems.show(new ApiError('validation_failed', 'Check the form.', { status: 400, fields }));
+    if (fields.length > 0)
+      return problems.show(new ApiError('validation_failed', 'Check the form.', { status: 400, fields }));
     setBusy(true);
     try {
       await send(values, form);

@@ -38,7 +38,19 @@ export function CoWritingEditor({ docId, person, canEdit, archived, aside }: CoW
   return <Surface key={docId} provider={provider} state={state} person={person} archived={archived} aside={aside} />;
 }
 
-function Surface({ provider, state, person, archived, aside }: { provider: CollabProvider; state: CollabState; person: Person; archived: boolean; aside?: CoWritingEditorProps['aside'] }) {
+function Surface({
+  provider,
+  state,
+  person,
+  archived,
+  aside,
+}: {
+  provider: CollabProvider;
+  state: CollabState;
+  person: Person;
+  archived: boolean;
+  aside?: CoWritingEditorProps['aside'];
+}) {
   const editor = useCoWritingEditor(provider, person, state.canEdit);
   const [linkOpen, setLinkOpen] = useState(false);
   const toolbar = useRef<HTMLDivElement>(null);

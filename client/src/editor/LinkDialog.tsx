@@ -28,7 +28,13 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose(): voi
     if (!address.ok) return setError(address.message);
     const chain = editor.chain().focus().extendMarkRange('link');
     if (editor.state.selection.empty && !current) {
-      chain.insertContent({ type: 'text', text: address.href.replace(/^mailto:/, ''), marks: [{ type: 'link', attrs: { href: address.href } }] }).run();
+      chain
+        .insertContent({
+          type: 'text',
+          text: address.href.replace(/^mailto:/, ''),
+          marks: [{ type: 'link', attrs: { href: address.href } }],
+        })
+        .run();
     } else {
       chain.setLink({ href: address.href }).run();
     }

@@ -54,7 +54,13 @@ export function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) 
           { label: 'Add column', run: () => chain().addColumnAfter().run() },
           { label: 'Remove table', run: () => chain().deleteTable().run() },
         ]
-      : [{ label: 'Insert table', run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), group: true }]),
+      : [
+          {
+            label: 'Insert table',
+            run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+            group: true,
+          },
+        ]),
   ];
   const focusable = Math.min(current, tools.length - 1);
 
@@ -79,7 +85,13 @@ export function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) 
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting" aria-controls={editorContentId} onKeyDown={onKeyDown}>
+    <div
+      className="toolbar"
+      role="toolbar"
+      aria-label="Formatting"
+      aria-controls={editorContentId}
+      onKeyDown={onKeyDown}
+    >
       {tools.map((tool, i) => (
         <button
           key={tool.label}

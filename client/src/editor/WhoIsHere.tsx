@@ -3,7 +3,10 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { CaretUser } from './caret';
 
 const isUser = (value: unknown): value is CaretUser =>
-  typeof value === 'object' && value !== null && typeof (value as CaretUser).id === 'string' && typeof (value as CaretUser).name === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as CaretUser).id === 'string' &&
+  typeof (value as CaretUser).name === 'string';
 
 /** Everyone with the document open, once each (the same person in two tabs is one person), by name. */
 function peopleIn(awareness: Awareness): CaretUser[] {

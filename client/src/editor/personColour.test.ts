@@ -16,7 +16,9 @@ describe('personColour', () => {
   });
 
   it('is stable for a person and spreads people out', () => {
-    expect(personColour('7d7c0c8e-3b9b-4c1e-9d55-1f0c4a2a9b11')).toBe(personColour('7d7c0c8e-3b9b-4c1e-9d55-1f0c4a2a9b11'));
+    expect(personColour('7d7c0c8e-3b9b-4c1e-9d55-1f0c4a2a9b11')).toBe(
+      personColour('7d7c0c8e-3b9b-4c1e-9d55-1f0c4a2a9b11'),
+    );
     const ids = Array.from({ length: 40 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
     expect(new Set(ids.map(personColour)).size).toBeGreaterThanOrEqual(6);
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { offlineWords, readOnlyWords, statusWords } from './statusWords';
 
-const state = (status: 'connecting' | 'synced' | 'saving' | 'offline' | 'error', canEdit = true) => ({ status, canEdit, problem: null });
+const state = (status: 'connecting' | 'synced' | 'saving' | 'offline' | 'error', canEdit = true) => ({
+  status,
+  canEdit,
+  problem: null,
+});
 
 describe('statusWords', () => {
   it('says how things stand in words', () => {
@@ -18,6 +22,9 @@ describe('statusWords', () => {
 
   it('passes on the server’s own words for a problem', () => {
     const problem = { code: 'not_found' as const, message: 'You no longer have access to this document.' };
-    expect(statusWords({ status: 'error', canEdit: true, problem }, false)).toEqual({ text: problem.message, tone: 'error' });
+    expect(statusWords({ status: 'error', canEdit: true, problem }, false)).toEqual({
+      text: problem.message,
+      tone: 'error',
+    });
   });
 });

@@ -9,9 +9,14 @@ export const readOnlyWords = 'You can read and comment on this document, but not
 export function statusWords(state: CollabState, archived: boolean): { text: string; tone: StatusTone } {
   switch (state.status) {
     case 'error':
-      return { text: state.problem?.message ?? 'Something went wrong. Reload the page; your changes are kept on this device.', tone: 'error' };
+      return {
+        text: state.problem?.message ?? 'Something went wrong. Reload the page; your changes are kept on this device.',
+        tone: 'error',
+      };
     case 'offline':
-      return state.canEdit ? { text: offlineWords, tone: 'warning' } : { text: 'Offline — trying to reconnect…', tone: 'warning' };
+      return state.canEdit
+        ? { text: offlineWords, tone: 'warning' }
+        : { text: 'Offline — trying to reconnect…', tone: 'warning' };
     case 'connecting':
       return { text: 'Connecting…', tone: 'busy' };
     default:

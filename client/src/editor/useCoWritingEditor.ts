@@ -14,7 +14,11 @@ export const editorContentId = 'document-text';
  * The Tiptap editor for one open document: the shared schema, the Yjs body (field `default`) and
  * everyone's carets. It never adds content of its own; an empty document stays empty until someone types.
  */
-export function useCoWritingEditor(provider: CollabProvider, person: { id: string; name: string }, canEdit: boolean): Editor {
+export function useCoWritingEditor(
+  provider: CollabProvider,
+  person: { id: string; name: string },
+  canEdit: boolean,
+): Editor {
   const readOnly = useRef(!canEdit);
   readOnly.current = !canEdit;
   const editor = useEditor(

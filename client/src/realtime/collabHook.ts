@@ -9,7 +9,11 @@ const noSubscription = () => () => undefined;
  * Open one document for live co-writing while the component is on screen. The copy kept on this
  * device is per person (`userId`), so someone else signing in on the same computer never sends it.
  */
-export function useCollabDocument(docId: string, userId: string, initialCanEdit: boolean): { provider: CollabProvider | null; state: CollabState } {
+export function useCollabDocument(
+  docId: string,
+  userId: string,
+  initialCanEdit: boolean,
+): { provider: CollabProvider | null; state: CollabState } {
   const [provider, setProvider] = useState<CollabProvider | null>(null);
   const [initial] = useState<CollabState>(() => ({ status: 'connecting', canEdit: initialCanEdit, problem: null }));
 

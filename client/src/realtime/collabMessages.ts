@@ -2,7 +2,12 @@ import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { collabMessageType } from '../../../shared/realtime/collab';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../../../shared/realtime/collabFrames';
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from '../../../shared/realtime/collabFrames';
 
 /** One `y` message from the server, framed as y-websocket frames it, after decoding. */
 export type ServerMessage =
@@ -36,6 +41,7 @@ export function decodeServerMessage(bytes: Uint8Array): ServerMessage | null {
 /** "Here is what I have": our state vector. */
 export const syncStep1 = (doc: Y.Doc) => encodeSyncStep1(Y.encodeStateVector(doc));
 /** "Here is what you lack": the answer to the server's step 1. */
-export const syncStep2 = (doc: Y.Doc, theirStateVector: Uint8Array) => encodeSyncStep2(Y.encodeStateAsUpdate(doc, theirStateVector));
+export const syncStep2 = (doc: Y.Doc, theirStateVector: Uint8Array) =>
+  encodeSyncStep2(Y.encodeStateAsUpdate(doc, theirStateVector));
 export const syncUpdate = encodeSyncUpdate;
 export const awarenessMessage = encodeAwareness;

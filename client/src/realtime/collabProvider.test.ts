@@ -194,19 +194,27 @@ describe('CollabProvider', () => {
     expect(provider.getState()).toMatchObject({ status: 'synced', canEdit: false });
     server.deliver('collab:access', docId, { canEdit: true });
     expect(provider.getState().canEdit).toBe(true);
-    server.deliver('collab:error', docId, { code: 'forbidden', message: 'Your change was not saved. Carers may only comment here.' });
+    server.deliver('collab:error', docId, {
+      code: 'forbidden',
+      message: 'Your change was not saved. Carers may only comment here.',
+    });
     expect(provider.getState()).toMatchObject({ status: 'error', canEdit: false, problem: { code: 'forbidden' } });
     server.deliver('collab:error', 'another-document', { code: 'not_found', message: 'Not this one.' });
     expect(provider.getState().problem?.code).toBe('forbidden');
   });
 
   it('asks for a reload, without trying again, when the server needs a newer editor', async () => {
-    server.refuseWith = { code: 'schema_outdated', message: 'This page is out of date (editor version 1; the server needs 2).' };
+    server.refuseWith = {
+      code: 'schema_outdated',
+      message: 'This page is out of date (editor version 1; the server needs 2).',
+    };
     await open();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(server.joins).toBe(1);
     expect(provider.getState()).toMatchObject({ status: 'error', problem: { code: 'schema_outdated' } });
-    expect(provider.getState().problem?.message).toBe('Chorus has been updated. Reload the page to keep writing; your changes are kept on this device.');
+    expect(provider.getState().problem?.message).toBe(
+      'Chorus has been updated. Reload the page to keep writing; your changes are kept on this device.',
+    );
   });
 
   it('tries a join race again quietly', async () => {

@@ -2,7 +2,14 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabError, CollabJoinReply, CollabSaved } from '../../../shared/realtime/collab';
-import { awarenessMessage, decodeServerMessage, syncStep1, syncStep2, syncUpdate, type ServerMessage } from './collabMessages';
+import {
+  awarenessMessage,
+  decodeServerMessage,
+  syncStep1,
+  syncStep2,
+  syncUpdate,
+  type ServerMessage,
+} from './collabMessages';
 import type { CollabSocket } from './collabSocket';
 
 /**
@@ -98,7 +105,9 @@ export class CollabProvider {
     this.local = options.storageKey ? new IndexeddbPersistence(options.storageKey, this.doc) : null;
     // Join once the copy on this device is loaded, so the first sync sends what was written offline.
     // If this device cannot store anything (private browsing), carry on without it.
-    const loaded = this.local ? Promise.race([this.local.whenSynced, new Promise((r) => setTimeout(r, 3000))]) : Promise.resolve();
+    const loaded = this.local
+      ? Promise.race([this.local.whenSynced, new Promise((r) => setTimeout(r, 3000))])
+      : Promise.resolve();
     void loaded.then(() => {
       if (this.destroyed) return;
       this.ready = true;
@@ -158,7 +167,8 @@ export class CollabProvider {
   private set(change: Partial<CollabState>): void {
     const next = { ...this.state, ...change };
     next.status = this.statusOf(next);
-    if (next.status === this.state.status && next.canEdit === this.state.canEdit && next.problem === this.state.problem) return;
+    if (next.status === this.state.status && next.canEdit === this.state.canEdit && next.problem === this.state.problem)
+      return;
     this.state = next;
     for (const listener of this.listeners) listener();
   }
@@ -244,7 +254,13 @@ export class CollabProvider {
       this.handle(message);
     } catch (e) {
       console.error('Could not apply a change from the server', e);
-      this.set({ problem: { code: 'internal', message: 'A change from the server could not be shown. Reload the page; your changes are kept on this device.' } });
+      this.set({
+        problem: {
+          code: 'internal',
+          message:
+            'A change from the server could not be shown. Reload the page; your changes are kept on this device.',
+        },
+      });
     }
   };
 
@@ -312,7 +328,10 @@ export class CollabProvider {
   };
 
   /** Only our own presence is ever sent: the server refuses messages that speak for someone else. */
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
     if (origin === this || this.destroyed) return;
     if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
     this.awarenessDirty = true;

@@ -1,5 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import { collabNamespace, type CollabClientToServerEvents, type CollabServerToClientEvents } from '../../../shared/realtime/collab';
+import {
+  collabNamespace,
+  type CollabClientToServerEvents,
+  type CollabServerToClientEvents,
+} from '../../../shared/realtime/collab';
 
 export type CollabSocket = Socket<CollabServerToClientEvents, CollabClientToServerEvents>;
 

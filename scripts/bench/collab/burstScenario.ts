@@ -15,7 +15,12 @@ export interface BurstConfig {
   steady: { rate: number; seconds: number };
 }
 
-export const burstPreset: BurstConfig = { bursts: 3, pause_s: 2, fast: { rate: 230, seconds: 1.5 }, steady: { rate: 25, seconds: 2.5 } };
+export const burstPreset: BurstConfig = {
+  bursts: 3,
+  pause_s: 2,
+  fast: { rate: 230, seconds: 1.5 },
+  steady: { rate: 25, seconds: 2.5 },
+};
 
 /** Appends paragraphs at `rate` per second for `seconds`; resolves with how many. */
 function appendFor(client: BenchClient, rate: number, seconds: number): Promise<number> {
@@ -38,7 +43,14 @@ export async function burstScenario(run: RunContext, config: BurstConfig) {
   const docId = await run.api.newDocument('Burst');
   const writersById = new Map<number, BenchClient>();
   const open = async (instance: number) => {
-    const client = new BenchClient(await openSocket(run.servers[instance]!.url, run.api.cookie), docId, instance, writersById, run.tally, true);
+    const client = new BenchClient(
+      await openSocket(run.servers[instance]!.url, run.api.cookie),
+      docId,
+      instance,
+      writersById,
+      run.tally,
+      true,
+    );
     await client.join();
     return client;
   };
@@ -49,7 +61,10 @@ export async function burstScenario(run: RunContext, config: BurstConfig) {
   for (let b = 0; b < config.bursts; b++) {
     if (b > 0) await new Promise((r) => setTimeout(r, config.pause_s * 1000));
     const start = performance.now();
-    await Promise.all([appendFor(fast, config.fast.rate, config.fast.seconds), appendFor(steady, config.steady.rate, config.steady.seconds)]);
+    await Promise.all([
+      appendFor(fast, config.fast.rate, config.fast.seconds),
+      appendFor(steady, config.steady.rate, config.steady.seconds),
+    ]);
     writing += (performance.now() - start) / 1000;
   }
   const lastWriteAt = performance.now();

@@ -21,10 +21,14 @@ export interface Cluster {
 /** Which of PostgreSQL and Redis a multi-instance run lacks, as a message naming the variables to set; undefined when both are there. */
 export function missingServices(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const missing = [
-    !(env.CHORUS_BENCH_DATABASE_URL ?? env.CHORUS_TEST_DATABASE_URL) && 'CHORUS_BENCH_DATABASE_URL (or CHORUS_TEST_DATABASE_URL), e.g. postgres://postgres@127.0.0.1:5432/test',
-    !(env.CHORUS_BENCH_REDIS_URL ?? env.CHORUS_TEST_REDIS_URL) && 'CHORUS_BENCH_REDIS_URL (or CHORUS_TEST_REDIS_URL), e.g. redis://127.0.0.1:6379',
+    !(env.CHORUS_BENCH_DATABASE_URL ?? env.CHORUS_TEST_DATABASE_URL) &&
+      'CHORUS_BENCH_DATABASE_URL (or CHORUS_TEST_DATABASE_URL), e.g. postgres://postgres@127.0.0.1:5432/test',
+    !(env.CHORUS_BENCH_REDIS_URL ?? env.CHORUS_TEST_REDIS_URL) &&
+      'CHORUS_BENCH_REDIS_URL (or CHORUS_TEST_REDIS_URL), e.g. redis://127.0.0.1:6379',
   ].filter(Boolean);
-  return missing.length ? `--instances 2 or more needs PostgreSQL and Redis shared by the instances. Set:\n  ${missing.join('\n  ')}` : undefined;
+  return missing.length
+    ? `--instances 2 or more needs PostgreSQL and Redis shared by the instances. Set:\n  ${missing.join('\n  ')}`
+    : undefined;
 }
 
 export async function startCluster(count: number, options: { nodeArgs?: string[] } = {}): Promise<Cluster> {
@@ -32,13 +36,19 @@ export async function startCluster(count: number, options: { nodeArgs?: string[]
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-collab-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   // Documents nobody has open leave memory after 1 s, so a join after everyone left is a cold load.
-  const env: Record<string, string> = { DATA_DIR: dataDir, SESSION_SECRET: 'b'.repeat(48), CHORUS_TEST_COLLAB_OPTIONS: JSON.stringify({ idleUnloadMs: 1000 }) };
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    SESSION_SECRET: 'b'.repeat(48),
+    CHORUS_TEST_COLLAB_OPTIONS: JSON.stringify({ idleUnloadMs: 1000 }),
+  };
   let storage = 'sqlite+disk';
   const instances: ServerProcess[] = [];
   const stopAll = () => Promise.all(instances.map((s) => s.kill('SIGTERM')));
   try {
     if (count > 1) {
-      const schema = await freshPostgresSchema((process.env.CHORUS_BENCH_DATABASE_URL ?? process.env.CHORUS_TEST_DATABASE_URL)!);
+      const schema = await freshPostgresSchema(
+        (process.env.CHORUS_BENCH_DATABASE_URL ?? process.env.CHORUS_TEST_DATABASE_URL)!,
+      );
       cleanups.push(() => schema.drop());
       env.DATABASE_URL = schema.url;
       env.REDIS_URL = (process.env.CHORUS_BENCH_REDIS_URL ?? process.env.CHORUS_TEST_REDIS_URL)!;

@@ -19,7 +19,25 @@ function b4LikeDocument(targetBytes: number): Y.Doc & { edits: number } {
   const paragraphs: Y.XmlText[] = [];
   let seed = 42;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const words = ['care', 'carer', 'support', 'family', 'time', 'home', 'help', 'voice', 'listen', 'the', 'and', 'of', 'to', 'with', 'we', 'found', 'that'];
+  const words = [
+    'care',
+    'carer',
+    'support',
+    'family',
+    'time',
+    'home',
+    'help',
+    'voice',
+    'listen',
+    'the',
+    'and',
+    'of',
+    'to',
+    'with',
+    'we',
+    'found',
+    'that',
+  ];
   const newParagraph = () => {
     const p = new Y.XmlElement('paragraph');
     const t = new Y.XmlText();
@@ -96,7 +114,8 @@ export async function joinScenario(server: ServerProcess, api: ApiSession, joins
     socket.emit('y', docId, step1(doc));
     await synced;
     const ms = performance.now() - started;
-    if (Y.encodeStateVector(doc).byteLength !== Y.encodeStateVector(source).byteLength) throw new Error('join did not receive the whole document');
+    if (Y.encodeStateVector(doc).byteLength !== Y.encodeStateVector(source).byteLength)
+      throw new Error('join did not receive the whole document');
     socket.disconnect();
     return ms;
   };

@@ -11,7 +11,11 @@ export interface ApiSession {
 
 export async function apiSession(url: string): Promise<ApiSession> {
   const json = { 'content-type': 'application/json' };
-  const signup = await fetch(`${url}/api/auth/signup`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password', name: 'Bench' }) });
+  const signup = await fetch(`${url}/api/auth/signup`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password', name: 'Bench' }),
+  });
   const cookie = signup.headers.getSetCookie()[0]!.split(';')[0]!;
   const post = async (p: string, body: unknown) => {
     const res = await fetch(url + p, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify(body) });
@@ -19,7 +23,12 @@ export async function apiSession(url: string): Promise<ApiSession> {
     return res.json() as Promise<{ id: string }>;
   };
   const ws = await post('/api/workspaces', { name: 'Bench' });
-  return { url, cookie, workspaceId: ws.id, newDocument: async (title) => (await post(`/api/workspaces/${ws.id}/documents`, { title, kind: 'publication' })).id };
+  return {
+    url,
+    cookie,
+    workspaceId: ws.id,
+    newDocument: async (title) => (await post(`/api/workspaces/${ws.id}/documents`, { title, kind: 'publication' })).id,
+  };
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */

@@ -21,7 +21,11 @@ function divergedDocs(clients: BenchClient[]): number {
  * Waits until every measured write reached every other client in its document (and, with `checkConvergence`,
  * until those clients' documents agree), or `timeoutMs` after the last write.
  */
-export async function drain(clients: BenchClient[], lastWriteAt: number, options: { timeoutMs: number; checkConvergence: boolean }) {
+export async function drain(
+  clients: BenchClient[],
+  lastWriteAt: number,
+  options: { timeoutMs: number; checkConvergence: boolean },
+) {
   const measured = clients.flatMap((c) => c.writes.map(([, w]) => w).filter((w) => w.measured));
   const missing = () => measured.reduce((n, w) => n + Math.max(0, w.expected - w.received), 0);
   let diverged = options.checkConvergence ? divergedDocs(clients) : 0;
@@ -36,9 +40,11 @@ export async function drain(clients: BenchClient[], lastWriteAt: number, options
     ...(options.checkConvergence && {
       converged: diverged === 0,
       diverged_docs: diverged,
-      converged_after_last_write_ms: convergedAt === undefined ? null : round(Math.max(0, convergedAt - lastWriteAt), 0),
+      converged_after_last_write_ms:
+        convergedAt === undefined ? null : round(Math.max(0, convergedAt - lastWriteAt), 0),
       clients_not_joined_at_end: clients.filter((c) => !c.joined).length,
-      live_clients_with_pending_structs: clients.filter((c) => c.doc.store.pendingStructs || c.doc.store.pendingDs).length,
+      live_clients_with_pending_structs: clients.filter((c) => c.doc.store.pendingStructs || c.doc.store.pendingDs)
+        .length,
     }),
   };
 }
@@ -47,12 +53,20 @@ export async function drain(clients: BenchClient[], lastWriteAt: number, options
 export function deliveryFigures(tally: Tally, byInstance: boolean) {
   return {
     ...latencySummary(tally.latencies),
-    ...(byInstance && { cross_instance: latencySummary(tally.crossInstance), same_instance: latencySummary(tally.sameInstance) }),
+    ...(byInstance && {
+      cross_instance: latencySummary(tally.crossInstance),
+      same_instance: latencySummary(tally.sameInstance),
+    }),
   };
 }
 
 export function errorFigures(tally: Tally) {
-  return { unavailable_errors: tally.errors.unavailable ?? 0, collab_errors: tally.errors, join_refusals: tally.joinRefusals, saved_beyond_sent: tally.savedBeyondSent };
+  return {
+    unavailable_errors: tally.errors.unavailable ?? 0,
+    collab_errors: tally.errors,
+    join_refusals: tally.joinRefusals,
+    saved_beyond_sent: tally.savedBeyondSent,
+  };
 }
 
 /** A document as a fresh client loads it: join, sync step 1, the server's step 2 applied. */

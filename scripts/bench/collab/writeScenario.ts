@@ -10,9 +10,13 @@ async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<v
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
 
-const serversCpu = (run: RunContext) => Promise.all(run.servers.map((s) => cpuSeconds(s.pid))).then((s) => s.reduce((a, b) => a + b, 0));
+const serversCpu = (run: RunContext) =>
+  Promise.all(run.servers.map((s) => cpuSeconds(s.pid))).then((s) => s.reduce((a, b) => a + b, 0));
 
-export async function writeScenario(run: RunContext, config: { clients: number; docs: number; rate: number; seconds: number; warmup_s: number }) {
+export async function writeScenario(
+  run: RunContext,
+  config: { clients: number; docs: number; rate: number; seconds: number; warmup_s: number },
+) {
   const docIds: string[] = [];
   for (let i = 0; i < config.docs; i++) docIds.push(await run.api.newDocument(`Bench ${i}`));
   const writersById = new Map<number, BenchClient>();
@@ -67,7 +71,10 @@ export async function writeScenario(run: RunContext, config: { clients: number; 
   };
 
   // Drain: wait until every delivery arrived (and, checked, every document's clients agree), or give up.
-  const settled = await drain(clients, lastWriteAt, { timeoutMs: run.checked ? 15_000 : 10_000, checkConvergence: run.checked });
+  const settled = await drain(clients, lastWriteAt, {
+    timeoutMs: run.checked ? 15_000 : 10_000,
+    checkConvergence: run.checked,
+  });
   const { latencies } = run.tally;
   return {
     clients,

@@ -19,7 +19,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('finished_at', 'varchar(32)')
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('clip_recordings_client_key').unique().on('clip_recordings').columns(['contributor_id', 'client_key']).execute();
+  await db.schema
+    .createIndex('clip_recordings_client_key')
+    .unique()
+    .on('clip_recordings')
+    .columns(['contributor_id', 'client_key'])
+    .execute();
 
   await db.schema
     .createTable('recording_chunks')

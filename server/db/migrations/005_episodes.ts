@@ -57,7 +57,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('finished_at', 'varchar(32)')
     .execute();
-  await db.schema.createIndex('episode_renders_episode').on('episode_renders').columns(['episode_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('episode_renders_episode')
+    .on('episode_renders')
+    .columns(['episode_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -15,7 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('blob_key', 'varchar(1024)', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('document_versions_document').on('document_versions').columns(['document_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('document_versions_document')
+    .on('document_versions')
+    .columns(['document_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

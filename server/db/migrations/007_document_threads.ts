@@ -18,7 +18,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('resolved_at', 'varchar(32)')
     .addColumn('resolved_by', 'varchar(36)', (c) => c.references('users.id'))
     .execute();
-  await db.schema.createIndex('document_threads_document').on('document_threads').columns(['document_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('document_threads_document')
+    .on('document_threads')
+    .columns(['document_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('document_thread_comments')
@@ -30,7 +34,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('mentions', 'text', (c) => c.notNull())
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('document_thread_comments_thread').on('document_thread_comments').columns(['thread_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('document_thread_comments_thread')
+    .on('document_thread_comments')
+    .columns(['thread_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

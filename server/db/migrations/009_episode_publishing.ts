@@ -46,7 +46,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('credit_name', 'varchar(120)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
     .addPrimaryKeyConstraint('member_credits_pk', ['workspace_id', 'user_id'])
-    .addForeignKeyConstraint('member_credits_membership', ['workspace_id', 'user_id'], 'memberships', ['workspace_id', 'user_id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'member_credits_membership',
+      ['workspace_id', 'user_id'],
+      'memberships',
+      ['workspace_id', 'user_id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .execute();
 
   await db.schema
@@ -65,7 +71,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('document_authors_pk', ['document_id', 'user_id'])
     .execute();
   await sql`insert into document_authors (document_id, user_id, first_edit_at)
-    select document_id, user_id, min(created_at) from document_updates where user_id is not null group by document_id, user_id`.execute(db);
+    select document_id, user_id, min(created_at) from document_updates where user_id is not null group by document_id, user_id`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -5,11 +5,19 @@ import { AppError } from '../../errors';
 import type { Services } from '../../services';
 
 export async function signUp(services: Services, input: SignUpBody): Promise<UsersTable> {
-  const user = await services.users.create({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
+  const user = await services.users.create({
+    email: input.email,
+    name: input.name,
+    passwordHash: await hashPassword(input.password),
+  });
   if (!user) {
-    throw new AppError('conflict', 'There is already an account with this email. Sign in instead, or use another email.', {
-      fields: [{ path: 'email', message: 'There is already an account with this email. Sign in instead.' }],
-    });
+    throw new AppError(
+      'conflict',
+      'There is already an account with this email. Sign in instead, or use another email.',
+      {
+        fields: [{ path: 'email', message: 'There is already an account with this email. Sign in instead.' }],
+      },
+    );
   }
   return user;
 }

@@ -7,10 +7,18 @@ import { logIn, signUp } from './accountOperations';
 import { presentUser } from './userRepository';
 
 export function accountRoutes(api: Api, services: Services, rateLimit: LoginRateLimitOptions): void {
-
   defineRoute(
     api,
-    { method: 'post', path: '/api/auth/signup', tag: 'accounts', summary: 'Create an account and sign in', auth: 'public', body: signUpBodySchema, status: 201, response: meSchema },
+    {
+      method: 'post',
+      path: '/api/auth/signup',
+      tag: 'accounts',
+      summary: 'Create an account and sign in',
+      auth: 'public',
+      body: signUpBodySchema,
+      status: 201,
+      response: meSchema,
+    },
     async ({ body, res }) => {
       const user = await signUp(services, body);
       await startSession(services, res, user.id);
@@ -21,7 +29,15 @@ export function accountRoutes(api: Api, services: Services, rateLimit: LoginRate
   api.router.post('/api/auth/login', ...loginRateLimiters(rateLimit));
   defineRoute(
     api,
-    { method: 'post', path: '/api/auth/login', tag: 'accounts', summary: 'Sign in', auth: 'public', body: logInBodySchema, response: meSchema },
+    {
+      method: 'post',
+      path: '/api/auth/login',
+      tag: 'accounts',
+      summary: 'Sign in',
+      auth: 'public',
+      body: logInBodySchema,
+      response: meSchema,
+    },
     async ({ body, res }) => {
       const user = await logIn(services, body);
       await startSession(services, res, user.id);
@@ -31,14 +47,31 @@ export function accountRoutes(api: Api, services: Services, rateLimit: LoginRate
 
   defineRoute(
     api,
-    { method: 'post', path: '/api/auth/logout', tag: 'accounts', summary: 'Sign out (ends this session)', auth: 'optional', response: null },
+    {
+      method: 'post',
+      path: '/api/auth/logout',
+      tag: 'accounts',
+      summary: 'Sign out (ends this session)',
+      auth: 'optional',
+      response: null,
+    },
     async ({ req, res }) => {
       await endSession(services, req, res);
     },
   );
 
-  defineRoute(api, { method: 'get', path: '/api/me', tag: 'accounts', summary: 'The signed-in person', auth: 'user', response: meSchema }, async ({ user }) => ({
-    user: presentUser(user),
-  }));
-
+  defineRoute(
+    api,
+    {
+      method: 'get',
+      path: '/api/me',
+      tag: 'accounts',
+      summary: 'The signed-in person',
+      auth: 'user',
+      response: meSchema,
+    },
+    async ({ user }) => ({
+      user: presentUser(user),
+    }),
+  );
 }

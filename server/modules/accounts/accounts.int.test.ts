@@ -12,7 +12,11 @@ afterAll(() => server.stop());
 describe('accounts over HTTP', () => {
   it('signs up, answers /api/me, logs out and logs back in', async () => {
     const c = new TestClient(server.url);
-    const signup = await c.post('/api/auth/signup', { email: '  Ada@Example.org ', password: 'a good long password', name: 'Ada' });
+    const signup = await c.post('/api/auth/signup', {
+      email: '  Ada@Example.org ',
+      password: 'a good long password',
+      name: 'Ada',
+    });
     expect(signup.status).toBe(201);
     expect(signup.body.user).toMatchObject({ email: 'ada@example.org', name: 'Ada' });
     expect(signup.body.user.password_hash).toBeUndefined();
@@ -46,10 +50,25 @@ describe('accounts over HTTP', () => {
     await c.post('/api/auth/signup', { email: 'sockets@example.org', password: 'a good long password', name: 'S' });
     const other = new TestClient(server.url);
     await other.post('/api/auth/login', { email: 'sockets@example.org', password: 'a good long password' });
-    const open = (ns: string, cookie: string | undefined) => connect(`${server.url}${ns}`, { transports: ['websocket'], extraHeaders: { cookie: cookie ?? '' }, reconnection: false });
-    const sockets = [open('/', c.cookie), open('/collab', c.cookie), open('/', other.cookie), open('/collab', other.cookie)];
+    const open = (ns: string, cookie: string | undefined) =>
+      connect(`${server.url}${ns}`, {
+        transports: ['websocket'],
+        extraHeaders: { cookie: cookie ?? '' },
+        reconnection: false,
+      });
+    const sockets = [
+      open('/', c.cookie),
+      open('/collab', c.cookie),
+      open('/', other.cookie),
+      open('/collab', other.cookie),
+    ];
     try {
-      await Promise.all(sockets.map((s) => new Promise((resolve, reject) => (s.once('connect', () => resolve(null)), s.once('connect_error', reject)))));
+      await Promise.all(
+        sockets.map(
+          (s) =>
+            new Promise((resolve, reject) => (s.once('connect', () => resolve(null)), s.once('connect_error', reject))),
+        ),
+      );
       const closed = sockets.slice(0, 2).map((s) => new Promise<string>((resolve) => s.once('disconnect', resolve)));
       expect((await c.post('/api/auth/logout')).status).toBe(204);
       expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
@@ -64,13 +83,22 @@ describe('accounts over HTTP', () => {
   it('refuses a second account with the same email, whatever its case', async () => {
     const c = new TestClient(server.url);
     await c.post('/api/auth/signup', { email: 'twice@example.org', password: 'a good long password', name: 'One' });
-    const again = await new TestClient(server.url).post('/api/auth/signup', { email: 'TWICE@example.org', password: 'another long password', name: 'Two' });
+    const again = await new TestClient(server.url).post('/api/auth/signup', {
+      email: 'TWICE@example.org',
+      password: 'another long password',
+      name: 'Two',
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.fields[0].path).toBe('email');
   });
 
   it('says which fields are wrong, and why', async () => {
-    const res = await new TestClient(server.url).post('/api/auth/signup', { email: 'not-an-email', password: 'short', name: '', admin: true });
+    const res = await new TestClient(server.url).post('/api/auth/signup', {
+      email: 'not-an-email',
+      password: 'short',
+      name: '',
+      admin: true,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     const paths = res.body.error.fields.map((f: { path: string }) => f.path).sort();
@@ -81,8 +109,14 @@ describe('accounts over HTTP', () => {
   it('gives one answer for a wrong email and a wrong password', async () => {
     const c = new TestClient(server.url);
     await c.post('/api/auth/signup', { email: 'known@example.org', password: 'a good long password', name: 'K' });
-    const wrongPassword = await new TestClient(server.url).post('/api/auth/login', { email: 'known@example.org', password: 'nope nope nope' });
-    const wrongEmail = await new TestClient(server.url).post('/api/auth/login', { email: 'unknown@example.org', password: 'nope nope nope' });
+    const wrongPassword = await new TestClient(server.url).post('/api/auth/login', {
+      email: 'known@example.org',
+      password: 'nope nope nope',
+    });
+    const wrongEmail = await new TestClient(server.url).post('/api/auth/login', {
+      email: 'unknown@example.org',
+      password: 'nope nope nope',
+    });
     expect(wrongPassword.status).toBe(401);
     expect(wrongEmail.status).toBe(401);
     expect(wrongPassword.body).toEqual(wrongEmail.body);
@@ -103,7 +137,12 @@ describe('accounts over HTTP', () => {
 describe('behind a reverse proxy', () => {
   // perAddress 2: the third failed sign-in from one address is refused, whichever account it tries.
   const attemptFrom = (url: string, forwardedFor: string, n: number) =>
-    new TestClient(url).request('POST', '/api/auth/login', { email: `who-${n}@example.org`, password: 'guess guess guess' }, { headers: { 'x-forwarded-for': forwardedFor } });
+    new TestClient(url).request(
+      'POST',
+      '/api/auth/login',
+      { email: `who-${n}@example.org`, password: 'guess guess guess' },
+      { headers: { 'x-forwarded-for': forwardedFor } },
+    );
   const statuses = async (url: string, forwardedFor: string, count: number, from: number) => {
     const out = [];
     for (let i = 0; i < count; i++) out.push((await attemptFrom(url, forwardedFor, from + i)).status);
@@ -111,7 +150,10 @@ describe('behind a reverse proxy', () => {
   };
 
   it('counts sign-in attempts per client address when TRUST_PROXY names the proxy', async () => {
-    const proxied = await startServer({ env: { TRUST_PROXY: 'loopback' }, chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 100, perAddress: 2 } } });
+    const proxied = await startServer({
+      env: { TRUST_PROXY: 'loopback' },
+      chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 100, perAddress: 2 } },
+    });
     try {
       expect(await statuses(proxied.url, '203.0.113.7', 3, 0)).toEqual([401, 401, 429]);
       // Another person behind the same proxy is not locked out by the first.
@@ -122,7 +164,9 @@ describe('behind a reverse proxy', () => {
   });
 
   it('ignores X-Forwarded-For when no proxy is trusted, so a client cannot dodge the limit', async () => {
-    const direct = await startServer({ chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 100, perAddress: 2 } } });
+    const direct = await startServer({
+      chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 100, perAddress: 2 } },
+    });
     try {
       expect(await statuses(direct.url, '203.0.113.7', 2, 0)).toEqual([401, 401]);
       expect(await statuses(direct.url, '198.51.100.20', 1, 10)).toEqual([429]);

@@ -5,7 +5,10 @@ import type { UsersTable } from '../../db/schema';
 export function sessionRepository(db: Db) {
   return {
     async create(id: string, userId: string, expiresAt: string): Promise<void> {
-      await db.insertInto('sessions').values({ id, user_id: userId, created_at: nowIso(), expires_at: expiresAt }).execute();
+      await db
+        .insertInto('sessions')
+        .values({ id, user_id: userId, created_at: nowIso(), expires_at: expiresAt })
+        .execute();
     },
     /** The user behind a live session, or undefined when it is unknown or expired. */
     findUser: (id: string): Promise<UsersTable | undefined> =>

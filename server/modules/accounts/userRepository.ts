@@ -4,14 +4,30 @@ import { nowIso } from '../../clock';
 import type { Db } from '../../db/connect';
 import type { UsersTable } from '../../db/schema';
 
-export const presentUser = (row: UsersTable): User => ({ id: row.id, email: row.email, name: row.name, createdAt: row.created_at });
+export const presentUser = (row: UsersTable): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  createdAt: row.created_at,
+});
 
 export function userRepository(db: Db) {
   return {
     async create(input: { email: string; name: string; passwordHash: string }): Promise<UsersTable | null> {
-      const row: UsersTable = { id: randomUUID(), email: input.email, name: input.name, password_hash: input.passwordHash, created_at: nowIso() };
+      const row: UsersTable = {
+        id: randomUUID(),
+        email: input.email,
+        name: input.name,
+        password_hash: input.passwordHash,
+        created_at: nowIso(),
+      };
       // ON CONFLICT keeps a duplicate sign-up race from surfacing as a constraint error on either database.
-      const inserted = await db.insertInto('users').values(row).onConflict((oc) => oc.column('email').doNothing()).returningAll().executeTakeFirst();
+      const inserted = await db
+        .insertInto('users')
+        .values(row)
+        .onConflict((oc) => oc.column('email').doNothing())
+        .returningAll()
+        .executeTakeFirst();
       return inserted ?? null;
     },
     findByEmail: (email: string) => db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst(),

@@ -19,13 +19,32 @@ type Which = 'audio' | 'original' | 'peaks';
  */
 export function clipAudioRoutes(api: Api, services: Services): void {
   const described: Record<Which, Pick<StreamRouteDoc, 'summary' | 'produces'>> = {
-    audio: { summary: 'The listening copy (AAC in M4A, plays in every browser), with Range support; 410 once withdrawn', produces: [listeningCopy.contentType] },
-    original: { summary: 'The file as uploaded or recorded, with Range support; 410 once withdrawn', produces: [...new Set(Object.values(audioContentTypes))] },
-    peaks: { summary: 'Waveform peaks for wavesurfer.js (the shape is clipPeaksSchema: 100 min/max pairs per second)', produces: ['application/json'] },
+    audio: {
+      summary: 'The listening copy (AAC in M4A, plays in every browser), with Range support; 410 once withdrawn',
+      produces: [listeningCopy.contentType],
+    },
+    original: {
+      summary: 'The file as uploaded or recorded, with Range support; 410 once withdrawn',
+      produces: [...new Set(Object.values(audioContentTypes))],
+    },
+    peaks: {
+      summary: 'Waveform peaks for wavesurfer.js (the shape is clipPeaksSchema: 100 min/max pairs per second)',
+      produces: ['application/json'],
+    },
   };
   for (const which of ['audio', 'original', 'peaks'] as const) {
-    defineStreamRoute(api, { method: 'get', path: `/api/clips/:id/${which}`, tag: 'clips', auth: 'user', params: clipParamsSchema, ranges: true, ...described[which] }, (req, res) =>
-      serve(services, req, res, which),
+    defineStreamRoute(
+      api,
+      {
+        method: 'get',
+        path: `/api/clips/:id/${which}`,
+        tag: 'clips',
+        auth: 'user',
+        params: clipParamsSchema,
+        ranges: true,
+        ...described[which],
+      },
+      (req, res) => serve(services, req, res, which),
     );
   }
 }
@@ -35,14 +54,21 @@ async function serve(services: Services, req: Request, res: Response, which: Whi
   const { id } = parseOrThrow(clipParamsSchema, req.params, 'path');
   const { clip } = await loadClipFor(services, id, req.user.id, 'clip.listen');
   const keys = clipKeys(clip.workspace_id, clip.id);
-  if (clip.status === 'recording') throw new AppError('not_found', 'This recording has not been sent yet, so there is nothing to listen to.');
+  if (clip.status === 'recording')
+    throw new AppError('not_found', 'This recording has not been sent yet, so there is nothing to listen to.');
   if (which !== 'original' && clip.status !== 'ready') {
-    throw new AppError('not_found', clip.status === 'failed' ? `This recording could not be processed: ${clip.failure_reason ?? 'unknown reason'}` : 'This recording is still being processed. Try again in a moment.');
+    throw new AppError(
+      'not_found',
+      clip.status === 'failed'
+        ? `This recording could not be processed: ${clip.failure_reason ?? 'unknown reason'}`
+        : 'This recording is still being processed. Try again in a moment.',
+    );
   }
   const key = which === 'audio' ? keys.listening : which === 'peaks' ? keys.peaks : keys.original;
   const info = await services.blobs.head(key);
   if (!info) throw new AppError('not_found', 'This recording’s audio is not available.');
-  const contentType = which === 'audio' ? listeningCopy.contentType : which === 'peaks' ? 'application/json' : clip.original_content_type;
+  const contentType =
+    which === 'audio' ? listeningCopy.contentType : which === 'peaks' ? 'application/json' : clip.original_content_type;
   // Withdrawal must take effect at once, so no copy is kept anywhere along the way.
   await sendBlob(req, res, services.blobs, info, { contentType, cacheControl: 'private, no-store' });
 }

@@ -14,7 +14,12 @@ import { recordConsent } from './recordConsent';
  * Loads a clip and checks the caller may do `action` with it. A clip in a workspace the caller is not a
  * member of answers exactly like a clip that does not exist.
  */
-export async function loadClipFor(services: Services, clipId: string, userId: string, action: ClipAction): Promise<{ clip: ClipRow; actor: Actor }> {
+export async function loadClipFor(
+  services: Services,
+  clipId: string,
+  userId: string,
+  action: ClipAction,
+): Promise<{ clip: ClipRow; actor: Actor }> {
   const clip = await services.clips.findDetailed(clipId);
   if (!clip) throw notFound('clip');
   const actor = await actorIn(services, clip.workspace_id, userId);
@@ -32,7 +37,10 @@ export async function listClips(services: Services, workspaceId: string, userId:
   authorize(await actorIn(services, workspaceId, userId), 'workspace.view');
   const rows = await services.clips.listForWorkspace(workspaceId);
   const ids = rows.map((r) => r.id);
-  const [consents, open] = await Promise.all([services.clips.latestConsents(ids), services.clips.openThreadCounts(ids)]);
+  const [consents, open] = await Promise.all([
+    services.clips.latestConsents(ids),
+    services.clips.openThreadCounts(ids),
+  ]);
   return rows.map((r) => presentSummary(r, consents.get(r.id), open.get(r.id) ?? 0));
 }
 
@@ -49,34 +57,79 @@ export async function reviewClip(services: Services, clipId: string, userId: str
   const note = body.state === 'changes_requested' ? (body.note ?? null) : null;
   if (clip.review_state !== body.state || (note !== null && note !== clip.review_note)) {
     if (!nextStates[clip.review_state].includes(body.state)) {
-      throw new AppError('conflict', `This recording is ${words(clip.review_state)}; it cannot go straight to ${words(body.state)}.`);
+      throw new AppError(
+        'conflict',
+        `This recording is ${words(clip.review_state)}; it cannot go straight to ${words(body.state)}.`,
+      );
     }
     if (body.state === 'approved' && clip.status !== 'ready') {
-      throw new AppError('conflict', 'This recording can be approved once it has finished processing and can be listened to.');
+      throw new AppError(
+        'conflict',
+        'This recording can be approved once it has finished processing and can be listened to.',
+      );
     }
     const at = nowIso();
     const atSeconds = Math.min(body.atSeconds ?? 0, clip.duration_seconds ?? Infinity);
     // The decision and its note land together: a request for changes is never recorded without what to change.
     const noteCommentId = await services.db.transaction().execute(async (tx) => {
-      await services.clips.update(clip.id, { review_state: body.state, review_updated_by: userId, review_updated_at: at, review_note: note }, tx);
-      await recordAudit(tx, { workspaceId: clip.workspace_id, actorId: userId, action: 'clip.reviewed', subjectId: clip.id, detail: { from: clip.review_state, to: body.state } });
+      await services.clips.update(
+        clip.id,
+        { review_state: body.state, review_updated_by: userId, review_updated_at: at, review_note: note },
+        tx,
+      );
+      await recordAudit(tx, {
+        workspaceId: clip.workspace_id,
+        actorId: userId,
+        action: 'clip.reviewed',
+        subjectId: clip.id,
+        detail: { from: clip.review_state, to: body.state },
+      });
       if (note === null) return null;
-      return services.clipComments.insert({ clip_id: clip.id, parent_id: null, author_id: userId, body: `Changes asked for: ${note}`, at_seconds: atSeconds, end_seconds: null }, tx);
+      return services.clipComments.insert(
+        {
+          clip_id: clip.id,
+          parent_id: null,
+          author_id: userId,
+          body: `Changes asked for: ${note}`,
+          at_seconds: atSeconds,
+          end_seconds: null,
+        },
+        tx,
+      );
     });
     const reviewer = await services.users.findById(userId);
-    services.bus.emit('clip:review', { workspaceId: clip.workspace_id, clipId: clip.id, state: body.state, by: { id: userId, name: reviewer?.name ?? '' }, at, note });
+    services.bus.emit('clip:review', {
+      workspaceId: clip.workspace_id,
+      clipId: clip.id,
+      state: body.state,
+      by: { id: userId, name: reviewer?.name ?? '' },
+      at,
+      note,
+    });
     if (noteCommentId) {
       const comment = presentComment((await services.clipComments.find(clip.id, noteCommentId))!);
-      services.bus.emit('clip:comment', { workspaceId: clip.workspace_id, clipId: clip.id, change: 'created', comment });
+      services.bus.emit('clip:comment', {
+        workspaceId: clip.workspace_id,
+        clipId: clip.id,
+        change: 'created',
+        comment,
+      });
     }
   }
   return getClip(services, clipId, userId);
 }
 
 /** The contributor (or an admin for them) changes what the clip may be used for; every version is kept. */
-export async function changeConsent(services: Services, clipId: string, userId: string, choices: ConsentChoices): Promise<Clip> {
+export async function changeConsent(
+  services: Services,
+  clipId: string,
+  userId: string,
+  choices: ConsentChoices,
+): Promise<Clip> {
   const { clip } = await loadClipFor(services, clipId, userId, 'clip.changeConsent');
-  await services.db.transaction().execute((tx) => recordConsent(services, tx, { clip, kind: 'changed', choices, userId }));
+  await services.db
+    .transaction()
+    .execute((tx) => recordConsent(services, tx, { clip, kind: 'changed', choices, userId }));
   services.bus.emit('clip:consent', { workspaceId: clip.workspace_id, clipId: clip.id });
   return getClip(services, clipId, userId);
 }

@@ -4,7 +4,11 @@ import type { Db } from '../../db/connect';
 import type { ClipConsentsTable, ClipsTable } from '../../db/schema';
 
 /** A clip row with the names the client shows beside it. */
-export type ClipRow = ClipsTable & { contributor_name: string; reviewer_name: string | null; withdrawer_name: string | null };
+export type ClipRow = ClipsTable & {
+  contributor_name: string;
+  reviewer_name: string | null;
+  withdrawer_name: string | null;
+};
 export type ConsentRow = ClipConsentsTable & { recorded_by_name: string };
 export type NewConsent = Omit<ClipConsentsTable, 'id' | 'created_at'>;
 
@@ -16,7 +20,11 @@ export function clipRepository(db: Db) {
       .leftJoin('users as reviewer', 'reviewer.id', 'clips.review_updated_by')
       .leftJoin('users as withdrawer', 'withdrawer.id', 'clips.withdrawn_by')
       .selectAll('clips')
-      .select(['contributor.name as contributor_name', 'reviewer.name as reviewer_name', 'withdrawer.name as withdrawer_name']);
+      .select([
+        'contributor.name as contributor_name',
+        'reviewer.name as reviewer_name',
+        'withdrawer.name as withdrawer_name',
+      ]);
 
   return {
     async insert(row: ClipsTable, tx: Db = db): Promise<void> {
@@ -25,13 +33,22 @@ export function clipRepository(db: Db) {
 
     findById: (id: string) => db.selectFrom('clips').selectAll().where('id', '=', id).executeTakeFirst(),
 
-    findDetailed: (id: string): Promise<ClipRow | undefined> => withNames().where('clips.id', '=', id).executeTakeFirst(),
+    findDetailed: (id: string): Promise<ClipRow | undefined> =>
+      withNames().where('clips.id', '=', id).executeTakeFirst(),
 
     listForWorkspace: (workspaceId: string): Promise<ClipRow[]> =>
-      withNames().where('clips.workspace_id', '=', workspaceId).orderBy('clips.created_at', 'desc').orderBy('clips.id').execute(),
+      withNames()
+        .where('clips.workspace_id', '=', workspaceId)
+        .orderBy('clips.created_at', 'desc')
+        .orderBy('clips.id')
+        .execute(),
 
     async update(id: string, patch: Partial<Omit<ClipsTable, 'id' | 'workspace_id'>>, tx: Db = db): Promise<boolean> {
-      const r = await tx.updateTable('clips').set({ ...patch, updated_at: nowIso() }).where('id', '=', id).executeTakeFirst();
+      const r = await tx
+        .updateTable('clips')
+        .set({ ...patch, updated_at: nowIso() })
+        .where('id', '=', id)
+        .executeTakeFirst();
       return r.numUpdatedRows > 0n;
     },
 

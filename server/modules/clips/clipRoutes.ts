@@ -37,56 +37,132 @@ export function clipRoutes(api: Api, services: Services): void {
       params: idParamsSchema,
       status: 201,
       response: clipSchema,
-      upload: { multipart: { fields: uploadClipFieldsSchema, fileField: 'audio', fileTypes: Object.values(audioContentTypes).join(', ') } },
+      upload: {
+        multipart: {
+          fields: uploadClipFieldsSchema,
+          fileField: 'audio',
+          fileTypes: Object.values(audioContentTypes).join(', '),
+        },
+      },
     },
     async ({ req, res, user, params }) => uploadClip(services, req, res, params.id, user.id),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/workspaces/:id/clips', tag, summary: 'Recordings in a workspace, newest first, with status, consent and review at a glance', auth: 'user', params: idParamsSchema, response: clipListSchema },
+    {
+      method: 'get',
+      path: '/api/workspaces/:id/clips',
+      tag,
+      summary: 'Recordings in a workspace, newest first, with status, consent and review at a glance',
+      auth: 'user',
+      params: idParamsSchema,
+      response: clipListSchema,
+    },
     async ({ user, params }) => ({ clips: await listClips(services, params.id, user.id) }),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/clips/:id', tag, summary: 'One recording: status, measurements, consent, review and what I may do', auth: 'user', params: clipParamsSchema, response: clipSchema },
+    {
+      method: 'get',
+      path: '/api/clips/:id',
+      tag,
+      summary: 'One recording: status, measurements, consent, review and what I may do',
+      auth: 'user',
+      params: clipParamsSchema,
+      response: clipSchema,
+    },
     async ({ user, params }) => getClip(services, params.id, user.id),
   );
 
   defineRoute(
     api,
-    { method: 'post', path: '/api/clips/:id/review', tag, summary: 'Record a review decision (admins and editors)', auth: 'user', params: clipParamsSchema, body: reviewBodySchema, response: clipSchema },
+    {
+      method: 'post',
+      path: '/api/clips/:id/review',
+      tag,
+      summary: 'Record a review decision (admins and editors)',
+      auth: 'user',
+      params: clipParamsSchema,
+      body: reviewBodySchema,
+      response: clipSchema,
+    },
     async ({ user, params, body }) => reviewClip(services, params.id, user.id, body),
   );
 
   defineRoute(
     api,
-    { method: 'put', path: '/api/clips/:id/consent', tag, summary: 'Change what the recording may be used for (its contributor, or an admin for them)', auth: 'user', params: clipParamsSchema, body: consentChoicesSchema, response: clipSchema },
+    {
+      method: 'put',
+      path: '/api/clips/:id/consent',
+      tag,
+      summary: 'Change what the recording may be used for (its contributor, or an admin for them)',
+      auth: 'user',
+      params: clipParamsSchema,
+      body: consentChoicesSchema,
+      response: clipSchema,
+    },
     async ({ user, params, body }) => changeConsent(services, params.id, user.id, body),
   );
 
   defineRoute(
     api,
-    { method: 'post', path: '/api/clips/:id/withdraw', tag, summary: 'Withdraw consent: the audio is deleted and the recording can no longer be used', auth: 'user', params: clipParamsSchema, body: withdrawBodySchema, response: clipSchema },
+    {
+      method: 'post',
+      path: '/api/clips/:id/withdraw',
+      tag,
+      summary: 'Withdraw consent: the audio is deleted and the recording can no longer be used',
+      auth: 'user',
+      params: clipParamsSchema,
+      body: withdrawBodySchema,
+      response: clipSchema,
+    },
     async ({ user, params }) => withdrawClip(services, params.id, user.id),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/clips/:id/comments', tag, summary: 'Comment threads on a recording, with replies', auth: 'user', params: clipParamsSchema, response: commentThreadListSchema },
+    {
+      method: 'get',
+      path: '/api/clips/:id/comments',
+      tag,
+      summary: 'Comment threads on a recording, with replies',
+      auth: 'user',
+      params: clipParamsSchema,
+      response: commentThreadListSchema,
+    },
     async ({ user, params }) => ({ threads: await listComments(services, params.id, user.id) }),
   );
 
   defineRoute(
     api,
-    { method: 'post', path: '/api/clips/:id/comments', tag, summary: 'Comment at a time or time range (`{ body, atSeconds, endSeconds? }`), or reply (`{ body, parentId }`)', auth: 'user', params: clipParamsSchema, body: createCommentBodySchema, status: 201, response: commentSchema },
+    {
+      method: 'post',
+      path: '/api/clips/:id/comments',
+      tag,
+      summary: 'Comment at a time or time range (`{ body, atSeconds, endSeconds? }`), or reply (`{ body, parentId }`)',
+      auth: 'user',
+      params: clipParamsSchema,
+      body: createCommentBodySchema,
+      status: 201,
+      response: commentSchema,
+    },
     async ({ user, params, body }) => addComment(services, params.id, user.id, body),
   );
 
   defineRoute(
     api,
-    { method: 'patch', path: '/api/clips/:id/comments/:commentId', tag, summary: 'Resolve or reopen a thread', auth: 'user', params: commentParamsSchema, body: updateCommentBodySchema, response: commentSchema },
+    {
+      method: 'patch',
+      path: '/api/clips/:id/comments/:commentId',
+      tag,
+      summary: 'Resolve or reopen a thread',
+      auth: 'user',
+      params: commentParamsSchema,
+      body: updateCommentBodySchema,
+      response: commentSchema,
+    },
     async ({ user, params, body }) => setThreadResolved(services, params.id, params.commentId, user.id, body.resolved),
   );
 

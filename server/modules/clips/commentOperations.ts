@@ -15,7 +15,12 @@ export async function listComments(services: Services, clipId: string, userId: s
 }
 
 /** A new thread at a time (or time range) on the clip, or a reply to one. */
-export async function addComment(services: Services, clipId: string, userId: string, body: CreateCommentBody): Promise<Comment> {
+export async function addComment(
+  services: Services,
+  clipId: string,
+  userId: string,
+  body: CreateCommentBody,
+): Promise<Comment> {
   const { clip } = await loadClipFor(services, clipId, userId, 'clip.comment');
   let at: number | null = null;
   let end: number | null = null;
@@ -29,27 +34,55 @@ export async function addComment(services: Services, clipId: string, userId: str
     end = body.endSeconds ?? null;
     const duration = clip.duration_seconds;
     if (duration !== null && (at > duration + 0.5 || (end !== null && end > duration + 0.5))) {
-      throw new AppError('validation_failed', `This recording is ${duration.toFixed(1)} seconds long; choose a time within it.`, {
-        fields: [{ path: end !== null && end > duration + 0.5 ? 'endSeconds' : 'atSeconds', message: 'Choose a time within the recording.' }],
-      });
+      throw new AppError(
+        'validation_failed',
+        `This recording is ${duration.toFixed(1)} seconds long; choose a time within it.`,
+        {
+          fields: [
+            {
+              path: end !== null && end > duration + 0.5 ? 'endSeconds' : 'atSeconds',
+              message: 'Choose a time within the recording.',
+            },
+          ],
+        },
+      );
     }
   }
-  const id = await services.clipComments.insert({ clip_id: clipId, parent_id: parentId, author_id: userId, body: body.body, at_seconds: at, end_seconds: end });
+  const id = await services.clipComments.insert({
+    clip_id: clipId,
+    parent_id: parentId,
+    author_id: userId,
+    body: body.body,
+    at_seconds: at,
+    end_seconds: end,
+  });
   const comment = presentComment((await services.clipComments.find(clipId, id))!);
   services.bus.emit('clip:comment', { workspaceId: clip.workspace_id, clipId, change: 'created', comment });
   return comment;
 }
 
 /** Resolve or reopen a thread (anyone who may comment may do either). */
-export async function setThreadResolved(services: Services, clipId: string, commentId: string, userId: string, resolved: boolean): Promise<Comment> {
+export async function setThreadResolved(
+  services: Services,
+  clipId: string,
+  commentId: string,
+  userId: string,
+  resolved: boolean,
+): Promise<Comment> {
   const { clip } = await loadClipFor(services, clipId, userId, 'clip.comment');
   const comment = await services.clipComments.find(clipId, commentId);
   if (!comment) throw notFound('comment');
-  if (comment.parent_id) throw new AppError('validation_failed', 'Resolve or reopen the whole thread, from its first comment.');
+  if (comment.parent_id)
+    throw new AppError('validation_failed', 'Resolve or reopen the whole thread, from its first comment.');
   if ((comment.resolved_at !== null) !== resolved) {
     await services.clipComments.setResolved(commentId, resolved ? userId : null);
   }
   const updated = presentComment((await services.clipComments.find(clipId, commentId))!);
-  services.bus.emit('clip:comment', { workspaceId: clip.workspace_id, clipId, change: resolved ? 'resolved' : 'reopened', comment: updated });
+  services.bus.emit('clip:comment', {
+    workspaceId: clip.workspace_id,
+    clipId,
+    change: resolved ? 'resolved' : 'reopened',
+    comment: updated,
+  });
   return updated;
 }

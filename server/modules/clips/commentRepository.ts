@@ -15,7 +15,10 @@ export function commentRepository(db: Db) {
       .select(['author.name as author_name', 'resolver.name as resolver_name']);
 
   return {
-    async insert(comment: Omit<ClipCommentsTable, 'id' | 'created_at' | 'resolved_at' | 'resolved_by'>, tx: Db = db): Promise<string> {
+    async insert(
+      comment: Omit<ClipCommentsTable, 'id' | 'created_at' | 'resolved_at' | 'resolved_by'>,
+      tx: Db = db,
+    ): Promise<string> {
       const id = randomUUID();
       await tx
         .insertInto('clip_comments')
@@ -29,7 +32,11 @@ export function commentRepository(db: Db) {
 
     /** Every comment on the clip, oldest first. */
     listForClip: (clipId: string): Promise<CommentRow[]> =>
-      withNames().where('clip_comments.clip_id', '=', clipId).orderBy('clip_comments.created_at', 'asc').orderBy('clip_comments.id').execute(),
+      withNames()
+        .where('clip_comments.clip_id', '=', clipId)
+        .orderBy('clip_comments.created_at', 'asc')
+        .orderBy('clip_comments.id')
+        .execute(),
 
     async setResolved(id: string, by: string | null): Promise<void> {
       await db

@@ -28,7 +28,8 @@ export function presentConsent(row: ConsentRow | undefined): Consent | null {
 }
 
 function presentMedia(row: ClipsTable): Clip['media'] {
-  if (row.duration_seconds === null || row.codec === null || row.channels === null || row.sample_rate === null) return null;
+  if (row.duration_seconds === null || row.codec === null || row.channels === null || row.sample_rate === null)
+    return null;
   return {
     durationSeconds: row.duration_seconds,
     codec: row.codec,
@@ -54,17 +55,30 @@ export function presentClip(row: ClipRow, consent: ConsentRow | undefined, actor
     failureReason: row.failure_reason,
     withdrawn,
     withdrawnAt: row.withdrawn_at,
-    withdrawnBy: row.withdrawn_by && row.withdrawer_name !== null ? { id: row.withdrawn_by, name: row.withdrawer_name } : null,
-    original: { filename: row.original_filename, format: row.original_format, contentType: row.original_content_type, sizeBytes: Number(row.original_size) },
+    withdrawnBy:
+      row.withdrawn_by && row.withdrawer_name !== null ? { id: row.withdrawn_by, name: row.withdrawer_name } : null,
+    original: {
+      filename: row.original_filename,
+      format: row.original_format,
+      contentType: row.original_content_type,
+      sizeBytes: Number(row.original_size),
+    },
     media: presentMedia(row),
     review: {
       state: row.review_state,
-      updatedBy: row.review_updated_by && row.reviewer_name ? { id: row.review_updated_by, name: row.reviewer_name } : null,
+      updatedBy:
+        row.review_updated_by && row.reviewer_name ? { id: row.review_updated_by, name: row.reviewer_name } : null,
       updatedAt: row.review_updated_at,
       note: row.review_state === 'changes_requested' ? row.review_note : null,
     },
     consent: withdrawn ? null : presentConsent(consent),
-    urls: withdrawn ? null : { audio: `/api/clips/${row.id}/audio`, original: `/api/clips/${row.id}/original`, peaks: `/api/clips/${row.id}/peaks` },
+    urls: withdrawn
+      ? null
+      : {
+          audio: `/api/clips/${row.id}/audio`,
+          original: `/api/clips/${row.id}/original`,
+          peaks: `/api/clips/${row.id}/peaks`,
+        },
     abilities: clipAbilitiesOf(actor, clipFacts(row)),
   };
 }

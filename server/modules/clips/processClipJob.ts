@@ -39,7 +39,12 @@ export function processClipJob(services: Services) {
   const { clips, blobs, bus } = services;
   const setStatus = async (clip: ClipsTable, patch: Partial<ClipsTable> & Pick<ClipsTable, 'status'>) => {
     await clips.update(clip.id, patch);
-    bus.emit('clip:status', { workspaceId: clip.workspace_id, clipId: clip.id, status: patch.status, failureReason: patch.failure_reason ?? null });
+    bus.emit('clip:status', {
+      workspaceId: clip.workspace_id,
+      clipId: clip.id,
+      status: patch.status,
+      failureReason: patch.failure_reason ?? null,
+    });
   };
 
   return defineJob({
@@ -49,7 +54,9 @@ export function processClipJob(services: Services) {
       if (!clip || clip.withdrawn_at) return; // nothing left to process
       // Stored now and then so a page loaded mid-way shows roughly where it is; announced every time.
       const store = progressThrottle(PROGRESS_STORE_MS, (progress) => {
-        clips.update(clipId, { progress }).catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not store clip progress'));
+        clips
+          .update(clipId, { progress })
+          .catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not store clip progress'));
       });
       const report = (progress: number | null) => {
         ctx.progress(progress);
@@ -67,9 +74,13 @@ export function processClipJob(services: Services) {
 
         const probe = await probeAudio(originalPath).catch(permanentIf(UnreadableAudioError));
         const listeningPath = path.join(dir, `listening.${listeningCopy.extension}`);
-        const result = await analyseAudio({ input: originalPath, listeningCopyPath: listeningPath, probe, signal: ctx.signal, onProgress: report }).catch(
-          permanentIf(MediaProcessingError),
-        );
+        const result = await analyseAudio({
+          input: originalPath,
+          listeningCopyPath: listeningPath,
+          probe,
+          signal: ctx.signal,
+          onProgress: report,
+        }).catch(permanentIf(MediaProcessingError));
         ctx.signal.throwIfAborted();
 
         if ((await clips.findById(clipId))?.withdrawn_at) return;
@@ -98,7 +109,8 @@ export function processClipJob(services: Services) {
     },
     async onFinalFailure({ clipId }, reason) {
       const clip = await clips.findById(clipId);
-      if (clip && !clip.withdrawn_at) await setStatus(clip, { status: 'failed', progress: null, failure_reason: reason });
+      if (clip && !clip.withdrawn_at)
+        await setStatus(clip, { status: 'failed', progress: null, failure_reason: reason });
     },
   });
 }

@@ -16,7 +16,11 @@ interface ConsentDecision {
  * A consent decision and its audit entry, inside the caller's transaction, so a clip never exists (or changes
  * what it may be used for) without both. Every decision is kept; the newest is in force.
  */
-export async function recordConsent(services: Services, tx: Db, { clip, kind, choices, userId }: ConsentDecision): Promise<void> {
+export async function recordConsent(
+  services: Services,
+  tx: Db,
+  { clip, kind, choices, userId }: ConsentDecision,
+): Promise<void> {
   await services.clips.addConsent(
     {
       clip_id: clip.id,

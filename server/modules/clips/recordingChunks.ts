@@ -44,17 +44,31 @@ export interface ChunkUpload {
 export async function appendChunk(services: Services, req: Request, upload: ChunkUpload): Promise<RecordingProgress> {
   const { clip, rec, recordings } = await loadRecordingFor(services, upload.clipId, upload.userId, 'clip.record');
   if (!req.is('application/octet-stream')) {
-    throw new AppError('unsupported_media_type', 'Send each piece of the recording as its raw bytes, with Content-Type: application/octet-stream.');
+    throw new AppError(
+      'unsupported_media_type',
+      'Send each piece of the recording as its raw bytes, with Content-Type: application/octet-stream.',
+    );
   }
   refuseIfClosed(rec);
   if (upload.seq > rec.next_seq) {
-    throw new RecordingConflict(`Piece ${upload.seq} cannot be stored yet: piece ${rec.next_seq} has not arrived. Send piece ${rec.next_seq} next.`, presentProgress(rec));
+    throw new RecordingConflict(
+      `Piece ${upload.seq} cannot be stored yet: piece ${rec.next_seq} has not arrived. Send piece ${rec.next_seq} next.`,
+      presentProgress(rec),
+    );
   }
   const remaining = services.config.maxUploadBytes - Number(rec.received_bytes);
   const limit = Math.min(recordingChunkMaxBytes, upload.seq < rec.next_seq ? recordingChunkMaxBytes : remaining);
   if (limit <= 0) throw recordingFull(services.config.maxUploadBytes);
-  const bytes = await readBody(req, limit, limit < recordingChunkMaxBytes ? recordingFull(services.config.maxUploadBytes) : chunkTooLarge());
-  if (bytes.length === 0) throw new AppError('validation_failed', 'This piece of the recording is empty. Send the bytes MediaRecorder gave you.');
+  const bytes = await readBody(
+    req,
+    limit,
+    limit < recordingChunkMaxBytes ? recordingFull(services.config.maxUploadBytes) : chunkTooLarge(),
+  );
+  if (bytes.length === 0)
+    throw new AppError(
+      'validation_failed',
+      'This piece of the recording is empty. Send the bytes MediaRecorder gave you.',
+    );
   const sha256 = createHash('sha256').update(bytes).digest('hex');
 
   if (upload.seq < rec.next_seq) return sameAgain(recordings, rec, upload.seq, sha256);
@@ -70,7 +84,18 @@ export async function appendChunk(services: Services, req: Request, upload: Chun
   let accepted = false;
   try {
     accepted = await services.db.transaction().execute(async (tx) => {
-      const ok = await recordings.accept({ clipId: clip.id, seq: upload.seq, blobKey: key, size: bytes.length, sha256, recordedMs: upload.recordedMs ?? null, format }, tx);
+      const ok = await recordings.accept(
+        {
+          clipId: clip.id,
+          seq: upload.seq,
+          blobKey: key,
+          size: bytes.length,
+          sha256,
+          recordedMs: upload.recordedMs ?? null,
+          format,
+        },
+        tx,
+      );
       if (ok) await services.clips.update(clip.id, { original_size: Number(rec.received_bytes) + bytes.length }, tx); // also marks it active
       return ok;
     });
@@ -87,26 +112,46 @@ export async function appendChunk(services: Services, req: Request, upload: Chun
 function refuseIfClosed(rec: RecordingWithClip): void {
   const state = recordingState(rec);
   if (state === 'sent' || state === 'sending') {
-    throw new RecordingConflict('This recording has already been sent, so nothing more can be added to it. Start a new recording.', presentProgress(rec));
+    throw new RecordingConflict(
+      'This recording has already been sent, so nothing more can be added to it. Start a new recording.',
+      presentProgress(rec),
+    );
   }
 }
 
 /** A piece already stored, sent again: the same answer if it is the same bytes, a 409 if not. */
-async function sameAgain(recordings: RecordingRepository, rec: RecordingWithClip, seq: number, sha256: string): Promise<RecordingProgress> {
+async function sameAgain(
+  recordings: RecordingRepository,
+  rec: RecordingWithClip,
+  seq: number,
+  sha256: string,
+): Promise<RecordingProgress> {
   refuseIfClosed(rec);
   if (seq >= rec.next_seq) {
-    throw new RecordingConflict(`Piece ${seq} cannot be stored yet: piece ${rec.next_seq} has not arrived. Send piece ${rec.next_seq} next.`, presentProgress(rec));
+    throw new RecordingConflict(
+      `Piece ${seq} cannot be stored yet: piece ${rec.next_seq} has not arrived. Send piece ${rec.next_seq} next.`,
+      presentProgress(rec),
+    );
   }
   const stored = await recordings.chunk(rec.clip_id, seq);
   if (stored?.sha256 === sha256) return presentProgress(rec);
-  throw new RecordingConflict(`Piece ${seq} has already arrived, with different bytes. Send piece ${rec.next_seq} next.`, presentProgress(rec));
+  throw new RecordingConflict(
+    `Piece ${seq} has already arrived, with different bytes. Send piece ${rec.next_seq} next.`,
+    presentProgress(rec),
+  );
 }
 
 const chunkTooLarge = () =>
-  new AppError('payload_too_large', `One piece of a recording can be at most ${formatLimit(recordingChunkMaxBytes)}. Ask the recorder for smaller pieces (a shorter timeslice).`);
+  new AppError(
+    'payload_too_large',
+    `One piece of a recording can be at most ${formatLimit(recordingChunkMaxBytes)}. Ask the recorder for smaller pieces (a shorter timeslice).`,
+  );
 
 const recordingFull = (max: number) =>
-  new AppError('payload_too_large', `This recording has reached the longest we can take (${formatLimit(max)}). Stop here and send what you have.`);
+  new AppError(
+    'payload_too_large',
+    `This recording has reached the longest we can take (${formatLimit(max)}). Stop here and send what you have.`,
+  );
 
 /**
  * The request body, whole, refusing more than `limit` bytes: at once from Content-Length when it says
@@ -138,7 +183,12 @@ export function readBody(req: Request, limit: number, tooLarge: AppError): Promi
     });
     req.once('error', reject);
     req.once('close', () => {
-      if (!ended) reject(over ? tooLarge : new AppError('malformed_request', 'The piece was cut off before it all arrived. Send it again.'));
+      if (!ended)
+        reject(
+          over
+            ? tooLarge
+            : new AppError('malformed_request', 'The piece was cut off before it all arrived. Send it again.'),
+        );
     });
   });
 }

@@ -28,7 +28,12 @@ const extensions: Partial<Record<AudioFormat, string>> = { mp4: 'm4a' };
  * upload: the clip is queued, consent and an audit entry are recorded and the processing job enqueued.
  * The pieces are deleted afterwards. Sending again after success answers with the clip.
  */
-export async function finishRecording(services: Services, clipId: string, userId: string, body: FinishRecordingBody): Promise<Clip> {
+export async function finishRecording(
+  services: Services,
+  clipId: string,
+  userId: string,
+  body: FinishRecordingBody,
+): Promise<Clip> {
   const { clip, rec, recordings } = await loadRecordingFor(services, clipId, userId, 'clip.record');
   const chunksPrefix = recordingChunksPrefix(clip.workspace_id, clip.id);
   if (rec.finished_at) {
@@ -36,10 +41,16 @@ export async function finishRecording(services: Services, clipId: string, userId
     return getClip(services, clipId, userId);
   }
   if (rec.next_seq === 0) {
-    throw new RecordingConflict('Nothing from this recording has reached us yet, so there is nothing to send. Record again, or wait until it says your recording is safe.', presentProgress(rec));
+    throw new RecordingConflict(
+      'Nothing from this recording has reached us yet, so there is nothing to send. Record again, or wait until it says your recording is safe.',
+      presentProgress(rec),
+    );
   }
   if (!(await recordings.claimFinishing(clip.id, isoAfter(FINISH_LEASE_MS)))) {
-    throw new RecordingConflict('This recording is being sent already. Wait a moment, then reload the page.', presentProgress(rec));
+    throw new RecordingConflict(
+      'This recording is being sent already. Wait a moment, then reload the page.',
+      presentProgress(rec),
+    );
   }
 
   const originalKey = clipKeys(clip.workspace_id, clip.id).original;
@@ -51,10 +62,14 @@ export async function finishRecording(services: Services, clipId: string, userId
     });
     const format = (rec.format ?? formatOfType(rec.mime_type)) as AudioFormat;
     const contentType = audioContentTypes[format] ?? 'application/octet-stream';
-    const info = await services.blobs.put(originalKey, joined(services.blobs, chunks), { contentType, maxBytes: services.config.maxUploadBytes });
+    const info = await services.blobs.put(originalKey, joined(services.blobs, chunks), {
+      contentType,
+      maxBytes: services.config.maxUploadBytes,
+    });
     stored = true;
     const expected = chunks.reduce((n, c) => n + c.size, 0);
-    if (info.size !== expected) throw new Error(`joined recording ${clip.id} has ${info.size} bytes, expected ${expected}`);
+    if (info.size !== expected)
+      throw new Error(`joined recording ${clip.id} has ${info.size} bytes, expected ${expected}`);
 
     await services.db.transaction().execute(async (tx) => {
       await services.clips.update(
@@ -70,9 +85,20 @@ export async function finishRecording(services: Services, clipId: string, userId
         },
         tx,
       );
-      const choices = { podcast: body.podcast, publicationQuotes: body.publicationQuotes, audience: body.audience, wordingVersion: body.wordingVersion };
+      const choices = {
+        podcast: body.podcast,
+        publicationQuotes: body.publicationQuotes,
+        audience: body.audience,
+        wordingVersion: body.wordingVersion,
+      };
       await recordConsent(services, tx, { clip, kind: 'given', choices, userId });
-      await recordAudit(tx, { workspaceId: clip.workspace_id, actorId: userId, action: 'clip.recording_sent', subjectId: clip.id, detail: { pieces: chunks.length, bytes: info.size } });
+      await recordAudit(tx, {
+        workspaceId: clip.workspace_id,
+        actorId: userId,
+        action: 'clip.recording_sent',
+        subjectId: clip.id,
+        detail: { pieces: chunks.length, bytes: info.size },
+      });
       await recordings.markFinished(clip.id, tx);
       await services.jobs.enqueue(processClipJobSpec, { clipId: clip.id }, { db: tx });
     });
@@ -81,11 +107,22 @@ export async function finishRecording(services: Services, clipId: string, userId
     await recordings.releaseFinishing(clip.id);
     if (e instanceof AppError) throw e;
     services.logger.error({ err: e, clipId: clip.id }, 'could not join a recording');
-    throw new AppError('unavailable', 'We could not put your recording together just now. It is still safe: try sending it again in a minute.', { cause: e });
+    throw new AppError(
+      'unavailable',
+      'We could not put your recording together just now. It is still safe: try sending it again in a minute.',
+      { cause: e },
+    );
   }
-  await services.blobs.deleteByPrefix(chunksPrefix).catch((e: unknown) => services.logger.warn({ err: e, clipId: clip.id }, 'could not delete recording pieces'));
+  await services.blobs
+    .deleteByPrefix(chunksPrefix)
+    .catch((e: unknown) => services.logger.warn({ err: e, clipId: clip.id }, 'could not delete recording pieces'));
   services.jobs.wake();
-  services.bus.emit('clip:status', { workspaceId: clip.workspace_id, clipId: clip.id, status: 'queued', failureReason: null });
+  services.bus.emit('clip:status', {
+    workspaceId: clip.workspace_id,
+    clipId: clip.id,
+    status: 'queued',
+    failureReason: null,
+  });
   return getClip(services, clipId, userId);
 }
 

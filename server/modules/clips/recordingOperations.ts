@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { recordingIsIdle, type CreateRecordingBody, type Recording, type RecordingProgress } from '../../../shared/contracts/recordings';
+import {
+  recordingIsIdle,
+  type CreateRecordingBody,
+  type Recording,
+  type RecordingProgress,
+} from '../../../shared/contracts/recordings';
 import { nowIso } from '../../clock';
 import type { ClipsTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
@@ -13,7 +18,8 @@ import { newClipRow } from './newClipRow';
 import { recordingRepository, type RecordingWithClip } from './recordingRepository';
 
 /** What a recording's container is, guessed from its type until its first piece's bytes say for sure. */
-export const formatOfType = (mimeType: string): string => (mimeType.startsWith('audio/mp4') ? 'mp4' : mimeType.startsWith('audio/ogg') ? 'ogg' : 'webm');
+export const formatOfType = (mimeType: string): string =>
+  mimeType.startsWith('audio/mp4') ? 'mp4' : mimeType.startsWith('audio/ogg') ? 'ogg' : 'webm';
 
 export function recordingState(rec: RecordingWithClip, now = Date.now()): Recording['state'] {
   if (rec.withdrawn_at) return 'withdrawn';
@@ -47,7 +53,12 @@ export const presentProgress = (rec: RecordingWithClip): RecordingProgress => {
  * Loads a recording for `action` on its clip: a clip that is not a browser recording answers like a
  * missing recording, and a workspace the caller is not in like a missing clip.
  */
-export async function loadRecordingFor(services: Services, clipId: string, userId: string, action: 'clip.view' | 'clip.record') {
+export async function loadRecordingFor(
+  services: Services,
+  clipId: string,
+  userId: string,
+  action: 'clip.view' | 'clip.record',
+) {
   const { clip } = await loadClipFor(services, clipId, userId, action);
   const recordings = recordingRepository(services.db);
   const rec = await recordings.find(clipId);
@@ -59,7 +70,12 @@ export async function loadRecordingFor(services: Services, clipId: string, userI
  * `POST /api/workspaces/:id/recordings`: a clip in the `recording` state, with no consent yet (that comes
  * when it is sent). The same `clientKey` again finds the recording made the first time.
  */
-export async function startRecording(services: Services, workspaceId: string, userId: string, body: CreateRecordingBody & { mimeType: string }): Promise<Recording> {
+export async function startRecording(
+  services: Services,
+  workspaceId: string,
+  userId: string,
+  body: CreateRecordingBody & { mimeType: string },
+): Promise<Recording> {
   const actor = await actorIn(services, workspaceId, userId);
   authorize(actor, 'workspace.view');
   authorizeClip(actor, 'clip.upload');
@@ -92,7 +108,13 @@ export async function startRecording(services: Services, workspaceId: string, us
         },
         tx,
       );
-      await recordAudit(tx, { workspaceId, actorId: userId, action: 'clip.recording_started', subjectId: clipId, detail: { mimeType: body.mimeType } });
+      await recordAudit(tx, {
+        workspaceId,
+        actorId: userId,
+        action: 'clip.recording_started',
+        subjectId: clipId,
+        detail: { mimeType: body.mimeType },
+      });
     });
   } catch (e) {
     // Two requests with one key at once: the unique index let one in; answer with that one.
@@ -107,7 +129,13 @@ export async function startRecording(services: Services, workspaceId: string, us
   return presentRecording(rec);
 }
 
-async function sameRequestAgain(services: Services, recordings: ReturnType<typeof recordingRepository>, workspaceId: string, userId: string, clientKey: string) {
+async function sameRequestAgain(
+  services: Services,
+  recordings: ReturnType<typeof recordingRepository>,
+  workspaceId: string,
+  userId: string,
+  clientKey: string,
+) {
   const existing = await recordings.findByClientKey(userId, clientKey);
   if (!existing) return null;
   if (existing.workspace_id !== workspaceId) {
@@ -117,7 +145,14 @@ async function sameRequestAgain(services: Services, recordings: ReturnType<typeo
   return presentRecording(existing);
 }
 
-function newRecordingClip(id: string, workspaceId: string, userId: string, title: string, mimeType: string, now: string): ClipsTable {
+function newRecordingClip(
+  id: string,
+  workspaceId: string,
+  userId: string,
+  title: string,
+  mimeType: string,
+  now: string,
+): ClipsTable {
   const format = formatOfType(mimeType);
   return newClipRow({
     id,
@@ -125,7 +160,12 @@ function newRecordingClip(id: string, workspaceId: string, userId: string, title
     contributorId: userId,
     title,
     status: 'recording',
-    original: { filename: `recording.${format === 'mp4' ? 'm4a' : format}`, format, contentType: `audio/${format}`, size: 0 },
+    original: {
+      filename: `recording.${format === 'mp4' ? 'm4a' : format}`,
+      format,
+      contentType: `audio/${format}`,
+      size: 0,
+    },
     now,
   });
 }
@@ -136,7 +176,11 @@ export async function getRecording(services: Services, clipId: string, userId: s
 }
 
 /** `GET /api/workspaces/:id/recordings`: the caller's own recordings there that were never sent, so a page can offer to send them. */
-export async function listUnfinishedRecordings(services: Services, workspaceId: string, userId: string): Promise<Recording[]> {
+export async function listUnfinishedRecordings(
+  services: Services,
+  workspaceId: string,
+  userId: string,
+): Promise<Recording[]> {
   authorize(await actorIn(services, workspaceId, userId), 'workspace.view');
   return (await recordingRepository(services.db).unfinishedOf(workspaceId, userId)).map(presentRecording);
 }
@@ -149,7 +193,10 @@ export async function discardRecording(services: Services, clipId: string, userI
   const { clip, rec } = await loadRecordingFor(services, clipId, userId, 'clip.record');
   const state = recordingState(rec);
   if (state === 'sent' || state === 'sending') {
-    throw new AppError('conflict', 'This recording has been sent. To take it back, choose “Withdraw” on the recording.');
+    throw new AppError(
+      'conflict',
+      'This recording has been sent. To take it back, choose “Withdraw” on the recording.',
+    );
   }
   await services.db.transaction().execute(async (tx) => {
     await recordAudit(tx, {

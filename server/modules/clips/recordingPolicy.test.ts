@@ -12,7 +12,12 @@ describe('who may record', () => {
   it('is only the person making the recording, whatever the roles', () => {
     const mine = { contributorId: 'me', withdrawn: false };
     const theirs = { contributorId: 'someone else', withdrawn: false };
-    expect(roles.filter((r) => clipRoleMay(r, 'clip.record', 'me', mine))).toEqual(['admin', 'editor', 'expert', 'carer']);
+    expect(roles.filter((r) => clipRoleMay(r, 'clip.record', 'me', mine))).toEqual([
+      'admin',
+      'editor',
+      'expert',
+      'carer',
+    ]);
     expect(roles.filter((r) => clipRoleMay(r, 'clip.record', 'me', theirs))).toEqual([]);
   });
 
@@ -25,9 +30,21 @@ describe('who may record', () => {
         return (e as AppError).code;
       }
     };
-    expect(code(() => authorizeClip({ userId: 'me', role: 'admin' }, 'clip.record', { contributorId: 'other', withdrawn: false }))).toBe('forbidden');
-    expect(code(() => authorizeClip({ userId: 'me', role: undefined }, 'clip.record', { contributorId: 'me', withdrawn: false }))).toBe('not_found');
-    expect(code(() => authorizeClip({ userId: 'me', role: 'carer' }, 'clip.record', { contributorId: 'me', withdrawn: true }))).toBe('clip_withdrawn');
+    expect(
+      code(() =>
+        authorizeClip({ userId: 'me', role: 'admin' }, 'clip.record', { contributorId: 'other', withdrawn: false }),
+      ),
+    ).toBe('forbidden');
+    expect(
+      code(() =>
+        authorizeClip({ userId: 'me', role: undefined }, 'clip.record', { contributorId: 'me', withdrawn: false }),
+      ),
+    ).toBe('not_found');
+    expect(
+      code(() =>
+        authorizeClip({ userId: 'me', role: 'carer' }, 'clip.record', { contributorId: 'me', withdrawn: true }),
+      ),
+    ).toBe('clip_withdrawn');
   });
 });
 

@@ -33,10 +33,14 @@ export function recordingRepository(db: Db) {
       await tx.insertInto('clip_recordings').values(row).execute();
     },
 
-    find: (clipId: string, from: Db = db): Promise<RecordingWithClip | undefined> => withClip(from).where('clip_recordings.clip_id', '=', clipId).executeTakeFirst(),
+    find: (clipId: string, from: Db = db): Promise<RecordingWithClip | undefined> =>
+      withClip(from).where('clip_recordings.clip_id', '=', clipId).executeTakeFirst(),
 
     findByClientKey: (contributorId: string, clientKey: string): Promise<RecordingWithClip | undefined> =>
-      withClip().where('clip_recordings.contributor_id', '=', contributorId).where('clip_recordings.client_key', '=', clientKey).executeTakeFirst(),
+      withClip()
+        .where('clip_recordings.contributor_id', '=', contributorId)
+        .where('clip_recordings.client_key', '=', clientKey)
+        .executeTakeFirst(),
 
     /** One person's recordings in a workspace that were never sent (nor withdrawn), newest first. */
     unfinishedOf: (workspaceId: string, contributorId: string): Promise<RecordingWithClip[]> =>
@@ -49,9 +53,15 @@ export function recordingRepository(db: Db) {
         .execute(),
 
     chunk: (clipId: string, seq: number): Promise<ChunkRow | undefined> =>
-      db.selectFrom('recording_chunks').selectAll().where('clip_id', '=', clipId).where('seq', '=', seq).executeTakeFirst(),
+      db
+        .selectFrom('recording_chunks')
+        .selectAll()
+        .where('clip_id', '=', clipId)
+        .where('seq', '=', seq)
+        .executeTakeFirst(),
 
-    chunks: (clipId: string): Promise<ChunkRow[]> => db.selectFrom('recording_chunks').selectAll().where('clip_id', '=', clipId).orderBy('seq').execute(),
+    chunks: (clipId: string): Promise<ChunkRow[]> =>
+      db.selectFrom('recording_chunks').selectAll().where('clip_id', '=', clipId).orderBy('seq').execute(),
 
     /**
      * Records piece `seq` as stored, only if it is the very next one and the recording is open (not sent,
@@ -76,7 +86,14 @@ export function recordingRepository(db: Db) {
       if (moved.numUpdatedRows === 0n) return false;
       await tx
         .insertInto('recording_chunks')
-        .values({ clip_id: chunk.clipId, seq: chunk.seq, blob_key: chunk.blobKey, size: chunk.size, sha256: chunk.sha256, created_at: now })
+        .values({
+          clip_id: chunk.clipId,
+          seq: chunk.seq,
+          blob_key: chunk.blobKey,
+          size: chunk.size,
+          sha256: chunk.sha256,
+          created_at: now,
+        })
         .execute();
       return true;
     },
@@ -95,12 +112,21 @@ export function recordingRepository(db: Db) {
     },
 
     async releaseFinishing(clipId: string): Promise<void> {
-      await db.updateTable('clip_recordings').set({ finishing_until: null }).where('clip_id', '=', clipId).where('finished_at', 'is', null).execute();
+      await db
+        .updateTable('clip_recordings')
+        .set({ finishing_until: null })
+        .where('clip_id', '=', clipId)
+        .where('finished_at', 'is', null)
+        .execute();
     },
 
     /** The pieces are in the original now: the recording is sent and its piece list is no longer needed. */
     async markFinished(clipId: string, tx: Db): Promise<void> {
-      await tx.updateTable('clip_recordings').set({ finished_at: nowIso(), finishing_until: null }).where('clip_id', '=', clipId).execute();
+      await tx
+        .updateTable('clip_recordings')
+        .set({ finished_at: nowIso(), finishing_until: null })
+        .where('clip_id', '=', clipId)
+        .execute();
       await tx.deleteFrom('recording_chunks').where('clip_id', '=', clipId).execute();
     },
   };

@@ -32,7 +32,8 @@ export function recordingRoutes(api: Api, services: Services): void {
       method: 'post',
       path: '/api/workspaces/:id/recordings',
       tag,
-      summary: 'Start a recording in the browser: `{ title?, mimeType, clientKey? }` → 201 `{ id, nextSeq: 0, … }`; the id is the clip’s',
+      summary:
+        'Start a recording in the browser: `{ title?, mimeType, clientKey? }` → 201 `{ id, nextSeq: 0, … }`; the id is the clip’s',
       auth: 'user',
       params: idParamsSchema,
       body: createRecordingBodySchema,
@@ -44,13 +45,29 @@ export function recordingRoutes(api: Api, services: Services): void {
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/workspaces/:id/recordings', tag, summary: 'My recordings in this workspace that were never sent, newest first', auth: 'user', params: idParamsSchema, response: recordingListSchema },
+    {
+      method: 'get',
+      path: '/api/workspaces/:id/recordings',
+      tag,
+      summary: 'My recordings in this workspace that were never sent, newest first',
+      auth: 'user',
+      params: idParamsSchema,
+      response: recordingListSchema,
+    },
     async ({ user, params }) => ({ recordings: await listUnfinishedRecordings(services, params.id, user.id) }),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/recordings/:id', tag, summary: 'Where a recording is up to: `{ state, nextSeq, bytes, … }`, so a reloaded page can carry on', auth: 'user', params: recordingParamsSchema, response: recordingSchema },
+    {
+      method: 'get',
+      path: '/api/recordings/:id',
+      tag,
+      summary: 'Where a recording is up to: `{ state, nextSeq, bytes, … }`, so a reloaded page can carry on',
+      auth: 'user',
+      params: recordingParamsSchema,
+      response: recordingSchema,
+    },
     async ({ user, params }) => getRecording(services, params.id, user.id),
   );
 
@@ -66,9 +83,15 @@ export function recordingRoutes(api: Api, services: Services): void {
       params: recordingChunkParamsSchema,
       query: recordingChunkQuerySchema,
       response: recordingProgressSchema,
-      upload: { binary: { contentType: 'application/octet-stream', description: 'The piece’s bytes exactly as MediaRecorder gave them (at most 8 MiB)' } },
+      upload: {
+        binary: {
+          contentType: 'application/octet-stream',
+          description: 'The piece’s bytes exactly as MediaRecorder gave them (at most 8 MiB)',
+        },
+      },
     },
-    async ({ req, user, params, query }) => appendChunk(services, req, { clipId: params.id, seq: params.seq, userId: user.id, recordedMs: query.recordedMs }),
+    async ({ req, user, params, query }) =>
+      appendChunk(services, req, { clipId: params.id, seq: params.seq, userId: user.id, recordedMs: query.recordedMs }),
   );
 
   defineRoute(
@@ -77,7 +100,8 @@ export function recordingRoutes(api: Api, services: Services): void {
       method: 'post',
       path: '/api/recordings/:id/finish',
       tag,
-      summary: 'Send the recording (all of it, or what arrived): `{ podcast, publicationQuotes, audience, wordingVersion, title? }` → the clip, queued for processing',
+      summary:
+        'Send the recording (all of it, or what arrived): `{ podcast, publicationQuotes, audience, wordingVersion, title? }` → the clip, queued for processing',
       auth: 'user',
       params: recordingParamsSchema,
       body: finishRecordingBodySchema,
@@ -88,7 +112,15 @@ export function recordingRoutes(api: Api, services: Services): void {
 
   defineRoute(
     api,
-    { method: 'delete', path: '/api/recordings/:id', tag, summary: 'Throw away a recording that was never sent', auth: 'user', params: recordingParamsSchema, response: null },
+    {
+      method: 'delete',
+      path: '/api/recordings/:id',
+      tag,
+      summary: 'Throw away a recording that was never sent',
+      auth: 'user',
+      params: recordingParamsSchema,
+      response: null,
+    },
     async ({ user, params }) => discardRecording(services, params.id, user.id),
   );
 }

@@ -20,7 +20,15 @@ export async function withdrawClip(services: Services, clipId: string, userId: s
   const first = await services.db.transaction().execute(async (tx) => {
     if (!(await services.clips.markWithdrawn(clip.id, userId, at, tx))) return false;
     await services.clips.addConsent(
-      { clip_id: clip.id, kind: 'withdrawn', podcast: 0, publication_quotes: 0, audience: 'internal', wording_version: currentConsentVersion, recorded_by: userId },
+      {
+        clip_id: clip.id,
+        kind: 'withdrawn',
+        podcast: 0,
+        publication_quotes: 0,
+        audience: 'internal',
+        wording_version: currentConsentVersion,
+        recorded_by: userId,
+      },
       tx,
     );
     await recordAudit(tx, {
@@ -28,9 +36,17 @@ export async function withdrawClip(services: Services, clipId: string, userId: s
       actorId: userId,
       action: 'clip.consent_withdrawn',
       subjectId: clip.id,
-      detail: { title: clip.title, contributorId: clip.contributor_id, onBehalfOf: userId === clip.contributor_id ? null : clip.contributor_id },
+      detail: {
+        title: clip.title,
+        contributorId: clip.contributor_id,
+        onBehalfOf: userId === clip.contributor_id ? null : clip.contributor_id,
+      },
     });
-    await services.jobs.enqueue(purgeClipJobSpec, { workspaceId: clip.workspace_id, clipId: clip.id }, { db: tx, runAfter: new Date(Date.now() + PURGE_AGAIN_AFTER_MS) });
+    await services.jobs.enqueue(
+      purgeClipJobSpec,
+      { workspaceId: clip.workspace_id, clipId: clip.id },
+      { db: tx, runAfter: new Date(Date.now() + PURGE_AGAIN_AFTER_MS) },
+    );
     return true;
   });
   // Deleting again on a repeated request is harmless and finishes a deletion an earlier request may have left.

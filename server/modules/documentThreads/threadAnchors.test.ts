@@ -11,9 +11,13 @@ const schema = getSchema(editorExtensions);
 const threadA = '11111111-1111-4111-8111-111111111111';
 const threadB = '22222222-2222-4222-8222-222222222222';
 
-const paragraphs = (...texts: string[]) => ({ type: 'doc', content: texts.map((t) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] })) });
+const paragraphs = (...texts: string[]) => ({
+  type: 'doc',
+  content: texts.map((t) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] })),
+});
 const docOf = (json: object) => prosemirrorJSONToYDoc(schema, json, documentFieldName);
-const textAt = (doc: Y.Doc, paragraph: number) => (doc.getXmlFragment(documentFieldName).get(paragraph) as Y.XmlElement).get(0) as Y.XmlText;
+const textAt = (doc: Y.Doc, paragraph: number) =>
+  (doc.getXmlFragment(documentFieldName).get(paragraph) as Y.XmlElement).get(0) as Y.XmlText;
 /** The selection as the editor sends it: `from` sticks to the first chosen character, `to` to the last. */
 const selection = (doc: Y.Doc, from: [number, number], to: [number, number]) => ({
   from: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(textAt(doc, from[0]), from[1], 0)),
@@ -22,12 +26,26 @@ const selection = (doc: Y.Doc, from: [number, number], to: [number, number]) => 
 /** Each run of text with the ids of the threads marking it. */
 const runs = (doc: Y.Doc) =>
   (renderJson(doc).content ?? []).map((p) =>
-    (p.content ?? []).map((t) => [t.text, (t.marks ?? []).filter((m) => m.type === 'comment').map((m) => m.attrs?.threadId as string).sort()]),
+    (p.content ?? []).map((t) => [
+      t.text,
+      (t.marks ?? [])
+        .filter((m) => m.type === 'comment')
+        .map((m) => m.attrs?.threadId as string)
+        .sort(),
+    ]),
   );
 
 describe('comment anchors', () => {
   it('write the same Yjs key for the mark as the editors do', () => {
-    const doc = docOf({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hi', marks: [{ type: 'comment', attrs: { threadId: threadA } }] }] }] });
+    const doc = docOf({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'hi', marks: [{ type: 'comment', attrs: { threadId: threadA } }] }],
+        },
+      ],
+    });
     const delta = textAt(doc, 0).toDelta() as { attributes: Record<string, unknown> }[];
     expect(Object.keys(delta[0]!.attributes)).toEqual([commentAttributeKey(threadA)]);
   });
@@ -38,7 +56,13 @@ describe('comment anchors', () => {
     const marked = markPassage(Y.encodeStateAsUpdate(doc), sel.from, sel.to, threadA);
     expect(marked.quote).toBe('quick brown fox');
     Y.applyUpdate(doc, marked.update);
-    expect(runs(doc)).toEqual([[['The ', []], ['quick brown fox', [threadA]], [' jumps.', []]]]);
+    expect(runs(doc)).toEqual([
+      [
+        ['The ', []],
+        ['quick brown fox', [threadA]],
+        [' jumps.', []],
+      ],
+    ]);
     expect(anchoredThreads(doc)).toEqual(new Map([[threadA, 4]]));
   });
 
@@ -51,7 +75,13 @@ describe('comment anchors', () => {
     const marked = markPassage(Y.encodeStateAsUpdate(doc), sel.from, sel.to, threadA);
     Y.applyUpdate(doc, marked.update);
     expect(marked.quote).toBe('quick red brown fox');
-    expect(runs(doc)).toEqual([[['Look: The ', []], ['quick red brown fox', [threadA]], [' high jumps.', []]]]);
+    expect(runs(doc)).toEqual([
+      [
+        ['Look: The ', []],
+        ['quick red brown fox', [threadA]],
+        [' high jumps.', []],
+      ],
+    ]);
   });
 
   it('span paragraphs, and let threads overlap', () => {
@@ -63,8 +93,14 @@ describe('comment anchors', () => {
     Y.applyUpdate(doc, second.update);
     expect(second.quote).toBe('Second one.');
     expect(runs(doc)).toEqual([
-      [['First ', []], ['paragraph here.', [threadA]]],
-      [['Second', [threadA, threadB]], [' one.', [threadB]]],
+      [
+        ['First ', []],
+        ['paragraph here.', [threadA]],
+      ],
+      [
+        ['Second', [threadA, threadB]],
+        [' one.', [threadB]],
+      ],
     ]);
     expect([...anchoredThreads(Y.encodeStateAsUpdate(doc)).keys()]).toEqual([threadA, threadB]);
   });
@@ -85,6 +121,8 @@ describe('comment anchors', () => {
     expect(() => markPassage(Y.encodeStateAsUpdate(doc), empty.from, empty.to, threadA)).toThrow(PassageGone);
     const elsewhere = selection(docOf(paragraphs('Another document.')), [0, 0], [0, 5]);
     expect(() => markPassage(Y.encodeStateAsUpdate(doc), elsewhere.from, elsewhere.to, threadA)).toThrow(PassageGone);
-    expect(() => markPassage(Y.encodeStateAsUpdate(doc), new Uint8Array([1, 2, 3]), new Uint8Array([9]), threadA)).toThrow(PassageGone);
+    expect(() =>
+      markPassage(Y.encodeStateAsUpdate(doc), new Uint8Array([1, 2, 3]), new Uint8Array([9]), threadA),
+    ).toThrow(PassageGone);
   });
 });

@@ -52,7 +52,13 @@ function textsBefore(root: Container, target: Y.AbstractType<unknown>, index: nu
  * editor anchors selections in text) becomes the start of the next text for `start`, the end of the
  * previous one for `end`.
  */
-function pointOf(doc: Y.Doc, root: Container, texts: Y.XmlText[], encoded: Uint8Array, side: 'start' | 'end'): Point | null {
+function pointOf(
+  doc: Y.Doc,
+  root: Container,
+  texts: Y.XmlText[],
+  encoded: Uint8Array,
+  side: 'start' | 'end',
+): Point | null {
   let abs: Y.AbsolutePosition | null;
   try {
     abs = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(encoded), doc);
@@ -84,7 +90,9 @@ function rangesBetween(texts: Y.XmlText[], from: Point, to: Point): TextRange[] 
 
 /** A text node's characters, without formatting (anything that is not text counts as one character). */
 const plain = (text: Y.XmlText): string =>
-  (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '\uFFFC')).join('');
+  (text.toDelta() as { insert: unknown }[])
+    .map((op) => (typeof op.insert === 'string' ? op.insert : '\uFFFC'))
+    .join('');
 
 export const maxQuoteLength = 2000;
 
@@ -145,7 +153,10 @@ export function anchoredThreads(state: Y.Doc | Uint8Array): Map<string, number> 
     for (const text of textsInOrder(doc.getXmlFragment(documentFieldName))) {
       for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
         for (const [name, value] of Object.entries(op.attributes ?? {})) {
-          const threadId = isCommentAttribute(name) && typeof value === 'object' && value !== null ? (value as { threadId?: unknown }).threadId : undefined;
+          const threadId =
+            isCommentAttribute(name) && typeof value === 'object' && value !== null
+              ? (value as { threadId?: unknown }).threadId
+              : undefined;
           if (typeof threadId === 'string' && !found.has(threadId)) found.set(threadId, offset);
         }
         offset += typeof op.insert === 'string' ? op.insert.length : 1;

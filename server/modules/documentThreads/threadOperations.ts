@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import type { CreateThreadBody, DocumentThread, DocumentThreadList, ThreadComment } from '../../../shared/contracts/documentThreads';
+import type {
+  CreateThreadBody,
+  DocumentThread,
+  DocumentThreadList,
+  ThreadComment,
+} from '../../../shared/contracts/documentThreads';
 import type { CollabServer } from '../../collab/collabServer';
 import { AppError, notFound } from '../../errors';
 import { authorizeThread, mayThread } from '../../policies/authorizeThread';
@@ -41,28 +46,30 @@ async function present(ctx: ThreadContext, rows: ThreadRow[], anchors: Map<strin
     });
     byThread.set(c.thread_id, list);
   });
-  const threads = rows.map(
-    (r): DocumentThread => ({
-      id: r.id,
-      documentId: r.document_id,
-      workspaceId: r.workspace_id,
-      quote: r.quote,
-      createdBy: { id: r.created_by, name: r.creator_name },
-      createdAt: r.created_at,
-      resolved: r.resolved_at !== null,
-      resolvedAt: r.resolved_at,
-      resolvedBy: r.resolved_by ? { id: r.resolved_by, name: r.resolver_name ?? 'Someone' } : null,
-      orphaned: !anchors.has(r.id),
-      comments: byThread.get(r.id) ?? [],
-    }),
-  );
+  const threads = rows.map((r): DocumentThread => ({
+    id: r.id,
+    documentId: r.document_id,
+    workspaceId: r.workspace_id,
+    quote: r.quote,
+    createdBy: { id: r.created_by, name: r.creator_name },
+    createdAt: r.created_at,
+    resolved: r.resolved_at !== null,
+    resolvedAt: r.resolved_at,
+    resolvedBy: r.resolved_by ? { id: r.resolved_by, name: r.resolver_name ?? 'Someone' } : null,
+    orphaned: !anchors.has(r.id),
+    comments: byThread.get(r.id) ?? [],
+  }));
   // Document order: where each passage starts; threads whose words are gone come last, oldest first.
   const at = (t: DocumentThread) => anchors.get(t.id) ?? Number.POSITIVE_INFINITY;
   return threads.sort((a, b) => at(a) - at(b) || a.createdAt.localeCompare(b.createdAt));
 }
 
 /** The thread, and the document it belongs to as the caller sees it. Outside the workspace: 404, like a missing thread. */
-async function loadThread(ctx: ThreadContext, threadId: string, userId: string): Promise<{ thread: ThreadRow; access: DocumentAccess }> {
+async function loadThread(
+  ctx: ThreadContext,
+  threadId: string,
+  userId: string,
+): Promise<{ thread: ThreadRow; access: DocumentAccess }> {
   const thread = await ctx.threads.find(threadId);
   if (!thread || !(await actorIn(ctx.services, thread.workspace_id, userId)).role) throw notFound('comment');
   return { thread, access: await documentAccess(ctx.services, thread.document_id, userId) };
@@ -75,9 +82,18 @@ async function checkMentions(ctx: ThreadContext, workspaceId: string, mentions: 
   const members = new Set((await ctx.services.workspaces.members(workspaceId)).map((m) => m.userId));
   const outside = unique.findIndex((id) => !members.has(id));
   if (outside >= 0) {
-    throw new AppError('validation_failed', 'You mentioned someone who is not a member of this workspace, so they cannot read this document. Remove the mention, or invite them first.', {
-      fields: [{ path: `mentions.${mentions.indexOf(unique[outside]!)}`, message: 'Only members of this workspace can be mentioned.' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      'You mentioned someone who is not a member of this workspace, so they cannot read this document. Remove the mention, or invite them first.',
+      {
+        fields: [
+          {
+            path: `mentions.${mentions.indexOf(unique[outside]!)}`,
+            message: 'Only members of this workspace can be mentioned.',
+          },
+        ],
+      },
+    );
   }
   return unique;
 }
@@ -87,8 +103,18 @@ async function oneThread(ctx: ThreadContext, threadId: string): Promise<Document
   return (await present(ctx, [row], await anchorsOf(ctx, row.document_id)))[0]!;
 }
 
-function announce(ctx: ThreadContext, access: DocumentAccess, thread: DocumentThread, change: 'created' | 'replied' | 'resolved' | 'reopened'): void {
-  ctx.services.bus.emit('thread:changed', { workspaceId: thread.workspaceId, documentId: thread.documentId, change, thread });
+function announce(
+  ctx: ThreadContext,
+  access: DocumentAccess,
+  thread: DocumentThread,
+  change: 'created' | 'replied' | 'resolved' | 'reopened',
+): void {
+  ctx.services.bus.emit('thread:changed', {
+    workspaceId: thread.workspaceId,
+    documentId: thread.documentId,
+    change,
+    thread,
+  });
   if (change !== 'created' && change !== 'replied') return;
   const comment = thread.comments.at(-1)!;
   for (const person of comment.mentions) {
@@ -125,7 +151,12 @@ export async function listThreads(ctx: ThreadContext, documentId: string, userId
  * document (so people who may only comment can anchor comments too): the mark goes through the
  * update log like anybody's typing and reaches everyone with the document open.
  */
-export async function createThread(ctx: ThreadContext, documentId: string, userId: string, body: CreateThreadBody & { mentions: string[] }): Promise<DocumentThread> {
+export async function createThread(
+  ctx: ThreadContext,
+  documentId: string,
+  userId: string,
+  body: CreateThreadBody & { mentions: string[] },
+): Promise<DocumentThread> {
   const access = await documentAccess(ctx.services, documentId, userId);
   authorizeThread(access.actor, 'thread.create', documentFacts(access.row));
   const doc = access.row;
@@ -134,17 +165,32 @@ export async function createThread(ctx: ThreadContext, documentId: string, userI
   const id = randomUUID();
   let marked;
   try {
-    marked = markPassage(Y.encodeStateAsUpdate(live.ydoc), base64ToBytes(body.anchor.from), base64ToBytes(body.anchor.to), id);
+    marked = markPassage(
+      Y.encodeStateAsUpdate(live.ydoc),
+      base64ToBytes(body.anchor.from),
+      base64ToBytes(body.anchor.to),
+      id,
+    );
   } catch (e) {
     if (!(e instanceof PassageGone)) throw e;
-    throw new AppError('conflict', 'The words you chose are no longer in the document: someone may have just changed them. Select the words again, then add your comment.');
+    throw new AppError(
+      'conflict',
+      'The words you chose are no longer in the document: someone may have just changed them. Select the words again, then add your comment.',
+    );
   }
-  await ctx.threads.create({ id, document_id: doc.id, workspace_id: doc.workspace_id, created_by: userId, quote: marked.quote }, { body: body.body, mentions });
+  await ctx.threads.create(
+    { id, document_id: doc.id, workspace_id: doc.workspace_id, created_by: userId, quote: marked.quote },
+    { body: body.body, mentions },
+  );
   try {
     await live.submitServerChange(marked.update, userId);
   } catch (e) {
     // Without its mark the thread would be orphaned from birth: take it back, the person can try again.
-    await ctx.threads.remove(id).catch((err: unknown) => ctx.services.logger.error({ err, threadId: id }, 'could not remove a thread whose passage was not marked'));
+    await ctx.threads
+      .remove(id)
+      .catch((err: unknown) =>
+        ctx.services.logger.error({ err, threadId: id }, 'could not remove a thread whose passage was not marked'),
+      );
     throw e;
   }
   const thread = await oneThread(ctx, id);
@@ -152,7 +198,12 @@ export async function createThread(ctx: ThreadContext, documentId: string, userI
   return thread;
 }
 
-export async function replyToThread(ctx: ThreadContext, threadId: string, userId: string, body: { body: string; mentions: string[] }): Promise<DocumentThread> {
+export async function replyToThread(
+  ctx: ThreadContext,
+  threadId: string,
+  userId: string,
+  body: { body: string; mentions: string[] },
+): Promise<DocumentThread> {
   const { thread, access } = await loadThread(ctx, threadId, userId);
   authorizeThread(access.actor, 'thread.reply', documentFacts(access.row));
   const mentions = await checkMentions(ctx, thread.workspace_id, body.mentions);
@@ -162,7 +213,12 @@ export async function replyToThread(ctx: ThreadContext, threadId: string, userId
   return updated;
 }
 
-export async function setThreadResolved(ctx: ThreadContext, threadId: string, userId: string, resolved: boolean): Promise<DocumentThread> {
+export async function setThreadResolved(
+  ctx: ThreadContext,
+  threadId: string,
+  userId: string,
+  resolved: boolean,
+): Promise<DocumentThread> {
   const { thread, access } = await loadThread(ctx, threadId, userId);
   authorizeThread(access.actor, 'thread.resolve', documentFacts(access.row), { createdBy: thread.created_by });
   if ((thread.resolved_at !== null) !== resolved) await ctx.threads.setResolved(thread.id, resolved ? userId : null);

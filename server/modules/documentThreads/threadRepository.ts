@@ -23,20 +23,43 @@ export function threadRepository(db: Db) {
 
   return {
     /** A thread and its first comment, in one transaction: a thread is never without its comment. */
-    async create(thread: Omit<DocumentThreadsTable, 'created_at' | 'resolved_at' | 'resolved_by'>, first: { body: string; mentions: string[] }): Promise<void> {
+    async create(
+      thread: Omit<DocumentThreadsTable, 'created_at' | 'resolved_at' | 'resolved_by'>,
+      first: { body: string; mentions: string[] },
+    ): Promise<void> {
       const at = nowIso();
       await db.transaction().execute(async (tx) => {
-        await tx.insertInto('document_threads').values({ ...thread, created_at: at, resolved_at: null, resolved_by: null }).execute();
+        await tx
+          .insertInto('document_threads')
+          .values({ ...thread, created_at: at, resolved_at: null, resolved_by: null })
+          .execute();
         await tx
           .insertInto('document_thread_comments')
-          .values({ id: randomUUID(), thread_id: thread.id, author_id: thread.created_by, body: first.body, mentions: JSON.stringify(first.mentions), created_at: at })
+          .values({
+            id: randomUUID(),
+            thread_id: thread.id,
+            author_id: thread.created_by,
+            body: first.body,
+            mentions: JSON.stringify(first.mentions),
+            created_at: at,
+          })
           .execute();
       });
     },
 
     async addComment(threadId: string, authorId: string, body: string, mentions: string[]): Promise<string> {
       const id = randomUUID();
-      await db.insertInto('document_thread_comments').values({ id, thread_id: threadId, author_id: authorId, body, mentions: JSON.stringify(mentions), created_at: nowIso() }).execute();
+      await db
+        .insertInto('document_thread_comments')
+        .values({
+          id,
+          thread_id: threadId,
+          author_id: authorId,
+          body,
+          mentions: JSON.stringify(mentions),
+          created_at: nowIso(),
+        })
+        .execute();
       return id;
     },
 
@@ -47,10 +70,15 @@ export function threadRepository(db: Db) {
       });
     },
 
-    find: (threadId: string): Promise<ThreadRow | undefined> => threads().where('document_threads.id', '=', threadId).executeTakeFirst(),
+    find: (threadId: string): Promise<ThreadRow | undefined> =>
+      threads().where('document_threads.id', '=', threadId).executeTakeFirst(),
 
     listForDocument: (documentId: string): Promise<ThreadRow[]> =>
-      threads().where('document_threads.document_id', '=', documentId).orderBy('document_threads.created_at').orderBy('document_threads.id').execute(),
+      threads()
+        .where('document_threads.document_id', '=', documentId)
+        .orderBy('document_threads.created_at')
+        .orderBy('document_threads.id')
+        .execute(),
 
     /** The comments of these threads, oldest first. */
     commentsOf: (threadIds: string[]): Promise<ThreadCommentRow[]> =>
@@ -72,7 +100,14 @@ export function threadRepository(db: Db) {
 
     /** Names of the given users, for mentions. */
     namesOf: async (userIds: string[]): Promise<Map<string, string>> =>
-      userIds.length === 0 ? new Map() : new Map((await db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.name])),
+      userIds.length === 0
+        ? new Map()
+        : new Map(
+            (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute()).map((u) => [
+              u.id,
+              u.name,
+            ]),
+          ),
   };
 }
 export type ThreadRepository = ReturnType<typeof threadRepository>;

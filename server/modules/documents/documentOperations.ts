@@ -1,4 +1,9 @@
-import type { CreateDocumentBody, DocumentInfo, DocumentKind, UpdateDocumentBody } from '../../../shared/contracts/documents';
+import type {
+  CreateDocumentBody,
+  DocumentInfo,
+  DocumentKind,
+  UpdateDocumentBody,
+} from '../../../shared/contracts/documents';
 import type { Role } from '../../../shared/roles';
 import type { DocumentsTable } from '../../db/schema';
 import { notFound } from '../../errors';
@@ -60,7 +65,11 @@ export const writtenDocumentCollabAccess: CollabAccessRule = async (services, ro
   return { workspaceId: row.workspace_id, canEdit: access.canEdit, readOnlyReason: access.readOnlyReason };
 };
 
-async function writtenDocumentAccess(services: Services, row: WrittenDocumentRow, userId: string): Promise<DocumentAccess> {
+async function writtenDocumentAccess(
+  services: Services,
+  row: WrittenDocumentRow,
+  userId: string,
+): Promise<DocumentAccess> {
   const actor = await actorIn(services, row.workspace_id, userId);
   const facts = documentFacts(row);
   authorizeDocument(actor, 'document.view', facts);
@@ -73,7 +82,12 @@ async function writtenDocumentAccess(services: Services, row: WrittenDocumentRow
   return { row, actor, canEdit: mayDocument(actor, 'document.edit', facts), readOnlyReason };
 }
 
-export async function createDocument(services: Services, workspaceId: string, userId: string, body: CreateDocumentBody): Promise<DocumentInfo> {
+export async function createDocument(
+  services: Services,
+  workspaceId: string,
+  userId: string,
+  body: CreateDocumentBody,
+): Promise<DocumentInfo> {
   const actor = await actorIn(services, workspaceId, userId);
   authorize(actor, 'workspace.view');
   authorizeDocument(actor, 'document.create');
@@ -81,7 +95,12 @@ export async function createDocument(services: Services, workspaceId: string, us
   return presentDocument({ ...row, kind: body.kind }, actor);
 }
 
-export async function listDocuments(services: Services, workspaceId: string, userId: string, includeArchived: boolean): Promise<DocumentInfo[]> {
+export async function listDocuments(
+  services: Services,
+  workspaceId: string,
+  userId: string,
+  includeArchived: boolean,
+): Promise<DocumentInfo[]> {
   const actor = await actorIn(services, workspaceId, userId);
   authorize(actor, 'workspace.view');
   const rows = await services.documents.listForWorkspace(workspaceId, includeArchived);

@@ -11,7 +11,12 @@ export interface DocumentChanges {
 
 export function documentRepository(db: Db) {
   return {
-    async create(workspaceId: string, createdBy: string, title: string, kind: DocumentsTable['kind']): Promise<DocumentsTable> {
+    async create(
+      workspaceId: string,
+      createdBy: string,
+      title: string,
+      kind: DocumentsTable['kind'],
+    ): Promise<DocumentsTable> {
       const now = nowIso();
       const row: DocumentsTable = {
         id: randomUUID(),
@@ -31,7 +36,11 @@ export function documentRepository(db: Db) {
     findById: (id: string) => db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst(),
 
     listForWorkspace(workspaceId: string, includeArchived: boolean): Promise<DocumentsTable[]> {
-      let q = db.selectFrom('documents').selectAll().where('workspace_id', '=', workspaceId).where('kind', '!=', 'timeline');
+      let q = db
+        .selectFrom('documents')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '!=', 'timeline');
       if (!includeArchived) q = q.where('archived_at', 'is', null);
       return q.orderBy('updated_at', 'desc').orderBy('id', 'asc').execute();
     },
@@ -40,13 +49,19 @@ export function documentRepository(db: Db) {
       const next: Row = {
         ...row,
         title: changes.title ?? row.title,
-        archived_at: changes.archived === undefined ? row.archived_at : changes.archived ? (row.archived_at ?? nowIso()) : null,
+        archived_at:
+          changes.archived === undefined ? row.archived_at : changes.archived ? (row.archived_at ?? nowIso()) : null,
         carers_can_edit: changes.carersCanEdit === undefined ? row.carers_can_edit : changes.carersCanEdit ? 1 : 0,
         updated_at: nowIso(),
       };
       await db
         .updateTable('documents')
-        .set({ title: next.title, archived_at: next.archived_at, carers_can_edit: next.carers_can_edit, updated_at: next.updated_at })
+        .set({
+          title: next.title,
+          archived_at: next.archived_at,
+          carers_can_edit: next.carers_can_edit,
+          updated_at: next.updated_at,
+        })
         .where('id', '=', row.id)
         .execute();
       return next;

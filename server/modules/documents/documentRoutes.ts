@@ -22,19 +22,48 @@ export function documentRoutes(api: Api, services: Services, collab: CollabServe
 
   defineRoute(
     api,
-    { method: 'post', path: '/api/workspaces/:id/documents', tag, summary: 'Start a document (admins, editors, experts)', auth: 'user', params: idParamsSchema, body: createDocumentBodySchema, status: 201, response: documentSchema },
+    {
+      method: 'post',
+      path: '/api/workspaces/:id/documents',
+      tag,
+      summary: 'Start a document (admins, editors, experts)',
+      auth: 'user',
+      params: idParamsSchema,
+      body: createDocumentBodySchema,
+      status: 201,
+      response: documentSchema,
+    },
     async ({ user, params, body }) => createDocument(services, params.id, user.id, body),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/workspaces/:id/documents', tag, summary: 'Documents in a workspace (?archived=true to include archived ones)', auth: 'user', params: idParamsSchema, query: listDocumentsQuerySchema, response: documentListSchema },
-    async ({ user, params, query }) => ({ documents: await listDocuments(services, params.id, user.id, query.archived) }),
+    {
+      method: 'get',
+      path: '/api/workspaces/:id/documents',
+      tag,
+      summary: 'Documents in a workspace (?archived=true to include archived ones)',
+      auth: 'user',
+      params: idParamsSchema,
+      query: listDocumentsQuerySchema,
+      response: documentListSchema,
+    },
+    async ({ user, params, query }) => ({
+      documents: await listDocuments(services, params.id, user.id, query.archived),
+    }),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/documents/:id', tag, summary: 'One document, with what I may do with it', auth: 'user', params: documentParamsSchema, response: documentSchema },
+    {
+      method: 'get',
+      path: '/api/documents/:id',
+      tag,
+      summary: 'One document, with what I may do with it',
+      auth: 'user',
+      params: documentParamsSchema,
+      response: documentSchema,
+    },
     async ({ user, params }) => {
       const { row, actor } = await documentAccess(services, params.id, user.id);
       return presentDocument(row, actor);
@@ -43,19 +72,43 @@ export function documentRoutes(api: Api, services: Services, collab: CollabServe
 
   defineRoute(
     api,
-    { method: 'patch', path: '/api/documents/:id', tag, summary: 'Rename, archive or restore, or let carers edit', auth: 'user', params: documentParamsSchema, body: updateDocumentBodySchema, response: documentSchema },
-    async ({ user, params, body }) => updateDocument(services, params.id, user.id, body, (id) => collab.documentAccessChanged(id)),
+    {
+      method: 'patch',
+      path: '/api/documents/:id',
+      tag,
+      summary: 'Rename, archive or restore, or let carers edit',
+      auth: 'user',
+      params: documentParamsSchema,
+      body: updateDocumentBodySchema,
+      response: documentSchema,
+    },
+    async ({ user, params, body }) =>
+      updateDocument(services, params.id, user.id, body, (id) => collab.documentAccessChanged(id)),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/documents/:id/content', tag, summary: 'The document body rendered on the server (?format=json|html)', auth: 'user', params: documentParamsSchema, query: documentContentQuerySchema, response: documentContentSchema },
+    {
+      method: 'get',
+      path: '/api/documents/:id/content',
+      tag,
+      summary: 'The document body rendered on the server (?format=json|html)',
+      auth: 'user',
+      params: documentParamsSchema,
+      query: documentContentQuerySchema,
+      response: documentContentSchema,
+    },
     async ({ user, params, query }) => {
       const { row } = await documentAccess(services, params.id, user.id);
       const state = await collab.readState(row.id);
       return query.format === 'html'
         ? { id: row.id, schemaVersion: EDITOR_SCHEMA_VERSION, format: 'html' as const, html: renderHtml(state) }
-        : { id: row.id, schemaVersion: EDITOR_SCHEMA_VERSION, format: 'json' as const, json: renderJson(state) as Record<string, unknown> };
+        : {
+            id: row.id,
+            schemaVersion: EDITOR_SCHEMA_VERSION,
+            format: 'json' as const,
+            json: renderJson(state) as Record<string, unknown>,
+          };
     },
   );
 

@@ -26,18 +26,46 @@ export function presentVersion(row: DocumentVersionsTable): DocumentVersion {
 }
 
 /** Keeps the document's whole state as it is now (from memory when open, otherwise from storage) under `name`. */
-export async function nameVersion(services: Services, collab: CollabServer, documentId: string, userId: string, name: string): Promise<DocumentVersion> {
+export async function nameVersion(
+  services: Services,
+  collab: CollabServer,
+  documentId: string,
+  userId: string,
+  name: string,
+): Promise<DocumentVersion> {
   const { row: doc, actor } = await documentAccess(services, documentId, userId);
   authorizeDocumentVersion(actor, 'version.name', documentFacts(doc));
   return presentVersion(await keepVersion(services, doc, await collab.readState(doc.id), name, userId));
 }
 
-async function keepVersion(services: Services, doc: DocumentsTable, state: Uint8Array, name: string, userId: string): Promise<DocumentVersionsTable> {
+async function keepVersion(
+  services: Services,
+  doc: DocumentsTable,
+  state: Uint8Array,
+  name: string,
+  userId: string,
+): Promise<DocumentVersionsTable> {
   const id = randomUUID();
   const key = documentVersionKey(doc.workspace_id, doc.id, id);
-  await services.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), { contentType: 'application/octet-stream' });
-  const row = await versionRepository(services.db).create({ id, document_id: doc.id, name, created_by: userId, created_at: nowIso(), blob_key: key, size: state.byteLength });
-  await recordAudit(services.db, { workspaceId: doc.workspace_id, actorId: userId, action: 'document.version_named', subjectId: doc.id, detail: { versionId: id } });
+  await services.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), {
+    contentType: 'application/octet-stream',
+  });
+  const row = await versionRepository(services.db).create({
+    id,
+    document_id: doc.id,
+    name,
+    created_by: userId,
+    created_at: nowIso(),
+    blob_key: key,
+    size: state.byteLength,
+  });
+  await recordAudit(services.db, {
+    workspaceId: doc.workspace_id,
+    actorId: userId,
+    action: 'document.version_named',
+    subjectId: doc.id,
+    detail: { versionId: id },
+  });
   return row;
 }
 
@@ -48,7 +76,14 @@ export async function listVersions(services: Services, documentId: string, userI
 }
 
 /** The stored state of one version, after checking the caller may `action` it. */
-async function loadVersion(services: Services, collab: CollabServer, documentId: string, versionId: string, userId: string, action: 'version.view' | 'version.restore') {
+async function loadVersion(
+  services: Services,
+  collab: CollabServer,
+  documentId: string,
+  versionId: string,
+  userId: string,
+  action: 'version.view' | 'version.restore',
+) {
   const access = await documentAccess(services, documentId, userId);
   authorizeDocumentVersion(access.actor, action, documentFacts(access.row));
   const version = await versionRepository(services.db).find(access.row.id, versionId);
@@ -63,7 +98,13 @@ async function loadVersion(services: Services, collab: CollabServer, documentId:
   return { doc: access.row, version, state };
 }
 
-export async function versionState(services: Services, collab: CollabServer, documentId: string, versionId: string, userId: string): Promise<Uint8Array> {
+export async function versionState(
+  services: Services,
+  collab: CollabServer,
+  documentId: string,
+  versionId: string,
+  userId: string,
+): Promise<Uint8Array> {
   return (await loadVersion(services, collab, documentId, versionId, userId, 'version.view')).state;
 }
 
@@ -71,7 +112,13 @@ export async function versionState(services: Services, collab: CollabServer, doc
  * Makes the document read as the version does, as a NEW change: it goes through the update log like
  * a client's and everyone with the document open sees it live. Nothing earlier is rewritten.
  */
-export async function restoreVersion(services: Services, collab: CollabServer, documentId: string, versionId: string, userId: string): Promise<DocumentVersion> {
+export async function restoreVersion(
+  services: Services,
+  collab: CollabServer,
+  documentId: string,
+  versionId: string,
+  userId: string,
+): Promise<DocumentVersion> {
   const { doc, version, state } = await loadVersion(services, collab, documentId, versionId, userId, 'version.restore');
   const live = await collab.registry.open(doc.id, doc.workspace_id);
   // Built against the applied state and queued at once; changes still queued ahead of it are concurrent with it and kept.
@@ -82,12 +129,21 @@ export async function restoreVersion(services: Services, collab: CollabServer, d
     await keepVersion(services, doc, current, beforeRestoringName(version), userId);
     await live.submitServerChange(update, userId);
   }
-  await recordAudit(services.db, { workspaceId: doc.workspace_id, actorId: userId, action: 'document.version_restored', subjectId: doc.id, detail: { versionId: version.id } });
+  await recordAudit(services.db, {
+    workspaceId: doc.workspace_id,
+    actorId: userId,
+    action: 'document.version_restored',
+    subjectId: doc.id,
+    detail: { versionId: version.id },
+  });
   return presentVersion(version);
 }
 
 const beforeRestoringName = (version: DocumentVersionsTable): string =>
-  (version.name ? `Before restoring “${version.name}”` : `Before restoring the automatic copy of ${version.created_at.slice(0, 16).replace('T', ' ')} UTC`).slice(0, 200);
+  (version.name
+    ? `Before restoring “${version.name}”`
+    : `Before restoring the automatic copy of ${version.created_at.slice(0, 16).replace('T', ' ')} UTC`
+  ).slice(0, 200);
 
 async function readBlob(services: Services, key: string, maxBytes: number): Promise<Uint8Array> {
   const read = await services.blobs.get(key);

@@ -9,11 +9,22 @@ export function versionRepository(db: Db) {
     },
 
     find: (documentId: string, versionId: string) =>
-      db.selectFrom('document_versions').selectAll().where('document_id', '=', documentId).where('id', '=', versionId).executeTakeFirst(),
+      db
+        .selectFrom('document_versions')
+        .selectAll()
+        .where('document_id', '=', documentId)
+        .where('id', '=', versionId)
+        .executeTakeFirst(),
 
     /** Newest first. */
     listForDocument: (documentId: string) =>
-      db.selectFrom('document_versions').selectAll().where('document_id', '=', documentId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
+      db
+        .selectFrom('document_versions')
+        .selectAll()
+        .where('document_id', '=', documentId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute(),
 
     /** The newest automatic checkpoint, to space them out. */
     latestCheckpoint: (documentId: string) =>

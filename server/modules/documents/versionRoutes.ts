@@ -19,30 +19,70 @@ export function versionRoutes(api: Api, services: Services, collab: CollabServer
 
   defineRoute(
     api,
-    { method: 'post', path: '/api/documents/:id/versions', tag, summary: 'Name a version: keep the document as it is now (those who may edit it)', auth: 'user', params: documentParamsSchema, body: createDocumentVersionBodySchema, status: 201, response: documentVersionSchema },
+    {
+      method: 'post',
+      path: '/api/documents/:id/versions',
+      tag,
+      summary: 'Name a version: keep the document as it is now (those who may edit it)',
+      auth: 'user',
+      params: documentParamsSchema,
+      body: createDocumentVersionBodySchema,
+      status: 201,
+      response: documentVersionSchema,
+    },
     async ({ user, params, body }) => nameVersion(services, collab, params.id, user.id, body.name),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/documents/:id/versions', tag, summary: 'Named versions and automatic checkpoints, newest first (any member)', auth: 'user', params: documentParamsSchema, response: documentVersionListSchema },
+    {
+      method: 'get',
+      path: '/api/documents/:id/versions',
+      tag,
+      summary: 'Named versions and automatic checkpoints, newest first (any member)',
+      auth: 'user',
+      params: documentParamsSchema,
+      response: documentVersionListSchema,
+    },
     async ({ user, params }) => ({ versions: await listVersions(services, params.id, user.id) }),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/documents/:id/versions/:versionId/content', tag, summary: 'A version’s body, read-only (?format=json|html)', auth: 'user', params: documentVersionParamsSchema, query: documentVersionContentQuerySchema, response: documentVersionContentSchema },
+    {
+      method: 'get',
+      path: '/api/documents/:id/versions/:versionId/content',
+      tag,
+      summary: 'A version’s body, read-only (?format=json|html)',
+      auth: 'user',
+      params: documentVersionParamsSchema,
+      query: documentVersionContentQuerySchema,
+      response: documentVersionContentSchema,
+    },
     async ({ user, params, query }) => {
       const state = await versionState(services, collab, params.id, params.versionId, user.id);
       return query.format === 'html'
         ? { id: params.id, schemaVersion: EDITOR_SCHEMA_VERSION, format: 'html' as const, html: renderHtml(state) }
-        : { id: params.id, schemaVersion: EDITOR_SCHEMA_VERSION, format: 'json' as const, json: renderJson(state) as Record<string, unknown> };
+        : {
+            id: params.id,
+            schemaVersion: EDITOR_SCHEMA_VERSION,
+            format: 'json' as const,
+            json: renderJson(state) as Record<string, unknown>,
+          };
     },
   );
 
   defineRoute(
     api,
-    { method: 'post', path: '/api/documents/:id/versions/:versionId/restore', tag, summary: 'Restore a version as a new change everyone sees live (those who may edit it)', auth: 'user', params: documentVersionParamsSchema, response: documentVersionSchema },
+    {
+      method: 'post',
+      path: '/api/documents/:id/versions/:versionId/restore',
+      tag,
+      summary: 'Restore a version as a new change everyone sees live (those who may edit it)',
+      auth: 'user',
+      params: documentVersionParamsSchema,
+      response: documentVersionSchema,
+    },
     async ({ user, params }) => restoreVersion(services, collab, params.id, params.versionId, user.id),
   );
 }

@@ -18,7 +18,12 @@ import { artworkVersion } from './publicPaths';
 /** A PNG or JPEG, square, 1400–3000 px: 415 for anything that is not such a picture, 422 for the wrong size. */
 export function checkArtwork(bytes: Uint8Array): ImageInfo {
   const info = readImageInfo(bytes);
-  if (!info) throw new AppError('unsupported_media_type', `This file is not a PNG or JPEG picture. Choose a PNG or JPEG: ${artworkRuleSentence}.`, { fields: [{ path: 'image', message: 'Choose a PNG or JPEG picture.' }] });
+  if (!info)
+    throw new AppError(
+      'unsupported_media_type',
+      `This file is not a PNG or JPEG picture. Choose a PNG or JPEG: ${artworkRuleSentence}.`,
+      { fields: [{ path: 'image', message: 'Choose a PNG or JPEG picture.' }] },
+    );
   const problem = artworkSizeProblem(info.width, info.height);
   if (problem) throw new AppError('unprocessable_content', problem, { fields: [{ path: 'image', message: problem }] });
   return info;
@@ -53,25 +58,62 @@ async function storeArtwork(ctx: EpisodeContext, owner: ArtworkOwner, userId: st
     updated_at: nowIso(),
   };
   await repo.upsertArtwork(row);
-  await recordAudit(ctx.services.db, { workspaceId: owner.workspaceId, actorId: userId, action: 'artwork.uploaded', subjectId: owner.ownerId, detail: { width: info.width, height: info.height, type: info.type } });
+  await recordAudit(ctx.services.db, {
+    workspaceId: owner.workspaceId,
+    actorId: userId,
+    action: 'artwork.uploaded',
+    subjectId: owner.ownerId,
+    detail: { width: info.width, height: info.height, type: info.type },
+  });
   if (previous && previous.blob_key !== blob_key) await ctx.services.blobs.delete(previous.blob_key);
 }
 
 /** `PUT /api/workspaces/:id/show/artwork` (admins and editors, once the show is set up). */
-export async function uploadShowArtwork(ctx: EpisodeContext, req: Request, res: Response, workspaceId: string, userId: string, baseUrl: string): Promise<Show> {
+export async function uploadShowArtwork(
+  ctx: EpisodeContext,
+  req: Request,
+  res: Response,
+  workspaceId: string,
+  userId: string,
+  baseUrl: string,
+): Promise<Show> {
   authorizeEpisode(await actorIn(ctx.services, workspaceId, userId), 'episode.create');
   if (!(await ctx.episodes.findShow(workspaceId))) {
-    throw new AppError('conflict', 'Set up the show first (its title, description, language, category, author and owner), then add its artwork.');
+    throw new AppError(
+      'conflict',
+      'Set up the show first (its title, description, language, category, author and owner), then add its artwork.',
+    );
   }
   const file = await readSingleFile(req, res, 'image', artworkRules.maxBytes, 'picture');
-  await storeArtwork(ctx, { ownerId: workspaceId, workspaceId, episodeId: null, keyFor: (v) => showArtworkKey(workspaceId, v) }, userId, file.bytes);
+  await storeArtwork(
+    ctx,
+    { ownerId: workspaceId, workspaceId, episodeId: null, keyFor: (v) => showArtworkKey(workspaceId, v) },
+    userId,
+    file.bytes,
+  );
   return getShow(ctx, workspaceId, userId, baseUrl);
 }
 
 /** `PUT /api/episodes/:id/artwork` (admins and editors). */
-export async function uploadEpisodeArtwork(ctx: EpisodeContext, req: Request, res: Response, episodeId: string, userId: string): Promise<Episode> {
+export async function uploadEpisodeArtwork(
+  ctx: EpisodeContext,
+  req: Request,
+  res: Response,
+  episodeId: string,
+  userId: string,
+): Promise<Episode> {
   const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.edit');
   const file = await readSingleFile(req, res, 'image', artworkRules.maxBytes, 'picture');
-  await storeArtwork(ctx, { ownerId: episode.id, workspaceId: episode.workspace_id, episodeId: episode.id, keyFor: (v) => episodeArtworkKey(episode.workspace_id, episode.id, v) }, userId, file.bytes);
+  await storeArtwork(
+    ctx,
+    {
+      ownerId: episode.id,
+      workspaceId: episode.workspace_id,
+      episodeId: episode.id,
+      keyFor: (v) => episodeArtworkKey(episode.workspace_id, episode.id, v),
+    },
+    userId,
+    file.bytes,
+  );
   return presentEpisode(ctx, (await ctx.episodes.findById(episode.id))!, actor);
 }

@@ -11,13 +11,22 @@ import { parseStoredTimeline } from './timeline';
  * still a member. A clip's contributor is also left out unless every clip of theirs in the render may be heard
  * by the public (consent audience `public`, not withdrawn): agreeing to internal use is not agreeing to be named.
  */
-export async function creditsFor(ctx: EpisodeContext, episode: EpisodesTable, render: EpisodeRendersTable): Promise<FeedPerson[]> {
+export async function creditsFor(
+  ctx: EpisodeContext,
+  episode: EpisodesTable,
+  render: EpisodeRendersTable,
+): Promise<FeedPerson[]> {
   const repo = publishingRepository(ctx.services.db);
   const credited = await repo.creditedMembers(episode.workspace_id);
   const wanted: [CreditKind, string][] = [];
 
-  const clipIds = [...new Set(parseStoredTimeline(render.timeline).items.flatMap((i) => ('clipId' in i ? [i.clipId] : [])))];
-  const [clips, consents] = await Promise.all([Promise.all(clipIds.map((id) => ctx.services.clips.findById(id))), ctx.services.clips.latestConsents(clipIds)]);
+  const clipIds = [
+    ...new Set(parseStoredTimeline(render.timeline).items.flatMap((i) => ('clipId' in i ? [i.clipId] : []))),
+  ];
+  const [clips, consents] = await Promise.all([
+    Promise.all(clipIds.map((id) => ctx.services.clips.findById(id))),
+    ctx.services.clips.latestConsents(clipIds),
+  ]);
   const heardPublicly = new Map<string, boolean>();
   for (const c of clips) {
     if (!c) continue;
@@ -28,7 +37,8 @@ export async function creditsFor(ctx: EpisodeContext, episode: EpisodesTable, re
   for (const [userId, ok] of heardPublicly) if (ok) wanted.push(['guest', userId]);
 
   const publishing = await repo.findPublishing(episode.id);
-  if (publishing?.script_document_id) for (const userId of await repo.documentAuthors(publishing.script_document_id)) wanted.push(['coWriter', userId]);
+  if (publishing?.script_document_id)
+    for (const userId of await repo.documentAuthors(publishing.script_document_id)) wanted.push(['coWriter', userId]);
   for (const userId of await repo.consultantIds(episode.id)) wanted.push(['consultant', userId]);
   // Audio editors: who rendered it, and who changed its live timeline (the timeline document's authors).
   const timelineEditors = episode.timeline_document_id ? await repo.documentAuthors(episode.timeline_document_id) : [];

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateEpisodeBody, Episode, Render, Show, ShowBody, Timeline, UpdateEpisodeBody } from '../../../shared/contracts/episodes';
+import type {
+  CreateEpisodeBody,
+  Episode,
+  Render,
+  Show,
+  ShowBody,
+  Timeline,
+  UpdateEpisodeBody,
+} from '../../../shared/contracts/episodes';
 import { nowIso } from '../../clock';
 import type { ArtworksTable, EpisodeRendersTable, EpisodesTable, ShowsTable } from '../../db/schema';
 import { notFound } from '../../errors';
@@ -19,7 +27,12 @@ export type { EpisodeContext } from './episodeContext';
 export const feedPath = (workspaceId: string) => `/feeds/${workspaceId}/podcast.xml`;
 
 /** Loads an episode and checks the caller may do `action`; outside its workspace it answers like a missing one. */
-export async function loadEpisodeFor(ctx: EpisodeContext, episodeId: string, userId: string, action: EpisodeAction): Promise<{ episode: EpisodesTable; actor: Actor }> {
+export async function loadEpisodeFor(
+  ctx: EpisodeContext,
+  episodeId: string,
+  userId: string,
+  action: EpisodeAction,
+): Promise<{ episode: EpisodesTable; actor: Actor }> {
   const episode = await ctx.episodes.findById(episodeId);
   if (!episode) throw notFound('episode');
   const actor = await actorIn(ctx.services, episode.workspace_id, userId);
@@ -65,7 +78,11 @@ export async function presentEpisode(ctx: EpisodeContext, e: EpisodesTable, acto
     timelineDocumentId: e.timeline_document_id ?? '',
     latestRender: latest ? presentRender(latest) : null,
     ...(await publishingFields(ctx.services.db, e)),
-    abilities: { edit: mayEpisode(actor, 'episode.edit'), render: mayEpisode(actor, 'episode.render'), publish: mayEpisode(actor, 'episode.publish') },
+    abilities: {
+      edit: mayEpisode(actor, 'episode.edit'),
+      render: mayEpisode(actor, 'episode.render'),
+      publish: mayEpisode(actor, 'episode.publish'),
+    },
   };
 }
 
@@ -86,14 +103,25 @@ const presentShow = (s: ShowsTable, baseUrl: string, artwork: ArtworksTable | un
   artwork: artwork ? presentArtwork(artwork, baseUrl + showArtworkPath(artwork)) : null,
 });
 
-export async function getShow(ctx: EpisodeContext, workspaceId: string, userId: string, baseUrl: string): Promise<Show> {
+export async function getShow(
+  ctx: EpisodeContext,
+  workspaceId: string,
+  userId: string,
+  baseUrl: string,
+): Promise<Show> {
   authorizeEpisode(await actorIn(ctx.services, workspaceId, userId), 'episode.view');
   const show = await ctx.episodes.findShow(workspaceId);
   if (!show) throw notFound('show (nobody has set it up yet: an admin or editor can, with PUT)');
   return presentShow(show, baseUrl, await publishingRepository(ctx.services.db).findArtwork(workspaceId));
 }
 
-export async function putShow(ctx: EpisodeContext, workspaceId: string, userId: string, body: ShowBody, baseUrl: string): Promise<Show> {
+export async function putShow(
+  ctx: EpisodeContext,
+  workspaceId: string,
+  userId: string,
+  body: ShowBody,
+  baseUrl: string,
+): Promise<Show> {
   authorizeEpisode(await actorIn(ctx.services, workspaceId, userId), 'episode.create');
   const row: ShowsTable = {
     workspace_id: workspaceId,
@@ -113,7 +141,12 @@ export async function putShow(ctx: EpisodeContext, workspaceId: string, userId: 
   return presentShow(row, baseUrl, await publishingRepository(ctx.services.db).findArtwork(workspaceId));
 }
 
-export async function createEpisode(ctx: EpisodeContext, workspaceId: string, userId: string, body: CreateEpisodeBody): Promise<Episode> {
+export async function createEpisode(
+  ctx: EpisodeContext,
+  workspaceId: string,
+  userId: string,
+  body: CreateEpisodeBody,
+): Promise<Episode> {
   const actor = await actorIn(ctx.services, workspaceId, userId);
   authorizeEpisode(actor, 'episode.create');
   const at = nowIso();
@@ -152,7 +185,12 @@ export async function getEpisode(ctx: EpisodeContext, episodeId: string, userId:
   return presentEpisode(ctx, episode, actor);
 }
 
-export async function updateEpisode(ctx: EpisodeContext, episodeId: string, userId: string, body: UpdateEpisodeBody): Promise<Episode> {
+export async function updateEpisode(
+  ctx: EpisodeContext,
+  episodeId: string,
+  userId: string,
+  body: UpdateEpisodeBody,
+): Promise<Episode> {
   const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.edit');
   const patch: Partial<EpisodesTable> = {};
   if (body.title !== undefined) patch.title = body.title;

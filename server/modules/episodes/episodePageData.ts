@@ -26,13 +26,25 @@ export interface EpisodePageData {
   credits: FeedPerson[];
 }
 
-export async function episodePageData(ctx: EpisodeContext, workspaceId: string, episodeId: string): Promise<EpisodePageData> {
+export async function episodePageData(
+  ctx: EpisodeContext,
+  workspaceId: string,
+  episodeId: string,
+): Promise<EpisodePageData> {
   const show = await ctx.episodes.findShow(workspaceId);
   if (!show) throw notFound('episode');
   const { episode, render } = await publicRender(ctx, workspaceId, episodeId);
   const repo = publishingRepository(ctx.services.db);
-  const [episodeArtwork, showArtwork, publishing] = await Promise.all([repo.findArtwork(episode.id), repo.findArtwork(workspaceId), repo.findPublishing(episode.id)]);
-  const artwork = episodeArtwork ? { ...episodeArtwork, url: episodeArtworkPublicPath(episodeArtwork) } : showArtwork ? { ...showArtwork, url: showArtworkPath(showArtwork) } : null;
+  const [episodeArtwork, showArtwork, publishing] = await Promise.all([
+    repo.findArtwork(episode.id),
+    repo.findArtwork(workspaceId),
+    repo.findPublishing(episode.id),
+  ]);
+  const artwork = episodeArtwork
+    ? { ...episodeArtwork, url: episodeArtworkPublicPath(episodeArtwork) }
+    : showArtwork
+      ? { ...showArtwork, url: showArtworkPath(showArtwork) }
+      : null;
   return {
     language: show.language,
     showTitle: show.title,
@@ -47,7 +59,13 @@ export async function episodePageData(ctx: EpisodeContext, workspaceId: string, 
     audio: { url: publicAudioPath(workspaceId, episode.id, render.id), sizeBytes: Number(render.size_bytes ?? 0) },
     artwork: artwork && { url: artwork.url, width: artwork.width, height: artwork.height },
     chapters: publicChapters(render).chapters,
-    transcript: hasTranscript(publishing) ? { url: transcriptPublicPath(workspaceId, publishing), format: publishing.transcript_format, type: transcriptTypes[publishing.transcript_format] } : null,
+    transcript: hasTranscript(publishing)
+      ? {
+          url: transcriptPublicPath(workspaceId, publishing),
+          format: publishing.transcript_format,
+          type: transcriptTypes[publishing.transcript_format],
+        }
+      : null,
     credits: await creditsFor(ctx, episode, render),
   };
 }

@@ -1,6 +1,7 @@
 import type { EpisodePageData } from './episodePageData';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Show notes may hold simple HTML (for podcast apps); on our page they are shown as plain paragraphs. */
 const paragraphs = (notes: string) =>
@@ -18,7 +19,9 @@ const paragraphs = (notes: string) =>
 export function clockTime(seconds: number): string {
   const s = Math.floor(seconds);
   const [h, m, sec] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` : `${m}:${String(sec).padStart(2, '0')}`;
+  return h > 0
+    ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`
+    : `${m}:${String(sec).padStart(2, '0')}`;
 }
 
 /** 1834 → "31 minutes", 40 → "1 minute". */
@@ -59,9 +62,17 @@ const script = `
 
 /** The public page of a published episode: semantic HTML, a native player, chapters that seek, credits. */
 export function episodePageHtml(d: EpisodePageData, nonce: string): string {
-  const numbering = [d.season !== null ? `Season ${d.season}` : '', d.number !== null ? `Episode ${d.number}` : '', d.type !== 'full' ? capitalised(d.type) : ''].filter(Boolean);
+  const numbering = [
+    d.season !== null ? `Season ${d.season}` : '',
+    d.number !== null ? `Episode ${d.number}` : '',
+    d.type !== 'full' ? capitalised(d.type) : '',
+  ].filter(Boolean);
   const published = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(d.publishedAt);
-  const meta = [...numbering, `Published <time datetime="${d.publishedAt.toISOString()}">${published}</time>`, minutesWords(d.durationSeconds)].join(' · ');
+  const meta = [
+    ...numbering,
+    `Published <time datetime="${d.publishedAt.toISOString()}">${published}</time>`,
+    minutesWords(d.durationSeconds),
+  ].join(' · ');
   const chapters = d.chapters.length
     ? `<section aria-labelledby="chapters-heading">
   <h2 id="chapters-heading">Chapters</h2>

@@ -22,7 +22,19 @@ import { defineRoute, defineStreamRoute, type Api } from '../../http/route';
 import { parseOrThrow } from '../../http/validate';
 import { episodeAudio } from '../../media/render';
 import { sendBlob } from '../../storage/sendBlob';
-import { createEpisode, getEpisode, getShow, getTimeline, listEpisodes, loadEpisodeFor, presentRender, putShow, putTimeline, updateEpisode, type EpisodeContext } from './episodeOperations';
+import {
+  createEpisode,
+  getEpisode,
+  getShow,
+  getTimeline,
+  listEpisodes,
+  loadEpisodeFor,
+  presentRender,
+  putShow,
+  putTimeline,
+  updateEpisode,
+  type EpisodeContext,
+} from './episodeOperations';
 import { buildFeed, publicChapters, publicRender, publishEpisode } from './publishing';
 import { startRender } from './renderEpisodeJob';
 
@@ -31,51 +43,161 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
   const { services } = ctx;
   const baseUrl = (req: Request) => services.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
-  defineRoute(api, { method: 'get', path: '/api/workspaces/:id/show', tag, summary: 'The workspace’s podcast show', auth: 'user', params: idParamsSchema, response: showSchema }, async ({ req, user, params }) =>
-    getShow(ctx, params.id, user.id, baseUrl(req)),
+  defineRoute(
+    api,
+    {
+      method: 'get',
+      path: '/api/workspaces/:id/show',
+      tag,
+      summary: 'The workspace’s podcast show',
+      auth: 'user',
+      params: idParamsSchema,
+      response: showSchema,
+    },
+    async ({ req, user, params }) => getShow(ctx, params.id, user.id, baseUrl(req)),
   );
   defineRoute(
     api,
-    { method: 'put', path: '/api/workspaces/:id/show', tag, summary: 'Set up or change the podcast show (admins and editors)', auth: 'user', params: idParamsSchema, body: showBodySchema, response: showSchema },
+    {
+      method: 'put',
+      path: '/api/workspaces/:id/show',
+      tag,
+      summary: 'Set up or change the podcast show (admins and editors)',
+      auth: 'user',
+      params: idParamsSchema,
+      body: showBodySchema,
+      response: showSchema,
+    },
     async ({ req, user, params, body }) => putShow(ctx, params.id, user.id, body, baseUrl(req)),
   );
   defineRoute(
     api,
-    { method: 'post', path: '/api/workspaces/:id/episodes', tag, summary: 'Start an episode (admins and editors)', auth: 'user', params: idParamsSchema, body: createEpisodeBodySchema, status: 201, response: episodeSchema },
+    {
+      method: 'post',
+      path: '/api/workspaces/:id/episodes',
+      tag,
+      summary: 'Start an episode (admins and editors)',
+      auth: 'user',
+      params: idParamsSchema,
+      body: createEpisodeBodySchema,
+      status: 201,
+      response: episodeSchema,
+    },
     async ({ user, params, body }) => createEpisode(ctx, params.id, user.id, body),
   );
-  defineRoute(api, { method: 'get', path: '/api/workspaces/:id/episodes', tag, summary: 'Episodes, newest first', auth: 'user', params: idParamsSchema, response: episodeListSchema }, async ({ user, params }) => ({
-    episodes: await listEpisodes(ctx, params.id, user.id),
-  }));
-  defineRoute(api, { method: 'get', path: '/api/episodes/:id', tag, summary: 'One episode with its latest render', auth: 'user', params: idParamsSchema, response: episodeSchema }, async ({ user, params }) =>
-    getEpisode(ctx, params.id, user.id),
+  defineRoute(
+    api,
+    {
+      method: 'get',
+      path: '/api/workspaces/:id/episodes',
+      tag,
+      summary: 'Episodes, newest first',
+      auth: 'user',
+      params: idParamsSchema,
+      response: episodeListSchema,
+    },
+    async ({ user, params }) => ({
+      episodes: await listEpisodes(ctx, params.id, user.id),
+    }),
   );
   defineRoute(
     api,
-    { method: 'patch', path: '/api/episodes/:id', tag, summary: 'Change title, notes, number, season or type', auth: 'user', params: idParamsSchema, body: updateEpisodeBodySchema, response: episodeSchema },
+    {
+      method: 'get',
+      path: '/api/episodes/:id',
+      tag,
+      summary: 'One episode with its latest render',
+      auth: 'user',
+      params: idParamsSchema,
+      response: episodeSchema,
+    },
+    async ({ user, params }) => getEpisode(ctx, params.id, user.id),
+  );
+  defineRoute(
+    api,
+    {
+      method: 'patch',
+      path: '/api/episodes/:id',
+      tag,
+      summary: 'Change title, notes, number, season or type',
+      auth: 'user',
+      params: idParamsSchema,
+      body: updateEpisodeBodySchema,
+      response: episodeSchema,
+    },
     async ({ user, params, body }) => updateEpisode(ctx, params.id, user.id, body),
   );
-  defineRoute(api, { method: 'get', path: '/api/episodes/:id/timeline', tag, summary: 'The timeline with its total length', auth: 'user', params: idParamsSchema, response: timelineResponseSchema }, async ({ user, params }) =>
-    getTimeline(ctx, params.id, user.id),
+  defineRoute(
+    api,
+    {
+      method: 'get',
+      path: '/api/episodes/:id/timeline',
+      tag,
+      summary: 'The timeline with its total length',
+      auth: 'user',
+      params: idParamsSchema,
+      response: timelineResponseSchema,
+    },
+    async ({ user, params }) => getTimeline(ctx, params.id, user.id),
   );
   defineRoute(
     api,
-    { method: 'put', path: '/api/episodes/:id/timeline', tag, summary: 'Replace the timeline; every clip, trim, crossfade and chapter is checked', auth: 'user', params: idParamsSchema, body: timelineSchema, response: timelineResponseSchema },
+    {
+      method: 'put',
+      path: '/api/episodes/:id/timeline',
+      tag,
+      summary: 'Replace the timeline; every clip, trim, crossfade and chapter is checked',
+      auth: 'user',
+      params: idParamsSchema,
+      body: timelineSchema,
+      response: timelineResponseSchema,
+    },
     async ({ user, params, body }) => putTimeline(ctx, params.id, user.id, body),
   );
   defineRoute(
     api,
-    { method: 'post', path: '/api/episodes/:id/render', tag, summary: 'Render the episode (checked first) → 202 with the render; progress as `episode:render` events', auth: 'user', params: idParamsSchema, body: z.strictObject({}), status: 202, response: renderSchema },
+    {
+      method: 'post',
+      path: '/api/episodes/:id/render',
+      tag,
+      summary: 'Render the episode (checked first) → 202 with the render; progress as `episode:render` events',
+      auth: 'user',
+      params: idParamsSchema,
+      body: z.strictObject({}),
+      status: 202,
+      response: renderSchema,
+    },
     async ({ user, params }) => startRender(ctx, params.id, user.id),
   );
-  defineRoute(api, { method: 'get', path: '/api/episodes/:id/renders', tag, summary: 'Every render of the episode, newest first', auth: 'user', params: idParamsSchema, response: renderListSchema }, async ({ user, params }) => {
-    const { episode } = await loadEpisodeFor(ctx, params.id, user.id, 'episode.view');
-    return { renders: (await ctx.episodes.listRenders(episode.id)).map(presentRender) };
-  });
+  defineRoute(
+    api,
+    {
+      method: 'get',
+      path: '/api/episodes/:id/renders',
+      tag,
+      summary: 'Every render of the episode, newest first',
+      auth: 'user',
+      params: idParamsSchema,
+      response: renderListSchema,
+    },
+    async ({ user, params }) => {
+      const { episode } = await loadEpisodeFor(ctx, params.id, user.id, 'episode.view');
+      return { renders: (await ctx.episodes.listRenders(episode.id)).map(presentRender) };
+    },
+  );
   for (const publish of [true, false]) {
     defineRoute(
       api,
-      { method: 'post', path: `/api/episodes/:id/${publish ? 'publish' : 'unpublish'}`, tag, summary: publish ? 'Put the episode in the feed' : 'Take the episode out of the feed', auth: 'user', params: idParamsSchema, body: z.strictObject({}), response: episodeSchema },
+      {
+        method: 'post',
+        path: `/api/episodes/:id/${publish ? 'publish' : 'unpublish'}`,
+        tag,
+        summary: publish ? 'Put the episode in the feed' : 'Take the episode out of the feed',
+        auth: 'user',
+        params: idParamsSchema,
+        body: z.strictObject({}),
+        response: episodeSchema,
+      },
       async ({ user, params }) => publishEpisode(ctx, params.id, user.id, publish),
     );
   }
@@ -83,16 +205,28 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
   // A render's audio for members (any render, passing or not), with Range support.
   defineStreamRoute(
     api,
-    { method: 'get', path: '/api/episodes/:id/renders/:renderId/audio', tag, summary: 'A render’s MP3 (any render, passing or not), with Range support', auth: 'user', params: renderParamsSchema, produces: [episodeAudio.contentType], ranges: true },
+    {
+      method: 'get',
+      path: '/api/episodes/:id/renders/:renderId/audio',
+      tag,
+      summary: 'A render’s MP3 (any render, passing or not), with Range support',
+      auth: 'user',
+      params: renderParamsSchema,
+      produces: [episodeAudio.contentType],
+      ranges: true,
+    },
     async (req: Request, res: Response) => {
-    if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
-    const { id, renderId } = parseOrThrow(renderParamsSchema, req.params, 'path');
-    const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
-    const render = await ctx.episodes.findRender(renderId);
-    if (!render || render.episode_id !== episode.id || !render.blob_key) throw notFound('render');
-    const info = await services.blobs.head(render.blob_key);
-    if (!info) throw notFound('render');
-    await sendBlob(req, res, services.blobs, info, { contentType: episodeAudio.contentType, cacheControl: 'private, no-store' });
+      if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
+      const { id, renderId } = parseOrThrow(renderParamsSchema, req.params, 'path');
+      const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
+      const render = await ctx.episodes.findRender(renderId);
+      if (!render || render.episode_id !== episode.id || !render.blob_key) throw notFound('render');
+      const info = await services.blobs.head(render.blob_key);
+      if (!info) throw notFound('render');
+      await sendBlob(req, res, services.blobs, info, {
+        contentType: episodeAudio.contentType,
+        cacheControl: 'private, no-store',
+      });
     },
   );
 }
@@ -110,7 +244,9 @@ export function feedRouter(ctx: EpisodeContext): Router {
   router.get('/feeds/:workspaceId/episodes/:episodeId/chapters.json', async (req, res) => {
     const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
     const { render } = await publicRender(ctx, workspaceId, episodeId);
-    res.set({ 'Content-Type': 'application/json+chapters', 'Cache-Control': 'public, max-age=60' }).send(JSON.stringify(publicChapters(render)));
+    res
+      .set({ 'Content-Type': 'application/json+chapters', 'Cache-Control': 'public, max-age=60' })
+      .send(JSON.stringify(publicChapters(render)));
   });
   router.get('/feeds/:workspaceId/episodes/:episodeId/renders/:file', async (req, res) => {
     const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
@@ -119,7 +255,10 @@ export function feedRouter(ctx: EpisodeContext): Router {
     const info = await services.blobs.head(render.blob_key);
     if (!info) throw notFound('episode');
     // Short caching, so a withdrawal takes the episode out of circulation quickly.
-    await sendBlob(req, res, services.blobs, info, { contentType: episodeAudio.contentType, cacheControl: 'public, max-age=300' });
+    await sendBlob(req, res, services.blobs, info, {
+      contentType: episodeAudio.contentType,
+      cacheControl: 'public, max-age=300',
+    });
   });
   return router;
 }

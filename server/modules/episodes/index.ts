@@ -21,5 +21,9 @@ export function setUpEpisodes(services: Services, api: Api, collab: CollabServer
   episodeRoutes(api, ctx);
   publishingRoutes(api, ctx);
   flagEpisodesOnWithdrawal(ctx);
-  return { feeds: Router().use(feedRouter(ctx), publicPublishingRouter(ctx)), attach: (io: ChorusServer) => forwardEpisodeEvents(io, services.bus), close: () => ctx.timelines.close() };
+  return {
+    feeds: Router().use(feedRouter(ctx), publicPublishingRouter(ctx)),
+    attach: (io: ChorusServer) => forwardEpisodeEvents(io, services.bus),
+    close: () => ctx.timelines.close(),
+  };
 }

@@ -34,7 +34,8 @@ export function liveTimelines(services: Services, episodes: EpisodeRepository, c
 
   async function documentOf(episode: EpisodesTable): Promise<string> {
     // Every episode gets one when it is made (migration 011 made them for older ones).
-    if (!episode.timeline_document_id) throw new AppError('internal', 'This episode has no timeline document. Please tell the Chorus maintainers.');
+    if (!episode.timeline_document_id)
+      throw new AppError('internal', 'This episode has no timeline document. Please tell the Chorus maintainers.');
     return episode.timeline_document_id;
   }
 

@@ -8,41 +8,75 @@ import { buildPodcastFeed, chaptersJson, type FeedEpisode } from '../feeds/podca
 import { podcastGuidForFeedUrl } from '../feeds/podcastGuid';
 import { feedPath, loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
 import { creditsFor } from './credits';
-import { episodeArtworkPublicPath, episodePagePath, hasTranscript, showArtworkPath, transcriptPublicPath } from './publicPaths';
+import {
+  episodeArtworkPublicPath,
+  episodePagePath,
+  hasTranscript,
+  showArtworkPath,
+  transcriptPublicPath,
+} from './publicPaths';
 import { publishingRepository } from './publishingRepository';
 import { parseStoredTimeline } from './timeline';
 
-const clipIdsOf = (render: Pick<EpisodeRendersTable, 'timeline'>) => [...new Set(parseStoredTimeline(render.timeline).items.flatMap((i) => (i.kind === 'clip' ? [i.clipId] : [])))];
+const clipIdsOf = (render: Pick<EpisodeRendersTable, 'timeline'>) => [
+  ...new Set(parseStoredTimeline(render.timeline).items.flatMap((i) => (i.kind === 'clip' ? [i.clipId] : []))),
+];
 
 /** The render the feed serves: the newest passing one, unless a clip in it has since been withdrawn. */
-export async function servedRender(ctx: EpisodeContext, episode: EpisodesTable): Promise<EpisodeRendersTable | undefined> {
+export async function servedRender(
+  ctx: EpisodeContext,
+  episode: EpisodesTable,
+): Promise<EpisodeRendersTable | undefined> {
   const render = await ctx.episodes.latestPassing(episode.id);
   if (!render?.blob_key) return undefined;
   const clips = await Promise.all(clipIdsOf(render).map((id) => ctx.services.clips.findById(id)));
   return clips.every((c) => c && !c.withdrawn_at) ? render : undefined;
 }
 
-export async function publishEpisode(ctx: EpisodeContext, episodeId: string, userId: string, publish: boolean): Promise<Episode> {
+export async function publishEpisode(
+  ctx: EpisodeContext,
+  episodeId: string,
+  userId: string,
+  publish: boolean,
+): Promise<Episode> {
   const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.publish');
   if (publish) {
     if (!(await ctx.episodes.findShow(episode.workspace_id))) {
-      throw new AppError('conflict', 'Set up the show first (its title, description, language, category, author and owner), then publish.');
+      throw new AppError(
+        'conflict',
+        'Set up the show first (its title, description, language, category, author and owner), then publish.',
+      );
     }
     const render = await servedRender(ctx, episode);
     if (!render) {
-      throw new AppError('conflict', 'This episode has no render that meets the loudness target and uses only clips that may still be used. Render it, then publish.');
+      throw new AppError(
+        'conflict',
+        'This episode has no render that meets the loudness target and uses only clips that may still be used. Render it, then publish.',
+      );
     }
   }
   const at = nowIso();
   await ctx.services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('episodes').set({ published_at: publish ? (episode.published_at ?? at) : null, updated_at: at }).where('id', '=', episode.id).execute();
-    await recordAudit(tx, { workspaceId: episode.workspace_id, actorId: userId, action: publish ? 'episode.published' : 'episode.unpublished', subjectId: episode.id, detail: { title: episode.title } });
+    await tx
+      .updateTable('episodes')
+      .set({ published_at: publish ? (episode.published_at ?? at) : null, updated_at: at })
+      .where('id', '=', episode.id)
+      .execute();
+    await recordAudit(tx, {
+      workspaceId: episode.workspace_id,
+      actorId: userId,
+      action: publish ? 'episode.published' : 'episode.unpublished',
+      subjectId: episode.id,
+      detail: { title: episode.title },
+    });
   });
   return presentEpisode(ctx, (await ctx.episodes.findById(episode.id))!, actor);
 }
 
-export const publicAudioPath = (workspaceId: string, episodeId: string, renderId: string) => `/feeds/${workspaceId}/episodes/${episodeId}/renders/${renderId}.mp3`;
-export const publicChaptersPath = (workspaceId: string, episodeId: string) => `/feeds/${workspaceId}/episodes/${episodeId}/chapters.json`;
+export const publicAudioPath = (workspaceId: string, episodeId: string, renderId: string) =>
+  `/feeds/${workspaceId}/episodes/${episodeId}/renders/${renderId}.mp3`;
+export const publicChaptersPath = (workspaceId: string, episodeId: string) =>
+  `/feeds/${workspaceId}/episodes/${episodeId}/chapters.json`;
 
 /** The public RSS feed of a workspace's show: published episodes with a render that may be served. */
 export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUrl: string): Promise<string> {
@@ -63,14 +97,27 @@ export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUr
       description: e.description || e.title,
       link: baseUrl + episodePagePath(workspaceId, e.id),
       pubDate: new Date(e.published_at!),
-      enclosure: { url: baseUrl + publicAudioPath(workspaceId, e.id, render.id), lengthBytes: Number(render.size_bytes), type: 'audio/mpeg' },
+      enclosure: {
+        url: baseUrl + publicAudioPath(workspaceId, e.id, render.id),
+        lengthBytes: Number(render.size_bytes),
+        type: 'audio/mpeg',
+      },
       durationSeconds: render.duration_seconds ?? 0,
       ...(e.number !== null ? { episodeNumber: e.number } : {}),
       ...(e.season !== null ? { season: e.season } : {}),
       episodeType: e.type,
       ...(hasChapters ? { chaptersUrl: baseUrl + publicChaptersPath(workspaceId, e.id) } : {}),
       ...(artwork ? { imageUrl: baseUrl + episodeArtworkPublicPath(artwork) } : {}),
-      ...(hasTranscript(publishing) ? { transcript: { url: baseUrl + transcriptPublicPath(workspaceId, publishing), type: transcriptTypes[publishing.transcript_format], language: show.language, rel: 'captions' } } : {}),
+      ...(hasTranscript(publishing)
+        ? {
+            transcript: {
+              url: baseUrl + transcriptPublicPath(workspaceId, publishing),
+              type: transcriptTypes[publishing.transcript_format],
+              language: show.language,
+              rel: 'captions',
+            },
+          }
+        : {}),
       persons: await creditsFor(ctx, e, render),
     });
   }
@@ -95,7 +142,11 @@ export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUr
 }
 
 /** A published episode's served render (for its public audio and chapters), or 404. */
-export async function publicRender(ctx: EpisodeContext, workspaceId: string, episodeId: string): Promise<{ episode: EpisodesTable; render: EpisodeRendersTable }> {
+export async function publicRender(
+  ctx: EpisodeContext,
+  workspaceId: string,
+  episodeId: string,
+): Promise<{ episode: EpisodesTable; render: EpisodeRendersTable }> {
   const episode = await ctx.episodes.findById(episodeId);
   if (!episode || episode.workspace_id !== workspaceId || !episode.published_at) throw notFound('episode');
   const render = await servedRender(ctx, episode);
@@ -104,7 +155,9 @@ export async function publicRender(ctx: EpisodeContext, workspaceId: string, epi
 }
 
 export function publicChapters(render: EpisodeRendersTable) {
-  return chaptersJson(parseStoredTimeline(render.timeline).chapters.map((c) => ({ startTime: c.atSeconds, title: c.title })));
+  return chaptersJson(
+    parseStoredTimeline(render.timeline).chapters.map((c) => ({ startTime: c.atSeconds, title: c.title })),
+  );
 }
 
 /**
@@ -123,9 +176,17 @@ export function flagEpisodesOnWithdrawal(ctx: EpisodeContext): void {
         if (!inTimeline && !inRender) continue;
         const reason = `“${clip?.title ?? 'A clip'}” was withdrawn by the person who made it. Take it out of the timeline and render the episode again${e.published_at ? '; until then the episode is not in the feed' : ''}.`;
         await ctx.episodes.update(e.id, { needs_rerender: 1, rerender_reason: reason });
-        await recordAudit(ctx.services.db, { workspaceId, actorId: null, action: 'episode.flagged', subjectId: e.id, detail: { clipId, published: e.published_at !== null } });
+        await recordAudit(ctx.services.db, {
+          workspaceId,
+          actorId: null,
+          action: 'episode.flagged',
+          subjectId: e.id,
+          detail: { clipId, published: e.published_at !== null },
+        });
         ctx.services.bus.emit('episode:flagged', { workspaceId, episodeId: e.id, reason });
       }
-    })().catch((err: unknown) => ctx.services.logger.error({ err, clipId }, 'could not flag the episodes using a withdrawn clip'));
+    })().catch((err: unknown) =>
+      ctx.services.logger.error({ err, clipId }, 'could not flag the episodes using a withdrawn clip'),
+    );
   });
 }

@@ -1,13 +1,27 @@
 import type { Episode } from '../../../shared/contracts/episodes';
 import type { EpisodesTable } from '../../db/schema';
 import type { Db } from '../../db/connect';
-import { episodeArtworkMemberPath, episodePagePath, hasTranscript, presentArtwork, presentTranscript, transcriptMemberPath } from './publicPaths';
+import {
+  episodeArtworkMemberPath,
+  episodePagePath,
+  hasTranscript,
+  presentArtwork,
+  presentTranscript,
+  transcriptMemberPath,
+} from './publicPaths';
 import { publishingRepository } from './publishingRepository';
 
 /** The publishing extras an episode's response carries (members' addresses: the episode may not be public yet). */
-export async function publishingFields(db: Db, e: EpisodesTable): Promise<Pick<Episode, 'scriptDocumentId' | 'artwork' | 'transcript' | 'consultantIds' | 'pageUrl'>> {
+export async function publishingFields(
+  db: Db,
+  e: EpisodesTable,
+): Promise<Pick<Episode, 'scriptDocumentId' | 'artwork' | 'transcript' | 'consultantIds' | 'pageUrl'>> {
   const repo = publishingRepository(db);
-  const [artwork, publishing, consultantIds] = await Promise.all([repo.findArtwork(e.id), repo.findPublishing(e.id), repo.consultantIds(e.id)]);
+  const [artwork, publishing, consultantIds] = await Promise.all([
+    repo.findArtwork(e.id),
+    repo.findPublishing(e.id),
+    repo.consultantIds(e.id),
+  ]);
   return {
     scriptDocumentId: publishing?.script_document_id ?? null,
     artwork: artwork ? presentArtwork(artwork, episodeArtworkMemberPath(artwork)) : null,

@@ -7,19 +7,31 @@ type PublishingPatch = Partial<Omit<EpisodePublishingTable, 'episode_id' | 'upda
 /** Artwork, script links, transcripts, consultants and credit choices, in Kysely (SQLite and PostgreSQL alike). */
 export function publishingRepository(db: Db) {
   return {
-    findArtwork: (ownerId: string) => db.selectFrom('artworks').selectAll().where('owner_id', '=', ownerId).executeTakeFirst(),
+    findArtwork: (ownerId: string) =>
+      db.selectFrom('artworks').selectAll().where('owner_id', '=', ownerId).executeTakeFirst(),
 
     async upsertArtwork(row: ArtworksTable): Promise<void> {
       const { owner_id, ...rest } = row;
-      await db.insertInto('artworks').values(row).onConflict((oc) => oc.column('owner_id').doUpdateSet(rest)).execute();
+      await db
+        .insertInto('artworks')
+        .values(row)
+        .onConflict((oc) => oc.column('owner_id').doUpdateSet(rest))
+        .execute();
       void owner_id;
     },
 
-    findPublishing: (episodeId: string) => db.selectFrom('episode_publishing').selectAll().where('episode_id', '=', episodeId).executeTakeFirst(),
+    findPublishing: (episodeId: string) =>
+      db.selectFrom('episode_publishing').selectAll().where('episode_id', '=', episodeId).executeTakeFirst(),
 
     async patchPublishing(episodeId: string, patch: PublishingPatch): Promise<void> {
       const updated_at = nowIso();
-      const empty = { script_document_id: null, transcript_key: null, transcript_format: null, transcript_size: null, transcript_sha256: null };
+      const empty = {
+        script_document_id: null,
+        transcript_key: null,
+        transcript_format: null,
+        transcript_size: null,
+        transcript_sha256: null,
+      };
       await db
         .insertInto('episode_publishing')
         .values({ ...empty, ...patch, episode_id: episodeId, updated_at })
@@ -28,29 +40,60 @@ export function publishingRepository(db: Db) {
     },
 
     consultantIds: async (episodeId: string) =>
-      (await db.selectFrom('episode_consultants').select('user_id').where('episode_id', '=', episodeId).orderBy('created_at').orderBy('user_id').execute()).map((r) => r.user_id),
+      (
+        await db
+          .selectFrom('episode_consultants')
+          .select('user_id')
+          .where('episode_id', '=', episodeId)
+          .orderBy('created_at')
+          .orderBy('user_id')
+          .execute()
+      ).map((r) => r.user_id),
 
     async replaceConsultants(episodeId: string, userIds: string[]): Promise<void> {
       await db.transaction().execute(async (tx) => {
         await tx.deleteFrom('episode_consultants').where('episode_id', '=', episodeId).execute();
         const created_at = nowIso();
-        if (userIds.length > 0) await tx.insertInto('episode_consultants').values(userIds.map((user_id) => ({ episode_id: episodeId, user_id, created_at }))).execute();
+        if (userIds.length > 0)
+          await tx
+            .insertInto('episode_consultants')
+            .values(userIds.map((user_id) => ({ episode_id: episodeId, user_id, created_at })))
+            .execute();
       });
     },
 
     /** Everyone who ever changed the document's text. */
     documentAuthors: async (documentId: string) =>
-      (await db.selectFrom('document_authors').select('user_id').where('document_id', '=', documentId).orderBy('first_edit_at').execute()).map((r) => r.user_id),
+      (
+        await db
+          .selectFrom('document_authors')
+          .select('user_id')
+          .where('document_id', '=', documentId)
+          .orderBy('first_edit_at')
+          .execute()
+      ).map((r) => r.user_id),
 
     /** People who started a render of the episode up to `createdAt` (the served render's time). */
     renderers: async (episodeId: string, upTo: string) =>
-      (await db.selectFrom('episode_renders').select('created_by').where('episode_id', '=', episodeId).where('created_at', '<=', upTo).orderBy('created_at').execute()).map((r) => r.created_by),
+      (
+        await db
+          .selectFrom('episode_renders')
+          .select('created_by')
+          .where('episode_id', '=', episodeId)
+          .where('created_at', '<=', upTo)
+          .orderBy('created_at')
+          .execute()
+      ).map((r) => r.created_by),
 
     /** Current members who chose to be credited by name: user id → { name, role }. */
     async creditedMembers(workspaceId: string) {
       const rows = await db
         .selectFrom('member_credits')
-        .innerJoin('memberships', (j) => j.onRef('memberships.workspace_id', '=', 'member_credits.workspace_id').onRef('memberships.user_id', '=', 'member_credits.user_id'))
+        .innerJoin('memberships', (j) =>
+          j
+            .onRef('memberships.workspace_id', '=', 'member_credits.workspace_id')
+            .onRef('memberships.user_id', '=', 'member_credits.user_id'),
+        )
         .select(['member_credits.user_id', 'member_credits.credit_name', 'memberships.role'])
         .where('member_credits.workspace_id', '=', workspaceId)
         .execute();

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../shared/contracts/common';
-import { episodeSchema, feedParamsSchema, publicRenderParamsSchema, showSchema } from '../../../shared/contracts/episodes';
+import {
+  episodeSchema,
+  feedParamsSchema,
+  publicRenderParamsSchema,
+  showSchema,
+} from '../../../shared/contracts/episodes';
 import { consultantsBodySchema, creditListSchema, transcriptTypes } from '../../../shared/contracts/publishing';
 import type { ArtworksTable } from '../../db/schema';
 import { AppError, isAppError, notFound } from '../../errors';
@@ -74,17 +79,45 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
     },
     async ({ req, res, user, params }) => uploadTranscript(ctx, req, res, params.id, user.id),
   );
-  defineRoute(api, { method: 'delete', path: '/api/episodes/:id/transcript', tag, summary: 'Remove the episode’s transcript (admins and editors)', auth: 'user', params: idParamsSchema, status: 200, response: episodeSchema }, async ({ user, params }) =>
-    deleteTranscript(ctx, params.id, user.id),
+  defineRoute(
+    api,
+    {
+      method: 'delete',
+      path: '/api/episodes/:id/transcript',
+      tag,
+      summary: 'Remove the episode’s transcript (admins and editors)',
+      auth: 'user',
+      params: idParamsSchema,
+      status: 200,
+      response: episodeSchema,
+    },
+    async ({ user, params }) => deleteTranscript(ctx, params.id, user.id),
   );
   defineRoute(
     api,
-    { method: 'put', path: '/api/episodes/:id/consultants', tag, summary: 'The members credited as consultants on the episode (admins and editors)', auth: 'user', params: idParamsSchema, body: consultantsBodySchema, response: episodeSchema },
+    {
+      method: 'put',
+      path: '/api/episodes/:id/consultants',
+      tag,
+      summary: 'The members credited as consultants on the episode (admins and editors)',
+      auth: 'user',
+      params: idParamsSchema,
+      body: consultantsBodySchema,
+      response: episodeSchema,
+    },
     async ({ user, params, body }) => setConsultants(ctx, params.id, user.id, body.userIds),
   );
   defineRoute(
     api,
-    { method: 'get', path: '/api/episodes/:id/credits', tag, summary: 'Who the feed credits for the episode’s served render, as things stand (empty without one)', auth: 'user', params: idParamsSchema, response: creditListSchema },
+    {
+      method: 'get',
+      path: '/api/episodes/:id/credits',
+      tag,
+      summary: 'Who the feed credits for the episode’s served render, as things stand (empty without one)',
+      auth: 'user',
+      params: idParamsSchema,
+      response: creditListSchema,
+    },
     async ({ user, params }) => {
       const { episode } = await loadEpisodeFor(ctx, params.id, user.id, 'episode.view');
       const render = await servedRender(ctx, episode);
@@ -92,22 +125,52 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
     },
   );
 
-  defineStreamRoute(api, { method: 'get', path: '/api/episodes/:id/artwork', tag, summary: 'The episode’s artwork, for members (public once published)', auth: 'user', params: idParamsSchema, produces: ['image/png', 'image/jpeg'] }, async (req, res) => {
-    if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
-    const { id } = parseOrThrow(idParamsSchema, req.params, 'path');
-    const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
-    const artwork = await repo().findArtwork(episode.id);
-    if (!artwork) throw notFound('artwork');
-    await sendStored(req, res, artwork.blob_key, artwork.content_type, 'private, max-age=0, must-revalidate');
-  });
-  defineStreamRoute(api, { method: 'get', path: '/api/episodes/:id/transcript', tag, summary: 'The episode’s transcript, for members (public once published)', auth: 'user', params: idParamsSchema, produces: Object.values(transcriptTypes) }, async (req, res) => {
-    if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
-    const { id } = parseOrThrow(idParamsSchema, req.params, 'path');
-    const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
-    const publishing = await repo().findPublishing(episode.id);
-    if (!hasTranscript(publishing)) throw notFound('transcript');
-    await sendStored(req, res, publishing.transcript_key, `${transcriptTypes[publishing.transcript_format]}; charset=utf-8`, 'private, max-age=0, must-revalidate');
-  });
+  defineStreamRoute(
+    api,
+    {
+      method: 'get',
+      path: '/api/episodes/:id/artwork',
+      tag,
+      summary: 'The episode’s artwork, for members (public once published)',
+      auth: 'user',
+      params: idParamsSchema,
+      produces: ['image/png', 'image/jpeg'],
+    },
+    async (req, res) => {
+      if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
+      const { id } = parseOrThrow(idParamsSchema, req.params, 'path');
+      const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
+      const artwork = await repo().findArtwork(episode.id);
+      if (!artwork) throw notFound('artwork');
+      await sendStored(req, res, artwork.blob_key, artwork.content_type, 'private, max-age=0, must-revalidate');
+    },
+  );
+  defineStreamRoute(
+    api,
+    {
+      method: 'get',
+      path: '/api/episodes/:id/transcript',
+      tag,
+      summary: 'The episode’s transcript, for members (public once published)',
+      auth: 'user',
+      params: idParamsSchema,
+      produces: Object.values(transcriptTypes),
+    },
+    async (req, res) => {
+      if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
+      const { id } = parseOrThrow(idParamsSchema, req.params, 'path');
+      const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
+      const publishing = await repo().findPublishing(episode.id);
+      if (!hasTranscript(publishing)) throw notFound('transcript');
+      await sendStored(
+        req,
+        res,
+        publishing.transcript_key,
+        `${transcriptTypes[publishing.transcript_format]}; charset=utf-8`,
+        'private, max-age=0, must-revalidate',
+      );
+    },
+  );
 
   async function sendStored(req: Request, res: Response, key: string, contentType: string, cacheControl: string) {
     const info = await services.blobs.head(key);
@@ -130,7 +193,12 @@ export function publicPublishingRouter(ctx: EpisodeContext): Router {
   const sendArtwork = async (req: Request, res: Response, artwork: ArtworksTable | undefined) => {
     const file = fileOf(req);
     // Only the current picture answers: an old address must not keep serving a picture someone replaced.
-    if (!artwork || artworkVersion(artwork) !== file.version || file.extension !== (artwork.content_type === 'image/png' ? 'png' : 'jpg')) throw notFound('artwork');
+    if (
+      !artwork ||
+      artworkVersion(artwork) !== file.version ||
+      file.extension !== (artwork.content_type === 'image/png' ? 'png' : 'jpg')
+    )
+      throw notFound('artwork');
     const info = await services.blobs.head(artwork.blob_key);
     if (!info) throw notFound('artwork');
     await sendBlob(req, res, services.blobs, info, { contentType: artwork.content_type, cacheControl: artworkCache });
@@ -151,10 +219,18 @@ export function publicPublishingRouter(ctx: EpisodeContext): Router {
     const { episode } = await publicRender(ctx, workspaceId, episodeId);
     const file = fileOf(req);
     const publishing = await repo().findPublishing(episode.id);
-    if (!hasTranscript(publishing) || transcriptVersion(publishing) !== file.version || publishing.transcript_format !== file.extension) throw notFound('transcript');
+    if (
+      !hasTranscript(publishing) ||
+      transcriptVersion(publishing) !== file.version ||
+      publishing.transcript_format !== file.extension
+    )
+      throw notFound('transcript');
     const info = await services.blobs.head(publishing.transcript_key);
     if (!info) throw notFound('transcript');
-    await sendBlob(req, res, services.blobs, info, { contentType: `${transcriptTypes[publishing.transcript_format]}; charset=utf-8`, cacheControl: 'public, max-age=300' });
+    await sendBlob(req, res, services.blobs, info, {
+      contentType: `${transcriptTypes[publishing.transcript_format]}; charset=utf-8`,
+      cacheControl: 'public, max-age=300',
+    });
   });
 
   router.get('/shows/:workspaceId/episodes/:episodeId', async (req, res) => {

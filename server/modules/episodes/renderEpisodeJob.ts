@@ -54,7 +54,13 @@ export async function startRender(ctx: EpisodeContext, episodeId: string, userId
     await ctx.services.jobs.enqueue(renderEpisodeJobSpec, { renderId: row.id }, { db: tx });
   });
   ctx.services.jobs.wake();
-  ctx.services.bus.emit('episode:render', { workspaceId: row.workspace_id, episodeId: row.episode_id, renderId: row.id, status: 'queued', progress: 0 });
+  ctx.services.bus.emit('episode:render', {
+    workspaceId: row.workspace_id,
+    episodeId: row.episode_id,
+    renderId: row.id,
+    status: 'queued',
+    progress: 0,
+  });
   return presentRender(row);
 }
 
@@ -74,7 +80,13 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
       const render = await episodes.findRender(renderId);
       if (!render || render.status === 'passed' || render.status === 'failing') return;
       const emit = (status: EpisodeRendersTable['status'], progress: number | null) =>
-        services.bus.emit('episode:render', { workspaceId: render.workspace_id, episodeId: render.episode_id, renderId, status, progress });
+        services.bus.emit('episode:render', {
+          workspaceId: render.workspace_id,
+          episodeId: render.episode_id,
+          renderId,
+          status,
+          progress,
+        });
       await episodes.updateRender(renderId, { status: 'rendering', progress: 0 });
       emit('rendering', 0);
 
@@ -82,9 +94,11 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
       const episode = await episodes.findById(render.episode_id);
       if (!episode) return;
       // Checked again: a clip may have been withdrawn since the render was asked for.
-      const usable = await checkTimeline(services, render.workspace_id, timeline, { forRender: true }).catch((e: unknown) => {
-        throw new PermanentJobError(e instanceof Error ? e.message : String(e));
-      });
+      const usable = await checkTimeline(services, render.workspace_id, timeline, { forRender: true }).catch(
+        (e: unknown) => {
+          throw new PermanentJobError(e instanceof Error ? e.message : String(e));
+        },
+      );
 
       await withScratchFolder(services.config.dataDir, 'render', job.jobId, async (dir) => {
         const files = new Map<string, string>();
@@ -116,15 +130,30 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
 
         const output = path.join(dir, `episode.${episodeAudio.extension}`);
         const pass = async (masterGainDb: number, base: number, span: number) => {
-          await renderEpisode({ ...mix, chapters, title: episode.title, masterGainDb, output, metadataPath: path.join(dir, 'metadata.txt'), signal: job.signal, onProgress: progress(base, span) });
+          await renderEpisode({
+            ...mix,
+            chapters,
+            title: episode.title,
+            masterGainDb,
+            output,
+            metadataPath: path.join(dir, 'metadata.txt'),
+            signal: job.signal,
+            onProgress: progress(base, span),
+          });
           return measureLoudness(output, job.signal);
         };
         // Music-heavy timelines measure under the speech reference; aim the first pass at the target anyway.
         const expected = expectedLoudness(timeline);
-        const aim = expected === null ? 0 : Math.round(Math.min(10, Math.max(-10, loudnessTarget.integratedLufs - expected)) * 100) / 100;
+        const aim =
+          expected === null
+            ? 0
+            : Math.round(Math.min(10, Math.max(-10, loudnessTarget.integratedLufs - expected)) * 100) / 100;
         let measured = await pass(aim, 0, 0.85).catch(permanentIfMedia);
         let correction: number | null = null;
-        if (measured.integratedLufs !== null && Math.abs(measured.integratedLufs - loudnessTarget.integratedLufs) > correctBeyondLu) {
+        if (
+          measured.integratedLufs !== null &&
+          Math.abs(measured.integratedLufs - loudnessTarget.integratedLufs) > correctBeyondLu
+        ) {
           correction = Math.round((loudnessTarget.integratedLufs - measured.integratedLufs) * 100) / 100;
           measured = await pass(aim + correction, 0.85, 0.14).catch(permanentIfMedia);
         }
@@ -133,10 +162,14 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
         const key = episodeRenderKey(render.workspace_id, render.episode_id, renderId);
         await services.blobs.put(key, createReadStream(output), { contentType: episodeAudio.contentType });
         // A clip withdrawn while we rendered: the file must not be kept or served.
-        const withdrawn = (await Promise.all([...usable.clips.keys()].map((id) => services.clips.findById(id)))).find((c) => !c || c.withdrawn_at !== null);
+        const withdrawn = (await Promise.all([...usable.clips.keys()].map((id) => services.clips.findById(id)))).find(
+          (c) => !c || c.withdrawn_at !== null,
+        );
         if (withdrawn) {
           await services.blobs.delete(key);
-          throw new PermanentJobError(`“${withdrawn?.title ?? 'A clip'}” was withdrawn while the episode was rendering. Take it out of the timeline and render again.`);
+          throw new PermanentJobError(
+            `“${withdrawn?.title ?? 'A clip'}” was withdrawn while the episode was rendering. Take it out of the timeline and render again.`,
+          );
         }
         await episodes.updateRender(renderId, {
           status: passed ? 'passed' : 'failing',
@@ -152,7 +185,11 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
             : `The encoded file measures ${measured.integratedLufs ?? '−∞'} LUFS with a true peak of ${measured.truePeakDbfs ?? '−∞'} dBTP; it should be −16 ±1 LUFS and at most −1 dBTP.`,
           finished_at: nowIso(),
         });
-        if (passed && episode.needs_rerender === 1 && (await episodes.findById(episode.id))?.timeline === render.timeline) {
+        if (
+          passed &&
+          episode.needs_rerender === 1 &&
+          (await episodes.findById(episode.id))?.timeline === render.timeline
+        ) {
           await episodes.update(episode.id, { needs_rerender: 0, rerender_reason: null }); // rendered again without the withdrawn clip
         }
         emit(passed ? 'passed' : 'failing', 1);
@@ -161,8 +198,19 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
     async onFinalFailure({ renderId }, reason) {
       const render = await episodes.findRender(renderId);
       if (!render) return;
-      await episodes.updateRender(renderId, { status: 'failed', progress: null, failure_reason: reason, finished_at: nowIso() });
-      services.bus.emit('episode:render', { workspaceId: render.workspace_id, episodeId: render.episode_id, renderId, status: 'failed', progress: null });
+      await episodes.updateRender(renderId, {
+        status: 'failed',
+        progress: null,
+        failure_reason: reason,
+        finished_at: nowIso(),
+      });
+      services.bus.emit('episode:render', {
+        workspaceId: render.workspace_id,
+        episodeId: render.episode_id,
+        renderId,
+        status: 'failed',
+        progress: null,
+      });
     },
   });
 }

@@ -17,10 +17,22 @@ export function renderMixOf(timeline: Timeline, levels: SourceLevels, files: Map
   const segments = placement.sequence.map((stretch) => {
     const item = timeline.items[stretch.index]!;
     if (stretch.kind === 'lead') {
-      return { input: null, inSeconds: 0, outSeconds: stretch.endSeconds - stretch.startSeconds, gainDb: 0, crossfadeSeconds: 0 };
+      return {
+        input: null,
+        inSeconds: 0,
+        outSeconds: stretch.endSeconds - stretch.startSeconds,
+        gainDb: 0,
+        crossfadeSeconds: 0,
+      };
     }
     const id = sourceOf(item);
-    return { input: files.get(id)!, inSeconds: item.inSeconds, outSeconds: item.outSeconds, gainDb: levels.get(id)! + item.gainDb, crossfadeSeconds: stretch.crossfadeSeconds };
+    return {
+      input: files.get(id)!,
+      inSeconds: item.inSeconds,
+      outSeconds: item.outSeconds,
+      gainDb: levels.get(id)! + item.gainDb,
+      crossfadeSeconds: stretch.crossfadeSeconds,
+    };
   });
   const beds = placement.beds.map((bed) => {
     const item = timeline.items[bed.index]!;
@@ -53,12 +65,19 @@ export function expectedLoudness(timeline: Timeline): number | null {
   for (const stretch of placement.sequence) {
     if (stretch.kind === 'lead') continue; // silence in the sequence: the bed over it is counted below
     const item = timeline.items[stretch.index]!;
-    energy += (stretch.endSeconds - stretch.startSeconds) * power((item.kind === 'clip' ? loudnessTarget.integratedLufs : musicReferenceLufs) + item.gainDb);
+    energy +=
+      (stretch.endSeconds - stretch.startSeconds) *
+      power((item.kind === 'clip' ? loudnessTarget.integratedLufs : musicReferenceLufs) + item.gainDb);
   }
   for (const bed of placement.beds) {
     const level = musicReferenceLufs + timeline.items[bed.index]!.gainDb;
-    const underSpeech = placement.speech.reduce((sum, s) => sum + Math.max(0, Math.min(s.endSeconds, bed.endSeconds) - Math.max(s.startSeconds, bed.startSeconds)), 0);
-    energy += underSpeech * power(level - bed.duckDb) + (bed.endSeconds - bed.startSeconds - underSpeech) * power(level);
+    const underSpeech = placement.speech.reduce(
+      (sum, s) =>
+        sum + Math.max(0, Math.min(s.endSeconds, bed.endSeconds) - Math.max(s.startSeconds, bed.startSeconds)),
+      0,
+    );
+    energy +=
+      underSpeech * power(level - bed.duckDb) + (bed.endSeconds - bed.startSeconds - underSpeech) * power(level);
   }
   return energy > 0 ? 10 * Math.log10(energy / placement.totalSeconds) : null;
 }

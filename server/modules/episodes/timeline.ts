@@ -42,37 +42,72 @@ const fmt = (s: number) => `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart
  * Every problem is reported, each with its path and a message that says what to fix. With `forRender`, a
  * timeline that lasts no time is a problem too.
  */
-export async function checkTimeline(services: Services, workspaceId: string, timeline: Timeline, options: { forRender?: boolean } = {}): Promise<UsableSources> {
+export async function checkTimeline(
+  services: Services,
+  workspaceId: string,
+  timeline: Timeline,
+  options: { forRender?: boolean } = {},
+): Promise<UsableSources> {
   const problems: FieldProblem[] = [];
   const clipIds = [...new Set(timeline.items.flatMap((i) => (i.kind === 'clip' ? [i.clipId] : [])))];
   const assetIds = [...new Set(timeline.items.flatMap((i) => (i.kind === 'music' ? [i.assetId] : [])))];
-  const [clipRows, assetRows] = await Promise.all([Promise.all(clipIds.map((id) => services.clips.findById(id))), Promise.all(assetIds.map((id) => services.music.findById(id)))]);
-  const clips = new Map(clipRows.filter((r): r is ClipsTable => r !== undefined && r.workspace_id === workspaceId).map((r) => [r.id, r]));
-  const assets = new Map(assetRows.filter((r): r is MusicAssetsTable => r !== undefined && r.workspace_id === workspaceId).map((r) => [r.id, r]));
+  const [clipRows, assetRows] = await Promise.all([
+    Promise.all(clipIds.map((id) => services.clips.findById(id))),
+    Promise.all(assetIds.map((id) => services.music.findById(id))),
+  ]);
+  const clips = new Map(
+    clipRows.filter((r): r is ClipsTable => r !== undefined && r.workspace_id === workspaceId).map((r) => [r.id, r]),
+  );
+  const assets = new Map(
+    assetRows
+      .filter((r): r is MusicAssetsTable => r !== undefined && r.workspace_id === workspaceId)
+      .map((r) => [r.id, r]),
+  );
   const consents = await services.clips.latestConsents([...clips.keys()]);
   const usable: UsableSources = { clips: new Map(), music: new Map() };
   const placement = placeTimeline(timeline.items);
 
   if (options.forRender && placement.totalSeconds <= 0) {
-    problems.push({ path: 'items', message: 'The timeline is empty. Add at least one approved clip before rendering.' });
+    problems.push({
+      path: 'items',
+      message: 'The timeline is empty. Add at least one approved clip before rendering.',
+    });
   }
   timeline.items.forEach((item, i) => {
     const at = (field: string) => `items.${i}.${field}`;
     const trimFits = (name: string, duration: number | null) => {
       if (duration !== null && item.outSeconds > duration + 0.001) {
-        problems.push({ path: at('outSeconds'), message: `Item ${i + 1}: the trim ends at ${fmt(item.outSeconds)}, after the end of ${name} (${fmt(duration)}). Move the end to ${fmt(duration)} or earlier.` });
+        problems.push({
+          path: at('outSeconds'),
+          message: `Item ${i + 1}: the trim ends at ${fmt(item.outSeconds)}, after the end of ${name} (${fmt(duration)}). Move the end to ${fmt(duration)} or earlier.`,
+        });
       }
     };
     if (item.kind === 'music') {
       const asset = assets.get(item.assetId);
       if (!asset) {
-        problems.push({ path: at('assetId'), message: `Item ${i + 1}: there is no such music in this workspace. Remove it from the timeline.` });
+        problems.push({
+          path: at('assetId'),
+          message: `Item ${i + 1}: there is no such music in this workspace. Remove it from the timeline.`,
+        });
         return;
       }
       const name = `“${asset.title}”`;
-      if (asset.status === 'failed') problems.push({ path: at('assetId'), message: `Item ${i + 1}: ${name} could not be processed (${asset.failure_reason ?? 'unknown reason'}). Remove it, or upload the music again.` });
-      else if (asset.status !== 'ready') problems.push({ path: at('assetId'), message: `Item ${i + 1}: ${name} has not finished processing. Wait until it is ready, then try again.` });
-      else if (asset.loudness_lufs === null) problems.push({ path: at('assetId'), message: `Item ${i + 1}: ${name} is silent, so it cannot be levelled. Remove it from the timeline.` });
+      if (asset.status === 'failed')
+        problems.push({
+          path: at('assetId'),
+          message: `Item ${i + 1}: ${name} could not be processed (${asset.failure_reason ?? 'unknown reason'}). Remove it, or upload the music again.`,
+        });
+      else if (asset.status !== 'ready')
+        problems.push({
+          path: at('assetId'),
+          message: `Item ${i + 1}: ${name} has not finished processing. Wait until it is ready, then try again.`,
+        });
+      else if (asset.loudness_lufs === null)
+        problems.push({
+          path: at('assetId'),
+          message: `Item ${i + 1}: ${name} is silent, so it cannot be levelled. Remove it from the timeline.`,
+        });
       else usable.music.set(asset.id, { asset, levelDb: musicReferenceLufs - asset.loudness_lufs });
       trimFits(name, asset.duration_seconds);
       return;
@@ -80,19 +115,44 @@ export async function checkTimeline(services: Services, workspaceId: string, tim
     const clip = clips.get(item.clipId);
     const name = clip ? `“${clip.title}”` : 'this clip';
     if (!clip) {
-      problems.push({ path: at('clipId'), message: `Item ${i + 1}: there is no such clip in this workspace. Remove it from the timeline.` });
+      problems.push({
+        path: at('clipId'),
+        message: `Item ${i + 1}: there is no such clip in this workspace. Remove it from the timeline.`,
+      });
       return;
     }
     const consent = consents.get(clip.id);
-    if (clip.withdrawn_at) problems.push({ path: at('clipId'), message: `Item ${i + 1}: ${name} was withdrawn by the person who made it. Remove it from the timeline.` });
-    else if (clip.status !== 'ready') problems.push({ path: at('clipId'), message: `Item ${i + 1}: ${name} has not finished processing. Wait until it is ready, then try again.` });
-    else if (clip.review_state !== 'approved') problems.push({ path: at('clipId'), message: `Item ${i + 1}: ${name} has not been approved. Approve it in review first, or remove it.` });
+    if (clip.withdrawn_at)
+      problems.push({
+        path: at('clipId'),
+        message: `Item ${i + 1}: ${name} was withdrawn by the person who made it. Remove it from the timeline.`,
+      });
+    else if (clip.status !== 'ready')
+      problems.push({
+        path: at('clipId'),
+        message: `Item ${i + 1}: ${name} has not finished processing. Wait until it is ready, then try again.`,
+      });
+    else if (clip.review_state !== 'approved')
+      problems.push({
+        path: at('clipId'),
+        message: `Item ${i + 1}: ${name} has not been approved. Approve it in review first, or remove it.`,
+      });
     else if (!consent || consent.kind === 'withdrawn' || consent.podcast !== 1) {
-      problems.push({ path: at('clipId'), message: `Item ${i + 1}: the person who made ${name} has not agreed to its use in podcast episodes. Remove it from the timeline.` });
+      problems.push({
+        path: at('clipId'),
+        message: `Item ${i + 1}: the person who made ${name} has not agreed to its use in podcast episodes. Remove it from the timeline.`,
+      });
     } else if (clip.loudness_lufs === null || clip.duration_seconds === null) {
-      problems.push({ path: at('clipId'), message: `Item ${i + 1}: ${name} is silent, so it cannot be levelled. Remove it from the timeline.` });
+      problems.push({
+        path: at('clipId'),
+        message: `Item ${i + 1}: ${name} is silent, so it cannot be levelled. Remove it from the timeline.`,
+      });
     } else {
-      usable.clips.set(clip.id, { clip, levelDb: loudnessTarget.integratedLufs - clip.loudness_lufs, consentAudience: consent.audience });
+      usable.clips.set(clip.id, {
+        clip,
+        levelDb: loudnessTarget.integratedLufs - clip.loudness_lufs,
+        consentAudience: consent.audience,
+      });
     }
     trimFits(name, clip.duration_seconds);
   });
@@ -101,25 +161,45 @@ export async function checkTimeline(services: Services, workspaceId: string, tim
     const prev = placement.sequence[k - 1]!;
     const shortest = Math.min(stretch.endSeconds - stretch.startSeconds, prev.endSeconds - prev.startSeconds);
     if (stretch.crossfadeSeconds >= shortest) {
-      problems.push({ path: `items.${stretch.index}.crossfadeSeconds`, message: `Item ${stretch.index + 1}: the crossfade (${stretch.crossfadeSeconds} s) must be shorter than the stretches it joins (${shortest.toFixed(1)} s).` });
+      problems.push({
+        path: `items.${stretch.index}.crossfadeSeconds`,
+        message: `Item ${stretch.index + 1}: the crossfade (${stretch.crossfadeSeconds} s) must be shorter than the stretches it joins (${shortest.toFixed(1)} s).`,
+      });
     }
   });
   const total = timelineSeconds(timeline);
   timeline.chapters.forEach((c, i) => {
-    if (c.atSeconds >= total && total > 0) problems.push({ path: `chapters.${i}.atSeconds`, message: `Chapter “${c.title}” starts at ${fmt(c.atSeconds)}, after the episode ends (${fmt(total)}). Move it earlier.` });
+    if (c.atSeconds >= total && total > 0)
+      problems.push({
+        path: `chapters.${i}.atSeconds`,
+        message: `Chapter “${c.title}” starts at ${fmt(c.atSeconds)}, after the episode ends (${fmt(total)}). Move it earlier.`,
+      });
   });
   if (problems.length > 0) {
     const first = problems[0]!.message;
-    throw new AppError('validation_failed', problems.length === 1 ? first : `${first} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`, { fields: problems });
+    throw new AppError(
+      'validation_failed',
+      problems.length === 1
+        ? first
+        : `${first} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`,
+      { fields: problems },
+    );
   }
   return usable;
 }
 
 /** Chapters with their ends, in the order they play; the first starts at 0 when none does. */
-export function chapterRanges(timeline: Timeline, title: string): Array<{ startSeconds: number; endSeconds: number; title: string }> {
+export function chapterRanges(
+  timeline: Timeline,
+  title: string,
+): Array<{ startSeconds: number; endSeconds: number; title: string }> {
   const total = timelineSeconds(timeline);
   const sorted = [...timeline.chapters].sort((a, b) => a.atSeconds - b.atSeconds);
   if (sorted.length === 0) return [];
   if (sorted[0]!.atSeconds > 0) sorted.unshift({ atSeconds: 0, title });
-  return sorted.map((c, i) => ({ startSeconds: c.atSeconds, endSeconds: sorted[i + 1]?.atSeconds ?? total, title: c.title }));
+  return sorted.map((c, i) => ({
+    startSeconds: c.atSeconds,
+    endSeconds: sorted[i + 1]?.atSeconds ?? total,
+    title: c.title,
+  }));
 }

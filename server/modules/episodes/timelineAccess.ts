@@ -11,8 +11,16 @@ import { actorIn } from '../workspaces/workspaceOperations';
  * every other member (experts, carers) may watch it and show what they have selected. Outside the
  * workspace it answers exactly like a missing document.
  */
-export async function timelineDocumentAccess(services: Services, row: DocumentsTable, userId: string): Promise<DocumentAccess<DocumentsTable>> {
-  const episode = await services.db.selectFrom('episodes').select('id').where('timeline_document_id', '=', row.id).executeTakeFirst();
+export async function timelineDocumentAccess(
+  services: Services,
+  row: DocumentsTable,
+  userId: string,
+): Promise<DocumentAccess<DocumentsTable>> {
+  const episode = await services.db
+    .selectFrom('episodes')
+    .select('id')
+    .where('timeline_document_id', '=', row.id)
+    .executeTakeFirst();
   if (!episode) throw notFound('document');
   const actor = await actorIn(services, row.workspace_id, userId);
   const role = actor.role;

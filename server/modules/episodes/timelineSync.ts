@@ -35,7 +35,12 @@ interface Watch {
  * PUT /timeline. A valid timeline is stored; an invalid one is not (the last valid one stays, and is what
  * the feed's flags and the next check compare with), and everyone in the document is told why.
  */
-export function startTimelineSync(services: Services, episodes: EpisodeRepository, collab: CollabServer, debounceMs: number): TimelineSync {
+export function startTimelineSync(
+  services: Services,
+  episodes: EpisodeRepository,
+  collab: CollabServer,
+  debounceMs: number,
+): TimelineSync {
   const logger = services.logger.child({ module: 'timeline-sync' });
   const watches = new Map<string, Watch>();
   /** One check at a time per document, in the order their states were read. */
@@ -74,7 +79,9 @@ export function startTimelineSync(services: Services, episodes: EpisodeRepositor
   function inTurn(documentId: string, work: () => Promise<void>): Promise<void> {
     const next = (chains.get(documentId) ?? Promise.resolve())
       .then(work)
-      .catch((e: unknown) => logger.error({ err: e, documentId }, 'could not check the live timeline; the last stored one is kept'));
+      .catch((e: unknown) =>
+        logger.error({ err: e, documentId }, 'could not check the live timeline; the last stored one is kept'),
+      );
     chains.set(documentId, next);
     void next.finally(() => {
       if (chains.get(documentId) === next) chains.delete(documentId);

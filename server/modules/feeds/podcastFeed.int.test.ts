@@ -89,24 +89,40 @@ describe('the podcast feed', () => {
 
   it('carries the Podcasting 2.0 tags: guid, chapters, transcript and a person per contributor', () => {
     expect(xml).toContain(`<podcast:guid>${podcastGuidForFeedUrl(feedUrl)}</podcast:guid>`);
-    expect(xml).toContain('<podcast:chapters url="https://chorus.example.org/feeds/x/episodes/1/chapters.json" type="application/json+chapters"/>');
-    expect(xml).toContain('<podcast:transcript url="https://chorus.example.org/feeds/x/episodes/1.vtt" type="text/vtt" language="en-gb"/>');
+    expect(xml).toContain(
+      '<podcast:chapters url="https://chorus.example.org/feeds/x/episodes/1/chapters.json" type="application/json+chapters"/>',
+    );
+    expect(xml).toContain(
+      '<podcast:transcript url="https://chorus.example.org/feeds/x/episodes/1.vtt" type="text/vtt" language="en-gb"/>',
+    );
     expect(xml).toContain('<podcast:person group="cast" role="guest">Mary O’Brien</podcast:person>');
     expect(xml).toContain('<podcast:person group="writing" role="co-writer">Dr Priya Shah</podcast:person>');
-    expect(xml).toContain('<podcast:person group="audio post-production" role="audio editor">Eddie Editor</podcast:person>');
+    expect(xml).toContain(
+      '<podcast:person group="audio post-production" role="audio editor">Eddie Editor</podcast:person>',
+    );
   });
 
   it('escapes what people write', () => {
     expect(xml).toContain('talk about &lt;caring&gt;.');
-    expect(buildPodcastFeed({ ...show, title: 'A ]]> B & <C>' }, [])).toContain('<title>A ]]&gt; B &amp; &lt;C&gt;</title>');
+    expect(buildPodcastFeed({ ...show, title: 'A ]]> B & <C>' }, [])).toContain(
+      '<title>A ]]&gt; B &amp; &lt;C&gt;</title>',
+    );
     const tricky = buildPodcastFeed(show, [{ ...episode, description: 'ends with ]]> inside' }]);
     expect(parseWithFeedparser(tricky).e_summary).toContain('ends with ]]> inside');
   });
 
   it('sorts chapters in the JSON chapters format', () => {
-    expect(chaptersJson([{ startTime: 60, title: 'Joe' }, { startTime: 0, title: 'Mary' }])).toEqual({
+    expect(
+      chaptersJson([
+        { startTime: 60, title: 'Joe' },
+        { startTime: 0, title: 'Mary' },
+      ]),
+    ).toEqual({
       version: '1.2.0',
-      chapters: [{ startTime: 0, title: 'Mary' }, { startTime: 60, title: 'Joe' }],
+      chapters: [
+        { startTime: 0, title: 'Mary' },
+        { startTime: 60, title: 'Joe' },
+      ],
     });
   });
 });

@@ -61,7 +61,11 @@ const hms = (seconds: number) => {
 };
 
 /** Strips tags for the plain-text fields Apple shows as text. */
-const plain = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * RSS 2.0 with Apple's required and recommended tags and the Podcasting 2.0 namespace.
@@ -82,10 +86,21 @@ export function buildPodcastFeed(show: FeedShow, episodes: FeedEpisode[]): strin
   if (show.category.sub) category.ele('itunes:category', { text: show.category.sub }).up();
   channel.ele('itunes:explicit').txt(String(show.explicit)).up();
   channel.ele('itunes:author').txt(show.author).up();
-  channel.ele('itunes:owner').ele('itunes:name').txt(show.owner.name).up().ele('itunes:email').txt(show.owner.email).up().up();
+  channel
+    .ele('itunes:owner')
+    .ele('itunes:name')
+    .txt(show.owner.name)
+    .up()
+    .ele('itunes:email')
+    .txt(show.owner.email)
+    .up()
+    .up();
   channel.ele('itunes:type').txt(show.type).up();
   channel.ele('podcast:guid').txt(show.guid).up();
-  channel.ele('podcast:locked', { owner: show.owner.email }).txt(show.locked === false ? 'no' : 'yes').up();
+  channel
+    .ele('podcast:locked', { owner: show.owner.email })
+    .txt(show.locked === false ? 'no' : 'yes')
+    .up();
   channel.ele('podcast:medium').txt('podcast').up();
   const latest = episodes.reduce<Date | undefined>((d, e) => (!d || e.pubDate > d ? e.pubDate : d), undefined);
   if (latest) channel.ele('lastBuildDate').txt(latest.toUTCString()).up();
@@ -100,20 +115,33 @@ export function buildPodcastFeed(show: FeedShow, episodes: FeedEpisode[]): strin
     item.ele('link').txt(e.link).up();
     item.ele('guid', { isPermaLink: 'false' }).txt(e.guid).up();
     item.ele('pubDate').txt(e.pubDate.toUTCString()).up();
-    item.ele('enclosure', { url: e.enclosure.url, length: String(e.enclosure.lengthBytes), type: e.enclosure.type }).up();
+    item
+      .ele('enclosure', { url: e.enclosure.url, length: String(e.enclosure.lengthBytes), type: e.enclosure.type })
+      .up();
     item.ele('itunes:duration').txt(hms(e.durationSeconds)).up();
     item.ele('itunes:episodeType').txt(e.episodeType).up();
     if (e.episodeNumber !== undefined) item.ele('itunes:episode').txt(String(e.episodeNumber)).up();
     if (e.season !== undefined) item.ele('itunes:season').txt(String(e.season)).up();
     if (e.imageUrl) item.ele('itunes:image', { href: e.imageUrl }).up();
-    item.ele('itunes:explicit').txt(String(e.explicit ?? show.explicit)).up();
+    item
+      .ele('itunes:explicit')
+      .txt(String(e.explicit ?? show.explicit))
+      .up();
     if (e.chaptersUrl) item.ele('podcast:chapters', { url: e.chaptersUrl, type: 'application/json+chapters' }).up();
     if (e.transcript) {
       const { url, type, language, rel } = e.transcript;
       item.ele('podcast:transcript', { url, type, ...(language ? { language } : {}), ...(rel ? { rel } : {}) }).up();
     }
     for (const p of e.persons) {
-      item.ele('podcast:person', { group: p.group, role: p.role, ...(p.href ? { href: p.href } : {}), ...(p.img ? { img: p.img } : {}) }).txt(p.name).up();
+      item
+        .ele('podcast:person', {
+          group: p.group,
+          role: p.role,
+          ...(p.href ? { href: p.href } : {}),
+          ...(p.img ? { img: p.img } : {}),
+        })
+        .txt(p.name)
+        .up();
     }
   }
   return doc.end({ prettyPrint: true });

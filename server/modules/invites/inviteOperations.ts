@@ -1,4 +1,11 @@
-import type { AcceptInviteBody, AcceptedInvite, CreateInviteInput, CreatedInvite, Invite, InvitePreview } from '../../../shared/contracts/invites';
+import type {
+  AcceptInviteBody,
+  AcceptedInvite,
+  CreateInviteInput,
+  CreatedInvite,
+  Invite,
+  InvitePreview,
+} from '../../../shared/contracts/invites';
 import { hashPassword } from '../../auth/passwords';
 import { newToken, tokenDigest } from '../../auth/tokens';
 import { isoAfter, nowIso } from '../../clock';
@@ -22,7 +29,13 @@ export const presentInvite = (row: InvitesTable): Invite => ({
   createdBy: row.created_by,
 });
 
-export async function createInvite(services: Services, workspaceId: string, actorId: string, input: CreateInviteInput, baseUrl: string): Promise<CreatedInvite> {
+export async function createInvite(
+  services: Services,
+  workspaceId: string,
+  actorId: string,
+  input: CreateInviteInput,
+  baseUrl: string,
+): Promise<CreatedInvite> {
   const actor = await actorIn(services, workspaceId, actorId);
   authorize(actor, 'invites.create');
   authorizeInvite(actor, input.role);
@@ -35,7 +48,13 @@ export async function createInvite(services: Services, workspaceId: string, acto
     expiresAt: isoAfter(input.expiresInHours * 3600_000),
     maxUses: input.maxUses,
   });
-  await recordAudit(services.db, { workspaceId, actorId, action: 'invite.created', subjectId: row.id, detail: { role: input.role, maxUses: input.maxUses } });
+  await recordAudit(services.db, {
+    workspaceId,
+    actorId,
+    action: 'invite.created',
+    subjectId: row.id,
+    detail: { role: input.role, maxUses: input.maxUses },
+  });
   return { ...presentInvite(row), token, url: `${baseUrl}/invite/${token}` };
 }
 
@@ -44,7 +63,12 @@ export async function listInvites(services: Services, workspaceId: string, actor
   return (await services.invites.listUsable(workspaceId)).map(presentInvite);
 }
 
-export async function revokeInvite(services: Services, workspaceId: string, actorId: string, inviteId: string): Promise<void> {
+export async function revokeInvite(
+  services: Services,
+  workspaceId: string,
+  actorId: string,
+  inviteId: string,
+): Promise<void> {
   authorize(await actorIn(services, workspaceId, actorId), 'invites.manage');
   if (!(await services.invites.revoke(workspaceId, inviteId))) {
     throw new AppError('not_found', 'That invite does not exist or was already cancelled.');
@@ -57,13 +81,18 @@ function unusableReason(invite: InvitesTable): AppError | undefined {
   const askAgain = 'Ask the person who invited you for a new link.';
   if (invite.revoked_at) return new AppError('invite_expired', `This invite link was cancelled. ${askAgain}`);
   if (invite.expires_at <= nowIso()) return new AppError('invite_expired', `This invite link has expired. ${askAgain}`);
-  if (invite.max_uses !== null && invite.uses >= invite.max_uses) return new AppError('invite_used_up', `This invite link has already been used. ${askAgain}`);
+  if (invite.max_uses !== null && invite.uses >= invite.max_uses)
+    return new AppError('invite_used_up', `This invite link has already been used. ${askAgain}`);
   return undefined;
 }
 
 async function findInvite(services: Services, token: string): Promise<InviteWithContext> {
   const invite = await services.invites.findByTokenHash(tokenDigest(services.config.sessionSecret, token));
-  if (!invite) throw new AppError('not_found', 'This invite link is not valid. Check that you copied all of it, or ask for a new link.');
+  if (!invite)
+    throw new AppError(
+      'not_found',
+      'This invite link is not valid. Check that you copied all of it, or ask for a new link.',
+    );
   return invite;
 }
 
@@ -71,7 +100,12 @@ export async function previewInvite(services: Services, token: string): Promise<
   const invite = await findInvite(services, token);
   const problem = unusableReason(invite);
   if (problem) throw problem;
-  return { workspaceName: invite.workspace_name, role: invite.role, invitedBy: invite.inviter_name, expiresAt: invite.expires_at };
+  return {
+    workspaceName: invite.workspace_name,
+    role: invite.role,
+    invitedBy: invite.inviter_name,
+    expiresAt: invite.expires_at,
+  };
 }
 
 /**
@@ -87,14 +121,21 @@ export async function acceptInvite(
   const invite = await findInvite(services, token);
   const wantsAccount = 'email' in body;
   if (signedIn && wantsAccount) {
-    throw new AppError('conflict', `You are already signed in as ${signedIn.email}. Sign out first to make a new account, or join as yourself.`);
+    throw new AppError(
+      'conflict',
+      `You are already signed in as ${signedIn.email}. Sign out first to make a new account, or join as yourself.`,
+    );
   }
   if (!signedIn && !wantsAccount) {
     throw new AppError('unauthenticated', 'Sign in, or create an account, to accept this invite.');
   }
   if (signedIn) {
     const existing = await services.workspaces.membership(invite.workspace_id, signedIn.id);
-    if (existing) return { accepted: { workspaceId: invite.workspace_id, role: existing.role, user: presentUser(signedIn) }, createdUser: false };
+    if (existing)
+      return {
+        accepted: { workspaceId: invite.workspace_id, role: existing.role, user: presentUser(signedIn) },
+        createdUser: false,
+      };
   }
   const problem = unusableReason(invite);
   if (problem) throw problem;
@@ -103,21 +144,39 @@ export async function acceptInvite(
   const user = await services.db.transaction().execute(async (tx) => {
     let member = signedIn;
     if (wantsAccount) {
-      member = (await userRepository(tx).create({ email: body.email, name: body.name, passwordHash: passwordHash! })) ?? undefined;
+      member =
+        (await userRepository(tx).create({ email: body.email, name: body.name, passwordHash: passwordHash! })) ??
+        undefined;
       if (!member) {
-        throw new AppError('conflict', 'There is already an account with this email. Sign in first, then open the invite link again.', {
-          fields: [{ path: 'email', message: 'There is already an account with this email. Sign in instead.' }],
-        });
+        throw new AppError(
+          'conflict',
+          'There is already an account with this email. Sign in first, then open the invite link again.',
+          {
+            fields: [{ path: 'email', message: 'There is already an account with this email. Sign in instead.' }],
+          },
+        );
       }
     }
     if (!(await inviteRepository(tx).consume(invite.id, tx))) {
-      throw unusableReason({ ...invite, uses: invite.max_uses ?? invite.uses }) ?? new AppError('invite_used_up', 'This invite link has just been used up.');
+      throw (
+        unusableReason({ ...invite, uses: invite.max_uses ?? invite.uses }) ??
+        new AppError('invite_used_up', 'This invite link has just been used up.')
+      );
     }
     await workspaceRepository(tx).addMember(invite.workspace_id, member!.id, invite.role);
     return member!;
   });
 
-  await recordAudit(services.db, { workspaceId: invite.workspace_id, actorId: user.id, action: 'invite.accepted', subjectId: invite.id, detail: { role: invite.role } });
+  await recordAudit(services.db, {
+    workspaceId: invite.workspace_id,
+    actorId: user.id,
+    action: 'invite.accepted',
+    subjectId: invite.id,
+    detail: { role: invite.role },
+  });
   services.bus.emit('members:changed', invite.workspace_id);
-  return { accepted: { workspaceId: invite.workspace_id, role: invite.role, user: presentUser(user) }, createdUser: wantsAccount };
+  return {
+    accepted: { workspaceId: invite.workspace_id, role: invite.role, user: presentUser(user) },
+    createdUser: wantsAccount,
+  };
 }

@@ -9,7 +9,14 @@ export type InviteWithContext = InvitesTable & { workspace_name: string; inviter
 
 export function inviteRepository(db: Db) {
   return {
-    async create(input: { workspaceId: string; tokenHash: string; role: Role; createdBy: string; expiresAt: string; maxUses: number | null }): Promise<InvitesTable> {
+    async create(input: {
+      workspaceId: string;
+      tokenHash: string;
+      role: Role;
+      createdBy: string;
+      expiresAt: string;
+      maxUses: number | null;
+    }): Promise<InvitesTable> {
       const row: InvitesTable = {
         id: randomUUID(),
         workspace_id: input.workspaceId,

@@ -26,7 +26,12 @@ export function presentMusic(row: MusicAssetRow, actor: Actor): MusicAsset {
     durationSeconds: row.duration_seconds,
     loudnessLufs: row.loudness_lufs,
     truePeakDbfs: row.true_peak_dbfs,
-    original: { filename: row.original_filename, format: row.original_format, contentType: row.original_content_type, sizeBytes: Number(row.original_size) },
+    original: {
+      filename: row.original_filename,
+      format: row.original_format,
+      contentType: row.original_content_type,
+      sizeBytes: Number(row.original_size),
+    },
     createdBy: { id: row.created_by, name: row.created_by_name },
     createdAt: row.created_at,
     audioUrl: `/api/music/${row.id}/audio`,
@@ -35,7 +40,12 @@ export function presentMusic(row: MusicAssetRow, actor: Actor): MusicAsset {
 }
 
 /** Loads an asset and checks the caller may do `action`; outside its workspace it answers like a missing one. */
-export async function loadMusicFor(services: Services, assetId: string, userId: string, action: MusicAction): Promise<{ asset: MusicAssetRow; actor: Actor }> {
+export async function loadMusicFor(
+  services: Services,
+  assetId: string,
+  userId: string,
+  action: MusicAction,
+): Promise<{ asset: MusicAssetRow; actor: Actor }> {
   const asset = await services.music.findWithCreator(assetId);
   if (!asset) throw notFound('music');
   const actor = await actorIn(services, asset.workspace_id, userId);
@@ -50,10 +60,20 @@ const musicForm: UploadForm = { field: 'audio', file: 'music file', fields: 'a t
  * read, the title (if sent first) and the file's first bytes before a byte is stored; the file streams into
  * blob storage; the asset and its `music.process` job are written in one transaction.
  */
-export async function uploadMusic(services: Services, req: Request, res: Response, workspaceId: string, userId: string): Promise<MusicAsset> {
+export async function uploadMusic(
+  services: Services,
+  req: Request,
+  res: Response,
+  workspaceId: string,
+  userId: string,
+): Promise<MusicAsset> {
   const actor = await actorIn(services, workspaceId, userId);
   authorizeMusic(actor, 'music.manage');
-  requireMultipart(req, musicForm, 'Send the music as a multipart/form-data upload, with the title first and the file in the field "audio".');
+  requireMultipart(
+    req,
+    musicForm,
+    'Send the music as a multipart/form-data upload, with the title first and the file in the field "audio".',
+  );
   const assetId = randomUUID();
   const key = musicOriginalKey(workspaceId, assetId);
   const { stored, fields } = await receiveAudioUpload(req, res, {
@@ -85,7 +105,13 @@ export async function uploadMusic(services: Services, req: Request, res: Respons
     .transaction()
     .execute(async (tx) => {
       await tx.insertInto('music_assets').values(row).execute();
-      await recordAudit(tx, { workspaceId, actorId: userId, action: 'music.uploaded', subjectId: assetId, detail: { title: fields.title } });
+      await recordAudit(tx, {
+        workspaceId,
+        actorId: userId,
+        action: 'music.uploaded',
+        subjectId: assetId,
+        detail: { title: fields.title },
+      });
       await services.jobs.enqueue(processMusicJobSpec, { assetId }, { db: tx });
     })
     .catch(async (e: unknown) => {
@@ -114,12 +140,26 @@ export async function listMusic(services: Services, workspaceId: string, userId:
 export async function deleteMusic(services: Services, assetId: string, userId: string): Promise<void> {
   const { asset } = await loadMusicFor(services, assetId, userId, 'music.manage');
   const using = (
-    await services.db.selectFrom('episodes').select(['title', 'timeline']).where('workspace_id', '=', asset.workspace_id).where('timeline', 'like', `%${asset.id}%`).execute()
+    await services.db
+      .selectFrom('episodes')
+      .select(['title', 'timeline'])
+      .where('workspace_id', '=', asset.workspace_id)
+      .where('timeline', 'like', `%${asset.id}%`)
+      .execute()
   ).filter((e) => parseStoredTimeline(e.timeline).items.some((i) => i.kind === 'music' && i.assetId === asset.id));
   if (using.length > 0) {
-    throw new AppError('conflict', `“${asset.title}” is on the timeline of ${using.map((e) => `“${e.title}”`).join(', ')}. Take it off ${using.length === 1 ? 'that timeline' : 'those timelines'} first.`);
+    throw new AppError(
+      'conflict',
+      `“${asset.title}” is on the timeline of ${using.map((e) => `“${e.title}”`).join(', ')}. Take it off ${using.length === 1 ? 'that timeline' : 'those timelines'} first.`,
+    );
   }
   await services.music.delete(asset.id);
-  await recordAudit(services.db, { workspaceId: asset.workspace_id, actorId: userId, action: 'music.deleted', subjectId: asset.id, detail: { title: asset.title } });
+  await recordAudit(services.db, {
+    workspaceId: asset.workspace_id,
+    actorId: userId,
+    action: 'music.deleted',
+    subjectId: asset.id,
+    detail: { title: asset.title },
+  });
   await services.blobs.deleteByPrefix(musicPrefix(asset.workspace_id, asset.id));
 }

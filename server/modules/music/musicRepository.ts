@@ -6,7 +6,12 @@ export type MusicAssetRow = MusicAssetsTable & { created_by_name: string };
 
 /** A workspace's music assets in Kysely; the same queries on SQLite and PostgreSQL. */
 export function musicRepository(db: Db) {
-  const withCreator = () => db.selectFrom('music_assets').innerJoin('users', 'users.id', 'music_assets.created_by').selectAll('music_assets').select('users.name as created_by_name');
+  const withCreator = () =>
+    db
+      .selectFrom('music_assets')
+      .innerJoin('users', 'users.id', 'music_assets.created_by')
+      .selectAll('music_assets')
+      .select('users.name as created_by_name');
   return {
     async insert(row: MusicAssetsTable): Promise<void> {
       await db.insertInto('music_assets').values(row).execute();
@@ -14,13 +19,22 @@ export function musicRepository(db: Db) {
 
     findById: (id: string) => db.selectFrom('music_assets').selectAll().where('id', '=', id).executeTakeFirst(),
 
-    findWithCreator: (id: string): Promise<MusicAssetRow | undefined> => withCreator().where('music_assets.id', '=', id).executeTakeFirst(),
+    findWithCreator: (id: string): Promise<MusicAssetRow | undefined> =>
+      withCreator().where('music_assets.id', '=', id).executeTakeFirst(),
 
     listForWorkspace: (workspaceId: string): Promise<MusicAssetRow[]> =>
-      withCreator().where('music_assets.workspace_id', '=', workspaceId).orderBy('music_assets.created_at', 'desc').orderBy('music_assets.id').execute(),
+      withCreator()
+        .where('music_assets.workspace_id', '=', workspaceId)
+        .orderBy('music_assets.created_at', 'desc')
+        .orderBy('music_assets.id')
+        .execute(),
 
     async update(id: string, patch: Partial<Omit<MusicAssetsTable, 'id' | 'workspace_id'>>): Promise<void> {
-      await db.updateTable('music_assets').set({ ...patch, updated_at: nowIso() }).where('id', '=', id).execute();
+      await db
+        .updateTable('music_assets')
+        .set({ ...patch, updated_at: nowIso() })
+        .where('id', '=', id)
+        .execute();
     },
 
     async delete(id: string): Promise<void> {

@@ -32,10 +32,14 @@ export function processMusicJob(services: Services) {
       await music.update(assetId, { status: 'processing', failure_reason: null });
       await withScratchFolder(services.config.dataDir, 'music', ctx.jobId, async (dir) => {
         const file = path.join(dir, 'original');
-        await pipeline((await blobs.get(musicOriginalKey(asset.workspace_id, assetId))).body, createWriteStream(file), { signal: ctx.signal });
+        await pipeline((await blobs.get(musicOriginalKey(asset.workspace_id, assetId))).body, createWriteStream(file), {
+          signal: ctx.signal,
+        });
         const probe = await probeAudio(file).catch(permanentIf(UnreadableAudioError));
         if (probe.durationSeconds === null) {
-          throw new PermanentJobError('We could not tell how long this file is. Save it as WAV, FLAC or MP3 and upload it again.');
+          throw new PermanentJobError(
+            'We could not tell how long this file is. Save it as WAV, FLAC or MP3 and upload it again.',
+          );
         }
         const loudness = await measureLoudness(file, ctx.signal).catch(permanentIf(MediaProcessingError));
         await music.update(assetId, {

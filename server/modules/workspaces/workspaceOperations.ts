@@ -28,31 +28,62 @@ async function memberOrThrow(services: Services, workspaceId: string, userId: st
 }
 
 /** A workspace always keeps at least one admin, or nobody could manage it again. */
-async function assertNotLastAdmin(services: Services, workspaceId: string, member: Member, change: string): Promise<void> {
+async function assertNotLastAdmin(
+  services: Services,
+  workspaceId: string,
+  member: Member,
+  change: string,
+): Promise<void> {
   if (member.role === 'admin' && (await services.workspaces.countAdmins(workspaceId)) <= 1) {
-    throw new AppError('conflict', `${member.name} is the only admin. Make someone else an admin before you ${change}.`);
+    throw new AppError(
+      'conflict',
+      `${member.name} is the only admin. Make someone else an admin before you ${change}.`,
+    );
   }
 }
 
-export async function changeRole(services: Services, workspaceId: string, actorId: string, targetId: string, role: Role): Promise<Member> {
+export async function changeRole(
+  services: Services,
+  workspaceId: string,
+  actorId: string,
+  targetId: string,
+  role: Role,
+): Promise<Member> {
   const actor = await actorIn(services, workspaceId, actorId);
   authorize(actor, 'members.manage');
   const member = await memberOrThrow(services, workspaceId, targetId);
   if (member.role === role) return member;
   if (role !== 'admin') await assertNotLastAdmin(services, workspaceId, member, 'change their role');
   await services.workspaces.setRole(workspaceId, targetId, role);
-  await recordAudit(services.db, { workspaceId, actorId, action: 'member.role_changed', subjectId: targetId, detail: { from: member.role, to: role } });
+  await recordAudit(services.db, {
+    workspaceId,
+    actorId,
+    action: 'member.role_changed',
+    subjectId: targetId,
+    detail: { from: member.role, to: role },
+  });
   services.bus.emit('members:changed', workspaceId);
   return { ...member, role };
 }
 
-export async function removeMember(services: Services, workspaceId: string, actorId: string, targetId: string): Promise<void> {
+export async function removeMember(
+  services: Services,
+  workspaceId: string,
+  actorId: string,
+  targetId: string,
+): Promise<void> {
   const actor = await actorIn(services, workspaceId, actorId);
   authorize(actor, 'members.manage');
   const member = await memberOrThrow(services, workspaceId, targetId);
   await assertNotLastAdmin(services, workspaceId, member, 'remove them');
   await services.workspaces.removeMember(workspaceId, targetId);
-  await recordAudit(services.db, { workspaceId, actorId, action: 'member.removed', subjectId: targetId, detail: { role: member.role } });
+  await recordAudit(services.db, {
+    workspaceId,
+    actorId,
+    action: 'member.removed',
+    subjectId: targetId,
+    detail: { role: member.role },
+  });
   services.bus.emit('member:removed', workspaceId, targetId);
   services.bus.emit('members:changed', workspaceId);
 }

@@ -25,7 +25,10 @@ export function workspaceRepository(db: Db) {
       db.transaction().execute(async (tx) => {
         const row: WorkspacesTable = { id: randomUUID(), name, created_by: adminId, created_at: nowIso() };
         await tx.insertInto('workspaces').values(row).execute();
-        await tx.insertInto('memberships').values({ workspace_id: row.id, user_id: adminId, role: 'admin', created_at: row.created_at }).execute();
+        await tx
+          .insertInto('memberships')
+          .values({ workspace_id: row.id, user_id: adminId, role: 'admin', created_at: row.created_at })
+          .execute();
         return row;
       }),
 
@@ -73,11 +76,20 @@ export function workspaceRepository(db: Db) {
     },
 
     async setRole(workspaceId: string, userId: string, role: Role): Promise<void> {
-      await db.updateTable('memberships').set({ role }).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+      await db
+        .updateTable('memberships')
+        .set({ role })
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .execute();
     },
 
     async removeMember(workspaceId: string, userId: string): Promise<void> {
-      await db.deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+      await db
+        .deleteFrom('memberships')
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .execute();
     },
 
     async countAdmins(workspaceId: string): Promise<number> {

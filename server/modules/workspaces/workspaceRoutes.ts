@@ -17,26 +17,62 @@ import { actorIn, changeRole, getWorkspace, presentWorkspace, removeMember } fro
 export function workspaceRoutes(api: Api, services: Services): void {
   const tag = 'workspaces';
 
-  defineRoute(api, { method: 'get', path: '/api/workspaces', tag, summary: 'Workspaces I belong to', auth: 'user', response: workspaceListSchema }, async ({ user }) => {
-    const rows = await services.workspaces.listForUser(user.id);
-    return { workspaces: rows.map((r) => presentWorkspace(r, r.role)) };
-  });
+  defineRoute(
+    api,
+    {
+      method: 'get',
+      path: '/api/workspaces',
+      tag,
+      summary: 'Workspaces I belong to',
+      auth: 'user',
+      response: workspaceListSchema,
+    },
+    async ({ user }) => {
+      const rows = await services.workspaces.listForUser(user.id);
+      return { workspaces: rows.map((r) => presentWorkspace(r, r.role)) };
+    },
+  );
 
   defineRoute(
     api,
-    { method: 'post', path: '/api/workspaces', tag, summary: 'Start a workspace (you become its admin)', auth: 'user', body: createWorkspaceBodySchema, status: 201, response: workspaceSchema },
+    {
+      method: 'post',
+      path: '/api/workspaces',
+      tag,
+      summary: 'Start a workspace (you become its admin)',
+      auth: 'user',
+      body: createWorkspaceBodySchema,
+      status: 201,
+      response: workspaceSchema,
+    },
     async ({ user, body }) => presentWorkspace(await services.workspaces.createWithAdmin(body.name, user.id), 'admin'),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/workspaces/:id', tag, summary: 'One workspace, with what I may do in it', auth: 'user', params: idParamsSchema, response: workspaceSchema },
+    {
+      method: 'get',
+      path: '/api/workspaces/:id',
+      tag,
+      summary: 'One workspace, with what I may do in it',
+      auth: 'user',
+      params: idParamsSchema,
+      response: workspaceSchema,
+    },
     async ({ user, params }) => getWorkspace(services, params.id, user.id),
   );
 
   defineRoute(
     api,
-    { method: 'get', path: '/api/workspaces/:id/members', tag, summary: 'Members and their roles', auth: 'user', params: idParamsSchema, response: memberListSchema },
+    {
+      method: 'get',
+      path: '/api/workspaces/:id/members',
+      tag,
+      summary: 'Members and their roles',
+      auth: 'user',
+      params: idParamsSchema,
+      response: memberListSchema,
+    },
     async ({ user, params }) => {
       authorize(await actorIn(services, params.id, user.id), 'members.view');
       return { members: await services.workspaces.members(params.id) };
@@ -45,16 +81,32 @@ export function workspaceRoutes(api: Api, services: Services): void {
 
   defineRoute(
     api,
-    { method: 'patch', path: '/api/workspaces/:id/members/:userId', tag, summary: 'Change a member’s role (admins)', auth: 'user', params: memberParamsSchema, body: changeRoleBodySchema, response: memberSchema },
+    {
+      method: 'patch',
+      path: '/api/workspaces/:id/members/:userId',
+      tag,
+      summary: 'Change a member’s role (admins)',
+      auth: 'user',
+      params: memberParamsSchema,
+      body: changeRoleBodySchema,
+      response: memberSchema,
+    },
     async ({ user, params, body }) => changeRole(services, params.id, user.id, params.userId, body.role),
   );
 
   defineRoute(
     api,
-    { method: 'delete', path: '/api/workspaces/:id/members/:userId', tag, summary: 'Remove a member (admins)', auth: 'user', params: memberParamsSchema, response: null },
+    {
+      method: 'delete',
+      path: '/api/workspaces/:id/members/:userId',
+      tag,
+      summary: 'Remove a member (admins)',
+      auth: 'user',
+      params: memberParamsSchema,
+      response: null,
+    },
     async ({ user, params }) => removeMember(services, params.id, user.id, params.userId),
   );
 
   memberCreditRoutes(api, services);
-
 }

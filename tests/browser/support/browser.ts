@@ -25,7 +25,11 @@ export interface PersonOptions {
   extraArgs?: string[];
 }
 
-export async function openPerson(baseUrl: string, viewport = { width: 1280, height: 900 }, options: PersonOptions = {}): Promise<Person> {
+export async function openPerson(
+  baseUrl: string,
+  viewport = { width: 1280, height: 900 },
+  options: PersonOptions = {},
+): Promise<Person> {
   const profile = await mkdtemp(join(tmpdir(), 'chorus-browser-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',

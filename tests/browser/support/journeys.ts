@@ -9,7 +9,10 @@ export async function signUp(page: Page, person: { name: string; email: string; 
   await page.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();
 }
 
-export async function fillAccount(page: Page, person: { name: string; email: string; password: string }): Promise<void> {
+export async function fillAccount(
+  page: Page,
+  person: { name: string; email: string; password: string },
+): Promise<void> {
   await page.getByLabel('Your name').fill(person.name);
   await page.getByLabel('Email address').fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);
@@ -33,7 +36,11 @@ export async function createInviteLink(page: Page, role: string): Promise<string
 export const onlineNow = (page: Page) => page.getByRole('region', { name: 'Online now' });
 
 /** Opens an invite link as someone new, makes their account through it and waits to land in the workspace. */
-export async function joinByInvite(page: Page, link: string, person: { name: string; email: string; password: string }): Promise<void> {
+export async function joinByInvite(
+  page: Page,
+  link: string,
+  person: { name: string; email: string; password: string },
+): Promise<void> {
   await page.goto(link);
   await fillAccount(page, person);
   await page.getByRole('button', { name: 'Create account and join' }).click();
@@ -54,7 +61,10 @@ export const documentText = (page: Page) => page.getByRole('textbox', { name: 'D
 
 /** Waits until the document's status line says exactly this. */
 export const documentStatus = (page: Page, words: string) =>
-  page.locator('#editor-status').filter({ hasText: new RegExp(`^${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
+  page
+    .locator('#editor-status')
+    .filter({ hasText: new RegExp(`^${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .waitFor();
 
 /** The document's paragraphs as text, without the name labels of other people's carets. */
 export const documentParagraphs = (page: Page): Promise<string[]> =>

@@ -6,7 +6,15 @@ import { changeConsent } from './clipsApi';
 import { ConsentFields } from './ConsentFields';
 
 /** The consent step again, filled in with the current choices; saving keeps the old record too. */
-export function ChangeConsentForm({ clip, onSaved, onCancel }: { clip: Clip; onSaved(clip: Clip): void; onCancel(): void }) {
+export function ChangeConsentForm({
+  clip,
+  onSaved,
+  onCancel,
+}: {
+  clip: Clip;
+  onSaved(clip: Clip): void;
+  onCancel(): void;
+}) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [audienceError, setAudienceError] = useState<string | undefined>();

@@ -4,7 +4,8 @@ import { ClipStatusTag } from './ClipStatus';
 import { dayWords, lengthWords, reviewWords } from './clipWords';
 import { ConsentGlance } from './ConsentGlance';
 
-const openCommentWords = (n: number) => (n === 0 ? 'No open comments' : n === 1 ? '1 open comment' : `${n} open comments`);
+const openCommentWords = (n: number) =>
+  n === 0 ? 'No open comments' : n === 1 ? '1 open comment' : `${n} open comments`;
 
 /** Every recording in the workspace, newest first, with status, review and consent at a glance. */
 export function ClipList({ clips, myId }: { clips: ClipSummary[]; myId: string }) {

@@ -49,7 +49,8 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
         setNews(e.status === 'ready' ? 'The recording is ready to play.' : 'The recording could not be processed.');
       }
     },
-    'clip:progress': (e) => here(e) && setClip((c) => (c.status === 'ready' ? c : { ...c, status: 'processing', progress: e.progress })),
+    'clip:progress': (e) =>
+      here(e) && setClip((c) => (c.status === 'ready' ? c : { ...c, status: 'processing', progress: e.progress })),
     'clip:review': (e) => {
       if (!here(e)) return;
       setClip((c) => ({ ...c, review: { state: e.state, updatedBy: e.by, updatedAt: e.at, note: e.note } }));
@@ -123,7 +124,9 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
             </p>
           ) : null}
           {!clip.withdrawn && clip.status !== 'ready' && clip.status !== 'failed' ? (
-            <p className="clip-waiting">You can listen to it here as soon as it has been processed. This page updates by itself.</p>
+            <p className="clip-waiting">
+              You can listen to it here as soon as it has been processed. This page updates by itself.
+            </p>
           ) : null}
           {threadsProblem ? <p className="field__error">{threadsProblem}</p> : null}
           <CommentsSection

@@ -13,7 +13,13 @@ import { useClipList } from './useClipList';
 export function ClipsPage({ workspaceId }: { workspaceId: string }) {
   const { user, workspace } = useWorkspacePage(workspaceId);
   if (workspace.status === 'failed') {
-    return <LoadFailedPage error={workspace.error} notFound="We could not find that workspace" title="We could not open these recordings" />;
+    return (
+      <LoadFailedPage
+        error={workspace.error}
+        notFound="We could not find that workspace"
+        title="We could not open these recordings"
+      />
+    );
   }
   if (workspace.status === 'loading' || !user) return <LoadingPage title="Clips">Loading recordings…</LoadingPage>;
   return <ClipsView workspace={workspace.data} myId={user.id} />;
@@ -27,7 +33,9 @@ function ClipsView({ workspace, myId }: { workspace: Workspace; myId: string }) 
     <>
       <BackLink href={`/w/${encodeURIComponent(workspace.id)}`}>Back to {workspace.name}</BackLink>
       <Page title="Clips" caption={workspace.name} hasError={formError} wide>
-        <p className="lead">Recordings for this project: where each one is up to, its review, and what the person who made it agreed to.</p>
+        <p className="lead">
+          Recordings for this project: where each one is up to, its review, and what the person who made it agreed to.
+        </p>
         <p>
           <a href="#upload">Upload a recording</a>
         </p>

@@ -17,7 +17,8 @@ interface ThreadProps {
   onChanged(comment: Comment): void;
 }
 
-const who = (person: { id: string; name: string }, myId: string) => (person.id === myId ? `${person.name} (you)` : person.name);
+const who = (person: { id: string; name: string }, myId: string) =>
+  person.id === myId ? `${person.name} (you)` : person.name;
 
 function timeWords(thread: CommentThread): string {
   const at = clockTime(thread.atSeconds ?? 0);
@@ -61,7 +62,12 @@ export function CommentThreadView({ clipId, thread, number, myId, canComment, on
           <h3 className="thread__title" id={headingId}>
             <span className="visually-hidden">Comment {number}, </span>
             {onSeek ? (
-              <button type="button" className="thread__time" onClick={() => onSeek(thread.atSeconds ?? 0)} aria-describedby={`${headingId}-who`}>
+              <button
+                type="button"
+                className="thread__time"
+                onClick={() => onSeek(thread.atSeconds ?? 0)}
+                aria-describedby={`${headingId}-who`}
+              >
                 <span className="visually-hidden">Go to </span>
                 {time}
               </button>
@@ -80,7 +86,8 @@ export function CommentThreadView({ clipId, thread, number, myId, canComment, on
             {thread.replies.map((r) => (
               <li key={r.id} className="reply">
                 <p className="thread__who">
-                  <strong>{who(r.author, myId)}</strong> <span className="quiet">replied on {whenWords(r.createdAt)}</span>
+                  <strong>{who(r.author, myId)}</strong>{' '}
+                  <span className="quiet">replied on {whenWords(r.createdAt)}</span>
                 </p>
                 <p className="thread__body">{r.body}</p>
               </li>

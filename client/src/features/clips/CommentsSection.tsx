@@ -18,7 +18,15 @@ interface CommentsSectionProps {
 }
 
 /** Timestamped comment threads, and "Comment at 1:12" to start one where playback is now. */
-export function CommentsSection({ clipId, threads, myId, canComment, duration, player, onChanged }: CommentsSectionProps) {
+export function CommentsSection({
+  clipId,
+  threads,
+  myId,
+  canComment,
+  duration,
+  player,
+  onChanged,
+}: CommentsSectionProps) {
   const [startAt, setStartAt] = useState<number | null>(null);
   const startButton = useRef<HTMLButtonElement>(null);
   const openCount = threads.filter((t) => t.resolvedAt === null).length;
@@ -68,7 +76,16 @@ export function CommentsSection({ clipId, threads, myId, canComment, duration, p
       {threads.length > 0 ? (
         <ol className="threads" aria-label="Comment threads">
           {threads.map((t, i) => (
-            <CommentThreadView key={t.id} clipId={clipId} thread={t} number={i + 1} myId={myId} canComment={canComment} onSeek={seek} onChanged={onChanged} />
+            <CommentThreadView
+              key={t.id}
+              clipId={clipId}
+              thread={t}
+              number={i + 1}
+              myId={myId}
+              canComment={canComment}
+              onSeek={seek}
+              onChanged={onChanged}
+            />
           ))}
         </ol>
       ) : null}

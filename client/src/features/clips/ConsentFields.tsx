@@ -20,7 +20,12 @@ interface ConsentFieldsProps {
  * consent wording (shared/contracts/clips.ts). Nothing is ticked or chosen in advance: every use is the
  * contributor's own choice.
  */
-export function ConsentFields({ audienceError, idPrefix = '', initial, pageHeadingSaysIt = false }: ConsentFieldsProps) {
+export function ConsentFields({
+  audienceError,
+  idPrefix = '',
+  initial,
+  pageHeadingSaysIt = false,
+}: ConsentFieldsProps) {
   const wording = currentConsentWording;
   const id = (s: string) => `${idPrefix}${s}`;
   const errorId = audienceError ? id('consent-audience-error') : undefined;
@@ -29,7 +34,13 @@ export function ConsentFields({ audienceError, idPrefix = '', initial, pageHeadi
       <legend className={pageHeadingSaysIt ? 'visually-hidden' : 'consent-step__heading'}>{wording.heading}</legend>
       <p>{wording.intro}</p>
       <div className="checkbox">
-        <input className="checkbox__input" type="checkbox" id={id(consentFieldIds.podcast)} name="podcast" defaultChecked={initial?.podcast ?? false} />
+        <input
+          className="checkbox__input"
+          type="checkbox"
+          id={id(consentFieldIds.podcast)}
+          name="podcast"
+          defaultChecked={initial?.podcast ?? false}
+        />
         <label className="checkbox__label" htmlFor={id(consentFieldIds.podcast)}>
           {wording.podcast}
         </label>

@@ -6,7 +6,13 @@ import { consentGlance } from './clipWords';
  * What a recording may be used for, in a line: "Podcast ✓ · Publication quotes ✗ · Public". The marks
  * are text, never colour alone, and screen readers hear "yes" and "no".
  */
-export function ConsentGlance({ consent, withdrawn }: { consent: Pick<Consent, 'podcast' | 'publicationQuotes' | 'audience'> | null; withdrawn: boolean }) {
+export function ConsentGlance({
+  consent,
+  withdrawn,
+}: {
+  consent: Pick<Consent, 'podcast' | 'publicationQuotes' | 'audience'> | null;
+  withdrawn: boolean;
+}) {
   if (withdrawn) return <strong className="clip-tag clip-tag--withdrawn">Consent withdrawn</strong>;
   if (!consent) return <span>Not chosen yet</span>;
   const items = consentGlance(consent);
@@ -19,7 +25,11 @@ export function ConsentGlance({ consent, withdrawn }: { consent: Pick<Consent, '
               {' · '}
             </span>
           ) : null}
-          <span className={item.allowed === false ? 'consent-glance__item consent-glance__item--no' : 'consent-glance__item'}>
+          <span
+            className={
+              item.allowed === false ? 'consent-glance__item consent-glance__item--no' : 'consent-glance__item'
+            }
+          >
             {item.label}
             {item.allowed === null ? null : (
               <>

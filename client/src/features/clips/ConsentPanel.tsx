@@ -39,8 +39,8 @@ export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
           Consent
         </h2>
         <p>
-          Consent for this recording was taken back{clip.withdrawnAt ? ` on ${whenWords(clip.withdrawnAt)}` : ''}. Nobody can listen to it or use
-          it any more. Its title and comments stay, so people know what happened.
+          Consent for this recording was taken back{clip.withdrawnAt ? ` on ${whenWords(clip.withdrawnAt)}` : ''}.
+          Nobody can listen to it or use it any more. Its title and comments stay, so people know what happened.
         </p>
       </section>
     );
@@ -58,7 +58,10 @@ export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
         <>
           <p>
             {whose} agreed to this on {whenWords(consent.givenAt)}
-            {consent.recordedBy.id !== clip.contributor.id ? ` (recorded by ${consent.recordedBy.id === myId ? 'you' : consent.recordedBy.name} on their behalf)` : ''}:
+            {consent.recordedBy.id !== clip.contributor.id
+              ? ` (recorded by ${consent.recordedBy.id === myId ? 'you' : consent.recordedBy.name} on their behalf)`
+              : ''}
+            :
           </p>
           <ul className="consent-choices">
             <Choice allowed={consent.podcast} text={wording.podcast} />

@@ -32,12 +32,22 @@ export function NewCommentForm({ clipId, atSeconds, duration, onAdded, onCancel 
     check: ({ text, end }) => {
       const fields = [];
       if (text === '') fields.push({ path: 'body', message: 'Write your comment' });
-      if (end === null) fields.push({ path: 'endSeconds', message: 'Write the end time as minutes and seconds, for example 1:20' });
-      else if (end !== undefined && end <= atSeconds) fields.push({ path: 'endSeconds', message: `The end time must be after ${at}` });
-      else if (end !== undefined && duration !== null && end > duration + 0.5) fields.push({ path: 'endSeconds', message: `The recording ends at ${clockTime(duration)}` });
+      if (end === null)
+        fields.push({ path: 'endSeconds', message: 'Write the end time as minutes and seconds, for example 1:20' });
+      else if (end !== undefined && end <= atSeconds)
+        fields.push({ path: 'endSeconds', message: `The end time must be after ${at}` });
+      else if (end !== undefined && duration !== null && end > duration + 0.5)
+        fields.push({ path: 'endSeconds', message: `The recording ends at ${clockTime(duration)}` });
       return fields;
     },
-    send: async ({ text, end }) => onAdded(await addComment(clipId, { body: text, atSeconds, ...(end !== undefined && end !== null ? { endSeconds: end } : {}) })),
+    send: async ({ text, end }) =>
+      onAdded(
+        await addComment(clipId, {
+          body: text,
+          atSeconds,
+          ...(end !== undefined && end !== null ? { endSeconds: end } : {}),
+        }),
+      ),
     closes: true,
   });
 
@@ -47,7 +57,14 @@ export function NewCommentForm({ clipId, atSeconds, duration, onAdded, onCancel 
         Comment at {at}
       </h3>
       <ErrorSummary items={problems.summary} />
-      <TextArea id={ids.body} name="body" label="Your comment" ref={body} error={problems.fieldError('body')} rows={4} />
+      <TextArea
+        id={ids.body}
+        name="body"
+        label="Your comment"
+        ref={body}
+        error={problems.fieldError('body')}
+        rows={4}
+      />
       <TextField
         id={ids.endSeconds}
         name="end"

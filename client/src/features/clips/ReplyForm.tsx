@@ -7,7 +7,17 @@ import { addComment } from './clipsApi';
 import { TextArea } from './TextArea';
 
 /** "Reply" under a thread: a text box and a button, with any problem said next to the box. */
-export function ReplyForm({ clipId, threadId, onAdded, onCancel }: { clipId: string; threadId: string; onAdded(c: Comment): void; onCancel(): void }) {
+export function ReplyForm({
+  clipId,
+  threadId,
+  onAdded,
+  onCancel,
+}: {
+  clipId: string;
+  threadId: string;
+  onAdded(c: Comment): void;
+  onCancel(): void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
@@ -28,7 +38,9 @@ export function ReplyForm({ clipId, threadId, onAdded, onCancel }: { clipId: str
     try {
       onAdded(await addComment(clipId, { body, parentId: threadId }));
     } catch (e) {
-      setError(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : 'Your reply could not be sent. Try again.');
+      setError(
+        e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : 'Your reply could not be sent. Try again.',
+      );
       setBusy(false);
     }
   };

@@ -33,7 +33,10 @@ export function ReviewPanel({ clip, myId, now, onChanged }: ReviewPanelProps) {
     setDone('');
     try {
       // One request: the decision, its note and the note's comment at the playback position land together.
-      const body: ReviewBody = next === 'changes_requested' ? { state: next, note: note ?? '', atSeconds: Math.min(now(), clip.media?.durationSeconds ?? now()) } : { state: next };
+      const body: ReviewBody =
+        next === 'changes_requested'
+          ? { state: next, note: note ?? '', atSeconds: Math.min(now(), clip.media?.durationSeconds ?? now()) }
+          : { state: next };
       onChanged(await reviewClip(clip.id, body));
       setAsking(false);
       setDone(`Review: ${reviewWords[next]}`);
@@ -52,7 +55,12 @@ export function ReviewPanel({ clip, myId, now, onChanged }: ReviewPanelProps) {
       </h2>
       <p className="review__state">
         <strong className={`clip-tag clip-tag--review-${state}`}>{reviewWords[state]}</strong>
-        {by && updatedAt ? <span className="review__who"> by {by} on {whenWords(updatedAt)}</span> : null}
+        {by && updatedAt ? (
+          <span className="review__who">
+            {' '}
+            by {by} on {whenWords(updatedAt)}
+          </span>
+        ) : null}
       </p>
       {state === 'changes_requested' && clip.review.note ? (
         <blockquote className="review__note">
@@ -85,13 +93,32 @@ export function ReviewPanel({ clip, myId, now, onChanged }: ReviewPanelProps) {
       {canReview && !asking && clip.status !== 'ready' && state !== 'approved' ? (
         <p className="quiet">You can approve it once it has been processed and can be listened to.</p>
       ) : null}
-      {canReview && asking ? <AskForChanges at={now()} busy={busy === 'changes_requested'} onSend={(note) => void decide('changes_requested', note)} onCancel={() => setAsking(false)} /> : null}
-      {!canReview && !clip.withdrawn ? <p className="quiet">Admins and editors review recordings. You will see their decision here.</p> : null}
+      {canReview && asking ? (
+        <AskForChanges
+          at={now()}
+          busy={busy === 'changes_requested'}
+          onSend={(note) => void decide('changes_requested', note)}
+          onCancel={() => setAsking(false)}
+        />
+      ) : null}
+      {!canReview && !clip.withdrawn ? (
+        <p className="quiet">Admins and editors review recordings. You will see their decision here.</p>
+      ) : null}
     </section>
   );
 }
 
-function AskForChanges({ at, busy, onSend, onCancel }: { at: number; busy: boolean; onSend(note: string): void; onCancel(): void }) {
+function AskForChanges({
+  at,
+  busy,
+  onSend,
+  onCancel,
+}: {
+  at: number;
+  busy: boolean;
+  onSend(note: string): void;
+  onCancel(): void;
+}) {
   const [error, setError] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => box.current?.focus(), []);

@@ -23,17 +23,34 @@ function checkFirst(form: HTMLFormElement): { details: UploadDetails } | { error
   const title = formText(form, 'title').trim();
   const audience = audienceSchema.safeParse(data.get('audience'));
   const fields = [];
-  if (!(file instanceof File) || file.size === 0) fields.push({ path: 'audio', message: 'Choose a recording to upload' });
+  if (!(file instanceof File) || file.size === 0)
+    fields.push({ path: 'audio', message: 'Choose a recording to upload' });
   if (title === '') fields.push({ path: 'title', message: 'Enter a title for the recording' });
   if (!audience.success) fields.push({ path: 'audience', message: 'Choose who may hear or read your recording' });
   if (fields.length > 0 || !(file instanceof File) || !audience.success) {
     return { error: new ApiError('validation_failed', 'Check the form.', { status: 400, fields }) };
   }
-  return { details: { file, title, audience: audience.data, podcast: data.get('podcast') === 'on', publicationQuotes: data.get('publicationQuotes') === 'on' } };
+  return {
+    details: {
+      file,
+      title,
+      audience: audience.data,
+      podcast: data.get('podcast') === 'on',
+      publicationQuotes: data.get('publicationQuotes') === 'on',
+    },
+  };
 }
 
 /** "Upload a recording": a sound file, a title and the consent step, sent with its progress in words. */
-export function UploadForm({ workspaceId, onUploaded, onError }: { workspaceId: string; onUploaded(): void; onError(hasError: boolean): void }) {
+export function UploadForm({
+  workspaceId,
+  onUploaded,
+  onError,
+}: {
+  workspaceId: string;
+  onUploaded(): void;
+  onError(hasError: boolean): void;
+}) {
   const problems = useFormProblems(ids);
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
   const [formKey, setFormKey] = useState(0);
@@ -87,7 +104,9 @@ export function UploadForm({ workspaceId, onUploaded, onError }: { workspaceId: 
       <p>Send a sound file you have already made, such as a voice memo from your phone.</p>
       <ErrorSummary items={problems.summary} />
       <StatusMessage tone="success">
-        {progress.state === 'sent' ? `Sent. “${progress.title}” is being processed and will show as Ready in the list when it can be played.` : null}
+        {progress.state === 'sent'
+          ? `Sent. “${progress.title}” is being processed and will show as Ready in the list when it can be played.`
+          : null}
       </StatusMessage>
       <form onSubmit={submit} noValidate key={formKey}>
         <FieldShell

@@ -3,7 +3,8 @@ import { Button } from '../../components/Button';
 import { clockTime } from './clipWords';
 import type { Player } from './useWaveform';
 
-const typingIn = (target: EventTarget) => target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+const typingIn = (target: EventTarget) =>
+  target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
 const pressable = (target: EventTarget) => target instanceof HTMLElement && target.closest('button, a') !== null;
 
 /**
@@ -48,7 +49,10 @@ export function WaveformPlayer({ player, title }: { player: Player; title: strin
       {state.phase === 'failed' ? <p className="field__error">{state.problem}</p> : null}
       <div className="player__controls">
         <Button className="player__play" onClick={player.playPause} aria-disabled={!ready || undefined}>
-          <span className={state.playing ? 'player__icon player__icon--pause' : 'player__icon player__icon--play'} aria-hidden="true" />
+          <span
+            className={state.playing ? 'player__icon player__icon--pause' : 'player__icon player__icon--play'}
+            aria-hidden="true"
+          />
           {state.playing ? 'Pause' : 'Play'}
         </Button>
         <Button variant="secondary" onClick={() => player.skip(-10)} aria-disabled={!ready || undefined}>
@@ -67,7 +71,8 @@ export function WaveformPlayer({ player, title }: { player: Player; title: strin
         Tap or click the waveform to go to that point.
         <span className="player__keys">
           {' '}
-          Keyboard: <kbd>Space</kbd> plays or pauses; the <kbd>←</kbd> and <kbd>→</kbd> arrow keys go back or forward 5 seconds.
+          Keyboard: <kbd>Space</kbd> plays or pauses; the <kbd>←</kbd> and <kbd>→</kbd> arrow keys go back or forward 5
+          seconds.
         </span>
       </p>
     </div>

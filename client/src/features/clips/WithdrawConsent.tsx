@@ -5,7 +5,15 @@ import { Button } from '../../components/Button';
 import { withdrawClip } from './clipsApi';
 
 /** "Withdraw consent", then a second step in plain words: nothing is deleted by one slip of the finger. */
-export function WithdrawConsent({ clip, mine, onWithdrawn }: { clip: Clip; mine: boolean; onWithdrawn(clip: Clip): void }) {
+export function WithdrawConsent({
+  clip,
+  mine,
+  onWithdrawn,
+}: {
+  clip: Clip;
+  mine: boolean;
+  onWithdrawn(clip: Clip): void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);

@@ -34,8 +34,13 @@ describe('clip words', () => {
     expect(statusWords({ ...clip, status: 'processing' }).text).toBe('Processing');
     expect(statusWords({ ...clip, status: 'ready' })).toEqual({ text: 'Ready', tone: 'done' });
     expect(statusWords({ ...clip, status: 'recording' }).text).toBe('Recording…');
-    expect(statusWords({ ...clip, status: 'interrupted' })).toEqual({ text: 'Interrupted: not sent yet', tone: 'warning' });
-    expect(statusWords({ ...clip, status: 'failed', failureReason: 'The file is empty.' }).text).toBe('Could not be processed: The file is empty.');
+    expect(statusWords({ ...clip, status: 'interrupted' })).toEqual({
+      text: 'Interrupted: not sent yet',
+      tone: 'warning',
+    });
+    expect(statusWords({ ...clip, status: 'failed', failureReason: 'The file is empty.' }).text).toBe(
+      'Could not be processed: The file is empty.',
+    );
     expect(statusWords({ ...clip, status: 'ready', withdrawn: true }).text).toBe('Audio deleted');
   });
 

@@ -39,9 +39,12 @@ export function parseClockTime(text: string): number | null {
  */
 export type StatusTone = 'busy' | 'done' | 'warning' | 'error' | 'withdrawn';
 
-export function statusWords(
-  clip: { status: ClipStatus | 'recording' | 'interrupted'; progress: number | null; failureReason: string | null; withdrawn: boolean },
-): { text: string; tone: StatusTone } {
+export function statusWords(clip: {
+  status: ClipStatus | 'recording' | 'interrupted';
+  progress: number | null;
+  failureReason: string | null;
+  withdrawn: boolean;
+}): { text: string; tone: StatusTone } {
   if (clip.withdrawn) return { text: 'Audio deleted', tone: 'withdrawn' };
   switch (clip.status) {
     case 'recording':
@@ -51,7 +54,10 @@ export function statusWords(
     case 'queued':
       return { text: 'Waiting to be processed', tone: 'busy' };
     case 'processing':
-      return { text: clip.progress === null ? 'Processing' : `Processing ${Math.floor(clip.progress * 100)}%`, tone: 'busy' };
+      return {
+        text: clip.progress === null ? 'Processing' : `Processing ${Math.floor(clip.progress * 100)}%`,
+        tone: 'busy',
+      };
     case 'ready':
       return { text: 'Ready', tone: 'done' };
     case 'failed':
@@ -74,7 +80,9 @@ export const audienceWords: Record<Audience, string> = {
 };
 
 /** The consent at a glance, item by item, for the list: "Podcast ✓ · Publication quotes ✗ · Public". */
-export function consentGlance(consent: Pick<Consent, 'podcast' | 'publicationQuotes' | 'audience'>): Array<{ label: string; allowed: boolean | null }> {
+export function consentGlance(
+  consent: Pick<Consent, 'podcast' | 'publicationQuotes' | 'audience'>,
+): Array<{ label: string; allowed: boolean | null }> {
   return [
     { label: 'Podcast', allowed: consent.podcast },
     { label: 'Publication quotes', allowed: consent.publicationQuotes },
@@ -82,7 +90,14 @@ export function consentGlance(consent: Pick<Consent, 'podcast' | 'publicationQuo
   ];
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
 const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "3 December 2025 at 2:05pm", as GOV.UK writes times. */

@@ -29,7 +29,10 @@ describe('merging live comments into threads', () => {
   it('resolves and reopens a thread without losing its replies', () => {
     let threads = mergeComment([], comment('t'));
     threads = mergeComment(threads, comment('r', { parentId: 't' }));
-    threads = mergeComment(threads, comment('t', { resolvedAt: '2025-01-02T00:00:00Z', resolvedBy: { id: 'u', name: 'Ed' } }));
+    threads = mergeComment(
+      threads,
+      comment('t', { resolvedAt: '2025-01-02T00:00:00Z', resolvedBy: { id: 'u', name: 'Ed' } }),
+    );
     expect(threads[0]).toMatchObject({ resolvedAt: '2025-01-02T00:00:00Z', replies: [{ id: 'r' }] });
   });
 });

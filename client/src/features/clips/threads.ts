@@ -1,6 +1,7 @@
 import type { Comment, CommentThread } from '../../../../shared/contracts/clips';
 
-const byTime = (a: CommentThread, b: CommentThread) => (a.atSeconds ?? 0) - (b.atSeconds ?? 0) || a.createdAt.localeCompare(b.createdAt);
+const byTime = (a: CommentThread, b: CommentThread) =>
+  (a.atSeconds ?? 0) - (b.atSeconds ?? 0) || a.createdAt.localeCompare(b.createdAt);
 
 /** Threads in time order, as the waveform numbers them. */
 export const sortThreads = (threads: CommentThread[]): CommentThread[] => [...threads].sort(byTime);
@@ -17,7 +18,8 @@ export function mergeComment(threads: CommentThread[], comment: Comment): Commen
   }
   return threads.map((t) => {
     if (t.id !== comment.parentId) return t;
-    if (t.replies.some((r) => r.id === comment.id)) return { ...t, replies: t.replies.map((r) => (r.id === comment.id ? comment : r)) };
+    if (t.replies.some((r) => r.id === comment.id))
+      return { ...t, replies: t.replies.map((r) => (r.id === comment.id ? comment : r)) };
     return { ...t, replies: [...t.replies, comment].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
   });
 }

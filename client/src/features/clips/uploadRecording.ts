@@ -22,14 +22,21 @@ const parse = (text: string): unknown => {
 /** The file is wrong (too big, not audio): the server's words belong next to the file field. */
 function aboutTheFile(error: ApiError): ApiError {
   if (error.code !== 'payload_too_large' && error.code !== 'unsupported_media_type') return error;
-  return new ApiError(error.code, error.message, { status: error.status, fields: [{ path: 'audio', message: error.message }] });
+  return new ApiError(error.code, error.message, {
+    status: error.status,
+    fields: [{ path: 'audio', message: error.message }],
+  });
 }
 
 /**
  * Sends a recording with XMLHttpRequest, which (unlike fetch) reports how much has gone up. The text
  * fields go first, so the server checks them before it stores a byte of the file.
  */
-export function uploadRecording(workspaceId: string, details: UploadDetails, onProgress: (fraction: number) => void): Promise<Clip> {
+export function uploadRecording(
+  workspaceId: string,
+  details: UploadDetails,
+  onProgress: (fraction: number) => void,
+): Promise<Clip> {
   const form = new FormData();
   form.append('title', details.title);
   form.append('podcast', String(details.podcast));
@@ -50,10 +57,22 @@ export function uploadRecording(workspaceId: string, details: UploadDetails, onP
       if (xhr.status < 200 || xhr.status >= 300) return reject(aboutTheFile(errorFromAnswer(xhr.status, body)));
       const clip = clipSchema.safeParse(body);
       if (clip.success) return resolve(clip.data);
-      reject(new ApiError('internal', 'Your recording was sent, but Chorus answered in a way this page did not understand. Reload the page to see it.', { status: xhr.status }));
+      reject(
+        new ApiError(
+          'internal',
+          'Your recording was sent, but Chorus answered in a way this page did not understand. Reload the page to see it.',
+          { status: xhr.status },
+        ),
+      );
     };
     xhr.onerror = () =>
-      reject(new ApiError('unavailable', 'The upload stopped because we could not reach Chorus. Check your internet connection, then send it again.', { status: 0 }));
+      reject(
+        new ApiError(
+          'unavailable',
+          'The upload stopped because we could not reach Chorus. Check your internet connection, then send it again.',
+          { status: 0 },
+        ),
+      );
     xhr.send(form);
   });
 }

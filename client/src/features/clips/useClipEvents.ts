@@ -3,8 +3,25 @@ import type { ServerToClientEvents } from '../../../../shared/realtime/events';
 import { getSocket } from '../../realtime/socket';
 import { useWorkspaceRoom, type WorkspaceRoom } from '../../realtime/useWorkspaceRoom';
 
-type ClipEventName = 'clip:created' | 'clip:status' | 'clip:progress' | 'clip:review' | 'clip:consent' | 'clip:comment' | 'clip:withdrawn' | 'clip:discarded';
-const clipEvents: ClipEventName[] = ['clip:created', 'clip:status', 'clip:progress', 'clip:review', 'clip:consent', 'clip:comment', 'clip:withdrawn', 'clip:discarded'];
+type ClipEventName =
+  | 'clip:created'
+  | 'clip:status'
+  | 'clip:progress'
+  | 'clip:review'
+  | 'clip:consent'
+  | 'clip:comment'
+  | 'clip:withdrawn'
+  | 'clip:discarded';
+const clipEvents: ClipEventName[] = [
+  'clip:created',
+  'clip:status',
+  'clip:progress',
+  'clip:review',
+  'clip:consent',
+  'clip:comment',
+  'clip:withdrawn',
+  'clip:discarded',
+];
 
 export type ClipEventHandlers = { [E in ClipEventName]?: ServerToClientEvents[E] } & {
   /** The live connection is back after a break: anything may have changed meanwhile, so load again. */

@@ -36,7 +36,12 @@ export interface Marker {
 }
 
 const tenth = (t: number) => Math.floor(t * 10) / 10;
-const colours = { open: 'rgba(179, 92, 0, 0.9)', openRange: 'rgba(255, 191, 71, 0.28)', resolved: 'rgba(72, 79, 84, 0.55)', resolvedRange: 'rgba(72, 79, 84, 0.12)' };
+const colours = {
+  open: 'rgba(179, 92, 0, 0.9)',
+  openRange: 'rgba(255, 191, 71, 0.28)',
+  resolved: 'rgba(72, 79, 84, 0.55)',
+  resolvedRange: 'rgba(72, 79, 84, 0.12)',
+};
 
 function markerLabel(text: string, resolved: boolean): HTMLElement {
   const label = document.createElement('div');
@@ -66,7 +71,13 @@ export function useWaveform(urls: { audio: string; peaks: string } | null, marke
   const ws = useRef<WaveSurfer | null>(null);
   const regions = useRef<Regions | null>(null);
   const latestMarkers = useRef(markers);
-  const [state, setState] = useState<PlayerState>({ phase: 'loading', playing: false, time: 0, duration: 0, problem: null });
+  const [state, setState] = useState<PlayerState>({
+    phase: 'loading',
+    playing: false,
+    time: 0,
+    duration: 0,
+    problem: null,
+  });
 
   const drawMarkers = useCallback(() => {
     const plugin = regions.current;
@@ -77,7 +88,14 @@ export function useWaveform(urls: { audio: string; peaks: string } | null, marke
         id: `comment-${m.id}`,
         start: m.start,
         ...(m.end !== null ? { end: m.end } : {}),
-        color: m.end !== null ? (m.resolved ? colours.resolvedRange : colours.openRange) : m.resolved ? colours.resolved : colours.open,
+        color:
+          m.end !== null
+            ? m.resolved
+              ? colours.resolvedRange
+              : colours.openRange
+            : m.resolved
+              ? colours.resolved
+              : colours.open,
         content: markerLabel(m.label, m.resolved),
         drag: false,
         resize: false,
@@ -133,7 +151,13 @@ export function useWaveform(urls: { audio: string; peaks: string } | null, marke
         instance.on('pause', () => update({ playing: false }));
         instance.on('finish', () => update({ playing: false }));
         instance.on('timeupdate', (t) => update({ time: tenth(t) }));
-        instance.on('error', () => update({ phase: 'failed', playing: false, problem: 'The recording could not be played. Reload the page to try again.' }));
+        instance.on('error', () =>
+          update({
+            phase: 'failed',
+            playing: false,
+            problem: 'The recording could not be played. Reload the page to try again.',
+          }),
+        );
         plugin.on('region-clicked', (region, event) => {
           event.stopPropagation();
           instance?.setTime(region.start);
@@ -169,4 +193,10 @@ export function useWaveform(urls: { audio: string; peaks: string } | null, marke
 
 /** Threads as waveform markers, numbered in time order as the list shows them. */
 export const markersFor = (threads: CommentThread[]): Marker[] =>
-  threads.map((t, i) => ({ id: t.id, label: String(i + 1), start: t.atSeconds ?? 0, end: t.endSeconds, resolved: t.resolvedAt !== null }));
+  threads.map((t, i) => ({
+    id: t.id,
+    label: String(i + 1),
+    start: t.atSeconds ?? 0,
+    end: t.endSeconds,
+    resolved: t.resolvedAt !== null,
+  }));

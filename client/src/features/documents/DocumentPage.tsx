@@ -11,7 +11,9 @@ import { kindLabels } from './kindWords';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 
 // The editor (Tiptap, Yjs) is most of the client's weight: it loads only when a document is opened.
-const CoWritingEditor = lazy(() => import('../../editor/CoWritingEditor').then((m) => ({ default: m.CoWritingEditor })));
+const CoWritingEditor = lazy(() =>
+  import('../../editor/CoWritingEditor').then((m) => ({ default: m.CoWritingEditor })),
+);
 const ThreadsPanel = lazy(() => import('./threads/ThreadsPanel').then((m) => ({ default: m.ThreadsPanel })));
 
 /** `/d/:docId`: one document, open for writing together. */
@@ -22,14 +24,22 @@ export function DocumentPage({ docId }: { docId: string }) {
   const { workspace } = useWorkspacePage(doc?.workspaceId ?? null);
 
   if (loaded.status === 'failed') {
-    return <LoadFailedPage error={loaded.error} notFound="We could not find that document" title="We could not open this document" />;
+    return (
+      <LoadFailedPage
+        error={loaded.error}
+        notFound="We could not find that document"
+        title="We could not open this document"
+      />
+    );
   }
   if (!doc || !user) return <LoadingPage title="Opening document">Opening document…</LoadingPage>;
 
   const workspaceName = workspace.status === 'ready' ? workspace.data.name : null;
   return (
     <>
-      <BackLink href={`/w/${encodeURIComponent(doc.workspaceId)}/documents`}>{workspaceName ? `Documents in ${workspaceName}` : 'All documents'}</BackLink>
+      <BackLink href={`/w/${encodeURIComponent(doc.workspaceId)}/documents`}>
+        {workspaceName ? `Documents in ${workspaceName}` : 'All documents'}
+      </BackLink>
       <Page title={doc.title} caption={kindLabels[doc.kind]} wide>
         <Suspense fallback={<StatusMessage>Opening the editor…</StatusMessage>}>
           <CoWritingEditor
@@ -40,7 +50,12 @@ export function DocumentPage({ docId }: { docId: string }) {
             archived={doc.archived}
             aside={(editor) => (
               <Suspense fallback={<StatusMessage>Loading comments…</StatusMessage>}>
-                <ThreadsPanel editor={editor} documentId={doc.id} workspaceId={doc.workspaceId} me={{ id: user.id, name: user.name }} />
+                <ThreadsPanel
+                  editor={editor}
+                  documentId={doc.id}
+                  workspaceId={doc.workspaceId}
+                  me={{ id: user.id, name: user.name }}
+                />
               </Suspense>
             )}
           />

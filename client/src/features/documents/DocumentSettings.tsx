@@ -46,7 +46,14 @@ export function DocumentSettings({ doc, onChanged }: { doc: DocumentInfo; onChan
       <StatusMessage tone="success">{done}</StatusMessage>
 
       <form onSubmit={rename} noValidate className="settings__item">
-        <TextField id={ids.title} name="title" label="Title" defaultValue={doc.title} autoComplete="off" error={problems.fieldError('title')} />
+        <TextField
+          id={ids.title}
+          name="title"
+          label="Title"
+          defaultValue={doc.title}
+          autoComplete="off"
+          error={problems.fieldError('title')}
+        />
         <Button type="submit" variant="secondary" busy={busy === 'title'}>
           Save title
         </Button>
@@ -60,7 +67,13 @@ export function DocumentSettings({ doc, onChanged }: { doc: DocumentInfo; onChan
           aria-checked={doc.carersCanEdit}
           aria-describedby="carers-can-edit-hint"
           aria-disabled={busy === 'carers' || undefined}
-          onClick={() => void change('carers', { carersCanEdit: carers }, carers ? 'Carers can now edit this document' : 'Carers can no longer edit this document')}
+          onClick={() =>
+            void change(
+              'carers',
+              { carersCanEdit: carers },
+              carers ? 'Carers can now edit this document' : 'Carers can no longer edit this document',
+            )
+          }
         >
           <span className="switch__track" aria-hidden="true">
             <span className="switch__thumb" />
@@ -85,7 +98,13 @@ export function DocumentSettings({ doc, onChanged }: { doc: DocumentInfo; onChan
         <Button
           variant="secondary"
           busy={busy === 'archive'}
-          onClick={() => void change('archive', { archived: !doc.archived }, doc.archived ? 'Document restored' : 'Document archived')}
+          onClick={() =>
+            void change(
+              'archive',
+              { archived: !doc.archived },
+              doc.archived ? 'Document restored' : 'Document archived',
+            )
+          }
         >
           {doc.archived ? 'Restore document' : 'Archive document'}
         </Button>

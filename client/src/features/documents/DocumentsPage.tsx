@@ -13,18 +13,31 @@ export function DocumentsPage({ workspaceId }: { workspaceId: string }) {
   const [showArchived, setShowArchived] = useState(false);
   const [formError, setFormError] = useState(false);
   const { user, workspace } = useWorkspacePage(workspaceId);
-  const [documents] = useResource(`${user?.id ?? ''}:${workspaceId}:${showArchived}`, user ? () => listDocuments(workspaceId, showArchived) : null);
+  const [documents] = useResource(
+    `${user?.id ?? ''}:${workspaceId}:${showArchived}`,
+    user ? () => listDocuments(workspaceId, showArchived) : null,
+  );
 
   if (workspace.status === 'failed') {
-    return <LoadFailedPage error={workspace.error} notFound="We could not find that workspace" title="We could not open these documents" />;
+    return (
+      <LoadFailedPage
+        error={workspace.error}
+        notFound="We could not find that workspace"
+        title="We could not open these documents"
+      />
+    );
   }
 
   const ready = workspace.status === 'ready' ? workspace.data : null;
   return (
     <>
-      <BackLink href={`/w/${encodeURIComponent(workspaceId)}`}>{ready ? `Back to ${ready.name}` : 'Back to the workspace'}</BackLink>
+      <BackLink href={`/w/${encodeURIComponent(workspaceId)}`}>
+        {ready ? `Back to ${ready.name}` : 'Back to the workspace'}
+      </BackLink>
       <Page title="Documents" caption={ready?.name} hasError={formError} wide>
-        <p className="lead">The publication and the episode scripts, written together. Everyone in the workspace can read them.</p>
+        <p className="lead">
+          The publication and the episode scripts, written together. Everyone in the workspace can read them.
+        </p>
         <StatusMessage>{documents.status === 'loading' ? 'Loading documents…' : null}</StatusMessage>
         <div className="checkbox">
           <input

@@ -19,7 +19,14 @@ export function KindRadios({ error }: { error?: string | undefined }) {
         <div className="radios">
           {documentKinds.map((kind) => (
             <div className="radios__item" key={kind}>
-              <input className="radios__input" type="radio" id={kindFieldId(kind)} name="kind" value={kind} aria-describedby={`${kindFieldId(kind)}-hint`} />
+              <input
+                className="radios__input"
+                type="radio"
+                id={kindFieldId(kind)}
+                name="kind"
+                value={kind}
+                aria-describedby={`${kindFieldId(kind)}-hint`}
+              />
               <label className="radios__label" htmlFor={kindFieldId(kind)}>
                 {kindLabels[kind]}
               </label>

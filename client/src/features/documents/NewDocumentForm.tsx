@@ -15,7 +15,8 @@ const ids = { title: 'new-document-title', kind: kindFieldId('publication') };
 function checkFirst({ title, kind }: { title: string; kind: string }): FieldProblem[] {
   const fields = [];
   if (title.trim() === '') fields.push({ path: 'title', message: 'Enter a title for the document' });
-  if (!documentKindSchema.safeParse(kind).success) fields.push({ path: 'kind', message: 'Choose what kind of document it is' });
+  if (!documentKindSchema.safeParse(kind).success)
+    fields.push({ path: 'kind', message: 'Choose what kind of document it is' });
   return fields;
 }
 
@@ -38,7 +39,14 @@ export function NewDocumentForm({ workspaceId, onError }: { workspaceId: string;
       </h2>
       <ErrorSummary items={problems.summary} />
       <form onSubmit={onSubmit} noValidate>
-        <TextField id={ids.title} name="title" label="Title" hint="You can change it later." autoComplete="off" error={problems.fieldError('title')} />
+        <TextField
+          id={ids.title}
+          name="title"
+          label="Title"
+          hint="You can change it later."
+          autoComplete="off"
+          error={problems.fieldError('title')}
+        />
         <KindRadios error={problems.fieldError('kind')} />
         <Button type="submit" busy={busy}>
           Start document

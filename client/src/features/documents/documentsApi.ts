@@ -11,11 +11,18 @@ const inWorkspace = (workspaceId: string) => `/api/workspaces/${encodeURICompone
 const one = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 
 export const listDocuments = async (workspaceId: string, includeArchived: boolean): Promise<DocumentInfo[]> =>
-  (await requestJson('GET', `${inWorkspace(workspaceId)}${includeArchived ? '?archived=true' : ''}`, documentListSchema)).documents;
+  (
+    await requestJson(
+      'GET',
+      `${inWorkspace(workspaceId)}${includeArchived ? '?archived=true' : ''}`,
+      documentListSchema,
+    )
+  ).documents;
 
 export const createDocument = (workspaceId: string, body: CreateDocumentBody): Promise<DocumentInfo> =>
   requestJson('POST', inWorkspace(workspaceId), documentSchema, body);
 
 export const getDocument = (id: string): Promise<DocumentInfo> => requestJson('GET', one(id), documentSchema);
 
-export const updateDocument = (id: string, body: UpdateDocumentBody): Promise<DocumentInfo> => requestJson('PATCH', one(id), documentSchema, body);
+export const updateDocument = (id: string, body: UpdateDocumentBody): Promise<DocumentInfo> =>
+  requestJson('PATCH', one(id), documentSchema, body);

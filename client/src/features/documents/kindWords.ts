@@ -10,4 +10,3 @@ export const kindHints: Record<DocumentKind, string> = {
   publication: 'A written piece for readers, such as a report or a guide.',
   script: 'The words for one podcast episode.',
 };
-

@@ -12,7 +12,17 @@ interface ChaptersEditorProps {
   titleAt(index: number): string;
 }
 
-function ChapterTitle({ id, title, disabled, onCommit }: { id: string; title: string; disabled: boolean; onCommit(t: string): void }) {
+function ChapterTitle({
+  id,
+  title,
+  disabled,
+  onCommit,
+}: {
+  id: string;
+  title: string;
+  disabled: boolean;
+  onCommit(t: string): void;
+}) {
   const [draft, setDraft] = useState(title);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => setDraft(title), [title]);
@@ -49,7 +59,11 @@ export function ChaptersEditor({ handle, starts, total, titleAt }: ChaptersEdito
 
   const afterEachStory = () =>
     set(
-      timeline.items.flatMap((item, i) => (item.kind === 'clip' ? [{ atSeconds: Math.round((starts[i] ?? 0) * 10) / 10, title: titleAt(i).slice(0, 200) }] : [])),
+      timeline.items.flatMap((item, i) =>
+        item.kind === 'clip'
+          ? [{ atSeconds: Math.round((starts[i] ?? 0) * 10) / 10, title: titleAt(i).slice(0, 200) }]
+          : [],
+      ),
     );
 
   return (
@@ -62,7 +76,12 @@ export function ChaptersEditor({ handle, starts, total, titleAt }: ChaptersEdito
       <ol className="chapters__list" aria-label="Chapters">
         {chapters.map((c, i) => (
           <li key={i} className="chapters__item">
-            <ChapterTitle id={`chapter-${i + 1}-title`} title={c.title} disabled={!canEdit} onCommit={(title) => set(chapters.map((x, j) => (j === i ? { ...x, title } : x)))} />
+            <ChapterTitle
+              id={`chapter-${i + 1}-title`}
+              title={c.title}
+              disabled={!canEdit}
+              onCommit={(title) => set(chapters.map((x, j) => (j === i ? { ...x, title } : x)))}
+            />
             <TimeField
               id={`chapter-${i + 1}-at`}
               label="Starts at"
@@ -72,7 +91,11 @@ export function ChaptersEditor({ handle, starts, total, titleAt }: ChaptersEdito
               onCommit={(atSeconds) => set(chapters.map((x, j) => (j === i ? { ...x, atSeconds } : x)))}
             />
             {canEdit ? (
-              <Button variant="secondary" className="button--small" onClick={() => set(chapters.filter((_, j) => j !== i))}>
+              <Button
+                variant="secondary"
+                className="button--small"
+                onClick={() => set(chapters.filter((_, j) => j !== i))}
+              >
                 Remove chapter<span className="visually-hidden"> {c.title}</span>
               </Button>
             ) : null}
@@ -81,10 +104,17 @@ export function ChaptersEditor({ handle, starts, total, titleAt }: ChaptersEdito
       </ol>
       {canEdit ? (
         <div className="button-group">
-          <Button variant="secondary" aria-disabled={timeline.items.length === 0 || undefined} onClick={() => timeline.items.length > 0 && afterEachStory()}>
+          <Button
+            variant="secondary"
+            aria-disabled={timeline.items.length === 0 || undefined}
+            onClick={() => timeline.items.length > 0 && afterEachStory()}
+          >
             Name a chapter after each clip
           </Button>
-          <Button variant="secondary" onClick={() => set([...chapters, { atSeconds: 0, title: `Chapter ${chapters.length + 1}` }])}>
+          <Button
+            variant="secondary"
+            onClick={() => set([...chapters, { atSeconds: 0, title: `Chapter ${chapters.length + 1}` }])}
+          >
             Add a chapter
           </Button>
         </div>

@@ -30,14 +30,27 @@ export function ClipBin({ list, canEdit, preview, onAdd, onDragStart, onDragEnd 
       <h2 className="heading-m" id="bin-heading">
         Clips you can use
       </h2>
-      <p className="quiet">Approved recordings whose makers agreed to their use in podcast episodes.{canEdit ? ' Drag one onto the timeline, or press “Add to episode”.' : ''}</p>
+      <p className="quiet">
+        Approved recordings whose makers agreed to their use in podcast episodes.
+        {canEdit ? ' Drag one onto the timeline, or press “Add to episode”.' : ''}
+      </p>
       {list.status === 'loading' ? <p>Loading clips…</p> : null}
       {list.status === 'failed' ? <p className="field__error">{list.error.message}</p> : null}
-      {list.status === 'ready' && usableClips(list.clips).length === 0 ? <p>No clips can be used yet. Clips appear here once they are approved and their makers agreed to podcast use.</p> : null}
+      {list.status === 'ready' && usableClips(list.clips).length === 0 ? (
+        <p>
+          No clips can be used yet. Clips appear here once they are approved and their makers agreed to podcast use.
+        </p>
+      ) : null}
       {list.status === 'ready' ? (
         <ul className="bin__list" aria-label="Clips you can use">
           {usableClips(list.clips).map((clip) => (
-            <li key={clip.id} className="bin-card" draggable={canEdit} onDragStart={(e) => start(e, clip)} onDragEnd={onDragEnd}>
+            <li
+              key={clip.id}
+              className="bin-card"
+              draggable={canEdit}
+              onDragStart={(e) => start(e, clip)}
+              onDragEnd={onDragEnd}
+            >
               <p className="bin-card__title">{clip.title}</p>
               <p className="bin-card__meta">
                 {clip.contributor.name} · {lengthWords(clip.durationSeconds ?? 0)}
@@ -48,12 +61,20 @@ export function ClipBin({ list, canEdit, preview, onAdd, onDragStart, onDragEnd 
                     Stop<span className="visually-hidden"> {clip.title}</span>
                   </Button>
                 ) : (
-                  <Button variant="secondary" className="button--small" onClick={() => preview.play(clip.id, clipAudioUrl(clip.id))}>
+                  <Button
+                    variant="secondary"
+                    className="button--small"
+                    onClick={() => preview.play(clip.id, clipAudioUrl(clip.id))}
+                  >
                     Play<span className="visually-hidden"> {clip.title}</span>
                   </Button>
                 )}
                 {canEdit ? (
-                  <Button className="button--small" onClick={() => onAdd(clip)} aria-label={`Add to episode: ${clip.title}`}>
+                  <Button
+                    className="button--small"
+                    onClick={() => onAdd(clip)}
+                    aria-label={`Add to episode: ${clip.title}`}
+                  >
                     Add to episode
                   </Button>
                 ) : null}

@@ -27,7 +27,20 @@ interface Reading<V> {
 }
 
 /** A value typed into a box that takes effect on Enter or on leaving the field; what cannot be read is named. */
-export function CommitField<V>({ id, label, hint, value, disabled, onCommit, error, format, parse, same, tidyWhenSame = false, input }: CommitFieldProps<V> & Reading<V>) {
+export function CommitField<V>({
+  id,
+  label,
+  hint,
+  value,
+  disabled,
+  onCommit,
+  error,
+  format,
+  parse,
+  same,
+  tidyWhenSame = false,
+  input,
+}: CommitFieldProps<V> & Reading<V>) {
   const [draft, setDraft] = useState(format(value));
   const [problem, setProblem] = useState<string | null>(null);
   // Each field passes the same `format` every time, so only a new value resets the box.

@@ -11,14 +11,21 @@ import { useFormProblems } from '../../components/useFormProblems';
 import { TextArea } from '../clips/TextArea';
 import { updateEpisode } from './episodesApi';
 
-const ids = { title: 'episode-title', number: 'episode-number', season: 'episode-season', type: 'episode-type', description: 'episode-description' };
+const ids = {
+  title: 'episode-title',
+  number: 'episode-number',
+  season: 'episode-season',
+  type: 'episode-type',
+  description: 'episode-description',
+};
 const typeOptions = [
   { value: 'full', label: 'A full episode' },
   { value: 'trailer', label: 'A trailer' },
   { value: 'bonus', label: 'A bonus episode' },
 ];
 
-const wholeOrNull = (text: string) => (text.trim() === '' ? null : /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN);
+const wholeOrNull = (text: string) =>
+  text.trim() === '' ? null : /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
 
 /** The episode's details as podcast apps show them: title, number, season, kind and show notes. */
 export function EpisodeDetailsForm({ episode, onSaved }: { episode: Episode; onSaved(e: Episode): void }) {
@@ -61,13 +68,50 @@ export function EpisodeDetailsForm({ episode, onSaved }: { episode: Episode; onS
       <ErrorSummary items={problems.summary} />
       <form onSubmit={submit} noValidate>
         <fieldset className="fieldset--plain" disabled={!episode.abilities.edit}>
-          <TextField id={ids.title} name="title" label="Title" defaultValue={episode.title} error={problems.fieldError('title')} />
+          <TextField
+            id={ids.title}
+            name="title"
+            label="Title"
+            defaultValue={episode.title}
+            error={problems.fieldError('title')}
+          />
           <div className="field-pair">
-            <TextField id={ids.number} name="number" label="Episode number (optional)" inputMode="numeric" className="input--short" defaultValue={episode.number ?? ''} error={problems.fieldError('number')} />
-            <TextField id={ids.season} name="season" label="Season (optional)" inputMode="numeric" className="input--short" defaultValue={episode.season ?? ''} error={problems.fieldError('season')} />
+            <TextField
+              id={ids.number}
+              name="number"
+              label="Episode number (optional)"
+              inputMode="numeric"
+              className="input--short"
+              defaultValue={episode.number ?? ''}
+              error={problems.fieldError('number')}
+            />
+            <TextField
+              id={ids.season}
+              name="season"
+              label="Season (optional)"
+              inputMode="numeric"
+              className="input--short"
+              defaultValue={episode.season ?? ''}
+              error={problems.fieldError('season')}
+            />
           </div>
-          <SelectField id={ids.type} name="type" label="Kind of episode" options={typeOptions} defaultValue={episode.type} error={problems.fieldError('type')} />
-          <TextArea id={ids.description} name="description" label="Show notes" hint="What listeners read about this episode in their podcast app." rows={5} defaultValue={episode.description} error={problems.fieldError('description')} />
+          <SelectField
+            id={ids.type}
+            name="type"
+            label="Kind of episode"
+            options={typeOptions}
+            defaultValue={episode.type}
+            error={problems.fieldError('type')}
+          />
+          <TextArea
+            id={ids.description}
+            name="description"
+            label="Show notes"
+            hint="What listeners read about this episode in their podcast app."
+            rows={5}
+            defaultValue={episode.description}
+            error={problems.fieldError('description')}
+          />
           {episode.abilities.edit ? (
             <Button type="submit" busy={busy}>
               Save details

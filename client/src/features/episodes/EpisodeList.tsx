@@ -3,7 +3,13 @@ import { Link } from '../../app/router';
 import { totalWords } from './episodeWords';
 
 const stateWords = (e: Episode) =>
-  e.publishedAt ? (e.needsRerender ? 'Published — needs attention' : 'Published') : e.latestRender?.status === 'passed' ? 'Rendered, not published' : 'Draft';
+  e.publishedAt
+    ? e.needsRerender
+      ? 'Published — needs attention'
+      : 'Published'
+    : e.latestRender?.status === 'passed'
+      ? 'Rendered, not published'
+      : 'Draft';
 
 export function EpisodeList({ episodes }: { episodes: Episode[] }) {
   if (episodes.length === 0) return <p>There are no episodes here yet.</p>;
@@ -15,7 +21,13 @@ export function EpisodeList({ episodes }: { episodes: Episode[] }) {
             {e.title}
           </Link>
           <span className="card-list__meta">
-            {[e.number !== null ? `Episode ${e.number}` : null, stateWords(e), `Length: ${totalWords(e.totalSeconds).toLowerCase()}`].filter(Boolean).join(' · ')}
+            {[
+              e.number !== null ? `Episode ${e.number}` : null,
+              stateWords(e),
+              `Length: ${totalWords(e.totalSeconds).toLowerCase()}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
         </li>
       ))}

@@ -32,7 +32,13 @@ import { problemsByItem, usableClips } from './usableClips';
 export function EpisodePage({ episodeId }: { episodeId: string }) {
   const { resource: episode, reload } = usePageResource(episodeId, getEpisode);
   if (episode.status === 'failed') {
-    return <LoadFailedPage error={episode.error} notFound="We could not find that episode" title="We could not open this episode" />;
+    return (
+      <LoadFailedPage
+        error={episode.error}
+        notFound="We could not find that episode"
+        title="We could not open this episode"
+      />
+    );
   }
   if (episode.status === 'loading') return <LoadingPage title="Episode">Loading the episode…</LoadingPage>;
   return <EpisodeView episode={episode.data} reload={reload} />;
@@ -58,23 +64,40 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   useEpisodeEvents(episode.id, {
     render: (e) => {
       setLive((m) => new Map(m).set(e.renderId, { status: e.status, progress: e.progress }));
-      if (!known.some((r) => r.id === e.renderId) || e.status === 'passed' || e.status === 'failing' || e.status === 'failed') reloadRenders();
+      if (
+        !known.some((r) => r.id === e.renderId) ||
+        e.status === 'passed' ||
+        e.status === 'failing' ||
+        e.status === 'failed'
+      )
+        reloadRenders();
       if (e.status === 'passed' || e.status === 'failing' || e.status === 'failed') reload();
     },
     flagged: () => reload(),
   });
 
   // Live progress counts until the stored render says it has finished (an event may have been missed).
-  const withLive = (r: Render): Render => (r.status === 'passed' || r.status === 'failing' || r.status === 'failed' ? r : { ...r, ...live.get(r.id) });
+  const withLive = (r: Render): Render =>
+    r.status === 'passed' || r.status === 'failing' || r.status === 'failed' ? r : { ...r, ...live.get(r.id) };
   const newest = known[0] ?? episode.latestRender;
   const latest = newest ? withLive(newest) : null;
 
-  const clips = useMemo(() => new Map<string, ClipSummary>(list.status === 'ready' ? list.clips.map((c) => [c.id, c]) : []), [list]);
+  const clips = useMemo(
+    () => new Map<string, ClipSummary>(list.status === 'ready' ? list.clips.map((c) => [c.id, c]) : []),
+    [list],
+  );
   const newItemFor = useCallback(
     (clipId: string): TimelineItem | null => {
       const clip = clips.get(clipId);
       if (!clip || !usableClips([clip]).length) return null;
-      return { kind: 'clip', clipId, inSeconds: 0, outSeconds: Math.floor((clip.durationSeconds ?? 0) * 1000) / 1000, gainDb: 0, crossfadeSeconds: 0 };
+      return {
+        kind: 'clip',
+        clipId,
+        inSeconds: 0,
+        outSeconds: Math.floor((clip.durationSeconds ?? 0) * 1000) / 1000,
+        gainDb: 0,
+        crossfadeSeconds: 0,
+      };
     },
     [clips],
   );
@@ -85,14 +108,27 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
     handle.insertItem(at, item);
     setNews(`Added “${clip.title}” to the end of the episode, as item ${at + 1}.`);
   };
-  const music = useMemo(() => new Map<string, MusicAsset>(musicList.status === 'ready' ? musicList.music.map((m) => [m.id, m]) : []), [musicList]);
+  const music = useMemo(
+    () => new Map<string, MusicAsset>(musicList.status === 'ready' ? musicList.music.map((m) => [m.id, m]) : []),
+    [musicList],
+  );
   const addMusic = (m: MusicAsset, role: MusicRole) => {
     const items = handle.timeline.items;
     const afterIntros = items.findIndex((i) => !(i.kind === 'music' && i.role === 'intro'));
     // Intros open the episode, outros close it; music under speech goes in after the intros, under the first story.
     const at = role === 'intro' ? 0 : role === 'outro' ? items.length : afterIntros === -1 ? items.length : afterIntros;
     const outSeconds = Math.floor((m.durationSeconds ?? 0) * 1000) / 1000;
-    handle.insertItem(at, { kind: 'music', assetId: m.id, role, inSeconds: 0, outSeconds, gainDb: 0, crossfadeSeconds: role === 'bed' ? 2 : 0, leadSeconds: 0, duckDb: 12 });
+    handle.insertItem(at, {
+      kind: 'music',
+      assetId: m.id,
+      role,
+      inSeconds: 0,
+      outSeconds,
+      gainDb: 0,
+      crossfadeSeconds: role === 'bed' ? 2 : 0,
+      leadSeconds: 0,
+      duckDb: 12,
+    });
     setNews(`Added “${m.title}” as ${role === 'bed' ? 'music under speech' : `the ${role}`}, item ${at + 1}.`);
   };
   const problems = problemsByItem(refused);
@@ -101,7 +137,12 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   return (
     <>
       <BackLink href={`/w/${encodeURIComponent(episode.workspaceId)}/episodes`}>Back to episodes</BackLink>
-      <Page title={episode.title} caption={workspaceName ? `Episode · ${workspaceName}` : 'Episode'} hasError={handle.error !== null || refused !== null} wide>
+      <Page
+        title={episode.title}
+        caption={workspaceName ? `Episode · ${workspaceName}` : 'Episode'}
+        hasError={handle.error !== null || refused !== null}
+        wide
+      >
         <LiveLine room={room} />
         <EpisodeDetailsForm episode={episode} onSaved={reload} />
         <div className="visually-hidden">
@@ -109,8 +150,22 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
         </div>
         <div className="builder">
           <div className="builder__bins">
-            <ClipBin list={list} canEdit={handle.canEdit} preview={preview} onAdd={add} onDragStart={setDragged} onDragEnd={() => setDragged(null)} />
-            <MusicBin workspaceId={episode.workspaceId} list={musicList} canEdit={handle.canEdit} preview={preview} onAdd={addMusic} onUploaded={reloadMusic} />
+            <ClipBin
+              list={list}
+              canEdit={handle.canEdit}
+              preview={preview}
+              onAdd={add}
+              onDragStart={setDragged}
+              onDragEnd={() => setDragged(null)}
+            />
+            <MusicBin
+              workspaceId={episode.workspaceId}
+              list={musicList}
+              canEdit={handle.canEdit}
+              preview={preview}
+              onAdd={addMusic}
+              onUploaded={reloadMusic}
+            />
           </div>
           <TimelineEditor
             handle={handle}
@@ -136,9 +191,15 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
           }}
           onRefused={setRefused}
         />
-        <RenderList renders={renders.status === 'ready' ? { status: 'ready', data: renders.data.map(withLive) } : renders} />
+        <RenderList
+          renders={renders.status === 'ready' ? { status: 'ready', data: renders.data.map(withLive) } : renders}
+        />
         <PublishPanel episode={episode} show={show.status === 'ready' ? show.data : null} onChanged={reload} />
-        <EpisodePublishingPanel episode={episode} show={show.status === 'ready' ? show.data : null} onChanged={reload} />
+        <EpisodePublishingPanel
+          episode={episode}
+          show={show.status === 'ready' ? show.data : null}
+          onChanged={reload}
+        />
       </Page>
     </>
   );

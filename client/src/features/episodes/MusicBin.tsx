@@ -19,7 +19,12 @@ interface MusicBinProps {
   onUploaded(): void;
 }
 
-const statusWords = (m: MusicAsset) => (m.status === 'failed' ? `Could not be used: ${m.failureReason ?? 'the reason is not known.'}` : m.status === 'ready' ? null : 'Being processed…');
+const statusWords = (m: MusicAsset) =>
+  m.status === 'failed'
+    ? `Could not be used: ${m.failureReason ?? 'the reason is not known.'}`
+    : m.status === 'ready'
+      ? null
+      : 'Being processed…';
 
 /** The workspace's music: listen, add it as an intro, an outro or under speech, and upload more. */
 export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploaded }: MusicBinProps) {
@@ -65,19 +70,35 @@ export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploade
                       Stop<span className="visually-hidden"> {m.title}</span>
                     </Button>
                   ) : (
-                    <Button variant="secondary" className="button--small" onClick={() => preview.play(m.id, m.audioUrl)}>
+                    <Button
+                      variant="secondary"
+                      className="button--small"
+                      onClick={() => preview.play(m.id, m.audioUrl)}
+                    >
                       Play<span className="visually-hidden"> {m.title}</span>
                     </Button>
                   )}
                   {canEdit ? (
                     <>
-                      <Button className="button--small" onClick={() => onAdd(m, 'intro')} aria-label={`Add as intro: ${m.title}`}>
+                      <Button
+                        className="button--small"
+                        onClick={() => onAdd(m, 'intro')}
+                        aria-label={`Add as intro: ${m.title}`}
+                      >
                         Add as intro
                       </Button>
-                      <Button className="button--small" onClick={() => onAdd(m, 'outro')} aria-label={`Add as outro: ${m.title}`}>
+                      <Button
+                        className="button--small"
+                        onClick={() => onAdd(m, 'outro')}
+                        aria-label={`Add as outro: ${m.title}`}
+                      >
                         Add as outro
                       </Button>
-                      <Button className="button--small" onClick={() => onAdd(m, 'bed')} aria-label={`Add under speech: ${m.title}`}>
+                      <Button
+                        className="button--small"
+                        onClick={() => onAdd(m, 'bed')}
+                        aria-label={`Add under speech: ${m.title}`}
+                      >
                         Add under speech
                       </Button>
                     </>

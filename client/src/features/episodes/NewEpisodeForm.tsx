@@ -14,11 +14,16 @@ export function NewEpisodeForm({ workspaceId, onError }: { workspaceId: string; 
     check: ({ title, numberText }) => {
       const fields = [];
       if (title.trim() === '') fields.push({ path: 'title', message: 'Enter a title for the episode' });
-      if (numberText !== '' && !/^\d+$/.test(numberText)) fields.push({ path: 'number', message: 'Enter the episode number as a whole number, like 3' });
+      if (numberText !== '' && !/^\d+$/.test(numberText))
+        fields.push({ path: 'number', message: 'Enter the episode number as a whole number, like 3' });
       return fields;
     },
     send: async ({ title, numberText }) => {
-      const created = await createEpisode(workspaceId, { title, type: 'full', ...(numberText ? { number: Number(numberText) } : {}) });
+      const created = await createEpisode(workspaceId, {
+        title,
+        type: 'full',
+        ...(numberText ? { number: Number(numberText) } : {}),
+      });
       navigate(`/e/${encodeURIComponent(created.id)}`);
     },
     closes: true,
@@ -32,8 +37,23 @@ export function NewEpisodeForm({ workspaceId, onError }: { workspaceId: string; 
       </h2>
       <ErrorSummary items={problems.summary} />
       <form onSubmit={onSubmit} noValidate>
-        <TextField id={ids.title} name="title" label="Title" hint="You can change it later." autoComplete="off" error={problems.fieldError('title')} />
-        <TextField id={ids.number} name="number" label="Episode number (optional)" inputMode="numeric" className="input--short" autoComplete="off" error={problems.fieldError('number')} />
+        <TextField
+          id={ids.title}
+          name="title"
+          label="Title"
+          hint="You can change it later."
+          autoComplete="off"
+          error={problems.fieldError('title')}
+        />
+        <TextField
+          id={ids.number}
+          name="number"
+          label="Episode number (optional)"
+          inputMode="numeric"
+          className="input--short"
+          autoComplete="off"
+          error={problems.fieldError('number')}
+        />
         <Button type="submit" busy={busy}>
           Start episode
         </Button>

@@ -18,7 +18,8 @@ interface NumberFieldProps {
 export function NumberField({ min, max, step, ...field }: NumberFieldProps) {
   const parse = (text: string) => {
     const parsed = Number(text.trim().replace(',', '.').replace('−', '-'));
-    if (text.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max) return { problem: `Enter a number from ${min} to ${max}` };
+    if (text.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max)
+      return { problem: `Enter a number from ${min} to ${max}` };
     return { value: parsed };
   };
   return (

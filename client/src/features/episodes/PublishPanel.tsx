@@ -7,7 +7,15 @@ import { setPublished } from './episodesApi';
 import { FeedAddress } from './FeedAddress';
 
 /** Publish: put the episode's newest passing render in the podcast feed, or take it out again. */
-export function PublishPanel({ episode, show, onChanged }: { episode: Episode; show: Show | null; onChanged(e: Episode): void }) {
+export function PublishPanel({
+  episode,
+  show,
+  onChanged,
+}: {
+  episode: Episode;
+  show: Show | null;
+  onChanged(e: Episode): void;
+}) {
   const { busy, problem, run } = useAction();
   const published = episode.publishedAt !== null;
 
@@ -22,8 +30,14 @@ export function PublishPanel({ episode, show, onChanged }: { episode: Episode; s
         Publish
       </h2>
       <p className="publish__state">
-        {published ? <strong>Published on {formatDate(episode.publishedAt ?? '')}.</strong> : <strong>Not published.</strong>}{' '}
-        {published ? 'It is in the podcast feed, with its newest render that passed.' : 'Publishing puts the newest render that passed into the podcast feed.'}
+        {published ? (
+          <strong>Published on {formatDate(episode.publishedAt ?? '')}.</strong>
+        ) : (
+          <strong>Not published.</strong>
+        )}{' '}
+        {published
+          ? 'It is in the podcast feed, with its newest render that passed.'
+          : 'Publishing puts the newest render that passed into the podcast feed.'}
       </p>
       {episode.abilities.publish ? (
         <Button variant={published ? 'warning' : 'primary'} busy={busy} onClick={change}>
@@ -40,7 +54,9 @@ export function PublishPanel({ episode, show, onChanged }: { episode: Episode; s
         <FeedAddress url={show.feedUrl} />
       ) : (
         <p>
-          The show is not set up yet. <Link href={`/w/${encodeURIComponent(episode.workspaceId)}/episodes#show-heading`}>Set up the show</Link> before publishing.
+          The show is not set up yet.{' '}
+          <Link href={`/w/${encodeURIComponent(episode.workspaceId)}/episodes#show-heading`}>Set up the show</Link>{' '}
+          before publishing.
         </p>
       )}
     </section>

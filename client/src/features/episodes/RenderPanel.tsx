@@ -46,7 +46,10 @@ export function RenderPanel({ episode, handle, latest, refusal, onStarted, onRef
       <h2 className="heading-m" id="render-heading">
         Render
       </h2>
-      <p>Rendering joins the timeline into one MP3 at the right loudness for podcasts. It takes a minute or two; you can keep working meanwhile.</p>
+      <p>
+        Rendering joins the timeline into one MP3 at the right loudness for podcasts. It takes a minute or two; you can
+        keep working meanwhile.
+      </p>
       {episode.abilities.render ? (
         <Button onClick={render} busy={busy || running} aria-describedby="render-state">
           {running ? 'Rendering…' : 'Render episode'}
@@ -78,7 +81,11 @@ export function RenderPanel({ episode, handle, latest, refusal, onStarted, onRef
           <StatusMessage />
         )}
       </div>
-      {episode.needsRerender ? <p className="field__error">{episode.rerenderReason ?? 'Something in this episode changed since it was rendered. Render it again.'}</p> : null}
+      {episode.needsRerender ? (
+        <p className="field__error">
+          {episode.rerenderReason ?? 'Something in this episode changed since it was rendered. Render it again.'}
+        </p>
+      ) : null}
     </section>
   );
 }

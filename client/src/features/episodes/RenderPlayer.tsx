@@ -35,7 +35,8 @@ export function RenderPlayer({ render, label }: { render: Render; label: string 
   const toggle = () => {
     const element = audio.current;
     if (!element) return;
-    if (element.paused) element.play().catch(() => setProblem('The browser would not start playing. Press Play again.'));
+    if (element.paused)
+      element.play().catch(() => setProblem('The browser would not start playing. Press Play again.'));
     else element.pause();
   };
   const goTo = (seconds: number) => {
@@ -51,7 +52,10 @@ export function RenderPlayer({ render, label }: { render: Render; label: string 
     <div className="render-player" role="group" aria-label={`Player: ${label}`}>
       <div className="render-player__controls">
         <Button className="player__play" onClick={toggle}>
-          <span className={playing ? 'player__icon player__icon--pause' : 'player__icon player__icon--play'} aria-hidden="true" />
+          <span
+            className={playing ? 'player__icon player__icon--pause' : 'player__icon player__icon--play'}
+            aria-hidden="true"
+          />
           {playing ? 'Pause' : 'Play'}
         </Button>
         <p className="player__time">
@@ -60,7 +64,14 @@ export function RenderPlayer({ render, label }: { render: Render; label: string 
           {current ? <span className="quiet"> · {current.title}</span> : null}
         </p>
       </div>
-      <audio ref={audio} className="render-player__audio" controls preload="metadata" src={render.audioUrl} aria-label={`Audio: ${label}`} />
+      <audio
+        ref={audio}
+        className="render-player__audio"
+        controls
+        preload="metadata"
+        src={render.audioUrl}
+        aria-label={`Audio: ${label}`}
+      />
       {problem ? <p className="field__error">{problem}</p> : null}
       {render.chapters.length > 0 ? (
         <>
@@ -68,7 +79,11 @@ export function RenderPlayer({ render, label }: { render: Render; label: string 
           <ol className="render-player__chapters" aria-label={`Chapters of ${label}`}>
             {render.chapters.map((c) => (
               <li key={`${c.atSeconds}-${c.title}`}>
-                <Button variant="secondary" className={current === c ? 'button--small render-player__chapter--now' : 'button--small'} onClick={() => goTo(c.atSeconds)}>
+                <Button
+                  variant="secondary"
+                  className={current === c ? 'button--small render-player__chapter--now' : 'button--small'}
+                  onClick={() => goTo(c.atSeconds)}
+                >
                   {clockTime(c.atSeconds)} {c.title}
                 </Button>
               </li>

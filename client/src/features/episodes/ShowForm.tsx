@@ -25,7 +25,19 @@ const ids = {
 };
 
 /** The show (the podcast's channel in the feed): what podcast apps show about it. Admins and editors change it. */
-export function ShowForm({ workspaceId, show, mayEdit, onSaved, onError }: { workspaceId: string; show: Show | null; mayEdit: boolean; onSaved(): void; onError(e: boolean): void }) {
+export function ShowForm({
+  workspaceId,
+  show,
+  mayEdit,
+  onSaved,
+  onError,
+}: {
+  workspaceId: string;
+  show: Show | null;
+  mayEdit: boolean;
+  onSaved(): void;
+  onError(e: boolean): void;
+}) {
   const problems = useFormProblems(ids);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState('');
@@ -98,21 +110,90 @@ export function ShowForm({ workspaceId, show, mayEdit, onSaved, onError }: { wor
       {show ? <FeedAddress url={show.feedUrl} /> : null}
       <ErrorSummary items={problems.summary} />
       <form onSubmit={submit} noValidate>
-        <TextField id={ids.title} name="title" label="Show title" defaultValue={show?.title ?? ''} error={problems.fieldError('title')} />
-        <TextArea id={ids.description} name="description" label="What the show is about" defaultValue={show?.description ?? ''} error={problems.fieldError('description')} />
-        <TextField id={ids.language} name="language" label="Language" hint="A language code: en for English, en-gb for British English, cy for Welsh." defaultValue={show?.language ?? 'en-gb'} className="input--short" error={problems.fieldError('language')} />
-        <TextField id={ids.category} name="category" label="Category" hint="An Apple Podcasts category, like Health & Fitness." defaultValue={show?.category ?? ''} error={problems.fieldError('category')} />
-        <TextField id={ids.subcategory} name="subcategory" label="Subcategory (optional)" hint="Like Mental Health." defaultValue={show?.subcategory ?? ''} error={problems.fieldError('subcategory')} />
+        <TextField
+          id={ids.title}
+          name="title"
+          label="Show title"
+          defaultValue={show?.title ?? ''}
+          error={problems.fieldError('title')}
+        />
+        <TextArea
+          id={ids.description}
+          name="description"
+          label="What the show is about"
+          defaultValue={show?.description ?? ''}
+          error={problems.fieldError('description')}
+        />
+        <TextField
+          id={ids.language}
+          name="language"
+          label="Language"
+          hint="A language code: en for English, en-gb for British English, cy for Welsh."
+          defaultValue={show?.language ?? 'en-gb'}
+          className="input--short"
+          error={problems.fieldError('language')}
+        />
+        <TextField
+          id={ids.category}
+          name="category"
+          label="Category"
+          hint="An Apple Podcasts category, like Health & Fitness."
+          defaultValue={show?.category ?? ''}
+          error={problems.fieldError('category')}
+        />
+        <TextField
+          id={ids.subcategory}
+          name="subcategory"
+          label="Subcategory (optional)"
+          hint="Like Mental Health."
+          defaultValue={show?.subcategory ?? ''}
+          error={problems.fieldError('subcategory')}
+        />
         <div className="checkbox">
-          <input className="checkbox__input" type="checkbox" id={ids.explicit} name="explicit" value="yes" defaultChecked={show?.explicit ?? false} />
+          <input
+            className="checkbox__input"
+            type="checkbox"
+            id={ids.explicit}
+            name="explicit"
+            value="yes"
+            defaultChecked={show?.explicit ?? false}
+          />
           <label className="checkbox__label" htmlFor={ids.explicit}>
             The show has explicit content (swearing or adult themes)
           </label>
         </div>
-        <TextField id={ids.author} name="author" label="Author" hint="Who makes the show, as listeners will see it." defaultValue={show?.author ?? ''} error={problems.fieldError('author')} />
-        <TextField id={ids.ownerName} name="ownerName" label="Owner’s name" hint="Podcast directories contact this person." defaultValue={show?.ownerName ?? ''} error={problems.fieldError('ownerName')} />
-        <TextField id={ids.ownerEmail} name="ownerEmail" type="email" label="Owner’s email address" defaultValue={show?.ownerEmail ?? ''} error={problems.fieldError('ownerEmail')} />
-        <TextField id={ids.artworkUrl} name="artworkUrl" label="Artwork address (optional)" hint="A square picture, 1400 to 3000 pixels, at an address starting with https://." defaultValue={show?.artworkUrl ?? ''} error={problems.fieldError('artworkUrl')} />
+        <TextField
+          id={ids.author}
+          name="author"
+          label="Author"
+          hint="Who makes the show, as listeners will see it."
+          defaultValue={show?.author ?? ''}
+          error={problems.fieldError('author')}
+        />
+        <TextField
+          id={ids.ownerName}
+          name="ownerName"
+          label="Owner’s name"
+          hint="Podcast directories contact this person."
+          defaultValue={show?.ownerName ?? ''}
+          error={problems.fieldError('ownerName')}
+        />
+        <TextField
+          id={ids.ownerEmail}
+          name="ownerEmail"
+          type="email"
+          label="Owner’s email address"
+          defaultValue={show?.ownerEmail ?? ''}
+          error={problems.fieldError('ownerEmail')}
+        />
+        <TextField
+          id={ids.artworkUrl}
+          name="artworkUrl"
+          label="Artwork address (optional)"
+          hint="A square picture, 1400 to 3000 pixels, at an address starting with https://."
+          defaultValue={show?.artworkUrl ?? ''}
+          error={problems.fieldError('artworkUrl')}
+        />
         <Button type="submit" busy={busy}>
           Save the show
         </Button>

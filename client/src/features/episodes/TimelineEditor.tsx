@@ -27,7 +27,18 @@ interface TimelineEditorProps {
 }
 
 /** The episode in order: each item with its trim and crossfade, drop places, the total length and the chapters. */
-export function TimelineEditor({ handle, clips, music, itemProblems, otherProblems, dragged, preview, onDragStart, onDragEnd, newItemFor }: TimelineEditorProps) {
+export function TimelineEditor({
+  handle,
+  clips,
+  music,
+  itemProblems,
+  otherProblems,
+  dragged,
+  preview,
+  onDragStart,
+  onDragEnd,
+  newItemFor,
+}: TimelineEditorProps) {
   const { timeline, canEdit } = handle;
   const [dropBefore, setDropBefore] = useState<number | null>(null);
   const [news, setNews] = useState('');
@@ -46,7 +57,13 @@ export function TimelineEditor({ handle, clips, music, itemProblems, otherProble
 
   const titleAt = (i: number) => {
     const item = timeline.items[i];
-    return item ? itemTitle(item, item.kind === 'clip' ? clips.get(item.clipId) : undefined, item.kind === 'music' ? music.get(item.assetId) : undefined) : '';
+    return item
+      ? itemTitle(
+          item,
+          item.kind === 'clip' ? clips.get(item.clipId) : undefined,
+          item.kind === 'music' ? music.get(item.assetId) : undefined,
+        )
+      : '';
   };
 
   const over = (event: DragEvent<HTMLElement>, before: number) => {
@@ -97,7 +114,8 @@ export function TimelineEditor({ handle, clips, music, itemProblems, otherProble
           The episode, in order
         </h2>
         <p className="timeline__total" aria-live="polite">
-          Total length: <strong data-testid="total-length">{clockTime(total)}</strong> <span className="quiet">({totalWords(total).toLowerCase()})</span>
+          Total length: <strong data-testid="total-length">{clockTime(total)}</strong>{' '}
+          <span className="quiet">({totalWords(total).toLowerCase()})</span>
         </p>
       </div>
       {handle.status === 'loading' ? <p>Loading the timeline…</p> : null}
@@ -114,7 +132,11 @@ export function TimelineEditor({ handle, clips, music, itemProblems, otherProble
       <div className="visually-hidden">
         <StatusMessage>{news}</StatusMessage>
       </div>
-      <ol className="timeline__list" aria-label="Timeline" onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setDropBefore(null)}>
+      <ol
+        className="timeline__list"
+        aria-label="Timeline"
+        onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setDropBefore(null)}
+      >
         {timeline.items.map((item, index) => (
           <TimelineItemRow
             key={index}
@@ -127,7 +149,9 @@ export function TimelineEditor({ handle, clips, music, itemProblems, otherProble
             canEdit={canEdit}
             peers={handle.peers.filter((p) => p.selectedIndex === index)}
             problems={itemProblems.get(index) ?? []}
-            dropHere={dropBefore === index ? 'before' : dropBefore === index + 1 && index === count - 1 ? 'after' : null}
+            dropHere={
+              dropBefore === index ? 'before' : dropBefore === index + 1 && index === count - 1 ? 'after' : null
+            }
             preview={preview}
             onChange={(patch) => handle.updateItem(index, patch)}
             onMove={(to) => move(index, to)}
@@ -142,12 +166,20 @@ export function TimelineEditor({ handle, clips, music, itemProblems, otherProble
       </ol>
       {canEdit ? (
         <div
-          className={dragged ? (dropBefore === count ? 'drop-zone drop-zone--active drop-zone--over' : 'drop-zone drop-zone--active') : 'drop-zone'}
+          className={
+            dragged
+              ? dropBefore === count
+                ? 'drop-zone drop-zone--active drop-zone--over'
+                : 'drop-zone drop-zone--active'
+              : 'drop-zone'
+          }
           data-testid="timeline-drop-zone"
           onDragOver={(e) => over(e, count)}
           onDrop={(e) => drop(e, count)}
         >
-          {count === 0 ? 'The timeline is empty. Drag clips here, or press “Add to episode” beside a clip.' : 'Drop a clip here to add it at the end.'}
+          {count === 0
+            ? 'The timeline is empty. Drag clips here, or press “Add to episode” beside a clip.'
+            : 'Drop a clip here to add it at the end.'}
         </div>
       ) : null}
       <ChaptersEditor handle={handle} starts={starts} total={total} titleAt={titleAt} />

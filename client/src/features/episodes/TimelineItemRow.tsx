@@ -34,10 +34,15 @@ export interface ItemRowProps {
   onDrop(event: DragEvent<HTMLLIElement>): void;
 }
 
-const musicRoleWords: Record<string, string> = { intro: 'Intro music', outro: 'Outro music', bed: 'Music under speech' };
+const musicRoleWords: Record<string, string> = {
+  intro: 'Intro music',
+  outro: 'Outro music',
+  bed: 'Music under speech',
+};
 
 export function itemTitle(item: TimelineItem, clip: ClipSummary | undefined, music?: MusicAsset): string {
-  if (item.kind === 'music') return `${musicRoleWords[item.role] ?? 'Music'}: ${music?.title ?? 'music that is no longer here'}`;
+  if (item.kind === 'music')
+    return `${musicRoleWords[item.role] ?? 'Music'}: ${music?.title ?? 'music that is no longer here'}`;
   return clip?.title ?? 'A clip that can no longer be used';
 }
 
@@ -46,10 +51,23 @@ export function TimelineItemRow(props: ItemRowProps) {
   const { item, index, count, startSeconds, clip, music, canEdit, peers, problems, dropHere, preview } = props;
   const n = index + 1;
   const title = itemTitle(item, clip, music);
-  const audio = item.kind === 'clip' ? (clip ? { key: clip.id, url: clipAudioUrl(clip.id), length: clip.durationSeconds } : null) : music ? { key: music.id, url: music.audioUrl, length: music.durationSeconds } : null;
+  const audio =
+    item.kind === 'clip'
+      ? clip
+        ? { key: clip.id, url: clipAudioUrl(clip.id), length: clip.durationSeconds }
+        : null
+      : music
+        ? { key: music.id, url: music.audioUrl, length: music.durationSeconds }
+        : null;
   const bed = item.kind === 'music' && item.role === 'bed';
   const idFor = (field: string) => `item-${n}-${field}`;
-  const classes = ['timeline-item', problems.length > 0 ? 'timeline-item--problem' : '', dropHere ? `timeline-item--drop-${dropHere}` : ''].filter(Boolean).join(' ');
+  const classes = [
+    'timeline-item',
+    problems.length > 0 ? 'timeline-item--problem' : '',
+    dropHere ? `timeline-item--drop-${dropHere}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const length = item.outSeconds - item.inSeconds;
 
   return (
@@ -79,9 +97,13 @@ export function TimelineItemRow(props: ItemRowProps) {
         <div>
           <h3 className="timeline-item__title">{title}</h3>
           <p className="timeline-item__meta">
-            {bed ? `Starts at ${trimTime(startSeconds)}; ${item.leadSeconds > 0 ? `plays alone for ${lengthWords(item.leadSeconds)}, then` : 'plays'} under the items after it` : `Plays from ${trimTime(startSeconds)} for ${lengthWords(Math.max(0, length))}`}
+            {bed
+              ? `Starts at ${trimTime(startSeconds)}; ${item.leadSeconds > 0 ? `plays alone for ${lengthWords(item.leadSeconds)}, then` : 'plays'} under the items after it`
+              : `Plays from ${trimTime(startSeconds)} for ${lengthWords(Math.max(0, length))}`}
             {clip ? ` · recorded by ${clip.contributor.name}` : ''}
-            {audio?.length ? ` · the whole ${item.kind === 'clip' ? 'clip' : 'piece'} is ${trimTime(audio.length)} long` : ''}
+            {audio?.length
+              ? ` · the whole ${item.kind === 'clip' ? 'clip' : 'piece'} is ${trimTime(audio.length)} long`
+              : ''}
           </p>
           {peers.length > 0 ? (
             <p className="timeline-item__peers">
@@ -101,17 +123,77 @@ export function TimelineItemRow(props: ItemRowProps) {
         </p>
       ))}
       <div className="timeline-item__fields">
-        <TimeField id={idFor('in')} label="Start at" seconds={item.inSeconds} disabled={!canEdit} onCommit={(inSeconds) => props.onChange({ inSeconds })} />
-        <TimeField id={idFor('out')} label="End at" seconds={item.outSeconds} disabled={!canEdit} onCommit={(outSeconds) => props.onChange({ outSeconds })} />
-        <NumberField id={idFor('gain')} label="Volume change (dB)" hint="0 keeps the levelled volume" value={item.gainDb} min={-20} max={20} step={1} disabled={!canEdit} onCommit={(gainDb) => props.onChange({ gainDb })} />
+        <TimeField
+          id={idFor('in')}
+          label="Start at"
+          seconds={item.inSeconds}
+          disabled={!canEdit}
+          onCommit={(inSeconds) => props.onChange({ inSeconds })}
+        />
+        <TimeField
+          id={idFor('out')}
+          label="End at"
+          seconds={item.outSeconds}
+          disabled={!canEdit}
+          onCommit={(outSeconds) => props.onChange({ outSeconds })}
+        />
+        <NumberField
+          id={idFor('gain')}
+          label="Volume change (dB)"
+          hint="0 keeps the levelled volume"
+          value={item.gainDb}
+          min={-20}
+          max={20}
+          step={1}
+          disabled={!canEdit}
+          onCommit={(gainDb) => props.onChange({ gainDb })}
+        />
         {bed ? (
           <>
-            <NumberField id={idFor('crossfade')} label="Fade in and out (seconds)" value={item.crossfadeSeconds} min={0} max={10} step={0.5} disabled={!canEdit} onCommit={(crossfadeSeconds) => props.onChange({ crossfadeSeconds })} />
-            <NumberField id={idFor('lead')} label="Plays alone first for (seconds)" hint="0 to start under the next item" value={item.leadSeconds} min={0} max={600} step={0.5} disabled={!canEdit} onCommit={(leadSeconds) => props.onChange({ leadSeconds })} />
-            <NumberField id={idFor('duck')} label="Quieter under speech by (dB)" value={item.duckDb} min={0} max={40} step={1} disabled={!canEdit} onCommit={(duckDb) => props.onChange({ duckDb })} />
+            <NumberField
+              id={idFor('crossfade')}
+              label="Fade in and out (seconds)"
+              value={item.crossfadeSeconds}
+              min={0}
+              max={10}
+              step={0.5}
+              disabled={!canEdit}
+              onCommit={(crossfadeSeconds) => props.onChange({ crossfadeSeconds })}
+            />
+            <NumberField
+              id={idFor('lead')}
+              label="Plays alone first for (seconds)"
+              hint="0 to start under the next item"
+              value={item.leadSeconds}
+              min={0}
+              max={600}
+              step={0.5}
+              disabled={!canEdit}
+              onCommit={(leadSeconds) => props.onChange({ leadSeconds })}
+            />
+            <NumberField
+              id={idFor('duck')}
+              label="Quieter under speech by (dB)"
+              value={item.duckDb}
+              min={0}
+              max={40}
+              step={1}
+              disabled={!canEdit}
+              onCommit={(duckDb) => props.onChange({ duckDb })}
+            />
           </>
         ) : index > 0 ? (
-          <NumberField id={idFor('crossfade')} label="Blend in from the item before (seconds)" hint="0 for a straight cut" value={item.crossfadeSeconds} min={0} max={10} step={0.5} disabled={!canEdit} onCommit={(crossfadeSeconds) => props.onChange({ crossfadeSeconds })} />
+          <NumberField
+            id={idFor('crossfade')}
+            label="Blend in from the item before (seconds)"
+            hint="0 for a straight cut"
+            value={item.crossfadeSeconds}
+            min={0}
+            max={10}
+            step={0.5}
+            disabled={!canEdit}
+            onCommit={(crossfadeSeconds) => props.onChange({ crossfadeSeconds })}
+          />
         ) : null}
       </div>
       <div className="timeline-item__actions">
@@ -121,17 +203,33 @@ export function TimelineItemRow(props: ItemRowProps) {
               Stop<span className="visually-hidden"> item {n}</span>
             </Button>
           ) : (
-            <Button variant="secondary" className="button--small" onClick={() => preview.play(audio.key, audio.url, item.inSeconds, item.outSeconds)}>
+            <Button
+              variant="secondary"
+              className="button--small"
+              onClick={() => preview.play(audio.key, audio.url, item.inSeconds, item.outSeconds)}
+            >
               Play this part<span className="visually-hidden"> (item {n})</span>
             </Button>
           )
         ) : null}
         {canEdit ? (
           <>
-            <Button id={idFor('earlier')} variant="secondary" className="button--small" aria-disabled={index === 0 || undefined} onClick={() => index > 0 && props.onMove(index - 1)}>
+            <Button
+              id={idFor('earlier')}
+              variant="secondary"
+              className="button--small"
+              aria-disabled={index === 0 || undefined}
+              onClick={() => index > 0 && props.onMove(index - 1)}
+            >
               Move earlier<span className="visually-hidden"> item {n}</span>
             </Button>
-            <Button id={idFor('later')} variant="secondary" className="button--small" aria-disabled={index === count - 1 || undefined} onClick={() => index < count - 1 && props.onMove(index + 1)}>
+            <Button
+              id={idFor('later')}
+              variant="secondary"
+              className="button--small"
+              aria-disabled={index === count - 1 || undefined}
+              onClick={() => index < count - 1 && props.onMove(index + 1)}
+            >
               Move later<span className="visually-hidden"> item {n}</span>
             </Button>
             <Button variant="warning" className="button--small" onClick={props.onRemove}>

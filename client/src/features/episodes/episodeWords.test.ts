@@ -32,13 +32,17 @@ describe('render words', () => {
       'Loudness is right for podcasts (−16.2 LUFS; the target is −16). The loudest moments stay below the limit (−1.5 dBTP).',
     );
     expect(loudnessWords({ integratedLufs: -20, truePeakDbtp: null })).toMatch(/^Too quiet/);
-    expect(loudnessWords({ integratedLufs: -12, truePeakDbtp: 0.3 })).toMatch(/^Too loud.*go over the limit \(0\.3 dBTP/);
+    expect(loudnessWords({ integratedLufs: -12, truePeakDbtp: 0.3 })).toMatch(
+      /^Too loud.*go over the limit \(0\.3 dBTP/,
+    );
     expect(loudnessWords({ integratedLufs: null, truePeakDbtp: null })).toMatch(/could not be measured/);
   });
 
   it('names each status', () => {
     expect(renderStatusWords({ status: 'rendering', progress: 0.426, failureReason: null })).toBe('Rendering 42%');
     expect(renderStatusWords({ status: 'passed', progress: 1, failureReason: null })).toBe('Ready to publish');
-    expect(renderStatusWords({ status: 'failed', progress: null, failureReason: 'A clip was withdrawn.' })).toBe('Could not be rendered: A clip was withdrawn.');
+    expect(renderStatusWords({ status: 'failed', progress: null, failureReason: 'A clip was withdrawn.' })).toBe(
+      'Could not be rendered: A clip was withdrawn.',
+    );
   });
 });

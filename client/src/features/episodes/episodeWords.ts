@@ -30,7 +30,10 @@ export function loudnessWords(render: Pick<Render, 'integratedLufs' | 'truePeakD
         ? `Too quiet for podcasts (${signed(lufs)} LUFS; the target is −16).`
         : `Too loud for podcasts (${signed(lufs)} LUFS; the target is −16).`;
   if (peak === null) return level;
-  const peaks = peak <= -1 ? `The loudest moments stay below the limit (${signed(peak)} dBTP).` : `The loudest moments go over the limit (${signed(peak)} dBTP; the limit is −1).`;
+  const peaks =
+    peak <= -1
+      ? `The loudest moments stay below the limit (${signed(peak)} dBTP).`
+      : `The loudest moments go over the limit (${signed(peak)} dBTP; the limit is −1).`;
   return `${level} ${peaks}`;
 }
 
@@ -49,7 +52,13 @@ export function renderStatusWords(render: Pick<Render, 'status' | 'progress' | '
   }
 }
 
-const dateAndTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateAndTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** "26 November 2026 at 10:05" (renders of one day differ only by the time). */
 export const renderWhen = (iso: string): string => dateAndTime.format(new Date(iso));

@@ -29,7 +29,8 @@ export async function getShow(workspaceId: string): Promise<Show | null> {
   }
 }
 
-export const putShow = (workspaceId: string, body: ShowBody): Promise<Show> => requestJson('PUT', `${inWorkspace(workspaceId)}/show`, showSchema, body);
+export const putShow = (workspaceId: string, body: ShowBody): Promise<Show> =>
+  requestJson('PUT', `${inWorkspace(workspaceId)}/show`, showSchema, body);
 
 export const listEpisodes = async (workspaceId: string): Promise<Episode[]> =>
   (await requestJson('GET', `${inWorkspace(workspaceId)}/episodes`, episodeListSchema)).episodes;
@@ -39,14 +40,19 @@ export const createEpisode = (workspaceId: string, body: CreateEpisodeBody): Pro
 
 export const getEpisode = (id: string): Promise<Episode> => requestJson('GET', one(id), episodeSchema);
 
-export const updateEpisode = (id: string, body: UpdateEpisodeBody): Promise<Episode> => requestJson('PATCH', one(id), episodeSchema, body);
+export const updateEpisode = (id: string, body: UpdateEpisodeBody): Promise<Episode> =>
+  requestJson('PATCH', one(id), episodeSchema, body);
 
-export const getTimeline = (id: string): Promise<Timeline> => requestJson('GET', `${one(id)}/timeline`, timelineResponseSchema);
+export const getTimeline = (id: string): Promise<Timeline> =>
+  requestJson('GET', `${one(id)}/timeline`, timelineResponseSchema);
 
-export const putTimeline = (id: string, timeline: Timeline): Promise<Timeline> => requestJson('PUT', `${one(id)}/timeline`, timelineResponseSchema, timeline);
+export const putTimeline = (id: string, timeline: Timeline): Promise<Timeline> =>
+  requestJson('PUT', `${one(id)}/timeline`, timelineResponseSchema, timeline);
 
 export const startRender = (id: string): Promise<Render> => requestJson('POST', `${one(id)}/render`, renderSchema, {});
 
-export const listRenders = async (id: string): Promise<Render[]> => (await requestJson('GET', `${one(id)}/renders`, renderListSchema)).renders;
+export const listRenders = async (id: string): Promise<Render[]> =>
+  (await requestJson('GET', `${one(id)}/renders`, renderListSchema)).renders;
 
-export const setPublished = (id: string, publish: boolean): Promise<Episode> => requestJson('POST', `${one(id)}/${publish ? 'publish' : 'unpublish'}`, episodeSchema, {});
+export const setPublished = (id: string, publish: boolean): Promise<Episode> =>
+  requestJson('POST', `${one(id)}/${publish ? 'publish' : 'unpublish'}`, episodeSchema, {});

@@ -3,7 +3,14 @@ import type { ClipSummary } from '../../../../shared/contracts/clips';
 import { ApiError } from '../../api/ApiError';
 import { problemsByItem, usableClips } from './usableClips';
 
-const consent = { podcast: true, publicationQuotes: false, audience: 'public' as const, wordingVersion: 1, givenAt: '2026-11-26T09:00:00.000Z', recordedBy: { id: 'u1', name: 'Cara' } };
+const consent = {
+  podcast: true,
+  publicationQuotes: false,
+  audience: 'public' as const,
+  wordingVersion: 1,
+  givenAt: '2026-11-26T09:00:00.000Z',
+  recordedBy: { id: 'u1', name: 'Cara' },
+};
 const clip = (id: string, change: Partial<ClipSummary> = {}): ClipSummary => ({
   id,
   title: id,
@@ -47,7 +54,9 @@ describe('the server’s problems by timeline item', () => {
     const { byItem, other } = problemsByItem(error);
     expect([...byItem]).toEqual([[1, ['Item 2: withdrawn', 'Item 2: past the end']]]);
     expect(other).toEqual(['Chapter after the end']);
-    expect(problemsByItem(new ApiError('conflict', 'Set up the show first.', { status: 409 })).other).toEqual(['Set up the show first.']);
+    expect(problemsByItem(new ApiError('conflict', 'Set up the show first.', { status: 409 })).other).toEqual([
+      'Set up the show first.',
+    ]);
     expect(problemsByItem(null)).toEqual({ byItem: new Map(), other: [] });
   });
 });

@@ -3,7 +3,14 @@ import type { ApiError } from '../../api/ApiError';
 
 /** Clips that may go into an episode: processed, approved, not withdrawn, and their maker agreed to podcast use. */
 export const usableClips = (clips: ClipSummary[]): ClipSummary[] =>
-  clips.filter((c) => c.status === 'ready' && c.reviewState === 'approved' && !c.withdrawn && c.consent?.podcast === true && (c.durationSeconds ?? 0) > 0);
+  clips.filter(
+    (c) =>
+      c.status === 'ready' &&
+      c.reviewState === 'approved' &&
+      !c.withdrawn &&
+      c.consent?.podcast === true &&
+      (c.durationSeconds ?? 0) > 0,
+  );
 
 /** A refused request's problems, split into those of one timeline item (`items.N…`) and the rest. */
 export function problemsByItem(error: ApiError | null): { byItem: Map<number, string[]>; other: string[] } {

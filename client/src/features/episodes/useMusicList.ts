@@ -3,7 +3,8 @@ import type { MusicAsset } from '../../../../shared/contracts/music';
 import { toApiError, type ApiError } from '../../api/ApiError';
 import { listMusic } from './musicApi';
 
-export type MusicListState = { status: 'loading' } | { status: 'ready'; music: MusicAsset[] } | { status: 'failed'; error: ApiError };
+export type MusicListState =
+  { status: 'loading' } | { status: 'ready'; music: MusicAsset[] } | { status: 'failed'; error: ApiError };
 
 const settled = (m: MusicAsset) => m.status === 'ready' || m.status === 'failed';
 
@@ -15,7 +16,9 @@ export function useMusicList(workspaceId: string): { list: MusicListState; reloa
     const mine = ++round.current;
     listMusic(workspaceId).then(
       (music) => mine === round.current && setList({ status: 'ready', music }),
-      (e: unknown) => mine === round.current && setList((was) => (was.status === 'ready' ? was : { status: 'failed', error: toApiError(e) })),
+      (e: unknown) =>
+        mine === round.current &&
+        setList((was) => (was.status === 'ready' ? was : { status: 'failed', error: toApiError(e) })),
     );
   }, [workspaceId]);
   useEffect(reload, [reload]);

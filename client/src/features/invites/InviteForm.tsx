@@ -14,7 +14,8 @@ import { formatDate } from './formatDate';
 const ids = { role: 'invite-role' };
 
 function linkHint(invite: CreatedInvite): string {
-  const who = invite.maxUses === 1 ? 'one person' : invite.maxUses ? `${invite.maxUses} people` : 'anyone you send it to';
+  const who =
+    invite.maxUses === 1 ? 'one person' : invite.maxUses ? `${invite.maxUses} people` : 'anyone you send it to';
   return `Send this to the person you are inviting, by email or text message. It lets ${who} join as ${roleInSentence(invite.role)}, until ${formatDate(invite.expiresAt)}.`;
 }
 

@@ -33,9 +33,16 @@ export function CreditMeSetting({ workspaceId }: { workspaceId: string }) {
     setBusy(true);
     setProblem(undefined);
     try {
-      const saved = await setMyCredit(workspaceId, byName ? { creditByName: true, creditName: name } : { creditByName: false });
+      const saved = await setMyCredit(
+        workspaceId,
+        byName ? { creditByName: true, creditName: name } : { creditByName: false },
+      );
       setCredit(saved);
-      setStatus(saved.creditByName ? `Saved. Published episodes you are part of will name you as “${saved.creditName}”.` : 'Saved. Published episodes will not name you.');
+      setStatus(
+        saved.creditByName
+          ? `Saved. Published episodes you are part of will name you as “${saved.creditName}”.`
+          : 'Saved. Published episodes will not name you.',
+      );
     } catch (e) {
       setStatus('');
       setProblem(toApiError(e).message);
@@ -53,15 +60,32 @@ export function CreditMeSetting({ workspaceId }: { workspaceId: string }) {
       </h3>
       <form onSubmit={(e) => void save(e)} noValidate>
         <div className="checkbox">
-          <input className="checkbox__input" type="checkbox" id={ids.box} aria-describedby={ids.hint} checked={byName} onChange={(e) => setByName(e.target.checked)} />
+          <input
+            className="checkbox__input"
+            type="checkbox"
+            id={ids.box}
+            aria-describedby={ids.hint}
+            checked={byName}
+            onChange={(e) => setByName(e.target.checked)}
+          />
           <label className="checkbox__label" htmlFor={ids.box}>
             Credit me by name in published episodes
           </label>
         </div>
         <p className="field__hint" id={ids.hint}>
-          Podcast apps will show this name with what you did: a guest when your recordings are used, a co-writer of a script, an audio editor. You can change your mind at any time.
+          Podcast apps will show this name with what you did: a guest when your recordings are used, a co-writer of a
+          script, an audio editor. You can change your mind at any time.
         </p>
-        {byName ? <TextField id={ids.name} label="The name to use" value={name} onChange={(e) => setName(e.target.value)} error={problem} autoComplete="name" /> : null}
+        {byName ? (
+          <TextField
+            id={ids.name}
+            label="The name to use"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={problem}
+            autoComplete="name"
+          />
+        ) : null}
         {!byName && problem ? <p className="field__error">{problem}</p> : null}
         <Button type="submit" variant="secondary" busy={busy}>
           Save

@@ -14,7 +14,8 @@ export const changeMemberRole = (id: string, userId: string, role: Role): Promis
 export const removeMember = (id: string, userId: string): Promise<void> =>
   requestEmpty('DELETE', `${base(id)}/members/${encodeURIComponent(userId)}`);
 
-export const getMyCredit = (id: string): Promise<MemberCredit> => requestJson('GET', `${base(id)}/members/me/credit`, memberCreditSchema);
+export const getMyCredit = (id: string): Promise<MemberCredit> =>
+  requestJson('GET', `${base(id)}/members/me/credit`, memberCreditSchema);
 
 export const setMyCredit = (id: string, body: MemberCreditBody): Promise<MemberCredit> =>
   requestJson('PATCH', `${base(id)}/members/me/credit`, memberCreditSchema, body);

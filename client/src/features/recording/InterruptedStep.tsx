@@ -35,8 +35,11 @@ export function InterruptedStep({ recording, onSend, onThrowAway, onLater }: Int
         “{recording.title}”, started {whenWords(recording.startedAt)}.
       </p>
       <p>
-        {seconds !== null ? `${capital(lengthWords(seconds))} of it is safe on the server.` : 'Part of it is safe on the server.'}
-        {recording.waitingHere > 0 ? ' The rest was kept on this device and is being sent now.' : ''} You can send what we have.
+        {seconds !== null
+          ? `${capital(lengthWords(seconds))} of it is safe on the server.`
+          : 'Part of it is safe on the server.'}
+        {recording.waitingHere > 0 ? ' The rest was kept on this device and is being sent now.' : ''} You can send what
+        we have.
       </p>
       {recording.uploader ? <UploadLine status={upload} recording={false} /> : null}
       {confirming ? (
@@ -45,7 +48,12 @@ export function InterruptedStep({ recording, onSend, onThrowAway, onLater }: Int
             Throw this recording away? It will be deleted and cannot be brought back.
           </p>
           <div className="button-group">
-            <Button variant="warning" className="button--big" busy={busy} onClick={() => (setBusy(true), void onThrowAway())}>
+            <Button
+              variant="warning"
+              className="button--big"
+              busy={busy}
+              onClick={() => (setBusy(true), void onThrowAway())}
+            >
               Yes, throw it away
             </Button>
             <Button variant="secondary" className="button--big" onClick={() => setConfirming(false)}>

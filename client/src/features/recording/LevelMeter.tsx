@@ -11,7 +11,9 @@ export function LevelMeter({ level, active, hearing }: { level: number; active: 
       </div>
       <p className={active && !hearing ? 'level__words level__words--warning' : 'level__words'}>
         {words}
-        {active && !hearing ? '. Check that your microphone is switched on and not muted, and speak a little closer to it.' : null}
+        {active && !hearing
+          ? '. Check that your microphone is switched on and not muted, and speak a little closer to it.'
+          : null}
       </p>
     </div>
   );

@@ -31,7 +31,14 @@ export function ListenBack({ url }: { url: string }) {
       <h2 className="heading-m" id="listen-back-heading" tabIndex={-1}>
         Listen back
       </h2>
-      <audio ref={audio} className="listen-back__audio" controls preload="metadata" src={url} aria-labelledby="listen-back-heading" />
+      <audio
+        ref={audio}
+        className="listen-back__audio"
+        controls
+        preload="metadata"
+        src={url}
+        aria-labelledby="listen-back-heading"
+      />
     </div>
   );
 }

@@ -13,7 +13,10 @@ const help: Record<MicrophoneProblem, { title: string; steps: string[] }> = {
   },
   'no-microphone': {
     title: 'We cannot find a microphone',
-    steps: ['Plug in a microphone or a headset, or use a phone, tablet or laptop with one built in.', 'Then press “Try again”.'],
+    steps: [
+      'Plug in a microphone or a headset, or use a phone, tablet or laptop with one built in.',
+      'Then press “Try again”.',
+    ],
   },
   'in-use': {
     title: 'Your microphone is busy',
@@ -21,7 +24,10 @@ const help: Record<MicrophoneProblem, { title: string; steps: string[] }> = {
   },
   unsupported: {
     title: 'This browser cannot record',
-    steps: ['Open this page in an up-to-date Chrome, Edge, Firefox or Safari.', 'Or record on your phone’s voice memo app and upload the file on the Clips page.'],
+    steps: [
+      'Open this page in an up-to-date Chrome, Edge, Firefox or Safari.',
+      'Or record on your phone’s voice memo app and upload the file on the Clips page.',
+    ],
   },
   failed: {
     title: 'The recording stopped unexpectedly',

@@ -35,7 +35,13 @@ const titles: Record<Step['name'], string> = {
 export function RecordPage({ workspaceId }: { workspaceId: string }) {
   const { user, workspace } = useWorkspacePage(workspaceId);
   if (workspace.status === 'failed') {
-    return <LoadFailedPage error={workspace.error} notFound="We could not find that workspace" title="We could not open this page" />;
+    return (
+      <LoadFailedPage
+        error={workspace.error}
+        notFound="We could not find that workspace"
+        title="We could not open this page"
+      />
+    );
   }
   if (workspace.status === 'loading' || !user) return <LoadingPage title="Tell a story">Loading…</LoadingPage>;
   return <Recording workspace={workspace.data} userId={user.id} />;
@@ -81,7 +87,9 @@ function Recording({ workspace, userId }: { workspace: Workspace; userId: string
         {step.name === 'interrupted' ? (
           <InterruptedStep
             recording={step.recording}
-            onSend={() => setStep({ name: 'send', recording: step.recording, from: 'interrupted', interrupted: step.recording })}
+            onSend={() =>
+              setStep({ name: 'send', recording: step.recording, from: 'interrupted', interrupted: step.recording })
+            }
             onThrowAway={() => throwAway(step.recording)}
             onLater={() => setStep({ name: 'record' })}
           />
@@ -89,7 +97,10 @@ function Recording({ workspace, userId }: { workspace: Workspace; userId: string
         {step.name === 'record' ? (
           <>
             {take.recorder.state === 'idle' ? (
-              <p className="lead">Press Record and tell your story in your own words. Take your time: you can pause, listen back and record again before you send it.</p>
+              <p className="lead">
+                Press Record and tell your story in your own words. Take your time: you can pause, listen back and
+                record again before you send it.
+              </p>
             ) : null}
             <RecordStep
               take={take}
@@ -106,7 +117,9 @@ function Recording({ workspace, userId }: { workspace: Workspace; userId: string
           <SendStep
             recording={step.recording}
             backLabel={step.from === 'record' ? 'Go back to your recording' : 'Go back'}
-            onBack={() => setStep(step.interrupted ? { name: 'interrupted', recording: step.interrupted } : { name: 'record' })}
+            onBack={() =>
+              setStep(step.interrupted ? { name: 'interrupted', recording: step.interrupted } : { name: 'record' })
+            }
             onSent={(clip) => {
               if (step.from === 'record') take.clear();
               setTitle('');
@@ -114,7 +127,9 @@ function Recording({ workspace, userId }: { workspace: Workspace; userId: string
             }}
           />
         ) : null}
-        {step.name === 'sent' ? <SentStep clip={step.clip} workspaceId={workspace.id} onAnother={() => void check()} /> : null}
+        {step.name === 'sent' ? (
+          <SentStep clip={step.clip} workspaceId={workspace.id} onAnother={() => void check()} />
+        ) : null}
       </Page>
     </>
   );

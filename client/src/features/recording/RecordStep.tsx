@@ -16,7 +16,14 @@ interface RecordStepProps {
   onSend(): void;
 }
 
-const stateWords = { idle: 'Ready to record', starting: 'Starting…', recording: 'Recording', paused: 'Paused', stopping: 'Stopping…', stopped: 'Recorded' } as const;
+const stateWords = {
+  idle: 'Ready to record',
+  starting: 'Starting…',
+  recording: 'Recording',
+  paused: 'Paused',
+  stopping: 'Stopping…',
+  stopped: 'Recorded',
+} as const;
 
 /**
  * Record, pause or resume, stop; then listen back, record again or send. One big button does
@@ -69,7 +76,8 @@ function Controls({ take, title, onSend }: { take: Take; title: string; onSend()
   useEffect(() => {
     const before = was.current;
     was.current = state;
-    if ((before === 'stopped' && state === 'idle') || (before === null && state !== 'idle')) mainButton.current?.focus();
+    if ((before === 'stopped' && state === 'idle') || (before === null && state !== 'idle'))
+      mainButton.current?.focus();
   }, [state]);
 
   return (
@@ -81,7 +89,9 @@ function Controls({ take, title, onSend }: { take: Take; title: string; onSend()
           {elapsedWords(recorder.elapsedMs)}
         </span>
       </p>
-      {state !== 'stopped' ? <LevelMeter level={recorder.level} active={state === 'recording'} hearing={recorder.hearing} /> : null}
+      {state !== 'stopped' ? (
+        <LevelMeter level={recorder.level} active={state === 'recording'} hearing={recorder.hearing} />
+      ) : null}
       <div className="visually-hidden">
         <StatusMessage>{announcement(state)}</StatusMessage>
       </div>
@@ -98,7 +108,12 @@ function Controls({ take, title, onSend }: { take: Take; title: string; onSend()
             {state === 'recording' ? 'Pause' : state === 'paused' ? 'Resume' : 'Record'}
           </Button>
           {active ? (
-            <Button className="recorder__button recorder__button--stop" variant="secondary" busy={busy} onClick={() => void recorder.stop()}>
+            <Button
+              className="recorder__button recorder__button--stop"
+              variant="secondary"
+              busy={busy}
+              onClick={() => void recorder.stop()}
+            >
               <span className="recorder__icon" aria-hidden="true" />
               Stop
             </Button>
@@ -106,7 +121,13 @@ function Controls({ take, title, onSend }: { take: Take; title: string; onSend()
         </div>
       ) : null}
       {state === 'stopped' && recorder.recordingUrl ? (
-        <Stopped url={recorder.recordingUrl} confirming={confirming} onConfirm={setConfirming} onSend={onSend} onAgain={() => void take.discard().then(() => setConfirming(false))} />
+        <Stopped
+          url={recorder.recordingUrl}
+          confirming={confirming}
+          onConfirm={setConfirming}
+          onSend={onSend}
+          onAgain={() => void take.discard().then(() => setConfirming(false))}
+        />
       ) : null}
     </>
   );
@@ -119,7 +140,19 @@ function announcement(state: keyof typeof stateWords): string {
   return '';
 }
 
-function Stopped({ url, confirming, onConfirm, onSend, onAgain }: { url: string; confirming: boolean; onConfirm(on: boolean): void; onSend(): void; onAgain(): void }) {
+function Stopped({
+  url,
+  confirming,
+  onConfirm,
+  onSend,
+  onAgain,
+}: {
+  url: string;
+  confirming: boolean;
+  onConfirm(on: boolean): void;
+  onSend(): void;
+  onAgain(): void;
+}) {
   const question = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (confirming) question.current?.focus();

@@ -35,13 +35,23 @@ export function SendStep({ recording, onSent, onBack, backLabel }: SendStepProps
     const audience = audienceSchema.safeParse(formText(event.currentTarget, 'audience'));
     problems.clear();
     if (!audience.success) {
-      return problems.show(new ApiError('validation_failed', 'Check the form.', { status: 400, fields: [{ path: 'audience', message: 'Choose who may hear or read your recording' }] }));
+      return problems.show(
+        new ApiError('validation_failed', 'Check the form.', {
+          status: 400,
+          fields: [{ path: 'audience', message: 'Choose who may hear or read your recording' }],
+        }),
+      );
     }
     setSending(true);
     try {
       const clip = await sendRecording(
         recording,
-        { podcast: form.get('podcast') === 'on', publicationQuotes: form.get('publicationQuotes') === 'on', audience: audience.data, wordingVersion: currentConsentVersion },
+        {
+          podcast: form.get('podcast') === 'on',
+          publicationQuotes: form.get('publicationQuotes') === 'on',
+          audience: audience.data,
+          wordingVersion: currentConsentVersion,
+        },
         recording.title,
       );
       onSent(clip);
@@ -51,14 +61,17 @@ export function SendStep({ recording, onSent, onBack, backLabel }: SendStepProps
     }
   };
 
-  const waiting = sending && upload !== null && upload.phase !== 'safe' && upload.phase !== 'failed' && upload.phase !== 'lost';
+  const waiting =
+    sending && upload !== null && upload.phase !== 'safe' && upload.phase !== 'failed' && upload.phase !== 'lost';
   return (
     <>
       <ErrorSummary items={problems.summary} />
       {recording.title.trim() ? <p className="caption">Your recording: “{recording.title.trim()}”</p> : null}
       <form onSubmit={submit} noValidate>
         <ConsentFields idPrefix="rec-" pageHeadingSaysIt audienceError={problems.fieldError('audience')} />
-        <StatusMessage>{sending ? (waiting ? 'Sending the last part of your recording…' : 'Sending your recording…') : null}</StatusMessage>
+        <StatusMessage>
+          {sending ? (waiting ? 'Sending the last part of your recording…' : 'Sending your recording…') : null}
+        </StatusMessage>
         {waiting ? <UploadLine status={upload} recording={false} /> : null}
         <div className="button-group">
           <Button type="submit" className="button--big" busy={sending}>

@@ -8,7 +8,10 @@ export function SentStep({ clip, workspaceId, onAnother }: { clip: Clip; workspa
     <>
       <div className="sent-panel">
         <p className="sent-panel__title">“{clip.title}”</p>
-        <p>It will be ready to listen to in a few minutes. Everyone in the workspace can find it in the list of recordings.</p>
+        <p>
+          It will be ready to listen to in a few minutes. Everyone in the workspace can find it in the list of
+          recordings.
+        </p>
       </div>
       <ul className="sent-links">
         <li>

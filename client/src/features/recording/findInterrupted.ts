@@ -39,9 +39,19 @@ export async function findInterrupted(workspaceId: string, userId: string): Prom
   for (const remote of server ?? []) {
     if (held.has(lockName(remote.clientKey)) || found.some((f) => f.server?.id === remote.id)) continue;
     if (remote.nextSeq === 0) continue; // nothing arrived: nothing to send
-    found.push({ server: remote, serverId: remote.id, uploader: null, localKey: null, title: remote.title, waitingHere: 0, startedAt: remote.startedAt });
+    found.push({
+      server: remote,
+      serverId: remote.id,
+      uploader: null,
+      localKey: null,
+      title: remote.title,
+      waitingHere: 0,
+      startedAt: remote.startedAt,
+    });
   }
-  return found.filter((f) => f.waitingHere > 0 || (f.server?.nextSeq ?? 0) > 0).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  return found
+    .filter((f) => f.waitingHere > 0 || (f.server?.nextSeq ?? 0) > 0)
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
 
 async function withUploader(local: LocalRecording, remote: Recording | null, waiting: number): Promise<Interrupted> {

@@ -63,7 +63,7 @@ export function memoryPieceStore(): PieceStore {
 
 const DB_NAME = 'chorus-recordings';
 
-const done = <T,>(request: IDBRequest<T>): Promise<T> =>
+const done = <T>(request: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
@@ -96,7 +96,9 @@ function indexedDbPieceStore(db: IDBDatabase): PieceStore {
   return {
     saveRecording: (r) => write(['recordings'], (tx) => tx.objectStore('recordings').put(r)),
     async recordings(workspaceId, userId) {
-      const all = await done(db.transaction('recordings').objectStore('recordings').getAll() as IDBRequest<LocalRecording[]>);
+      const all = await done(
+        db.transaction('recordings').objectStore('recordings').getAll() as IDBRequest<LocalRecording[]>,
+      );
       return all.filter((r) => r.workspaceId === workspaceId && r.userId === userId);
     },
     forget: (key) =>
@@ -105,7 +107,8 @@ function indexedDbPieceStore(db: IDBDatabase): PieceStore {
         tx.objectStore('pieces').delete(piecesOf(key));
       }),
     addPiece: (p) => write(['pieces'], (tx) => tx.objectStore('pieces').put(p)),
-    pieces: (key) => done(db.transaction('pieces').objectStore('pieces').getAll(piecesOf(key)) as IDBRequest<StoredPiece[]>),
+    pieces: (key) =>
+      done(db.transaction('pieces').objectStore('pieces').getAll(piecesOf(key)) as IDBRequest<StoredPiece[]>),
     removePiece: (key, seq) => write(['pieces'], (tx) => tx.objectStore('pieces').delete([key, seq])),
   };
 }
@@ -114,9 +117,12 @@ let shared: Promise<PieceStore> | null = null;
 
 /** The store for this tab: IndexedDB when it opens, memory when it cannot (private windows in some browsers). */
 export function pieceStore(): Promise<PieceStore> {
-  shared ??= (typeof indexedDB === 'undefined' ? Promise.reject(new Error('no IndexedDB')) : openDb()).then(indexedDbPieceStore, (e: unknown) => {
-    console.warn('Recording pieces are kept in memory only on this device', e);
-    return memoryPieceStore();
-  });
+  shared ??= (typeof indexedDB === 'undefined' ? Promise.reject(new Error('no IndexedDB')) : openDb()).then(
+    indexedDbPieceStore,
+    (e: unknown) => {
+      console.warn('Recording pieces are kept in memory only on this device', e);
+      return memoryPieceStore();
+    },
+  );
   return shared;
 }

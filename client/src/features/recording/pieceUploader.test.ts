@@ -5,7 +5,15 @@ import { PieceUploader, type UploaderApi } from './pieceUploader';
 import { memoryPieceStore, type LocalRecording } from './pieceStore';
 import type { PieceAnswer } from './recordingApi';
 
-const local = (): LocalRecording => ({ key: 'k-1', workspaceId: 'ws', userId: 'me', title: 'A story', mimeType: 'audio/webm;codecs=opus', serverId: null, startedAt: 0 });
+const local = (): LocalRecording => ({
+  key: 'k-1',
+  workspaceId: 'ws',
+  userId: 'me',
+  title: 'A story',
+  mimeType: 'audio/webm;codecs=opus',
+  serverId: null,
+  startedAt: 0,
+});
 const blob = (text: string) => new Blob([text]);
 const fast = { backoffMs: () => 1, whenOnline: () => new Promise<void>(() => undefined) };
 
@@ -18,7 +26,13 @@ function fakeServer() {
     failNext: [] as Array<Error | 'gap'>,
     api: null as unknown as UploaderApi,
   };
-  const progress = (): RecordingProgress => ({ id: 'srv-1', state: 'recording', nextSeq: server.stored.length, bytes: server.bytes, recordedSeconds: null });
+  const progress = (): RecordingProgress => ({
+    id: 'srv-1',
+    state: 'recording',
+    nextSeq: server.stored.length,
+    bytes: server.bytes,
+    recordedSeconds: null,
+  });
   server.api = {
     async start(_ws, body) {
       const failure = server.failNext.shift();
@@ -97,10 +111,16 @@ describe('sending a recording piece by piece', () => {
 
   it('gives up with the server’s words when trying again cannot help', async () => {
     const server = fakeServer();
-    server.failNext.push(new ApiError('forbidden', 'Only the person making this recording can add to it.', { status: 403 }));
+    server.failNext.push(
+      new ApiError('forbidden', 'Only the person making this recording can add to it.', { status: 403 }),
+    );
     const uploader = new PieceUploader(local(), memoryPieceStore(), server.api, fast);
     await uploader.add(0, blob('one'), 5000);
-    expect(await uploader.settled()).toMatchObject({ phase: 'failed', message: 'Only the person making this recording can add to it.', waiting: 1 });
+    expect(await uploader.settled()).toMatchObject({
+      phase: 'failed',
+      message: 'Only the person making this recording can add to it.',
+      waiting: 1,
+    });
   });
 
   it('picks up the pieces a closed tab left behind', async () => {

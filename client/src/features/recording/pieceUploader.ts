@@ -48,7 +48,8 @@ function browserOnline(signal: AbortSignal): Promise<void> {
 }
 
 /** Failures worth trying again: no connection, the server busy or restarting. */
-const transient = (e: unknown) => !isApiError(e) || e.status === 0 || e.status >= 500 || e.status === 429 || e.status === 408;
+const transient = (e: unknown) =>
+  !isApiError(e) || e.status === 0 || e.status >= 500 || e.status === 429 || e.status === 408;
 
 /**
  * Sends a recording's pieces in order, one at a time, as they arrive: each is kept in the piece store
@@ -164,7 +165,8 @@ export class PieceUploader {
         await this.pause(this.backoffMs(failures));
       }
     }
-    if (this.state.phase === 'sending' || this.state.phase === 'offline') this.update({ phase: this.queue.length === 0 ? 'safe' : this.state.phase });
+    if (this.state.phase === 'sending' || this.state.phase === 'offline')
+      this.update({ phase: this.queue.length === 0 ? 'safe' : this.state.phase });
   }
 
   private async serverRecording(): Promise<string> {
@@ -193,14 +195,21 @@ export class PieceUploader {
     // The server wants another piece: drop what it already has; if it needs one we no longer hold, stop.
     const { nextSeq, state, bytes } = answer.progress;
     if (state === 'sent' || state === 'sending' || state === 'withdrawn') {
-      this.update({ phase: 'failed', bytesSafe: bytes, message: answer.message || 'This recording has already been sent.' });
+      this.update({
+        phase: 'failed',
+        bytesSafe: bytes,
+        message: answer.message || 'This recording has already been sent.',
+      });
       return 'stop';
     }
     for (const p of this.queue.filter((q) => q.seq < nextSeq)) await this.done(p.seq);
     this.update({ bytesSafe: bytes });
     const first = this.queue[0];
     if (first && first.seq > nextSeq) {
-      this.update({ phase: 'lost', message: 'Part of your recording could not be sent. What arrived before it is safe, and can be sent.' });
+      this.update({
+        phase: 'lost',
+        message: 'Part of your recording could not be sent. What arrived before it is safe, and can be sent.',
+      });
       return 'stop';
     }
     return 'next';

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { elapsedWords, lengthWords, recordingListWords, uploadWords } from './recordingWords';
 
-const status = (phase: 'idle' | 'sending' | 'safe' | 'offline' | 'failed' | 'lost', waiting = 0) => ({ phase, waiting, bytesSafe: 0, serverId: null, message: null });
+const status = (phase: 'idle' | 'sending' | 'safe' | 'offline' | 'failed' | 'lost', waiting = 0) => ({
+  phase,
+  waiting,
+  bytesSafe: 0,
+  serverId: null,
+  message: null,
+});
 
 describe('recording words', () => {
   it('show the time recorded as a clock', () => {
@@ -23,7 +29,9 @@ describe('recording words', () => {
     expect(uploadWords(status('sending'), true)).toBe('Uploading…');
     expect(uploadWords(status('safe'), true)).toBe('Everything recorded so far is safe on the server');
     expect(uploadWords(status('safe'), false)).toBe('All of your recording is safe on the server');
-    expect(uploadWords(status('offline', 2), true)).toBe('Offline — we will keep trying. Your recording is kept on this device until then.');
+    expect(uploadWords(status('offline', 2), true)).toBe(
+      'Offline — we will keep trying. Your recording is kept on this device until then.',
+    );
     expect(uploadWords(status('offline', 0), true)).toBe('Offline — we will keep trying.');
   });
 

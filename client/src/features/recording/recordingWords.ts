@@ -31,7 +31,9 @@ export function uploadWords(status: UploadStatus, recording: boolean): string {
     case 'sending':
       return 'Uploading…';
     case 'safe':
-      return recording ? 'Everything recorded so far is safe on the server' : 'All of your recording is safe on the server';
+      return recording
+        ? 'Everything recorded so far is safe on the server'
+        : 'All of your recording is safe on the server';
     case 'offline':
       return `Offline — we will keep trying. ${status.waiting > 0 ? 'Your recording is kept on this device until then.' : ''}`.trim();
     case 'failed':

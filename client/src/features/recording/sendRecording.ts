@@ -23,7 +23,11 @@ export async function sendRecording(recording: Sendable, choices: ConsentChoices
   let id = recording.serverId;
   if (recording.uploader) id = (await recording.uploader.settled()).serverId ?? id;
   if (!id) {
-    throw new ApiError('conflict', 'Nothing from this recording has reached Chorus yet, so there is nothing to send. Record it again.', { status: 409 });
+    throw new ApiError(
+      'conflict',
+      'Nothing from this recording has reached Chorus yet, so there is nothing to send. Record it again.',
+      { status: 409 },
+    );
   }
   const clip = await finishRecording(id, { ...choices, ...(title.trim() ? { title: title.trim() } : {}) });
   recording.uploader?.stop();

@@ -18,7 +18,10 @@ export interface Recorder {
   /** The whole recording on this device, once stopped, for "Listen back". */
   recordingUrl: string | null;
   /** Asks for the microphone and starts; each piece goes to `onPiece` as MediaRecorder hands it over. */
-  start(handlers: { onStarted(mimeType: string): void; onPiece(seq: number, piece: Blob, recordedMs: number): void }): Promise<boolean>;
+  start(handlers: {
+    onStarted(mimeType: string): void;
+    onPiece(seq: number, piece: Blob, recordedMs: number): void;
+  }): Promise<boolean>;
   pause(): void;
   resume(): void;
   stop(): Promise<void>;
@@ -32,7 +35,8 @@ const HEARD_LEVEL = 0.12;
 function problemOf(e: unknown): MicrophoneProblem {
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
   if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') return 'denied';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError') return 'no-microphone';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError')
+    return 'no-microphone';
   if (name === 'NotReadableError' || name === 'AbortError' || name === 'TrackStartError') return 'in-use';
   return 'failed';
 }
@@ -113,7 +117,9 @@ export function useRecorder(): Recorder {
       setState('starting');
       let stream: MediaStream;
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
+        stream = await navigator.mediaDevices.getUserMedia({
+          audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+        });
       } catch (e) {
         setProblem(problemOf(e));
         setState('idle');
@@ -168,7 +174,9 @@ export function useRecorder(): Recorder {
       now.frame = requestAnimationFrame(meter);
       now.timers.push(window.setInterval(() => setElapsedMs(elapsedNow()), 250));
       // A microphone unplugged (or taken by another app) ends the recording; what was recorded is kept.
-      stream.getAudioTracks().forEach((track) => track.addEventListener('ended', () => recorder.state !== 'inactive' && recorder.stop()));
+      stream
+        .getAudioTracks()
+        .forEach((track) => track.addEventListener('ended', () => recorder.state !== 'inactive' && recorder.stop()));
       live.current = now;
       setElapsedMs(0);
       setHearing(true);

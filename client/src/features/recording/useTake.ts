@@ -42,7 +42,15 @@ export function useTake(workspaceId: string, userId: string): Take {
       let current: PieceUploader | null = null;
       return recorder.start({
         onStarted(mimeType) {
-          const local: LocalRecording = { key: crypto.randomUUID(), workspaceId, userId, title, mimeType, serverId: null, startedAt: Date.now() };
+          const local: LocalRecording = {
+            key: crypto.randomUUID(),
+            workspaceId,
+            userId,
+            title,
+            mimeType,
+            serverId: null,
+            startedAt: Date.now(),
+          };
           void store.saveRecording(local).catch(() => undefined);
           letGo();
           release.current = holdLock(lockName(local.key));
@@ -71,7 +79,8 @@ export function useTake(workspaceId: string, userId: string): Take {
   }, [uploader, recorder, letGo]);
 
   const sendable = useCallback(
-    (title: string): Sendable | null => (uploader ? { title, serverId: uploader.status.serverId, uploader, localKey: uploader.recording.key } : null),
+    (title: string): Sendable | null =>
+      uploader ? { title, serverId: uploader.status.serverId, uploader, localKey: uploader.recording.key } : null,
     [uploader],
   );
 

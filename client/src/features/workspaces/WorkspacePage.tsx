@@ -10,7 +10,9 @@ import { WorkspaceView } from './WorkspaceView';
 function titleFor(workspace: Resource<Workspace>): string {
   if (workspace.status === 'ready') return workspace.data.name;
   if (workspace.status === 'failed') {
-    return workspace.error.code === 'not_found' ? 'We could not find that workspace' : 'We could not open this workspace';
+    return workspace.error.code === 'not_found'
+      ? 'We could not find that workspace'
+      : 'We could not open this workspace';
   }
   return 'Opening workspace';
 }

@@ -50,7 +50,9 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
             <Link className="card-list__link" href={`/w/${encodeURIComponent(workspace.id)}/episodes`}>
               Episodes
             </Link>
-            <span className="card-list__meta">Podcast episodes made from the clips: lay out, render, listen and publish</span>
+            <span className="card-list__meta">
+              Podcast episodes made from the clips: lay out, render, listen and publish
+            </span>
           </li>
         </ul>
       </nav>

@@ -7,4 +7,5 @@ export const listWorkspaces = async (): Promise<Workspace[]> =>
 export const createWorkspace = (name: string): Promise<Workspace> =>
   requestJson('POST', '/api/workspaces', workspaceSchema, { name });
 
-export const getWorkspace = (id: string): Promise<Workspace> => requestJson('GET', `/api/workspaces/${encodeURIComponent(id)}`, workspaceSchema);
+export const getWorkspace = (id: string): Promise<Workspace> =>
+  requestJson('GET', `/api/workspaces/${encodeURIComponent(id)}`, workspaceSchema);

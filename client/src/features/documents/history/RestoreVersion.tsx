@@ -10,7 +10,15 @@ export const keptBeforeRestoring = (version: DocumentVersion): string =>
   version.name ? `Before restoring “${version.name}”` : 'Before restoring the automatic copy of …';
 
 /** "Restore this version", asked twice: once to start, once after saying plainly what will happen. */
-export function RestoreVersion({ docId, version, onRestored }: { docId: string; version: DocumentVersion; onRestored(version: DocumentVersion): void }) {
+export function RestoreVersion({
+  docId,
+  version,
+  onRestored,
+}: {
+  docId: string;
+  version: DocumentVersion;
+  onRestored(version: DocumentVersion): void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
@@ -45,10 +53,13 @@ export function RestoreVersion({ docId, version, onRestored }: { docId: string; 
           <p className="confirm__question" tabIndex={-1} ref={question}>
             Restore “{title}”?
           </p>
-          <p>The document will go back to how it was on {versionTime(version)}. Everyone who has it open will see the change straight away.</p>
           <p>
-            Nothing is lost: the text as it is now is saved first, as a version called “{keptBeforeRestoring(version)}”. You can bring it back from this list
-            at any time.
+            The document will go back to how it was on {versionTime(version)}. Everyone who has it open will see the
+            change straight away.
+          </p>
+          <p>
+            Nothing is lost: the text as it is now is saved first, as a version called “{keptBeforeRestoring(version)}”.
+            You can bring it back from this list at any time.
           </p>
           <div className="button-group">
             <Button variant="warning" busy={busy} onClick={() => void restore()}>

@@ -23,8 +23,14 @@ export function VersionHistory({ doc, myId }: { doc: DocumentInfo; myId: string 
   const [round, setRound] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const showing = open || viewing !== null;
-  const [versions] = useResource(showing ? `${doc.id}:${round}` : 'closed', showing ? () => listVersions(doc.id) : null);
-  const [members] = useResource(showing ? doc.workspaceId : 'closed', showing ? () => listMembers(doc.workspaceId) : null);
+  const [versions] = useResource(
+    showing ? `${doc.id}:${round}` : 'closed',
+    showing ? () => listVersions(doc.id) : null,
+  );
+  const [members] = useResource(
+    showing ? doc.workspaceId : 'closed',
+    showing ? () => listMembers(doc.workspaceId) : null,
+  );
   const memberList = members.status === 'ready' ? members.data : null;
   const names = useMemo(() => (memberList ? new Map(memberList.map((m) => [m.userId, m.name])) : null), [memberList]);
   const canEdit = doc.abilities.edit;
@@ -39,7 +45,9 @@ export function VersionHistory({ doc, myId }: { doc: DocumentInfo; myId: string 
     setViewing(null);
     setOpen(true);
     setRound((n) => n + 1);
-    setDone(`The document now reads as “${versionTitle(version)}” did. The text from before is kept as “${keptBeforeRestoring(version)}”.`);
+    setDone(
+      `The document now reads as “${versionTitle(version)}” did. The text from before is kept as “${keptBeforeRestoring(version)}”.`,
+    );
     heading.current?.focus();
   };
 
@@ -49,8 +57,8 @@ export function VersionHistory({ doc, myId }: { doc: DocumentInfo; myId: string 
         Version history
       </h2>
       <p>
-        A version is a copy of this document as it was at one moment. You can read any version, and bring one back if you need to. Chorus also keeps a copy
-        by itself every so often.
+        A version is a copy of this document as it was at one moment. You can read any version, and bring one back if
+        you need to. Chorus also keeps a copy by itself every so often.
       </p>
       <StatusMessage tone="success">{done}</StatusMessage>
       {canEdit && !viewing ? <SaveVersionForm docId={doc.id} onSaved={saved} /> : null}
@@ -70,7 +78,12 @@ export function VersionHistory({ doc, myId }: { doc: DocumentInfo; myId: string 
         />
       ) : (
         <div className="history__versions">
-          <Button variant="secondary" aria-expanded={open} aria-controls="history-versions" onClick={() => setOpen(!open)}>
+          <Button
+            variant="secondary"
+            aria-expanded={open}
+            aria-controls="history-versions"
+            onClick={() => setOpen(!open)}
+          >
             {open ? 'Hide versions' : 'Show versions'}
           </Button>
           <div id="history-versions">

@@ -21,7 +21,12 @@ export function VersionList({ versions, names, myId, onView }: VersionListProps)
           <span className="history__name">{versionTitle(v)}</span>
           <span className="card-list__meta">{versionByline(v, names, myId)}</span>
           {/* Every button in the list reads the same on screen; its spoken name says which version it opens. */}
-          <Button variant="secondary" className="history__open" aria-label={`Look at this version: ${versionTitle(v)}`} onClick={() => onView(v)}>
+          <Button
+            variant="secondary"
+            className="history__open"
+            aria-label={`Look at this version: ${versionTitle(v)}`}
+            onClick={() => onView(v)}
+          >
             Look at this version
           </Button>
         </li>

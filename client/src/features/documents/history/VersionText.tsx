@@ -12,7 +12,9 @@ export function VersionText({ json }: { json: Record<string, unknown> }) {
       extensions: editorExtensions,
       content: json,
       editable: false,
-      editorProps: { attributes: { class: 'editor-text', 'aria-readonly': 'true', 'aria-label': 'Text of this version' } },
+      editorProps: {
+        attributes: { class: 'editor-text', 'aria-readonly': 'true', 'aria-label': 'Text of this version' },
+      },
     },
     [json],
   );

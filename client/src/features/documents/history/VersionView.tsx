@@ -43,7 +43,9 @@ export function VersionView({ docId, version, names, myId, canRestore, onClose, 
           </Suspense>
         </section>
       ) : null}
-      {canRestore && body.status === 'ready' ? <RestoreVersion docId={docId} version={version} onRestored={onRestored} /> : null}
+      {canRestore && body.status === 'ready' ? (
+        <RestoreVersion docId={docId} version={version} onRestored={onRestored} />
+      ) : null}
       <p>
         <Button variant="secondary" onClick={onClose}>
           Back to the list of versions

@@ -16,7 +16,9 @@ describe('version words', () => {
     expect(versionByline({ createdAt: at, createdBy: 'u-ann' }, names, 'u-eve')).toBe(`Saved by Ann Admin on ${time}`);
     expect(versionByline({ createdAt: at, createdBy: 'u-eve' }, names, 'u-eve')).toBe(`Saved by you on ${time}`);
     expect(versionByline({ createdAt: at, createdBy: null }, names, 'u-eve')).toBe(`Kept by Chorus on ${time}`);
-    expect(versionByline({ createdAt: at, createdBy: 'u-gone' }, names, 'u-eve')).toBe(`Saved by someone who has left the workspace on ${time}`);
+    expect(versionByline({ createdAt: at, createdBy: 'u-gone' }, names, 'u-eve')).toBe(
+      `Saved by someone who has left the workspace on ${time}`,
+    );
     // Before the members are known nobody is called a leaver.
     expect(versionByline({ createdAt: at, createdBy: 'u-ann' }, null, 'u-eve')).toBe(`Saved on ${time}`);
   });

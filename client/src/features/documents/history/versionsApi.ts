@@ -18,7 +18,11 @@ export const saveVersion = (docId: string, name: string): Promise<DocumentVersio
 
 /** The version's body as ProseMirror JSON, rendered by the server with the shared schema. */
 export async function versionBody(docId: string, versionId: string): Promise<Record<string, unknown>> {
-  const content = await requestJson('GET', `${one(docId, versionId)}/content?format=json`, documentVersionContentSchema);
+  const content = await requestJson(
+    'GET',
+    `${one(docId, versionId)}/content?format=json`,
+    documentVersionContentSchema,
+  );
   return content.format === 'json' ? content.json : { type: 'doc', content: [] };
 }
 

@@ -90,7 +90,11 @@ export function CommentBox({ id, label, submitLabel, emptyMessage, people, onSub
     try {
       await onSubmit(body, stillMentioned(body, chosen));
     } catch (e) {
-      setError(e instanceof ApiError ? (e.fields.find((f) => f.path === 'body')?.message ?? e.message) : 'Your comment could not be sent. Try again.');
+      setError(
+        e instanceof ApiError
+          ? (e.fields.find((f) => f.path === 'body')?.message ?? e.message)
+          : 'Your comment could not be sent. Try again.',
+      );
       setBusy(false);
       box.current?.focus();
     }

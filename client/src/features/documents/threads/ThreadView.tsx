@@ -41,7 +41,19 @@ function CommentText({ comment }: { comment: ThreadComment }) {
 }
 
 /** One thread: the words it is about (a button that shows them in the text), who said what, replies, resolve or reopen. */
-export function ThreadView({ thread, number, myId, people, canReply, canResolve, orphaned, active, onShow, onChanged, announce }: ThreadViewProps) {
+export function ThreadView({
+  thread,
+  number,
+  myId,
+  people,
+  canReply,
+  canResolve,
+  orphaned,
+  active,
+  onShow,
+  onChanged,
+  announce,
+}: ThreadViewProps) {
   const [replying, setReplying] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -63,7 +75,9 @@ export function ThreadView({ thread, number, myId, people, canReply, canResolve,
       setBusy(false);
       // The thread moves between "Open" and "Resolved", so its buttons are new ones: find them again.
       requestAnimationFrame(() => {
-        const moved = document.querySelector<HTMLElement>(`.passage-threads li[data-thread-id="${CSS.escape(thread.id)}"] .thread__actions button:last-child`);
+        const moved = document.querySelector<HTMLElement>(
+          `.passage-threads li[data-thread-id="${CSS.escape(thread.id)}"] .thread__actions button:last-child`,
+        );
         (moved ?? resolveButton.current)?.focus();
       });
     }
@@ -74,7 +88,13 @@ export function ThreadView({ thread, number, myId, people, canReply, canResolve,
     requestAnimationFrame(() => replyButton.current?.focus());
   };
 
-  const classes = ['thread', 'passage-thread', thread.resolved ? 'thread--resolved' : '', orphaned ? 'passage-thread--orphaned' : '', active ? 'passage-thread--active' : '']
+  const classes = [
+    'thread',
+    'passage-thread',
+    thread.resolved ? 'thread--resolved' : '',
+    orphaned ? 'passage-thread--orphaned' : '',
+    active ? 'passage-thread--active' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -97,7 +117,11 @@ export function ThreadView({ thread, number, myId, people, canReply, canResolve,
           </h4>
           {thread.resolved ? <strong className="clip-tag clip-tag--done">Resolved</strong> : null}
         </div>
-        {orphaned ? <p className="quiet passage-thread__gone">These words have been deleted from the document. The comments are kept.</p> : null}
+        {orphaned ? (
+          <p className="quiet passage-thread__gone">
+            These words have been deleted from the document. The comments are kept.
+          </p>
+        ) : null}
         {first ? (
           <>
             <p className="thread__who">
@@ -111,7 +135,8 @@ export function ThreadView({ thread, number, myId, people, canReply, canResolve,
             {replies.map((r) => (
               <li key={r.id} className="reply">
                 <p className="thread__who">
-                  <strong>{who(r.author, myId)}</strong> <span className="quiet">replied on {whenWords(r.createdAt)}</span>
+                  <strong>{who(r.author, myId)}</strong>{' '}
+                  <span className="quiet">replied on {whenWords(r.createdAt)}</span>
                 </p>
                 <CommentText comment={r} />
               </li>

@@ -39,11 +39,20 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
   const [message, setMessage] = useState('');
   const announce = (text: string) => setMessage(text);
   const live = useDocumentThreads(documentId, workspaceId, (event) => {
-    const actor = event.change === 'resolved' || event.change === 'reopened' ? event.thread.resolvedBy : event.thread.comments.at(-1)?.author;
+    const actor =
+      event.change === 'resolved' || event.change === 'reopened'
+        ? event.thread.resolvedBy
+        : event.thread.comments.at(-1)?.author;
     // A comment that mentions me is announced as a mention instead.
-    if ((event.change === 'created' || event.change === 'replied') && event.thread.comments.at(-1)?.mentions.some((p) => p.id === me.id)) return;
+    if (
+      (event.change === 'created' || event.change === 'replied') &&
+      event.thread.comments.at(-1)?.mentions.some((p) => p.id === me.id)
+    )
+      return;
     if (event.change === 'reopened' || (actor && actor.id !== me.id)) {
-      announce(`${actor && event.change !== 'reopened' ? actor.name : 'Someone'} ${changeWords[event.change]} “${short(event.thread.quote)}”.`);
+      announce(
+        `${actor && event.change !== 'reopened' ? actor.name : 'Someone'} ${changeWords[event.change]} “${short(event.thread.quote)}”.`,
+      );
     }
   });
   const [people, setPeople] = useState<ThreadPerson[]>([]);
@@ -68,7 +77,11 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
     );
   }, [workspaceId, me.id]);
 
-  const passages = useEditorState({ editor, selector: ({ editor: e }) => passagesIn(e.state.doc), equalityFn: samePassages });
+  const passages = useEditorState({
+    editor,
+    selector: ({ editor: e }) => passagesIn(e.state.doc),
+    equalityFn: samePassages,
+  });
   for (const id of passages.keys()) seenAnchored.current.add(id);
   const groups = useMemo(() => groupThreads(live.threads, passages, seenAnchored.current), [live.threads, passages]);
 
@@ -90,7 +103,9 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
       const id = marked?.getAttribute('data-thread-id');
       if (!id) return;
       setActive(id);
-      document.querySelector(`.passage-threads [data-thread-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      document
+        .querySelector(`.passage-threads [data-thread-id="${CSS.escape(id)}"]`)
+        ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     };
     const dom = editor.view.dom;
     dom.addEventListener('click', onClick);
@@ -122,7 +137,9 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
     if (!passage) return;
     setActive(thread.id);
     editor.chain().setTextSelection(passage).run();
-    editor.view.dom.querySelector(`[data-thread-id="${CSS.escape(thread.id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    editor.view.dom
+      .querySelector(`[data-thread-id="${CSS.escape(thread.id)}"]`)
+      ?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     if (editor.isEditable) editor.commands.focus();
     announce(`The words “${short(thread.quote)}” are selected in the text.`);
   };
@@ -159,7 +176,9 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
   // Marks of resolved threads are not highlighted; the open thread being looked at stands out.
   const markStyles = [
     ...groups.resolved.map((t) => `.editor-text [data-thread-id="${t.id}"] { background: none; border-bottom: 0; }`),
-    active && groups.open.some((t) => t.id === active) ? `.editor-text [data-thread-id="${active}"] { background: #ffd966; }` : '',
+    active && groups.open.some((t) => t.id === active)
+      ? `.editor-text [data-thread-id="${active}"] { background: #ffd966; }`
+      : '',
   ].join('\n');
 
   return (
@@ -173,8 +192,12 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
         <div className="passage-threads__mention" role="note">
           <p>
             <strong>{live.mention.by.name}</strong> mentioned you in{' '}
-            {live.mention.documentId === documentId ? `“${live.mention.documentTitle}”` : <Link href={`/d/${encodeURIComponent(live.mention.documentId)}`}>“{live.mention.documentTitle}”</Link>}:{' '}
-            {live.mention.excerpt}
+            {live.mention.documentId === documentId ? (
+              `“${live.mention.documentTitle}”`
+            ) : (
+              <Link href={`/d/${encodeURIComponent(live.mention.documentId)}`}>“{live.mention.documentTitle}”</Link>
+            )}
+            : {live.mention.excerpt}
           </p>
           <Button variant="secondary" onClick={() => setDismissed(live.mention?.commentId ?? null)}>
             Dismiss<span className="visually-hidden"> the mention</span>

@@ -23,13 +23,20 @@ export function matchingPeople(people: ThreadPerson[], query: string, max = 6): 
 }
 
 /** The text with "@query" replaced by "@Name ", and where the caret goes after it. */
-export function insertMention(text: string, at: MentionQuery, caret: number, name: string): { text: string; caret: number } {
+export function insertMention(
+  text: string,
+  at: MentionQuery,
+  caret: number,
+  name: string,
+): { text: string; caret: number } {
   const inserted = `@${name} `;
   return { text: text.slice(0, at.start) + inserted + text.slice(caret), caret: at.start + inserted.length };
 }
 
 /** The chosen people whose "@Name" is still in the text: a mention deleted from the text is no mention. */
-export const stillMentioned = (text: string, chosen: ThreadPerson[]): string[] => [...new Set(chosen.filter((p) => text.includes(`@${p.name}`)).map((p) => p.id))];
+export const stillMentioned = (text: string, chosen: ThreadPerson[]): string[] => [
+  ...new Set(chosen.filter((p) => text.includes(`@${p.name}`)).map((p) => p.id)),
+];
 
 /** A comment's text cut into plain parts and mentions, to show each "@Name" as a mention. */
 export function bodyParts(body: string, mentions: ThreadPerson[]): { text: string; mention?: ThreadPerson }[] {

@@ -16,14 +16,17 @@ const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
  * passage stays outside. Null when the editor is not bound to its Yjs document.
  */
 export function selectionAnchor(editor: Editor, selection: TextSelection): { from: string; to: string } | null {
-  const sync = ySyncPluginKey.getState(editor.state) as { type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } | null } | undefined;
+  const sync = ySyncPluginKey.getState(editor.state) as
+    { type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } | null } | undefined;
   if (!sync?.binding) return null;
   const doc = sync.type.doc;
   if (!doc) return null;
   const relative = (pos: number, assoc: number) => {
     const rough = absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping as never);
     const abs = Y.createAbsolutePositionFromRelativePosition(rough, doc);
-    return toBase64(Y.encodeRelativePosition(abs ? Y.createRelativePositionFromTypeIndex(abs.type, abs.index, assoc) : rough));
+    return toBase64(
+      Y.encodeRelativePosition(abs ? Y.createRelativePositionFromTypeIndex(abs.type, abs.index, assoc) : rough),
+    );
   };
   return { from: relative(selection.from, 0), to: relative(selection.to, -1) };
 }

@@ -12,11 +12,18 @@ export interface ThreadGroups {
  * A thread is orphaned when its mark is not in this copy of the document and either the server said so
  * or this page saw the mark go. (A thread just made may reach the page before its mark does.)
  */
-export const isOrphaned = (thread: DocumentThread, passages: Map<string, Passage>, seenAnchored: ReadonlySet<string>): boolean =>
-  !passages.has(thread.id) && (thread.orphaned || seenAnchored.has(thread.id));
+export const isOrphaned = (
+  thread: DocumentThread,
+  passages: Map<string, Passage>,
+  seenAnchored: ReadonlySet<string>,
+): boolean => !passages.has(thread.id) && (thread.orphaned || seenAnchored.has(thread.id));
 
 /** Open and resolved threads in document order; orphaned ones apart, oldest first. */
-export function groupThreads(threads: DocumentThread[], passages: Map<string, Passage>, seenAnchored: ReadonlySet<string>): ThreadGroups {
+export function groupThreads(
+  threads: DocumentThread[],
+  passages: Map<string, Passage>,
+  seenAnchored: ReadonlySet<string>,
+): ThreadGroups {
   const at = (t: DocumentThread) => passages.get(t.id)?.from ?? Number.POSITIVE_INFINITY;
   const inOrder = [...threads].sort((a, b) => at(a) - at(b) || a.createdAt.localeCompare(b.createdAt));
   const groups: ThreadGroups = { open: [], resolved: [], orphaned: [] };

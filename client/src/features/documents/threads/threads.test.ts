@@ -23,7 +23,9 @@ function thread(id: string, over: Partial<DocumentThread> = {}): DocumentThread 
     resolvedAt: null,
     resolvedBy: null,
     orphaned: false,
-    comments: [{ id: `${id}-c`, threadId: id, author: person, body: 'x', mentions: [], createdAt: '2026-01-01T00:00:00Z' }],
+    comments: [
+      { id: `${id}-c`, threadId: id, author: person, body: 'x', mentions: [], createdAt: '2026-01-01T00:00:00Z' },
+    ],
     ...over,
   };
 }
@@ -33,8 +35,20 @@ describe('passages', () => {
     const doc = ProseMirrorNode.fromJSON(schema, {
       type: 'doc',
       content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'One ' }, { type: 'text', text: 'two', marks: mark('a') }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'three', marks: [...mark('a'), ...mark('b')] }, { type: 'text', text: ' four', marks: mark('b') }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'One ' },
+            { type: 'text', text: 'two', marks: mark('a') },
+          ],
+        },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'three', marks: [...mark('a'), ...mark('b')] },
+            { type: 'text', text: ' four', marks: mark('b') },
+          ],
+        },
       ],
     });
     const found = passagesIn(doc);
@@ -51,7 +65,13 @@ describe('thread groups', () => {
   ]);
 
   it('put open and resolved threads in document order and orphaned ones apart', () => {
-    const threads = [thread('late'), thread('gone', { orphaned: true }), thread('early'), thread('done', { resolved: true }), thread('new')];
+    const threads = [
+      thread('late'),
+      thread('gone', { orphaned: true }),
+      thread('early'),
+      thread('done', { resolved: true }),
+      thread('new'),
+    ];
     const groups = groupThreads(threads, passages, new Set());
     expect(groups.open.map((t) => t.id)).toEqual(['early', 'late', 'new']);
     expect(groups.resolved.map((t) => t.id)).toEqual(['done']);

@@ -11,7 +11,8 @@ import { requestJson } from '../../../api/http';
 const threadsOf = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}/threads`;
 const one = (threadId: string) => `/api/threads/${encodeURIComponent(threadId)}`;
 
-export const listThreads = (documentId: string): Promise<DocumentThreadList> => requestJson('GET', threadsOf(documentId), documentThreadListSchema);
+export const listThreads = (documentId: string): Promise<DocumentThreadList> =>
+  requestJson('GET', threadsOf(documentId), documentThreadListSchema);
 
 export const startThread = (documentId: string, body: CreateThreadBody): Promise<DocumentThread> =>
   requestJson('POST', threadsOf(documentId), documentThreadSchema, body);

@@ -25,7 +25,11 @@ const nothingYet: DocumentThreadList['abilities'] = { create: false, reply: fals
  * The comment threads of one document, kept live: loaded over HTTP, then every change announced in the
  * workspace's room. After a break in the connection everything is loaded again (changes were missed).
  */
-export function useDocumentThreads(documentId: string, workspaceId: string, onChange: (event: DocumentThreadEvent) => void): DocumentThreads {
+export function useDocumentThreads(
+  documentId: string,
+  workspaceId: string,
+  onChange: (event: DocumentThreadEvent) => void,
+): DocumentThreads {
   const [threads, setThreads] = useState<DocumentThread[]>([]);
   const [abilities, setAbilities] = useState(nothingYet);
   const [loading, setLoading] = useState(true);

@@ -40,14 +40,34 @@ export function ArtworkPicker({ whose, current, canEdit, upload }: ArtworkPicker
   return (
     <div className="artwork-picker">
       {current ? (
-        <img className="artwork-picker__image" src={current.url} width={160} height={160} alt={`Artwork for ${whose}`} />
+        <img
+          className="artwork-picker__image"
+          src={current.url}
+          width={160}
+          height={160}
+          alt={`Artwork for ${whose}`}
+        />
       ) : (
         <p>No artwork uploaded for {whose} yet.</p>
       )}
       {canEdit ? (
         <>
-          <FieldShell id={id} label={current ? `Change the artwork for ${whose}` : `Artwork for ${whose}`} hint={<>A PNG or JPEG: {artworkRuleSentence}.</>} error={problem ?? undefined}>
-            {(describedBy) => <input ref={input} id={id} type="file" accept="image/png,image/jpeg" aria-describedby={describedBy} aria-invalid={problem ? true : undefined} />}
+          <FieldShell
+            id={id}
+            label={current ? `Change the artwork for ${whose}` : `Artwork for ${whose}`}
+            hint={<>A PNG or JPEG: {artworkRuleSentence}.</>}
+            error={problem ?? undefined}
+          >
+            {(describedBy) => (
+              <input
+                ref={input}
+                id={id}
+                type="file"
+                accept="image/png,image/jpeg"
+                aria-describedby={describedBy}
+                aria-invalid={problem ? true : undefined}
+              />
+            )}
           </FieldShell>
           <Button variant="secondary" busy={busy} onClick={() => void send()}>
             Upload the picture

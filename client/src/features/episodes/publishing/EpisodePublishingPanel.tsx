@@ -23,7 +23,12 @@ export function EpisodePublishingPanel({ episode, show, onChanged }: EpisodePubl
         Artwork, script, transcript and credits
       </h2>
       <h3 className="heading-s">Episode artwork</h3>
-      <ArtworkPicker whose="this episode" current={episode.artwork} canEdit={canEdit} upload={async (file) => onChanged(await uploadEpisodeArtwork(episode.id, file))} />
+      <ArtworkPicker
+        whose="this episode"
+        current={episode.artwork}
+        canEdit={canEdit}
+        upload={async (file) => onChanged(await uploadEpisodeArtwork(episode.id, file))}
+      />
       {show ? (
         <>
           <h3 className="heading-s">Show artwork</h3>
@@ -31,7 +36,9 @@ export function EpisodePublishingPanel({ episode, show, onChanged }: EpisodePubl
             whose="the show"
             current={uploadedShowArtwork ?? show.artwork}
             canEdit={canEdit}
-            upload={async (file) => setUploadedShowArtwork((await uploadShowArtwork(episode.workspaceId, file)).artwork)}
+            upload={async (file) =>
+              setUploadedShowArtwork((await uploadShowArtwork(episode.workspaceId, file)).artwork)
+            }
           />
         </>
       ) : null}
@@ -46,7 +53,10 @@ export function EpisodePublishingPanel({ episode, show, onChanged }: EpisodePubl
           <a href={episode.pageUrl}>Open the public page for this episode</a>
         </p>
       ) : (
-        <p>Once published, the episode has a public page anyone can open, with a player, its chapters, transcript and credits.</p>
+        <p>
+          Once published, the episode has a public page anyone can open, with a player, its chapters, transcript and
+          credits.
+        </p>
       )}
     </section>
   );

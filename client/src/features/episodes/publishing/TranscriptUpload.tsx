@@ -42,14 +42,32 @@ export function TranscriptUpload({ episode, onChanged }: { episode: Episode; onC
       )}
       {canEdit ? (
         <>
-          <FieldShell id={id} label={episode.transcript ? 'Replace the transcript' : 'Transcript file'} hint="A WebVTT (.vtt) or SubRip (.srt) file with timings, saved as UTF-8, up to 2 MB." error={problem ?? undefined}>
-            {(describedBy) => <input ref={input} id={id} type="file" accept=".vtt,.srt,text/vtt,application/x-subrip" aria-describedby={describedBy} aria-invalid={problem ? true : undefined} />}
+          <FieldShell
+            id={id}
+            label={episode.transcript ? 'Replace the transcript' : 'Transcript file'}
+            hint="A WebVTT (.vtt) or SubRip (.srt) file with timings, saved as UTF-8, up to 2 MB."
+            error={problem ?? undefined}
+          >
+            {(describedBy) => (
+              <input
+                ref={input}
+                id={id}
+                type="file"
+                accept=".vtt,.srt,text/vtt,application/x-subrip"
+                aria-describedby={describedBy}
+                aria-invalid={problem ? true : undefined}
+              />
+            )}
           </FieldShell>
           <Button variant="secondary" busy={busy} onClick={send}>
             Upload the transcript
           </Button>{' '}
           {episode.transcript ? (
-            <Button variant="warning" busy={busy} onClick={() => void run(() => removeTranscript(episode.id), 'Transcript removed.')}>
+            <Button
+              variant="warning"
+              busy={busy}
+              onClick={() => void run(() => removeTranscript(episode.id), 'Transcript removed.')}
+            >
               Remove the transcript
             </Button>
           ) : null}

@@ -17,8 +17,10 @@ export async function readPictureSize(file: File): Promise<{ width: number; heig
  * looks right. The server checks again from the file's bytes.
  */
 export async function pictureProblem(file: File): Promise<string | null> {
-  if (!(artworkRules.types as readonly string[]).includes(file.type)) return `This file is not a PNG or JPEG picture. Choose a PNG or JPEG: ${artworkRuleSentence}.`;
-  if (file.size > artworkRules.maxBytes) return 'This picture is larger than the 10 MB limit. Save a smaller file and upload it again.';
+  if (!(artworkRules.types as readonly string[]).includes(file.type))
+    return `This file is not a PNG or JPEG picture. Choose a PNG or JPEG: ${artworkRuleSentence}.`;
+  if (file.size > artworkRules.maxBytes)
+    return 'This picture is larger than the 10 MB limit. Save a smaller file and upload it again.';
   const size = await readPictureSize(file);
   if (!size) return `We could not open this picture. Choose a PNG or JPEG: ${artworkRuleSentence}.`;
   return artworkSizeProblem(size.width, size.height);

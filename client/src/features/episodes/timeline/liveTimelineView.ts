@@ -62,7 +62,12 @@ export class LiveTimelineView {
       if (clientId === this.doc.clientID) return;
       const parsed = timelinePresenceSchema.safeParse((state as { user?: unknown }).user);
       if (!parsed.success) return;
-      peers.push({ key: String(clientId), name: parsed.data.name, colour: parsed.data.colour, selectedIndex: selectedIndexOf(this.doc, parsed.data) });
+      peers.push({
+        key: String(clientId),
+        name: parsed.data.name,
+        colour: parsed.data.colour,
+        selectedIndex: selectedIndexOf(this.doc, parsed.data),
+      });
     });
     return peers.sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
   }

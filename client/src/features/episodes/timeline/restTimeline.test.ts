@@ -6,7 +6,14 @@ import * as ops from './timelineOps';
 
 const clipId = '6f1c8e0a-3f4b-4c55-9d2e-0a1b2c3d4e5f';
 const otherId = '7a2d9f1b-4a5c-4d66-8e3f-1b2c3d4e5f60';
-const item = (id = clipId, outSeconds = 5) => ({ kind: 'clip' as const, clipId: id, inSeconds: 0, outSeconds, gainDb: 0, crossfadeSeconds: 0 });
+const item = (id = clipId, outSeconds = 5) => ({
+  kind: 'clip' as const,
+  clipId: id,
+  inSeconds: 0,
+  outSeconds,
+  gainDb: 0,
+  crossfadeSeconds: 0,
+});
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A server stand-in that records what it was sent and answers as told. */
@@ -61,7 +68,11 @@ describe('the REST timeline', () => {
     const store = new RestTimeline(s.transport, { debounceMs: 10_000 });
     await store.load();
     s.answerWith(async () => {
-      throw new ApiError('validation_failed', 'Item 1: “Mary” was withdrawn by the person who made it. Remove it from the timeline.', { status: 400 });
+      throw new ApiError(
+        'validation_failed',
+        'Item 1: “Mary” was withdrawn by the person who made it. Remove it from the timeline.',
+        { status: 400 },
+      );
     });
     store.apply((t) => ops.insertItem(t, 0, item()));
     await expect(store.flush()).rejects.toThrow(/was withdrawn/);

@@ -59,7 +59,13 @@ export class RestTimeline {
   /** Loads once; calling again (React runs effects twice in development) waits for the same load. */
   load(): Promise<void> {
     this.loading ??= this.transport.load().then(
-      ({ timeline, canEdit }) => this.set({ status: 'ready', error: null, canEdit, timeline: { items: timeline.items, chapters: timeline.chapters } }),
+      ({ timeline, canEdit }) =>
+        this.set({
+          status: 'ready',
+          error: null,
+          canEdit,
+          timeline: { items: timeline.items, chapters: timeline.chapters },
+        }),
       (e: unknown) => this.set({ status: 'error', error: toApiError(e).message }),
     );
     return this.loading;
@@ -114,26 +120,32 @@ export class RestTimeline {
       return Promise.resolve();
     }
     const sent = this.state.timeline;
-    this.inFlight = this.transport.save(parsed.data).then(
-      () => {
-        this.failure = null;
-        // Edits made while this was on its way are still to be sent; the words wait for them.
-        if (!this.dirty || this.state.timeline === sent) this.set({ status: 'ready', error: null });
-      },
-      (e: unknown) => {
-        const error = toApiError(e);
-        this.failure = error;
-        if (error.code === 'unavailable') {
-          this.dirty = true;
-          this.set({ status: 'offline', error: 'Your changes are not saved yet: we could not reach Chorus. We will keep trying.' });
-          this.schedule(this.options.retryMs ?? 3000);
-        } else {
-          this.set({ status: 'ready', error: error.message });
-        }
-      },
-    ).finally(() => {
-      this.inFlight = null;
-    });
+    this.inFlight = this.transport
+      .save(parsed.data)
+      .then(
+        () => {
+          this.failure = null;
+          // Edits made while this was on its way are still to be sent; the words wait for them.
+          if (!this.dirty || this.state.timeline === sent) this.set({ status: 'ready', error: null });
+        },
+        (e: unknown) => {
+          const error = toApiError(e);
+          this.failure = error;
+          if (error.code === 'unavailable') {
+            this.dirty = true;
+            this.set({
+              status: 'offline',
+              error: 'Your changes are not saved yet: we could not reach Chorus. We will keep trying.',
+            });
+            this.schedule(this.options.retryMs ?? 3000);
+          } else {
+            this.set({ status: 'ready', error: error.message });
+          }
+        },
+      )
+      .finally(() => {
+        this.inFlight = null;
+      });
     return this.inFlight;
   }
 }

@@ -3,7 +3,14 @@ import type { Timeline } from '../../../../../shared/contracts/episodes';
 import type { TimelineItem } from './timelineHandle';
 import { insertItem, itemStarts, moveItem, removeItem, setChapters, timelineSeconds, updateItem } from './timelineOps';
 
-const clip = (clipId: string, inSeconds: number, outSeconds: number, crossfadeSeconds = 0): TimelineItem => ({ kind: 'clip', clipId, inSeconds, outSeconds, gainDb: 0, crossfadeSeconds });
+const clip = (clipId: string, inSeconds: number, outSeconds: number, crossfadeSeconds = 0): TimelineItem => ({
+  kind: 'clip',
+  clipId,
+  inSeconds,
+  outSeconds,
+  gainDb: 0,
+  crossfadeSeconds,
+});
 const ids = (t: Timeline) => t.items.map((i) => (i.kind === 'clip' ? i.clipId : '?'));
 const base: Timeline = { items: [clip('a', 0, 10), clip('b', 2, 8, 1), clip('c', 0, 5, 2)], chapters: [] };
 
@@ -43,11 +50,23 @@ describe('timeline operations', () => {
   });
 
   it('places music as the server does: an intro in sequence, a bed taking only its lead', () => {
-    const music = (role: 'intro' | 'bed', outSeconds: number, leadSeconds = 0): TimelineItem => ({ kind: 'music', assetId: 'a1b2c3d4-0000-4000-8000-000000000000', role, inSeconds: 0, outSeconds, gainDb: 0, crossfadeSeconds: 0, leadSeconds, duckDb: 12 });
+    const music = (role: 'intro' | 'bed', outSeconds: number, leadSeconds = 0): TimelineItem => ({
+      kind: 'music',
+      assetId: 'a1b2c3d4-0000-4000-8000-000000000000',
+      role,
+      inSeconds: 0,
+      outSeconds,
+      gainDb: 0,
+      crossfadeSeconds: 0,
+      leadSeconds,
+      duckDb: 12,
+    });
     const withMusic: Timeline = { items: [music('intro', 5), music('bed', 30, 2), clip('a', 0, 10)], chapters: [] };
     expect(itemStarts(withMusic)).toEqual([0, 5, 7]);
     expect(timelineSeconds(withMusic)).toBe(17);
     // A bed without a lead starts with what follows it and adds nothing.
-    expect(itemStarts({ items: [clip('a', 0, 4), music('bed', 30), clip('b', 0, 6)], chapters: [] })).toEqual([0, 4, 4]);
+    expect(itemStarts({ items: [clip('a', 0, 4), music('bed', 30), clip('b', 0, 6)], chapters: [] })).toEqual([
+      0, 4, 4,
+    ]);
   });
 });

@@ -42,8 +42,14 @@ export function itemStarts(t: Timeline): number[] {
   const { sequence, beds, totalSeconds } = placeTimeline(t.items);
   // An item that takes no time (a bed without a lead, a trim not yet sensible) starts where the next stretch does.
   const startOf = (index: number) => sequence.find((s) => s.index >= index)?.startSeconds ?? totalSeconds;
-  return t.items.map((_, i) => Math.max(0, sequence.find((s) => s.index === i)?.startSeconds ?? beds.find((b) => b.index === i)?.startSeconds ?? startOf(i)));
+  return t.items.map((_, i) =>
+    Math.max(
+      0,
+      sequence.find((s) => s.index === i)?.startSeconds ?? beds.find((b) => b.index === i)?.startSeconds ?? startOf(i),
+    ),
+  );
 }
 
 /** Length of the finished episode: every stretch in sequence, minus each crossfade's overlap. */
-export const timelineSeconds = (t: Timeline): number => Math.round(Math.max(0, placeTimeline(t.items).totalSeconds) * 1000) / 1000;
+export const timelineSeconds = (t: Timeline): number =>
+  Math.round(Math.max(0, placeTimeline(t.items).totalSeconds) * 1000) / 1000;

@@ -17,7 +17,10 @@ const statusOf = (s: CollabState['status']): TimelineHandle['status'] =>
  * The episode's timeline co-edited live: its Yjs document joined through the co-writing provider, so
  * everyone's edits merge (see shared/episodes/timelineDoc.ts) and each person's selection shows to the others.
  */
-export function useLiveTimeline(episode: Pick<Episode, 'timelineDocumentId' | 'abilities'>, person: { id: string; name: string }): TimelineHandle {
+export function useLiveTimeline(
+  episode: Pick<Episode, 'timelineDocumentId' | 'abilities'>,
+  person: { id: string; name: string },
+): TimelineHandle {
   const docId = episode.timelineDocumentId;
   const { provider, state } = useCollabDocument(docId, person.id, episode.abilities.edit);
   const [view, setView] = useState<LiveTimelineView | null>(null);
@@ -27,7 +30,12 @@ export function useLiveTimeline(episode: Pick<Episode, 'timelineDocumentId' | 'a
     const socket = acquireCollabSocket();
     const opened = new LiveTimelineView(docId, provider.doc, provider.awareness, socket);
     setView(opened);
-    provider.awareness.setLocalStateField('user', { name: person.name, colour: personColour(person.id), selectedIndex: null, selectedKey: null } satisfies live.TimelinePresence);
+    provider.awareness.setLocalStateField('user', {
+      name: person.name,
+      colour: personColour(person.id),
+      selectedIndex: null,
+      selectedKey: null,
+    } satisfies live.TimelinePresence);
     return () => {
       setView((v) => (v === opened ? null : v));
       opened.destroy();
@@ -56,10 +64,18 @@ export function useLiveTimeline(episode: Pick<Episode, 'timelineDocumentId' | 'a
       setChapters: (chapters) => edit((d) => live.setChapters(d, chapters)),
       select: (index) => {
         if (!provider || !doc) return;
-        const user = { name: person.name, colour: personColour(person.id), selectedIndex: index, selectedKey: live.keyAt(doc, index) };
+        const user = {
+          name: person.name,
+          colour: personColour(person.id),
+          selectedIndex: index,
+          selectedKey: live.keyAt(doc, index),
+        };
         provider.awareness.setLocalStateField('user', user satisfies live.TimelinePresence);
       },
-      whenSaved: () => (provider ? whenHeld(provider) : Promise.reject(new Error('The timeline is still opening. Try again in a moment.'))),
+      whenSaved: () =>
+        provider
+          ? whenHeld(provider)
+          : Promise.reject(new Error('The timeline is still opening. Try again in a moment.')),
     };
   }, [provider, state, snapshot, person.id, person.name]);
 }
@@ -68,7 +84,15 @@ export function useLiveTimeline(episode: Pick<Episode, 'timelineDocumentId' | 'a
 function whenHeld(provider: CollabProvider, timeoutMs = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
-    const timer = setTimeout(() => done(new Error('Your latest timeline changes have not reached the server yet. Check your connection, then try again.')), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        done(
+          new Error(
+            'Your latest timeline changes have not reached the server yet. Check your connection, then try again.',
+          ),
+        ),
+      timeoutMs,
+    );
     const done = (error?: Error) => {
       clearTimeout(timer);
       unsubscribe();
