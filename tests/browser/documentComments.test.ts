@@ -39,6 +39,23 @@ async function selectWords(page: Page, words: string): Promise<void> {
     selection.removeAllRanges();
     selection.addRange(range);
   }, words);
+  // The editor reads the page's selection on its own schedule: wait until it holds these words too, or a key
+  // pressed next acts on the selection it had before (a caret from the click: Backspace then left a space).
+  await expect
+    .poll(() =>
+      documentText(page).evaluate((el) => {
+        const editor = (
+          el as HTMLElement & {
+            editor?: {
+              state: { selection: { from: number; to: number }; doc: { textBetween(a: number, b: number): string } };
+            };
+          }
+        ).editor;
+        const s = editor?.state.selection;
+        return s && editor.state.doc.textBetween(s.from, s.to);
+      }),
+    )
+    .toBe(words);
 }
 
 /**
