@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { AwarenessRoom } from './awarenessRoom';
+import { CatchUp } from './catchUp';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type IncomingMessage } from './messages';
 import { serverPeer, type DocumentChannel, type OtherInstances, type Peer } from './peers';
 import type { CollabOptions } from './options';
@@ -10,8 +11,9 @@ import type { DocumentPersistence, LoadedState } from './persistence';
 import type { UpdateLog } from './updateLog';
 import { RelayBatcher } from './relayBatcher';
 import { SnapshotScheduler } from './snapshotScheduler';
-import { applyStoredChanges, UnreadableStoredChange } from './storedChanges';
-import { sortIncoming, type Incoming } from './incoming';
+import type { StoredChanges } from './storedChanges';
+import { EncodedState } from './encodedState';
+import { acknowledgeSenders, sortIncoming, type Incoming } from './incoming';
 import { addsNothing, decodeUpdateOrThrow } from './updates';
 
 export type { DocumentChannel, OtherInstances, Peer } from './peers';
@@ -52,13 +54,11 @@ export class CollabDocument {
   private inbox: Incoming[] = [];
   private draining: Promise<void> | null = null;
   /** Another instance logged changes this one has not read yet. */
-  private catchUpWanted = false;
-  private retryCatchUpTimer: NodeJS.Timeout | null = null;
+  private readonly catchUp: CatchUp;
   private idleTimer: NodeJS.Timeout | null = null;
   /** How many sync step 2 and update messages each peer has sent, to number its acknowledgements. */
   private readonly sent = new WeakMap<Peer, number>();
-  /** The whole state, encoded, kept for new joiners (most ask for everything) until the next change. */
-  private fullState: Uint8Array | null;
+  private readonly fullState: EncodedState;
   private readonly room: AwarenessRoom;
   private readonly snapshots: SnapshotScheduler;
   private readonly relayer: RelayBatcher<Peer>;
@@ -74,7 +74,7 @@ export class CollabDocument {
     this.ydoc = loaded.doc;
     this.appliedSeq = loaded.throughSeq;
     this.approxBytes = loaded.state.byteLength;
-    this.fullState = loaded.state;
+    this.fullState = new EncodedState(this.ydoc, loaded.state);
     this.relayer = new RelayBatcher<Peer>(
       {
         broadcast: (message, except) => deps.channel.broadcast(message, except),
@@ -83,14 +83,23 @@ export class CollabDocument {
       },
       deps.options.relayIntervalPerPeerMs,
     );
-    // Whatever changes the document (a batch, a catch-up, a merged snapshot) makes the kept state stale.
-    this.ydoc.on('update', () => (this.fullState = null));
     this.room = new AwarenessRoom(this.ydoc, {
       documentId: id,
       peers: this.peers,
       channel: deps.channel,
       elsewhere: deps.elsewhere,
       maxAwarenessBytes: deps.options.maxAwarenessBytes,
+    });
+    this.catchUp = new CatchUp({
+      documentId: id,
+      doc: this.ydoc,
+      storage: deps,
+      logger: deps.logger,
+      retryMs: deps.options.catchUpRetryMs,
+      appliedSeq: () => this.appliedSeq,
+      took: (stored) => this.tookStored(stored),
+      unreadable: () => this.fail(),
+      schedule: () => this.startDraining(),
     });
     this.snapshots = new SnapshotScheduler(
       {
@@ -105,7 +114,7 @@ export class CollabDocument {
             : {
                 throughSeq: this.appliedSeq,
                 state: () => {
-                  const state = this.wholeState();
+                  const state = this.fullState.get();
                   this.approxBytes = state.byteLength;
                   return state;
                 },
@@ -158,7 +167,7 @@ export class CollabDocument {
         try {
           diff =
             Y.decodeStateVector(message.stateVector).size === 0
-              ? this.wholeState()
+              ? this.fullState.get()
               : Y.encodeStateAsUpdate(this.ydoc, message.stateVector);
         } catch {
           throw new AppError('malformed_request', 'That sync request could not be read. Reload the page to reconnect.');
@@ -216,21 +225,16 @@ export class CollabDocument {
     }
   }
 
-  private wholeState(): Uint8Array {
-    this.fullState ??= Y.encodeStateAsUpdate(this.ydoc);
-    return this.fullState;
-  }
-
   private startDraining(): void {
     this.draining ??= this.drain().finally(() => (this.draining = null));
   }
 
   /** Log, then apply, then relay: one batch of whatever arrived while the previous batch was being written. */
   private async drain(): Promise<void> {
-    while ((this.inbox.length > 0 || this.catchUpWanted) && !this.failed) {
-      if (this.catchUpWanted) {
-        this.catchUpWanted = false;
-        if ((await this.catchUpOrRetry()) === 'failed') return;
+    while ((this.inbox.length > 0 || this.catchUp.wanted) && !this.failed) {
+      if (this.catchUp.wanted) {
+        this.catchUp.wanted = false;
+        if ((await this.catchUp.run()) === 'failed') return;
       }
       const { accepted, held, tooLarge } = sortIncoming(
         this.ydoc,
@@ -274,7 +278,7 @@ export class CollabDocument {
       const first = seqs[0]!;
       const last = seqs.at(-1)!;
       // Other instances logged changes before this batch: apply those first, as every instance will.
-      const caughtUp = first > this.appliedSeq + 1 ? await this.catchUpOrRetry(first) : 0;
+      const caughtUp = first > this.appliedSeq + 1 ? await this.catchUp.run(first) : 0;
       if (caughtUp === 'failed') return;
 
       const applied: Incoming[] = [];
@@ -303,7 +307,7 @@ export class CollabDocument {
       // what it holds without a hole (a later catch-up reads this batch again, which changes nothing).
       if (this.appliedSeq >= first - 1) this.appliedSeq = Math.max(this.appliedSeq, last);
       // Read, but with a hole left by a batch taken out of the log: read past it at once (a failed read is retried shortly).
-      else if (caughtUp !== 'unread') this.catchUpWanted = true;
+      else if (caughtUp !== 'unread') this.catchUp.wanted = true;
       this.relayer.add(applied);
       this.acknowledge(held.concat(applied));
       this.snapshots.changed();
@@ -313,53 +317,11 @@ export class CollabDocument {
 
   /** `collab:saved` to each sender still here, for the last of its messages that is now durable. */
   private acknowledge(items: readonly Incoming[]): void {
-    const through = new Map<Peer, number>();
-    for (const item of items) if (item.n > (through.get(item.peer) ?? 0)) through.set(item.peer, item.n);
-    for (const [peer, n] of through) if (this.peers.get(peer.id) === peer) peer.saved?.({ through: n });
+    acknowledgeSenders(items, (peer) => this.peers.get(peer.id) === peer);
   }
 
-  /** catchUp, and when storage cannot be read just now, another try a little later (nothing is lost meanwhile). */
-  private async catchUpOrRetry(before?: number): Promise<number | 'failed' | 'unread'> {
-    try {
-      return await this.catchUp(before);
-    } catch (err) {
-      this.deps.logger.warn(
-        { err, documentId: this.id },
-        'could not read changes logged by another instance; trying again shortly',
-      );
-      this.retryCatchUpTimer ??= setTimeout(() => {
-        this.retryCatchUpTimer = null;
-        this.wantCatchUp();
-      }, this.deps.options.catchUpRetryMs).unref();
-      return 'unread';
-    }
-  }
-
-  private wantCatchUp(): void {
-    if (this.failed || this.destroyed) return;
-    this.catchUpWanted = true;
-    this.startDraining();
-  }
-
-  /**
-   * Applies and relays what is in storage but not in memory (see applyStoredChanges), up to `before` when given.
-   * Returns how many changes came in, or 'failed' when one could not be applied (the document is then reopened).
-   * A read that fails throws; nothing was applied then.
-   */
-  private async catchUp(before?: number): Promise<number | 'failed'> {
-    let stored;
-    try {
-      stored = await applyStoredChanges(this.ydoc, this.id, this.appliedSeq, this.deps, before);
-    } catch (err) {
-      if (!(err instanceof UnreadableStoredChange)) throw err;
-      this.deps.logger.error(
-        { err, documentId: this.id, seq: err.seq },
-        'a stored change could not be applied; reopening the document',
-      );
-      this.fail();
-      return 'failed';
-    }
-    if (!stored) return 0;
+  /** Storage held more than the document: take it in and relay it. */
+  private tookStored(stored: StoredChanges): void {
     this.appliedSeq = stored.through;
     this.snapshots.coveredThrough(stored.snapshotSeq);
     this.approxBytes += stored.bytes;
@@ -367,7 +329,6 @@ export class CollabDocument {
     this.deps.channel.broadcast(encodeSyncUpdate(stored.update), []);
     // No snapshot timer for changes read from the log: the instance that wrote them snapshots them (and this one
     // does when it closes the document, unless that one already has).
-    return stored.count;
   }
 
   /**
@@ -375,7 +336,7 @@ export class CollabDocument {
    * this instance's own writes, so people connected here see them too.
    */
   changedElsewhere(seq: number): void {
-    if (seq > this.appliedSeq) this.wantCatchUp();
+    if (seq > this.appliedSeq) this.catchUp.want();
   }
 
   /** Presence of people connected to another instance, passed on to the people here. */
@@ -412,6 +373,7 @@ export class CollabDocument {
   private fail(): void {
     this.failed = true;
     this.snapshots.stop();
+    this.catchUp.stop();
     for (const peerId of [...this.peers.keys()]) {
       this.deps.channel.evict(
         peerId,
@@ -427,10 +389,11 @@ export class CollabDocument {
     if (this.destroyed) return;
     this.destroyed = true;
     this.snapshots.stop();
-    for (const t of [this.idleTimer, this.retryCatchUpTimer]) if (t) clearTimeout(t);
+    this.catchUp.stop();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     this.relayer.stop();
     this.inbox = [];
-    this.fullState = null;
+    this.fullState.destroy();
     this.room.destroy();
     this.ydoc.destroy();
   }

@@ -1,16 +1,8 @@
 import type { Namespace, Socket } from 'socket.io';
 import {
-  isCompatibleSchemaVersion,
-  EDITOR_SCHEMA_VERSION,
-  MIN_EDITOR_SCHEMA_VERSION,
-} from '../../shared/editor/version';
-import {
-  collabDocIdSchema,
-  collabJoinOptionsSchema,
   collabNamespace,
   type CollabClientToServerEvents,
   type CollabError,
-  type CollabJoinAck,
   type CollabJoinReply,
   type CollabServerToClientEvents,
   type TimelineCheck,
@@ -21,6 +13,7 @@ import { sessionRoom, type ChorusServer } from '../realtime/socketServer';
 import type { Services } from '../services';
 import type { CollabDocument, DocumentChannel, Peer } from './collabDocument';
 import { DocumentKinds, type CollabAccess } from './documentKinds';
+import { readJoinRequest } from './joinRequest';
 import { DocumentRegistry } from './documentRegistry';
 import { decodeMessage } from './messages';
 import { collabOptions, type CollabOptions } from './options';
@@ -194,38 +187,14 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   }
 
   function onJoin(conn: Connection, args: unknown[]): void | Promise<void> {
-    const last = args.at(-1);
-    const ack = typeof last === 'function' ? (last as CollabJoinAck) : undefined;
-    const rawId = args[0];
-    const rawOptions = ack ? (args.length >= 3 ? args[1] : undefined) : args[1];
+    const request = readJoinRequest(args);
     const reply = (r: CollabJoinReply) => {
-      if (ack) ack(r);
-      else if (!r.ok) conn.socket.emit('collab:error', typeof rawId === 'string' ? rawId.slice(0, 100) : null, r.error);
+      if (request.ack) request.ack(r);
+      else if (!r.ok) conn.socket.emit('collab:error', request.namedId, r.error);
     };
     const refuse = (e: AppError) => reply({ ok: false, ...e.toBody() });
-
-    if (typeof rawId !== 'string')
-      return refuse(
-        new AppError(
-          'validation_failed',
-          'join needs a document id: join(docId, ack) or join(docId, { schemaVersion }, ack).',
-        ),
-      );
-    // An id that is not a UUID cannot name a document: the same answer as a missing one.
-    if (!collabDocIdSchema.safeParse(rawId).success) return refuse(notFoundDocument());
-    const documentId = rawId;
-    const parsed = collabJoinOptionsSchema.safeParse(rawOptions ?? {});
-    if (!parsed.success)
-      return refuse(new AppError('validation_failed', 'The join options must look like { schemaVersion: 1 }.'));
-    const version = parsed.data.schemaVersion;
-    if (version !== undefined && !isCompatibleSchemaVersion(version)) {
-      return refuse(
-        new AppError(
-          'schema_outdated',
-          `Chorus has been updated since this page was opened (its editor is version ${version}; the server needs ${MIN_EDITOR_SCHEMA_VERSION === EDITOR_SCHEMA_VERSION ? EDITOR_SCHEMA_VERSION : `${MIN_EDITOR_SCHEMA_VERSION} to ${EDITOR_SCHEMA_VERSION}`}). Reload the page to keep editing; your changes are kept on this device.`,
-        ),
-      );
-    }
+    if ('refused' in request) return refuse(request.refused);
+    const { documentId } = request;
 
     const already = conn.joined.get(documentId);
     if (already) {
@@ -414,6 +383,3 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
     },
   };
 }
-
-const notFoundDocument = () =>
-  new AppError('not_found', 'We could not find that document. It may have been removed, or the link may be wrong.');

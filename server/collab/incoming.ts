@@ -33,3 +33,10 @@ export function sortIncoming(
   }
   return sorted;
 }
+
+/** Tells each sender still in the document (`isPresent`) that its messages up to the last in `items` are durable. */
+export function acknowledgeSenders(items: readonly Incoming[], isPresent: (peer: Peer) => boolean): void {
+  const through = new Map<Peer, number>();
+  for (const item of items) if (item.n > (through.get(item.peer) ?? 0)) through.set(item.peer, item.n);
+  for (const [peer, n] of through) if (isPresent(peer)) peer.saved?.({ through: n });
+}
