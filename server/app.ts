@@ -114,7 +114,6 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   app.use(api.router);
   app.use('/api/blobs', createBlobDownloadRouter(blobs, config.sessionSecret));
   app.use('/api', apiNotFound);
-  app.use(episodes.feeds);
   app.use(staticClient(options.clientDir ?? path.join(rootDir, 'dist', 'client')));
   app.use(errorHandler(logger));
 
