@@ -35,7 +35,7 @@ import { useRedisAdapter } from './realtime/redisAdapter';
 import { connectInstanceBridge } from './collab/instanceBridge';
 import { createSocketServer, presenceSettled, type ChorusServer } from './realtime/socketServer';
 import { createServices, type Services } from './services';
-import { createBlobDownloadRouter } from './storage/blobDownloadRoute';
+import { defineBlobDownloadRoute } from './storage/blobDownloadRoute';
 import { createBlobStore } from './storage/index';
 
 export const version = '0.1.0';
@@ -92,6 +92,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   const documentThreads = setUpDocumentThreads(services, api, collab);
   setUpMusic(services, api);
   const episodes = setUpEpisodes(services, api, collab);
+  defineBlobDownloadRoute(api, blobs, config.sessionSecret);
   const openApi = buildOpenApiDocument(api.routes, version, api.streamRoutes);
 
   const app = express();
@@ -112,7 +113,6 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
     loadSession(services),
   );
   app.use(api.router);
-  app.use('/api/blobs', createBlobDownloadRouter(blobs, config.sessionSecret));
   app.use('/api', apiNotFound);
   app.use(staticClient(options.clientDir ?? path.join(rootDir, 'dist', 'client')));
   app.use(errorHandler(logger));
