@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { connectDatabase } from './db/connect';
 import { csrfGuard } from './http/csrf';
 import { apiNotFound, errorHandler } from './http/errorHandler';
+import { metaRoutes } from './http/metaRoutes';
 import { buildOpenApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { securityHeaders } from './http/securityHeaders';
@@ -93,19 +94,20 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   setUpMusic(services, api);
   const episodes = setUpEpisodes(services, api, collab);
   defineBlobDownloadRoute(api, blobs, config.sessionSecret);
-  const openApi = buildOpenApiDocument(api.routes, version, api.streamRoutes);
+  // Mounted before the session middleware: a health check must not wait on the database.
+  const meta = new Api();
+  metaRoutes(meta, {
+    health: () => ({ ok: true, version, database: config.database.kind, storage: blobs.kind }),
+    openApi: () => openApi,
+  });
+  const openApi = buildOpenApiDocument([...meta.routes, ...api.routes], version, api.streamRoutes);
 
   const app = express();
   app.disable('x-powered-by');
   // Only proxies named in TRUST_PROXY may set the client's address (X-Forwarded-For); the sign-in rate limit keys on it.
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
-  app.get('/api/health', (_req, res) => {
-    res.json({ ok: true, version, database: config.database.kind, storage: blobs.kind });
-  });
-  app.get('/api/openapi.json', (_req, res) => {
-    res.json(openApi);
-  });
+  app.use(meta.router);
   app.use(
     '/api',
     express.json({ limit: '1mb', strict: true }),
