@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import express, { type Express } from 'express';
 import { defaultLoginRateLimit, type LoginRateLimitOptions } from './auth/loginRateLimit';
 import { redisRateLimitStores } from './auth/redisRateLimitStore';
 import { startSessionSweeper } from './auth/sessionSweeper';
@@ -54,6 +54,8 @@ export interface ChorusOptions {
 
 export interface Chorus {
   services: Services;
+  /** The Express application (tests compare its route table with the OpenAPI document). */
+  app: Express;
   http: HttpServer;
   io: ChorusServer;
   collab: CollabServer;
@@ -135,6 +137,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
 
   return {
     services,
+    app,
     http,
     io,
     collab,
