@@ -135,6 +135,7 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
       auth: 'user',
       params: idParamsSchema,
       produces: ['image/png', 'image/jpeg'],
+      ranges: true,
     },
     async (req, res) => {
       if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
@@ -155,6 +156,7 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
       auth: 'user',
       params: idParamsSchema,
       produces: Object.values(transcriptTypes),
+      ranges: true,
     },
     async (req, res) => {
       if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
