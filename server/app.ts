@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import express, { type Express } from 'express';
 import { defaultLoginRateLimit, type LoginRateLimitOptions } from './auth/loginRateLimit';
 import { redisRateLimitStores } from './auth/redisRateLimitStore';
 import { startSessionSweeper } from './auth/sessionSweeper';
@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { connectDatabase } from './db/connect';
 import { csrfGuard } from './http/csrf';
 import { apiNotFound, errorHandler } from './http/errorHandler';
+import { metaRoutes } from './http/metaRoutes';
 import { buildOpenApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { securityHeaders } from './http/securityHeaders';
@@ -35,7 +36,7 @@ import { useRedisAdapter } from './realtime/redisAdapter';
 import { connectInstanceBridge } from './collab/instanceBridge';
 import { createSocketServer, presenceSettled, type ChorusServer } from './realtime/socketServer';
 import { createServices, type Services } from './services';
-import { createBlobDownloadRouter } from './storage/blobDownloadRoute';
+import { defineBlobDownloadRoute } from './storage/blobDownloadRoute';
 import { createBlobStore } from './storage/index';
 
 export const version = '0.1.0';
@@ -53,6 +54,8 @@ export interface ChorusOptions {
 
 export interface Chorus {
   services: Services;
+  /** The Express application (tests compare its route table with the OpenAPI document). */
+  app: Express;
   http: HttpServer;
   io: ChorusServer;
   collab: CollabServer;
@@ -92,19 +95,21 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   const documentThreads = setUpDocumentThreads(services, api, collab);
   setUpMusic(services, api);
   const episodes = setUpEpisodes(services, api, collab);
-  const openApi = buildOpenApiDocument(api.routes, version, api.streamRoutes);
+  defineBlobDownloadRoute(api, blobs, config.sessionSecret);
+  // Mounted before the session middleware: a health check must not wait on the database.
+  const meta = new Api();
+  metaRoutes(meta, {
+    health: () => ({ ok: true, version, database: config.database.kind, storage: blobs.kind }),
+    openApi: () => openApi,
+  });
+  const openApi = buildOpenApiDocument([...meta.routes, ...api.routes], version, api.streamRoutes);
 
   const app = express();
   app.disable('x-powered-by');
   // Only proxies named in TRUST_PROXY may set the client's address (X-Forwarded-For); the sign-in rate limit keys on it.
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
-  app.get('/api/health', (_req, res) => {
-    res.json({ ok: true, version, database: config.database.kind, storage: blobs.kind });
-  });
-  app.get('/api/openapi.json', (_req, res) => {
-    res.json(openApi);
-  });
+  app.use(meta.router);
   app.use(
     '/api',
     express.json({ limit: '1mb', strict: true }),
@@ -112,9 +117,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
     loadSession(services),
   );
   app.use(api.router);
-  app.use('/api/blobs', createBlobDownloadRouter(blobs, config.sessionSecret));
   app.use('/api', apiNotFound);
-  app.use(episodes.feeds);
   app.use(staticClient(options.clientDir ?? path.join(rootDir, 'dist', 'client')));
   app.use(errorHandler(logger));
 
@@ -134,6 +137,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
 
   return {
     services,
+    app,
     http,
     io,
     collab,

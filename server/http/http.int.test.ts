@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../tests/support/startServer';
 import { TestClient, signedUp } from '../../tests/support/httpClient';
+import { openApiPath } from './openapi';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -114,4 +115,93 @@ describe('the HTTP boundary', () => {
       'Range',
     ]);
   });
+
+  it('lists in the OpenAPI document every route the server answers, and nothing else', async () => {
+    const doc = (await new TestClient(server.url).get('/api/openapi.json')).body as OpenApiDoc;
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+    const answered = new Set(routeTable(server.chorus.app).map((r) => `${r.method} ${openApiPath(r.path)}`));
+    // The walk found the routes of every router (app, meta, API with the modules' public routes).
+    expect(answered).toContain('get /api/health');
+    expect(answered).toContain('post /api/auth/signup');
+    expect(answered).toContain('get /feeds/{workspaceId}/podcast.xml');
+    expect(answered).toContain('get /api/blobs/{key}');
+    expect(documented.sort()).toEqual([...answered].sort());
+  });
+
+  it('describes the public feed, pages and files with their content types, Range support and errors', async () => {
+    const { paths } = (await new TestClient(server.url).get('/api/openapi.json')).body as OpenApiDoc;
+    const op = (path: string) => paths[path]!.get!;
+    const types = (path: string, status = '200') => Object.keys(op(path).responses[status]?.content ?? {});
+    const statuses = (path: string) => Object.keys(op(path).responses);
+    const feed = '/feeds/{workspaceId}/podcast.xml';
+    expect(types(feed)).toEqual(['application/rss+xml']);
+    expect(op(feed).security).toEqual([]);
+    expect(statuses(feed)).toEqual(['200', '400', '404', 'default']);
+    expect(types('/feeds/{workspaceId}/episodes/{episodeId}/chapters.json')).toEqual(['application/json+chapters']);
+    const audio = '/feeds/{workspaceId}/episodes/{episodeId}/renders/{file}';
+    expect(types(audio, '206')).toEqual(['audio/mpeg']);
+    expect(op(audio).parameters.map((p) => p.name)).toEqual(['workspaceId', 'episodeId', 'file', 'Range']);
+    expect(statuses(audio)).toEqual(['200', '206', '400', '404', '416', 'default']);
+    expect(types('/feeds/{workspaceId}/artwork/{file}')).toEqual(['image/png', 'image/jpeg']);
+    expect(types('/feeds/{workspaceId}/episodes/{episodeId}/artwork/{file}', '206')).toEqual([
+      'image/png',
+      'image/jpeg',
+    ]);
+    expect(types('/feeds/{workspaceId}/episodes/{episodeId}/transcript/{file}')).toEqual([
+      'text/vtt',
+      'application/x-subrip',
+    ]);
+    const page = '/shows/{workspaceId}/episodes/{episodeId}';
+    expect(types(page)).toEqual(['text/html']);
+    expect(types(page, '404')).toEqual(['text/html']);
+    expect(op(page).tags).toEqual(['shows']);
+    const blob = '/api/blobs/{key}';
+    expect(op(blob).security).toEqual([]);
+    expect(op(blob).parameters.map((p) => `${p.in} ${p.name}${p.required ? '' : '?'}`)).toEqual([
+      'path key',
+      'query expires',
+      'query signature',
+      'query filename?',
+      'query contentType?',
+      'header Range?',
+    ]);
+    expect(statuses(blob)).toEqual(['200', '206', '403', '404', '416', 'default']);
+  });
 });
+
+interface OpenApiDoc {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        tags: string[];
+        security: unknown[];
+        parameters: { name: string; in: string; required: boolean }[];
+        responses: Record<string, { content?: Record<string, unknown> }>;
+      }
+    >
+  >;
+}
+
+/** Express 5's route table, as far as tests need it: a route's path and methods, or a router mounted at a path. */
+interface Layer {
+  rawPath?: unknown;
+  slash?: boolean;
+  route?: { path: string; methods: Record<string, boolean> };
+  handle: { stack?: Layer[] };
+}
+
+/** Every method and path the app's routers answer, mounted routers included (middleware such as the SPA is not a route). */
+function routeTable(app: unknown): { method: string; path: string }[] {
+  const walk = (stack: Layer[], prefix: string): { method: string; path: string }[] =>
+    stack.flatMap((layer) => {
+      if (layer.route) {
+        return Object.keys(layer.route.methods).map((method) => ({ method, path: prefix + layer.route!.path }));
+      }
+      if (!layer.handle.stack) return [];
+      const mount = layer.slash || typeof layer.rawPath !== 'string' ? '' : layer.rawPath;
+      return walk(layer.handle.stack, prefix + mount);
+    });
+  return walk((app as { router: { stack: Layer[] } }).router.stack, '');
+}

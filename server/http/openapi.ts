@@ -1,24 +1,54 @@
 import { z, type ZodType } from 'zod';
-import { errorBodySchema } from '../../shared/errors';
+import { errorBodySchema, errorStatus, type ErrorCode } from '../../shared/errors';
 import type { AnyRouteSpec, StreamRouteDoc, UploadDoc } from './route';
 
 const jsonSchema = (schema: ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 
-/** Express `:param` paths become OpenAPI `{param}` paths. */
-const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
+const pathParameterPattern = /([:*])([A-Za-z_][A-Za-z0-9_]*)/g;
 
-const errorResponse = () => ({
-  description: 'Error: { error: { code, message, fields? } }',
+/** Express paths become OpenAPI paths: `:param` and the wildcard `*rest` both become `{name}`. */
+export const openApiPath = (path: string) => path.replace(pathParameterPattern, '{$2}');
+
+const errorResponse = (description = 'Error: { error: { code, message, fields? } }') => ({
+  description,
   content: { 'application/json': { schema: jsonSchema(errorBodySchema, 'output') } },
 });
 
-const pathParameters = (params: ZodType | undefined) =>
-  (params ? Object.keys((params as unknown as z.ZodObject).shape ?? {}) : []).map((name) => ({
+const shapeOf = (schema: ZodType | undefined): Record<string, ZodType> =>
+  (schema as unknown as z.ZodObject | undefined)?.shape ?? {};
+
+/**
+ * The path's parameters, read from the path Express matches (so none is left out), each with its schema from
+ * `params` when the route validates it.
+ */
+const pathParameters = (path: string, params: ZodType | undefined) =>
+  [...path.matchAll(pathParameterPattern)].map(([, kind, name]) => {
+    const schema = shapeOf(params)[name!];
+    return {
+      name,
+      in: 'path',
+      required: true,
+      schema: schema ? jsonSchema(schema, 'input') : { type: 'string' },
+      ...(kind === '*' ? { description: 'The rest of the path; it may contain `/`' } : {}),
+    };
+  });
+
+const queryParameters = (query: ZodType | undefined) =>
+  Object.entries(shapeOf(query)).map(([name, schema]) => ({
     name,
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
+    in: 'query',
+    required: !schema.safeParse(undefined).success,
+    schema: jsonSchema(schema, 'input'),
   }));
+
+/** One response per status, naming the codes that lead to it; every other failure falls under `default`. */
+const codedErrors = (codes: readonly ErrorCode[]) => {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => [String(status), errorResponse(`Error: ${list.join(', ')}`)]),
+  );
+};
 
 function uploadBody(upload: UploadDoc) {
   if ('binary' in upload) {
@@ -57,10 +87,12 @@ function streamOperation(doc: StreamRouteDoc) {
   );
   return {
     summary: doc.summary,
+    ...(doc.description ? { description: doc.description } : {}),
     tags: [doc.tag],
     security: doc.auth === 'user' ? [{ session: [] }] : [],
     parameters: [
-      ...pathParameters(doc.params),
+      ...pathParameters(doc.path, doc.params),
+      ...queryParameters(doc.query),
       ...(doc.ranges
         ? [
             {
@@ -78,9 +110,18 @@ function streamOperation(doc: StreamRouteDoc) {
       ...(doc.ranges
         ? {
             '206': { description: 'The requested range (Content-Range says which)', content },
-            '416': { description: 'The range lies outside the content' },
+            '416': errorResponse(
+              'range_not_satisfiable: the range lies outside the content (Content-Range: bytes */size)',
+            ),
           }
         : {}),
+      ...codedErrors(doc.errors ?? []),
+      ...Object.fromEntries(
+        (doc.errorPages ?? []).map((page) => [
+          String(page.status),
+          { description: page.description, content: { [page.produces]: { schema: { type: 'string' } } } },
+        ]),
+      ),
       default: errorResponse(),
     },
   };
@@ -100,7 +141,7 @@ export function buildOpenApiDocument(routes: AnyRouteSpec[], version: string, st
       summary: route.summary,
       tags: [route.tag],
       security: route.auth === 'user' ? [{ session: [] }] : [],
-      parameters: pathParameters(route.params),
+      parameters: [...pathParameters(route.path, route.params), ...queryParameters(route.query)],
       ...(requestBody ? { requestBody } : {}),
       responses: {
         [status]:

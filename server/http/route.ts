@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z, type ZodType } from 'zod';
+import type { ErrorCode } from '../../shared/errors';
 import type { UsersTable } from '../db/schema';
 import { AppError } from '../errors';
 import { parseOrThrow } from './validate';
@@ -28,18 +29,30 @@ export type UploadDoc =
   | { multipart: { fields: ZodType; fileField: string; fileTypes: string } }
   | { binary: { contentType: string; description: string } };
 
-/** A route that answers with bytes (audio, pictures, feeds) rather than JSON, as the OpenAPI document shows it. */
+/**
+ * A route that answers with bytes (audio, pictures, feeds, pages) rather than JSON, as the OpenAPI document shows it.
+ * Its path parameters are read from `path` (`:name`, or `*name` for a rest of the path that may hold slashes).
+ */
 export interface StreamRouteDoc {
   method: 'get';
   path: string;
   summary: string;
+  /** More than the summary holds: what the caller must know (e.g. that a signed link is the permission). */
+  description?: string;
   tag: string;
+  /** `user`: a session is required; `public`: anyone, no session and no cookie needed. */
   auth: 'user' | 'public';
   params?: ZodType;
+  /** Query parameters it reads. */
+  query?: ZodType;
   /** Content types it may answer with. */
   produces: string[];
   /** Honours `Range` (206 Partial Content, 416 when out of bounds). */
   ranges?: boolean;
+  /** The coded JSON errors it answers with (the document lists each status with its codes). */
+  errors?: readonly ErrorCode[];
+  /** Errors answered with a page for a person instead of JSON (someone followed a link). */
+  errorPages?: { status: number; description: string; produces: string }[];
 }
 
 export interface RouteInput<P, B, Q> {

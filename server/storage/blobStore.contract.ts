@@ -7,7 +7,8 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../errors';
 import type { ErrorCode } from '../../shared/errors';
-import { createBlobDownloadRouter } from './blobDownloadRoute';
+import { Api } from '../http/route';
+import { defineBlobDownloadRoute } from './blobDownloadRoute';
 import type { BlobStore } from './BlobStore';
 import { clipObjectKey, clipPrefix, workspacePrefix } from './keys';
 
@@ -108,7 +109,9 @@ export function runBlobStoreContract(
         if (!options.signingSecret)
           throw new Error('The disk contract needs options.signingSecret to serve its links.');
         const app = express();
-        app.use('/api/blobs', createBlobDownloadRouter(store, options.signingSecret));
+        const api = new Api();
+        defineBlobDownloadRoute(api, store, options.signingSecret);
+        app.use(api.router);
         server = app.listen(0, '127.0.0.1');
         await once(server, 'listening');
         origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -24,7 +24,7 @@ export interface DiskBlobStoreConfig {
   root: string;
   /** Signs download links; at least 32 characters. */
   signingSecret: string;
-  /** Where `createBlobDownloadRouter` is mounted. */
+  /** Where download links point: `defineBlobDownloadRoute` answers at `/api/blobs`, the default. */
   urlBase?: string;
 }
 

@@ -15,6 +15,6 @@ export function createBlobStore(config: BlobStoreConfig): BlobStore {
 }
 
 export type { BlobInfo, BlobRead, BlobStore, ByteRange, DownloadUrlOptions, PutOptions } from './BlobStore';
-export { createBlobDownloadRouter } from './blobDownloadRoute';
+export { defineBlobDownloadRoute } from './blobDownloadRoute';
 export { parseRangeHeader, type ParsedRange } from './httpRange';
 export * from './keys';

@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../shared/contracts/common';
 import {
@@ -232,33 +232,74 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
 }
 
 /** The public side: the feed, and the audio and chapters of published episodes. No session, no CSRF. */
-export function feedRouter(ctx: EpisodeContext): Router {
-  const router = Router();
+export function feedRoutes(api: Api, ctx: EpisodeContext): void {
+  const tag = 'feeds';
   const { services } = ctx;
   const baseUrl = (req: Request) => services.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  router.get('/feeds/:workspaceId/podcast.xml', async (req, res) => {
-    const { workspaceId } = parseOrThrow(feedParamsSchema, req.params, 'path');
-    const xml = await buildFeed(ctx, workspaceId, baseUrl(req));
-    res.set({ 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=60' }).send(xml);
-  });
-  router.get('/feeds/:workspaceId/episodes/:episodeId/chapters.json', async (req, res) => {
-    const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
-    const { render } = await publicRender(ctx, workspaceId, episodeId);
-    res
-      .set({ 'Content-Type': 'application/json+chapters', 'Cache-Control': 'public, max-age=60' })
-      .send(JSON.stringify(publicChapters(render)));
-  });
-  router.get('/feeds/:workspaceId/episodes/:episodeId/renders/:file', async (req, res) => {
-    const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
-    const { render } = await publicRender(ctx, workspaceId, episodeId);
-    if (req.params.file !== `${render.id}.mp3` || !render.blob_key) throw notFound('episode');
-    const info = await services.blobs.head(render.blob_key);
-    if (!info) throw notFound('episode');
-    // Short caching, so a withdrawal takes the episode out of circulation quickly.
-    await sendBlob(req, res, services.blobs, info, {
-      contentType: episodeAudio.contentType,
-      cacheControl: 'public, max-age=300',
-    });
-  });
-  return router;
+  defineStreamRoute(
+    api,
+    {
+      method: 'get',
+      path: '/feeds/:workspaceId/podcast.xml',
+      tag,
+      summary: 'The show’s podcast feed (RSS 2.0 with the iTunes and Podcasting 2.0 tags): its published episodes',
+      auth: 'public',
+      params: feedParamsSchema,
+      produces: ['application/rss+xml'],
+      errors: ['validation_failed', 'not_found'],
+    },
+    async (req, res) => {
+      const { workspaceId } = parseOrThrow(feedParamsSchema, req.params, 'path');
+      const xml = await buildFeed(ctx, workspaceId, baseUrl(req));
+      res
+        .set({ 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=60' })
+        .send(xml);
+    },
+  );
+  defineStreamRoute(
+    api,
+    {
+      method: 'get',
+      path: '/feeds/:workspaceId/episodes/:episodeId/chapters.json',
+      tag,
+      summary: 'A published episode’s chapters (Podcasting 2.0 JSON chapters)',
+      auth: 'public',
+      params: publicRenderParamsSchema,
+      produces: ['application/json+chapters'],
+      errors: ['validation_failed', 'not_found'],
+    },
+    async (req, res) => {
+      const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
+      const { render } = await publicRender(ctx, workspaceId, episodeId);
+      res
+        .set({ 'Content-Type': 'application/json+chapters', 'Cache-Control': 'public, max-age=60' })
+        .send(JSON.stringify(publicChapters(render)));
+    },
+  );
+  defineStreamRoute(
+    api,
+    {
+      method: 'get',
+      path: '/feeds/:workspaceId/episodes/:episodeId/renders/:file',
+      tag,
+      summary: 'A published episode’s MP3 (`file` is `<renderId>.mp3` of its served render), with Range support',
+      auth: 'public',
+      params: publicRenderParamsSchema,
+      produces: [episodeAudio.contentType],
+      ranges: true,
+      errors: ['validation_failed', 'not_found'],
+    },
+    async (req, res) => {
+      const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
+      const { render } = await publicRender(ctx, workspaceId, episodeId);
+      if (req.params.file !== `${render.id}.mp3` || !render.blob_key) throw notFound('episode');
+      const info = await services.blobs.head(render.blob_key);
+      if (!info) throw notFound('episode');
+      // Short caching, so a withdrawal takes the episode out of circulation quickly.
+      await sendBlob(req, res, services.blobs, info, {
+        contentType: episodeAudio.contentType,
+        cacheControl: 'public, max-age=300',
+      });
+    },
+  );
 }

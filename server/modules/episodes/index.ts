@@ -6,13 +6,15 @@ import type { Services } from '../../services';
 import { episodeRepository } from './episodeRepository';
 import { forwardEpisodeEvents } from './episodeRealtime';
 import { liveTimelines } from './liveTimeline';
-import { Router } from 'express';
-import { episodeRoutes, feedRouter } from './episodeRoutes';
+import { episodeRoutes, feedRoutes } from './episodeRoutes';
 import { flagEpisodesOnWithdrawal } from './publishing';
-import { publicPublishingRouter, publishingRoutes } from './publishingRoutes';
+import { publicPublishingRoutes, publishingRoutes } from './publishingRoutes';
 import { renderEpisodeJob } from './renderEpisodeJob';
 
-/** Wires the episodes module: its repository, live timelines, render job, routes, public feed and event listeners. */
+/**
+ * Wires the episodes module: its repository, live timelines, render job, routes (the public feed and pages among
+ * them) and event listeners.
+ */
 export function setUpEpisodes(services: Services, api: Api, collab: CollabServer) {
   collab.kinds.register(['timeline'], timelineCollabAccess);
   const episodes = episodeRepository(services.db);
@@ -20,9 +22,11 @@ export function setUpEpisodes(services: Services, api: Api, collab: CollabServer
   services.jobs.register(renderEpisodeJob(ctx));
   episodeRoutes(api, ctx);
   publishingRoutes(api, ctx);
+  // The public feed, its files and the episode pages: on the same router, so the OpenAPI document lists them too.
+  feedRoutes(api, ctx);
+  publicPublishingRoutes(api, ctx);
   flagEpisodesOnWithdrawal(ctx);
   return {
-    feeds: Router().use(feedRouter(ctx), publicPublishingRouter(ctx)),
     attach: (io: ChorusServer) => forwardEpisodeEvents(io, services.bus),
     close: () => ctx.timelines.close(),
   };

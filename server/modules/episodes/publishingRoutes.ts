@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../shared/contracts/common';
 import {
@@ -135,6 +135,7 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
       auth: 'user',
       params: idParamsSchema,
       produces: ['image/png', 'image/jpeg'],
+      ranges: true,
     },
     async (req, res) => {
       if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
@@ -155,6 +156,7 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
       auth: 'user',
       params: idParamsSchema,
       produces: Object.values(transcriptTypes),
+      ranges: true,
     },
     async (req, res) => {
       if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
@@ -180,10 +182,10 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
 }
 
 /** Public: artwork, transcripts and the episode page. Nothing here needs a session; unpublished means 404. */
-export function publicPublishingRouter(ctx: EpisodeContext): Router {
-  const router = Router();
+export function publicPublishingRoutes(api: Api, ctx: EpisodeContext): void {
   const { services } = ctx;
   const repo = () => publishingRepository(services.db);
+  const fileNote = '`file` is the content-addressed name the feed and the page link to; an older name answers 404.';
 
   const fileOf = (req: Request) => {
     const m = versionedFile.exec(String(req.params.file));
@@ -203,58 +205,114 @@ export function publicPublishingRouter(ctx: EpisodeContext): Router {
     if (!info) throw notFound('artwork');
     await sendBlob(req, res, services.blobs, info, { contentType: artwork.content_type, cacheControl: artworkCache });
   };
+  const publicFile = {
+    method: 'get',
+    tag: 'feeds',
+    description: fileNote,
+    auth: 'public',
+    ranges: true,
+    errors: ['validation_failed', 'not_found'],
+  } as const;
 
-  router.get('/feeds/:workspaceId/artwork/:file', async (req, res) => {
-    const { workspaceId } = parseOrThrow(feedParamsSchema, req.params, 'path');
-    if (!(await ctx.episodes.findShow(workspaceId))) throw notFound('artwork');
-    await sendArtwork(req, res, await repo().findArtwork(workspaceId));
-  });
-  router.get('/feeds/:workspaceId/episodes/:episodeId/artwork/:file', async (req, res) => {
-    const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
-    const { episode } = await publicRender(ctx, workspaceId, episodeId);
-    await sendArtwork(req, res, await repo().findArtwork(episode.id));
-  });
-  router.get('/feeds/:workspaceId/episodes/:episodeId/transcript/:file', async (req, res) => {
-    const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
-    const { episode } = await publicRender(ctx, workspaceId, episodeId);
-    const file = fileOf(req);
-    const publishing = await repo().findPublishing(episode.id);
-    if (
-      !hasTranscript(publishing) ||
-      transcriptVersion(publishing) !== file.version ||
-      publishing.transcript_format !== file.extension
-    )
-      throw notFound('transcript');
-    const info = await services.blobs.head(publishing.transcript_key);
-    if (!info) throw notFound('transcript');
-    await sendBlob(req, res, services.blobs, info, {
-      contentType: `${transcriptTypes[publishing.transcript_format]}; charset=utf-8`,
-      cacheControl: 'public, max-age=300',
-    });
-  });
-
-  router.get('/shows/:workspaceId/episodes/:episodeId', async (req, res) => {
-    let data;
-    try {
+  defineStreamRoute(
+    api,
+    {
+      ...publicFile,
+      path: '/feeds/:workspaceId/artwork/:file',
+      summary: 'The show’s artwork (`<version>.png` or `.jpg`)',
+      params: feedParamsSchema,
+      produces: ['image/png', 'image/jpeg'],
+    },
+    async (req, res) => {
+      const { workspaceId } = parseOrThrow(feedParamsSchema, req.params, 'path');
+      if (!(await ctx.episodes.findShow(workspaceId))) throw notFound('artwork');
+      await sendArtwork(req, res, await repo().findArtwork(workspaceId));
+    },
+  );
+  defineStreamRoute(
+    api,
+    {
+      ...publicFile,
+      path: '/feeds/:workspaceId/episodes/:episodeId/artwork/:file',
+      summary: 'A published episode’s artwork (`<version>.png` or `.jpg`)',
+      params: publicRenderParamsSchema,
+      produces: ['image/png', 'image/jpeg'],
+    },
+    async (req, res) => {
       const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
-      data = await episodePageData(ctx, workspaceId, episodeId);
-    } catch (e) {
-      // A person followed a link: answer with a page, not JSON.
-      if (isAppError(e) && (e.code === 'not_found' || e.code === 'validation_failed')) {
-        res.status(404).type('html').send(notFoundPage);
-        return;
+      const { episode } = await publicRender(ctx, workspaceId, episodeId);
+      await sendArtwork(req, res, await repo().findArtwork(episode.id));
+    },
+  );
+  defineStreamRoute(
+    api,
+    {
+      ...publicFile,
+      path: '/feeds/:workspaceId/episodes/:episodeId/transcript/:file',
+      summary: 'A published episode’s transcript (`<version>.vtt` or `.srt`)',
+      params: publicRenderParamsSchema,
+      produces: Object.values(transcriptTypes),
+    },
+    async (req, res) => {
+      const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
+      const { episode } = await publicRender(ctx, workspaceId, episodeId);
+      const file = fileOf(req);
+      const publishing = await repo().findPublishing(episode.id);
+      if (
+        !hasTranscript(publishing) ||
+        transcriptVersion(publishing) !== file.version ||
+        publishing.transcript_format !== file.extension
+      )
+        throw notFound('transcript');
+      const info = await services.blobs.head(publishing.transcript_key);
+      if (!info) throw notFound('transcript');
+      await sendBlob(req, res, services.blobs, info, {
+        contentType: `${transcriptTypes[publishing.transcript_format]}; charset=utf-8`,
+        cacheControl: 'public, max-age=300',
+      });
+    },
+  );
+
+  defineStreamRoute(
+    api,
+    {
+      method: 'get',
+      path: '/shows/:workspaceId/episodes/:episodeId',
+      tag: 'shows',
+      summary: 'A published episode’s public page: player, chapters, transcript and credits',
+      auth: 'public',
+      params: publicRenderParamsSchema,
+      produces: ['text/html'],
+      errorPages: [
+        {
+          status: 404,
+          description: 'A page saying the episode is not published (or no such episode)',
+          produces: 'text/html',
+        },
+      ],
+    },
+    async (req, res) => {
+      let data;
+      try {
+        const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
+        data = await episodePageData(ctx, workspaceId, episodeId);
+      } catch (e) {
+        // A person followed a link: answer with a page, not JSON.
+        if (isAppError(e) && (e.code === 'not_found' || e.code === 'validation_failed')) {
+          res.status(404).type('html').send(notFoundPage);
+          return;
+        }
+        throw e;
       }
-      throw e;
-    }
-    const nonce = randomBytes(16).toString('base64');
-    res.set({
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'public, max-age=60',
-      'Content-Security-Policy': `default-src 'none'; img-src 'self'; media-src 'self'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
-    });
-    res.send(episodePageHtml(data, nonce));
-  });
-  return router;
+      const nonce = randomBytes(16).toString('base64');
+      res.set({
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'public, max-age=60',
+        'Content-Security-Policy': `default-src 'none'; img-src 'self'; media-src 'self'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      });
+      res.send(episodePageHtml(data, nonce));
+    },
+  );
 }
 
 const notFoundPage = `<!doctype html>
