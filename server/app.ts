@@ -21,20 +21,10 @@ import { staticClient } from './http/staticClient';
 import type { JobQueueOptions } from './jobs/jobQueue';
 import { createLogger, type Logger } from './logger';
 import { checkMediaTools } from './media/ffmpeg';
-import { accountRoutes } from './modules/accounts/accountRoutes';
-import { forwardClipEvents } from './modules/clips/clipRealtime';
-import { clipRoutes } from './modules/clips/clipRoutes';
-import { processClipJob, purgeClipJob } from './modules/clips/processClipJob';
-import { recordingChunkPath, recordingRoutes } from './modules/clips/recordingRoutes';
-import { setUpDocuments } from './modules/documents/index';
-import { setUpDocumentThreads } from './modules/documentThreads/index';
-import { setUpEpisodes } from './modules/episodes/index';
-import { setUpMusic } from './modules/music/index';
-import { inviteRoutes } from './modules/invites/inviteRoutes';
-import { workspaceRoutes } from './modules/workspaces/workspaceRoutes';
 import { useRedisAdapter } from './realtime/redisAdapter';
 import { connectInstanceBridge } from './collab/instanceBridge';
 import { createSocketServer, presenceSettled, type ChorusServer } from './realtime/socketServer';
+import { modules } from './modules/index';
 import { createServices, type Services } from './services';
 import { defineBlobDownloadRoute } from './storage/blobDownloadRoute';
 import { createBlobStore } from './storage/index';
@@ -74,7 +64,6 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   );
   await blobs.ensureReady();
   const services = createServices(config, logger, db, blobs, { jobs: options.jobs });
-  services.jobs.register(processClipJob(services), purgeClipJob(services));
   const collab = createCollabServer(services, options.collab);
 
   const allowedOrigins = () => (config.publicUrl ? [new URL(config.publicUrl).origin] : []);
@@ -83,18 +72,12 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   const rateLimitStores = config.redisUrl
     ? await redisRateLimitStores(config.redisUrl, config.sessionSecret, logger)
     : null;
-  accountRoutes(api, services, {
+  const loginRateLimit = {
     ...(options.loginRateLimit ?? defaultLoginRateLimit),
     ...(rateLimitStores ? { store: rateLimitStores.store } : {}),
-  });
-  workspaceRoutes(api, services);
-  inviteRoutes(api, services);
-  clipRoutes(api, services);
-  recordingRoutes(api, services);
-  setUpDocuments(services, api, collab);
-  const documentThreads = setUpDocumentThreads(services, api, collab);
-  setUpMusic(services, api);
-  const episodes = setUpEpisodes(services, api, collab);
+  };
+  // Every domain module is set up the same way, in the order of the list.
+  const running = modules.map((m) => m.setUp({ services, api, collab, settings: { loginRateLimit } }) ?? {});
   defineBlobDownloadRoute(api, blobs, config.sessionSecret);
   // Mounted before the session middleware: a health check must not wait on the database.
   const meta = new Api();
@@ -113,7 +96,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   app.use(
     '/api',
     express.json({ limit: '1mb', strict: true }),
-    csrfGuard(allowedOrigins, { binaryBodyPaths: [recordingChunkPath] }),
+    csrfGuard(allowedOrigins, { binaryBodyPaths: modules.flatMap((m) => m.binaryBodyPaths ?? []) }),
     loadSession(services),
   );
   app.use(api.router);
@@ -123,11 +106,9 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
 
   const http = createServer(app);
   const io = createSocketServer(http, services, allowedOrigins);
-  forwardClipEvents(io, services.bus);
   services.jobs.start();
   collab.attach(io);
-  documentThreads.attach(io);
-  episodes.attach(io);
+  for (const m of running) m.attach?.(io);
   const stopSweeper = startSessionSweeper(services);
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : async () => {};
   // Other instances may have the same documents open: they hear of each change and read it from the log.
@@ -158,8 +139,8 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
       // Every queued document change written and a final snapshot of each open document, before the database closes.
       await collab.close();
       await closeCollabBridge();
-      // The last timeline changes, read as their documents closed, are checked and stored.
-      await episodes.close();
+      // Then the modules (episodes checks and stores the last timeline changes, read as their documents closed).
+      for (const m of running) await m.close?.();
       await closeRedis();
       await rateLimitStores?.close();
       stopSweeper();

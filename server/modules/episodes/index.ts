@@ -1,8 +1,5 @@
 import { timelineCollabAccess } from './timelineAccess';
-import type { CollabServer } from '../../collab/collabServer';
-import type { Api } from '../../http/route';
-import type { ChorusServer } from '../../realtime/socketServer';
-import type { Services } from '../../services';
+import type { ChorusModule } from '../chorusModule';
 import { episodeRepository } from './episodeRepository';
 import { forwardEpisodeEvents } from './episodeRealtime';
 import { liveTimelines } from './liveTimeline';
@@ -15,19 +12,23 @@ import { renderEpisodeJob } from './renderEpisodeJob';
  * Wires the episodes module: its repository, live timelines, render job, routes (the public feed and pages among
  * them) and event listeners.
  */
-export function setUpEpisodes(services: Services, api: Api, collab: CollabServer) {
-  collab.kinds.register(['timeline'], timelineCollabAccess);
-  const episodes = episodeRepository(services.db);
-  const ctx = { services, episodes, timelines: liveTimelines(services, episodes, collab) };
-  services.jobs.register(renderEpisodeJob(ctx));
-  episodeRoutes(api, ctx);
-  publishingRoutes(api, ctx);
-  // The public feed, its files and the episode pages: on the same router, so the OpenAPI document lists them too.
-  feedRoutes(api, ctx);
-  publicPublishingRoutes(api, ctx);
-  flagEpisodesOnWithdrawal(ctx);
-  return {
-    attach: (io: ChorusServer) => forwardEpisodeEvents(io, services.bus),
-    close: () => ctx.timelines.close(),
-  };
-}
+export const episodesModule: ChorusModule = {
+  name: 'episodes',
+  setUp: ({ api, services, collab }) => {
+    collab.kinds.register(['timeline'], timelineCollabAccess);
+    const episodes = episodeRepository(services.db);
+    const ctx = { services, episodes, timelines: liveTimelines(services, episodes, collab) };
+    services.jobs.register(renderEpisodeJob(ctx));
+    episodeRoutes(api, ctx);
+    publishingRoutes(api, ctx);
+    // The public feed, its files and the episode pages: on the same router, so the OpenAPI document lists them too.
+    feedRoutes(api, ctx);
+    publicPublishingRoutes(api, ctx);
+    flagEpisodesOnWithdrawal(ctx);
+    return {
+      attach: (io) => forwardEpisodeEvents(io, services.bus),
+      // The last timeline changes, read as their documents closed, are checked and stored.
+      close: () => ctx.timelines.close(),
+    };
+  },
+};

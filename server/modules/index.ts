@@ -1,0 +1,21 @@
+import type { ChorusModule } from './chorusModule';
+import { accountsModule } from './accounts/index';
+import { clipsModule } from './clips/index';
+import { documentsModule } from './documents/index';
+import { documentThreadsModule } from './documentThreads/index';
+import { episodesModule } from './episodes/index';
+import { invitesModule } from './invites/index';
+import { musicModule } from './music/index';
+import { workspacesModule } from './workspaces/index';
+
+/** Every domain module, in the order `server/app.ts` sets them up (and so declares their routes). */
+export const modules: readonly ChorusModule[] = [
+  accountsModule,
+  workspacesModule,
+  invitesModule,
+  clipsModule,
+  documentsModule,
+  documentThreadsModule,
+  musicModule,
+  episodesModule,
+];
