@@ -1,15 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../tests/support/collabClient';
+import { collabStorage } from '../../tests/support/collabStorage';
 import { testDatabases } from '../../tests/support/databases';
 import { createLogger } from '../logger';
-import { documentRepository } from '../modules/documents/documentRepository';
-import { workspaceRepository } from '../modules/workspaces/workspaceRepository';
-import { createBlobStore } from '../storage/index';
 import { DocumentRegistry } from './documentRegistry';
 import { collabOptions } from './options';
 import { DocumentPersistence } from './persistence';
@@ -29,26 +23,9 @@ const typed = (text: string) => {
 
 describe.each(testDatabases())('the documents open on one instance ($name)', (database) => {
   async function setup() {
-    const opened = await database.open();
-    cleanups.push(opened.close);
-    const dir = await mkdtemp(path.join(tmpdir(), 'chorus-registry-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    const blobs = createBlobStore({ kind: 'disk', root: dir, signingSecret: randomUUID() + randomUUID() });
-    await blobs.ensureReady();
-    const userId = randomUUID();
-    await opened.db
-      .insertInto('users')
-      .values({
-        id: userId,
-        email: `${userId}@example.org`,
-        name: 'P',
-        password_hash: 'x',
-        created_at: new Date().toISOString(),
-      })
-      .execute();
-    const ws = await workspaceRepository(opened.db).createWithAdmin('W', userId);
-    const row = await documentRepository(opened.db).create(ws.id, userId, 'D', 'publication');
-    const log = new UpdateLog(opened.db);
+    const { db, another, blobs, workspaceId, newDocument } = await collabStorage(database, cleanups);
+    const row = await newDocument();
+    const log = new UpdateLog(db);
     const persistence = new DocumentPersistence(log, blobs, createLogger('silent'), 1 << 24);
     const registry = new DocumentRegistry(log, persistence, createLogger('silent'), collabOptions(), () => ({
       broadcast: () => undefined,
@@ -56,12 +33,12 @@ describe.each(testDatabases())('the documents open on one instance ($name)', (da
     }));
     cleanups.push(() => registry.close());
     // Another instance, on its own connection.
-    const elsewhere = new UpdateLog(await opened.another());
-    return { row, ws, log, persistence, registry, elsewhere };
+    const elsewhere = new UpdateLog(await another());
+    return { row, workspaceId, log, persistence, registry, elsewhere };
   }
 
   it('catches up with a change another instance announced while the document was still loading', async () => {
-    const { row, ws, persistence, registry, elsewhere } = await setup();
+    const { row, workspaceId, persistence, registry, elsewhere } = await setup();
     const load = persistence.load.bind(persistence);
     persistence.load = async (documentId) => {
       const loaded = await load(documentId);
@@ -70,13 +47,13 @@ describe.each(testDatabases())('the documents open on one instance ($name)', (da
       registry.changedElsewhere(documentId, seq!);
       return loaded;
     };
-    const doc = await registry.open(row.id, ws.id);
+    const doc = await registry.open(row.id, workspaceId);
     await eventually(() => words(doc.ydoc) === 'from elsewhere', 5000, 'the change announced during the load');
   });
 
   it('catches up with changes whose notice was lost, by comparing open documents with their log', async () => {
-    const { row, ws, registry, elsewhere } = await setup();
-    const doc = await registry.open(row.id, ws.id);
+    const { row, workspaceId, registry, elsewhere } = await setup();
+    const doc = await registry.open(row.id, workspaceId);
     await elsewhere.append([{ documentId: row.id, data: typed('unannounced'), userId: null }]);
     expect(words(doc.ydoc)).toBe('');
     await registry.catchUpWithLog();

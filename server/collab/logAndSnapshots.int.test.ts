@@ -1,17 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CollabError } from '../../shared/realtime/collab';
+import { collabStorage } from '../../tests/support/collabStorage';
 import { testDatabases } from '../../tests/support/databases';
 import type { Db } from '../db/connect';
 import { createLogger } from '../logger';
-import { documentRepository } from '../modules/documents/documentRepository';
-import { workspaceRepository } from '../modules/workspaces/workspaceRepository';
-import { createBlobStore } from '../storage/index';
 import type { BlobStore } from '../storage/BlobStore';
 import { CollabDocument, type Peer } from './collabDocument';
 import { decodeMessage, encodeSyncStep2, encodeSyncUpdate } from './messages';
@@ -301,30 +295,13 @@ describe.each(testDatabases())('the update log and snapshots with two writers ($
     'keep every change whatever the interleaving of appends, snapshots, trims, reopening and notices',
     { timeout: 240_000 },
     async () => {
-      const opened = await database.open();
-      cleanups.push(opened.close);
-      const dbs: [Db, Db] = [opened.db, await opened.another()];
-      const dir = await mkdtemp(path.join(tmpdir(), 'chorus-log-property-'));
-      cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      const blobs = createBlobStore({ kind: 'disk', root: dir, signingSecret: randomUUID() + randomUUID() });
-      await blobs.ensureReady();
-      const userId = randomUUID();
-      await opened.db
-        .insertInto('users')
-        .values({
-          id: userId,
-          email: `${userId}@example.org`,
-          name: 'P',
-          password_hash: 'x',
-          created_at: new Date().toISOString(),
-        })
-        .execute();
-      const ws = await workspaceRepository(opened.db).createWithAdmin('W', userId);
+      const { db, another, blobs, userId, workspaceId, newDocument } = await collabStorage(database, cleanups);
+      const dbs: [Db, Db] = [db, await another()];
 
       await fc.assert(
         fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 60 }), async (steps) => {
-          const row = await documentRepository(opened.db).create(ws.id, userId, 'D', 'publication');
-          await runScenario(steps, { dbs, blobs, documentId: row.id, workspaceId: ws.id, userId });
+          const row = await newDocument();
+          await runScenario(steps, { dbs, blobs, documentId: row.id, workspaceId, userId });
         }),
         { numRuns: Number(process.env.CHORUS_PROPERTY_RUNS ?? 40) },
       );

@@ -1,14 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { collabStorage } from '../../tests/support/collabStorage';
 import { testDatabases } from '../../tests/support/databases';
 import { createLogger } from '../logger';
-import { documentRepository } from '../modules/documents/documentRepository';
-import { workspaceRepository } from '../modules/workspaces/workspaceRepository';
-import { createBlobStore } from '../storage/index';
 import { DocumentPersistence } from './persistence';
 import { UpdateLog } from './updateLog';
 
@@ -19,26 +13,9 @@ afterAll(async () => {
 
 describe.each(testDatabases())('loading while another instance snapshots ($name)', (database) => {
   it('reads again when a newer snapshot removes the blob or trims the log being read, and never claims what it lacks', async () => {
-    const opened = await database.open();
-    cleanups.push(opened.close);
-    const dir = await mkdtemp(path.join(tmpdir(), 'chorus-persistence-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    const blobs = createBlobStore({ kind: 'disk', root: dir, signingSecret: randomUUID() + randomUUID() });
-    await blobs.ensureReady();
-    const userId = randomUUID();
-    await opened.db
-      .insertInto('users')
-      .values({
-        id: userId,
-        email: `${userId}@example.org`,
-        name: 'P',
-        password_hash: 'x',
-        created_at: new Date().toISOString(),
-      })
-      .execute();
-    const ws = await workspaceRepository(opened.db).createWithAdmin('W', userId);
-    const row = await documentRepository(opened.db).create(ws.id, userId, 'D', 'publication');
-    const log = new UpdateLog(opened.db);
+    const { db, another, blobs, userId, workspaceId, newDocument } = await collabStorage(database, cleanups);
+    const row = await newDocument();
+    const log = new UpdateLog(db);
     const persistence = new DocumentPersistence(log, blobs, createLogger('silent'), 1 << 24);
 
     const source = new Y.Doc();
@@ -52,23 +29,18 @@ describe.each(testDatabases())('loading while another instance snapshots ($name)
       return Y.encodeStateAsUpdate(d);
     };
     await log.append(updates.slice(0, 2).map((data) => ({ documentId: row.id, data, userId })));
-    await persistence.writeSnapshot(ws.id, row.id, 2, upTo(2));
+    await persistence.writeSnapshot(workspaceId, row.id, 2, upTo(2));
     await log.append(updates.slice(2).map((data) => ({ documentId: row.id, data, userId })));
 
     // Another instance snapshots through 4 (removing the older blob and trimming the log) while this load is
     // between reading the snapshot record and reading the blob.
-    const elsewhere = new DocumentPersistence(
-      new UpdateLog(await opened.another()),
-      blobs,
-      createLogger('silent'),
-      1 << 24,
-    );
+    const elsewhere = new DocumentPersistence(new UpdateLog(await another()), blobs, createLogger('silent'), 1 << 24);
     const get = blobs.get.bind(blobs);
     let overtaken = false;
     blobs.get = async (key, range) => {
       if (!overtaken) {
         overtaken = true;
-        await elsewhere.writeSnapshot(ws.id, row.id, 4, upTo(4));
+        await elsewhere.writeSnapshot(workspaceId, row.id, 4, upTo(4));
       }
       return get(key, range);
     };

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,12 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DocumentPersistence } from '../../server/collab/persistence';
 import { UpdateLog } from '../../server/collab/updateLog';
 import { createLogger } from '../../server/logger';
-import { documentRepository } from '../../server/modules/documents/documentRepository';
-import { workspaceRepository } from '../../server/modules/workspaces/workspaceRepository';
-import { createBlobStore } from '../../server/storage/index';
 import { documentPrefix, documentSnapshotKey } from '../../server/storage/keys';
 import { CollabClient, eventually } from '../support/collabClient';
 import { newDocument, teamWithEveryRole } from '../support/collabFixtures';
+import { collabStorage } from '../support/collabStorage';
 import { testDatabases } from '../support/databases';
 import { freshS3, testS3Endpoint } from '../support/s3';
 import { startServer, type TestServer } from '../support/startServer';
@@ -206,24 +204,8 @@ describe('snapshots, flushing and unloading (SQLite, local disk)', () => {
 
 describe.each(testDatabases())('loading = latest snapshot + the log after it ($name)', (database) => {
   it('combines them, continues the sequence and trims behind a new snapshot', async () => {
-    const { db, close } = await database.open();
-    cleanups.push(close);
-    const dir = await tempDir();
-    const blobs = createBlobStore({ kind: 'disk', root: dir, signingSecret: randomUUID() + randomUUID() });
-    await blobs.ensureReady();
-    const userId = randomUUID();
-    await db
-      .insertInto('users')
-      .values({
-        id: userId,
-        email: `${userId}@example.org`,
-        name: 'P',
-        password_hash: 'x',
-        created_at: new Date().toISOString(),
-      })
-      .execute();
-    const ws = await workspaceRepository(db).createWithAdmin('W', userId);
-    const row = await documentRepository(db).create(ws.id, userId, 'D', 'script');
+    const { db, blobs, userId, workspaceId, newDocument } = await collabStorage(database, cleanups);
+    const row = await newDocument('script');
     const log = new UpdateLog(db);
     const persistence = new DocumentPersistence(log, blobs, createLogger('silent'), 1 << 24);
 
@@ -239,7 +221,7 @@ describe.each(testDatabases())('loading = latest snapshot + the log after it ($n
     ]);
     const partial = new Y.Doc();
     for (const u of updates.slice(0, 3)) Y.applyUpdate(partial, u);
-    await persistence.writeSnapshot(ws.id, row.id, 3, Y.encodeStateAsUpdate(partial));
+    await persistence.writeSnapshot(workspaceId, row.id, 3, Y.encodeStateAsUpdate(partial));
     expect(await log.countEntries(row.id)).toBe(0);
     expect(await log.append(updates.slice(3).map((data) => ({ documentId: row.id, data, userId })))).toEqual([4, 5]);
 
@@ -248,10 +230,10 @@ describe.each(testDatabases())('loading = latest snapshot + the log after it ($n
     expect(loaded).toMatchObject({ throughSeq: 5, snapshotSeq: 3 });
 
     // A newer snapshot replaces the old one and trims the log behind it.
-    await persistence.writeSnapshot(ws.id, row.id, 5, Y.encodeStateAsUpdate(loaded.doc));
+    await persistence.writeSnapshot(workspaceId, row.id, 5, Y.encodeStateAsUpdate(loaded.doc));
     expect(await log.countEntries(row.id)).toBe(0);
-    expect((await blobs.list(documentPrefix(ws.id, row.id))).map((b) => b.key)).toEqual([
-      documentSnapshotKey(ws.id, row.id, 5),
+    expect((await blobs.list(documentPrefix(workspaceId, row.id))).map((b) => b.key)).toEqual([
+      documentSnapshotKey(workspaceId, row.id, 5),
     ]);
     const reloaded = await persistence.load(row.id);
     expect(reloaded).toMatchObject({ throughSeq: 5, snapshotSeq: 5 });
