@@ -73,6 +73,19 @@ describe.skipIf(!pgUrl || !redisUrl)('co-writing across two instances in bursts'
       .split('\n')
       .filter((l) => l.includes('could not append'));
 
+  /** Two instances, one document, and a writer connected to each. */
+  async function writersOnTwoInstances() {
+    const a = await start();
+    const b = await start();
+    const team = await teamWithEveryRole(a.url);
+    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const onA = new ParagraphWriter('A', doc.id, team.people.admin.cookie!);
+    const onB = new ParagraphWriter('B', doc.id, team.people.editor.cookie!);
+    await onA.connect(a.url);
+    await onB.connect(b.url);
+    return { a, b, team, doc, onA, onB };
+  }
+
   async function converged(writers: ParagraphWriter[], written: string[]) {
     await eventually(
       () => {
@@ -88,14 +101,7 @@ describe.skipIf(!pgUrl || !redisUrl)('co-writing across two instances in bursts'
     'keeps every acknowledged and every relayed change, and converges, at rates up to several hundred a second',
     { timeout: 120_000 },
     async () => {
-      const a = await start();
-      const b = await start();
-      const team = await teamWithEveryRole(a.url);
-      const doc = await newDocument(team.people.admin, team.workspaceId);
-      const onA = new ParagraphWriter('A', doc.id, team.people.admin.cookie!);
-      const onB = new ParagraphWriter('B', doc.id, team.people.editor.cookie!);
-      await onA.connect(a.url);
-      await onB.connect(b.url);
+      const { a, b, team, doc, onA, onB } = await writersOnTwoInstances();
 
       const written: string[] = [];
       // [per second on A, how many on A, per second on B, how many on B]
@@ -148,14 +154,7 @@ describe.skipIf(!pgUrl || !redisUrl)('co-writing across two instances in bursts'
     'loses nothing when one instance is killed mid-burst and its writer moves to the other',
     { timeout: 120_000 },
     async () => {
-      const a = await start();
-      const b = await start();
-      const team = await teamWithEveryRole(a.url);
-      const doc = await newDocument(team.people.admin, team.workspaceId);
-      const onA = new ParagraphWriter('A', doc.id, team.people.admin.cookie!);
-      const onB = new ParagraphWriter('B', doc.id, team.people.editor.cookie!);
-      await onA.connect(a.url);
-      await onB.connect(b.url);
+      const { a, b, team, doc, onA, onB } = await writersOnTwoInstances();
 
       const burst = Promise.all([writeAtRate(onA, 'a-', 250, 500), writeAtRate(onB, 'b-', 150, 300)]);
       await eventually(() => onA.acknowledged.size >= 150, 10_000, 'A’s first paragraphs to be saved');
