@@ -5,7 +5,7 @@ import { authorize, authorizeClip, type Actor } from '../../policies/authorize';
 import type { ClipAction } from '../../policies/rules';
 import type { Services } from '../../services';
 import { recordAudit } from '../audit/auditLog';
-import { actorIn } from '../workspaces/workspaceOperations';
+import { actorIn } from '../../policies/actor';
 import type { ClipRow } from './clipRepository';
 import { clipFacts, presentClip, presentComment, presentSummary } from './presentClip';
 import { recordConsent } from './recordConsent';

@@ -12,7 +12,7 @@ import { authorize, authorizeClip } from '../../policies/authorize';
 import type { Services } from '../../services';
 import { clipPrefix } from '../../storage/keys';
 import { recordAudit } from '../audit/auditLog';
-import { actorIn } from '../workspaces/workspaceOperations';
+import { actorIn } from '../../policies/actor';
 import { loadClipFor } from './clipOperations';
 import { newClipRow } from './newClipRow';
 import { recordingRepository, type RecordingWithClip } from './recordingRepository';

@@ -8,7 +8,7 @@ import { requireMultipart, type UploadForm } from '../../http/multipartUpload';
 import { authorize, authorizeClip } from '../../policies/authorize';
 import type { Services } from '../../services';
 import { clipKeys } from '../../storage/keys';
-import { actorIn } from '../workspaces/workspaceOperations';
+import { actorIn } from '../../policies/actor';
 import { getClip } from './clipOperations';
 import { newClipRow } from './newClipRow';
 import { processClipJobSpec } from './processClipJob';

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../errors';
 import { authorizeThread, mayThread } from '../../policies/authorizeThread';
 import type { Services } from '../../services';
 import { documentAccess, documentFacts, type DocumentAccess } from '../documents/documentOperations';
-import { actorIn } from '../workspaces/workspaceOperations';
+import { actorIn } from '../../policies/actor';
 import { anchoredThreads, markPassage, PassageGone } from './threadAnchors';
 import type { ThreadCommentRow, ThreadRepository, ThreadRow } from './threadRepository';
 

@@ -12,7 +12,7 @@ import type { DocumentFacts } from '../../policies/rules';
 import type { CollabAccessRule } from '../../collab/documentKinds';
 import type { Services } from '../../services';
 import { recordAudit } from '../audit/auditLog';
-import { actorIn } from '../workspaces/workspaceOperations';
+import { actorIn } from '../../policies/actor';
 
 export const documentFacts = (row: DocumentsTable): DocumentFacts => ({
   createdBy: row.created_by,

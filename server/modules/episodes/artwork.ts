@@ -10,7 +10,7 @@ import { readImageInfo, type ImageInfo } from '../../images/imageSize';
 import { authorizeEpisode } from '../../policies/authorize';
 import { episodeArtworkKey, showArtworkKey } from '../../storage/keys';
 import { recordAudit } from '../audit/auditLog';
-import { actorIn } from '../workspaces/workspaceOperations';
+import { actorIn } from '../../policies/actor';
 import { getShow, loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
 import { publishingRepository } from './publishingRepository';
 import { artworkVersion } from './publicPaths';

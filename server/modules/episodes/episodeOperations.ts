@@ -13,7 +13,7 @@ import type { ArtworksTable, EpisodeRendersTable, EpisodesTable, ShowsTable } fr
 import { notFound } from '../../errors';
 import { authorizeEpisode, mayEpisode, type Actor } from '../../policies/authorize';
 import type { EpisodeAction } from '../../policies/rules';
-import { actorIn } from '../workspaces/workspaceOperations';
+import { actorIn } from '../../policies/actor';
 import { presentArtwork, showArtworkPath } from './publicPaths';
 import { publishingFields } from './publishingFields';
 import { publishingRepository } from './publishingRepository';

@@ -4,7 +4,7 @@ import { authorizeEpisode, mayEpisode } from '../../policies/authorize';
 import type { CollabAccessRule } from '../../collab/documentKinds';
 import type { Services } from '../../services';
 import type { DocumentAccess } from '../documents/documentOperations';
-import { actorIn } from '../workspaces/workspaceOperations';
+import { actorIn } from '../../policies/actor';
 
 /**
  * Live editing of an episode's timeline document follows the episode's rules: admins and editors edit;

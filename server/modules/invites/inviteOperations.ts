@@ -16,7 +16,7 @@ import type { Services } from '../../services';
 import { presentUser, userRepository } from '../accounts/userRepository';
 import { recordAudit } from '../audit/auditLog';
 import { workspaceRepository } from '../workspaces/workspaceRepository';
-import { actorIn } from '../workspaces/workspaceOperations';
+import { actorIn } from '../../policies/actor';
 import { inviteRepository, type InviteWithContext } from './inviteRepository';
 
 export const presentInvite = (row: InvitesTable): Invite => ({

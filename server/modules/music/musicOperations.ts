@@ -12,7 +12,7 @@ import type { Services } from '../../services';
 import { musicOriginalKey, musicPrefix } from '../../storage/keys';
 import { recordAudit } from '../audit/auditLog';
 import { parseStoredTimeline } from '../episodes/timeline';
-import { actorIn } from '../workspaces/workspaceOperations';
+import { actorIn } from '../../policies/actor';
 import type { MusicAssetRow } from './musicRepository';
 import { processMusicJobSpec } from './processMusicJob';
 

@@ -11,7 +11,7 @@ import { defineRoute, type Api } from '../../http/route';
 import { authorize } from '../../policies/authorize';
 import type { Services } from '../../services';
 import { recordAudit } from '../audit/auditLog';
-import { actorIn } from './workspaceOperations';
+import { actorIn } from '../../policies/actor';
 
 /**
  * Each member's own choice to be credited by name in published episodes (`member_credits`): nobody is named

@@ -7,7 +7,6 @@ import type { Services } from '../../services';
 import { recordAudit } from '../audit/auditLog';
 
 /** The caller as the policy module sees them in this workspace. */
-export { actorIn };
 
 export function presentWorkspace(row: { id: string; name: string; created_at: string }, role: Role): Workspace {
   return { id: row.id, name: row.name, createdAt: row.created_at, role, abilities: abilitiesOf(role) };

@@ -12,7 +12,8 @@ import { defineRoute, type Api } from '../../http/route';
 import { authorize } from '../../policies/authorize';
 import type { Services } from '../../services';
 import { memberCreditRoutes } from './memberCredits';
-import { actorIn, changeRole, getWorkspace, presentWorkspace, removeMember } from './workspaceOperations';
+import { actorIn } from '../../policies/actor';
+import { changeRole, getWorkspace, presentWorkspace, removeMember } from './workspaceOperations';
 
 export function workspaceRoutes(api: Api, services: Services): void {
   const tag = 'workspaces';
