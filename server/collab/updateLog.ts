@@ -9,10 +9,6 @@ export interface NewEntry {
   userId: string | null;
 }
 
-export interface LogEntry extends NewEntry {
-  seq: number;
-}
-
 interface PendingAppend {
   entries: NewEntry[];
   resolve(seqs: number[]): void;
