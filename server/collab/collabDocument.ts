@@ -236,7 +236,7 @@ export class CollabDocument {
         this.catchUp.wanted = false;
         if ((await this.catchUp.run()) === 'failed') return;
       }
-      const { accepted, held, tooLarge } = sortIncoming(
+      const { accepted, held, tooLarge, bytes } = sortIncoming(
         this.ydoc,
         this.inbox.splice(0),
         this.approxBytes,
@@ -248,7 +248,7 @@ export class CollabDocument {
           message: `This document has reached its size limit (${Math.round(this.deps.options.maxDocumentBytes / 2 ** 20)} MiB), so your change was not saved. Start a new document for the rest.`,
         });
       }
-      for (const a of accepted) this.approxBytes += a.update.byteLength;
+      this.approxBytes = bytes;
       if (accepted.length === 0) {
         this.acknowledge(held);
         continue;

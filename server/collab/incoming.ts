@@ -13,21 +13,21 @@ export interface Incoming {
 
 /**
  * Sorts one batch: changes the document already holds (so the log holds them: saved as they stand), changes
- * to log, and those that would take the document past its size limit (refused).
+ * to log, and those that would take the document past its size limit (refused); `bytes` is the document's
+ * estimated size with the accepted ones.
  */
 export function sortIncoming(
   doc: Y.Doc,
   batch: Incoming[],
   approxBytes: number,
   maxBytes: number,
-): { accepted: Incoming[]; held: Incoming[]; tooLarge: Incoming[] } {
-  const sorted = { accepted: [] as Incoming[], held: [] as Incoming[], tooLarge: [] as Incoming[] };
-  let bytes = approxBytes;
+): { accepted: Incoming[]; held: Incoming[]; tooLarge: Incoming[]; bytes: number } {
+  const sorted = { accepted: [] as Incoming[], held: [] as Incoming[], tooLarge: [] as Incoming[], bytes: approxBytes };
   for (const item of batch) {
     if (addsNothing(doc, item.decoded)) sorted.held.push(item);
-    else if (bytes + item.update.byteLength > maxBytes) sorted.tooLarge.push(item);
+    else if (sorted.bytes + item.update.byteLength > maxBytes) sorted.tooLarge.push(item);
     else {
-      bytes += item.update.byteLength;
+      sorted.bytes += item.update.byteLength;
       sorted.accepted.push(item);
     }
   }
