@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FieldError } from './FieldError';
 
 export interface FieldShellProps {
   id: string;
@@ -23,12 +24,7 @@ export function FieldShell({ id, label, hint, error, children }: FieldShellProps
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
       {children(describedBy)}
     </div>
   );

@@ -1,9 +1,12 @@
 import { audiences, currentConsentWording, type ConsentChoices } from '../../../../shared/contracts/clips';
+import { Checkbox } from '../../components/Checkbox';
+import { radioId, RadioField } from '../../components/RadioField';
 
+const audienceIdBase = 'consent-audience';
 export const consentFieldIds = {
   podcast: 'consent-podcast',
   publicationQuotes: 'consent-quotes',
-  audience: (a: string) => `consent-audience-${a}`,
+  audience: (a: string) => radioId(audienceIdBase, a),
 };
 
 interface ConsentFieldsProps {
@@ -28,63 +31,31 @@ export function ConsentFields({
 }: ConsentFieldsProps) {
   const wording = currentConsentWording;
   const id = (s: string) => `${idPrefix}${s}`;
-  const errorId = audienceError ? id('consent-audience-error') : undefined;
   return (
     <fieldset className={pageHeadingSaysIt ? 'fieldset consent-step consent-step--plain' : 'fieldset consent-step'}>
       <legend className={pageHeadingSaysIt ? 'visually-hidden' : 'consent-step__heading'}>{wording.heading}</legend>
       <p>{wording.intro}</p>
-      <div className="checkbox">
-        <input
-          className="checkbox__input"
-          type="checkbox"
-          id={id(consentFieldIds.podcast)}
-          name="podcast"
-          defaultChecked={initial?.podcast ?? false}
-        />
-        <label className="checkbox__label" htmlFor={id(consentFieldIds.podcast)}>
-          {wording.podcast}
-        </label>
-      </div>
-      <div className="checkbox">
-        <input
-          className="checkbox__input"
-          type="checkbox"
-          id={id(consentFieldIds.publicationQuotes)}
-          name="publicationQuotes"
-          defaultChecked={initial?.publicationQuotes ?? false}
-        />
-        <label className="checkbox__label" htmlFor={id(consentFieldIds.publicationQuotes)}>
-          {wording.publicationQuotes}
-        </label>
-      </div>
-      <div className={audienceError ? 'field field--error' : 'field'}>
-        <fieldset className="fieldset" aria-describedby={errorId}>
-          <legend className="field__label">Who may hear or read it?</legend>
-          {audienceError ? (
-            <p className="field__error" id={errorId}>
-              <span className="visually-hidden">Error: </span>
-              {audienceError}
-            </p>
-          ) : null}
-          <div className="radios">
-            {audiences.map((a) => (
-              <div className="radios__item" key={a}>
-                <input
-                  className="radios__input"
-                  type="radio"
-                  id={id(consentFieldIds.audience(a))}
-                  name="audience"
-                  value={a}
-                  defaultChecked={initial?.audience === a}
-                />
-                <label className="radios__label radios__label--plain" htmlFor={id(consentFieldIds.audience(a))}>
-                  {wording.audience[a]}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      </div>
+      <Checkbox
+        id={id(consentFieldIds.podcast)}
+        name="podcast"
+        label={wording.podcast}
+        defaultChecked={initial?.podcast ?? false}
+      />
+      <Checkbox
+        id={id(consentFieldIds.publicationQuotes)}
+        name="publicationQuotes"
+        label={wording.publicationQuotes}
+        defaultChecked={initial?.publicationQuotes ?? false}
+      />
+      <RadioField
+        idBase={id(audienceIdBase)}
+        name="audience"
+        legend="Who may hear or read it?"
+        options={audiences.map((a) => ({ value: a, label: wording.audience[a] }))}
+        error={audienceError}
+        defaultValue={initial?.audience}
+        plainLabels
+      />
       <p className="consent-step__change">{wording.changeYourMind}</p>
       <p className="quiet consent-step__version">Consent wording version {wording.version}</p>
     </fieldset>
