@@ -2,9 +2,18 @@ import { useCallback, useMemo, useState } from 'react';
 import { toApiError, type ApiError } from '../api/ApiError';
 import type { SummaryItem } from './ErrorSummary';
 
-export interface FormProblems {
+/** What ties a field to its path in the form: its id, its name (the path) and its problem. */
+export interface BoundField {
+  id: string;
+  name: string;
+  error: string | undefined;
+}
+
+export interface FormProblems<Path extends string = string> {
   /** The message to show next to a field, by the server's path for it (`email`). */
   fieldError(path: string): string | undefined;
+  /** The id, name and problem of the field for `path`, to spread on it: `<TextField {...problems.field('email')} />`. */
+  field(path: Path): BoundField;
   /** Everything for the error summary: field problems as links, the rest as plain words. */
   summary: SummaryItem[];
   show(error: unknown): void;
@@ -14,7 +23,7 @@ export interface FormProblems {
 const lastPart = (path: string) => path.split('.').pop() ?? path;
 
 /** Sort a failed request's problems into "next to this field" and "at the top of the form". */
-export function useFormProblems(fieldIds: Record<string, string>): FormProblems {
+export function useFormProblems<Path extends string>(fieldIds: Record<Path, string>): FormProblems<Path> {
   const [error, setError] = useState<ApiError | null>(null);
 
   const byField = useMemo(() => {
@@ -30,7 +39,7 @@ export function useFormProblems(fieldIds: Record<string, string>): FormProblems 
     if (!error) return [];
     const items: SummaryItem[] = [];
     // In the order the fields appear on the page, so the summary reads top to bottom like the form.
-    for (const [path, fieldId] of Object.entries(fieldIds)) {
+    for (const [path, fieldId] of Object.entries<string>(fieldIds)) {
       const message = byField.get(path);
       if (message) items.push({ message, fieldId });
     }
@@ -44,6 +53,10 @@ export function useFormProblems(fieldIds: Record<string, string>): FormProblems 
   const show = useCallback((e: unknown) => setError(toApiError(e)), []);
   const clear = useCallback(() => setError(null), []);
   const fieldError = useCallback((path: string) => byField.get(path), [byField]);
+  const field = useCallback(
+    (path: Path) => ({ id: fieldIds[path], name: path, error: byField.get(path) }),
+    [fieldIds, byField],
+  );
 
-  return { fieldError, summary, show, clear };
+  return { fieldError, field, summary, show, clear };
 }

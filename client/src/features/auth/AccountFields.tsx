@@ -1,6 +1,7 @@
 import { PasswordField } from '../../components/PasswordField';
 import { TextField } from '../../components/TextField';
 import type { FormProblems } from '../../components/useFormProblems';
+import { EmailField } from './EmailField';
 
 export const accountFieldIds = (prefix: string) => ({
   name: `${prefix}-name`,
@@ -8,36 +9,24 @@ export const accountFieldIds = (prefix: string) => ({
   password: `${prefix}-password`,
 });
 
+type AccountPath = keyof ReturnType<typeof accountFieldIds>;
+
 /** Name, email and a new password: the same three questions wherever someone makes an account. */
-export function AccountFields({ prefix, problems }: { prefix: string; problems: FormProblems }) {
-  const ids = accountFieldIds(prefix);
+export function AccountFields({ problems }: { problems: FormProblems<AccountPath> }) {
   return (
     <>
       <TextField
-        id={ids.name}
-        name="name"
+        {...problems.field('name')}
         label="Your name"
         hint="Other people in your workspace will see this name."
         autoComplete="name"
-        error={problems.fieldError('name')}
       />
-      <TextField
-        id={ids.email}
-        name="email"
-        type="email"
-        label="Email address"
-        hint="You will use this to sign in."
-        autoComplete="email"
-        spellCheck={false}
-        error={problems.fieldError('email')}
-      />
+      <EmailField {...problems.field('email')} hint="You will use this to sign in." />
       <PasswordField
-        id={ids.password}
-        name="password"
+        {...problems.field('password')}
         label="Password"
         hint="Use at least 10 characters. A short sentence you will remember works well."
         autoComplete="new-password"
-        error={problems.fieldError('password')}
       />
     </>
   );

@@ -1,8 +1,7 @@
 import { documentKindSchema } from '../../../../shared/contracts/documents';
 import type { FieldProblem } from '../../../../shared/errors';
 import { navigate } from '../../app/router';
-import { Button } from '../../components/Button';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
 import { TextField } from '../../components/TextField';
 import { useSubmitForm } from '../../components/useSubmitForm';
@@ -21,8 +20,8 @@ function checkFirst({ title, kind }: { title: string; kind: string }): FieldProb
 }
 
 export function NewDocumentForm({ workspaceId, onError }: { workspaceId: string; onError(hasError: boolean): void }) {
-  const { problems, busy, onSubmit } = useSubmitForm(ids, {
-    read: (form) => ({ title: formText(form, 'title'), kind: formText(form, 'kind') }),
+  const form = useSubmitForm(ids, {
+    read: (element) => ({ title: formText(element, 'title'), kind: formText(element, 'kind') }),
     check: checkFirst,
     send: async ({ title, kind }) => {
       const created = await createDocument(workspaceId, { title, kind: documentKindSchema.parse(kind) });
@@ -37,21 +36,10 @@ export function NewDocumentForm({ workspaceId, onError }: { workspaceId: string;
       <h2 className="heading-l" id="new-document-title-heading">
         Start a document
       </h2>
-      <ErrorSummary items={problems.summary} />
-      <form onSubmit={onSubmit} noValidate>
-        <TextField
-          id={ids.title}
-          name="title"
-          label="Title"
-          hint="You can change it later."
-          autoComplete="off"
-          error={problems.fieldError('title')}
-        />
-        <KindRadios error={problems.fieldError('kind')} />
-        <Button type="submit" busy={busy}>
-          Start document
-        </Button>
-      </form>
+      <FormWithSummary form={form} submit="Start document">
+        <TextField {...form.problems.field('title')} label="Title" hint="You can change it later." autoComplete="off" />
+        <KindRadios error={form.problems.fieldError('kind')} />
+      </FormWithSummary>
     </section>
   );
 }

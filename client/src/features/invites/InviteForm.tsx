@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { CreatedInvite } from '../../../../shared/contracts/invites';
 import { roleSchema, type Role } from '../../../../shared/roles';
 import { createInvite } from './invitesApi';
-import { Button } from '../../components/Button';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
 import { SelectField } from '../../components/SelectField';
 import { useSubmitForm } from '../../components/useSubmitForm';
@@ -21,8 +20,8 @@ function linkHint(invite: CreatedInvite): string {
 
 export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles: Role[] }) {
   const [invite, setInvite] = useState<CreatedInvite | null>(null);
-  const { problems, busy, onSubmit } = useSubmitForm(ids, {
-    read: (form) => roleSchema.safeParse(formText(form, 'role')),
+  const form = useSubmitForm(ids, {
+    read: (element) => roleSchema.safeParse(formText(element, 'role')),
     send: async (role) => {
       if (role.success) setInvite(await createInvite(workspaceId, { role: role.data }));
     },
@@ -34,20 +33,14 @@ export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles:
         Invite someone
       </h2>
       <p>Make a link for one person. When they open it, they can create an account and join straight away.</p>
-      <ErrorSummary items={problems.summary} />
-      <form onSubmit={onSubmit} noValidate>
+      <FormWithSummary form={form} submit="Create invite link">
         <SelectField
-          id={ids.role}
-          name="role"
+          {...form.problems.field('role')}
           label="Their role"
           defaultValue={roles.includes('carer') ? 'carer' : roles[0]}
           options={roleOptions(roles)}
-          error={problems.fieldError('role')}
         />
-        <Button type="submit" busy={busy}>
-          Create invite link
-        </Button>
-      </form>
+      </FormWithSummary>
       {invite ? <CopyLink key={invite.id} url={invite.url} hint={linkHint(invite)} /> : null}
     </section>
   );

@@ -30,7 +30,7 @@ export function JoinWithNewAccount({ token, onError }: { token: string; onError(
       <ErrorSummary items={problems.summary} />
       <h2 className="heading-l">Create your account to join</h2>
       <form onSubmit={onSubmit} noValidate>
-        <AccountFields prefix="join" problems={problems} />
+        <AccountFields problems={problems} />
         <Button type="submit" busy={busy}>
           Create account and join
         </Button>

@@ -1,7 +1,6 @@
 import { createWorkspace } from './workspacesApi';
 import { navigate } from '../../app/router';
-import { Button } from '../../components/Button';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
 import { TextField } from '../../components/TextField';
 import { useSubmitForm } from '../../components/useSubmitForm';
@@ -9,8 +8,8 @@ import { useSubmitForm } from '../../components/useSubmitForm';
 const ids = { name: 'new-workspace-name' };
 
 export function NewWorkspaceForm({ onError }: { onError(hasError: boolean): void }) {
-  const { problems, busy, onSubmit } = useSubmitForm(ids, {
-    read: (form) => formText(form, 'name'),
+  const form = useSubmitForm(ids, {
+    read: (element) => formText(element, 'name'),
     send: async (name) => {
       const workspace = await createWorkspace(name);
       navigate(`/w/${encodeURIComponent(workspace.id)}`);
@@ -24,20 +23,14 @@ export function NewWorkspaceForm({ onError }: { onError(hasError: boolean): void
       <h2 className="heading-l" id="new-workspace-title">
         Start a new workspace
       </h2>
-      <ErrorSummary items={problems.summary} />
-      <form onSubmit={onSubmit} noValidate>
+      <FormWithSummary form={form} submit="Start workspace">
         <TextField
-          id={ids.name}
-          name="name"
+          {...form.problems.field('name')}
           label="Workspace name"
           hint="For example, the name of your project or podcast series."
           autoComplete="off"
-          error={problems.fieldError('name')}
         />
-        <Button type="submit" busy={busy}>
-          Start workspace
-        </Button>
-      </form>
+      </FormWithSummary>
     </section>
   );
 }
