@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
 import { updateEpisodeBodySchema, type Episode } from '../../../../shared/contracts/episodes';
-import { ApiError } from '../../api/ApiError';
 import { Button } from '../../components/Button';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
+import { schemaProblems } from '../../components/schemaProblems';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
-import { useFormProblems } from '../../components/useFormProblems';
+import { useSubmitForm } from '../../components/useSubmitForm';
 import { TextArea } from '../clips/TextArea';
 import { updateEpisode } from './episodesApi';
+import { wholeNumberOrNull, WholeNumberField } from './WholeNumberField';
 
 const ids = {
   title: 'episode-title',
@@ -24,102 +24,54 @@ const typeOptions = [
   { value: 'bonus', label: 'A bonus episode' },
 ];
 
-const wholeOrNull = (text: string) =>
-  text.trim() === '' ? null : /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+const readDetails = (form: HTMLFormElement) => ({
+  title: formText(form, 'title'),
+  number: wholeNumberOrNull(formText(form, 'number')),
+  season: wholeNumberOrNull(formText(form, 'season')),
+  type: formText(form, 'type'),
+  description: formText(form, 'description'),
+});
 
 /** The episode's details as podcast apps show them: title, number, season, kind and show notes. */
 export function EpisodeDetailsForm({ episode, onSaved }: { episode: Episode; onSaved(e: Episode): void }) {
-  const problems = useFormProblems(ids);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState('');
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const form = event.currentTarget;
-    problems.clear();
-    setSaved('');
-    const body = {
-      title: formText(form, 'title'),
-      number: wholeOrNull(formText(form, 'number')),
-      season: wholeOrNull(formText(form, 'season')),
-      type: formText(form, 'type'),
-      description: formText(form, 'description'),
-    };
-    const checked = updateEpisodeBodySchema.safeParse(body);
-    if (!checked.success) {
-      const fields = checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      return problems.show(new ApiError('validation_failed', 'Check the details.', { status: 400, fields }));
-    }
-    setBusy(true);
-    try {
-      onSaved(await updateEpisode(episode.id, checked.data));
-      setSaved('The details are saved.');
-    } catch (e) {
-      problems.show(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useSubmitForm(ids, {
+    read: readDetails,
+    check: (details) => schemaProblems(updateEpisodeBodySchema, details),
+    send: async (details) => onSaved(await updateEpisode(episode.id, updateEpisodeBodySchema.parse(details))),
+    doneMessage: 'The details are saved.',
+  });
+  const { field } = form.problems;
 
   return (
     <details className="panel episode-details" open={episode.title === ''}>
       <summary className="heading-m">Episode details</summary>
-      <ErrorSummary items={problems.summary} />
-      <form onSubmit={submit} noValidate>
+      <FormWithSummary form={form}>
         <fieldset className="fieldset--plain" disabled={!episode.abilities.edit}>
-          <TextField
-            id={ids.title}
-            name="title"
-            label="Title"
-            defaultValue={episode.title}
-            error={problems.fieldError('title')}
-          />
+          <TextField {...field('title')} label="Title" defaultValue={episode.title} />
           <div className="field-pair">
-            <TextField
-              id={ids.number}
-              name="number"
+            <WholeNumberField
+              {...field('number')}
               label="Episode number (optional)"
-              inputMode="numeric"
-              className="input--short"
               defaultValue={episode.number ?? ''}
-              error={problems.fieldError('number')}
             />
-            <TextField
-              id={ids.season}
-              name="season"
-              label="Season (optional)"
-              inputMode="numeric"
-              className="input--short"
-              defaultValue={episode.season ?? ''}
-              error={problems.fieldError('season')}
-            />
+            <WholeNumberField {...field('season')} label="Season (optional)" defaultValue={episode.season ?? ''} />
           </div>
-          <SelectField
-            id={ids.type}
-            name="type"
-            label="Kind of episode"
-            options={typeOptions}
-            defaultValue={episode.type}
-            error={problems.fieldError('type')}
-          />
+          <SelectField {...field('type')} label="Kind of episode" options={typeOptions} defaultValue={episode.type} />
           <TextArea
-            id={ids.description}
-            name="description"
+            {...field('description')}
             label="Show notes"
             hint="What listeners read about this episode in their podcast app."
             rows={5}
             defaultValue={episode.description}
-            error={problems.fieldError('description')}
           />
           {episode.abilities.edit ? (
-            <Button type="submit" busy={busy}>
+            <Button type="submit" busy={form.busy}>
               Save details
             </Button>
           ) : null}
         </fieldset>
-      </form>
-      <StatusMessage tone="success">{saved}</StatusMessage>
+      </FormWithSummary>
+      <StatusMessage tone="success">{form.done}</StatusMessage>
     </details>
   );
 }

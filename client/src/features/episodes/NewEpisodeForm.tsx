@@ -1,29 +1,25 @@
 import { navigate } from '../../app/router';
-import { Button } from '../../components/Button';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
 import { TextField } from '../../components/TextField';
 import { useSubmitForm } from '../../components/useSubmitForm';
 import { createEpisode } from './episodesApi';
+import { wholeNumberOrNull, WholeNumberField } from './WholeNumberField';
 
 const ids = { title: 'new-episode-title', number: 'new-episode-number' };
 
 export function NewEpisodeForm({ workspaceId, onError }: { workspaceId: string; onError(hasError: boolean): void }) {
-  const { problems, busy, onSubmit } = useSubmitForm(ids, {
-    read: (form) => ({ title: formText(form, 'title'), numberText: formText(form, 'number').trim() }),
-    check: ({ title, numberText }) => {
+  const form = useSubmitForm(ids, {
+    read: (element) => ({ title: formText(element, 'title'), number: wholeNumberOrNull(formText(element, 'number')) }),
+    check: ({ title, number }) => {
       const fields = [];
       if (title.trim() === '') fields.push({ path: 'title', message: 'Enter a title for the episode' });
-      if (numberText !== '' && !/^\d+$/.test(numberText))
+      if (Number.isNaN(number))
         fields.push({ path: 'number', message: 'Enter the episode number as a whole number, like 3' });
       return fields;
     },
-    send: async ({ title, numberText }) => {
-      const created = await createEpisode(workspaceId, {
-        title,
-        type: 'full',
-        ...(numberText ? { number: Number(numberText) } : {}),
-      });
+    send: async ({ title, number }) => {
+      const created = await createEpisode(workspaceId, { title, type: 'full', ...(number === null ? {} : { number }) });
       navigate(`/e/${encodeURIComponent(created.id)}`);
     },
     closes: true,
@@ -35,29 +31,10 @@ export function NewEpisodeForm({ workspaceId, onError }: { workspaceId: string; 
       <h2 className="heading-l" id="new-episode-heading">
         Start an episode
       </h2>
-      <ErrorSummary items={problems.summary} />
-      <form onSubmit={onSubmit} noValidate>
-        <TextField
-          id={ids.title}
-          name="title"
-          label="Title"
-          hint="You can change it later."
-          autoComplete="off"
-          error={problems.fieldError('title')}
-        />
-        <TextField
-          id={ids.number}
-          name="number"
-          label="Episode number (optional)"
-          inputMode="numeric"
-          className="input--short"
-          autoComplete="off"
-          error={problems.fieldError('number')}
-        />
-        <Button type="submit" busy={busy}>
-          Start episode
-        </Button>
-      </form>
+      <FormWithSummary form={form} submit="Start episode">
+        <TextField {...form.problems.field('title')} label="Title" hint="You can change it later." autoComplete="off" />
+        <WholeNumberField {...form.problems.field('number')} label="Episode number (optional)" autoComplete="off" />
+      </FormWithSummary>
     </section>
   );
 }

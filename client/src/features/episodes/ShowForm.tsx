@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
 import { showBodySchema, type Show } from '../../../../shared/contracts/episodes';
-import { ApiError } from '../../api/ApiError';
-import { Button } from '../../components/Button';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { Checkbox } from '../../components/Checkbox';
+import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
+import { schemaProblems } from '../../components/schemaProblems';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
-import { useFormProblems } from '../../components/useFormProblems';
+import type { FormProblems } from '../../components/useFormProblems';
+import { useSubmitForm } from '../../components/useSubmitForm';
 import { TextArea } from '../clips/TextArea';
 import { putShow } from './episodesApi';
 import { FeedAddress } from './FeedAddress';
@@ -23,6 +23,82 @@ const ids = {
   ownerEmail: 'show-owner-email',
   artworkUrl: 'show-artwork-url',
 };
+type ShowPath = keyof typeof ids;
+
+/** One of the show's boxes of text: which value it holds and what it asks. */
+interface ShowTextField {
+  name: Exclude<ShowPath, 'explicit'>;
+  label: string;
+  hint?: string;
+  /** Several lines rather than one. */
+  multiline?: boolean;
+  type?: 'email';
+  short?: boolean;
+  /** What the box holds before the show is set up. */
+  startWith?: string;
+}
+
+/** What the show is, as podcast apps list it. */
+const whatTheShowIs: ShowTextField[] = [
+  { name: 'title', label: 'Show title' },
+  { name: 'description', label: 'What the show is about', multiline: true },
+  {
+    name: 'language',
+    label: 'Language',
+    hint: 'A language code: en for English, en-gb for British English, cy for Welsh.',
+    short: true,
+    startWith: 'en-gb',
+  },
+  { name: 'category', label: 'Category', hint: 'An Apple Podcasts category, like Health & Fitness.' },
+  { name: 'subcategory', label: 'Subcategory (optional)', hint: 'Like Mental Health.' },
+];
+
+/** Who makes the show, and where its artwork is. */
+const whoMakesIt: ShowTextField[] = [
+  { name: 'author', label: 'Author', hint: 'Who makes the show, as listeners will see it.' },
+  { name: 'ownerName', label: 'Owner’s name', hint: 'Podcast directories contact this person.' },
+  { name: 'ownerEmail', label: 'Owner’s email address', type: 'email' },
+  {
+    name: 'artworkUrl',
+    label: 'Artwork address (optional)',
+    hint: 'A square picture, 1400 to 3000 pixels, at an address starting with https://.',
+  },
+];
+
+function ShowTextFields({
+  fields,
+  show,
+  problems,
+}: {
+  fields: ShowTextField[];
+  show: Show | null;
+  problems: FormProblems<ShowPath>;
+}) {
+  return fields.map(({ name, label, hint, multiline, type, short, startWith = '' }) => {
+    const field = { ...problems.field(name), label, hint, defaultValue: show?.[name] ?? startWith };
+    return multiline ? (
+      <TextArea key={name} {...field} />
+    ) : (
+      <TextField key={name} {...field} type={type} className={short ? 'input--short' : undefined} />
+    );
+  });
+}
+
+function readShow(form: HTMLFormElement) {
+  const optional = (name: string) => formText(form, name).trim() || null;
+  return {
+    title: formText(form, 'title'),
+    description: formText(form, 'description'),
+    language: formText(form, 'language'),
+    category: formText(form, 'category'),
+    subcategory: optional('subcategory'),
+    explicit: new FormData(form).get('explicit') === 'yes',
+    author: formText(form, 'author'),
+    ownerName: formText(form, 'ownerName'),
+    ownerEmail: formText(form, 'ownerEmail').trim(),
+    artworkUrl: optional('artworkUrl'),
+  };
+}
 
 /** The show (the podcast's channel in the feed): what podcast apps show about it. Admins and editors change it. */
 export function ShowForm({
@@ -38,9 +114,16 @@ export function ShowForm({
   onSaved(): void;
   onError(e: boolean): void;
 }) {
-  const problems = useFormProblems(ids);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState('');
+  const form = useSubmitForm(ids, {
+    read: readShow,
+    check: (body) => schemaProblems(showBodySchema, body),
+    send: async (body) => {
+      await putShow(workspaceId, showBodySchema.parse(body));
+      onSaved();
+    },
+    doneMessage: 'The show is saved.',
+    onError,
+  });
 
   if (!mayEdit) {
     return (
@@ -62,45 +145,6 @@ export function ShowForm({
     );
   }
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const form = event.currentTarget;
-    const optional = (name: string) => formText(form, name).trim() || null;
-    const body = {
-      title: formText(form, 'title'),
-      description: formText(form, 'description'),
-      language: formText(form, 'language'),
-      category: formText(form, 'category'),
-      subcategory: optional('subcategory'),
-      explicit: new FormData(form).get('explicit') === 'yes',
-      author: formText(form, 'author'),
-      ownerName: formText(form, 'ownerName'),
-      ownerEmail: formText(form, 'ownerEmail').trim(),
-      artworkUrl: optional('artworkUrl'),
-    };
-    problems.clear();
-    setSaved('');
-    const checked = showBodySchema.safeParse(body);
-    if (!checked.success) {
-      onError(true);
-      const fields = checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      return problems.show(new ApiError('validation_failed', 'Check the form.', { status: 400, fields }));
-    }
-    setBusy(true);
-    try {
-      await putShow(workspaceId, checked.data);
-      onError(false);
-      setSaved('The show is saved.');
-      onSaved();
-    } catch (e) {
-      problems.show(e);
-      onError(true);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <section className="panel" aria-labelledby="show-heading">
       <h2 className="heading-l" id="show-heading">
@@ -108,97 +152,18 @@ export function ShowForm({
       </h2>
       <p>What podcast apps show about the podcast as a whole. It must be set up before an episode can be published.</p>
       {show ? <FeedAddress url={show.feedUrl} /> : null}
-      <ErrorSummary items={problems.summary} />
-      <form onSubmit={submit} noValidate>
-        <TextField
-          id={ids.title}
-          name="title"
-          label="Show title"
-          defaultValue={show?.title ?? ''}
-          error={problems.fieldError('title')}
+      <FormWithSummary form={form} submit="Save the show">
+        <ShowTextFields fields={whatTheShowIs} show={show} problems={form.problems} />
+        <Checkbox
+          id={ids.explicit}
+          name="explicit"
+          value="yes"
+          label="The show has explicit content (swearing or adult themes)"
+          defaultChecked={show?.explicit ?? false}
         />
-        <TextArea
-          id={ids.description}
-          name="description"
-          label="What the show is about"
-          defaultValue={show?.description ?? ''}
-          error={problems.fieldError('description')}
-        />
-        <TextField
-          id={ids.language}
-          name="language"
-          label="Language"
-          hint="A language code: en for English, en-gb for British English, cy for Welsh."
-          defaultValue={show?.language ?? 'en-gb'}
-          className="input--short"
-          error={problems.fieldError('language')}
-        />
-        <TextField
-          id={ids.category}
-          name="category"
-          label="Category"
-          hint="An Apple Podcasts category, like Health & Fitness."
-          defaultValue={show?.category ?? ''}
-          error={problems.fieldError('category')}
-        />
-        <TextField
-          id={ids.subcategory}
-          name="subcategory"
-          label="Subcategory (optional)"
-          hint="Like Mental Health."
-          defaultValue={show?.subcategory ?? ''}
-          error={problems.fieldError('subcategory')}
-        />
-        <div className="checkbox">
-          <input
-            className="checkbox__input"
-            type="checkbox"
-            id={ids.explicit}
-            name="explicit"
-            value="yes"
-            defaultChecked={show?.explicit ?? false}
-          />
-          <label className="checkbox__label" htmlFor={ids.explicit}>
-            The show has explicit content (swearing or adult themes)
-          </label>
-        </div>
-        <TextField
-          id={ids.author}
-          name="author"
-          label="Author"
-          hint="Who makes the show, as listeners will see it."
-          defaultValue={show?.author ?? ''}
-          error={problems.fieldError('author')}
-        />
-        <TextField
-          id={ids.ownerName}
-          name="ownerName"
-          label="Owner’s name"
-          hint="Podcast directories contact this person."
-          defaultValue={show?.ownerName ?? ''}
-          error={problems.fieldError('ownerName')}
-        />
-        <TextField
-          id={ids.ownerEmail}
-          name="ownerEmail"
-          type="email"
-          label="Owner’s email address"
-          defaultValue={show?.ownerEmail ?? ''}
-          error={problems.fieldError('ownerEmail')}
-        />
-        <TextField
-          id={ids.artworkUrl}
-          name="artworkUrl"
-          label="Artwork address (optional)"
-          hint="A square picture, 1400 to 3000 pixels, at an address starting with https://."
-          defaultValue={show?.artworkUrl ?? ''}
-          error={problems.fieldError('artworkUrl')}
-        />
-        <Button type="submit" busy={busy}>
-          Save the show
-        </Button>
-      </form>
-      <StatusMessage tone="success">{saved}</StatusMessage>
+        <ShowTextFields fields={whoMakesIt} show={show} problems={form.problems} />
+      </FormWithSummary>
+      <StatusMessage tone="success">{form.done}</StatusMessage>
     </section>
   );
 }
