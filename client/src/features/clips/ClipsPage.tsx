@@ -49,7 +49,7 @@ function ClipsView({ workspace, myId }: { workspace: Workspace; myId: string }) 
       </div>
       {list.status === 'loading' ? <StatusMessage>Loading recordings…</StatusMessage> : null}
       {list.status === 'failed' ? <p className="field__error">{list.error.message}</p> : null}
-      {list.status === 'ready' ? <ClipList clips={list.clips} myId={myId} /> : null}
+      {list.status === 'ready' ? <ClipList clips={list.data} myId={myId} /> : null}
       <UploadForm workspaceId={workspace.id} onUploaded={reload} onError={setFormError} />
     </WorkspacePartPage>
   );

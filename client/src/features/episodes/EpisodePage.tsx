@@ -83,7 +83,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   const latest = newest ? withLive(newest) : null;
 
   const clips = useMemo(
-    () => new Map<string, ClipSummary>(list.status === 'ready' ? list.clips.map((c) => [c.id, c]) : []),
+    () => new Map<string, ClipSummary>(list.status === 'ready' ? list.data.map((c) => [c.id, c]) : []),
     [list],
   );
   const newItemFor = useCallback(
@@ -109,7 +109,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
     setNews(`Added “${clip.title}” to the end of the episode, as item ${at + 1}.`);
   };
   const music = useMemo(
-    () => new Map<string, MusicAsset>(musicList.status === 'ready' ? musicList.music.map((m) => [m.id, m]) : []),
+    () => new Map<string, MusicAsset>(musicList.status === 'ready' ? musicList.data.map((m) => [m.id, m]) : []),
     [musicList],
   );
   const addMusic = (m: MusicAsset, role: MusicRole) => {

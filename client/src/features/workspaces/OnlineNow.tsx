@@ -1,5 +1,6 @@
 import { roleLabels } from '../../../../shared/roles';
 import { StatusMessage } from '../../components/StatusMessage';
+import { LabelledSection } from '../../components/LabelledSection';
 import type { WorkspaceRoom } from '../../realtime/useWorkspaceRoom';
 
 function connectionWords(room: WorkspaceRoom): string {
@@ -17,10 +18,12 @@ function connectionWords(room: WorkspaceRoom): string {
 
 export function OnlineNow({ room, myId }: { room: WorkspaceRoom; myId: string }) {
   return (
-    <section className="panel panel--quiet" aria-labelledby="online-now-title">
-      <h2 className="heading-m" id="online-now-title">
-        Online now
-      </h2>
+    <LabelledSection
+      className="panel panel--quiet"
+      headingId="online-now-title"
+      headingClass="heading-m"
+      title="Online now"
+    >
       {room.online.length > 0 ? (
         <ul className="online-list">
           {room.online.map((m) => (
@@ -39,6 +42,6 @@ export function OnlineNow({ room, myId }: { room: WorkspaceRoom; myId: string })
         <p className="quiet">Nobody is online right now.</p>
       )}
       <StatusMessage>{connectionWords(room)}</StatusMessage>
-    </section>
+    </LabelledSection>
   );
 }
