@@ -3,8 +3,9 @@ import type { Comment, CommentThread } from '../../../../shared/contracts/clips'
 import { toApiError } from '../../api/ApiError';
 import { Button } from '../../components/Button';
 import { setResolved } from './clipsApi';
-import { clockTime, whenWords } from './clipWords';
+import { clockTime } from './clipWords';
 import { ReplyForm } from './ReplyForm';
+import { ResolvedBy, ThreadHead, WhoSaid } from './ThreadParts';
 
 interface ThreadProps {
   clipId: string;
@@ -16,9 +17,6 @@ interface ThreadProps {
   onSeek: ((seconds: number) => void) | null;
   onChanged(comment: Comment): void;
 }
-
-const who = (person: { id: string; name: string }, myId: string) =>
-  person.id === myId ? `${person.name} (you)` : person.name;
 
 function timeWords(thread: CommentThread): string {
   const at = clockTime(thread.atSeconds ?? 0);
@@ -55,49 +53,36 @@ export function CommentThreadView({ clipId, thread, number, myId, canComment, on
   return (
     <li className={resolved ? 'thread thread--resolved' : 'thread'}>
       <article aria-labelledby={headingId}>
-        <div className="thread__head">
-          <span className="thread__number" aria-hidden="true">
-            {number}
-          </span>
-          <h3 className="thread__title" id={headingId}>
-            <span className="visually-hidden">Comment {number}, </span>
-            {onSeek ? (
-              <button
-                type="button"
-                className="thread__time"
-                onClick={() => onSeek(thread.atSeconds ?? 0)}
-                aria-describedby={`${headingId}-who`}
-              >
-                <span className="visually-hidden">Go to </span>
-                {time}
-              </button>
-            ) : (
-              <span className="thread__time thread__time--plain">{time}</span>
-            )}
-          </h3>
-          {resolved ? <strong className="clip-tag clip-tag--done">Resolved</strong> : null}
-        </div>
-        <p className="thread__who" id={`${headingId}-who`}>
-          <strong>{who(thread.author, myId)}</strong> <span className="quiet">on {whenWords(thread.createdAt)}</span>
-        </p>
+        <ThreadHead number={number} headingId={headingId} level="h3" resolved={resolved}>
+          <span className="visually-hidden">Comment {number}, </span>
+          {onSeek ? (
+            <button
+              type="button"
+              className="thread__time"
+              onClick={() => onSeek(thread.atSeconds ?? 0)}
+              aria-describedby={`${headingId}-who`}
+            >
+              <span className="visually-hidden">Go to </span>
+              {time}
+            </button>
+          ) : (
+            <span className="thread__time thread__time--plain">{time}</span>
+          )}
+        </ThreadHead>
+        <WhoSaid person={thread.author} myId={myId} at={thread.createdAt} id={`${headingId}-who`} />
         <p className="thread__body">{thread.body}</p>
         {thread.replies.length > 0 ? (
           <ol className="replies" aria-label={`Replies to comment ${number}`}>
             {thread.replies.map((r) => (
               <li key={r.id} className="reply">
-                <p className="thread__who">
-                  <strong>{who(r.author, myId)}</strong>{' '}
-                  <span className="quiet">replied on {whenWords(r.createdAt)}</span>
-                </p>
+                <WhoSaid person={r.author} myId={myId} at={r.createdAt} replied />
                 <p className="thread__body">{r.body}</p>
               </li>
             ))}
           </ol>
         ) : null}
-        {resolved && thread.resolvedBy ? (
-          <p className="quiet thread__resolved">
-            Resolved by {who(thread.resolvedBy, myId)} on {whenWords(thread.resolvedAt ?? thread.createdAt)}.
-          </p>
+        {resolved ? (
+          <ResolvedBy person={thread.resolvedBy} myId={myId} at={thread.resolvedAt ?? thread.createdAt} />
         ) : null}
         {problem ? <p className="field__error">{problem}</p> : null}
         {canComment ? (

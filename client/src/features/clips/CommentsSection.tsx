@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Comment, CommentThread } from '../../../../shared/contracts/clips';
 import { Button } from '../../components/Button';
+import { LabelledSection } from '../../components/LabelledSection';
 import { clockTime } from './clipWords';
 import { CommentThreadView } from './CommentThreadView';
 import { NewCommentForm } from './NewCommentForm';
@@ -47,10 +48,12 @@ export function CommentsSection({
     : null;
 
   return (
-    <section className="section comments" aria-labelledby="comments-heading">
-      <h2 className="heading-l" id="comments-heading">
-        Comments
-      </h2>
+    <LabelledSection
+      className="section comments"
+      headingId="comments-heading"
+      headingClass="heading-l"
+      title="Comments"
+    >
       <p className="quiet">
         {threads.length === 0
           ? 'No comments yet.'
@@ -89,6 +92,6 @@ export function CommentsSection({
           ))}
         </ol>
       ) : null}
-    </section>
+    </LabelledSection>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { consentWordings, type Clip } from '../../../../shared/contracts/clips';
 import { Button } from '../../components/Button';
 import { StatusMessage } from '../../components/StatusMessage';
+import { LabelledSection } from '../../components/LabelledSection';
 import { ChangeConsentForm } from './ChangeConsentForm';
 import { whenWords } from './clipWords';
 import { WithdrawConsent } from './WithdrawConsent';
@@ -34,25 +35,24 @@ export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
 
   if (clip.withdrawn) {
     return (
-      <section className="panel consent consent--withdrawn" aria-labelledby="consent-heading">
-        <h2 className="heading-l" id="consent-heading">
-          Consent
-        </h2>
+      <LabelledSection
+        className="panel consent consent--withdrawn"
+        headingId="consent-heading"
+        headingClass="heading-l"
+        title="Consent"
+      >
         <p>
           Consent for this recording was taken back{clip.withdrawnAt ? ` on ${whenWords(clip.withdrawnAt)}` : ''}.
           Nobody can listen to it or use it any more. Its title and comments stay, so people know what happened.
         </p>
-      </section>
+      </LabelledSection>
     );
   }
 
   const consent = clip.consent;
   const wording = consent ? consentWordings[consent.wordingVersion] : undefined;
   return (
-    <section className="panel consent" aria-labelledby="consent-heading">
-      <h2 className="heading-l" id="consent-heading">
-        Consent
-      </h2>
+    <LabelledSection className="panel consent" headingId="consent-heading" headingClass="heading-l" title="Consent">
       <StatusMessage tone="success">{done}</StatusMessage>
       {consent && wording ? (
         <>
@@ -93,6 +93,6 @@ export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
         />
       ) : null}
       {clip.abilities.withdraw ? <WithdrawConsent clip={clip} mine={mine} onWithdrawn={onChanged} /> : null}
-    </section>
+    </LabelledSection>
   );
 }

@@ -1,17 +1,10 @@
 import type { WorkspaceRoom } from '../../realtime/useWorkspaceRoom';
+import { connectionWords } from '../workspaces/connectionWords';
 
-function words(room: WorkspaceRoom): string {
-  switch (room.connection) {
-    case 'connecting':
-      return 'Connecting…';
-    case 'connected':
-      return 'Live: this page updates by itself.';
-    case 'reconnecting':
-      return 'Offline. Trying to reconnect… What you see may be out of date.';
-    case 'refused':
-      return `Not connected. ${room.problem ?? 'Reload the page to try again.'}`;
-  }
-}
+const said = {
+  connected: 'Live: this page updates by itself.',
+  reconnecting: 'Offline. Trying to reconnect… What you see may be out of date.',
+};
 
 /** Whether the page is live, in words. Not a live region: a dropped connection is not worth interrupting for. */
 export function LiveLine({ room }: { room: WorkspaceRoom }) {
@@ -19,7 +12,7 @@ export function LiveLine({ room }: { room: WorkspaceRoom }) {
   return (
     <p className={live ? 'live-line live-line--on' : 'live-line'}>
       <span className="live-line__icon" aria-hidden="true" />
-      {words(room)}
+      {connectionWords(room, said)}
     </p>
   );
 }

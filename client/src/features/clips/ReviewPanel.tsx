@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { SubmitOrCancel } from '../../components/SubmitOrCancel';
 import { formText } from '../../components/formText';
 import { StatusMessage } from '../../components/StatusMessage';
+import { LabelledSection } from '../../components/LabelledSection';
 import { reviewClip } from './clipsApi';
 import { clockTime, reviewWords, whenWords } from './clipWords';
 import { TextArea } from './TextArea';
@@ -49,10 +50,7 @@ export function ReviewPanel({ clip, myId, now, onChanged }: ReviewPanelProps) {
 
   const by = updatedBy ? (updatedBy.id === myId ? 'you' : updatedBy.name) : null;
   return (
-    <section className="panel review" aria-labelledby="review-heading">
-      <h2 className="heading-l" id="review-heading">
-        Review
-      </h2>
+    <LabelledSection className="panel review" headingId="review-heading" headingClass="heading-l" title="Review">
       <p className="review__state">
         <strong className={`clip-tag clip-tag--review-${state}`}>{reviewWords[state]}</strong>
         {by && updatedAt ? (
@@ -104,7 +102,7 @@ export function ReviewPanel({ clip, myId, now, onChanged }: ReviewPanelProps) {
       {!canReview && !clip.withdrawn ? (
         <p className="quiet">Admins and editors review recordings. You will see their decision here.</p>
       ) : null}
-    </section>
+    </LabelledSection>
   );
 }
 

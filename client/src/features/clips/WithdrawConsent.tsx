@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Clip } from '../../../../shared/contracts/clips';
-import { toApiError } from '../../api/ApiError';
 import { Button } from '../../components/Button';
+import { ConfirmStep, useConfirmStep } from '../../components/ConfirmStep';
 import { withdrawClip } from './clipsApi';
 
 /** "Withdraw consent", then a second step in plain words: nothing is deleted by one slip of the finger. */
@@ -14,25 +14,8 @@ export function WithdrawConsent({
   mine: boolean;
   onWithdrawn(clip: Clip): void;
 }) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const question = useRef<HTMLParagraphElement>(null);
+  const { confirming, setConfirming, busy, problem, run } = useConfirmStep();
   const startButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) question.current?.focus();
-  }, [confirming]);
-
-  const withdraw = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      onWithdrawn(await withdrawClip(clip.id));
-    } catch (e) {
-      setProblem(toApiError(e).message);
-      setBusy(false);
-    }
-  };
 
   const cancel = () => {
     setConfirming(false);
@@ -49,20 +32,16 @@ export function WithdrawConsent({
       </p>
       {problem ? <p className="field__error">{problem}</p> : null}
       {confirming ? (
-        <div className="confirm">
-          <p className="confirm__question" tabIndex={-1} ref={question}>
-            This deletes the recording for good. Anything that used it will be flagged.
-          </p>
+        <ConfirmStep
+          question="This deletes the recording for good. Anything that used it will be flagged."
+          yes="Yes, withdraw consent and delete the recording"
+          no="Cancel"
+          busy={busy}
+          onYes={() => void run(async () => onWithdrawn(await withdrawClip(clip.id)))}
+          onNo={cancel}
+        >
           {!mine ? <p>You are doing this for {clip.contributor.name}.</p> : null}
-          <div className="button-group">
-            <Button variant="warning" busy={busy} onClick={() => void withdraw()}>
-              Yes, withdraw consent and delete the recording
-            </Button>
-            <Button variant="secondary" onClick={cancel}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        </ConfirmStep>
       ) : (
         <Button variant="warning" ref={startButton} onClick={() => setConfirming(true)}>
           Withdraw consent

@@ -11,7 +11,8 @@ export function clockTime(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1 second", "2 minutes". */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "45 seconds", "2 minutes 5 seconds", "1 hour 3 minutes": how long a recording is. */
 export function lengthWords(seconds: number): string {

@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ClipSummary } from '../../../../shared/contracts/clips';
-import { toApiError, type ApiError } from '../../api/ApiError';
+import { useReloadable } from '../../app/useReloadable';
+import type { Resource } from '../../app/useResource';
 import type { WorkspaceRoom } from '../../realtime/useWorkspaceRoom';
 import { listClips } from './clipsApi';
 import { statusWords } from './clipWords';
 import { useClipEvents } from './useClipEvents';
 
-export type ClipListState =
-  { status: 'loading' } | { status: 'ready'; clips: ClipSummary[] } | { status: 'failed'; error: ApiError };
+export type ClipListState = Resource<ClipSummary[]>;
 
 /**
  * The workspace's recordings, kept up to date by the clip events: progress, status, review and comment
@@ -20,32 +20,17 @@ export function useClipList(workspaceId: string): {
   news: string;
   reload(): void;
 } {
-  const [list, setList] = useState<ClipListState>({ status: 'loading' });
+  const { resource: list, reload, change } = useReloadable(workspaceId, listClips);
   const [news, setNews] = useState('');
-  const round = useRef(0);
 
-  const reload = useCallback(() => {
-    const mine = ++round.current;
-    listClips(workspaceId).then(
-      (clips) => mine === round.current && setList({ status: 'ready', clips }),
-      (e: unknown) =>
-        mine === round.current &&
-        setList((was) => (was.status === 'ready' ? was : { status: 'failed', error: toApiError(e) })),
-    );
-  }, [workspaceId]);
-
-  useEffect(reload, [reload]);
-
-  const patch = useCallback((clipId: string, change: (c: ClipSummary) => ClipSummary) => {
-    setList((was) =>
-      was.status === 'ready'
-        ? { status: 'ready', clips: was.clips.map((c) => (c.id === clipId ? change(c) : c)) }
-        : was,
-    );
-  }, []);
+  const patch = useCallback(
+    (clipId: string, edit: (c: ClipSummary) => ClipSummary) =>
+      change((clips) => clips.map((c) => (c.id === clipId ? edit(c) : c))),
+    [change],
+  );
 
   const titleOf = (clipId: string) =>
-    list.status === 'ready' ? list.clips.find((c) => c.id === clipId)?.title : undefined;
+    list.status === 'ready' ? list.data.find((c) => c.id === clipId)?.title : undefined;
 
   const room = useClipEvents(workspaceId, {
     'clip:created': reload,
@@ -76,10 +61,7 @@ export function useClipList(workspaceId: string): {
     'clip:consent': reload,
     'clip:withdrawn': (e) => patch(e.clipId, (c) => ({ ...c, withdrawn: true, consent: null })),
     // A recording its maker threw away before sending leaves the list for everyone.
-    'clip:discarded': (e) =>
-      setList((was) =>
-        was.status === 'ready' ? { status: 'ready', clips: was.clips.filter((c) => c.id !== e.clipId) } : was,
-      ),
+    'clip:discarded': (e) => change((clips) => clips.filter((c) => c.id !== e.clipId)),
     resync: reload,
   });
 

@@ -1,8 +1,9 @@
 import { lazy, Suspense, useState } from 'react';
 import type { DocumentInfo } from '../../../../shared/contracts/documents';
-import { BackLink, LoadFailedPage, LoadingPage } from '../../app/LoadingPages';
+import type { User } from '../../../../shared/contracts/auth';
+import { LoadedPage } from '../../app/LoadedPage';
+import { BackLink } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
-import { usePageResource } from '../../app/usePageResource';
 import { StatusMessage } from '../../components/StatusMessage';
 import { getDocument } from './documentsApi';
 import { DocumentSettings } from './DocumentSettings';
@@ -18,21 +19,24 @@ const ThreadsPanel = lazy(() => import('./threads/ThreadsPanel').then((m) => ({ 
 
 /** `/d/:docId`: one document, open for writing together. */
 export function DocumentPage({ docId }: { docId: string }) {
-  const { user, resource: loaded } = usePageResource(docId, getDocument);
-  const [changed, setChanged] = useState<DocumentInfo | null>(null);
-  const doc = changed ?? (loaded.status === 'ready' ? loaded.data : null);
-  const { workspace } = useWorkspacePage(doc?.workspaceId ?? null);
+  return (
+    <LoadedPage
+      id={docId}
+      load={getDocument}
+      notFound="We could not find that document"
+      failedTitle="We could not open this document"
+      loadingTitle="Opening document"
+      loadingText="Opening document…"
+    >
+      {(doc, user) => <DocumentView loaded={doc} user={user} />}
+    </LoadedPage>
+  );
+}
 
-  if (loaded.status === 'failed') {
-    return (
-      <LoadFailedPage
-        error={loaded.error}
-        notFound="We could not find that document"
-        title="We could not open this document"
-      />
-    );
-  }
-  if (!doc || !user) return <LoadingPage title="Opening document">Opening document…</LoadingPage>;
+function DocumentView({ loaded, user }: { loaded: DocumentInfo; user: User }) {
+  const [changed, setChanged] = useState<DocumentInfo | null>(null);
+  const doc = changed ?? loaded;
+  const { workspace } = useWorkspacePage(doc.workspaceId);
 
   const workspaceName = workspace.status === 'ready' ? workspace.data.name : null;
   return (

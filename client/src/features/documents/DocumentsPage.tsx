@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { BackLink, LoadFailedPage } from '../../app/LoadingPages';
-import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { StatusMessage } from '../../components/StatusMessage';
 import { DocumentList } from './DocumentList';
 import { listDocuments } from './documentsApi';
 import { NewDocumentForm } from './NewDocumentForm';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
+import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
 
 /** `/w/:id/documents`: the workspace's documents, and a form to start one for those who may. */
 export function DocumentsPage({ workspaceId }: { workspaceId: string }) {
@@ -19,42 +18,37 @@ export function DocumentsPage({ workspaceId }: { workspaceId: string }) {
   );
 
   if (workspace.status === 'failed') {
-    return (
-      <LoadFailedPage
-        error={workspace.error}
-        notFound="We could not find that workspace"
-        title="We could not open these documents"
-      />
-    );
+    return <WorkspaceFailedPage error={workspace.error} title="We could not open these documents" />;
   }
 
   const ready = workspace.status === 'ready' ? workspace.data : null;
   return (
-    <>
-      <BackLink href={`/w/${encodeURIComponent(workspaceId)}`}>
-        {ready ? `Back to ${ready.name}` : 'Back to the workspace'}
-      </BackLink>
-      <Page title="Documents" caption={ready?.name} hasError={formError} wide>
-        <p className="lead">
-          The publication and the episode scripts, written together. Everyone in the workspace can read them.
-        </p>
-        <StatusMessage>{documents.status === 'loading' ? 'Loading documents…' : null}</StatusMessage>
-        <div className="checkbox">
-          <input
-            className="checkbox__input"
-            type="checkbox"
-            id="show-archived"
-            checked={showArchived}
-            onChange={(e) => setShowArchived(e.currentTarget.checked)}
-          />
-          <label className="checkbox__label" htmlFor="show-archived">
-            Show archived documents
-          </label>
-        </div>
-        {documents.status === 'failed' ? <p className="field__error">{documents.error.message}</p> : null}
-        {documents.status === 'ready' ? <DocumentList documents={documents.data} /> : null}
-        {ready?.abilities.createDocuments ? <NewDocumentForm workspaceId={workspaceId} onError={setFormError} /> : null}
-      </Page>
-    </>
+    <WorkspacePartPage
+      workspaceId={workspaceId}
+      workspaceName={ready?.name}
+      title="Documents"
+      hasError={formError}
+      wide
+    >
+      <p className="lead">
+        The publication and the episode scripts, written together. Everyone in the workspace can read them.
+      </p>
+      <StatusMessage>{documents.status === 'loading' ? 'Loading documents…' : null}</StatusMessage>
+      <div className="checkbox">
+        <input
+          className="checkbox__input"
+          type="checkbox"
+          id="show-archived"
+          checked={showArchived}
+          onChange={(e) => setShowArchived(e.currentTarget.checked)}
+        />
+        <label className="checkbox__label" htmlFor="show-archived">
+          Show archived documents
+        </label>
+      </div>
+      {documents.status === 'failed' ? <p className="field__error">{documents.error.message}</p> : null}
+      {documents.status === 'ready' ? <DocumentList documents={documents.data} /> : null}
+      {ready?.abilities.createDocuments ? <NewDocumentForm workspaceId={workspaceId} onError={setFormError} /> : null}
+    </WorkspacePartPage>
   );
 }

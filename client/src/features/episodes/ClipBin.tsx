@@ -1,9 +1,12 @@
 import type { DragEvent } from 'react';
 import type { ClipSummary } from '../../../../shared/contracts/clips';
+import { LoadState } from '../../app/LoadState';
 import { Button } from '../../components/Button';
+import { LabelledSection } from '../../components/LabelledSection';
 import { lengthWords } from '../clips/clipWords';
 import type { ClipListState } from '../clips/useClipList';
 import type { Dragged } from './dragging';
+import { PreviewButton } from './PreviewButton';
 import { usableClips } from './usableClips';
 import type { ClipPreview } from './useClipPreview';
 
@@ -26,24 +29,20 @@ export function ClipBin({ list, canEdit, preview, onAdd, onDragStart, onDragEnd 
     onDragStart({ from: 'bin', clipId: clip.id });
   };
   return (
-    <section className="bin" aria-labelledby="bin-heading">
-      <h2 className="heading-m" id="bin-heading">
-        Clips you can use
-      </h2>
+    <LabelledSection className="bin" headingId="bin-heading" headingClass="heading-m" title="Clips you can use">
       <p className="quiet">
         Approved recordings whose makers agreed to their use in podcast episodes.
         {canEdit ? ' Drag one onto the timeline, or press “Add to episode”.' : ''}
       </p>
-      {list.status === 'loading' ? <p>Loading clips…</p> : null}
-      {list.status === 'failed' ? <p className="field__error">{list.error.message}</p> : null}
-      {list.status === 'ready' && usableClips(list.clips).length === 0 ? (
+      <LoadState resource={list} loading="Loading clips…" />
+      {list.status === 'ready' && usableClips(list.data).length === 0 ? (
         <p>
           No clips can be used yet. Clips appear here once they are approved and their makers agreed to podcast use.
         </p>
       ) : null}
       {list.status === 'ready' ? (
         <ul className="bin__list" aria-label="Clips you can use">
-          {usableClips(list.clips).map((clip) => (
+          {usableClips(list.data).map((clip) => (
             <li
               key={clip.id}
               className="bin-card"
@@ -56,19 +55,12 @@ export function ClipBin({ list, canEdit, preview, onAdd, onDragStart, onDragEnd 
                 {clip.contributor.name} · {lengthWords(clip.durationSeconds ?? 0)}
               </p>
               <div className="bin-card__actions">
-                {preview.playing === clip.id ? (
-                  <Button variant="secondary" className="button--small" onClick={preview.stop}>
-                    Stop<span className="visually-hidden"> {clip.title}</span>
-                  </Button>
-                ) : (
-                  <Button
-                    variant="secondary"
-                    className="button--small"
-                    onClick={() => preview.play(clip.id, clipAudioUrl(clip.id))}
-                  >
-                    Play<span className="visually-hidden"> {clip.title}</span>
-                  </Button>
-                )}
+                <PreviewButton
+                  preview={preview}
+                  audioKey={clip.id}
+                  url={clipAudioUrl(clip.id)}
+                  name={` ${clip.title}`}
+                />
                 {canEdit ? (
                   <Button
                     className="button--small"
@@ -83,6 +75,6 @@ export function ClipBin({ list, canEdit, preview, onAdd, onDragStart, onDragEnd 
           ))}
         </ul>
       ) : null}
-    </section>
+    </LabelledSection>
   );
 }

@@ -3,9 +3,9 @@ import type { ClipSummary } from '../../../../shared/contracts/clips';
 import type { Episode, MusicRole, Render, Show } from '../../../../shared/contracts/episodes';
 import type { MusicAsset } from '../../../../shared/contracts/music';
 import type { ApiError } from '../../api/ApiError';
-import { BackLink, LoadFailedPage, LoadingPage } from '../../app/LoadingPages';
+import { LoadedPage } from '../../app/LoadedPage';
+import { BackLink } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
-import { usePageResource } from '../../app/usePageResource';
 import { useResource } from '../../app/useResource';
 import { StatusMessage } from '../../components/StatusMessage';
 import { LiveLine } from '../clips/LiveLine';
@@ -30,18 +30,18 @@ import { problemsByItem, usableClips } from './usableClips';
 
 /** `/e/:episodeId`: build the episode from clips, render it, listen to the renders and publish. */
 export function EpisodePage({ episodeId }: { episodeId: string }) {
-  const { resource: episode, reload } = usePageResource(episodeId, getEpisode);
-  if (episode.status === 'failed') {
-    return (
-      <LoadFailedPage
-        error={episode.error}
-        notFound="We could not find that episode"
-        title="We could not open this episode"
-      />
-    );
-  }
-  if (episode.status === 'loading') return <LoadingPage title="Episode">Loading the episode…</LoadingPage>;
-  return <EpisodeView episode={episode.data} reload={reload} />;
+  return (
+    <LoadedPage
+      id={episodeId}
+      load={getEpisode}
+      notFound="We could not find that episode"
+      failedTitle="We could not open this episode"
+      loadingTitle="Episode"
+      loadingText="Loading the episode…"
+    >
+      {(episode, _user, reload) => <EpisodeView episode={episode} reload={reload} />}
+    </LoadedPage>
+  );
 }
 
 function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) {
@@ -83,7 +83,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   const latest = newest ? withLive(newest) : null;
 
   const clips = useMemo(
-    () => new Map<string, ClipSummary>(list.status === 'ready' ? list.clips.map((c) => [c.id, c]) : []),
+    () => new Map<string, ClipSummary>(list.status === 'ready' ? list.data.map((c) => [c.id, c]) : []),
     [list],
   );
   const newItemFor = useCallback(
@@ -109,7 +109,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
     setNews(`Added “${clip.title}” to the end of the episode, as item ${at + 1}.`);
   };
   const music = useMemo(
-    () => new Map<string, MusicAsset>(musicList.status === 'ready' ? musicList.music.map((m) => [m.id, m]) : []),
+    () => new Map<string, MusicAsset>(musicList.status === 'ready' ? musicList.data.map((m) => [m.id, m]) : []),
     [musicList],
   );
   const addMusic = (m: MusicAsset, role: MusicRole) => {

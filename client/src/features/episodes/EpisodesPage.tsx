@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { BackLink, LoadFailedPage } from '../../app/LoadingPages';
-import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { StatusMessage } from '../../components/StatusMessage';
 import { EpisodeList } from './EpisodeList';
@@ -8,6 +6,7 @@ import { getShow, listEpisodes } from './episodesApi';
 import { NewEpisodeForm } from './NewEpisodeForm';
 import { ShowForm } from './ShowForm';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
+import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
 
 /** `/w/:id/episodes`: the workspace's episodes, a form to start one, and the show's settings for the feed. */
 export function EpisodesPage({ workspaceId }: { workspaceId: string }) {
@@ -18,40 +17,29 @@ export function EpisodesPage({ workspaceId }: { workspaceId: string }) {
   const [show, reloadShow] = useResource(key, user ? () => getShow(workspaceId) : null);
 
   if (workspace.status === 'failed') {
-    return (
-      <LoadFailedPage
-        error={workspace.error}
-        notFound="We could not find that workspace"
-        title="We could not open these episodes"
-      />
-    );
+    return <WorkspaceFailedPage error={workspace.error} title="We could not open these episodes" />;
   }
   const ready = workspace.status === 'ready' ? workspace.data : null;
   const mayEdit = ready?.abilities.createEpisodes ?? false;
   return (
-    <>
-      <BackLink href={`/w/${encodeURIComponent(workspaceId)}`}>
-        {ready ? `Back to ${ready.name}` : 'Back to the workspace'}
-      </BackLink>
-      <Page title="Episodes" caption={ready?.name} hasError={formError} wide>
-        <p className="lead">
-          Podcast episodes made from the carers’ clips: lay them out, render them, and publish them to the feed.
-        </p>
-        <StatusMessage>{episodes.status === 'loading' ? 'Loading episodes…' : null}</StatusMessage>
-        {episodes.status === 'failed' ? <p className="field__error">{episodes.error.message}</p> : null}
-        {episodes.status === 'ready' ? <EpisodeList episodes={episodes.data} /> : null}
-        {mayEdit ? <NewEpisodeForm workspaceId={workspaceId} onError={setFormError} /> : null}
-        {show.status === 'ready' && ready ? (
-          <ShowForm
-            workspaceId={workspaceId}
-            show={show.data}
-            mayEdit={mayEdit}
-            onSaved={reloadShow}
-            onError={setFormError}
-          />
-        ) : null}
-        {show.status === 'failed' ? <p className="field__error">{show.error.message}</p> : null}
-      </Page>
-    </>
+    <WorkspacePartPage workspaceId={workspaceId} workspaceName={ready?.name} title="Episodes" hasError={formError} wide>
+      <p className="lead">
+        Podcast episodes made from the carers’ clips: lay them out, render them, and publish them to the feed.
+      </p>
+      <StatusMessage>{episodes.status === 'loading' ? 'Loading episodes…' : null}</StatusMessage>
+      {episodes.status === 'failed' ? <p className="field__error">{episodes.error.message}</p> : null}
+      {episodes.status === 'ready' ? <EpisodeList episodes={episodes.data} /> : null}
+      {mayEdit ? <NewEpisodeForm workspaceId={workspaceId} onError={setFormError} /> : null}
+      {show.status === 'ready' && ready ? (
+        <ShowForm
+          workspaceId={workspaceId}
+          show={show.data}
+          mayEdit={mayEdit}
+          onSaved={reloadShow}
+          onError={setFormError}
+        />
+      ) : null}
+      {show.status === 'failed' ? <p className="field__error">{show.error.message}</p> : null}
+    </WorkspacePartPage>
   );
 }

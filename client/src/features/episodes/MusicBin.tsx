@@ -1,12 +1,16 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { MusicAsset } from '../../../../shared/contracts/music';
 import type { MusicRole } from '../../../../shared/contracts/episodes';
+import { LoadState } from '../../app/LoadState';
 import { Button } from '../../components/Button';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useAction } from '../../components/useAction';
+import { LabelledSection } from '../../components/LabelledSection';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { lengthWords } from '../clips/clipWords';
 import { uploadMusic } from './musicApi';
+import { PreviewButton } from './PreviewButton';
 import type { ClipPreview } from './useClipPreview';
 import type { MusicListState } from './useMusicList';
 
@@ -25,6 +29,13 @@ const statusWords = (m: MusicAsset) =>
     : m.status === 'ready'
       ? null
       : 'Being processed…';
+
+/** The ways music goes into an episode, in the order their buttons stand. */
+const addAs: [MusicRole, string][] = [
+  ['intro', 'Add as intro'],
+  ['outro', 'Add as outro'],
+  ['bed', 'Add under speech'],
+];
 
 /** The workspace's music: listen, add it as an intro, an outro or under speech, and upload more. */
 export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploaded }: MusicBinProps) {
@@ -50,59 +61,30 @@ export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploade
   };
 
   return (
-    <section className="bin bin--music" aria-labelledby="music-heading">
-      <h2 className="heading-m" id="music-heading">
-        Music
-      </h2>
-      {list.status === 'loading' ? <p>Loading music…</p> : null}
-      {list.status === 'failed' ? <p className="field__error">{list.error.message}</p> : null}
-      {list.status === 'ready' && list.music.length === 0 ? <p>There is no music here yet.</p> : null}
-      {list.status === 'ready' && list.music.length > 0 ? (
+    <LabelledSection className="bin bin--music" headingId="music-heading" headingClass="heading-m" title="Music">
+      <LoadState resource={list} loading="Loading music…" />
+      {list.status === 'ready' && list.data.length === 0 ? <p>There is no music here yet.</p> : null}
+      {list.status === 'ready' && list.data.length > 0 ? (
         <ul className="bin__list" aria-label="Music">
-          {list.music.map((m) => (
+          {list.data.map((m) => (
             <li key={m.id} className="bin-card bin-card--music">
               <p className="bin-card__title">{m.title}</p>
               <p className="bin-card__meta">{statusWords(m) ?? lengthWords(m.durationSeconds ?? 0)}</p>
               {m.status === 'ready' ? (
                 <div className="bin-card__actions">
-                  {preview.playing === m.id ? (
-                    <Button variant="secondary" className="button--small" onClick={preview.stop}>
-                      Stop<span className="visually-hidden"> {m.title}</span>
-                    </Button>
-                  ) : (
-                    <Button
-                      variant="secondary"
-                      className="button--small"
-                      onClick={() => preview.play(m.id, m.audioUrl)}
-                    >
-                      Play<span className="visually-hidden"> {m.title}</span>
-                    </Button>
-                  )}
-                  {canEdit ? (
-                    <>
-                      <Button
-                        className="button--small"
-                        onClick={() => onAdd(m, 'intro')}
-                        aria-label={`Add as intro: ${m.title}`}
-                      >
-                        Add as intro
-                      </Button>
-                      <Button
-                        className="button--small"
-                        onClick={() => onAdd(m, 'outro')}
-                        aria-label={`Add as outro: ${m.title}`}
-                      >
-                        Add as outro
-                      </Button>
-                      <Button
-                        className="button--small"
-                        onClick={() => onAdd(m, 'bed')}
-                        aria-label={`Add under speech: ${m.title}`}
-                      >
-                        Add under speech
-                      </Button>
-                    </>
-                  ) : null}
+                  <PreviewButton preview={preview} audioKey={m.id} url={m.audioUrl} name={` ${m.title}`} />
+                  {canEdit
+                    ? addAs.map(([role, words]) => (
+                        <Button
+                          key={role}
+                          className="button--small"
+                          onClick={() => onAdd(m, role)}
+                          aria-label={`${words}: ${m.title}`}
+                        >
+                          {words}
+                        </Button>
+                      ))
+                    : null}
                 </div>
               ) : null}
             </li>
@@ -123,12 +105,7 @@ export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploade
               </div>
               <input id="music-file" name="audio" type="file" accept="audio/*" aria-describedby="music-file-hint" />
             </div>
-            {problem ? (
-              <p className="field__error" role="alert">
-                <span className="visually-hidden">Error: </span>
-                {problem}
-              </p>
-            ) : null}
+            <ProblemAlert problem={problem} />
             <Button type="submit" variant="secondary" busy={busy}>
               Upload music
             </Button>
@@ -136,6 +113,6 @@ export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploade
           <StatusMessage tone="success">{sent}</StatusMessage>
         </details>
       ) : null}
-    </section>
+    </LabelledSection>
   );
 }

@@ -2,6 +2,8 @@ import type { Episode, Show } from '../../../../shared/contracts/episodes';
 import { Link } from '../../app/router';
 import { Button } from '../../components/Button';
 import { useAction } from '../../components/useAction';
+import { LabelledSection } from '../../components/LabelledSection';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate } from '../invites/formatDate';
 import { setPublished } from './episodesApi';
 import { FeedAddress } from './FeedAddress';
@@ -25,10 +27,7 @@ export function PublishPanel({
   };
 
   return (
-    <section className="panel" aria-labelledby="publish-heading">
-      <h2 className="heading-m" id="publish-heading">
-        Publish
-      </h2>
+    <LabelledSection className="panel" headingId="publish-heading" headingClass="heading-m" title="Publish">
       <p className="publish__state">
         {published ? (
           <strong>Published on {formatDate(episode.publishedAt ?? '')}.</strong>
@@ -44,12 +43,7 @@ export function PublishPanel({
           {published ? 'Take out of the feed' : 'Publish to the feed'}
         </Button>
       ) : null}
-      {problem ? (
-        <p className="field__error" role="alert">
-          <span className="visually-hidden">Error: </span>
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       {show ? (
         <FeedAddress url={show.feedUrl} />
       ) : (
@@ -59,6 +53,6 @@ export function PublishPanel({
           before publishing.
         </p>
       )}
-    </section>
+    </LabelledSection>
   );
 }

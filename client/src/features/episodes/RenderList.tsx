@@ -1,5 +1,7 @@
 import type { Render } from '../../../../shared/contracts/episodes';
 import type { Resource } from '../../app/useResource';
+import { LoadState } from '../../app/LoadState';
+import { LabelledSection } from '../../components/LabelledSection';
 import { lengthWords } from '../clips/clipWords';
 import { loudnessWords, renderStatusWords, renderWhen } from './episodeWords';
 import { RenderPlayer } from './RenderPlayer';
@@ -9,12 +11,8 @@ const when = (r: Render) => renderWhen(r.createdAt);
 /** Every render kept, newest first; each can be listened to, with its chapters. */
 export function RenderList({ renders }: { renders: Resource<Render[]> }) {
   return (
-    <section className="renders" aria-labelledby="renders-heading">
-      <h2 className="heading-m" id="renders-heading">
-        Renders
-      </h2>
-      {renders.status === 'loading' ? <p>Loading renders…</p> : null}
-      {renders.status === 'failed' ? <p className="field__error">{renders.error.message}</p> : null}
+    <LabelledSection className="renders" headingId="renders-heading" headingClass="heading-m" title="Renders">
+      <LoadState resource={renders} loading="Loading renders…" />
       {renders.status === 'ready' && renders.data.length === 0 ? <p>Nothing has been rendered yet.</p> : null}
       {renders.status === 'ready' && renders.data.length > 0 ? (
         <ol className="renders__list" aria-label="Renders">
@@ -50,6 +48,6 @@ export function RenderList({ renders }: { renders: Resource<Render[]> }) {
           })}
         </ol>
       ) : null}
-    </section>
+    </LabelledSection>
   );
 }

@@ -3,6 +3,8 @@ import type { Episode, Render } from '../../../../shared/contracts/episodes';
 import { toApiError, type ApiError } from '../../api/ApiError';
 import { Button } from '../../components/Button';
 import { StatusMessage } from '../../components/StatusMessage';
+import { LabelledSection } from '../../components/LabelledSection';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { loudnessWords, renderStatusWords } from './episodeWords';
 import { startRender } from './episodesApi';
 import type { TimelineHandle } from './timeline/timelineHandle';
@@ -42,10 +44,7 @@ export function RenderPanel({ episode, handle, latest, refusal, onStarted, onRef
   };
 
   return (
-    <section className="panel render-panel" aria-labelledby="render-heading">
-      <h2 className="heading-m" id="render-heading">
-        Render
-      </h2>
+    <LabelledSection className="panel render-panel" headingId="render-heading" headingClass="heading-m" title="Render">
       <p>
         Rendering joins the timeline into one MP3 at the right loudness for podcasts. It takes a minute or two; you can
         keep working meanwhile.
@@ -57,12 +56,7 @@ export function RenderPanel({ episode, handle, latest, refusal, onStarted, onRef
       ) : (
         <p className="quiet">Only admins and editors can render.</p>
       )}
-      {refusal ? (
-        <p className="field__error" role="alert">
-          <span className="visually-hidden">Error: </span>
-          {refusal}
-        </p>
-      ) : null}
+      <ProblemAlert problem={refusal} />
       <div id="render-state">
         {latest ? (
           <>
@@ -86,6 +80,6 @@ export function RenderPanel({ episode, handle, latest, refusal, onStarted, onRef
           {episode.rerenderReason ?? 'Something in this episode changed since it was rendered. Render it again.'}
         </p>
       ) : null}
-    </section>
+    </LabelledSection>
   );
 }

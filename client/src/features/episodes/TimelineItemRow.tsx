@@ -6,6 +6,7 @@ import { lengthWords } from '../clips/clipWords';
 import { clipAudioUrl } from './ClipBin';
 import { trimTime } from './episodeWords';
 import { NumberField } from './NumberField';
+import { PreviewButton } from './PreviewButton';
 import type { TimelineItem, TimelinePeer } from './timeline/timelineHandle';
 import { TimeField } from './TimeField';
 import type { ClipPreview } from './useClipPreview';
@@ -40,6 +41,29 @@ const musicRoleWords: Record<string, string> = {
   bed: 'Music under speech',
 };
 
+interface Setting {
+  label: string;
+  hint?: string;
+  min: number;
+  max: number;
+  step: number;
+}
+
+/** The number settings an item can have: what each is called and the values it may take. */
+const settings = {
+  gain: { label: 'Volume change (dB)', hint: '0 keeps the levelled volume', min: -20, max: 20, step: 1 },
+  fade: { label: 'Fade in and out (seconds)', min: 0, max: 10, step: 0.5 },
+  lead: {
+    label: 'Plays alone first for (seconds)',
+    hint: '0 to start under the next item',
+    min: 0,
+    max: 600,
+    step: 0.5,
+  },
+  duck: { label: 'Quieter under speech by (dB)', min: 0, max: 40, step: 1 },
+  blend: { label: 'Blend in from the item before (seconds)', hint: '0 for a straight cut', min: 0, max: 10, step: 0.5 },
+} satisfies Record<string, Setting>;
+
 export function itemTitle(item: TimelineItem, clip: ClipSummary | undefined, music?: MusicAsset): string {
   if (item.kind === 'music')
     return `${musicRoleWords[item.role] ?? 'Music'}: ${music?.title ?? 'music that is no longer here'}`;
@@ -69,6 +93,30 @@ export function TimelineItemRow(props: ItemRowProps) {
     .filter(Boolean)
     .join(' ');
   const length = item.outSeconds - item.inSeconds;
+  const numberField = (field: string, setting: Setting, value: number, patch: (v: number) => Partial<TimelineItem>) => (
+    <NumberField
+      id={idFor(field)}
+      {...setting}
+      value={value}
+      disabled={!canEdit}
+      onCommit={(v) => props.onChange(patch(v))}
+    />
+  );
+  const moveButton = (field: string, to: number, words: string) => {
+    const possible = to >= 0 && to < count;
+    return (
+      <Button
+        id={idFor(field)}
+        variant="secondary"
+        className="button--small"
+        aria-disabled={!possible || undefined}
+        onClick={() => possible && props.onMove(to)}
+      >
+        {words}
+        <span className="visually-hidden"> item {n}</span>
+      </Button>
+    );
+  };
 
   return (
     <li
@@ -137,101 +185,36 @@ export function TimelineItemRow(props: ItemRowProps) {
           disabled={!canEdit}
           onCommit={(outSeconds) => props.onChange({ outSeconds })}
         />
-        <NumberField
-          id={idFor('gain')}
-          label="Volume change (dB)"
-          hint="0 keeps the levelled volume"
-          value={item.gainDb}
-          min={-20}
-          max={20}
-          step={1}
-          disabled={!canEdit}
-          onCommit={(gainDb) => props.onChange({ gainDb })}
-        />
+        {numberField('gain', settings.gain, item.gainDb, (gainDb) => ({ gainDb }))}
         {bed ? (
           <>
-            <NumberField
-              id={idFor('crossfade')}
-              label="Fade in and out (seconds)"
-              value={item.crossfadeSeconds}
-              min={0}
-              max={10}
-              step={0.5}
-              disabled={!canEdit}
-              onCommit={(crossfadeSeconds) => props.onChange({ crossfadeSeconds })}
-            />
-            <NumberField
-              id={idFor('lead')}
-              label="Plays alone first for (seconds)"
-              hint="0 to start under the next item"
-              value={item.leadSeconds}
-              min={0}
-              max={600}
-              step={0.5}
-              disabled={!canEdit}
-              onCommit={(leadSeconds) => props.onChange({ leadSeconds })}
-            />
-            <NumberField
-              id={idFor('duck')}
-              label="Quieter under speech by (dB)"
-              value={item.duckDb}
-              min={0}
-              max={40}
-              step={1}
-              disabled={!canEdit}
-              onCommit={(duckDb) => props.onChange({ duckDb })}
-            />
+            {numberField('crossfade', settings.fade, item.crossfadeSeconds, (crossfadeSeconds) => ({
+              crossfadeSeconds,
+            }))}
+            {numberField('lead', settings.lead, item.leadSeconds, (leadSeconds) => ({ leadSeconds }))}
+            {numberField('duck', settings.duck, item.duckDb, (duckDb) => ({ duckDb }))}
           </>
         ) : index > 0 ? (
-          <NumberField
-            id={idFor('crossfade')}
-            label="Blend in from the item before (seconds)"
-            hint="0 for a straight cut"
-            value={item.crossfadeSeconds}
-            min={0}
-            max={10}
-            step={0.5}
-            disabled={!canEdit}
-            onCommit={(crossfadeSeconds) => props.onChange({ crossfadeSeconds })}
-          />
+          numberField('crossfade', settings.blend, item.crossfadeSeconds, (crossfadeSeconds) => ({ crossfadeSeconds }))
         ) : null}
       </div>
       <div className="timeline-item__actions">
         {audio ? (
-          preview.playing === audio.key ? (
-            <Button variant="secondary" className="button--small" onClick={preview.stop}>
-              Stop<span className="visually-hidden"> item {n}</span>
-            </Button>
-          ) : (
-            <Button
-              variant="secondary"
-              className="button--small"
-              onClick={() => preview.play(audio.key, audio.url, item.inSeconds, item.outSeconds)}
-            >
-              Play this part<span className="visually-hidden"> (item {n})</span>
-            </Button>
-          )
+          <PreviewButton
+            preview={preview}
+            audioKey={audio.key}
+            url={audio.url}
+            from={item.inSeconds}
+            to={item.outSeconds}
+            name={` item ${n}`}
+            playText="Play this part"
+            playName={` (item ${n})`}
+          />
         ) : null}
         {canEdit ? (
           <>
-            <Button
-              id={idFor('earlier')}
-              variant="secondary"
-              className="button--small"
-              aria-disabled={index === 0 || undefined}
-              onClick={() => index > 0 && props.onMove(index - 1)}
-            >
-              Move earlier<span className="visually-hidden"> item {n}</span>
-            </Button>
-            <Button
-              id={idFor('later')}
-              variant="secondary"
-              className="button--small"
-              aria-disabled={index === count - 1 || undefined}
-              onClick={() => index < count - 1 && props.onMove(index + 1)}
-            >
-              Move later<span className="visually-hidden"> item {n}</span>
-            </Button>
+            {moveButton('earlier', index - 1, 'Move earlier')}
+            {moveButton('later', index + 1, 'Move later')}
             <Button variant="warning" className="button--small" onClick={props.onRemove}>
               Remove<span className="visually-hidden"> item {n}</span>
             </Button>

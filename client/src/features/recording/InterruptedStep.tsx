@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../components/Button';
+import { ConfirmStep } from '../../components/ConfirmStep';
 import type { Interrupted } from './findInterrupted';
 import { lengthWords } from './recordingWords';
 import { UploadLine } from './UploadLine';
@@ -22,11 +23,7 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function InterruptedStep({ recording, onSend, onThrowAway, onLater }: InterruptedStepProps) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const question = useRef<HTMLParagraphElement>(null);
   const upload = useUploadStatus(recording.uploader);
-  useEffect(() => {
-    if (confirming) question.current?.focus();
-  }, [confirming]);
 
   const seconds = recording.server?.recordedSeconds ?? null;
   return (
@@ -43,24 +40,15 @@ export function InterruptedStep({ recording, onSend, onThrowAway, onLater }: Int
       </p>
       {recording.uploader ? <UploadLine status={upload} recording={false} /> : null}
       {confirming ? (
-        <div className="confirm">
-          <p className="confirm__question" tabIndex={-1} ref={question}>
-            Throw this recording away? It will be deleted and cannot be brought back.
-          </p>
-          <div className="button-group">
-            <Button
-              variant="warning"
-              className="button--big"
-              busy={busy}
-              onClick={() => (setBusy(true), void onThrowAway())}
-            >
-              Yes, throw it away
-            </Button>
-            <Button variant="secondary" className="button--big" onClick={() => setConfirming(false)}>
-              No, keep it
-            </Button>
-          </div>
-        </div>
+        <ConfirmStep
+          question="Throw this recording away? It will be deleted and cannot be brought back."
+          yes="Yes, throw it away"
+          no="No, keep it"
+          big
+          busy={busy}
+          onYes={() => (setBusy(true), void onThrowAway())}
+          onNo={() => setConfirming(false)}
+        />
       ) : (
         <>
           <div className="button-group">

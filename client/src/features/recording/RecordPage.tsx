@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Clip } from '../../../../shared/contracts/clips';
 import { currentConsentWording } from '../../../../shared/contracts/clips';
 import type { Workspace } from '../../../../shared/contracts/workspaces';
-import { BackLink, LoadFailedPage, LoadingPage } from '../../app/LoadingPages';
-import { Page } from '../../app/Page';
+import { LoadedPage } from '../../app/LoadedPage';
 import { StatusMessage } from '../../components/StatusMessage';
 import { findInterrupted, type Interrupted } from './findInterrupted';
 import { pieceStore } from './pieceStore';
@@ -14,7 +13,8 @@ import { SendStep } from './SendStep';
 import { SentStep } from './SentStep';
 import { InterruptedStep } from './InterruptedStep';
 import { useTake } from './useTake';
-import { useWorkspacePage } from '../workspaces/useWorkspacePage';
+import { getWorkspace } from '../workspaces/workspacesApi';
+import { WorkspacePartPage, workspaceNotFound } from '../workspaces/WorkspacePartPage';
 
 type Step =
   | { name: 'checking' }
@@ -33,18 +33,18 @@ const titles: Record<Step['name'], string> = {
 
 /** `/w/:id/record`: tell a story. One thing per screen: record, choose what it may be used for, sent. */
 export function RecordPage({ workspaceId }: { workspaceId: string }) {
-  const { user, workspace } = useWorkspacePage(workspaceId);
-  if (workspace.status === 'failed') {
-    return (
-      <LoadFailedPage
-        error={workspace.error}
-        notFound="We could not find that workspace"
-        title="We could not open this page"
-      />
-    );
-  }
-  if (workspace.status === 'loading' || !user) return <LoadingPage title="Tell a story">Loading…</LoadingPage>;
-  return <Recording workspace={workspace.data} userId={user.id} />;
+  return (
+    <LoadedPage
+      id={workspaceId}
+      load={getWorkspace}
+      notFound={workspaceNotFound}
+      failedTitle="We could not open this page"
+      loadingTitle="Tell a story"
+      loadingText="Loading…"
+    >
+      {(workspace, user) => <Recording workspace={workspace} userId={user.id} />}
+    </LoadedPage>
+  );
 }
 
 function Recording({ workspace, userId }: { workspace: Workspace; userId: string }) {
@@ -80,57 +80,54 @@ function Recording({ workspace, userId }: { workspace: Workspace; userId: string
   };
 
   return (
-    <>
-      <BackLink href={`/w/${encodeURIComponent(workspace.id)}`}>Back to {workspace.name}</BackLink>
-      <Page title={titles[step.name]} caption={workspace.name}>
-        {step.name === 'checking' ? <StatusMessage>Checking for recordings that were not sent…</StatusMessage> : null}
-        {step.name === 'interrupted' ? (
-          <InterruptedStep
-            recording={step.recording}
-            onSend={() =>
-              setStep({ name: 'send', recording: step.recording, from: 'interrupted', interrupted: step.recording })
-            }
-            onThrowAway={() => throwAway(step.recording)}
-            onLater={() => setStep({ name: 'record' })}
-          />
-        ) : null}
-        {step.name === 'record' ? (
-          <>
-            {take.recorder.state === 'idle' ? (
-              <p className="lead">
-                Press Record and tell your story in your own words. Take your time: you can pause, listen back and
-                record again before you send it.
-              </p>
-            ) : null}
-            <RecordStep
-              take={take}
-              title={title}
-              onTitle={setTitle}
-              onSend={() => {
-                const recording = take.sendable(title);
-                if (recording) setStep({ name: 'send', recording, from: 'record' });
-              }}
-            />
-          </>
-        ) : null}
-        {step.name === 'send' ? (
-          <SendStep
-            recording={step.recording}
-            backLabel={step.from === 'record' ? 'Go back to your recording' : 'Go back'}
-            onBack={() =>
-              setStep(step.interrupted ? { name: 'interrupted', recording: step.interrupted } : { name: 'record' })
-            }
-            onSent={(clip) => {
-              if (step.from === 'record') take.clear();
-              setTitle('');
-              setStep({ name: 'sent', clip });
+    <WorkspacePartPage workspaceId={workspace.id} workspaceName={workspace.name} title={titles[step.name]}>
+      {step.name === 'checking' ? <StatusMessage>Checking for recordings that were not sent…</StatusMessage> : null}
+      {step.name === 'interrupted' ? (
+        <InterruptedStep
+          recording={step.recording}
+          onSend={() =>
+            setStep({ name: 'send', recording: step.recording, from: 'interrupted', interrupted: step.recording })
+          }
+          onThrowAway={() => throwAway(step.recording)}
+          onLater={() => setStep({ name: 'record' })}
+        />
+      ) : null}
+      {step.name === 'record' ? (
+        <>
+          {take.recorder.state === 'idle' ? (
+            <p className="lead">
+              Press Record and tell your story in your own words. Take your time: you can pause, listen back and record
+              again before you send it.
+            </p>
+          ) : null}
+          <RecordStep
+            take={take}
+            title={title}
+            onTitle={setTitle}
+            onSend={() => {
+              const recording = take.sendable(title);
+              if (recording) setStep({ name: 'send', recording, from: 'record' });
             }}
           />
-        ) : null}
-        {step.name === 'sent' ? (
-          <SentStep clip={step.clip} workspaceId={workspace.id} onAnother={() => void check()} />
-        ) : null}
-      </Page>
-    </>
+        </>
+      ) : null}
+      {step.name === 'send' ? (
+        <SendStep
+          recording={step.recording}
+          backLabel={step.from === 'record' ? 'Go back to your recording' : 'Go back'}
+          onBack={() =>
+            setStep(step.interrupted ? { name: 'interrupted', recording: step.interrupted } : { name: 'record' })
+          }
+          onSent={(clip) => {
+            if (step.from === 'record') take.clear();
+            setTitle('');
+            setStep({ name: 'sent', clip });
+          }}
+        />
+      ) : null}
+      {step.name === 'sent' ? (
+        <SentStep clip={step.clip} workspaceId={workspace.id} onAnother={() => void check()} />
+      ) : null}
+    </WorkspacePartPage>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/Button';
+import { ConfirmStep } from '../../components/ConfirmStep';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { LevelMeter } from './LevelMeter';
@@ -153,29 +154,22 @@ function Stopped({
   onSend(): void;
   onAgain(): void;
 }) {
-  const question = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (confirming) question.current?.focus();
-    else document.getElementById('listen-back-heading')?.focus();
+    if (!confirming) document.getElementById('listen-back-heading')?.focus();
   }, [confirming]);
   return (
     <>
       <p>Listen back, then send your recording or record again.</p>
       <ListenBack url={url} />
       {confirming ? (
-        <div className="confirm">
-          <p className="confirm__question" tabIndex={-1} ref={question}>
-            Record again? The recording you just made will be deleted.
-          </p>
-          <div className="button-group">
-            <Button variant="warning" className="button--big" onClick={onAgain}>
-              Yes, delete it and record again
-            </Button>
-            <Button variant="secondary" className="button--big" onClick={() => onConfirm(false)}>
-              No, keep it
-            </Button>
-          </div>
-        </div>
+        <ConfirmStep
+          question="Record again? The recording you just made will be deleted."
+          yes="Yes, delete it and record again"
+          no="No, keep it"
+          big
+          onYes={onAgain}
+          onNo={() => onConfirm(false)}
+        />
       ) : (
         <div className="button-group recorder__after">
           <Button className="button--big" onClick={onSend}>

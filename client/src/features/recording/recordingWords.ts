@@ -1,18 +1,11 @@
 import type { ClipStatus } from '../../../../shared/contracts/clips';
+import { clockTime, plural } from '../clips/clipWords';
 import type { UploadStatus } from './pieceUploader';
 
 /** Plain words for the recording screen. */
 
 /** "0:07", "1:42", "1:02:03" from milliseconds, rounded down to the second. */
-export function elapsedWords(ms: number): string {
-  const whole = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = String(whole % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const elapsedWords = (ms: number): string => clockTime(Math.floor(ms / 1000));
 
 /** "about 40 seconds", "about 2 minutes 5 seconds": how much of a recording there is, for a sentence. */
 export function lengthWords(seconds: number): string {

@@ -1,26 +1,19 @@
 import { roleLabels } from '../../../../shared/roles';
 import { StatusMessage } from '../../components/StatusMessage';
+import { LabelledSection } from '../../components/LabelledSection';
 import type { WorkspaceRoom } from '../../realtime/useWorkspaceRoom';
+import { connectionWords } from './connectionWords';
 
-function connectionWords(room: WorkspaceRoom): string {
-  switch (room.connection) {
-    case 'connecting':
-      return 'Connecting…';
-    case 'connected':
-      return 'Connected. This list updates by itself.';
-    case 'reconnecting':
-      return 'Offline. Trying to reconnect…';
-    case 'refused':
-      return `Not connected. ${room.problem ?? 'Reload the page to try again.'}`;
-  }
-}
+const said = { connected: 'Connected. This list updates by itself.', reconnecting: 'Offline. Trying to reconnect…' };
 
 export function OnlineNow({ room, myId }: { room: WorkspaceRoom; myId: string }) {
   return (
-    <section className="panel panel--quiet" aria-labelledby="online-now-title">
-      <h2 className="heading-m" id="online-now-title">
-        Online now
-      </h2>
+    <LabelledSection
+      className="panel panel--quiet"
+      headingId="online-now-title"
+      headingClass="heading-m"
+      title="Online now"
+    >
       {room.online.length > 0 ? (
         <ul className="online-list">
           {room.online.map((m) => (
@@ -38,7 +31,7 @@ export function OnlineNow({ room, myId }: { room: WorkspaceRoom; myId: string })
       ) : (
         <p className="quiet">Nobody is online right now.</p>
       )}
-      <StatusMessage>{connectionWords(room)}</StatusMessage>
-    </section>
+      <StatusMessage>{connectionWords(room, said)}</StatusMessage>
+    </LabelledSection>
   );
 }

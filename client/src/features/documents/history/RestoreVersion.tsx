@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { DocumentVersion } from '../../../../../shared/contracts/documentVersions';
-import { toApiError } from '../../../api/ApiError';
 import { Button } from '../../../components/Button';
+import { ConfirmStep, useConfirmStep } from '../../../components/ConfirmStep';
 import { restoreVersion } from './versionsApi';
 import { versionTime, versionTitle } from './versionWords';
 
@@ -19,29 +19,18 @@ export function RestoreVersion({
   version: DocumentVersion;
   onRestored(version: DocumentVersion): void;
 }) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
-  const question = useRef<HTMLParagraphElement>(null);
+  const { confirming, setConfirming, busy, problem, run } = useConfirmStep();
   const start = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
 
   useEffect(() => {
-    if (confirming) question.current?.focus();
-    else if (wasConfirming.current) start.current?.focus();
+    if (!confirming && wasConfirming.current) start.current?.focus();
     wasConfirming.current = confirming;
   }, [confirming]);
 
   const restore = async () => {
     if (busy) return;
-    setBusy(true);
-    setProblem('');
-    try {
-      onRestored(await restoreVersion(docId, version.id));
-    } catch (e) {
-      setProblem(toApiError(e).message);
-      setBusy(false);
-    }
+    await run(async () => onRestored(await restoreVersion(docId, version.id)));
   };
 
   const title = versionTitle(version);
@@ -49,10 +38,14 @@ export function RestoreVersion({
     <div className="history__restore">
       {problem ? <p className="field__error">{problem}</p> : null}
       {confirming ? (
-        <div className="confirm">
-          <p className="confirm__question" tabIndex={-1} ref={question}>
-            Restore “{title}”?
-          </p>
+        <ConfirmStep
+          question={`Restore “${title}”?`}
+          yes="Yes, restore this version"
+          no="No, keep the document as it is"
+          busy={busy}
+          onYes={() => void restore()}
+          onNo={() => setConfirming(false)}
+        >
           <p>
             The document will go back to how it was on {versionTime(version)}. Everyone who has it open will see the
             change straight away.
@@ -61,15 +54,7 @@ export function RestoreVersion({
             Nothing is lost: the text as it is now is saved first, as a version called “{keptBeforeRestoring(version)}”.
             You can bring it back from this list at any time.
           </p>
-          <div className="button-group">
-            <Button variant="warning" busy={busy} onClick={() => void restore()}>
-              Yes, restore this version
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              No, keep the document as it is
-            </Button>
-          </div>
-        </div>
+        </ConfirmStep>
       ) : (
         <Button ref={start} onClick={() => setConfirming(true)}>
           Restore this version

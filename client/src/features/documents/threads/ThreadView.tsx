@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { DocumentThread, ThreadComment, ThreadPerson } from '../../../../../shared/contracts/documentThreads';
 import { toApiError } from '../../../api/ApiError';
 import { Button } from '../../../components/Button';
-import { whenWords } from '../../clips/clipWords';
+import { ResolvedBy, ThreadHead, WhoSaid } from '../../clips/ThreadParts';
 import { CommentBox } from './CommentBox';
 import { bodyParts } from './mentions';
 import { replyToThread, setThreadResolved } from './threadsApi';
@@ -21,8 +21,6 @@ interface ThreadViewProps {
   onChanged(thread: DocumentThread): void;
   announce(message: string): void;
 }
-
-const who = (person: ThreadPerson, myId: string) => (person.id === myId ? `${person.name} (you)` : person.name);
 
 function CommentText({ comment }: { comment: ThreadComment }) {
   return (
@@ -101,22 +99,16 @@ export function ThreadView({
   return (
     <li className={classes} data-thread-id={thread.id}>
       <article aria-labelledby={headingId}>
-        <div className="thread__head">
-          <span className="thread__number" aria-hidden="true">
-            {number}
-          </span>
-          <h4 className="thread__title" id={headingId}>
-            <span className="visually-hidden">Comment {number} on </span>
-            {onShow ? (
-              <button type="button" className="passage-thread__quote" onClick={() => onShow(thread)}>
-                <span className="visually-hidden">Show in the text: </span>“{thread.quote}”
-              </button>
-            ) : (
-              <span className="passage-thread__quote passage-thread__quote--gone">“{thread.quote}”</span>
-            )}
-          </h4>
-          {thread.resolved ? <strong className="clip-tag clip-tag--done">Resolved</strong> : null}
-        </div>
+        <ThreadHead number={number} headingId={headingId} level="h4" resolved={thread.resolved}>
+          <span className="visually-hidden">Comment {number} on </span>
+          {onShow ? (
+            <button type="button" className="passage-thread__quote" onClick={() => onShow(thread)}>
+              <span className="visually-hidden">Show in the text: </span>“{thread.quote}”
+            </button>
+          ) : (
+            <span className="passage-thread__quote passage-thread__quote--gone">“{thread.quote}”</span>
+          )}
+        </ThreadHead>
         {orphaned ? (
           <p className="quiet passage-thread__gone">
             These words have been deleted from the document. The comments are kept.
@@ -124,9 +116,7 @@ export function ThreadView({
         ) : null}
         {first ? (
           <>
-            <p className="thread__who">
-              <strong>{who(first.author, myId)}</strong> <span className="quiet">on {whenWords(first.createdAt)}</span>
-            </p>
+            <WhoSaid person={first.author} myId={myId} at={first.createdAt} />
             <CommentText comment={first} />
           </>
         ) : null}
@@ -134,19 +124,14 @@ export function ThreadView({
           <ol className="replies" aria-label={`Replies to comment ${number}`}>
             {replies.map((r) => (
               <li key={r.id} className="reply">
-                <p className="thread__who">
-                  <strong>{who(r.author, myId)}</strong>{' '}
-                  <span className="quiet">replied on {whenWords(r.createdAt)}</span>
-                </p>
+                <WhoSaid person={r.author} myId={myId} at={r.createdAt} replied />
                 <CommentText comment={r} />
               </li>
             ))}
           </ol>
         ) : null}
-        {thread.resolved && thread.resolvedBy ? (
-          <p className="quiet thread__resolved">
-            Resolved by {who(thread.resolvedBy, myId)} on {whenWords(thread.resolvedAt ?? thread.createdAt)}.
-          </p>
+        {thread.resolved ? (
+          <ResolvedBy person={thread.resolvedBy} myId={myId} at={thread.resolvedAt ?? thread.createdAt} />
         ) : null}
         {problem ? <p className="field__error">{problem}</p> : null}
         {replying ? (

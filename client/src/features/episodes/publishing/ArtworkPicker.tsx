@@ -1,11 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { Artwork } from '../../../../../shared/contracts/publishing';
 import { artworkRuleSentence } from '../../../../../shared/contracts/publishing';
 import { Button } from '../../../components/Button';
-import { FieldShell } from '../../../components/FieldShell';
 import { StatusMessage } from '../../../components/StatusMessage';
-import { useAction } from '../../../components/useAction';
 import { pictureProblem } from './pictureSize';
+import { FileField, useFileUpload } from './FileUpload';
 
 interface ArtworkPickerProps {
   /** "the show" or "this episode": used in the label and the picture's description. */
@@ -18,23 +17,16 @@ interface ArtworkPickerProps {
 /** Shows the artwork and lets admins and editors choose a new one, checking its size before it is sent. */
 export function ArtworkPicker({ whose, current, canEdit, upload }: ArtworkPickerProps) {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const { busy, problem, setProblem, run } = useAction();
-  const [status, setStatus] = useState('');
+  const { input, chosen, busy, problem, setProblem, status, setStatus, send: sendFile } = useFileUpload();
 
   const send = async () => {
-    const file = input.current?.files?.[0];
+    const file = chosen();
     setStatus('');
     if (!file) return setProblem('Choose a picture to upload.');
     const found = await pictureProblem(file);
     if (found) return setProblem(found);
     setStatus('Uploading the picture…');
-    const worked = await run(async () => {
-      await upload(file);
-      setStatus('Picture saved.');
-      if (input.current) input.current.value = '';
-    });
-    if (!worked) setStatus('');
+    await sendFile(() => upload(file), 'Picture saved.');
   };
 
   return (
@@ -52,23 +44,14 @@ export function ArtworkPicker({ whose, current, canEdit, upload }: ArtworkPicker
       )}
       {canEdit ? (
         <>
-          <FieldShell
+          <FileField
             id={id}
             label={current ? `Change the artwork for ${whose}` : `Artwork for ${whose}`}
             hint={<>A PNG or JPEG: {artworkRuleSentence}.</>}
-            error={problem ?? undefined}
-          >
-            {(describedBy) => (
-              <input
-                ref={input}
-                id={id}
-                type="file"
-                accept="image/png,image/jpeg"
-                aria-describedby={describedBy}
-                aria-invalid={problem ? true : undefined}
-              />
-            )}
-          </FieldShell>
+            accept="image/png,image/jpeg"
+            problem={problem}
+            input={input}
+          />
           <Button variant="secondary" busy={busy} onClick={() => void send()}>
             Upload the picture
           </Button>

@@ -1,0 +1,52 @@
+import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { FieldShell } from '../../../components/FieldShell';
+import { useAction } from '../../../components/useAction';
+
+/**
+ * Sending a chosen file (artwork, a transcript). `send` does the work, then says `done` and empties the chooser;
+ * when it fails, the reason shows on the field and the status line is cleared.
+ */
+export function useFileUpload() {
+  const input = useRef<HTMLInputElement>(null);
+  const { busy, problem, setProblem, run } = useAction();
+  const [status, setStatus] = useState('');
+
+  const send = async (work: () => Promise<unknown>, done: string) => {
+    const worked = await run(async () => {
+      await work();
+      setStatus(done);
+      if (input.current) input.current.value = '';
+    });
+    if (!worked) setStatus('');
+  };
+  const chosen = (): File | undefined => input.current?.files?.[0];
+
+  return { input, chosen, busy, problem, setProblem, status, setStatus, send };
+}
+
+interface FileFieldProps {
+  id: string;
+  label: string;
+  hint: ReactNode;
+  accept: string;
+  problem: string | null;
+  input: RefObject<HTMLInputElement | null>;
+}
+
+/** A file chooser laid out like every other field, with its hint and the problem with the last try. */
+export function FileField({ id, label, hint, accept, problem, input }: FileFieldProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={problem ?? undefined}>
+      {(describedBy) => (
+        <input
+          ref={input}
+          id={id}
+          type="file"
+          accept={accept}
+          aria-describedby={describedBy}
+          aria-invalid={problem ? true : undefined}
+        />
+      )}
+    </FieldShell>
+  );
+}
