@@ -4,7 +4,8 @@ import { artworkRuleSentence } from '../../../../../shared/contracts/publishing'
 import { Button } from '../../../components/Button';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { pictureProblem } from './pictureSize';
-import { FileField, useFileUpload } from './FileUpload';
+import { FileField } from '../../../components/FileField';
+import { useFileUpload } from './useFileUpload';
 
 interface ArtworkPickerProps {
   /** "the show" or "this episode": used in the label and the picture's description. */
@@ -49,8 +50,8 @@ export function ArtworkPicker({ whose, current, canEdit, upload }: ArtworkPicker
             label={current ? `Change the artwork for ${whose}` : `Artwork for ${whose}`}
             hint={<>A PNG or JPEG: {artworkRuleSentence}.</>}
             accept="image/png,image/jpeg"
-            problem={problem}
-            input={input}
+            error={problem ?? undefined}
+            ref={input}
           />
           <Button variant="secondary" busy={busy} onClick={() => void send()}>
             Upload the picture

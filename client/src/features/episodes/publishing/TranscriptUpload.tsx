@@ -3,7 +3,8 @@ import type { Episode } from '../../../../../shared/contracts/episodes';
 import { Button } from '../../../components/Button';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { removeTranscript, uploadTranscript } from './publishingApi';
-import { FileField, useFileUpload } from './FileUpload';
+import { FileField } from '../../../components/FileField';
+import { useFileUpload } from './useFileUpload';
 
 const formatNames = { vtt: 'WebVTT', srt: 'SubRip' } as const;
 
@@ -37,8 +38,8 @@ export function TranscriptUpload({ episode, onChanged }: { episode: Episode; onC
             label={episode.transcript ? 'Replace the transcript' : 'Transcript file'}
             hint="A WebVTT (.vtt) or SubRip (.srt) file with timings, saved as UTF-8, up to 2 MB."
             accept=".vtt,.srt,text/vtt,application/x-subrip"
-            problem={problem}
-            input={input}
+            error={problem ?? undefined}
+            ref={input}
           />
           <Button variant="secondary" busy={busy} onClick={send}>
             Upload the transcript
