@@ -11,7 +11,6 @@ import { authorize, authorizeDocument, documentAbilitiesOf, mayDocument, type Ac
 import type { DocumentFacts } from '../../policies/rules';
 import type { CollabAccessRule } from '../../collab/documentKinds';
 import type { Services } from '../../services';
-import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../../policies/actor';
 
 export const documentFacts = (row: DocumentsTable): DocumentFacts => ({
@@ -121,7 +120,7 @@ export async function updateDocument(
   const before = documentFacts(row);
   const after = documentFacts(next);
   if (before.archived !== after.archived || before.carersCanEdit !== after.carersCanEdit) {
-    await recordAudit(services.db, {
+    await services.audit.record({
       workspaceId: row.workspace_id,
       actorId: userId,
       action: 'document.access_changed',

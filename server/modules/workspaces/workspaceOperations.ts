@@ -4,7 +4,6 @@ import { AppError, notFound } from '../../errors';
 import { actorIn } from '../../policies/actor';
 import { abilitiesOf, authorize } from '../../policies/authorize';
 import type { Services } from '../../services';
-import { recordAudit } from '../audit/auditLog';
 
 /** The caller as the policy module sees them in this workspace. */
 
@@ -54,7 +53,7 @@ export async function changeRole(
   if (member.role === role) return member;
   if (role !== 'admin') await assertNotLastAdmin(services, workspaceId, member, 'change their role');
   await services.workspaces.setRole(workspaceId, targetId, role);
-  await recordAudit(services.db, {
+  await services.audit.record({
     workspaceId,
     actorId,
     action: 'member.role_changed',
@@ -76,7 +75,7 @@ export async function removeMember(
   const member = await memberOrThrow(services, workspaceId, targetId);
   await assertNotLastAdmin(services, workspaceId, member, 'remove them');
   await services.workspaces.removeMember(workspaceId, targetId);
-  await recordAudit(services.db, {
+  await services.audit.record({
     workspaceId,
     actorId,
     action: 'member.removed',
