@@ -26,10 +26,24 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
+/** One thing in a workspace that decisions are about: a clip, a document, an invite. */
+export interface AuditSubject {
+  id: string;
+  workspace_id: string;
+}
+
 /** The audit trail. Pass `tx` to record a decision inside the transaction that makes it. */
 export function auditRepository(db: Db) {
   return {
     record: (entry: AuditEntry, tx: Db = db): Promise<void> => recordAudit(tx, entry),
+
+    /** A decision about `subject`, filed under it and its workspace. */
+    recordAbout: (
+      subject: AuditSubject,
+      { actorId, action, detail }: { actorId: string; action: string; detail?: Record<string, unknown> },
+      tx: Db = db,
+    ): Promise<void> =>
+      recordAudit(tx, { workspaceId: subject.workspace_id, actorId, action, subjectId: subject.id, detail }),
   };
 }
 export type AuditRepository = ReturnType<typeof auditRepository>;

@@ -76,14 +76,9 @@ export async function reviewClip(services: Services, clipId: string, userId: str
         { review_state: body.state, review_updated_by: userId, review_updated_at: at, review_note: note },
         tx,
       );
-      await services.audit.record(
-        {
-          workspaceId: clip.workspace_id,
-          actorId: userId,
-          action: 'clip.reviewed',
-          subjectId: clip.id,
-          detail: { from: clip.review_state, to: body.state },
-        },
+      await services.audit.recordAbout(
+        clip,
+        { actorId: userId, action: 'clip.reviewed', detail: { from: clip.review_state, to: body.state } },
         tx,
       );
       if (note === null) return null;

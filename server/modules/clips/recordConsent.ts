@@ -32,12 +32,11 @@ export async function recordConsent(
     },
     tx,
   );
-  await services.audit.record(
+  await services.audit.recordAbout(
+    clip,
     {
-      workspaceId: clip.workspace_id,
       actorId: userId,
       action: kind === 'given' ? 'clip.consent_given' : 'clip.consent_changed',
-      subjectId: clip.id,
       detail: { ...choices, onBehalfOf: userId === clip.contributor_id ? null : clip.contributor_id },
     },
     tx,

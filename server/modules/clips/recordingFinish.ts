@@ -91,14 +91,9 @@ export async function finishRecording(
         wordingVersion: body.wordingVersion,
       };
       await recordConsent(services, tx, { clip, kind: 'given', choices, userId });
-      await services.audit.record(
-        {
-          workspaceId: clip.workspace_id,
-          actorId: userId,
-          action: 'clip.recording_sent',
-          subjectId: clip.id,
-          detail: { pieces: chunks.length, bytes: info.size },
-        },
+      await services.audit.recordAbout(
+        clip,
+        { actorId: userId, action: 'clip.recording_sent', detail: { pieces: chunks.length, bytes: info.size } },
         tx,
       );
       await services.recordings.markFinished(clip.id, tx);

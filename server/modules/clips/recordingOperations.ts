@@ -193,12 +193,11 @@ export async function discardRecording(services: Services, clipId: string, userI
     );
   }
   await services.transaction(async (tx) => {
-    await services.audit.record(
+    await services.audit.recordAbout(
+      clip,
       {
-        workspaceId: clip.workspace_id,
         actorId: userId,
         action: 'clip.recording_discarded',
-        subjectId: clip.id,
         detail: { title: clip.title, pieces: rec.next_seq, bytes: Number(rec.received_bytes) },
       },
       tx,

@@ -30,12 +30,11 @@ export async function withdrawClip(services: Services, clipId: string, userId: s
       },
       tx,
     );
-    await services.audit.record(
+    await services.audit.recordAbout(
+      clip,
       {
-        workspaceId: clip.workspace_id,
         actorId: userId,
         action: 'clip.consent_withdrawn',
-        subjectId: clip.id,
         detail: {
           title: clip.title,
           contributorId: clip.contributor_id,

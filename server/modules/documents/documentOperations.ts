@@ -120,11 +120,9 @@ export async function updateDocument(
   const before = documentFacts(row);
   const after = documentFacts(next);
   if (before.archived !== after.archived || before.carersCanEdit !== after.carersCanEdit) {
-    await services.audit.record({
-      workspaceId: row.workspace_id,
+    await services.audit.recordAbout(row, {
       actorId: userId,
       action: 'document.access_changed',
-      subjectId: row.id,
       detail: { archived: after.archived, carersCanEdit: after.carersCanEdit },
     });
     onAccessChanged(row.id);

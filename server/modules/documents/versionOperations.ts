@@ -47,11 +47,9 @@ async function keepVersion(
     name,
     createdBy: userId,
   });
-  await services.audit.record({
-    workspaceId: doc.workspace_id,
+  await services.audit.recordAbout(doc, {
     actorId: userId,
     action: 'document.version_named',
-    subjectId: doc.id,
     detail: { versionId: row.id },
   });
   return row;
@@ -117,11 +115,9 @@ export async function restoreVersion(
     await keepVersion(services, doc, current, beforeRestoringName(version), userId);
     await live.submitServerChange(update, userId);
   }
-  await services.audit.record({
-    workspaceId: doc.workspace_id,
+  await services.audit.recordAbout(doc, {
     actorId: userId,
     action: 'document.version_restored',
-    subjectId: doc.id,
     detail: { versionId: version.id },
   });
   return presentVersion(version);

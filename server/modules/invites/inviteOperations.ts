@@ -46,11 +46,9 @@ export async function createInvite(
     expiresAt: isoAfter(input.expiresInHours * 3600_000),
     maxUses: input.maxUses,
   });
-  await services.audit.record({
-    workspaceId,
+  await services.audit.recordAbout(row, {
     actorId,
     action: 'invite.created',
-    subjectId: row.id,
     detail: { role: input.role, maxUses: input.maxUses },
   });
   return { ...presentInvite(row), token, url: `${baseUrl}/invite/${token}` };
@@ -165,11 +163,9 @@ export async function acceptInvite(
     return member!;
   });
 
-  await services.audit.record({
-    workspaceId: invite.workspace_id,
+  await services.audit.recordAbout(invite, {
     actorId: user.id,
     action: 'invite.accepted',
-    subjectId: invite.id,
     detail: { role: invite.role },
   });
   services.bus.emit('members:changed', invite.workspace_id);
