@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3BlobStoreConfig } from './storage/s3BlobStore';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -92,17 +93,8 @@ export interface Config {
   publicUrl: string | undefined;
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
-  storage:
-    | { kind: 'disk'; root: string }
-    | {
-        kind: 's3';
-        endpoint?: string;
-        region: string;
-        bucket: string;
-        accessKeyId?: string;
-        secretAccessKey?: string;
-        forcePathStyle: boolean;
-      };
+  /** S3 settings are the S3 store's own (without a key prefix: Chorus uses the bucket's root). */
+  storage: { kind: 'disk'; root: string } | ({ kind: 's3' } & Omit<S3BlobStoreConfig, 'keyPrefix'>);
   redisUrl: string | undefined;
   sessionSecret: string;
   maxUploadBytes: number;

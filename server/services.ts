@@ -12,6 +12,10 @@ import { inviteRepository } from './modules/invites/inviteRepository';
 import { musicRepository } from './modules/music/musicRepository';
 import { workspaceRepository } from './modules/workspaces/workspaceRepository';
 import type { BlobStore } from './storage/BlobStore';
+import { auditRepository } from './modules/audit/auditRepository';
+import { recordingRepository } from './modules/clips/recordingRepository';
+import { versionRepository } from './modules/documents/versionRepository';
+import { threadRepository } from './modules/documentThreads/threadRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -29,6 +33,13 @@ export interface Services {
   clipComments: ReturnType<typeof commentRepository>;
   documents: ReturnType<typeof documentRepository>;
   music: ReturnType<typeof musicRepository>;
+
+  /** Runs `work` in one database transaction; repository methods that take a `tx` join it. */
+  transaction: <T>(work: (tx: Db) => Promise<T>) => Promise<T>;
+  audit: ReturnType<typeof auditRepository>;
+  recordings: ReturnType<typeof recordingRepository>;
+  documentVersions: ReturnType<typeof versionRepository>;
+  documentThreads: ReturnType<typeof threadRepository>;
 }
 
 export function createServices(
@@ -54,5 +65,11 @@ export function createServices(
     clipComments: commentRepository(db),
     documents: documentRepository(db),
     music: musicRepository(db),
+
+    transaction: (work) => db.transaction().execute(work),
+    audit: auditRepository(db),
+    recordings: recordingRepository(db),
+    documentVersions: versionRepository(db),
+    documentThreads: threadRepository(db),
   };
 }

@@ -82,7 +82,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   const options = collabOptions(overrides);
   const logger = services.logger.child({ module: 'collab' });
   const log = new UpdateLog(services.db);
-  const checkpoints = new VersionCheckpoints(services.db, services.blobs, options.checkpointEveryMs);
+  const checkpoints = new VersionCheckpoints(services.documentVersions, services.blobs, options.checkpointEveryMs);
   const persistence = new DocumentPersistence(log, services.blobs, logger, options.maxDocumentBytes * 2, checkpoints);
   const registry = new DocumentRegistry(log, persistence, logger, options, channelFor);
   const kinds = new DocumentKinds();

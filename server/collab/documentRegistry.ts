@@ -69,16 +69,10 @@ export class DocumentRegistry {
   }
 
   private async load(documentId: string, workspaceId: string): Promise<CollabDocument> {
-    let loaded;
-    try {
-      loaded = await this.persistence.load(documentId);
-    } catch (e) {
-      this.logger.error({ err: e, documentId }, 'could not load a document; it is not served until it loads');
-      throw new AppError(
-        'unavailable',
-        'This document could not be opened just now. Nothing in it has been lost; please try again in a minute.',
-      );
-    }
+    const loaded = await this.loadStored(documentId, {
+      log: 'could not load a document; it is not served until it loads',
+      couldNot: 'opened',
+    });
     if (this.closing) {
       loaded.doc.destroy();
       throw shuttingDown();
@@ -125,18 +119,25 @@ export class DocumentRegistry {
   async readState(documentId: string): Promise<Uint8Array> {
     const live = this.docs.get(documentId);
     if (live) return Y.encodeStateAsUpdate(live.ydoc);
-    let loaded;
-    try {
-      loaded = await this.persistence.load(documentId);
-    } catch (e) {
-      this.logger.error({ err: e, documentId }, 'could not load a document for reading');
-      throw new AppError(
-        'unavailable',
-        'This document could not be read just now. Nothing in it has been lost; please try again in a minute.',
-      );
-    }
+    const loaded = await this.loadStored(documentId, {
+      log: 'could not load a document for reading',
+      couldNot: 'read',
+    });
     loaded.doc.destroy();
     return loaded.state;
+  }
+
+  /** The document from storage; when that fails, the error is logged and the person told nothing was lost. */
+  private async loadStored(documentId: string, failure: { log: string; couldNot: 'opened' | 'read' }) {
+    try {
+      return await this.persistence.load(documentId);
+    } catch (e) {
+      this.logger.error({ err: e, documentId }, failure.log);
+      throw new AppError(
+        'unavailable',
+        `This document could not be ${failure.couldNot} just now. Nothing in it has been lost; please try again in a minute.`,
+      );
+    }
   }
 
   private async unloadWhenIdle(doc: CollabDocument): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { documentFieldName } from '../../shared/editor/schema';
 import { nowIso } from '../clock';
-import type { Db } from '../db/connect';
+import type { DocumentVersionsTable } from '../db/schema';
 import type { BlobStore } from '../storage/BlobStore';
 import { documentVersionKey } from '../storage/keys';
 
@@ -40,6 +40,44 @@ export function restoreUpdate(currentState: Uint8Array, versionState: Uint8Array
   }
 }
 
+/** Where versions' rows are kept (the documents module's version repository, handed in through services). */
+export interface VersionStore {
+  create(row: DocumentVersionsTable): Promise<DocumentVersionsTable>;
+  /** The newest automatic checkpoint of the document. */
+  latestCheckpoint(documentId: string): Promise<Pick<DocumentVersionsTable, 'created_at'> | undefined>;
+}
+
+export interface NewVersion {
+  workspaceId: string;
+  documentId: string;
+  state: Uint8Array;
+  /** Null for an automatic checkpoint. */
+  name: string | null;
+  createdBy: string | null;
+}
+
+/** Keeps a document's whole state as a version: its bytes in blob storage, then its row. */
+export async function storeVersion(
+  blobs: BlobStore,
+  versions: VersionStore,
+  { workspaceId, documentId, state, name, createdBy }: NewVersion,
+): Promise<DocumentVersionsTable> {
+  const id = randomUUID();
+  const key = documentVersionKey(workspaceId, documentId, id);
+  await blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), {
+    contentType: 'application/octet-stream',
+  });
+  return versions.create({
+    id,
+    document_id: documentId,
+    name,
+    created_by: createdBy,
+    created_at: nowIso(),
+    blob_key: key,
+    size: state.byteLength,
+  });
+}
+
 /**
  * Automatic checkpoints: when a snapshot is written, the same state is also kept as an unnamed
  * version, at most once every `everyMs` per document. Named versions do not count towards the spacing.
@@ -49,7 +87,7 @@ export class VersionCheckpoints {
   private readonly latest = new Map<string, number>();
 
   constructor(
-    private readonly db: Db,
+    private readonly versions: VersionStore,
     private readonly blobs: BlobStore,
     private readonly everyMs: number,
   ) {}
@@ -59,35 +97,12 @@ export class VersionCheckpoints {
     if (!(this.everyMs > 0)) return false;
     let last = this.latest.get(documentId);
     if (last === undefined) {
-      const row = await this.db
-        .selectFrom('document_versions')
-        .select('created_at')
-        .where('document_id', '=', documentId)
-        .where('name', 'is', null)
-        .orderBy('created_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const row = await this.versions.latestCheckpoint(documentId);
       last = row ? Date.parse(row.created_at) : Number.NEGATIVE_INFINITY;
       this.latest.set(documentId, last);
     }
     if (now - last < this.everyMs) return false;
-    const id = randomUUID();
-    const key = documentVersionKey(workspaceId, documentId, id);
-    await this.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), {
-      contentType: 'application/octet-stream',
-    });
-    await this.db
-      .insertInto('document_versions')
-      .values({
-        id,
-        document_id: documentId,
-        name: null,
-        created_by: null,
-        created_at: nowIso(),
-        blob_key: key,
-        size: state.byteLength,
-      })
-      .execute();
+    await storeVersion(this.blobs, this.versions, { workspaceId, documentId, state, name: null, createdBy: null });
     this.latest.set(documentId, now);
     return true;
   }

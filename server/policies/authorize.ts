@@ -36,10 +36,18 @@ export function authorize(
   action: WorkspaceAction,
   what = 'workspace',
 ): asserts actor is Actor & { role: Role } {
+  requireRole(actor, what, (role) => roleMay(role, action), forbiddenMessages[action]);
+}
+
+/** The shape every check here shares: a 404 for `what` outside the workspace, a 403 with `refusal` inside it. */
+function requireRole(
+  actor: Actor,
+  what: string,
+  roleMayAct: (role: Role) => boolean,
+  refusal: string,
+): asserts actor is Actor & { role: Role } {
   if (!actor.role) throw notFound(what);
-  if (!roleMay(actor.role, action)) {
-    throw new AppError('forbidden', forbiddenMessages[action]);
-  }
+  if (!roleMayAct(actor.role)) throw new AppError('forbidden', refusal);
 }
 
 export function authorizeInvite(actor: Actor & { role: Role }, invitedRole: Role): void {
@@ -78,10 +86,12 @@ export function authorizeDocument(
   action: DocumentAction,
   doc?: DocumentFacts,
 ): asserts actor is Actor & { role: Role } {
-  if (!actor.role) throw notFound('document');
-  if (!documentRoleMay(actor.role, action, actor.userId, doc)) {
-    throw new AppError('forbidden', documentForbiddenMessage(action, doc));
-  }
+  requireRole(
+    actor,
+    'document',
+    (role) => documentRoleMay(role, action, actor.userId, doc),
+    documentForbiddenMessage(action, doc),
+  );
 }
 
 export const mayDocument = (actor: Actor, action: DocumentAction, doc?: DocumentFacts): boolean =>
@@ -184,8 +194,7 @@ const episodeForbiddenMessages: Record<EpisodeAction, string> = {
 
 /** Like `authorize`, for episodes and the show: 404 outside the workspace, 403 with a reason inside it. */
 export function authorizeEpisode(actor: Actor, action: EpisodeAction): asserts actor is Actor & { role: Role } {
-  if (!actor.role) throw notFound('episode');
-  if (!episodeRoleMay(actor.role, action)) throw new AppError('forbidden', episodeForbiddenMessages[action]);
+  requireRole(actor, 'episode', (role) => episodeRoleMay(role, action), episodeForbiddenMessages[action]);
 }
 
 export const mayEpisode = (actor: Actor, action: EpisodeAction): boolean =>
@@ -198,8 +207,7 @@ const musicForbiddenMessages: Record<MusicAction, string> = {
 
 /** Like `authorize`, for the workspace's music: 404 outside the workspace, 403 with a reason inside it. */
 export function authorizeMusic(actor: Actor, action: MusicAction): asserts actor is Actor & { role: Role } {
-  if (!actor.role) throw notFound('music');
-  if (!musicRoleMay(actor.role, action)) throw new AppError('forbidden', musicForbiddenMessages[action]);
+  requireRole(actor, 'music', (role) => musicRoleMay(role, action), musicForbiddenMessages[action]);
 }
 
 export const mayMusic = (actor: Actor, action: MusicAction): boolean =>

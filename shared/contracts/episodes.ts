@@ -56,29 +56,32 @@ export type UpdateEpisodeBody = z.infer<typeof updateEpisodeBodySchema>;
 const seconds = (label: string) =>
   z.number({ message: `${label} must be a number of seconds.` }).min(0, { message: `${label} cannot be negative.` });
 
+/** What every timeline item has, clip or music: the stretch of its source it plays, its gain and its crossfade. */
+const stretchFields = {
+  inSeconds: seconds('The start of the trim'),
+  outSeconds: seconds('The end of the trim'),
+  gainDb: z
+    .number({ message: 'The gain must be a number of decibels.' })
+    .min(-20, { message: 'The gain can be at most 20 dB quieter.' })
+    .max(20, { message: 'The gain can be at most 20 dB louder.' })
+    .default(0),
+  /** Crossfade into this item from the one before, in seconds (ignored on the first item). */
+  crossfadeSeconds: z
+    .number({ message: 'The crossfade must be a number of seconds.' })
+    .min(0, { message: 'The crossfade cannot be negative.' })
+    .max(10, { message: 'A crossfade can be at most 10 seconds.' })
+    .default(0),
+};
+const stretchEndsAfterStart = (i: { inSeconds: number; outSeconds: number }) => i.outSeconds > i.inSeconds;
+const stretchEndsAfterStartMessage = {
+  message: 'The end of the trim must come after its start.',
+  path: ['outSeconds'],
+};
+
 /** A stretch of an approved clip: from `inSeconds` to `outSeconds` of the clip, with extra gain on top of levelling. */
 export const clipItemSchema = z
-  .strictObject({
-    kind: z.literal('clip'),
-    clipId: idSchema,
-    inSeconds: seconds('The start of the trim'),
-    outSeconds: seconds('The end of the trim'),
-    gainDb: z
-      .number({ message: 'The gain must be a number of decibels.' })
-      .min(-20, { message: 'The gain can be at most 20 dB quieter.' })
-      .max(20, { message: 'The gain can be at most 20 dB louder.' })
-      .default(0),
-    /** Crossfade into this item from the one before, in seconds (ignored on the first item). */
-    crossfadeSeconds: z
-      .number({ message: 'The crossfade must be a number of seconds.' })
-      .min(0, { message: 'The crossfade cannot be negative.' })
-      .max(10, { message: 'A crossfade can be at most 10 seconds.' })
-      .default(0),
-  })
-  .refine((i) => i.outSeconds > i.inSeconds, {
-    message: 'The end of the trim must come after its start.',
-    path: ['outSeconds'],
-  });
+  .strictObject({ kind: z.literal('clip'), clipId: idSchema, ...stretchFields })
+  .refine(stretchEndsAfterStart, stretchEndsAfterStartMessage);
 export type ClipItem = z.infer<typeof clipItemSchema>;
 
 export const musicRoles = ['intro', 'outro', 'bed'] as const;
@@ -102,18 +105,7 @@ export const musicItemSchema = z
     kind: z.literal('music'),
     assetId: idSchema,
     role: z.enum(musicRoles, { message: 'Choose intro, outro or bed.' }),
-    inSeconds: seconds('The start of the trim'),
-    outSeconds: seconds('The end of the trim'),
-    gainDb: z
-      .number({ message: 'The gain must be a number of decibels.' })
-      .min(-20, { message: 'The gain can be at most 20 dB quieter.' })
-      .max(20, { message: 'The gain can be at most 20 dB louder.' })
-      .default(0),
-    crossfadeSeconds: z
-      .number({ message: 'The crossfade must be a number of seconds.' })
-      .min(0, { message: 'The crossfade cannot be negative.' })
-      .max(10, { message: 'A crossfade can be at most 10 seconds.' })
-      .default(0),
+    ...stretchFields,
     leadSeconds: seconds('The bed’s lead').default(0),
     duckDb: z
       .number({ message: 'The ducking must be a number of decibels.' })
@@ -121,10 +113,7 @@ export const musicItemSchema = z
       .max(40, { message: 'The ducking can be at most 40 dB.' })
       .default(12),
   })
-  .refine((i) => i.outSeconds > i.inSeconds, {
-    message: 'The end of the trim must come after its start.',
-    path: ['outSeconds'],
-  })
+  .refine(stretchEndsAfterStart, stretchEndsAfterStartMessage)
   .refine((i) => i.role !== 'bed' || i.leadSeconds <= i.outSeconds - i.inSeconds, {
     message: 'The bed’s lead cannot be longer than the bed.',
     path: ['leadSeconds'],

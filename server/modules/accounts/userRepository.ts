@@ -13,7 +13,10 @@ export const presentUser = (row: UsersTable): User => ({
 
 export function userRepository(db: Db) {
   return {
-    async create(input: { email: string; name: string; passwordHash: string }): Promise<UsersTable | null> {
+    async create(
+      input: { email: string; name: string; passwordHash: string },
+      tx: Db = db,
+    ): Promise<UsersTable | null> {
       const row: UsersTable = {
         id: randomUUID(),
         email: input.email,
@@ -22,7 +25,7 @@ export function userRepository(db: Db) {
         created_at: nowIso(),
       };
       // ON CONFLICT keeps a duplicate sign-up race from surfacing as a constraint error on either database.
-      const inserted = await db
+      const inserted = await tx
         .insertInto('users')
         .values(row)
         .onConflict((oc) => oc.column('email').doNothing())

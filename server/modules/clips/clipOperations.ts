@@ -4,7 +4,6 @@ import { AppError, notFound } from '../../errors';
 import { authorize, authorizeClip, type Actor } from '../../policies/authorize';
 import type { ClipAction } from '../../policies/rules';
 import type { Services } from '../../services';
-import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../../policies/actor';
 import type { ClipRow } from './clipRepository';
 import { clipFacts, presentClip, presentComment, presentSummary } from './presentClip';
@@ -71,19 +70,17 @@ export async function reviewClip(services: Services, clipId: string, userId: str
     const at = nowIso();
     const atSeconds = Math.min(body.atSeconds ?? 0, clip.duration_seconds ?? Infinity);
     // The decision and its note land together: a request for changes is never recorded without what to change.
-    const noteCommentId = await services.db.transaction().execute(async (tx) => {
+    const noteCommentId = await services.transaction(async (tx) => {
       await services.clips.update(
         clip.id,
         { review_state: body.state, review_updated_by: userId, review_updated_at: at, review_note: note },
         tx,
       );
-      await recordAudit(tx, {
-        workspaceId: clip.workspace_id,
-        actorId: userId,
-        action: 'clip.reviewed',
-        subjectId: clip.id,
-        detail: { from: clip.review_state, to: body.state },
-      });
+      await services.audit.recordAbout(
+        clip,
+        { actorId: userId, action: 'clip.reviewed', detail: { from: clip.review_state, to: body.state } },
+        tx,
+      );
       if (note === null) return null;
       return services.clipComments.insert(
         {
@@ -127,9 +124,7 @@ export async function changeConsent(
   choices: ConsentChoices,
 ): Promise<Clip> {
   const { clip } = await loadClipFor(services, clipId, userId, 'clip.changeConsent');
-  await services.db
-    .transaction()
-    .execute((tx) => recordConsent(services, tx, { clip, kind: 'changed', choices, userId }));
+  await services.transaction((tx) => recordConsent(services, tx, { clip, kind: 'changed', choices, userId }));
   services.bus.emit('clip:consent', { workspaceId: clip.workspace_id, clipId: clip.id });
   return getClip(services, clipId, userId);
 }

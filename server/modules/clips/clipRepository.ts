@@ -52,6 +52,11 @@ export function clipRepository(db: Db) {
       return r.numUpdatedRows > 0n;
     },
 
+    /** Deletes the clip; its recording row and pieces go with it. */
+    async remove(id: string, tx: Db = db): Promise<void> {
+      await tx.deleteFrom('clips').where('id', '=', id).execute();
+    },
+
     /** Only the first withdrawal counts: false when it was already withdrawn. */
     async markWithdrawn(id: string, by: string, at: string, tx: Db = db): Promise<boolean> {
       const r = await tx

@@ -42,11 +42,14 @@ function presentMedia(row: ClipsTable): Clip['media'] {
   };
 }
 
-export function presentClip(row: ClipRow, consent: ConsentRow | undefined, actor: Actor): Clip {
+/** What a clip and its summary in a list both say (the fields the summary picks from the clip). */
+function presentBasics(
+  row: ClipRow,
+  consent: ConsentRow | undefined,
+): Omit<ClipSummary, 'durationSeconds' | 'reviewState' | 'openComments'> {
   const withdrawn = row.withdrawn_at !== null;
   return {
     id: row.id,
-    workspaceId: row.workspace_id,
     title: row.title,
     contributor: { id: row.contributor_id, name: row.contributor_name },
     createdAt: row.created_at,
@@ -54,6 +57,15 @@ export function presentClip(row: ClipRow, consent: ConsentRow | undefined, actor
     progress: row.progress,
     failureReason: row.failure_reason,
     withdrawn,
+    consent: withdrawn ? null : presentConsent(consent),
+  };
+}
+
+export function presentClip(row: ClipRow, consent: ConsentRow | undefined, actor: Actor): Clip {
+  const basics = presentBasics(row, consent);
+  return {
+    ...basics,
+    workspaceId: row.workspace_id,
     withdrawnAt: row.withdrawn_at,
     withdrawnBy:
       row.withdrawn_by && row.withdrawer_name !== null ? { id: row.withdrawn_by, name: row.withdrawer_name } : null,
@@ -71,8 +83,7 @@ export function presentClip(row: ClipRow, consent: ConsentRow | undefined, actor
       updatedAt: row.review_updated_at,
       note: row.review_state === 'changes_requested' ? row.review_note : null,
     },
-    consent: withdrawn ? null : presentConsent(consent),
-    urls: withdrawn
+    urls: basics.withdrawn
       ? null
       : {
           audio: `/api/clips/${row.id}/audio`,
@@ -84,17 +95,8 @@ export function presentClip(row: ClipRow, consent: ConsentRow | undefined, actor
 }
 
 export function presentSummary(row: ClipRow, consent: ConsentRow | undefined, openComments: number): ClipSummary {
-  const withdrawn = row.withdrawn_at !== null;
   return {
-    id: row.id,
-    title: row.title,
-    contributor: { id: row.contributor_id, name: row.contributor_name },
-    createdAt: row.created_at,
-    status: presentStatus(row),
-    progress: row.progress,
-    failureReason: row.failure_reason,
-    withdrawn,
-    consent: withdrawn ? null : presentConsent(consent),
+    ...presentBasics(row, consent),
     durationSeconds: row.duration_seconds,
     reviewState: row.review_state,
     openComments,

@@ -1,7 +1,6 @@
 import type { ConsentChoices } from '../../../shared/contracts/clips';
 import type { Db } from '../../db/connect';
 import type { Services } from '../../services';
-import { recordAudit } from '../audit/auditLog';
 
 interface ConsentDecision {
   clip: { id: string; workspace_id: string; contributor_id: string };
@@ -33,11 +32,13 @@ export async function recordConsent(
     },
     tx,
   );
-  await recordAudit(tx, {
-    workspaceId: clip.workspace_id,
-    actorId: userId,
-    action: kind === 'given' ? 'clip.consent_given' : 'clip.consent_changed',
-    subjectId: clip.id,
-    detail: { ...choices, onBehalfOf: userId === clip.contributor_id ? null : clip.contributor_id },
-  });
+  await services.audit.recordAbout(
+    clip,
+    {
+      actorId: userId,
+      action: kind === 'given' ? 'clip.consent_given' : 'clip.consent_changed',
+      detail: { ...choices, onBehalfOf: userId === clip.contributor_id ? null : clip.contributor_id },
+    },
+    tx,
+  );
 }

@@ -42,7 +42,7 @@ export interface ChunkUpload {
  * 40 KB), hashed, stored as its own object, and only then counted, in one conditional update.
  */
 export async function appendChunk(services: Services, req: Request, upload: ChunkUpload): Promise<RecordingProgress> {
-  const { clip, rec, recordings } = await loadRecordingFor(services, upload.clipId, upload.userId, 'clip.record');
+  const { clip, rec } = await loadRecordingFor(services, upload.clipId, upload.userId, 'clip.record');
   if (!req.is('application/octet-stream')) {
     throw new AppError(
       'unsupported_media_type',
@@ -71,7 +71,7 @@ export async function appendChunk(services: Services, req: Request, upload: Chun
     );
   const sha256 = createHash('sha256').update(bytes).digest('hex');
 
-  if (upload.seq < rec.next_seq) return sameAgain(recordings, rec, upload.seq, sha256);
+  if (upload.seq < rec.next_seq) return sameAgain(services.recordings, rec, upload.seq, sha256);
 
   let format: string | null = null;
   if (upload.seq === 0) {
@@ -83,8 +83,8 @@ export async function appendChunk(services: Services, req: Request, upload: Chun
   await services.blobs.put(key, bytes, { contentType: 'application/octet-stream' });
   let accepted = false;
   try {
-    accepted = await services.db.transaction().execute(async (tx) => {
-      const ok = await recordings.accept(
+    accepted = await services.transaction(async (tx) => {
+      const ok = await services.recordings.accept(
         {
           clipId: clip.id,
           seq: upload.seq,
@@ -102,10 +102,10 @@ export async function appendChunk(services: Services, req: Request, upload: Chun
   } finally {
     if (!accepted) await services.blobs.delete(key);
   }
-  const now = await recordings.find(clip.id);
+  const now = await services.recordings.find(clip.id);
   if (!now) throw new AppError('not_found', 'This recording was thrown away while its last piece arrived.');
   // Another request stored this piece first (or the recording was sent meanwhile): answer as if sent again.
-  if (!accepted) return sameAgain(recordings, now, upload.seq, sha256);
+  if (!accepted) return sameAgain(services.recordings, now, upload.seq, sha256);
   return presentProgress(now);
 }
 

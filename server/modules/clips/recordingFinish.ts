@@ -7,7 +7,6 @@ import { audioContentTypes, type AudioFormat } from '../../media/sniff';
 import type { Services } from '../../services';
 import type { BlobStore } from '../../storage/BlobStore';
 import { clipKeys, recordingChunksPrefix } from '../../storage/keys';
-import { recordAudit } from '../audit/auditLog';
 import { getClip } from './clipOperations';
 import { processClipJobSpec } from './processClipJob';
 import { recordConsent } from './recordConsent';
@@ -34,7 +33,7 @@ export async function finishRecording(
   userId: string,
   body: FinishRecordingBody,
 ): Promise<Clip> {
-  const { clip, rec, recordings } = await loadRecordingFor(services, clipId, userId, 'clip.record');
+  const { clip, rec } = await loadRecordingFor(services, clipId, userId, 'clip.record');
   const chunksPrefix = recordingChunksPrefix(clip.workspace_id, clip.id);
   if (rec.finished_at) {
     await services.blobs.deleteByPrefix(chunksPrefix); // finishes a clean-up an earlier request may have left
@@ -46,7 +45,7 @@ export async function finishRecording(
       presentProgress(rec),
     );
   }
-  if (!(await recordings.claimFinishing(clip.id, isoAfter(FINISH_LEASE_MS)))) {
+  if (!(await services.recordings.claimFinishing(clip.id, isoAfter(FINISH_LEASE_MS)))) {
     throw new RecordingConflict(
       'This recording is being sent already. Wait a moment, then reload the page.',
       presentProgress(rec),
@@ -56,7 +55,7 @@ export async function finishRecording(
   const originalKey = clipKeys(clip.workspace_id, clip.id).original;
   let stored = false;
   try {
-    const chunks = await recordings.chunks(clip.id);
+    const chunks = await services.recordings.chunks(clip.id);
     chunks.forEach((c, i) => {
       if (c.seq !== i) throw new Error(`recording ${clip.id} is missing piece ${i}`);
     });
@@ -71,7 +70,7 @@ export async function finishRecording(
     if (info.size !== expected)
       throw new Error(`joined recording ${clip.id} has ${info.size} bytes, expected ${expected}`);
 
-    await services.db.transaction().execute(async (tx) => {
+    await services.transaction(async (tx) => {
       await services.clips.update(
         clip.id,
         {
@@ -92,19 +91,17 @@ export async function finishRecording(
         wordingVersion: body.wordingVersion,
       };
       await recordConsent(services, tx, { clip, kind: 'given', choices, userId });
-      await recordAudit(tx, {
-        workspaceId: clip.workspace_id,
-        actorId: userId,
-        action: 'clip.recording_sent',
-        subjectId: clip.id,
-        detail: { pieces: chunks.length, bytes: info.size },
-      });
-      await recordings.markFinished(clip.id, tx);
+      await services.audit.recordAbout(
+        clip,
+        { actorId: userId, action: 'clip.recording_sent', detail: { pieces: chunks.length, bytes: info.size } },
+        tx,
+      );
+      await services.recordings.markFinished(clip.id, tx);
       await services.jobs.enqueue(processClipJobSpec, { clipId: clip.id }, { db: tx });
     });
   } catch (e) {
     if (stored) await services.blobs.delete(originalKey).catch(() => undefined);
-    await recordings.releaseFinishing(clip.id);
+    await services.recordings.releaseFinishing(clip.id);
     if (e instanceof AppError) throw e;
     services.logger.error({ err: e, clipId: clip.id }, 'could not join a recording');
     throw new AppError(

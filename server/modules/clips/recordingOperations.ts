@@ -11,11 +11,10 @@ import { AppError, notFound } from '../../errors';
 import { authorize, authorizeClip } from '../../policies/authorize';
 import type { Services } from '../../services';
 import { clipPrefix } from '../../storage/keys';
-import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../../policies/actor';
 import { loadClipFor } from './clipOperations';
 import { newClipRow } from './newClipRow';
-import { recordingRepository, type RecordingWithClip } from './recordingRepository';
+import type { RecordingWithClip } from './recordingRepository';
 
 /** What a recording's container is, guessed from its type until its first piece's bytes say for sure. */
 export const formatOfType = (mimeType: string): string =>
@@ -60,10 +59,9 @@ export async function loadRecordingFor(
   action: 'clip.view' | 'clip.record',
 ) {
   const { clip } = await loadClipFor(services, clipId, userId, action);
-  const recordings = recordingRepository(services.db);
-  const rec = await recordings.find(clipId);
+  const rec = await services.recordings.find(clipId);
   if (!rec) throw notFound('recording');
-  return { clip, rec, recordings };
+  return { clip, rec };
 }
 
 /**
@@ -79,9 +77,8 @@ export async function startRecording(
   const actor = await actorIn(services, workspaceId, userId);
   authorize(actor, 'workspace.view');
   authorizeClip(actor, 'clip.upload');
-  const recordings = recordingRepository(services.db);
   const clientKey = body.clientKey ?? randomUUID();
-  const again = await sameRequestAgain(services, recordings, workspaceId, userId, clientKey);
+  const again = await sameRequestAgain(services, workspaceId, userId, clientKey);
   if (again) return again;
 
   const clipId = randomUUID();
@@ -89,9 +86,9 @@ export async function startRecording(
   const person = await services.users.findById(userId);
   const title = body.title ?? `A story from ${person?.name ?? 'a member'}`;
   try {
-    await services.db.transaction().execute(async (tx) => {
+    await services.transaction(async (tx) => {
       await services.clips.insert(newRecordingClip(clipId, workspaceId, userId, title, body.mimeType, now), tx);
-      await recordings.insert(
+      await services.recordings.insert(
         {
           clip_id: clipId,
           contributor_id: userId,
@@ -108,35 +105,32 @@ export async function startRecording(
         },
         tx,
       );
-      await recordAudit(tx, {
-        workspaceId,
-        actorId: userId,
-        action: 'clip.recording_started',
-        subjectId: clipId,
-        detail: { mimeType: body.mimeType },
-      });
+      await services.audit.record(
+        {
+          workspaceId,
+          actorId: userId,
+          action: 'clip.recording_started',
+          subjectId: clipId,
+          detail: { mimeType: body.mimeType },
+        },
+        tx,
+      );
     });
   } catch (e) {
     // Two requests with one key at once: the unique index let one in; answer with that one.
-    const winner = await sameRequestAgain(services, recordings, workspaceId, userId, clientKey);
+    const winner = await sameRequestAgain(services, workspaceId, userId, clientKey);
     if (winner) return winner;
     throw e;
   }
   services.bus.emit('clip:created', { workspaceId, clipId });
   services.bus.emit('clip:status', { workspaceId, clipId, status: 'recording', failureReason: null });
-  const rec = await recordings.find(clipId);
+  const rec = await services.recordings.find(clipId);
   if (!rec) throw notFound('recording');
   return presentRecording(rec);
 }
 
-async function sameRequestAgain(
-  services: Services,
-  recordings: ReturnType<typeof recordingRepository>,
-  workspaceId: string,
-  userId: string,
-  clientKey: string,
-) {
-  const existing = await recordings.findByClientKey(userId, clientKey);
+async function sameRequestAgain(services: Services, workspaceId: string, userId: string, clientKey: string) {
+  const existing = await services.recordings.findByClientKey(userId, clientKey);
   if (!existing) return null;
   if (existing.workspace_id !== workspaceId) {
     throw new AppError('conflict', 'This recording was started in another workspace. Reload the page and start again.');
@@ -182,7 +176,7 @@ export async function listUnfinishedRecordings(
   userId: string,
 ): Promise<Recording[]> {
   authorize(await actorIn(services, workspaceId, userId), 'workspace.view');
-  return (await recordingRepository(services.db).unfinishedOf(workspaceId, userId)).map(presentRecording);
+  return (await services.recordings.unfinishedOf(workspaceId, userId)).map(presentRecording);
 }
 
 /**
@@ -198,15 +192,17 @@ export async function discardRecording(services: Services, clipId: string, userI
       'This recording has been sent. To take it back, choose “Withdraw” on the recording.',
     );
   }
-  await services.db.transaction().execute(async (tx) => {
-    await recordAudit(tx, {
-      workspaceId: clip.workspace_id,
-      actorId: userId,
-      action: 'clip.recording_discarded',
-      subjectId: clip.id,
-      detail: { title: clip.title, pieces: rec.next_seq, bytes: Number(rec.received_bytes) },
-    });
-    await tx.deleteFrom('clips').where('id', '=', clip.id).execute(); // its recording row and pieces go with it
+  await services.transaction(async (tx) => {
+    await services.audit.recordAbout(
+      clip,
+      {
+        actorId: userId,
+        action: 'clip.recording_discarded',
+        detail: { title: clip.title, pieces: rec.next_seq, bytes: Number(rec.received_bytes) },
+      },
+      tx,
+    );
+    await services.clips.remove(clip.id, tx); // its recording row and pieces go with it
   });
   await services.blobs.deleteByPrefix(clipPrefix(clip.workspace_id, clip.id));
   services.bus.emit('clip:discarded', { workspaceId: clip.workspace_id, clipId: clip.id });

@@ -62,9 +62,8 @@ export async function uploadClip(
     },
     now,
   });
-  await services.db
-    .transaction()
-    .execute(async (tx) => {
+  await services
+    .transaction(async (tx) => {
       await services.clips.insert(row, tx);
       const choices = {
         podcast: fields.podcast,

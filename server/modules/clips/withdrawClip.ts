@@ -2,7 +2,6 @@ import { currentConsentVersion, type Clip } from '../../../shared/contracts/clip
 import { nowIso } from '../../clock';
 import type { Services } from '../../services';
 import { clipPrefix } from '../../storage/keys';
-import { recordAudit } from '../audit/auditLog';
 import { getClip, loadClipFor } from './clipOperations';
 import { purgeClipJobSpec, PURGE_AGAIN_AFTER_MS } from './processClipJob';
 
@@ -17,7 +16,7 @@ export async function withdrawClip(services: Services, clipId: string, userId: s
   const { clip } = await loadClipFor(services, clipId, userId, 'clip.withdraw');
   const prefix = clipPrefix(clip.workspace_id, clip.id);
   const at = nowIso();
-  const first = await services.db.transaction().execute(async (tx) => {
+  const first = await services.transaction(async (tx) => {
     if (!(await services.clips.markWithdrawn(clip.id, userId, at, tx))) return false;
     await services.clips.addConsent(
       {
@@ -31,17 +30,19 @@ export async function withdrawClip(services: Services, clipId: string, userId: s
       },
       tx,
     );
-    await recordAudit(tx, {
-      workspaceId: clip.workspace_id,
-      actorId: userId,
-      action: 'clip.consent_withdrawn',
-      subjectId: clip.id,
-      detail: {
-        title: clip.title,
-        contributorId: clip.contributor_id,
-        onBehalfOf: userId === clip.contributor_id ? null : clip.contributor_id,
+    await services.audit.recordAbout(
+      clip,
+      {
+        actorId: userId,
+        action: 'clip.consent_withdrawn',
+        detail: {
+          title: clip.title,
+          contributorId: clip.contributor_id,
+          onBehalfOf: userId === clip.contributor_id ? null : clip.contributor_id,
+        },
       },
-    });
+      tx,
+    );
     await services.jobs.enqueue(
       purgeClipJobSpec,
       { workspaceId: clip.workspace_id, clipId: clip.id },

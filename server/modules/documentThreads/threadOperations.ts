@@ -103,19 +103,24 @@ async function oneThread(ctx: ThreadContext, threadId: string): Promise<Document
   return (await present(ctx, [row], await anchorsOf(ctx, row.document_id)))[0]!;
 }
 
-function announce(
+/**
+ * The thread as it is after `change`, told to everyone with the document open and, for a new comment,
+ * to the people it mentions.
+ */
+async function announced(
   ctx: ThreadContext,
   access: DocumentAccess,
-  thread: DocumentThread,
+  threadId: string,
   change: 'created' | 'replied' | 'resolved' | 'reopened',
-): void {
+): Promise<DocumentThread> {
+  const thread = await oneThread(ctx, threadId);
   ctx.services.bus.emit('thread:changed', {
     workspaceId: thread.workspaceId,
     documentId: thread.documentId,
     change,
     thread,
   });
-  if (change !== 'created' && change !== 'replied') return;
+  if (change !== 'created' && change !== 'replied') return thread;
   const comment = thread.comments.at(-1)!;
   for (const person of comment.mentions) {
     if (person.id === comment.author.id) continue;
@@ -129,6 +134,7 @@ function announce(
       excerpt: comment.body.length > 140 ? `${comment.body.slice(0, 139)}…` : comment.body,
     });
   }
+  return thread;
 }
 
 export async function listThreads(ctx: ThreadContext, documentId: string, userId: string): Promise<DocumentThreadList> {
@@ -193,9 +199,7 @@ export async function createThread(
       );
     throw e;
   }
-  const thread = await oneThread(ctx, id);
-  announce(ctx, access, thread, 'created');
-  return thread;
+  return announced(ctx, access, id, 'created');
 }
 
 export async function replyToThread(
@@ -208,9 +212,7 @@ export async function replyToThread(
   authorizeThread(access.actor, 'thread.reply', documentFacts(access.row));
   const mentions = await checkMentions(ctx, thread.workspace_id, body.mentions);
   await ctx.threads.addComment(thread.id, userId, body.body, mentions);
-  const updated = await oneThread(ctx, thread.id);
-  announce(ctx, access, updated, 'replied');
-  return updated;
+  return announced(ctx, access, thread.id, 'replied');
 }
 
 export async function setThreadResolved(
@@ -222,7 +224,5 @@ export async function setThreadResolved(
   const { thread, access } = await loadThread(ctx, threadId, userId);
   authorizeThread(access.actor, 'thread.resolve', documentFacts(access.row), { createdBy: thread.created_by });
   if ((thread.resolved_at !== null) !== resolved) await ctx.threads.setResolved(thread.id, resolved ? userId : null);
-  const updated = await oneThread(ctx, thread.id);
-  announce(ctx, access, updated, resolved ? 'resolved' : 'reopened');
-  return updated;
+  return announced(ctx, access, thread.id, resolved ? 'resolved' : 'reopened');
 }

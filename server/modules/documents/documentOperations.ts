@@ -11,7 +11,6 @@ import { authorize, authorizeDocument, documentAbilitiesOf, mayDocument, type Ac
 import type { DocumentFacts } from '../../policies/rules';
 import type { CollabAccessRule } from '../../collab/documentKinds';
 import type { Services } from '../../services';
-import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../../policies/actor';
 
 export const documentFacts = (row: DocumentsTable): DocumentFacts => ({
@@ -121,11 +120,9 @@ export async function updateDocument(
   const before = documentFacts(row);
   const after = documentFacts(next);
   if (before.archived !== after.archived || before.carersCanEdit !== after.carersCanEdit) {
-    await recordAudit(services.db, {
-      workspaceId: row.workspace_id,
+    await services.audit.recordAbout(row, {
       actorId: userId,
       action: 'document.access_changed',
-      subjectId: row.id,
       detail: { archived: after.archived, carersCanEdit: after.carersCanEdit },
     });
     onAccessChanged(row.id);

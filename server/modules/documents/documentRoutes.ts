@@ -9,11 +9,10 @@ import {
   updateDocumentBodySchema,
 } from '../../../shared/contracts/documents';
 import { idParamsSchema } from '../../../shared/contracts/common';
-import { EDITOR_SCHEMA_VERSION } from '../../../shared/editor/version';
 import type { CollabServer } from '../../collab/collabServer';
-import { renderHtml, renderJson } from '../../collab/render';
 import { defineRoute, type Api } from '../../http/route';
 import type { Services } from '../../services';
+import { documentContent } from './documentContent';
 import { createDocument, documentAccess, listDocuments, presentDocument, updateDocument } from './documentOperations';
 import { versionRoutes } from './versionRoutes';
 
@@ -100,15 +99,7 @@ export function documentRoutes(api: Api, services: Services, collab: CollabServe
     },
     async ({ user, params, query }) => {
       const { row } = await documentAccess(services, params.id, user.id);
-      const state = await collab.readState(row.id);
-      return query.format === 'html'
-        ? { id: row.id, schemaVersion: EDITOR_SCHEMA_VERSION, format: 'html' as const, html: renderHtml(state) }
-        : {
-            id: row.id,
-            schemaVersion: EDITOR_SCHEMA_VERSION,
-            format: 'json' as const,
-            json: renderJson(state) as Record<string, unknown>,
-          };
+      return documentContent(row.id, await collab.readState(row.id), query.format);
     },
   );
 

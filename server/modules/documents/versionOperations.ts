@@ -1,17 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DocumentVersion } from '../../../shared/contracts/documentVersions';
-import { nowIso } from '../../clock';
 import type { CollabServer } from '../../collab/collabServer';
-import { restoreUpdate } from '../../collab/versions';
+import { restoreUpdate, storeVersion } from '../../collab/versions';
 import type { DocumentsTable, DocumentVersionsTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { authorizeDocumentVersion } from '../../policies/authorize';
 import type { Services } from '../../services';
-import { documentVersionKey } from '../../storage/keys';
-import { recordAudit } from '../audit/auditLog';
 import { documentAccess, documentFacts } from './documentOperations';
-import { versionRepository } from './versionRepository';
 
 export function presentVersion(row: DocumentVersionsTable): DocumentVersion {
   return {
@@ -45,26 +40,17 @@ async function keepVersion(
   name: string,
   userId: string,
 ): Promise<DocumentVersionsTable> {
-  const id = randomUUID();
-  const key = documentVersionKey(doc.workspace_id, doc.id, id);
-  await services.blobs.put(key, Buffer.from(state.buffer, state.byteOffset, state.byteLength), {
-    contentType: 'application/octet-stream',
-  });
-  const row = await versionRepository(services.db).create({
-    id,
-    document_id: doc.id,
-    name,
-    created_by: userId,
-    created_at: nowIso(),
-    blob_key: key,
-    size: state.byteLength,
-  });
-  await recordAudit(services.db, {
+  const row = await storeVersion(services.blobs, services.documentVersions, {
     workspaceId: doc.workspace_id,
+    documentId: doc.id,
+    state,
+    name,
+    createdBy: userId,
+  });
+  await services.audit.recordAbout(doc, {
     actorId: userId,
     action: 'document.version_named',
-    subjectId: doc.id,
-    detail: { versionId: id },
+    detail: { versionId: row.id },
   });
   return row;
 }
@@ -72,7 +58,7 @@ async function keepVersion(
 export async function listVersions(services: Services, documentId: string, userId: string): Promise<DocumentVersion[]> {
   const { row: doc, actor } = await documentAccess(services, documentId, userId);
   authorizeDocumentVersion(actor, 'version.view', documentFacts(doc));
-  return (await versionRepository(services.db).listForDocument(doc.id)).map(presentVersion);
+  return (await services.documentVersions.listForDocument(doc.id)).map(presentVersion);
 }
 
 /** The stored state of one version, after checking the caller may `action` it. */
@@ -86,7 +72,7 @@ async function loadVersion(
 ) {
   const access = await documentAccess(services, documentId, userId);
   authorizeDocumentVersion(access.actor, action, documentFacts(access.row));
-  const version = await versionRepository(services.db).find(access.row.id, versionId);
+  const version = await services.documentVersions.find(access.row.id, versionId);
   if (!version) throw notFound('version');
   let state: Uint8Array;
   try {
@@ -129,11 +115,9 @@ export async function restoreVersion(
     await keepVersion(services, doc, current, beforeRestoringName(version), userId);
     await live.submitServerChange(update, userId);
   }
-  await recordAudit(services.db, {
-    workspaceId: doc.workspace_id,
+  await services.audit.recordAbout(doc, {
     actorId: userId,
     action: 'document.version_restored',
-    subjectId: doc.id,
     detail: { versionId: version.id },
   });
   return presentVersion(version);

@@ -7,11 +7,10 @@ import {
   documentVersionSchema,
 } from '../../../shared/contracts/documentVersions';
 import { documentParamsSchema } from '../../../shared/contracts/documents';
-import { EDITOR_SCHEMA_VERSION } from '../../../shared/editor/version';
 import type { CollabServer } from '../../collab/collabServer';
-import { renderHtml, renderJson } from '../../collab/render';
 import { defineRoute, type Api } from '../../http/route';
 import type { Services } from '../../services';
+import { documentContent } from './documentContent';
 import { listVersions, nameVersion, restoreVersion, versionState } from './versionOperations';
 
 export function versionRoutes(api: Api, services: Services, collab: CollabServer): void {
@@ -61,14 +60,7 @@ export function versionRoutes(api: Api, services: Services, collab: CollabServer
     },
     async ({ user, params, query }) => {
       const state = await versionState(services, collab, params.id, params.versionId, user.id);
-      return query.format === 'html'
-        ? { id: params.id, schemaVersion: EDITOR_SCHEMA_VERSION, format: 'html' as const, html: renderHtml(state) }
-        : {
-            id: params.id,
-            schemaVersion: EDITOR_SCHEMA_VERSION,
-            format: 'json' as const,
-            json: renderJson(state) as Record<string, unknown>,
-          };
+      return documentContent(params.id, state, query.format);
     },
   );
 

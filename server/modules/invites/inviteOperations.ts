@@ -13,11 +13,9 @@ import type { InvitesTable, UsersTable } from '../../db/schema';
 import { AppError } from '../../errors';
 import { authorize, authorizeInvite } from '../../policies/authorize';
 import type { Services } from '../../services';
-import { presentUser, userRepository } from '../accounts/userRepository';
-import { recordAudit } from '../audit/auditLog';
-import { workspaceRepository } from '../workspaces/workspaceRepository';
+import { presentUser } from '../accounts/userRepository';
 import { actorIn } from '../../policies/actor';
-import { inviteRepository, type InviteWithContext } from './inviteRepository';
+import type { InviteWithContext } from './inviteRepository';
 
 export const presentInvite = (row: InvitesTable): Invite => ({
   id: row.id,
@@ -48,11 +46,9 @@ export async function createInvite(
     expiresAt: isoAfter(input.expiresInHours * 3600_000),
     maxUses: input.maxUses,
   });
-  await recordAudit(services.db, {
-    workspaceId,
+  await services.audit.recordAbout(row, {
     actorId,
     action: 'invite.created',
-    subjectId: row.id,
     detail: { role: input.role, maxUses: input.maxUses },
   });
   return { ...presentInvite(row), token, url: `${baseUrl}/invite/${token}` };
@@ -73,7 +69,7 @@ export async function revokeInvite(
   if (!(await services.invites.revoke(workspaceId, inviteId))) {
     throw new AppError('not_found', 'That invite does not exist or was already cancelled.');
   }
-  await recordAudit(services.db, { workspaceId, actorId, action: 'invite.revoked', subjectId: inviteId });
+  await services.audit.record({ workspaceId, actorId, action: 'invite.revoked', subjectId: inviteId });
 }
 
 /** Why a link no longer works, in words the person holding it can act on. */
@@ -141,11 +137,11 @@ export async function acceptInvite(
   if (problem) throw problem;
   const passwordHash = wantsAccount ? await hashPassword(body.password) : undefined;
 
-  const user = await services.db.transaction().execute(async (tx) => {
+  const user = await services.transaction(async (tx) => {
     let member = signedIn;
     if (wantsAccount) {
       member =
-        (await userRepository(tx).create({ email: body.email, name: body.name, passwordHash: passwordHash! })) ??
+        (await services.users.create({ email: body.email, name: body.name, passwordHash: passwordHash! }, tx)) ??
         undefined;
       if (!member) {
         throw new AppError(
@@ -157,21 +153,19 @@ export async function acceptInvite(
         );
       }
     }
-    if (!(await inviteRepository(tx).consume(invite.id, tx))) {
+    if (!(await services.invites.consume(invite.id, tx))) {
       throw (
         unusableReason({ ...invite, uses: invite.max_uses ?? invite.uses }) ??
         new AppError('invite_used_up', 'This invite link has just been used up.')
       );
     }
-    await workspaceRepository(tx).addMember(invite.workspace_id, member!.id, invite.role);
+    await services.workspaces.addMember(invite.workspace_id, member!.id, invite.role, tx);
     return member!;
   });
 
-  await recordAudit(services.db, {
-    workspaceId: invite.workspace_id,
+  await services.audit.recordAbout(invite, {
     actorId: user.id,
     action: 'invite.accepted',
-    subjectId: invite.id,
     detail: { role: invite.role },
   });
   services.bus.emit('members:changed', invite.workspace_id);

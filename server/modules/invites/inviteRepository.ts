@@ -71,8 +71,8 @@ export function inviteRepository(db: Db) {
      * Uses the invite once, in one conditional UPDATE so two people racing for the last use
      * cannot both get in. False when it is revoked, expired or used up.
      */
-    async consume(inviteId: string, executor: Db = db): Promise<boolean> {
-      const r = await executor
+    async consume(inviteId: string, tx: Db = db): Promise<boolean> {
+      const r = await tx
         .updateTable('invites')
         .set({ uses: sql`uses + 1` })
         .where('id', '=', inviteId)

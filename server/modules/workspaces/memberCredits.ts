@@ -5,12 +5,10 @@ import {
   type MemberCredit,
   type MemberCreditBody,
 } from '../../../shared/contracts/publishing';
-import { nowIso } from '../../clock';
 import { notFound } from '../../errors';
 import { defineRoute, type Api } from '../../http/route';
 import { authorize } from '../../policies/authorize';
 import type { Services } from '../../services';
-import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../../policies/actor';
 
 /**
@@ -21,12 +19,7 @@ import { actorIn } from '../../policies/actor';
 async function loadCredit(services: Services, workspaceId: string, userId: string): Promise<MemberCredit> {
   authorize(await actorIn(services, workspaceId, userId), 'workspace.view');
   const [row, user] = await Promise.all([
-    services.db
-      .selectFrom('member_credits')
-      .select('credit_name')
-      .where('workspace_id', '=', workspaceId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst(),
+    services.workspaces.creditOf(workspaceId, userId),
     services.users.findById(userId),
   ]);
   if (!user) throw notFound('person');
@@ -40,31 +33,20 @@ async function setCredit(
   body: MemberCreditBody,
 ): Promise<MemberCredit> {
   const current = await loadCredit(services, workspaceId, userId);
-  const db = services.db;
-  const updated_at = nowIso();
-  const credit_name = body.creditByName ? body.creditName || current.creditName || current.accountName : null;
-  await db.transaction().execute(async (tx) => {
-    if (credit_name !== null) {
-      await tx
-        .insertInto('member_credits')
-        .values({ workspace_id: workspaceId, user_id: userId, credit_name, updated_at })
-        .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet({ credit_name, updated_at }))
-        .execute();
-    } else {
-      await tx
-        .deleteFrom('member_credits')
-        .where('workspace_id', '=', workspaceId)
-        .where('user_id', '=', userId)
-        .execute();
-    }
+  const creditName = body.creditByName ? body.creditName || current.creditName || current.accountName : null;
+  await services.transaction(async (tx) => {
+    await services.workspaces.setCredit(workspaceId, userId, creditName, tx);
     // Consent to be named is a consent decision: it goes in the audit trail like the others.
-    await recordAudit(tx, {
-      workspaceId,
-      actorId: userId,
-      action: credit_name !== null ? 'member.credit_given' : 'member.credit_withdrawn',
-      subjectId: userId,
-      detail: { creditName: credit_name },
-    });
+    await services.audit.record(
+      {
+        workspaceId,
+        actorId: userId,
+        action: creditName !== null ? 'member.credit_given' : 'member.credit_withdrawn',
+        subjectId: userId,
+        detail: { creditName },
+      },
+      tx,
+    );
   });
   return loadCredit(services, workspaceId, userId);
 }

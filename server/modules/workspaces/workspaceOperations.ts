@@ -4,9 +4,6 @@ import { AppError, notFound } from '../../errors';
 import { actorIn } from '../../policies/actor';
 import { abilitiesOf, authorize } from '../../policies/authorize';
 import type { Services } from '../../services';
-import { recordAudit } from '../audit/auditLog';
-
-/** The caller as the policy module sees them in this workspace. */
 
 export function presentWorkspace(row: { id: string; name: string; created_at: string }, role: Role): Workspace {
   return { id: row.id, name: row.name, createdAt: row.created_at, role, abilities: abilitiesOf(role) };
@@ -20,8 +17,15 @@ export async function getWorkspace(services: Services, workspaceId: string, user
   return presentWorkspace(row, actor.role);
 }
 
-async function memberOrThrow(services: Services, workspaceId: string, userId: string): Promise<Member> {
-  const member = (await services.workspaces.members(workspaceId)).find((m) => m.userId === userId);
+/** The member `actorId` wants to change or remove, once it is sure they may manage members here. */
+async function memberToManage(
+  services: Services,
+  workspaceId: string,
+  actorId: string,
+  targetId: string,
+): Promise<Member> {
+  authorize(await actorIn(services, workspaceId, actorId), 'members.manage');
+  const member = (await services.workspaces.members(workspaceId)).find((m) => m.userId === targetId);
   if (!member) throw notFound('member');
   return member;
 }
@@ -48,13 +52,11 @@ export async function changeRole(
   targetId: string,
   role: Role,
 ): Promise<Member> {
-  const actor = await actorIn(services, workspaceId, actorId);
-  authorize(actor, 'members.manage');
-  const member = await memberOrThrow(services, workspaceId, targetId);
+  const member = await memberToManage(services, workspaceId, actorId, targetId);
   if (member.role === role) return member;
   if (role !== 'admin') await assertNotLastAdmin(services, workspaceId, member, 'change their role');
   await services.workspaces.setRole(workspaceId, targetId, role);
-  await recordAudit(services.db, {
+  await services.audit.record({
     workspaceId,
     actorId,
     action: 'member.role_changed',
@@ -71,12 +73,10 @@ export async function removeMember(
   actorId: string,
   targetId: string,
 ): Promise<void> {
-  const actor = await actorIn(services, workspaceId, actorId);
-  authorize(actor, 'members.manage');
-  const member = await memberOrThrow(services, workspaceId, targetId);
+  const member = await memberToManage(services, workspaceId, actorId, targetId);
   await assertNotLastAdmin(services, workspaceId, member, 'remove them');
   await services.workspaces.removeMember(workspaceId, targetId);
-  await recordAudit(services.db, {
+  await services.audit.record({
     workspaceId,
     actorId,
     action: 'member.removed',

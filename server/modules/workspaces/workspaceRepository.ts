@@ -66,8 +66,8 @@ export function workspaceRepository(db: Db) {
     },
 
     /** Adds the member, or leaves an existing membership as it is; true when it added one. */
-    async addMember(workspaceId: string, userId: string, role: Role): Promise<boolean> {
-      const r = await db
+    async addMember(workspaceId: string, userId: string, role: Role, tx: Db = db): Promise<boolean> {
+      const r = await tx
         .insertInto('memberships')
         .values({ workspace_id: workspaceId, user_id: userId, role, created_at: nowIso() })
         .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
@@ -100,6 +100,35 @@ export function workspaceRepository(db: Db) {
         .where('role', '=', 'admin')
         .executeTakeFirstOrThrow();
       return Number(r.n);
+    },
+
+    /** The name a member chose to be credited under in published episodes; undefined until they choose to be. */
+    creditOf: (workspaceId: string, userId: string): Promise<{ credit_name: string } | undefined> =>
+      db
+        .selectFrom('member_credits')
+        .select('credit_name')
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst(),
+
+    /** Credits the member by `creditName`, or by nobody's name when null. */
+    async setCredit(workspaceId: string, userId: string, creditName: string | null, tx: Db = db): Promise<void> {
+      const updated_at = nowIso();
+      if (creditName !== null) {
+        await tx
+          .insertInto('member_credits')
+          .values({ workspace_id: workspaceId, user_id: userId, credit_name: creditName, updated_at })
+          .onConflict((oc) =>
+            oc.columns(['workspace_id', 'user_id']).doUpdateSet({ credit_name: creditName, updated_at }),
+          )
+          .execute();
+      } else {
+        await tx
+          .deleteFrom('member_credits')
+          .where('workspace_id', '=', workspaceId)
+          .where('user_id', '=', userId)
+          .execute();
+      }
     },
   };
 }
