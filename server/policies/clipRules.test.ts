@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { outcomeOf } from '../../tests/support/authorization';
 import { roles } from '../../shared/roles';
-import type { AppError } from '../errors';
 import { authorizeClip, clipAbilitiesOf } from './authorize';
 import { clipRoleMay } from './rules';
 
@@ -21,22 +21,16 @@ describe('clip rules', () => {
   });
 
   it('make a withdrawn clip visible but unusable: 410 rather than 403', () => {
-    const code = (f: () => void) => {
-      try {
-        f();
-        return 'allowed';
-      } catch (e) {
-        return (e as AppError).code;
-      }
-    };
-    expect(code(() => authorizeClip({ userId: 'me', role: 'editor' }, 'clip.view', withdrawn))).toBe('allowed');
-    expect(code(() => authorizeClip({ userId: 'me', role: 'editor' }, 'clip.listen', withdrawn))).toBe(
+    expect(outcomeOf(() => authorizeClip({ userId: 'me', role: 'editor' }, 'clip.view', withdrawn))).toBe('allowed');
+    expect(outcomeOf(() => authorizeClip({ userId: 'me', role: 'editor' }, 'clip.listen', withdrawn))).toBe(
       'clip_withdrawn',
     );
-    expect(code(() => authorizeClip({ userId: 'me', role: 'admin' }, 'clip.review', withdrawn))).toBe('clip_withdrawn');
-    expect(code(() => authorizeClip({ userId: 'me', role: 'carer' }, 'clip.withdraw', withdrawn))).toBe('allowed');
-    expect(code(() => authorizeClip({ userId: 'me', role: undefined }, 'clip.view', mine))).toBe('not_found');
-    expect(code(() => authorizeClip({ userId: 'me', role: 'carer' }, 'clip.review', mine))).toBe('forbidden');
+    expect(outcomeOf(() => authorizeClip({ userId: 'me', role: 'admin' }, 'clip.review', withdrawn))).toBe(
+      'clip_withdrawn',
+    );
+    expect(outcomeOf(() => authorizeClip({ userId: 'me', role: 'carer' }, 'clip.withdraw', withdrawn))).toBe('allowed');
+    expect(outcomeOf(() => authorizeClip({ userId: 'me', role: undefined }, 'clip.view', mine))).toBe('not_found');
+    expect(outcomeOf(() => authorizeClip({ userId: 'me', role: 'carer' }, 'clip.review', mine))).toBe('forbidden');
   });
 
   it('tell the client what the caller may do with the clip', () => {

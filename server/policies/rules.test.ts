@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { outcomeOf } from '../../tests/support/authorization';
 import { roles } from '../../shared/roles';
-import type { AppError } from '../errors';
 import { abilitiesOf, authorize, authorizeInvite } from './authorize';
 import { roleMay, rolesInvitableBy } from './rules';
 
@@ -15,19 +15,11 @@ describe('workspace rules', () => {
   });
 
   it('answer non-members with not_found and members without the right with forbidden', () => {
-    const code = (f: () => void) => {
-      try {
-        f();
-        return 'allowed';
-      } catch (e) {
-        return (e as AppError).code;
-      }
-    };
-    expect(code(() => authorize({ userId: 'u', role: undefined }, 'workspace.view'))).toBe('not_found');
-    expect(code(() => authorize({ userId: 'u', role: 'carer' }, 'members.manage'))).toBe('forbidden');
-    expect(code(() => authorize({ userId: 'u', role: 'admin' }, 'members.manage'))).toBe('allowed');
-    expect(code(() => authorizeInvite({ userId: 'u', role: 'editor' }, 'admin'))).toBe('forbidden');
-    expect(code(() => authorizeInvite({ userId: 'u', role: 'editor' }, 'carer'))).toBe('allowed');
+    expect(outcomeOf(() => authorize({ userId: 'u', role: undefined }, 'workspace.view'))).toBe('not_found');
+    expect(outcomeOf(() => authorize({ userId: 'u', role: 'carer' }, 'members.manage'))).toBe('forbidden');
+    expect(outcomeOf(() => authorize({ userId: 'u', role: 'admin' }, 'members.manage'))).toBe('allowed');
+    expect(outcomeOf(() => authorizeInvite({ userId: 'u', role: 'editor' }, 'admin'))).toBe('forbidden');
+    expect(outcomeOf(() => authorizeInvite({ userId: 'u', role: 'editor' }, 'carer'))).toBe('allowed');
   });
 
   it('tell the client what the role may do', () => {

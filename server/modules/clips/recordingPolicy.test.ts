@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { outcomeOf } from '../../../tests/support/authorization';
 import { roles } from '../../../shared/roles';
-import type { AppError } from '../../errors';
 import { authorizeClip } from '../../policies/authorize';
 import { clipRoleMay } from '../../policies/rules';
 import { clipPrefix, recordingChunkKey, recordingChunksPrefix } from '../../storage/keys';
@@ -22,26 +22,18 @@ describe('who may record', () => {
   });
 
   it('answers 403 to another member, 404 to an outsider and 410 once withdrawn', () => {
-    const code = (f: () => void) => {
-      try {
-        f();
-        return 'allowed';
-      } catch (e) {
-        return (e as AppError).code;
-      }
-    };
     expect(
-      code(() =>
+      outcomeOf(() =>
         authorizeClip({ userId: 'me', role: 'admin' }, 'clip.record', { contributorId: 'other', withdrawn: false }),
       ),
     ).toBe('forbidden');
     expect(
-      code(() =>
+      outcomeOf(() =>
         authorizeClip({ userId: 'me', role: undefined }, 'clip.record', { contributorId: 'me', withdrawn: false }),
       ),
     ).toBe('not_found');
     expect(
-      code(() =>
+      outcomeOf(() =>
         authorizeClip({ userId: 'me', role: 'carer' }, 'clip.record', { contributorId: 'me', withdrawn: true }),
       ),
     ).toBe('clip_withdrawn');
