@@ -34,13 +34,14 @@ export function runBlobStoreContract(
 ): void {
   describe(`BlobStore contract: ${name}`, () => {
     const fixture = new BlobStoreFixture();
+    let store: BlobStore | undefined;
     let server: Server | undefined;
 
     beforeAll(async () => {
-      const store = await makeStore();
+      store = await makeStore();
       await store.ensureReady();
       await store.ensureReady(); // a second boot must be fine too
-      fixture.store = store;
+      fixture.use(store);
       if (store.kind === 'disk') {
         if (!options.signingSecret)
           throw new Error('The disk contract needs options.signingSecret to serve its links.');
@@ -55,7 +56,7 @@ export function runBlobStoreContract(
     });
 
     afterAll(async () => {
-      if (fixture.store) await fixture.store.deleteByPrefix(workspacePrefix(fixture.workspaceId));
+      await store?.deleteByPrefix(workspacePrefix(fixture.workspaceId));
       if (server) {
         server.closeAllConnections();
         await new Promise((resolve) => server?.close(resolve));

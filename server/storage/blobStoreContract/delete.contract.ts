@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../BlobStore';
+import { describe, expect, it } from 'vitest';
 import { clipObjectKey, clipPrefix } from '../keys';
 import { type BlobStoreFixture } from './fixture';
 
 /** The BlobStore contract, delete: one object, or everything under a prefix and nothing else. */
 export function deleteContract(fixture: BlobStoreFixture): void {
-  const { newKey, newFolder, workspaceId } = fixture;
+  const { store, newKey, newFolder, workspaceId } = fixture;
   describe('delete', () => {
-    let store: BlobStore;
-    beforeAll(() => {
-      store = fixture.ready();
-    });
     it('removes an object and is idempotent', async () => {
       const key = newKey();
       await store.put(key, Buffer.from('bye'));

@@ -1,18 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../BlobStore';
+import { describe, expect, it } from 'vitest';
 import { type BlobStoreFixture, bytes } from './fixture';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The BlobStore contract, download links: signed URLs a plain fetch can use, until they expire or are tampered with. */
 export function downloadLinksContract(fixture: BlobStoreFixture): void {
-  const { newKey, fetchUrl } = fixture;
+  const { store, newKey, fetchUrl } = fixture;
   describe('download links', () => {
-    let store: BlobStore;
-    beforeAll(() => {
-      store = fixture.ready();
-    });
     it('serves the bytes to a plain fetch', async () => {
       const key = newKey();
       const data = randomBytes(50_000);

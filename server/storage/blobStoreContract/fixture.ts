@@ -11,21 +11,32 @@ import { clipObjectKey, workspacePrefix } from '../keys';
  * beforeAll has run), one workspace of its own, and where its download links are served from.
  */
 export class BlobStoreFixture {
-  store: BlobStore | undefined;
+  private made: BlobStore | undefined;
   /** S3 links are absolute; disk links are app-relative and resolve against the suite's own server. */
   origin = 'http://invalid.localhost';
   readonly workspaceId = randomUUID();
+
+  /**
+   * The store under test. The parts are declared before the suite's beforeAll makes it, so this stands in
+   * for it and passes every call on to the store once made.
+   */
+  readonly store: BlobStore = new Proxy({} as BlobStore, {
+    get: (_target, property) => {
+      if (!this.made) throw new Error('The BlobStore contract suite has not made its store.');
+      const value: unknown = Reflect.get(this.made, property);
+      return typeof value === 'function' ? value.bind(this.made) : value;
+    },
+  });
+
+  /** Called by the suite's beforeAll once the store is ready. */
+  use(store: BlobStore): void {
+    this.made = store;
+  }
 
   newKey = (name = 'original') => clipObjectKey(this.workspaceId, randomUUID(), name);
   /** A folder of its own per test, so assertions about "what is under here" see only that test. */
   newFolder = () => `${workspacePrefix(this.workspaceId)}t/${randomUUID()}/`;
   fetchUrl = (url: string, init?: RequestInit) => fetch(new URL(url, this.origin), init);
-
-  /** The store once the suite's beforeAll has made it; each part's own beforeAll runs after that one. */
-  ready(): BlobStore {
-    if (!this.store) throw new Error('The BlobStore contract suite has not made its store.');
-    return this.store;
-  }
 }
 
 export const MiB = 1024 * 1024;

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../BlobStore';
+import { describe, expect, it } from 'vitest';
 import { workspacePrefix } from '../keys';
 import { type BlobStoreFixture } from './fixture';
 
 /** The BlobStore contract, list: what is under a prefix, in the order S3 gives it. */
 export function listContract(fixture: BlobStoreFixture): void {
-  const { newFolder } = fixture;
+  const { store, newFolder } = fixture;
   describe('list', () => {
-    let store: BlobStore;
-    beforeAll(() => {
-      store = fixture.ready();
-    });
     it('lists every object under a prefix, sorted by key, with sizes and content types', async () => {
       const folder = newFolder();
       await store.put(`${folder}c`, Buffer.from('ccc'), { contentType: 'text/plain' });

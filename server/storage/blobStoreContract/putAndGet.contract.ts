@@ -1,19 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../BlobStore';
+import { describe, expect, it } from 'vitest';
 import { type BlobStoreFixture, bytes, digestOf, expectAppError, MiB, randomStream, readAll } from './fixture';
 
 const BIG = 2 * 8 * MiB + 12_345; // several multipart parts on S3, the last one short
 
 /** The BlobStore contract, put and get: bytes in, the same bytes out, whatever the body and its size. */
 export function putAndGetContract(fixture: BlobStoreFixture): void {
-  const { newKey, newFolder } = fixture;
+  const { store, newKey, newFolder } = fixture;
   describe('put and get', () => {
-    let store: BlobStore;
-    beforeAll(() => {
-      store = fixture.ready();
-    });
     it('round-trips a Buffer byte for byte and reports what it stored', async () => {
       const key = newKey();
       const data = randomBytes(10_000);

@@ -1,15 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../BlobStore';
 import { type BlobStoreFixture, bytes, expectAppError, readAll } from './fixture';
 
 /** The BlobStore contract, ranges: the slices a player asks for, and the ones it may not. */
 export function rangesContract(fixture: BlobStoreFixture): void {
-  const { newKey } = fixture;
+  const { store, newKey } = fixture;
   describe('ranges', () => {
-    let store: BlobStore;
-    beforeAll(() => {
-      store = fixture.ready();
-    });
     const data = bytes(1000);
     let key: string;
     beforeAll(async () => {

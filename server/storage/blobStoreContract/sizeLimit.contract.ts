@@ -1,16 +1,11 @@
 import { Readable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../BlobStore';
+import { describe, expect, it } from 'vitest';
 import { type BlobStoreFixture, bytes, expectAppError, MiB, randomStream, readAll } from './fixture';
 
 /** The BlobStore contract, size limit: maxBytes holds while streaming, and a refused upload leaves nothing behind. */
 export function sizeLimitContract(fixture: BlobStoreFixture): void {
-  const { newKey, newFolder } = fixture;
+  const { store, newKey, newFolder } = fixture;
   describe('size limit', () => {
-    let store: BlobStore;
-    beforeAll(() => {
-      store = fixture.ready();
-    });
     it('refuses a stream over maxBytes with payload_too_large and leaves nothing behind', async () => {
       const folder = newFolder();
       const source = randomStream(5000, 100);

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../BlobStore';
+import { describe, expect, it } from 'vitest';
 import { type BlobStoreFixture, expectAppError } from './fixture';
 
 /** Keys no store may accept: escapes, absolute paths, empty segments, hidden names, odd characters, too long. */
@@ -22,12 +21,8 @@ export const INVALID_PREFIXES = ['../', '/abs/', 'a//b/', 'workspaces/x/../', ''
 
 /** The BlobStore contract, validation: bad keys, prefixes and options are refused before anything is read or stored. */
 export function validationContract(fixture: BlobStoreFixture): void {
-  const { newKey } = fixture;
+  const { store, newKey } = fixture;
   describe('validation', () => {
-    let store: BlobStore;
-    beforeAll(() => {
-      store = fixture.ready();
-    });
     it.each(INVALID_KEYS.map((k) => [k.length > 40 ? `${k.slice(0, 10)}…(${k.length})` : JSON.stringify(k), k]))(
       'refuses the key %s in every method before reading anything',
       async (_label, key) => {
