@@ -9,7 +9,8 @@ import {
   documentParagraphs,
   documentStatus,
   documentText,
-  joinByInvite,
+  invitees,
+  joinAndOpen,
 } from './support/journeys';
 import { picture } from './support/screenshots';
 
@@ -34,12 +35,7 @@ describe('writing a document together', () => {
     ({ docUrl, workspaceUrl } = started);
 
     eve = await server.person();
-    await joinByInvite(eve.page, started.inviteLink, {
-      name: 'Eve Expert',
-      email: 'eve@example.com',
-      password: 'eve has a password',
-    });
-    await eve.page.goto(docUrl);
+    await joinAndOpen(eve.page, started.inviteLink, invitees.eve, docUrl);
     await documentStatus(eve.page, 'Saved');
 
     await documentText(ann).click();
@@ -73,12 +69,7 @@ describe('writing a document together', () => {
     await documentStatus(ann, 'Saved');
 
     const cara = (await server.person()).page;
-    await joinByInvite(cara, carerLink, {
-      name: 'Cara Carer',
-      email: 'cara@example.com',
-      password: 'cara has a password',
-    });
-    await cara.goto(docUrl);
+    await joinAndOpen(cara, carerLink, invitees.cara, docUrl);
     await documentStatus(cara, readOnly);
     await documentText(cara).getByText('Eve adds a second thought.').waitFor();
     expect(await documentText(cara).getAttribute('aria-readonly')).toBe('true');

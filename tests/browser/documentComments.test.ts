@@ -6,7 +6,8 @@ import {
   documentParagraphs,
   documentStatus,
   documentText,
-  joinByInvite,
+  invitees,
+  joinAndOpen,
 } from './support/journeys';
 
 const comments = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
@@ -71,12 +72,7 @@ describe('commenting on a passage', () => {
     await comments(ann).getByText('No comments yet.').waitFor();
 
     const cara = (await server.person()).page;
-    await joinByInvite(cara, carerLink, {
-      name: 'Cara Carer',
-      email: 'cara@example.com',
-      password: 'cara has a password',
-    });
-    await cara.goto(docUrl);
+    await joinAndOpen(cara, carerLink, invitees.cara, docUrl);
     await documentText(cara).getByText('Our group met every Tuesday in the library.').waitFor();
     expect(await documentText(cara).getAttribute('aria-readonly')).toBe('true');
 

@@ -7,7 +7,8 @@ import {
   documentParagraphs,
   documentStatus,
   documentText,
-  joinByInvite,
+  invitees,
+  joinAndOpen,
 } from './support/journeys';
 import { picture } from './support/screenshots';
 
@@ -26,12 +27,7 @@ describe('version history', () => {
     const { inviteLink: expertLink, docUrl } = await annStartsPublication(ann, 'expert');
 
     const eve = await server.person();
-    await joinByInvite(eve.page, expertLink, {
-      name: 'Eve Expert',
-      email: 'eve@example.com',
-      password: 'eve has a password',
-    });
-    await eve.page.goto(docUrl);
+    await joinAndOpen(eve.page, expertLink, invitees.eve, docUrl);
     await documentStatus(eve.page, 'Saved');
 
     await documentText(ann).click();

@@ -121,3 +121,20 @@ export async function annStartsPublication(
   await documentStatus(ann, 'Saved');
   return { inviteLink, docUrl, workspaceUrl };
 }
+
+/** The people the document journeys invite, as they fill in the invite form. */
+export const invitees = {
+  eve: { name: 'Eve Expert', email: 'eve@example.com', password: 'eve has a password' },
+  cara: { name: 'Cara Carer', email: 'cara@example.com', password: 'cara has a password' },
+};
+
+/** Joins through an invite link in this browser, then opens the document the inviter shared. */
+export async function joinAndOpen(
+  page: Page,
+  inviteLink: string,
+  person: { name: string; email: string; password: string },
+  docUrl: string,
+): Promise<void> {
+  await joinByInvite(page, inviteLink, person);
+  await page.goto(docUrl);
+}
