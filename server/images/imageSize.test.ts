@@ -1,24 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { ffmpegImage } from '../../tests/support/images';
 import { readImageInfo } from './imageSize';
-
-/** A picture made by ffmpeg (not by us), in the format its file name says. */
-const ffmpegImage = (size: string, format: 'png' | 'mjpeg') =>
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `color=c=red:s=${size}`,
-    '-frames:v',
-    '1',
-    '-f',
-    format === 'png' ? 'image2pipe' : 'mjpeg',
-    '-c:v',
-    format === 'png' ? 'png' : 'mjpeg',
-    'pipe:1',
-  ]);
 
 const u16 = (n: number) => [n >> 8, n & 0xff];
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INVALID_KEYS, runBlobStoreContract } from './blobStore.contract';
+import { runBlobStoreContract } from './blobStore.contract';
+import { INVALID_KEYS } from './blobStoreContract/validation.contract';
 import { DiskBlobStore } from './diskBlobStore';
 import { clipObjectKey, workspacePrefix } from './keys';
 

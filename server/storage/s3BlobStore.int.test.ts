@@ -9,7 +9,8 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INVALID_KEYS, runBlobStoreContract } from './blobStore.contract';
+import { runBlobStoreContract } from './blobStore.contract';
+import { INVALID_KEYS } from './blobStoreContract/validation.contract';
 import { clipObjectKey } from './keys';
 import { createS3Client, S3BlobStore, type S3BlobStoreConfig } from './s3BlobStore';
 

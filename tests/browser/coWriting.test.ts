@@ -1,103 +1,41 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../support/startServer';
-import { openPerson, type Person } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Person } from './support/browser';
+import { journeyServer } from './support/journeyServer';
 import {
+  annStartsPublication,
+  caretToEnd,
   createInviteLink,
   documentParagraphs,
   documentStatus,
   documentText,
-  joinByInvite,
-  signUp,
-  startDocument,
-  startWorkspace,
+  invitees,
+  joinAndOpen,
 } from './support/journeys';
+import { picture } from './support/screenshots';
 
 const readOnly = 'You can read and comment on this document, but not edit it';
 const offline = 'Offline — your changes are kept on this device and will be sent when you reconnect';
-
-/** Set CHORUS_SCREENSHOTS=some/folder to keep pictures of the screens along the way. */
-async function picture(page: Page, name: string): Promise<void> {
-  const dir = process.env.CHORUS_SCREENSHOTS;
-  if (!dir) return;
-  await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
 
 /**
  * Journey 6, Write together: an admin and an expert type into the same document from their own
  * browsers, and each sees the other's words and caret; a carer may only read until the admin lets
  * carers edit; words written offline survive a closed tab and arrive when the connection is back.
  */
-/**
- * Control+End, pressed until the caret really stands at the end of the document's last text: under
- * load the editor can still be taking focus when the first key arrives, and a lost key would put the
- * next paragraph in the wrong place.
- */
-async function caretToEnd(page: Page): Promise<void> {
-  await expect
-    .poll(async () => {
-      await page.keyboard.press('Control+End');
-      return page.evaluate(() => {
-        const editor = document.querySelector('.ProseMirror');
-        const walker = editor ? document.createTreeWalker(editor, NodeFilter.SHOW_TEXT) : null;
-        let last: Node | null = null;
-        // Other people's carets are widgets inside the editor; their name labels are not document text.
-        while (walker?.nextNode())
-          if (!walker.currentNode.parentElement?.closest('[class*="collaboration-carets"]')) last = walker.currentNode;
-        const selection = getSelection();
-        return (
-          last !== null &&
-          selection?.isCollapsed === true &&
-          selection.focusNode === last &&
-          selection.focusOffset === (last.textContent ?? '').length
-        );
-      });
-    })
-    .toBe(true);
-}
-
 describe('writing a document together', () => {
-  let server: { url: string; stop(): Promise<void> };
-  const people: Person[] = [];
-  const person = async () => {
-    const p = await openPerson(server.url);
-    people.push(p);
-    return p;
-  };
+  const server = journeyServer();
   let ann: Page;
   let eve: Person;
   let docUrl: string;
   let workspaceUrl: string;
 
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await Promise.all(people.map((p) => p.close()));
-    await server?.stop();
-  });
-
   it('shows each person the other’s words and caret, and says "Saved"', async () => {
-    ann = (await person()).page;
-    await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-    await startWorkspace(ann, 'Carers’ voices');
-    workspaceUrl = ann.url();
-    const expertLink = await createInviteLink(ann, 'expert');
+    ann = (await server.person()).page;
+    const started = await annStartsPublication(ann, 'expert');
+    ({ docUrl, workspaceUrl } = started);
 
-    await startDocument(ann, 'What carers told us', 'Publication');
-    docUrl = ann.url();
-    await documentStatus(ann, 'Saved');
-
-    eve = await person();
-    await joinByInvite(eve.page, expertLink, {
-      name: 'Eve Expert',
-      email: 'eve@example.com',
-      password: 'eve has a password',
-    });
-    await eve.page.goto(docUrl);
+    eve = await server.person();
+    await joinAndOpen(eve.page, started.inviteLink, invitees.eve, docUrl);
     await documentStatus(eve.page, 'Saved');
 
     await documentText(ann).click();
@@ -130,13 +68,8 @@ describe('writing a document together', () => {
     await ann.goto(docUrl);
     await documentStatus(ann, 'Saved');
 
-    const cara = (await person()).page;
-    await joinByInvite(cara, carerLink, {
-      name: 'Cara Carer',
-      email: 'cara@example.com',
-      password: 'cara has a password',
-    });
-    await cara.goto(docUrl);
+    const cara = (await server.person()).page;
+    await joinAndOpen(cara, carerLink, invitees.cara, docUrl);
     await documentStatus(cara, readOnly);
     await documentText(cara).getByText('Eve adds a second thought.').waitFor();
     expect(await documentText(cara).getAttribute('aria-readonly')).toBe('true');

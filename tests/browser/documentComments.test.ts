@@ -1,16 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../support/startServer';
-import { openPerson, type Person } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { journeyServer } from './support/journeyServer';
 import {
-  createInviteLink,
+  annStartsPublication,
   documentParagraphs,
   documentStatus,
   documentText,
-  joinByInvite,
-  signUp,
-  startDocument,
-  startWorkspace,
+  invitees,
+  joinAndOpen,
 } from './support/journeys';
 
 const comments = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
@@ -64,41 +61,18 @@ async function selectWords(page: Page, words: string): Promise<void> {
  * the words highlighted at once, and replies; the carer sees the reply.
  */
 describe('commenting on a passage', () => {
-  let server: { url: string; stop(): Promise<void> };
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    await Promise.all(people.map((p) => p.close()));
-    await server?.stop();
-  });
+  const server = journeyServer();
 
   it('a comment made in one browser appears in the other, highlighted in the text, and so does the reply', async () => {
-    const annPerson = await openPerson(server.url);
-    people.push(annPerson);
-    const ann = annPerson.page;
-    await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-    await startWorkspace(ann, 'Carers’ voices');
-    const carerLink = await createInviteLink(ann, 'carer');
-    await startDocument(ann, 'What carers told us', 'Publication');
-    const docUrl = ann.url();
-    await documentStatus(ann, 'Saved');
+    const ann = (await server.person()).page;
+    const { inviteLink: carerLink, docUrl } = await annStartsPublication(ann, 'carer');
     await documentText(ann).click();
     await ann.keyboard.type('Our group met every Tuesday in the library.');
     await documentStatus(ann, 'Saved');
     await comments(ann).getByText('No comments yet.').waitFor();
 
-    const caraPerson = await openPerson(server.url);
-    people.push(caraPerson);
-    const cara = caraPerson.page;
-    await joinByInvite(cara, carerLink, {
-      name: 'Cara Carer',
-      email: 'cara@example.com',
-      password: 'cara has a password',
-    });
-    await cara.goto(docUrl);
+    const cara = (await server.person()).page;
+    await joinAndOpen(cara, carerLink, invitees.cara, docUrl);
     await documentText(cara).getByText('Our group met every Tuesday in the library.').waitFor();
     expect(await documentText(cara).getAttribute('aria-readonly')).toBe('true');
 

@@ -1,27 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffmpegImage } from '../support/images';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
 import { signUp, startWorkspace } from './support/journeys';
-
-/** A picture made by ffmpeg, as a person would pick it from their computer. */
-const picture = (size: string, format: 'png' | 'mjpeg') =>
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `color=c=blue:s=${size}`,
-    '-frames:v',
-    '1',
-    '-f',
-    format === 'png' ? 'image2pipe' : 'mjpeg',
-    '-c:v',
-    format === 'png' ? 'png' : 'mjpeg',
-    'pipe:1',
-  ]);
 
 /**
  * Publishing extras as an editor meets them: choosing "credit me by name" for herself, episode artwork refused
@@ -69,7 +52,7 @@ describe('episode publishing extras', () => {
 
     await panel
       .getByLabel('Artwork for this episode')
-      .setInputFiles({ name: 'wide.png', mimeType: 'image/png', buffer: picture('1200x800', 'png') });
+      .setInputFiles({ name: 'wide.png', mimeType: 'image/png', buffer: ffmpegImage('1200x800', 'png', 'blue') });
     await panel.getByRole('button', { name: 'Upload the picture' }).first().click();
     await panel
       .getByText(
@@ -78,7 +61,7 @@ describe('episode publishing extras', () => {
       .waitFor();
     await panel
       .getByLabel('Artwork for this episode')
-      .setInputFiles({ name: 'square.jpg', mimeType: 'image/jpeg', buffer: picture('1400x1400', 'mjpeg') });
+      .setInputFiles({ name: 'square.jpg', mimeType: 'image/jpeg', buffer: ffmpegImage('1400x1400', 'mjpeg', 'blue') });
     await panel.getByRole('button', { name: 'Upload the picture' }).first().click();
     await panel.getByRole('status').filter({ hasText: 'Picture saved.' }).waitFor();
     const artwork = panel.getByRole('img', { name: 'Artwork for this episode' });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../support/startServer';
-import { openPerson, type Person } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { journeyServer } from './support/journeyServer';
 import { createInviteLink, fillAccount, onlineNow, signUp, startWorkspace } from './support/journeys';
 
 /**
@@ -8,22 +7,8 @@ import { createInviteLink, fillAccount, onlineNow, signUp, startWorkspace } from
  * makes an account in the same step and lands in the workspace, where each sees the other online.
  */
 describe('joining a workspace by invite link', () => {
-  let server: { url: string; stop(): Promise<void> };
-  const people: Person[] = [];
-  const person = async () => {
-    const p = await openPerson(server.url);
-    people.push(p);
-    return p.page;
-  };
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await Promise.all(people.map((p) => p.close()));
-    await server?.stop();
-  });
+  const server = journeyServer();
+  const person = async () => (await server.person()).page;
 
   it('lets a carer join from a copied link and shows both people online', async () => {
     const a = await person();

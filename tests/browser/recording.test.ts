@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
@@ -7,19 +7,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentConsentWording } from '../../shared/contracts/clips';
 import { ffmpeg, speechText } from '../support/audio';
-import { startServer } from '../support/startServer';
-import { openPerson, type Person } from './support/browser';
+import type { Person } from './support/browser';
+import { journeyServer } from './support/journeyServer';
 import { createInviteLink, joinByInvite, signUp, startWorkspace } from './support/journeys';
+import { picture } from './support/screenshots';
 
 const run = promisify(execFile);
-
-/** Set CHORUS_SCREENSHOTS=some/folder to keep pictures of the screens along the way. */
-async function picture(page: Page, name: string): Promise<void> {
-  const dir = process.env.CHORUS_SCREENSHOTS;
-  if (!dir) return;
-  await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
 
 const timer = (page: Page) => page.getByRole('timer', { name: 'Time recorded' });
 
@@ -84,12 +77,11 @@ async function giveConsent(page: Page) {
  * reloaded mid-recording offers to send what arrived; a refused microphone is explained.
  */
 describe('telling a story by recording in the browser', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const server = journeyServer();
   let dir: string;
   let micArgs: string[];
   let workspaceUrl: string;
   let admin: Person;
-  const people: Person[] = [];
   /** The first test's recording and the carer who made it, for the review step that follows. */
   let story: { clipId: string; carer: Person } | undefined;
 
@@ -98,9 +90,19 @@ describe('telling a story by recording in the browser', () => {
     await admin.page.goto(workspaceUrl);
     return createInviteLink(admin.page, 'carer');
   };
+  /** A new carer at their own browser, started with these Chromium flags, who joins through a fresh invite link. */
+  const carerJoins = async (firstName: string, extraArgs: string[]) => {
+    const carer = await server.person({ width: 1100, height: 900 }, { extraArgs });
+    const lower = firstName.toLowerCase();
+    await joinByInvite(carer.page, await carerInvite(), {
+      name: `${firstName} Carer`,
+      email: `${lower}@example.com`,
+      password: `${lower} has a password`,
+    });
+    return carer;
+  };
 
   beforeAll(async () => {
-    server = await startServer();
     dir = await mkdtemp(path.join(tmpdir(), 'chorus-mic-'));
     // The fake microphone plays this file, over and over: speech at 48 kHz, mono.
     const speech = path.join(dir, 'speech.wav');
@@ -113,28 +115,19 @@ describe('telling a story by recording in the browser', () => {
       `--use-file-for-fake-audio-capture=${mic}`,
     ];
 
-    admin = await openPerson(server.url);
-    people.push(admin);
+    admin = await server.person();
     await signUp(admin.page, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
     await startWorkspace(admin.page, 'Carers’ voices');
     workspaceUrl = admin.page.url();
   });
 
   afterAll(async () => {
-    await Promise.all(people.map((p) => p.close()));
-    await server?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('records about 12 seconds, listens back, gives consent, sends, and the clip is processed to that length', async () => {
-    const carer = await openPerson(server.url, { width: 1100, height: 900 }, { extraArgs: micArgs });
-    people.push(carer);
+    const carer = await carerJoins('Cora', micArgs);
     const { page, context } = carer;
-    await joinByInvite(page, await carerInvite(), {
-      name: 'Cora Carer',
-      email: 'cora@example.com',
-      password: 'cora has a password',
-    });
     await picture(page, 'recording-0-workspace');
     await page.getByRole('link', { name: 'Record a story' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tell a story' }).waitFor();
@@ -238,14 +231,8 @@ describe('telling a story by recording in the browser', () => {
   });
 
   it('offers to send what arrived when the page was reloaded mid-recording', async () => {
-    const carer = await openPerson(server.url, { width: 1100, height: 900 }, { extraArgs: micArgs });
-    people.push(carer);
+    const carer = await carerJoins('Dev', micArgs);
     const { page, context } = carer;
-    await joinByInvite(page, await carerInvite(), {
-      name: 'Dev Carer',
-      email: 'dev@example.com',
-      password: 'dev has a password',
-    });
     await page.goto(`${workspaceUrl}/record`);
     await page.getByLabel('What is this story about?').fill('The day centre');
     await page.getByRole('button', { name: 'Record' }).click();
@@ -273,18 +260,7 @@ describe('telling a story by recording in the browser', () => {
   });
 
   it('explains how to allow the microphone when it is refused', async () => {
-    const carer = await openPerson(
-      server.url,
-      { width: 1100, height: 900 },
-      { extraArgs: ['--use-fake-device-for-media-stream', '--deny-permission-prompts'] },
-    );
-    people.push(carer);
-    const { page } = carer;
-    await joinByInvite(page, await carerInvite(), {
-      name: 'Eli Carer',
-      email: 'eli@example.com',
-      password: 'eli has a password',
-    });
+    const { page } = await carerJoins('Eli', ['--use-fake-device-for-media-stream', '--deny-permission-prompts']);
     await page.goto(`${workspaceUrl}/record`);
     await page.getByRole('button', { name: 'Record' }).click();
     const help = page.getByRole('alert').filter({ hasText: 'Chorus is not allowed to use your microphone' });

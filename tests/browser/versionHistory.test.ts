@@ -1,50 +1,18 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../support/startServer';
-import { openPerson, type Person } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { journeyServer } from './support/journeyServer';
 import {
-  createInviteLink,
+  annStartsPublication,
+  caretToEnd,
   documentParagraphs,
   documentStatus,
   documentText,
-  joinByInvite,
-  signUp,
-  startDocument,
-  startWorkspace,
+  invitees,
+  joinAndOpen,
 } from './support/journeys';
-
-/** Set CHORUS_SCREENSHOTS=some/folder to keep pictures of the screens along the way. */
-async function picture(page: Page, name: string): Promise<void> {
-  const dir = process.env.CHORUS_SCREENSHOTS;
-  if (!dir) return;
-  await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
+import { picture } from './support/screenshots';
 
 const history = (page: Page) => page.getByRole('region', { name: 'Version history' });
-
-/** Control+End until the caret really stands at the end of the text (a key can be lost while the editor takes focus). */
-async function caretToEnd(page: Page): Promise<void> {
-  await expect
-    .poll(async () => {
-      await page.keyboard.press('Control+End');
-      return documentText(page).evaluate((editor) => {
-        const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-        let last: Node | null = null;
-        while (walker.nextNode())
-          if (!walker.currentNode.parentElement?.closest('[class*="collaboration-carets"]')) last = walker.currentNode;
-        const selection = getSelection();
-        return (
-          last !== null &&
-          selection?.isCollapsed === true &&
-          selection.focusNode === last &&
-          selection.focusOffset === (last.textContent ?? '').length
-        );
-      });
-    })
-    .toBe(true);
-}
 
 /**
  * Journey 6, Write together: name a version, keep writing, look back at the named version without
@@ -52,37 +20,14 @@ async function caretToEnd(page: Page): Promise<void> {
  * and the text it replaced is kept as a version of its own.
  */
 describe('version history', () => {
-  let server: { url: string; stop(): Promise<void> };
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await Promise.all(people.map((p) => p.close()));
-    await server?.stop();
-  });
+  const server = journeyServer();
 
   it('saves a named version, shows it read-only, and restores it live for everyone', { timeout: 120_000 }, async () => {
-    const annPerson = await openPerson(server.url);
-    people.push(annPerson);
-    const ann = annPerson.page;
-    await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-    await startWorkspace(ann, 'Carers’ voices');
-    const expertLink = await createInviteLink(ann, 'expert');
-    await startDocument(ann, 'What carers told us', 'Publication');
-    const docUrl = ann.url();
-    await documentStatus(ann, 'Saved');
+    const ann = (await server.person()).page;
+    const { inviteLink: expertLink, docUrl } = await annStartsPublication(ann, 'expert');
 
-    const eve = await openPerson(server.url);
-    people.push(eve);
-    await joinByInvite(eve.page, expertLink, {
-      name: 'Eve Expert',
-      email: 'eve@example.com',
-      password: 'eve has a password',
-    });
-    await eve.page.goto(docUrl);
+    const eve = await server.person();
+    await joinAndOpen(eve.page, expertLink, invitees.eve, docUrl);
     await documentStatus(eve.page, 'Saved');
 
     await documentText(ann).click();

@@ -1,10 +1,10 @@
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CollabClient, eventually, frameAwareness, frameUpdate, type CollabDoc } from '../support/collabClient';
-import { newDocument, teamWithEveryRole, type Team } from '../support/collabFixtures';
-import { startServer, type TestServer } from '../support/startServer';
+import { eventually, frameAwareness, frameUpdate, type CollabDoc } from '../support/collabClient';
+import { newDocument } from '../support/collabFixtures';
+import { collabTeam } from '../support/collabTeam';
 
 // Small limits so each one can be reached quickly; the defaults are 64 KiB per awareness message, 1 MiB per message, 16 MiB per document.
 const limits = {
@@ -14,27 +14,12 @@ const limits = {
   awarenessPerSecond: 30,
 };
 
-let server: TestServer;
-let team: Team;
-const clients: CollabClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ chorus: { collab: limits } });
-  team = await teamWithEveryRole(server.url);
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await server.stop();
-});
-
-async function open(role: keyof Team['people'] = 'expert'): Promise<CollabClient> {
-  const c = await CollabClient.open(server.url, team.people[role].cookie);
-  clients.push(c);
-  return c;
-}
+const collab = collabTeam({ chorus: { collab: limits } });
+const { open } = collab;
 
 /** A document with a writer and a bystander: after each bad message the two must still sync. */
 async function room() {
-  const doc = await newDocument(team.people.admin, team.workspaceId);
+  const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
   const writer = await (await open('admin')).join(doc.id);
   const bystander = await (await open('editor')).join(doc.id);
   let n = 0;
@@ -47,7 +32,7 @@ async function room() {
 }
 
 const rows = (documentId: string) =>
-  server.chorus.services.db
+  collab.server.chorus.services.db
     .selectFrom('document_updates')
     .select('seq')
     .where('document_id', '=', documentId)
@@ -125,7 +110,7 @@ describe('bad input on /collab: an error to the sender, everyone else carries on
   it('an unknown or unjoined document id', async () => {
     const { stillSyncing } = await room();
     const bad = await open('expert');
-    const other = await newDocument(team.people.admin, team.workspaceId);
+    const other = await newDocument(collab.team.people.admin, collab.team.workspaceId);
     for (const id of [other.id, '00000000-0000-4000-8000-000000000000', 'no-such-doc']) {
       const before = bad.errors.length;
       bad.socket.emit('y', id, frameUpdate(bigUpdate(3)));
@@ -213,7 +198,7 @@ describe('bad input on /collab: an error to the sender, everyone else carries on
   });
 
   it('more people than a document can take', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
     const joined: CollabDoc[] = [];
     for (let i = 0; i < limits.maxClientsPerDocument; i++) joined.push(await (await open('expert')).join(doc.id));
     const extra = await open('expert');

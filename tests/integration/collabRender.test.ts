@@ -1,13 +1,13 @@
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editorExtensions } from '../../shared/editor/schema';
 import { EDITOR_SCHEMA_VERSION } from '../../shared/editor/version';
 import { renderHtml, renderJson } from '../../server/collab/render';
 import { CollabClient, eventually } from '../support/collabClient';
-import { newDocument, teamWithEveryRole, type Team } from '../support/collabFixtures';
-import { startServer, type TestServer } from '../support/startServer';
+import { newDocument } from '../support/collabFixtures';
+import { collabTeam } from '../support/collabTeam';
 
 const text = (t: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({
   type: 'text',
@@ -79,13 +79,7 @@ const sample = {
 const schema = getSchema(editorExtensions);
 const sampleDoc = () => prosemirrorJSONToYDoc(schema, sample, 'default');
 
-let server: TestServer;
-let team: Team;
-beforeAll(async () => {
-  server = await startServer();
-  team = await teamWithEveryRole(server.url);
-});
-afterAll(() => server.stop());
+const collab = collabTeam();
 
 describe('server-side rendering with the shared editor schema', () => {
   it('turns a Yjs document into the same ProseMirror JSON and into HTML', () => {
@@ -126,33 +120,35 @@ describe('server-side rendering with the shared editor schema', () => {
   });
 
   it('serves a live document’s content to any member as JSON or HTML', async () => {
-    const doc = await newDocument(team.people.expert, team.workspaceId);
-    const writer = await CollabClient.open(server.url, team.people.expert.cookie);
+    const doc = await newDocument(collab.team.people.expert, collab.team.workspaceId);
+    const writer = await CollabClient.open(collab.server.url, collab.team.people.expert.cookie);
     const d = await writer.join(doc.id);
     Y.applyUpdate(d.ydoc, Y.encodeStateAsUpdate(sampleDoc()));
     const json = await eventually(async () => {
-      const res = await team.people.carer.get(`/api/documents/${doc.id}/content`);
+      const res = await collab.team.people.carer.get(`/api/documents/${doc.id}/content`);
       return res.body.json?.content?.length === sample.content.length && res.body;
     });
     expect(json).toMatchObject({ id: doc.id, format: 'json', schemaVersion: EDITOR_SCHEMA_VERSION });
     expect(json.json).toEqual(schema.nodeFromJSON(sample).toJSON());
-    const html = await team.people.carer.get(`/api/documents/${doc.id}/content?format=html`);
+    const html = await collab.team.people.carer.get(`/api/documents/${doc.id}/content?format=html`);
     expect(html.body.format).toBe('html');
     expect(html.body.html).toContain('<h2>Findings</h2>');
     writer.close();
 
     // Once everyone has left, the same comes from storage.
     await eventually(
-      () => !server.chorus.collab.registry.get(doc.id) || server.chorus.collab.registry.get(doc.id)!.peers.size === 0,
+      () =>
+        !collab.server.chorus.collab.registry.get(doc.id) ||
+        collab.server.chorus.collab.registry.get(doc.id)!.peers.size === 0,
     );
-    expect((await team.people.admin.get(`/api/documents/${doc.id}/content`)).body.json).toEqual(json.json);
+    expect((await collab.team.people.admin.get(`/api/documents/${doc.id}/content`)).body.json).toEqual(json.json);
   });
 
   it('renders a new, empty document as an empty doc', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
-    const res = await team.people.admin.get(`/api/documents/${doc.id}/content?format=html`);
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
+    const res = await collab.team.people.admin.get(`/api/documents/${doc.id}/content?format=html`);
     expect(res.status).toBe(200);
     expect(res.body.html).toBe('');
-    expect((await team.people.admin.get(`/api/documents/${doc.id}/content`)).body.json).toEqual({ type: 'doc' });
+    expect((await collab.team.people.admin.get(`/api/documents/${doc.id}/content`)).body.json).toEqual({ type: 'doc' });
   });
 });

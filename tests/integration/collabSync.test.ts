@@ -1,29 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CollabClient, collabSocket, connected, eventually, frameUpdate } from '../support/collabClient';
-import { newDocument, teamWithEveryRole, type Team } from '../support/collabFixtures';
+import { newDocument, teamWithEveryRole } from '../support/collabFixtures';
+import { collabTeam } from '../support/collabTeam';
 import { signedUp } from '../support/httpClient';
-import { startServer, type TestServer } from '../support/startServer';
 
-let server: TestServer;
-let team: Team;
-const clients: CollabClient[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  team = await teamWithEveryRole(server.url);
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await server.stop();
-});
-
-async function open(role: keyof Team['people'] = 'expert'): Promise<CollabClient> {
-  const c = await CollabClient.open(server.url, team.people[role].cookie);
-  clients.push(c);
-  return c;
-}
+const collab = collabTeam();
+const { open } = collab;
 
 function randomWordBoundary(text: string): number {
   const boundaries = [0, ...[...text.matchAll(/ /g)].map((m) => m.index + 1)];
@@ -31,7 +15,7 @@ function randomWordBoundary(text: string): number {
 }
 
 const logRows = (documentId: string) =>
-  server.chorus.services.db
+  collab.server.chorus.services.db
     .selectFrom('document_updates')
     .select(['seq', 'data', 'user_id'])
     .where('document_id', '=', documentId)
@@ -40,7 +24,7 @@ const logRows = (documentId: string) =>
 
 describe('live co-writing over /collab', () => {
   it('brings two clients to the same document', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
     const a = await (await open('admin')).join(doc.id);
     const b = await (await open('expert')).join(doc.id);
     expect(a.canEdit).toBe(true);
@@ -55,7 +39,7 @@ describe('live co-writing over /collab', () => {
   });
 
   it('brings twenty clients typing at once to identical content', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
     const docs = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => (await open(i % 2 ? 'editor' : 'expert')).join(doc.id)),
     );
@@ -78,7 +62,7 @@ describe('live co-writing over /collab', () => {
   });
 
   it('refuses a read-only client’s update: not applied, not relayed, not logged, and says why', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
     const editorClient = await open('editor');
     const editor = await editorClient.join(doc.id);
     editor.type('Written by the editor.');
@@ -104,25 +88,25 @@ describe('live co-writing over /collab', () => {
     expect(editor.updatesReceived).toBe(received);
     const rows = await logRows(doc.id);
     expect(rows.length).toBe(rowsBefore + 1);
-    expect(rows.every((r) => r.user_id !== team.ids.carer)).toBe(true);
+    expect(rows.every((r) => r.user_id !== collab.team.ids.carer)).toBe(true);
     const fresh = await (await open('admin')).join(doc.id);
     expect(fresh.text()).not.toContain('Carer sneaks');
     expect(Y.encodeStateVector(fresh.ydoc)).toEqual(Y.encodeStateVector(editor.ydoc));
   });
 
   it('lets a carer edit as soon as the document allows it, and stops them when it no longer does', async () => {
-    const doc = await newDocument(team.people.editor, team.workspaceId);
+    const doc = await newDocument(collab.team.people.editor, collab.team.workspaceId);
     const carerClient = await open('carer');
     const carer = await carerClient.join(doc.id);
     const watcher = await (await open('expert')).join(doc.id);
     expect(carer.canEdit).toBe(false);
 
-    await team.people.editor.patch(`/api/documents/${doc.id}`, { carersCanEdit: true });
+    await collab.team.people.editor.patch(`/api/documents/${doc.id}`, { carersCanEdit: true });
     await eventually(() => carerClient.access.find((a) => a.docId === doc.id && a.canEdit));
     carer.type('Now the carer writes.');
     await eventually(() => watcher.text().includes('Now the carer writes.'));
 
-    await team.people.editor.patch(`/api/documents/${doc.id}`, { carersCanEdit: false });
+    await collab.team.people.editor.patch(`/api/documents/${doc.id}`, { carersCanEdit: false });
     await eventually(() => carerClient.access.find((a) => a.docId === doc.id && !a.canEdit));
     carer.type(' And again.');
     await carerClient.nextError((e) => e.error.code === 'forbidden');
@@ -131,8 +115,8 @@ describe('live co-writing over /collab', () => {
   });
 
   it('treats an archived document as read-only for everyone', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
-    await team.people.admin.patch(`/api/documents/${doc.id}`, { archived: true });
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
+    await collab.team.people.admin.patch(`/api/documents/${doc.id}`, { archived: true });
     const adminClient = await open('admin');
     const d = await adminClient.join(doc.id);
     expect(d.canEdit).toBe(false);
@@ -142,10 +126,10 @@ describe('live co-writing over /collab', () => {
   });
 
   it('answers joins for missing, foreign and malformed ids alike, and refuses other editor versions', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
-    const outsider = await signedUp(server.url, 'Olly Outsider');
-    const outsiderClient = await CollabClient.open(server.url, outsider.client.cookie);
-    clients.push(outsiderClient);
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
+    const outsider = await signedUp(collab.server.url, 'Olly Outsider');
+    const outsiderClient = await CollabClient.open(collab.server.url, outsider.client.cookie);
+    collab.clients.push(outsiderClient);
     const foreign = await outsiderClient.rawJoin(doc.id, {});
     const missing = await outsiderClient.rawJoin(randomUUID(), {});
     const malformed = await outsiderClient.rawJoin('not-a-document', {});
@@ -166,13 +150,13 @@ describe('live co-writing over /collab', () => {
   });
 
   it('refuses a handshake without a session', async () => {
-    const s = collabSocket(server.url, undefined);
+    const s = collabSocket(collab.server.url, undefined);
     await expect(connected(s)).rejects.toThrow('unauthenticated');
     s.disconnect();
   });
 
   it('refuses messages for a document the socket has not joined', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
     const c = await open('expert');
     const ydoc = new Y.Doc();
     ydoc.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
@@ -183,7 +167,7 @@ describe('live co-writing over /collab', () => {
   });
 
   it('handles messages sent straight after join, before its acknowledgement', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
     const writer = await (await open('admin')).join(doc.id);
     writer.type('Already here.');
     const eager = await open('expert');
@@ -197,8 +181,8 @@ describe('live co-writing over /collab', () => {
   });
 
   it('keeps one socket in several documents, and leave stops the flow', async () => {
-    const one = await newDocument(team.people.admin, team.workspaceId, 'One');
-    const two = await newDocument(team.people.admin, team.workspaceId, 'Two');
+    const one = await newDocument(collab.team.people.admin, collab.team.workspaceId, 'One');
+    const two = await newDocument(collab.team.people.admin, collab.team.workspaceId, 'Two');
     const multi = await open('expert');
     const m1 = await multi.join(one.id);
     const m2 = await multi.join(two.id);
@@ -219,7 +203,7 @@ describe('live co-writing over /collab', () => {
   });
 
   it('shares awareness (names, cursors) and clears it when someone leaves', async () => {
-    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
     const aClient = await open('admin');
     const a = await aClient.join(doc.id);
     const b = await (await open('carer')).join(doc.id);
@@ -237,10 +221,10 @@ describe('live co-writing over /collab', () => {
   });
 
   it('takes a removed member out of the document at once', async () => {
-    const local = await teamWithEveryRole(server.url, 'Short stay');
+    const local = await teamWithEveryRole(collab.server.url, 'Short stay');
     const doc = await newDocument(local.people.admin, local.workspaceId);
-    const expertClient = await CollabClient.open(server.url, local.people.expert.cookie);
-    clients.push(expertClient);
+    const expertClient = await CollabClient.open(collab.server.url, local.people.expert.cookie);
+    collab.clients.push(expertClient);
     await expertClient.join(doc.id);
     await local.people.admin.delete(`/api/workspaces/${local.workspaceId}/members/${local.ids.expert}`);
     const e = await expertClient.nextError((x) => x.error.code === 'not_found');

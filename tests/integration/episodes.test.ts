@@ -8,8 +8,9 @@ import { ffmpeg, measureLoudness } from '../support/audio';
 import type { EpisodeRenderEvent } from '../../shared/realtime/events';
 import { getBytes, joinedSocket, uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import { signedUp } from '../support/httpClient';
-import { freshPostgresSchema, testPostgresUrl } from '../support/postgres';
-import { startServer, type TestServer } from '../support/startServer';
+import { show as publishingShow } from '../support/episodePublishing';
+import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
+import type { TestServer } from '../support/startServer';
 
 const run = promisify(execFile);
 
@@ -18,23 +19,9 @@ const run = promisify(execFile);
  * levels, processed by the clip pipeline, approved, laid out on a timeline with trims, a crossfade and
  * chapters, rendered, and the MP3 measured HERE with ffmpeg's ebur128 and ffprobe, not with server code.
  */
-const show = {
-  title: 'Caring Voices',
-  description: 'Older carers tell their stories.',
-  language: 'en-GB',
-  category: 'Health & Fitness',
-  subcategory: 'Mental Health',
-  explicit: false,
-  author: 'Caring Voices team',
-  ownerName: 'Ada Admin',
-  ownerEmail: 'ada@example.org',
-  artworkUrl: 'https://example.org/art.jpg',
-};
+const show = { ...publishingShow, artworkUrl: 'https://example.org/art.jpg' };
 
-/** SQLite always; PostgreSQL too when CHORUS_TEST_DATABASE_URL names one (always in CI). */
-const databases: Array<'sqlite' | 'postgres'> = testPostgresUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
-
-describe.each(databases)('%s', (database) => {
+describe.each(testDatabaseNames)('%s', (database) => {
   let server: TestServer;
   let dir: string;
   let ctx: Awaited<ReturnType<typeof workspaceWithPeople>>;
@@ -42,7 +29,6 @@ describe.each(databases)('%s', (database) => {
   let episodeId = '';
   let renderedFile = '';
   let renderBody: any;
-  let schema: { url: string; drop(): Promise<void> } | undefined;
 
   /** Speech from espeak-ng brought to `lufs` integrated (32-bit float WAV, so a loud one does not clip). */
   async function speechAt(name: string, words: string, lufs: number): Promise<string> {
@@ -67,13 +53,7 @@ describe.each(databases)('%s', (database) => {
   }
 
   beforeAll(async () => {
-    if (database === 'postgres') {
-      schema = await freshPostgresSchema(testPostgresUrl()!);
-    }
-    [server, dir] = await Promise.all([
-      startServer(schema ? { env: { DATABASE_URL: schema.url } } : {}),
-      mkdtemp(path.join(tmpdir(), 'chorus-episodes-')),
-    ]);
+    [server, dir] = await Promise.all([startServerOn(database), mkdtemp(path.join(tmpdir(), 'chorus-episodes-'))]);
     ctx = await workspaceWithPeople(server.url);
     const { people, ws } = ctx;
     const [quiet, loud, third, unapproved] = await Promise.all([
@@ -110,7 +90,6 @@ describe.each(databases)('%s', (database) => {
   afterAll(async () => {
     await server?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
-    await schema?.drop();
   });
 
   describe(`episodes on ${database}: show, timeline, render, publish`, () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 /** Small steps shared by journeys, written the way a person would do them. */
@@ -75,3 +76,65 @@ export const documentParagraphs = (page: Page): Promise<string[]> =>
       return copy.textContent ?? '';
     }),
   );
+
+/**
+ * Control+End, pressed until the caret really stands at the end of the document's last text: under
+ * load the editor can still be taking focus when the first key arrives, and a lost key would put the
+ * next paragraph in the wrong place.
+ */
+export async function caretToEnd(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('Control+End');
+      return documentText(page).evaluate((editor) => {
+        const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+        let last: Node | null = null;
+        // Other people's carets are widgets inside the editor; their name labels are not document text.
+        while (walker.nextNode())
+          if (!walker.currentNode.parentElement?.closest('[class*="collaboration-carets"]')) last = walker.currentNode;
+        const selection = getSelection();
+        return (
+          last !== null &&
+          selection?.isCollapsed === true &&
+          selection.focusNode === last &&
+          selection.focusOffset === (last.textContent ?? '').length
+        );
+      });
+    })
+    .toBe(true);
+}
+
+/**
+ * Ann Admin signs up, starts the workspace "Carers’ voices", makes an invite link for `inviteRole` and starts
+ * the publication "What carers told us", which she sees saved.
+ */
+export async function annStartsPublication(
+  ann: Page,
+  inviteRole: string,
+): Promise<{ inviteLink: string; docUrl: string; workspaceUrl: string }> {
+  await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
+  await startWorkspace(ann, 'Carers’ voices');
+  const workspaceUrl = ann.url();
+  const inviteLink = await createInviteLink(ann, inviteRole);
+  await startDocument(ann, 'What carers told us', 'Publication');
+  const docUrl = ann.url();
+  await documentStatus(ann, 'Saved');
+  return { inviteLink, docUrl, workspaceUrl };
+}
+
+/** The people the document journeys invite, as they fill in the invite form. */
+export const invitees = {
+  eve: { name: 'Eve Expert', email: 'eve@example.com', password: 'eve has a password' },
+  cara: { name: 'Cara Carer', email: 'cara@example.com', password: 'cara has a password' },
+};
+
+/** Joins through an invite link in this browser, then opens the document the inviter shared. */
+export async function joinAndOpen(
+  page: Page,
+  inviteLink: string,
+  person: { name: string; email: string; password: string },
+  docUrl: string,
+): Promise<void> {
+  await joinByInvite(page, inviteLink, person);
+  await page.goto(docUrl);
+}
