@@ -9,10 +9,8 @@ import { readSingleFile } from '../../http/readSingleFile';
 import { readImageInfo, type ImageInfo } from '../../images/imageSize';
 import { authorizeEpisode } from '../../policies/authorize';
 import { episodeArtworkKey, showArtworkKey } from '../../storage/keys';
-import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../../policies/actor';
 import { getShow, loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
-import { publishingRepository } from './publishingRepository';
 import { artworkVersion } from './publicPaths';
 
 /** A PNG or JPEG, square, 1400–3000 px: 415 for anything that is not such a picture, 422 for the wrong size. */
@@ -39,7 +37,7 @@ interface ArtworkOwner {
 /** Checks the picture, stores it under a key of its own, points the record at it, then drops the old file. */
 async function storeArtwork(ctx: EpisodeContext, owner: ArtworkOwner, userId: string, bytes: Buffer): Promise<void> {
   const info = checkArtwork(bytes);
-  const repo = publishingRepository(ctx.services.db);
+  const repo = ctx.services.publishing;
   const previous = await repo.findArtwork(owner.ownerId);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const blob_key = owner.keyFor(artworkVersion({ sha256 }));
@@ -57,8 +55,7 @@ async function storeArtwork(ctx: EpisodeContext, owner: ArtworkOwner, userId: st
     updated_by: userId,
     updated_at: nowIso(),
   };
-  await repo.upsertArtwork(row);
-  await recordAudit(ctx.services.db, {
+  await repo.upsertArtwork(row, {
     workspaceId: owner.workspaceId,
     actorId: userId,
     action: 'artwork.uploaded',
@@ -78,7 +75,7 @@ export async function uploadShowArtwork(
   baseUrl: string,
 ): Promise<Show> {
   authorizeEpisode(await actorIn(ctx.services, workspaceId, userId), 'episode.create');
-  if (!(await ctx.episodes.findShow(workspaceId))) {
+  if (!(await ctx.services.episodes.findShow(workspaceId))) {
     throw new AppError(
       'conflict',
       'Set up the show first (its title, description, language, category, author and owner), then add its artwork.',
@@ -115,5 +112,5 @@ export async function uploadEpisodeArtwork(
     userId,
     file.bytes,
   );
-  return presentEpisode(ctx, (await ctx.episodes.findById(episode.id))!, actor);
+  return presentEpisode(ctx, (await ctx.services.episodes.findById(episode.id))!, actor);
 }

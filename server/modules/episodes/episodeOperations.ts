@@ -16,7 +16,6 @@ import type { EpisodeAction } from '../../policies/rules';
 import { actorIn } from '../../policies/actor';
 import { presentArtwork, showArtworkPath } from './publicPaths';
 import { publishingFields } from './publishingFields';
-import { publishingRepository } from './publishingRepository';
 import type { EpisodeContext } from './episodeContext';
 import { linkScriptDocument } from './scriptLink';
 import { checkTimeline, emptyTimeline, parseStoredTimeline, timelineSeconds } from './timeline';
@@ -33,7 +32,7 @@ export async function loadEpisodeFor(
   userId: string,
   action: EpisodeAction,
 ): Promise<{ episode: EpisodesTable; actor: Actor }> {
-  const episode = await ctx.episodes.findById(episodeId);
+  const episode = await ctx.services.episodes.findById(episodeId);
   if (!episode) throw notFound('episode');
   const actor = await actorIn(ctx.services, episode.workspace_id, userId);
   authorizeEpisode(actor, action);
@@ -60,7 +59,7 @@ export function presentRender(r: EpisodeRendersTable): Render {
 }
 
 export async function presentEpisode(ctx: EpisodeContext, e: EpisodesTable, actor: Actor): Promise<Episode> {
-  const [latest] = await ctx.episodes.listRenders(e.id);
+  const [latest] = await ctx.services.episodes.listRenders(e.id);
   return {
     id: e.id,
     workspaceId: e.workspace_id,
@@ -77,7 +76,7 @@ export async function presentEpisode(ctx: EpisodeContext, e: EpisodesTable, acto
     totalSeconds: timelineSeconds(parseStoredTimeline(e.timeline)),
     timelineDocumentId: e.timeline_document_id ?? '',
     latestRender: latest ? presentRender(latest) : null,
-    ...(await publishingFields(ctx.services.db, e)),
+    ...(await publishingFields(ctx.services.publishing, e)),
     abilities: {
       edit: mayEpisode(actor, 'episode.edit'),
       render: mayEpisode(actor, 'episode.render'),
@@ -110,9 +109,9 @@ export async function getShow(
   baseUrl: string,
 ): Promise<Show> {
   authorizeEpisode(await actorIn(ctx.services, workspaceId, userId), 'episode.view');
-  const show = await ctx.episodes.findShow(workspaceId);
+  const show = await ctx.services.episodes.findShow(workspaceId);
   if (!show) throw notFound('show (nobody has set it up yet: an admin or editor can, with PUT)');
-  return presentShow(show, baseUrl, await publishingRepository(ctx.services.db).findArtwork(workspaceId));
+  return presentShow(show, baseUrl, await ctx.services.publishing.findArtwork(workspaceId));
 }
 
 export async function putShow(
@@ -137,8 +136,8 @@ export async function putShow(
     artwork_url: body.artworkUrl ?? null,
     updated_at: nowIso(),
   };
-  await ctx.episodes.upsertShow(row);
-  return presentShow(row, baseUrl, await publishingRepository(ctx.services.db).findArtwork(workspaceId));
+  await ctx.services.episodes.upsertShow(row);
+  return presentShow(row, baseUrl, await ctx.services.publishing.findArtwork(workspaceId));
 }
 
 export async function createEpisode(
@@ -169,14 +168,14 @@ export async function createEpisode(
     needs_rerender: 0,
     rerender_reason: null,
   };
-  await ctx.episodes.insert(row);
+  await ctx.services.episodes.insert(row);
   return presentEpisode(ctx, row, actor);
 }
 
 export async function listEpisodes(ctx: EpisodeContext, workspaceId: string, userId: string): Promise<Episode[]> {
   const actor = await actorIn(ctx.services, workspaceId, userId);
   authorizeEpisode(actor, 'episode.view');
-  const rows = await ctx.episodes.listForWorkspace(workspaceId);
+  const rows = await ctx.services.episodes.listForWorkspace(workspaceId);
   return Promise.all(rows.map((r) => presentEpisode(ctx, r, actor)));
 }
 
@@ -199,8 +198,8 @@ export async function updateEpisode(
   if (body.season !== undefined) patch.season = body.season;
   if (body.type !== undefined) patch.type = body.type;
   if (body.scriptDocumentId !== undefined) await linkScriptDocument(ctx, episode, body.scriptDocumentId);
-  await ctx.episodes.update(episode.id, patch);
-  return presentEpisode(ctx, (await ctx.episodes.findById(episode.id))!, actor);
+  await ctx.services.episodes.update(episode.id, patch);
+  return presentEpisode(ctx, (await ctx.services.episodes.findById(episode.id))!, actor);
 }
 
 export async function getTimeline(ctx: EpisodeContext, episodeId: string, userId: string) {

@@ -1,6 +1,22 @@
 import type { Db } from '../../db/connect';
 import type { EpisodeRendersTable, EpisodesTable, ShowsTable } from '../../db/schema';
 import { nowIso } from '../../clock';
+import { recordAudit, type AuditEntry } from '../audit/auditLog';
+
+/**
+ * Runs `write`; with an audit entry, in one transaction with the entry that records it, so the trail never
+ * names a change that did not happen (nor misses one that did).
+ */
+export async function writeAudited(db: Db, audit: AuditEntry | undefined, write: (tx: Db) => Promise<unknown>) {
+  if (!audit) {
+    await write(db);
+    return;
+  }
+  await db.transaction().execute(async (tx) => {
+    await write(tx);
+    await recordAudit(tx, audit);
+  });
+}
 
 /** Shows, episodes and their renders in Kysely; the same queries on SQLite and PostgreSQL. */
 export function episodeRepository(db: Db) {
@@ -45,25 +61,31 @@ export function episodeRepository(db: Db) {
         .orderBy('published_at', 'desc')
         .execute(),
 
-    async update(id: string, patch: Partial<Omit<EpisodesTable, 'id' | 'workspace_id'>>): Promise<void> {
-      await db
-        .updateTable('episodes')
-        .set({ ...patch, updated_at: nowIso() })
-        .where('id', '=', id)
-        .execute();
-    },
+    /** `updated_at` is now unless the patch gives it; with `audit`, recorded in the same transaction. */
+    update: (id: string, patch: Partial<Omit<EpisodesTable, 'id' | 'workspace_id'>>, audit?: AuditEntry) =>
+      writeAudited(db, audit, (tx) =>
+        tx
+          .updateTable('episodes')
+          .set({ updated_at: nowIso(), ...patch })
+          .where('id', '=', id)
+          .execute(),
+      ),
 
-    /** Episodes of a workspace whose timeline mentions the clip (a UUID; checked again in code). */
-    mentioning: (workspaceId: string, clipId: string) =>
+    /** Episodes of a workspace whose timeline mentions the clip or music asset (a UUID; checked again in code). */
+    mentioning: (workspaceId: string, id: string) =>
       db
         .selectFrom('episodes')
         .selectAll()
         .where('workspace_id', '=', workspaceId)
-        .where('timeline', 'like', `%${clipId}%`)
+        .where('timeline', 'like', `%${id}%`)
         .execute(),
 
-    async insertRender(row: EpisodeRendersTable): Promise<void> {
-      await db.insertInto('episode_renders').values(row).execute();
+    /** A queued render and its job, in one transaction: a render never waits without the job that makes it. */
+    async insertRender(row: EpisodeRendersTable, enqueueJob: (tx: Db) => Promise<unknown>): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        await tx.insertInto('episode_renders').values(row).execute();
+        await enqueueJob(tx);
+      });
     },
 
     findRender: (id: string) => db.selectFrom('episode_renders').selectAll().where('id', '=', id).executeTakeFirst(),

@@ -182,7 +182,7 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
     },
     async ({ user, params }) => {
       const { episode } = await loadEpisodeFor(ctx, params.id, user.id, 'episode.view');
-      return { renders: (await ctx.episodes.listRenders(episode.id)).map(presentRender) };
+      return { renders: (await ctx.services.episodes.listRenders(episode.id)).map(presentRender) };
     },
   );
   for (const publish of [true, false]) {
@@ -219,7 +219,7 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
       if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
       const { id, renderId } = parseOrThrow(renderParamsSchema, req.params, 'path');
       const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
-      const render = await ctx.episodes.findRender(renderId);
+      const render = await ctx.services.episodes.findRender(renderId);
       if (!render || render.episode_id !== episode.id || !render.blob_key) throw notFound('render');
       const info = await services.blobs.head(render.blob_key);
       if (!info) throw notFound('render');

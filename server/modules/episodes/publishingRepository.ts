@@ -1,6 +1,8 @@
 import { nowIso } from '../../clock';
 import type { Db } from '../../db/connect';
 import type { ArtworksTable, EpisodePublishingTable } from '../../db/schema';
+import type { AuditEntry } from '../audit/auditLog';
+import { writeAudited } from './episodeRepository';
 
 type PublishingPatch = Partial<Omit<EpisodePublishingTable, 'episode_id' | 'updated_at'>>;
 
@@ -10,20 +12,24 @@ export function publishingRepository(db: Db) {
     findArtwork: (ownerId: string) =>
       db.selectFrom('artworks').selectAll().where('owner_id', '=', ownerId).executeTakeFirst(),
 
-    async upsertArtwork(row: ArtworksTable): Promise<void> {
+    /** The show's or episode's current picture, with the audit entry of its upload. */
+    async upsertArtwork(row: ArtworksTable, audit: AuditEntry): Promise<void> {
       const { owner_id, ...rest } = row;
-      await db
-        .insertInto('artworks')
-        .values(row)
-        .onConflict((oc) => oc.column('owner_id').doUpdateSet(rest))
-        .execute();
+      await writeAudited(db, audit, (tx) =>
+        tx
+          .insertInto('artworks')
+          .values(row)
+          .onConflict((oc) => oc.column('owner_id').doUpdateSet(rest))
+          .execute(),
+      );
       void owner_id;
     },
 
     findPublishing: (episodeId: string) =>
       db.selectFrom('episode_publishing').selectAll().where('episode_id', '=', episodeId).executeTakeFirst(),
 
-    async patchPublishing(episodeId: string, patch: PublishingPatch): Promise<void> {
+    /** Creates the episode's publishing row on first use; with `audit`, recorded in the same transaction. */
+    async patchPublishing(episodeId: string, patch: PublishingPatch, audit?: AuditEntry): Promise<void> {
       const updated_at = nowIso();
       const empty = {
         script_document_id: null,
@@ -32,11 +38,13 @@ export function publishingRepository(db: Db) {
         transcript_size: null,
         transcript_sha256: null,
       };
-      await db
-        .insertInto('episode_publishing')
-        .values({ ...empty, ...patch, episode_id: episodeId, updated_at })
-        .onConflict((oc) => oc.column('episode_id').doUpdateSet({ ...patch, updated_at }))
-        .execute();
+      await writeAudited(db, audit, (tx) =>
+        tx
+          .insertInto('episode_publishing')
+          .values({ ...empty, ...patch, episode_id: episodeId, updated_at })
+          .onConflict((oc) => oc.column('episode_id').doUpdateSet({ ...patch, updated_at }))
+          .execute(),
+      );
     },
 
     consultantIds: async (episodeId: string) =>

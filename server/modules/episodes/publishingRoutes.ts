@@ -21,7 +21,6 @@ import { episodePageData } from './episodePageData';
 import { episodePageHtml } from './episodePageHtml';
 import { artworkVersion, hasTranscript, transcriptVersion } from './publicPaths';
 import { publicRender, servedRender } from './publishing';
-import { publishingRepository } from './publishingRepository';
 import { setConsultants } from './consultants';
 import { deleteTranscript, uploadTranscript } from './transcript';
 
@@ -35,7 +34,6 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
   const tag = 'episodes';
   const { services } = ctx;
   const baseUrl = (req: Request) => services.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  const repo = () => publishingRepository(services.db);
 
   defineRoute(
     api,
@@ -141,7 +139,7 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
       if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
       const { id } = parseOrThrow(idParamsSchema, req.params, 'path');
       const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
-      const artwork = await repo().findArtwork(episode.id);
+      const artwork = await services.publishing.findArtwork(episode.id);
       if (!artwork) throw notFound('artwork');
       await sendStored(req, res, artwork.blob_key, artwork.content_type, 'private, max-age=0, must-revalidate');
     },
@@ -162,7 +160,7 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
       if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
       const { id } = parseOrThrow(idParamsSchema, req.params, 'path');
       const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
-      const publishing = await repo().findPublishing(episode.id);
+      const publishing = await services.publishing.findPublishing(episode.id);
       if (!hasTranscript(publishing)) throw notFound('transcript');
       await sendStored(
         req,
@@ -184,7 +182,6 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
 /** Public: artwork, transcripts and the episode page. Nothing here needs a session; unpublished means 404. */
 export function publicPublishingRoutes(api: Api, ctx: EpisodeContext): void {
   const { services } = ctx;
-  const repo = () => publishingRepository(services.db);
   const fileNote = '`file` is the content-addressed name the feed and the page link to; an older name answers 404.';
 
   const fileOf = (req: Request) => {
@@ -225,8 +222,8 @@ export function publicPublishingRoutes(api: Api, ctx: EpisodeContext): void {
     },
     async (req, res) => {
       const { workspaceId } = parseOrThrow(feedParamsSchema, req.params, 'path');
-      if (!(await ctx.episodes.findShow(workspaceId))) throw notFound('artwork');
-      await sendArtwork(req, res, await repo().findArtwork(workspaceId));
+      if (!(await ctx.services.episodes.findShow(workspaceId))) throw notFound('artwork');
+      await sendArtwork(req, res, await services.publishing.findArtwork(workspaceId));
     },
   );
   defineStreamRoute(
@@ -241,7 +238,7 @@ export function publicPublishingRoutes(api: Api, ctx: EpisodeContext): void {
     async (req, res) => {
       const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
       const { episode } = await publicRender(ctx, workspaceId, episodeId);
-      await sendArtwork(req, res, await repo().findArtwork(episode.id));
+      await sendArtwork(req, res, await services.publishing.findArtwork(episode.id));
     },
   );
   defineStreamRoute(
@@ -257,7 +254,7 @@ export function publicPublishingRoutes(api: Api, ctx: EpisodeContext): void {
       const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
       const { episode } = await publicRender(ctx, workspaceId, episodeId);
       const file = fileOf(req);
-      const publishing = await repo().findPublishing(episode.id);
+      const publishing = await services.publishing.findPublishing(episode.id);
       if (
         !hasTranscript(publishing) ||
         transcriptVersion(publishing) !== file.version ||

@@ -7,7 +7,6 @@ import type { CollabServer } from '../../collab/collabServer';
 import { isAppError } from '../../errors';
 import { parseOrThrow } from '../../http/validate';
 import type { Services } from '../../services';
-import type { EpisodeRepository } from './episodeRepository';
 import { checkTimeline } from './timeline';
 
 export interface TimelineSync {
@@ -35,12 +34,8 @@ interface Watch {
  * PUT /timeline. A valid timeline is stored; an invalid one is not (the last valid one stays, and is what
  * the feed's flags and the next check compare with), and everyone in the document is told why.
  */
-export function startTimelineSync(
-  services: Services,
-  episodes: EpisodeRepository,
-  collab: CollabServer,
-  debounceMs: number,
-): TimelineSync {
+export function startTimelineSync(services: Services, collab: CollabServer, debounceMs: number): TimelineSync {
+  const { episodes } = services;
   const logger = services.logger.child({ module: 'timeline-sync' });
   const watches = new Map<string, Watch>();
   /** One check at a time per document, in the order their states were read. */

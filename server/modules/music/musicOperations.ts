@@ -10,7 +10,6 @@ import { authorizeMusic, mayMusic, type Actor } from '../../policies/authorize';
 import type { MusicAction } from '../../policies/rules';
 import type { Services } from '../../services';
 import { musicOriginalKey, musicPrefix } from '../../storage/keys';
-import { recordAudit } from '../audit/auditLog';
 import { parseStoredTimeline } from '../episodes/timeline';
 import { actorIn } from '../../policies/actor';
 import type { MusicAssetRow } from './musicRepository';
@@ -101,19 +100,12 @@ export async function uploadMusic(
     created_at: now,
     updated_at: now,
   };
-  await services.db
-    .transaction()
-    .execute(async (tx) => {
-      await tx.insertInto('music_assets').values(row).execute();
-      await recordAudit(tx, {
-        workspaceId,
-        actorId: userId,
-        action: 'music.uploaded',
-        subjectId: assetId,
-        detail: { title: fields.title },
-      });
-      await services.jobs.enqueue(processMusicJobSpec, { assetId }, { db: tx });
-    })
+  await services.music
+    .insert(
+      row,
+      { workspaceId, actorId: userId, action: 'music.uploaded', subjectId: assetId, detail: { title: fields.title } },
+      (tx) => services.jobs.enqueue(processMusicJobSpec, { assetId }, { db: tx }),
+    )
     .catch(async (e: unknown) => {
       await services.blobs.delete(key);
       throw e;
@@ -139,22 +131,16 @@ export async function listMusic(services: Services, workspaceId: string, userId:
  */
 export async function deleteMusic(services: Services, assetId: string, userId: string): Promise<void> {
   const { asset } = await loadMusicFor(services, assetId, userId, 'music.manage');
-  const using = (
-    await services.db
-      .selectFrom('episodes')
-      .select(['title', 'timeline'])
-      .where('workspace_id', '=', asset.workspace_id)
-      .where('timeline', 'like', `%${asset.id}%`)
-      .execute()
-  ).filter((e) => parseStoredTimeline(e.timeline).items.some((i) => i.kind === 'music' && i.assetId === asset.id));
+  const using = (await services.episodes.mentioning(asset.workspace_id, asset.id)).filter((e) =>
+    parseStoredTimeline(e.timeline).items.some((i) => i.kind === 'music' && i.assetId === asset.id),
+  );
   if (using.length > 0) {
     throw new AppError(
       'conflict',
       `“${asset.title}” is on the timeline of ${using.map((e) => `“${e.title}”`).join(', ')}. Take it off ${using.length === 1 ? 'that timeline' : 'those timelines'} first.`,
     );
   }
-  await services.music.delete(asset.id);
-  await recordAudit(services.db, {
+  await services.music.delete(asset.id, {
     workspaceId: asset.workspace_id,
     actorId: userId,
     action: 'music.deleted',
