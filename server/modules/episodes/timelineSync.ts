@@ -56,7 +56,7 @@ export function startTimelineSync(services: Services, collab: CollabServer, debo
       const message = `These changes are not used yet (the last good timeline is kept for rendering): ${e.message}`;
       check = { episodeId, saved: false, message, problems: e.fields ?? [] };
     }
-    collab.tellTimelineCheck(documentId, check);
+    collab.tellDocument(documentId, 'timeline:check', check);
   }
 
   function enqueue(watch: Watch): Promise<void> {
