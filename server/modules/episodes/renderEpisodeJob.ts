@@ -11,7 +11,7 @@ import type { EpisodeRendersTable } from '../../db/schema';
 import { defineJob, PermanentJobError, permanentIf, type JobSpec } from '../../jobs/jobTypes';
 import { progressThrottle } from '../../jobs/progressThrottle';
 import { withScratchFolder } from '../../jobs/scratchFolder';
-import { MediaProcessingError } from '../../media/analyse';
+import { MediaProcessingError } from '../../media/runFfmpeg';
 import { correctBeyondLu, loudnessTarget, measureLoudness, meetsLoudnessTarget } from '../../media/loudness';
 import { episodeAudio, renderEpisode } from '../../media/render';
 import { probeAudio } from '../../media/probe';
