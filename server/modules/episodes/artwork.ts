@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { Episode, Show } from '../../../shared/contracts/episodes';
+import type { Show } from '../../../shared/contracts/episodes';
 import { artworkRules, artworkRuleSentence, artworkSizeProblem } from '../../../shared/contracts/publishing';
 import { nowIso } from '../../clock';
 import type { ArtworksTable } from '../../db/schema';
@@ -10,7 +10,8 @@ import { readImageInfo, type ImageInfo } from '../../images/imageSize';
 import { authorizeEpisode } from '../../policies/authorize';
 import { episodeArtworkKey, showArtworkKey } from '../../storage/keys';
 import { actorIn } from '../../policies/actor';
-import { getShow, loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
+import { getShow, type EpisodeContext } from './episodeOperations';
+import type { EpisodeFileUpload } from './episodeUpload';
 import { artworkVersion } from './publicPaths';
 
 /** A PNG or JPEG, square, 1400–3000 px: 415 for anything that is not such a picture, 422 for the wrong size. */
@@ -92,25 +93,20 @@ export async function uploadShowArtwork(
 }
 
 /** `PUT /api/episodes/:id/artwork` (admins and editors). */
-export async function uploadEpisodeArtwork(
-  ctx: EpisodeContext,
-  req: Request,
-  res: Response,
-  episodeId: string,
-  userId: string,
-): Promise<Episode> {
-  const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.edit');
-  const file = await readSingleFile(req, res, 'image', artworkRules.maxBytes, 'picture');
-  await storeArtwork(
-    ctx,
-    {
-      ownerId: episode.id,
-      workspaceId: episode.workspace_id,
-      episodeId: episode.id,
-      keyFor: (v) => episodeArtworkKey(episode.workspace_id, episode.id, v),
-    },
-    userId,
-    file.bytes,
-  );
-  return presentEpisode(ctx, (await ctx.services.episodes.findById(episode.id))!, actor);
-}
+export const episodeArtworkUpload: EpisodeFileUpload = {
+  field: 'image',
+  maxBytes: artworkRules.maxBytes,
+  what: 'picture',
+  store: (ctx, episode, bytes, userId) =>
+    storeArtwork(
+      ctx,
+      {
+        ownerId: episode.id,
+        workspaceId: episode.workspace_id,
+        episodeId: episode.id,
+        keyFor: (v) => episodeArtworkKey(episode.workspace_id, episode.id, v),
+      },
+      userId,
+      bytes,
+    ),
+};

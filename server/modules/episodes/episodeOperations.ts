@@ -22,7 +22,7 @@ import { checkTimeline, emptyTimeline, parseStoredTimeline, timelineSeconds } fr
 
 export type { EpisodeContext } from './episodeContext';
 
-/** The feed's public address: PUBLIC_URL when set, else the address the request came to. */
+/** The feed's address, after the public base URL. */
 export const feedPath = (workspaceId: string) => `/feeds/${workspaceId}/podcast.xml`;
 
 /** Loads an episode and checks the caller may do `action`; outside its workspace it answers like a missing one. */
@@ -83,6 +83,11 @@ export async function presentEpisode(ctx: EpisodeContext, e: EpisodesTable, acto
       publish: mayEpisode(actor, 'episode.publish'),
     },
   };
+}
+
+/** The episode as stored now, after a change, as `actor` sees it. */
+export async function presentStoredEpisode(ctx: EpisodeContext, episodeId: string, actor: Actor): Promise<Episode> {
+  return presentEpisode(ctx, (await ctx.services.episodes.findById(episodeId))!, actor);
 }
 
 const presentShow = (s: ShowsTable, baseUrl: string, artwork: ArtworksTable | undefined): Show => ({
@@ -199,7 +204,7 @@ export async function updateEpisode(
   if (body.type !== undefined) patch.type = body.type;
   if (body.scriptDocumentId !== undefined) await linkScriptDocument(ctx, episode, body.scriptDocumentId);
   await ctx.services.episodes.update(episode.id, patch);
-  return presentEpisode(ctx, (await ctx.services.episodes.findById(episode.id))!, actor);
+  return presentStoredEpisode(ctx, episode.id, actor);
 }
 
 export async function getTimeline(ctx: EpisodeContext, episodeId: string, userId: string) {

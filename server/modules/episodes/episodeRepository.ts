@@ -20,6 +20,10 @@ export async function writeAudited(db: Db, audit: AuditEntry | undefined, write:
 
 /** Shows, episodes and their renders in Kysely; the same queries on SQLite and PostgreSQL. */
 export function episodeRepository(db: Db) {
+  const inWorkspace = (workspaceId: string) =>
+    db.selectFrom('episodes').selectAll().where('workspace_id', '=', workspaceId);
+  const rendersOf = (episodeId: string) =>
+    db.selectFrom('episode_renders').selectAll().where('episode_id', '=', episodeId);
   return {
     findShow: (workspaceId: string) =>
       db.selectFrom('shows').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst(),
@@ -44,22 +48,10 @@ export function episodeRepository(db: Db) {
       db.selectFrom('episodes').selectAll().where('timeline_document_id', '=', documentId).executeTakeFirst(),
 
     listForWorkspace: (workspaceId: string) =>
-      db
-        .selectFrom('episodes')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .execute(),
+      inWorkspace(workspaceId).orderBy('created_at', 'desc').orderBy('id').execute(),
 
     listPublished: (workspaceId: string) =>
-      db
-        .selectFrom('episodes')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('published_at', 'is not', null)
-        .orderBy('published_at', 'desc')
-        .execute(),
+      inWorkspace(workspaceId).where('published_at', 'is not', null).orderBy('published_at', 'desc').execute(),
 
     /** `updated_at` is now unless the patch gives it; with `audit`, recorded in the same transaction. */
     update: (id: string, patch: Partial<Omit<EpisodesTable, 'id' | 'workspace_id'>>, audit?: AuditEntry) =>
@@ -73,12 +65,7 @@ export function episodeRepository(db: Db) {
 
     /** Episodes of a workspace whose timeline mentions the clip or music asset (a UUID; checked again in code). */
     mentioning: (workspaceId: string, id: string) =>
-      db
-        .selectFrom('episodes')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('timeline', 'like', `%${id}%`)
-        .execute(),
+      inWorkspace(workspaceId).where('timeline', 'like', `%${id}%`).execute(),
 
     /** A queued render and its job, in one transaction: a render never waits without the job that makes it. */
     async insertRender(row: EpisodeRendersTable, enqueueJob: (tx: Db) => Promise<unknown>): Promise<void> {
@@ -97,21 +84,11 @@ export function episodeRepository(db: Db) {
       await db.updateTable('episode_renders').set(patch).where('id', '=', id).execute();
     },
 
-    listRenders: (episodeId: string) =>
-      db
-        .selectFrom('episode_renders')
-        .selectAll()
-        .where('episode_id', '=', episodeId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .execute(),
+    listRenders: (episodeId: string) => rendersOf(episodeId).orderBy('created_at', 'desc').orderBy('id').execute(),
 
     /** The newest render that met the loudness target: what the feed serves. */
     latestPassing: (episodeId: string) =>
-      db
-        .selectFrom('episode_renders')
-        .selectAll()
-        .where('episode_id', '=', episodeId)
+      rendersOf(episodeId)
         .where('status', '=', 'passed')
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')

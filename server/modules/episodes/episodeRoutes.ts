@@ -19,6 +19,7 @@ import {
 
 import { AppError, notFound } from '../../errors';
 import { defineRoute, defineStreamRoute, type Api } from '../../http/route';
+import { publicBaseUrl } from '../../http/publicBaseUrl';
 import { parseOrThrow } from '../../http/validate';
 import { episodeAudio } from '../../media/render';
 import { sendBlob } from '../../storage/sendBlob';
@@ -41,7 +42,7 @@ import { startRender } from './renderEpisodeJob';
 export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
   const tag = 'episodes';
   const { services } = ctx;
-  const baseUrl = (req: Request) => services.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  const baseUrl = (req: Request) => publicBaseUrl(services.config, req);
 
   defineRoute(
     api,
@@ -235,7 +236,6 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
 export function feedRoutes(api: Api, ctx: EpisodeContext): void {
   const tag = 'feeds';
   const { services } = ctx;
-  const baseUrl = (req: Request) => services.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
   defineStreamRoute(
     api,
     {
@@ -250,7 +250,7 @@ export function feedRoutes(api: Api, ctx: EpisodeContext): void {
     },
     async (req, res) => {
       const { workspaceId } = parseOrThrow(feedParamsSchema, req.params, 'path');
-      const xml = await buildFeed(ctx, workspaceId, baseUrl(req));
+      const xml = await buildFeed(ctx, workspaceId, publicBaseUrl(services.config, req));
       res
         .set({ 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=60' })
         .send(xml);

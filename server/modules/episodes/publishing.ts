@@ -5,7 +5,7 @@ import type { EpisodeRendersTable, EpisodesTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { buildPodcastFeed, chaptersJson, type FeedEpisode } from '../feeds/podcastFeed';
 import { podcastGuidForFeedUrl } from '../feeds/podcastGuid';
-import { feedPath, loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
+import { feedPath, loadEpisodeFor, presentStoredEpisode, type EpisodeContext } from './episodeOperations';
 import { creditsFor } from './credits';
 import {
   episodeArtworkPublicPath,
@@ -65,7 +65,7 @@ export async function publishEpisode(
       detail: { title: episode.title },
     },
   );
-  return presentEpisode(ctx, (await ctx.services.episodes.findById(episode.id))!, actor);
+  return presentStoredEpisode(ctx, episode.id, actor);
 }
 
 export const publicAudioPath = (workspaceId: string, episodeId: string, renderId: string) =>

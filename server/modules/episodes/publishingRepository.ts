@@ -6,6 +6,8 @@ import { writeAudited } from './episodeRepository';
 
 type PublishingPatch = Partial<Omit<EpisodePublishingTable, 'episode_id' | 'updated_at'>>;
 
+const userIds = async (rows: Promise<{ user_id: string }[]>) => (await rows).map((r) => r.user_id);
+
 /** Artwork, script links, transcripts, consultants and credit choices, in Kysely (SQLite and PostgreSQL alike). */
 export function publishingRepository(db: Db) {
   return {
@@ -47,16 +49,16 @@ export function publishingRepository(db: Db) {
       );
     },
 
-    consultantIds: async (episodeId: string) =>
-      (
-        await db
+    consultantIds: (episodeId: string) =>
+      userIds(
+        db
           .selectFrom('episode_consultants')
           .select('user_id')
           .where('episode_id', '=', episodeId)
           .orderBy('created_at')
           .orderBy('user_id')
-          .execute()
-      ).map((r) => r.user_id),
+          .execute(),
+      ),
 
     async replaceConsultants(episodeId: string, userIds: string[]): Promise<void> {
       await db.transaction().execute(async (tx) => {
@@ -71,15 +73,15 @@ export function publishingRepository(db: Db) {
     },
 
     /** Everyone who ever changed the document's text. */
-    documentAuthors: async (documentId: string) =>
-      (
-        await db
+    documentAuthors: (documentId: string) =>
+      userIds(
+        db
           .selectFrom('document_authors')
           .select('user_id')
           .where('document_id', '=', documentId)
           .orderBy('first_edit_at')
-          .execute()
-      ).map((r) => r.user_id),
+          .execute(),
+      ),
 
     /** People who started a render of the episode up to `createdAt` (the served render's time). */
     renderers: async (episodeId: string, upTo: string) =>

@@ -12,9 +12,10 @@ import { consultantsBodySchema, creditListSchema, transcriptTypes } from '../../
 import type { ArtworksTable } from '../../db/schema';
 import { AppError, isAppError, notFound } from '../../errors';
 import { defineRoute, defineStreamRoute, type Api } from '../../http/route';
+import { publicBaseUrl } from '../../http/publicBaseUrl';
 import { parseOrThrow } from '../../http/validate';
 import { sendBlob } from '../../storage/sendBlob';
-import { uploadEpisodeArtwork, uploadShowArtwork } from './artwork';
+import { episodeArtworkUpload, uploadShowArtwork } from './artwork';
 import { creditsFor } from './credits';
 import { loadEpisodeFor, type EpisodeContext } from './episodeOperations';
 import { episodePageData } from './episodePageData';
@@ -22,7 +23,8 @@ import { episodePageHtml } from './episodePageHtml';
 import { artworkVersion, hasTranscript, transcriptVersion } from './publicPaths';
 import { publicRender, servedRender } from './publishing';
 import { setConsultants } from './consultants';
-import { deleteTranscript, uploadTranscript } from './transcript';
+import { deleteTranscript, transcriptUpload } from './transcript';
+import { uploadForEpisode } from './episodeUpload';
 
 const noFields = z.object({});
 /** A content-addressed file name: the first 16 hex digits of its SHA-256 and its extension. */
@@ -33,49 +35,47 @@ const artworkCache = 'public, max-age=31536000, immutable';
 export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
   const tag = 'episodes';
   const { services } = ctx;
-  const baseUrl = (req: Request) => services.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  /** A PUT of one small file (multipart: the file in `fileField`, nothing else) to the thing with id `:id`. */
+  const fileUpload = (fileField: string, fileTypes: string) =>
+    ({
+      method: 'put',
+      tag,
+      auth: 'user',
+      params: idParamsSchema,
+      upload: { multipart: { fields: noFields, fileField, fileTypes } },
+    }) as const;
+  const pictures = 'image/png, image/jpeg';
 
   defineRoute(
     api,
     {
-      method: 'put',
+      ...fileUpload('image', pictures),
       path: '/api/workspaces/:id/show/artwork',
-      tag,
       summary: 'Upload the show’s artwork: a square PNG or JPEG, 1400–3000 px (admins and editors)',
-      auth: 'user',
-      params: idParamsSchema,
       response: showSchema,
-      upload: { multipart: { fields: noFields, fileField: 'image', fileTypes: 'image/png, image/jpeg' } },
     },
-    async ({ req, res, user, params }) => uploadShowArtwork(ctx, req, res, params.id, user.id, baseUrl(req)),
+    async ({ req, res, user, params }) =>
+      uploadShowArtwork(ctx, req, res, params.id, user.id, publicBaseUrl(services.config, req)),
   );
   defineRoute(
     api,
     {
-      method: 'put',
+      ...fileUpload('image', pictures),
       path: '/api/episodes/:id/artwork',
-      tag,
       summary: 'Upload the episode’s artwork: a square PNG or JPEG, 1400–3000 px (admins and editors)',
-      auth: 'user',
-      params: idParamsSchema,
       response: episodeSchema,
-      upload: { multipart: { fields: noFields, fileField: 'image', fileTypes: 'image/png, image/jpeg' } },
     },
-    async ({ req, res, user, params }) => uploadEpisodeArtwork(ctx, req, res, params.id, user.id),
+    async ({ req, res, user, params }) => uploadForEpisode(ctx, req, res, params.id, user.id, episodeArtworkUpload),
   );
   defineRoute(
     api,
     {
-      method: 'put',
+      ...fileUpload('file', 'text/vtt, application/x-subrip'),
       path: '/api/episodes/:id/transcript',
-      tag,
       summary: 'Upload the episode’s transcript: WebVTT or SubRip, UTF-8, up to 2 MB (admins and editors)',
-      auth: 'user',
-      params: idParamsSchema,
       response: episodeSchema,
-      upload: { multipart: { fields: noFields, fileField: 'file', fileTypes: 'text/vtt, application/x-subrip' } },
     },
-    async ({ req, res, user, params }) => uploadTranscript(ctx, req, res, params.id, user.id),
+    async ({ req, res, user, params }) => uploadForEpisode(ctx, req, res, params.id, user.id, transcriptUpload),
   );
   defineRoute(
     api,
@@ -123,60 +123,53 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
     },
   );
 
-  defineStreamRoute(
-    api,
-    {
-      method: 'get',
-      path: '/api/episodes/:id/artwork',
-      tag,
-      summary: 'The episode’s artwork, for members (public once published)',
-      auth: 'user',
-      params: idParamsSchema,
-      produces: ['image/png', 'image/jpeg'],
-      ranges: true,
-    },
-    async (req, res) => {
-      if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
-      const { id } = parseOrThrow(idParamsSchema, req.params, 'path');
-      const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
-      const artwork = await services.publishing.findArtwork(episode.id);
-      if (!artwork) throw notFound('artwork');
-      await sendStored(req, res, artwork.blob_key, artwork.content_type, 'private, max-age=0, must-revalidate');
-    },
-  );
-  defineStreamRoute(
-    api,
-    {
-      method: 'get',
-      path: '/api/episodes/:id/transcript',
-      tag,
-      summary: 'The episode’s transcript, for members (public once published)',
-      auth: 'user',
-      params: idParamsSchema,
-      produces: Object.values(transcriptTypes),
-      ranges: true,
-    },
-    async (req, res) => {
-      if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
-      const { id } = parseOrThrow(idParamsSchema, req.params, 'path');
-      const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
-      const publishing = await services.publishing.findPublishing(episode.id);
-      if (!hasTranscript(publishing)) throw notFound('transcript');
-      await sendStored(
-        req,
-        res,
-        publishing.transcript_key,
-        `${transcriptTypes[publishing.transcript_format]}; charset=utf-8`,
-        'private, max-age=0, must-revalidate',
-      );
-    },
-  );
+  /** One of the episode's files, for its members: no caching, since it may be replaced at any time. */
+  const memberFile = (
+    path: string,
+    summary: string,
+    produces: string[],
+    find: (episodeId: string) => Promise<{ key: string; contentType: string }>,
+  ) =>
+    defineStreamRoute(
+      api,
+      { method: 'get', path, tag, summary, auth: 'user', params: idParamsSchema, produces, ranges: true },
+      async (req, res) => {
+        if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
+        const { id } = parseOrThrow(idParamsSchema, req.params, 'path');
+        const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
+        const file = await find(episode.id);
+        const info = await services.blobs.head(file.key);
+        if (!info) throw notFound('file');
+        await sendBlob(req, res, services.blobs, info, {
+          contentType: file.contentType,
+          cacheControl: 'private, max-age=0, must-revalidate',
+        });
+      },
+    );
 
-  async function sendStored(req: Request, res: Response, key: string, contentType: string, cacheControl: string) {
-    const info = await services.blobs.head(key);
-    if (!info) throw notFound('file');
-    await sendBlob(req, res, services.blobs, info, { contentType, cacheControl });
-  }
+  memberFile(
+    '/api/episodes/:id/artwork',
+    'The episode’s artwork, for members (public once published)',
+    ['image/png', 'image/jpeg'],
+    async (episodeId) => {
+      const artwork = await services.publishing.findArtwork(episodeId);
+      if (!artwork) throw notFound('artwork');
+      return { key: artwork.blob_key, contentType: artwork.content_type };
+    },
+  );
+  memberFile(
+    '/api/episodes/:id/transcript',
+    'The episode’s transcript, for members (public once published)',
+    Object.values(transcriptTypes),
+    async (episodeId) => {
+      const publishing = await services.publishing.findPublishing(episodeId);
+      if (!hasTranscript(publishing)) throw notFound('transcript');
+      return {
+        key: publishing.transcript_key,
+        contentType: `${transcriptTypes[publishing.transcript_format]}; charset=utf-8`,
+      };
+    },
+  );
 }
 
 /** Public: artwork, transcripts and the episode page. Nothing here needs a session; unpublished means 404. */
