@@ -5,8 +5,6 @@ import {
   createEpisodeBodySchema,
   episodeListSchema,
   episodeSchema,
-  feedParamsSchema,
-  publicRenderParamsSchema,
   renderListSchema,
   renderParamsSchema,
   renderSchema,
@@ -36,7 +34,7 @@ import {
   updateEpisode,
   type EpisodeContext,
 } from './episodeOperations';
-import { buildFeed, publicChapters, publicRender, publishEpisode } from './publishing';
+import { publishEpisode } from './publishing';
 import { startRender } from './renderEpisodeJob';
 
 export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
@@ -227,78 +225,6 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
       await sendBlob(req, res, services.blobs, info, {
         contentType: episodeAudio.contentType,
         cacheControl: 'private, no-store',
-      });
-    },
-  );
-}
-
-/** The public side: the feed, and the audio and chapters of published episodes. No session, no CSRF. */
-export function feedRoutes(api: Api, ctx: EpisodeContext): void {
-  const tag = 'feeds';
-  const { services } = ctx;
-  defineStreamRoute(
-    api,
-    {
-      method: 'get',
-      path: '/feeds/:workspaceId/podcast.xml',
-      tag,
-      summary: 'The show’s podcast feed (RSS 2.0 with the iTunes and Podcasting 2.0 tags): its published episodes',
-      auth: 'public',
-      params: feedParamsSchema,
-      produces: ['application/rss+xml'],
-      errors: ['validation_failed', 'not_found'],
-    },
-    async (req, res) => {
-      const { workspaceId } = parseOrThrow(feedParamsSchema, req.params, 'path');
-      const xml = await buildFeed(ctx, workspaceId, publicBaseUrl(services.config, req));
-      res
-        .set({ 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=60' })
-        .send(xml);
-    },
-  );
-  defineStreamRoute(
-    api,
-    {
-      method: 'get',
-      path: '/feeds/:workspaceId/episodes/:episodeId/chapters.json',
-      tag,
-      summary: 'A published episode’s chapters (Podcasting 2.0 JSON chapters)',
-      auth: 'public',
-      params: publicRenderParamsSchema,
-      produces: ['application/json+chapters'],
-      errors: ['validation_failed', 'not_found'],
-    },
-    async (req, res) => {
-      const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
-      const { render } = await publicRender(ctx, workspaceId, episodeId);
-      res
-        .set({ 'Content-Type': 'application/json+chapters', 'Cache-Control': 'public, max-age=60' })
-        .send(JSON.stringify(publicChapters(render)));
-    },
-  );
-  defineStreamRoute(
-    api,
-    {
-      method: 'get',
-      path: '/feeds/:workspaceId/episodes/:episodeId/renders/:file',
-      tag,
-      summary: 'A published episode’s MP3 (`file` is `<renderId>.mp3` of its served render), with Range support',
-      auth: 'public',
-      params: publicRenderParamsSchema,
-      produces: [episodeAudio.contentType],
-      ranges: true,
-      errors: ['validation_failed', 'not_found'],
-    },
-    async (req, res) => {
-      const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
-      const { render } = await publicRender(ctx, workspaceId, episodeId);
-      if (req.params.file !== `${render.id}.mp3` || !render.blob_key) throw notFound('episode');
-      const info = await services.blobs.head(render.blob_key);
-      if (!info) throw notFound('episode');
-      // Short caching, so a withdrawal takes the episode out of circulation quickly.
-      await sendBlob(req, res, services.blobs, info, {
-        contentType: episodeAudio.contentType,
-        cacheControl: 'public, max-age=300',
       });
     },
   );

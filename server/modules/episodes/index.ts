@@ -2,9 +2,10 @@ import { timelineCollabAccess } from './timelineAccess';
 import type { ChorusModule } from '../chorusModule';
 import { forwardEpisodeEvents } from './episodeRealtime';
 import { liveTimelines } from './liveTimeline';
-import { episodeRoutes, feedRoutes } from './episodeRoutes';
+import { episodeRoutes } from './episodeRoutes';
 import { flagEpisodesOnWithdrawal } from './publishing';
-import { publicPublishingRoutes, publishingRoutes } from './publishingRoutes';
+import { publicRoutes } from './publicRoutes';
+import { publishingRoutes } from './publishingRoutes';
 import { renderEpisodeJob } from './renderEpisodeJob';
 
 /**
@@ -20,8 +21,7 @@ export const episodesModule: ChorusModule = {
     episodeRoutes(api, ctx);
     publishingRoutes(api, ctx);
     // The public feed, its files and the episode pages: on the same router, so the OpenAPI document lists them too.
-    feedRoutes(api, ctx);
-    publicPublishingRoutes(api, ctx);
+    publicRoutes(api, ctx);
     flagEpisodesOnWithdrawal(ctx);
     return {
       attach: (io) => forwardEpisodeEvents(io, services.bus),
