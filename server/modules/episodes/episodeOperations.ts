@@ -13,7 +13,7 @@ import type { ArtworksTable, EpisodeRendersTable, EpisodesTable, ShowsTable } fr
 import { notFound } from '../../errors';
 import { authorizeEpisode, mayEpisode, type Actor } from '../../policies/authorize';
 import type { EpisodeAction } from '../../policies/rules';
-import { actorIn } from '../../policies/actor';
+import { actorIn, actorOver } from '../../policies/actor';
 import { presentArtwork, showArtworkPath } from './publicPaths';
 import { publishingFields } from './publishingFields';
 import type { EpisodeContext } from './episodeContext';
@@ -32,9 +32,8 @@ export async function loadEpisodeFor(
   userId: string,
   action: EpisodeAction,
 ): Promise<{ episode: EpisodesTable; actor: Actor }> {
-  const episode = await ctx.services.episodes.findById(episodeId);
-  if (!episode) throw notFound('episode');
-  const actor = await actorIn(ctx.services, episode.workspace_id, userId);
+  const found = await ctx.services.episodes.findById(episodeId);
+  const { row: episode, actor } = await actorOver(ctx.services, found, 'episode', userId);
   authorizeEpisode(actor, action);
   return { episode, actor };
 }
@@ -187,6 +186,12 @@ export async function listEpisodes(ctx: EpisodeContext, workspaceId: string, use
 export async function getEpisode(ctx: EpisodeContext, episodeId: string, userId: string): Promise<Episode> {
   const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.view');
   return presentEpisode(ctx, episode, actor);
+}
+
+/** Every render of the episode, newest first. */
+export async function listRenders(ctx: EpisodeContext, episodeId: string, userId: string): Promise<Render[]> {
+  const { episode } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.view');
+  return (await ctx.services.episodes.listRenders(episode.id)).map(presentRender);
 }
 
 export async function updateEpisode(

@@ -20,7 +20,7 @@ import { defineRoute, defineStreamRoute, type Api } from '../../http/route';
 import { publicBaseUrl } from '../../http/publicBaseUrl';
 import { parseOrThrow } from '../../http/validate';
 import { episodeAudio } from '../../media/render';
-import { sendBlob } from '../../storage/sendBlob';
+import { sendStoredBlob } from '../../storage/sendBlob';
 import {
   createEpisode,
   getEpisode,
@@ -28,7 +28,7 @@ import {
   getTimeline,
   listEpisodes,
   loadEpisodeFor,
-  presentRender,
+  listRenders,
   putShow,
   putTimeline,
   updateEpisode,
@@ -179,10 +179,7 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
       params: idParamsSchema,
       response: renderListSchema,
     },
-    async ({ user, params }) => {
-      const { episode } = await loadEpisodeFor(ctx, params.id, user.id, 'episode.view');
-      return { renders: (await ctx.services.episodes.listRenders(episode.id)).map(presentRender) };
-    },
+    async ({ user, params }) => ({ renders: await listRenders(ctx, params.id, user.id) }),
   );
   for (const publish of [true, false]) {
     defineRoute(
@@ -220,11 +217,10 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
       const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
       const render = await ctx.services.episodes.findRender(renderId);
       if (!render || render.episode_id !== episode.id || !render.blob_key) throw notFound('render');
-      const info = await services.blobs.head(render.blob_key);
-      if (!info) throw notFound('render');
-      await sendBlob(req, res, services.blobs, info, {
+      await sendStoredBlob(req, res, services.blobs, render.blob_key, {
         contentType: episodeAudio.contentType,
         cacheControl: 'private, no-store',
+        missing: 'render',
       });
     },
   );

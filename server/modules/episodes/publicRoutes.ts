@@ -8,7 +8,7 @@ import { publicBaseUrl } from '../../http/publicBaseUrl';
 import { defineStreamRoute, type Api } from '../../http/route';
 import { parseOrThrow } from '../../http/validate';
 import { episodeAudio } from '../../media/render';
-import { sendBlob } from '../../storage/sendBlob';
+import { sendStoredBlob } from '../../storage/sendBlob';
 import type { EpisodeContext } from './episodeContext';
 import { episodePageData } from './episodePageData';
 import { episodePageHtml } from './episodePageHtml';
@@ -54,9 +54,11 @@ export function publicRoutes(api: Api, ctx: EpisodeContext): void {
       file.extension !== (artwork.content_type === 'image/png' ? 'png' : 'jpg')
     )
       throw notFound('artwork');
-    const info = await services.blobs.head(artwork.blob_key);
-    if (!info) throw notFound('artwork');
-    await sendBlob(req, res, services.blobs, info, { contentType: artwork.content_type, cacheControl: artworkCache });
+    await sendStoredBlob(req, res, services.blobs, artwork.blob_key, {
+      contentType: artwork.content_type,
+      cacheControl: artworkCache,
+      missing: 'artwork',
+    });
   };
 
   defineStreamRoute(
@@ -105,12 +107,11 @@ export function publicRoutes(api: Api, ctx: EpisodeContext): void {
     async (req, res) => {
       const { render } = await publishedOf(req);
       if (req.params.file !== `${render.id}.mp3` || !render.blob_key) throw notFound('episode');
-      const info = await services.blobs.head(render.blob_key);
-      if (!info) throw notFound('episode');
       // Short caching, so a withdrawal takes the episode out of circulation quickly.
-      await sendBlob(req, res, services.blobs, info, {
+      await sendStoredBlob(req, res, services.blobs, render.blob_key, {
         contentType: episodeAudio.contentType,
         cacheControl: 'public, max-age=300',
+        missing: 'episode',
       });
     },
   );
@@ -163,11 +164,10 @@ export function publicRoutes(api: Api, ctx: EpisodeContext): void {
         publishing.transcript_format !== file.extension
       )
         throw notFound('transcript');
-      const info = await services.blobs.head(publishing.transcript_key);
-      if (!info) throw notFound('transcript');
-      await sendBlob(req, res, services.blobs, info, {
+      await sendStoredBlob(req, res, services.blobs, publishing.transcript_key, {
         contentType: `${transcriptTypes[publishing.transcript_format]}; charset=utf-8`,
         cacheControl: 'public, max-age=300',
+        missing: 'transcript',
       });
     },
   );

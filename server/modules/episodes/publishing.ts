@@ -3,7 +3,7 @@ import { transcriptTypes } from '../../../shared/contracts/publishing';
 import { nowIso } from '../../clock';
 import type { EpisodeRendersTable, EpisodesTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { buildPodcastFeed, chaptersJson, type FeedEpisode } from '../feeds/podcastFeed';
+import { buildPodcastFeed, chaptersJson, type FeedEpisode, type FeedPerson } from '../feeds/podcastFeed';
 import { podcastGuidForFeedUrl } from '../feeds/podcastGuid';
 import { feedPath, loadEpisodeFor, presentStoredEpisode, type EpisodeContext } from './episodeOperations';
 import { creditsFor } from './credits';
@@ -29,6 +29,13 @@ export async function servedRender(
   if (!render?.blob_key) return undefined;
   const clips = await Promise.all(clipIdsOf(render).map((id) => ctx.services.clips.findById(id)));
   return clips.every((c) => c && !c.withdrawn_at) ? render : undefined;
+}
+
+/** Who the feed credits for the episode's served render, as things stand (nobody without one). */
+export async function episodeCredits(ctx: EpisodeContext, episodeId: string, userId: string): Promise<FeedPerson[]> {
+  const { episode } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.view');
+  const render = await servedRender(ctx, episode);
+  return render ? creditsFor(ctx, episode, render) : [];
 }
 
 export async function publishEpisode(

@@ -6,12 +6,11 @@ import { AppError, notFound } from '../../errors';
 import { defineRoute, defineStreamRoute, type Api } from '../../http/route';
 import { publicBaseUrl } from '../../http/publicBaseUrl';
 import { parseOrThrow } from '../../http/validate';
-import { sendBlob } from '../../storage/sendBlob';
+import { sendStoredBlob } from '../../storage/sendBlob';
 import { episodeArtworkUpload, uploadShowArtwork } from './artwork';
-import { creditsFor } from './credits';
 import { loadEpisodeFor, type EpisodeContext } from './episodeOperations';
 import { hasTranscript } from './publicPaths';
-import { servedRender } from './publishing';
+import { episodeCredits } from './publishing';
 import { setConsultants } from './consultants';
 import { deleteTranscript, transcriptUpload } from './transcript';
 import { uploadForEpisode } from './episodeUpload';
@@ -103,11 +102,7 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
       params: idParamsSchema,
       response: creditListSchema,
     },
-    async ({ user, params }) => {
-      const { episode } = await loadEpisodeFor(ctx, params.id, user.id, 'episode.view');
-      const render = await servedRender(ctx, episode);
-      return { credits: render ? await creditsFor(ctx, episode, render) : [] };
-    },
+    async ({ user, params }) => ({ credits: await episodeCredits(ctx, params.id, user.id) }),
   );
 
   /** One of the episode's files, for its members: no caching, since it may be replaced at any time. */
@@ -125,11 +120,10 @@ export function publishingRoutes(api: Api, ctx: EpisodeContext): void {
         const { id } = parseOrThrow(idParamsSchema, req.params, 'path');
         const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
         const file = await find(episode.id);
-        const info = await services.blobs.head(file.key);
-        if (!info) throw notFound('file');
-        await sendBlob(req, res, services.blobs, info, {
+        await sendStoredBlob(req, res, services.blobs, file.key, {
           contentType: file.contentType,
           cacheControl: 'private, max-age=0, must-revalidate',
+          missing: 'file',
         });
       },
     );

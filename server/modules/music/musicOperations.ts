@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { uploadMusicFieldsSchema, type MusicAsset } from '../../../shared/contracts/music';
 import { nowIso } from '../../clock';
 import type { MusicAssetsTable } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { AppError } from '../../errors';
 import { receiveAudioUpload } from '../../http/audioUpload';
 import { requireMultipart, type UploadForm } from '../../http/multipartUpload';
 import { authorizeMusic, mayMusic, type Actor } from '../../policies/authorize';
@@ -11,7 +11,7 @@ import type { MusicAction } from '../../policies/rules';
 import type { Services } from '../../services';
 import { musicOriginalKey, musicPrefix } from '../../storage/keys';
 import { parseStoredTimeline } from '../episodes/timeline';
-import { actorIn } from '../../policies/actor';
+import { actorIn, actorOver } from '../../policies/actor';
 import type { MusicAssetRow } from './musicRepository';
 import { processMusicJobSpec } from './processMusicJob';
 
@@ -45,9 +45,12 @@ export async function loadMusicFor(
   userId: string,
   action: MusicAction,
 ): Promise<{ asset: MusicAssetRow; actor: Actor }> {
-  const asset = await services.music.findWithCreator(assetId);
-  if (!asset) throw notFound('music');
-  const actor = await actorIn(services, asset.workspace_id, userId);
+  const { row: asset, actor } = await actorOver(
+    services,
+    await services.music.findWithCreator(assetId),
+    'music',
+    userId,
+  );
   authorizeMusic(actor, action);
   return { asset, actor };
 }
