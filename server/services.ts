@@ -8,6 +8,8 @@ import { userRepository } from './modules/accounts/userRepository';
 import { clipRepository } from './modules/clips/clipRepository';
 import { commentRepository } from './modules/clips/commentRepository';
 import { documentRepository } from './modules/documents/documentRepository';
+import { episodeRepository } from './modules/episodes/episodeRepository';
+import { publishingRepository } from './modules/episodes/publishingRepository';
 import { inviteRepository } from './modules/invites/inviteRepository';
 import { musicRepository } from './modules/music/musicRepository';
 import { workspaceRepository } from './modules/workspaces/workspaceRepository';
@@ -32,6 +34,10 @@ export interface Services {
   clips: ReturnType<typeof clipRepository>;
   clipComments: ReturnType<typeof commentRepository>;
   documents: ReturnType<typeof documentRepository>;
+
+  // Episodes and music.
+  episodes: ReturnType<typeof episodeRepository>;
+  publishing: ReturnType<typeof publishingRepository>;
   music: ReturnType<typeof musicRepository>;
 
   /** Runs `work` in one database transaction; repository methods that take a `tx` join it. */
@@ -64,6 +70,10 @@ export function createServices(
     clips: clipRepository(db),
     clipComments: commentRepository(db),
     documents: documentRepository(db),
+
+    // Episodes and music.
+    episodes: episodeRepository(db),
+    publishing: publishingRepository(db),
     music: musicRepository(db),
 
     transaction: (work) => db.transaction().execute(work),

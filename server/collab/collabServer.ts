@@ -5,7 +5,6 @@ import {
   type CollabError,
   type CollabJoinReply,
   type CollabServerToClientEvents,
-  type TimelineCheck,
 } from '../../shared/realtime/collab';
 import { userFromCookieHeader } from '../auth/sessions';
 import { AppError, isAppError } from '../errors';
@@ -56,6 +55,13 @@ interface Connection {
   rateLimitNoticeAt: number;
 }
 
+/** The `/collab` events that belong to a kind of document rather than to the engine (which owns `y` and `collab:*`). */
+type KindEvents = Omit<CollabServerToClientEvents, 'y' | `collab:${string}`>;
+/** What follows the document id in a kind's event. */
+type KindEventArgs<E extends keyof KindEvents> = KindEvents[E] extends (docId: string, ...args: infer A) => void
+  ? A
+  : never;
+
 export interface CollabServer {
   readonly registry: DocumentRegistry;
   /** Modules register the kinds of document they own and whose rules decide access to them. */
@@ -65,8 +71,11 @@ export interface CollabServer {
   attach(io: ChorusServer): void;
   /** A document's archive state or carer switch changed: re-check everyone who has it open. */
   documentAccessChanged(documentId: string): void;
-  /** Tells everyone in an episode's timeline document how the server's check of it went. */
-  tellTimelineCheck(documentId: string, check: TimelineCheck): void;
+  /**
+   * Sends a kind's own event to everyone who has the document open on this instance (each instance tells
+   * its own), e.g. how the owning module's check of the content went.
+   */
+  tellDocument<E extends keyof KindEvents>(documentId: string, event: E, ...args: KindEventArgs<E>): void;
   /** The whole Yjs state of a document, for rendering. */
   readState(documentId: string): Promise<Uint8Array>;
   /** Graceful shutdown: waits for queued changes and writes a final snapshot of every open document. */
@@ -373,8 +382,11 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
       const doc = registry.get(documentId);
       if (doc) void refreshAccess(doc);
     },
-    tellTimelineCheck(documentId, check) {
-      nsp?.local.to(docRoom(documentId)).emit('timeline:check', documentId, check);
+    tellDocument(documentId, event, ...args) {
+      // The arguments were checked against the event at the call; Socket.IO's types cannot follow a generic name.
+      const room = nsp?.local.to(docRoom(documentId)) as
+        { emit(name: string, ...args: unknown[]): boolean } | undefined;
+      room?.emit(event, documentId, ...args);
     },
     readState: (documentId) => registry.readState(documentId),
     async close() {

@@ -4,6 +4,10 @@ import { ffmpeg } from './ffmpeg';
 import { listeningCopy } from './listeningCopy';
 import { PEAKS_SAMPLE_RATE, PeaksCollector } from './peaks';
 import type { AudioProbe } from './probe';
+import { MediaProcessingError, runFfmpeg } from './runFfmpeg';
+
+// Where the error was first defined; clip processing still imports it from here.
+export { MediaProcessingError } from './runFfmpeg';
 
 export interface AnalyseOptions {
   input: string;
@@ -19,13 +23,6 @@ export interface AnalyseResult extends LoudnessSummary {
   peaks: ClipPeaks;
   /** Length of the decoded audio, from the number of samples decoded. */
   decodedSeconds: number;
-}
-
-export class MediaProcessingError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'MediaProcessingError';
-  }
 }
 
 /**
@@ -47,71 +44,49 @@ export async function analyseAudio(options: AnalyseOptions): Promise<AnalyseResu
   const collector = new PeaksCollector();
   const log: string[] = [];
 
-  await new Promise<void>((resolve, reject) => {
-    const command = ffmpeg({ stdoutLines: 50 })
-      .input(options.input)
-      .complexFilter(graph)
-      .output(options.listeningCopyPath)
-      .outputOptions([
-        '-map',
-        '[listen]',
-        '-c:a',
-        'aac',
-        '-aac_coder',
-        'fast',
-        '-b:a',
-        listeningCopy.bitrate,
-        '-ac',
-        String(channels),
-        '-ar',
-        String(sampleRate),
-        '-map_metadata',
-        '-1',
-        '-movflags',
-        '+faststart',
-        '-f',
-        'mp4',
-      ])
-      .output(collector)
-      .outputOptions([
-        '-map',
-        '[pcm]',
-        '-f',
-        's16le',
-        '-nostdin',
-        '-nostats',
-        '-progress',
-        'pipe:2',
-        '-stats_period',
-        '0.25',
-      ]);
-
-    command.on('stderr', (line: string) => {
-      const time = /^out_time_us=(\d+)$/.exec(line);
-      if (time) {
-        const seconds = Number(time[1]) / 1e6;
-        options.onProgress?.(probe.durationSeconds ? Math.min(0.99, seconds / probe.durationSeconds) : null);
-        return;
-      }
-      if (!/^\w+=/.test(line)) log.push(line);
-    });
-    const onAbort = () => command.kill('SIGKILL');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    command.on('error', (err: Error) => {
-      options.signal?.removeEventListener('abort', onAbort);
-      reject(
-        options.signal?.aborted
-          ? options.signal.reason
-          : new MediaProcessingError(`ffmpeg could not process this recording: ${err.message.split('\n')[0]}`, {
-              cause: err,
-            }),
-      );
-    });
-    command.on('end', () => {
-      options.signal?.removeEventListener('abort', onAbort);
-      resolve();
-    });
-    command.run();
+  const command = ffmpeg({ stdoutLines: 50 })
+    .input(options.input)
+    .complexFilter(graph)
+    .output(options.listeningCopyPath)
+    .outputOptions([
+      '-map',
+      '[listen]',
+      '-c:a',
+      'aac',
+      '-aac_coder',
+      'fast',
+      '-b:a',
+      listeningCopy.bitrate,
+      '-ac',
+      String(channels),
+      '-ar',
+      String(sampleRate),
+      '-map_metadata',
+      '-1',
+      '-movflags',
+      '+faststart',
+      '-f',
+      'mp4',
+    ])
+    .output(collector)
+    .outputOptions([
+      '-map',
+      '[pcm]',
+      '-f',
+      's16le',
+      '-nostdin',
+      '-nostats',
+      '-progress',
+      'pipe:2',
+      '-stats_period',
+      '0.25',
+    ]);
+  await runFfmpeg(command, {
+    signal: options.signal,
+    log,
+    onOutputSeconds: (seconds) =>
+      options.onProgress?.(probe.durationSeconds ? Math.min(0.99, seconds / probe.durationSeconds) : null),
+    failure: (ffmpegSays) => `ffmpeg could not process this recording: ${ffmpegSays}`,
   });
 
   const loudness = parseEbur128Summary(log);

@@ -1,6 +1,6 @@
 import { parseEbur128Summary, type LoudnessSummary } from './ebur128';
 import { ffmpeg } from './ffmpeg';
-import { MediaProcessingError } from './analyse';
+import { MediaProcessingError, runFfmpeg } from './runFfmpeg';
 
 /** The speech reference every episode is levelled to, and how far a render may miss it. */
 export const loudnessTarget = { integratedLufs: -16, toleranceLu: 1, maxTruePeakDbtp: -1 } as const;
@@ -15,35 +15,21 @@ export const musicReferenceLufs = loudnessTarget.integratedLufs - 4;
 export const correctBeyondLu = 0.5;
 
 /** EBU R128 integrated loudness and true peak of a file, from ffmpeg's `ebur128=peak=true` (one decode, no output). */
-export function measureLoudness(input: string, signal?: AbortSignal): Promise<LoudnessSummary> {
+export async function measureLoudness(input: string, signal?: AbortSignal): Promise<LoudnessSummary> {
   const log: string[] = [];
-  return new Promise((resolve, reject) => {
-    const command = ffmpeg()
-      .input(input)
-      .audioFilters('ebur128=peak=true')
-      .outputOptions(['-f', 'null', '-nostdin', '-nostats'])
-      .output('-');
-    command.on('stderr', (line: string) => log.push(line));
-    const onAbort = () => command.kill('SIGKILL');
-    signal?.addEventListener('abort', onAbort, { once: true });
-    command.on('error', (err: Error) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(
-        signal?.aborted
-          ? signal.reason
-          : new MediaProcessingError(`ffmpeg could not measure the loudness: ${err.message.split('\n')[0]}`, {
-              cause: err,
-            }),
-      );
-    });
-    command.on('end', () => {
-      signal?.removeEventListener('abort', onAbort);
-      const summary = parseEbur128Summary(log);
-      if (!summary) reject(new MediaProcessingError('ffmpeg finished without reporting the loudness.'));
-      else resolve(summary);
-    });
-    command.run();
+  const command = ffmpeg()
+    .input(input)
+    .audioFilters('ebur128=peak=true')
+    .outputOptions(['-f', 'null', '-nostdin', '-nostats'])
+    .output('-');
+  await runFfmpeg(command, {
+    signal,
+    log,
+    failure: (ffmpegSays) => `ffmpeg could not measure the loudness: ${ffmpegSays}`,
   });
+  const summary = parseEbur128Summary(log);
+  if (!summary) throw new MediaProcessingError('ffmpeg finished without reporting the loudness.');
+  return summary;
 }
 
 /** Whether a measured render meets the target: −16 ±1 LUFS integrated and true peak ≤ −1 dBTP. */

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { ffmpeg } from './ffmpeg';
-import { MediaProcessingError } from './analyse';
+import { MediaProcessingError, runFfmpeg } from './runFfmpeg';
 
 /** One stretch of the sequence, already levelled: `gainDb` is applied as it is. */
 export interface RenderSegment {
@@ -193,66 +193,44 @@ export async function renderEpisode(options: RenderOptions): Promise<void> {
   await writeFile(options.metadataPath, ffmetadata(options.title, options.chapters));
   const total = renderedSeconds(segments);
   const log: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const command = ffmpeg();
-    for (const file of inputs) command.input(file);
-    command.input(options.metadataPath).inputOptions(['-f', 'ffmetadata']);
-    command
-      .complexFilter(renderGraph(options, options.masterGainDb))
-      .output(options.output)
-      .outputOptions([
-        '-map',
-        '[out]',
-        '-map_metadata',
-        String(inputs.length),
-        '-map_chapters',
-        String(inputs.length),
-        '-c:a',
-        'libmp3lame',
-        '-b:a',
-        episodeAudio.bitrate,
-        '-ar',
-        String(episodeAudio.sampleRate),
-        '-ac',
-        '2',
-        '-id3v2_version',
-        '3',
-        '-write_xing',
-        '1',
-        '-f',
-        'mp3',
-        '-nostdin',
-        '-nostats',
-        '-progress',
-        'pipe:2',
-        '-stats_period',
-        '0.5',
-      ]);
-    command.on('stderr', (line: string) => {
-      const time = /^out_time_us=(\d+)$/.exec(line);
-      if (time) {
-        options.onProgress?.(Math.min(0.99, Number(time[1]) / 1e6 / total));
-        return;
-      }
-      if (!/^\w+=/.test(line)) log.push(line);
-    });
-    const onAbort = () => command.kill('SIGKILL');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    command.on('error', (err: Error) => {
-      options.signal?.removeEventListener('abort', onAbort);
-      reject(
-        options.signal?.aborted
-          ? options.signal.reason
-          : new MediaProcessingError(
-              `ffmpeg could not render the episode: ${err.message.split('\n')[0]} ${log.slice(-3).join(' ')}`,
-              { cause: err },
-            ),
-      );
-    });
-    command.on('end', () => {
-      options.signal?.removeEventListener('abort', onAbort);
-      resolve();
-    });
-    command.run();
+  const command = ffmpeg();
+  for (const file of inputs) command.input(file);
+  command.input(options.metadataPath).inputOptions(['-f', 'ffmetadata']);
+  command
+    .complexFilter(renderGraph(options, options.masterGainDb))
+    .output(options.output)
+    .outputOptions([
+      '-map',
+      '[out]',
+      '-map_metadata',
+      String(inputs.length),
+      '-map_chapters',
+      String(inputs.length),
+      '-c:a',
+      'libmp3lame',
+      '-b:a',
+      episodeAudio.bitrate,
+      '-ar',
+      String(episodeAudio.sampleRate),
+      '-ac',
+      '2',
+      '-id3v2_version',
+      '3',
+      '-write_xing',
+      '1',
+      '-f',
+      'mp3',
+      '-nostdin',
+      '-nostats',
+      '-progress',
+      'pipe:2',
+      '-stats_period',
+      '0.5',
+    ]);
+  await runFfmpeg(command, {
+    signal: options.signal,
+    log,
+    onOutputSeconds: (seconds) => options.onProgress?.(Math.min(0.99, seconds / total)),
+    failure: (ffmpegSays) => `ffmpeg could not render the episode: ${ffmpegSays} ${log.slice(-3).join(' ')}`,
   });
 }

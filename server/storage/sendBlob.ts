@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { BlobInfo, BlobStore } from './BlobStore';
 import { attachmentDisposition } from './contentDisposition';
 import { parseRangeHeader } from './httpRange';
@@ -59,6 +59,19 @@ export async function sendBlob(
     // A listener who closes the player mid-file is not an error worth reporting.
     if (!(e instanceof Error && 'code' in e && e.code === 'ERR_STREAM_PREMATURE_CLOSE')) throw e;
   });
+}
+
+/** `sendBlob` for the object at `key`; an object that is gone answers 404, naming it as `missing`. */
+export async function sendStoredBlob(
+  req: Request,
+  res: Response,
+  store: BlobStore,
+  key: string,
+  options: SendBlobOptions & { missing: string },
+): Promise<void> {
+  const info = await store.head(key);
+  if (!info) throw notFound(options.missing);
+  await sendBlob(req, res, store, info, options);
 }
 
 function sizeHeaders(res: Response, size: number, range: { start: number; end: number } | null): void {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { Episode, Show } from '../../../shared/contracts/episodes';
+import type { Show } from '../../../shared/contracts/episodes';
 import { artworkRules, artworkRuleSentence, artworkSizeProblem } from '../../../shared/contracts/publishing';
 import { nowIso } from '../../clock';
 import type { ArtworksTable } from '../../db/schema';
@@ -9,10 +9,9 @@ import { readSingleFile } from '../../http/readSingleFile';
 import { readImageInfo, type ImageInfo } from '../../images/imageSize';
 import { authorizeEpisode } from '../../policies/authorize';
 import { episodeArtworkKey, showArtworkKey } from '../../storage/keys';
-import { recordAudit } from '../audit/auditLog';
 import { actorIn } from '../../policies/actor';
-import { getShow, loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
-import { publishingRepository } from './publishingRepository';
+import { getShow, type EpisodeContext } from './episodeOperations';
+import type { EpisodeFileUpload } from './episodeUpload';
 import { artworkVersion } from './publicPaths';
 
 /** A PNG or JPEG, square, 1400–3000 px: 415 for anything that is not such a picture, 422 for the wrong size. */
@@ -39,7 +38,7 @@ interface ArtworkOwner {
 /** Checks the picture, stores it under a key of its own, points the record at it, then drops the old file. */
 async function storeArtwork(ctx: EpisodeContext, owner: ArtworkOwner, userId: string, bytes: Buffer): Promise<void> {
   const info = checkArtwork(bytes);
-  const repo = publishingRepository(ctx.services.db);
+  const repo = ctx.services.publishing;
   const previous = await repo.findArtwork(owner.ownerId);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const blob_key = owner.keyFor(artworkVersion({ sha256 }));
@@ -57,8 +56,7 @@ async function storeArtwork(ctx: EpisodeContext, owner: ArtworkOwner, userId: st
     updated_by: userId,
     updated_at: nowIso(),
   };
-  await repo.upsertArtwork(row);
-  await recordAudit(ctx.services.db, {
+  await repo.upsertArtwork(row, {
     workspaceId: owner.workspaceId,
     actorId: userId,
     action: 'artwork.uploaded',
@@ -78,7 +76,7 @@ export async function uploadShowArtwork(
   baseUrl: string,
 ): Promise<Show> {
   authorizeEpisode(await actorIn(ctx.services, workspaceId, userId), 'episode.create');
-  if (!(await ctx.episodes.findShow(workspaceId))) {
+  if (!(await ctx.services.episodes.findShow(workspaceId))) {
     throw new AppError(
       'conflict',
       'Set up the show first (its title, description, language, category, author and owner), then add its artwork.',
@@ -95,25 +93,20 @@ export async function uploadShowArtwork(
 }
 
 /** `PUT /api/episodes/:id/artwork` (admins and editors). */
-export async function uploadEpisodeArtwork(
-  ctx: EpisodeContext,
-  req: Request,
-  res: Response,
-  episodeId: string,
-  userId: string,
-): Promise<Episode> {
-  const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.edit');
-  const file = await readSingleFile(req, res, 'image', artworkRules.maxBytes, 'picture');
-  await storeArtwork(
-    ctx,
-    {
-      ownerId: episode.id,
-      workspaceId: episode.workspace_id,
-      episodeId: episode.id,
-      keyFor: (v) => episodeArtworkKey(episode.workspace_id, episode.id, v),
-    },
-    userId,
-    file.bytes,
-  );
-  return presentEpisode(ctx, (await ctx.episodes.findById(episode.id))!, actor);
-}
+export const episodeArtworkUpload: EpisodeFileUpload = {
+  field: 'image',
+  maxBytes: artworkRules.maxBytes,
+  what: 'picture',
+  store: (ctx, episode, bytes, userId) =>
+    storeArtwork(
+      ctx,
+      {
+        ownerId: episode.id,
+        workspaceId: episode.workspace_id,
+        episodeId: episode.id,
+        keyFor: (v) => episodeArtworkKey(episode.workspace_id, episode.id, v),
+      },
+      userId,
+      bytes,
+    ),
+};

@@ -1,7 +1,6 @@
 import type { Episode } from '../../../shared/contracts/episodes';
 import { AppError } from '../../errors';
 import { loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
-import { publishingRepository } from './publishingRepository';
 
 /** `PUT /api/episodes/:id/consultants`: the members credited as consultants on this episode (admins and editors). */
 export async function setConsultants(
@@ -18,6 +17,6 @@ export async function setConsultants(
   );
   if (problems.length > 0)
     throw new AppError('validation_failed', 'Consultants must be members of this workspace.', { fields: problems });
-  await publishingRepository(ctx.services.db).replaceConsultants(episode.id, unique);
+  await ctx.services.publishing.replaceConsultants(episode.id, unique);
   return presentEpisode(ctx, episode, actor);
 }

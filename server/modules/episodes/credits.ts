@@ -2,7 +2,6 @@ import type { EpisodeRendersTable, EpisodesTable } from '../../db/schema';
 import { credits, type CreditKind } from '../feeds/creditRoles';
 import type { FeedPerson } from '../feeds/podcastFeed';
 import type { EpisodeContext } from './episodeOperations';
-import { publishingRepository } from './publishingRepository';
 import { parseStoredTimeline } from './timeline';
 
 /**
@@ -16,7 +15,7 @@ export async function creditsFor(
   episode: EpisodesTable,
   render: EpisodeRendersTable,
 ): Promise<FeedPerson[]> {
-  const repo = publishingRepository(ctx.services.db);
+  const repo = ctx.services.publishing;
   const credited = await repo.creditedMembers(episode.workspace_id);
   const wanted: [CreditKind, string][] = [];
 

@@ -13,17 +13,16 @@ import type { ArtworksTable, EpisodeRendersTable, EpisodesTable, ShowsTable } fr
 import { notFound } from '../../errors';
 import { authorizeEpisode, mayEpisode, type Actor } from '../../policies/authorize';
 import type { EpisodeAction } from '../../policies/rules';
-import { actorIn } from '../../policies/actor';
+import { actorIn, actorOver } from '../../policies/actor';
 import { presentArtwork, showArtworkPath } from './publicPaths';
 import { publishingFields } from './publishingFields';
-import { publishingRepository } from './publishingRepository';
 import type { EpisodeContext } from './episodeContext';
 import { linkScriptDocument } from './scriptLink';
 import { checkTimeline, emptyTimeline, parseStoredTimeline, timelineSeconds } from './timeline';
 
 export type { EpisodeContext } from './episodeContext';
 
-/** The feed's public address: PUBLIC_URL when set, else the address the request came to. */
+/** The feed's address, after the public base URL. */
 export const feedPath = (workspaceId: string) => `/feeds/${workspaceId}/podcast.xml`;
 
 /** Loads an episode and checks the caller may do `action`; outside its workspace it answers like a missing one. */
@@ -33,9 +32,8 @@ export async function loadEpisodeFor(
   userId: string,
   action: EpisodeAction,
 ): Promise<{ episode: EpisodesTable; actor: Actor }> {
-  const episode = await ctx.episodes.findById(episodeId);
-  if (!episode) throw notFound('episode');
-  const actor = await actorIn(ctx.services, episode.workspace_id, userId);
+  const found = await ctx.services.episodes.findById(episodeId);
+  const { row: episode, actor } = await actorOver(ctx.services, found, 'episode', userId);
   authorizeEpisode(actor, action);
   return { episode, actor };
 }
@@ -60,7 +58,7 @@ export function presentRender(r: EpisodeRendersTable): Render {
 }
 
 export async function presentEpisode(ctx: EpisodeContext, e: EpisodesTable, actor: Actor): Promise<Episode> {
-  const [latest] = await ctx.episodes.listRenders(e.id);
+  const [latest] = await ctx.services.episodes.listRenders(e.id);
   return {
     id: e.id,
     workspaceId: e.workspace_id,
@@ -77,13 +75,18 @@ export async function presentEpisode(ctx: EpisodeContext, e: EpisodesTable, acto
     totalSeconds: timelineSeconds(parseStoredTimeline(e.timeline)),
     timelineDocumentId: e.timeline_document_id ?? '',
     latestRender: latest ? presentRender(latest) : null,
-    ...(await publishingFields(ctx.services.db, e)),
+    ...(await publishingFields(ctx.services.publishing, e)),
     abilities: {
       edit: mayEpisode(actor, 'episode.edit'),
       render: mayEpisode(actor, 'episode.render'),
       publish: mayEpisode(actor, 'episode.publish'),
     },
   };
+}
+
+/** The episode as stored now, after a change, as `actor` sees it. */
+export async function presentStoredEpisode(ctx: EpisodeContext, episodeId: string, actor: Actor): Promise<Episode> {
+  return presentEpisode(ctx, (await ctx.services.episodes.findById(episodeId))!, actor);
 }
 
 const presentShow = (s: ShowsTable, baseUrl: string, artwork: ArtworksTable | undefined): Show => ({
@@ -110,9 +113,9 @@ export async function getShow(
   baseUrl: string,
 ): Promise<Show> {
   authorizeEpisode(await actorIn(ctx.services, workspaceId, userId), 'episode.view');
-  const show = await ctx.episodes.findShow(workspaceId);
+  const show = await ctx.services.episodes.findShow(workspaceId);
   if (!show) throw notFound('show (nobody has set it up yet: an admin or editor can, with PUT)');
-  return presentShow(show, baseUrl, await publishingRepository(ctx.services.db).findArtwork(workspaceId));
+  return presentShow(show, baseUrl, await ctx.services.publishing.findArtwork(workspaceId));
 }
 
 export async function putShow(
@@ -137,8 +140,8 @@ export async function putShow(
     artwork_url: body.artworkUrl ?? null,
     updated_at: nowIso(),
   };
-  await ctx.episodes.upsertShow(row);
-  return presentShow(row, baseUrl, await publishingRepository(ctx.services.db).findArtwork(workspaceId));
+  await ctx.services.episodes.upsertShow(row);
+  return presentShow(row, baseUrl, await ctx.services.publishing.findArtwork(workspaceId));
 }
 
 export async function createEpisode(
@@ -169,20 +172,26 @@ export async function createEpisode(
     needs_rerender: 0,
     rerender_reason: null,
   };
-  await ctx.episodes.insert(row);
+  await ctx.services.episodes.insert(row);
   return presentEpisode(ctx, row, actor);
 }
 
 export async function listEpisodes(ctx: EpisodeContext, workspaceId: string, userId: string): Promise<Episode[]> {
   const actor = await actorIn(ctx.services, workspaceId, userId);
   authorizeEpisode(actor, 'episode.view');
-  const rows = await ctx.episodes.listForWorkspace(workspaceId);
+  const rows = await ctx.services.episodes.listForWorkspace(workspaceId);
   return Promise.all(rows.map((r) => presentEpisode(ctx, r, actor)));
 }
 
 export async function getEpisode(ctx: EpisodeContext, episodeId: string, userId: string): Promise<Episode> {
   const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.view');
   return presentEpisode(ctx, episode, actor);
+}
+
+/** Every render of the episode, newest first. */
+export async function listRenders(ctx: EpisodeContext, episodeId: string, userId: string): Promise<Render[]> {
+  const { episode } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.view');
+  return (await ctx.services.episodes.listRenders(episode.id)).map(presentRender);
 }
 
 export async function updateEpisode(
@@ -199,8 +208,8 @@ export async function updateEpisode(
   if (body.season !== undefined) patch.season = body.season;
   if (body.type !== undefined) patch.type = body.type;
   if (body.scriptDocumentId !== undefined) await linkScriptDocument(ctx, episode, body.scriptDocumentId);
-  await ctx.episodes.update(episode.id, patch);
-  return presentEpisode(ctx, (await ctx.episodes.findById(episode.id))!, actor);
+  await ctx.services.episodes.update(episode.id, patch);
+  return presentStoredEpisode(ctx, episode.id, actor);
 }
 
 export async function getTimeline(ctx: EpisodeContext, episodeId: string, userId: string) {

@@ -5,7 +5,6 @@ import { creditsFor } from './credits';
 import { feedPath, type EpisodeContext } from './episodeOperations';
 import { episodeArtworkPublicPath, hasTranscript, showArtworkPath, transcriptPublicPath } from './publicPaths';
 import { publicAudioPath, publicChapters, publicRender } from './publishing';
-import { publishingRepository } from './publishingRepository';
 
 /** Everything the public episode page shows; only for a published episode whose render may be served. */
 export interface EpisodePageData {
@@ -31,10 +30,10 @@ export async function episodePageData(
   workspaceId: string,
   episodeId: string,
 ): Promise<EpisodePageData> {
-  const show = await ctx.episodes.findShow(workspaceId);
+  const show = await ctx.services.episodes.findShow(workspaceId);
   if (!show) throw notFound('episode');
   const { episode, render } = await publicRender(ctx, workspaceId, episodeId);
-  const repo = publishingRepository(ctx.services.db);
+  const repo = ctx.services.publishing;
   const [episodeArtwork, showArtwork, publishing] = await Promise.all([
     repo.findArtwork(episode.id),
     repo.findArtwork(workspaceId),

@@ -1,9 +1,29 @@
 import type { Db } from '../../db/connect';
 import type { EpisodeRendersTable, EpisodesTable, ShowsTable } from '../../db/schema';
 import { nowIso } from '../../clock';
+import { recordAudit, type AuditEntry } from '../audit/auditLog';
+
+/**
+ * Runs `write`; with an audit entry, in one transaction with the entry that records it, so the trail never
+ * names a change that did not happen (nor misses one that did).
+ */
+export async function writeAudited(db: Db, audit: AuditEntry | undefined, write: (tx: Db) => Promise<unknown>) {
+  if (!audit) {
+    await write(db);
+    return;
+  }
+  await db.transaction().execute(async (tx) => {
+    await write(tx);
+    await recordAudit(tx, audit);
+  });
+}
 
 /** Shows, episodes and their renders in Kysely; the same queries on SQLite and PostgreSQL. */
 export function episodeRepository(db: Db) {
+  const inWorkspace = (workspaceId: string) =>
+    db.selectFrom('episodes').selectAll().where('workspace_id', '=', workspaceId);
+  const rendersOf = (episodeId: string) =>
+    db.selectFrom('episode_renders').selectAll().where('episode_id', '=', episodeId);
   return {
     findShow: (workspaceId: string) =>
       db.selectFrom('shows').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst(),
@@ -28,42 +48,31 @@ export function episodeRepository(db: Db) {
       db.selectFrom('episodes').selectAll().where('timeline_document_id', '=', documentId).executeTakeFirst(),
 
     listForWorkspace: (workspaceId: string) =>
-      db
-        .selectFrom('episodes')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .execute(),
+      inWorkspace(workspaceId).orderBy('created_at', 'desc').orderBy('id').execute(),
 
     listPublished: (workspaceId: string) =>
-      db
-        .selectFrom('episodes')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('published_at', 'is not', null)
-        .orderBy('published_at', 'desc')
-        .execute(),
+      inWorkspace(workspaceId).where('published_at', 'is not', null).orderBy('published_at', 'desc').execute(),
 
-    async update(id: string, patch: Partial<Omit<EpisodesTable, 'id' | 'workspace_id'>>): Promise<void> {
-      await db
-        .updateTable('episodes')
-        .set({ ...patch, updated_at: nowIso() })
-        .where('id', '=', id)
-        .execute();
-    },
+    /** `updated_at` is now unless the patch gives it; with `audit`, recorded in the same transaction. */
+    update: (id: string, patch: Partial<Omit<EpisodesTable, 'id' | 'workspace_id'>>, audit?: AuditEntry) =>
+      writeAudited(db, audit, (tx) =>
+        tx
+          .updateTable('episodes')
+          .set({ updated_at: nowIso(), ...patch })
+          .where('id', '=', id)
+          .execute(),
+      ),
 
-    /** Episodes of a workspace whose timeline mentions the clip (a UUID; checked again in code). */
-    mentioning: (workspaceId: string, clipId: string) =>
-      db
-        .selectFrom('episodes')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('timeline', 'like', `%${clipId}%`)
-        .execute(),
+    /** Episodes of a workspace whose timeline mentions the clip or music asset (a UUID; checked again in code). */
+    mentioning: (workspaceId: string, id: string) =>
+      inWorkspace(workspaceId).where('timeline', 'like', `%${id}%`).execute(),
 
-    async insertRender(row: EpisodeRendersTable): Promise<void> {
-      await db.insertInto('episode_renders').values(row).execute();
+    /** A queued render and its job, in one transaction: a render never waits without the job that makes it. */
+    async insertRender(row: EpisodeRendersTable, enqueueJob: (tx: Db) => Promise<unknown>): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        await tx.insertInto('episode_renders').values(row).execute();
+        await enqueueJob(tx);
+      });
     },
 
     findRender: (id: string) => db.selectFrom('episode_renders').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -75,21 +84,11 @@ export function episodeRepository(db: Db) {
       await db.updateTable('episode_renders').set(patch).where('id', '=', id).execute();
     },
 
-    listRenders: (episodeId: string) =>
-      db
-        .selectFrom('episode_renders')
-        .selectAll()
-        .where('episode_id', '=', episodeId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .execute(),
+    listRenders: (episodeId: string) => rendersOf(episodeId).orderBy('created_at', 'desc').orderBy('id').execute(),
 
     /** The newest render that met the loudness target: what the feed serves. */
     latestPassing: (episodeId: string) =>
-      db
-        .selectFrom('episode_renders')
-        .selectAll()
-        .where('episode_id', '=', episodeId)
+      rendersOf(episodeId)
         .where('status', '=', 'passed')
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')

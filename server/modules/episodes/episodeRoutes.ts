@@ -5,8 +5,6 @@ import {
   createEpisodeBodySchema,
   episodeListSchema,
   episodeSchema,
-  feedParamsSchema,
-  publicRenderParamsSchema,
   renderListSchema,
   renderParamsSchema,
   renderSchema,
@@ -19,9 +17,10 @@ import {
 
 import { AppError, notFound } from '../../errors';
 import { defineRoute, defineStreamRoute, type Api } from '../../http/route';
+import { publicBaseUrl } from '../../http/publicBaseUrl';
 import { parseOrThrow } from '../../http/validate';
 import { episodeAudio } from '../../media/render';
-import { sendBlob } from '../../storage/sendBlob';
+import { sendStoredBlob } from '../../storage/sendBlob';
 import {
   createEpisode,
   getEpisode,
@@ -29,19 +28,19 @@ import {
   getTimeline,
   listEpisodes,
   loadEpisodeFor,
-  presentRender,
+  listRenders,
   putShow,
   putTimeline,
   updateEpisode,
   type EpisodeContext,
 } from './episodeOperations';
-import { buildFeed, publicChapters, publicRender, publishEpisode } from './publishing';
+import { publishEpisode } from './publishing';
 import { startRender } from './renderEpisodeJob';
 
 export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
   const tag = 'episodes';
   const { services } = ctx;
-  const baseUrl = (req: Request) => services.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  const baseUrl = (req: Request) => publicBaseUrl(services.config, req);
 
   defineRoute(
     api,
@@ -180,10 +179,7 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
       params: idParamsSchema,
       response: renderListSchema,
     },
-    async ({ user, params }) => {
-      const { episode } = await loadEpisodeFor(ctx, params.id, user.id, 'episode.view');
-      return { renders: (await ctx.episodes.listRenders(episode.id)).map(presentRender) };
-    },
+    async ({ user, params }) => ({ renders: await listRenders(ctx, params.id, user.id) }),
   );
   for (const publish of [true, false]) {
     defineRoute(
@@ -219,86 +215,12 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
       if (!req.user) throw new AppError('unauthenticated', 'Please sign in to continue.');
       const { id, renderId } = parseOrThrow(renderParamsSchema, req.params, 'path');
       const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
-      const render = await ctx.episodes.findRender(renderId);
+      const render = await ctx.services.episodes.findRender(renderId);
       if (!render || render.episode_id !== episode.id || !render.blob_key) throw notFound('render');
-      const info = await services.blobs.head(render.blob_key);
-      if (!info) throw notFound('render');
-      await sendBlob(req, res, services.blobs, info, {
+      await sendStoredBlob(req, res, services.blobs, render.blob_key, {
         contentType: episodeAudio.contentType,
         cacheControl: 'private, no-store',
-      });
-    },
-  );
-}
-
-/** The public side: the feed, and the audio and chapters of published episodes. No session, no CSRF. */
-export function feedRoutes(api: Api, ctx: EpisodeContext): void {
-  const tag = 'feeds';
-  const { services } = ctx;
-  const baseUrl = (req: Request) => services.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  defineStreamRoute(
-    api,
-    {
-      method: 'get',
-      path: '/feeds/:workspaceId/podcast.xml',
-      tag,
-      summary: 'The show’s podcast feed (RSS 2.0 with the iTunes and Podcasting 2.0 tags): its published episodes',
-      auth: 'public',
-      params: feedParamsSchema,
-      produces: ['application/rss+xml'],
-      errors: ['validation_failed', 'not_found'],
-    },
-    async (req, res) => {
-      const { workspaceId } = parseOrThrow(feedParamsSchema, req.params, 'path');
-      const xml = await buildFeed(ctx, workspaceId, baseUrl(req));
-      res
-        .set({ 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=60' })
-        .send(xml);
-    },
-  );
-  defineStreamRoute(
-    api,
-    {
-      method: 'get',
-      path: '/feeds/:workspaceId/episodes/:episodeId/chapters.json',
-      tag,
-      summary: 'A published episode’s chapters (Podcasting 2.0 JSON chapters)',
-      auth: 'public',
-      params: publicRenderParamsSchema,
-      produces: ['application/json+chapters'],
-      errors: ['validation_failed', 'not_found'],
-    },
-    async (req, res) => {
-      const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
-      const { render } = await publicRender(ctx, workspaceId, episodeId);
-      res
-        .set({ 'Content-Type': 'application/json+chapters', 'Cache-Control': 'public, max-age=60' })
-        .send(JSON.stringify(publicChapters(render)));
-    },
-  );
-  defineStreamRoute(
-    api,
-    {
-      method: 'get',
-      path: '/feeds/:workspaceId/episodes/:episodeId/renders/:file',
-      tag,
-      summary: 'A published episode’s MP3 (`file` is `<renderId>.mp3` of its served render), with Range support',
-      auth: 'public',
-      params: publicRenderParamsSchema,
-      produces: [episodeAudio.contentType],
-      ranges: true,
-      errors: ['validation_failed', 'not_found'],
-    },
-    async (req, res) => {
-      const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
-      const { render } = await publicRender(ctx, workspaceId, episodeId);
-      if (req.params.file !== `${render.id}.mp3` || !render.blob_key) throw notFound('episode');
-      const info = await services.blobs.head(render.blob_key);
-      if (!info) throw notFound('episode');
-      // Short caching, so a withdrawal takes the episode out of circulation quickly.
-      await sendBlob(req, res, services.blobs, info, {
-        contentType: episodeAudio.contentType,
-        cacheControl: 'public, max-age=300',
+        missing: 'render',
       });
     },
   );

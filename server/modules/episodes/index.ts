@@ -1,29 +1,27 @@
 import { timelineCollabAccess } from './timelineAccess';
 import type { ChorusModule } from '../chorusModule';
-import { episodeRepository } from './episodeRepository';
 import { forwardEpisodeEvents } from './episodeRealtime';
 import { liveTimelines } from './liveTimeline';
-import { episodeRoutes, feedRoutes } from './episodeRoutes';
+import { episodeRoutes } from './episodeRoutes';
 import { flagEpisodesOnWithdrawal } from './publishing';
-import { publicPublishingRoutes, publishingRoutes } from './publishingRoutes';
+import { publicRoutes } from './publicRoutes';
+import { publishingRoutes } from './publishingRoutes';
 import { renderEpisodeJob } from './renderEpisodeJob';
 
 /**
- * Wires the episodes module: its repository, live timelines, render job, routes (the public feed and pages among
+ * Wires the episodes module: its live timelines, render job, routes (the public feed and pages among
  * them) and event listeners.
  */
 export const episodesModule: ChorusModule = {
   name: 'episodes',
   setUp: ({ api, services, collab }) => {
     collab.kinds.register(['timeline'], timelineCollabAccess);
-    const episodes = episodeRepository(services.db);
-    const ctx = { services, episodes, timelines: liveTimelines(services, episodes, collab) };
+    const ctx = { services, timelines: liveTimelines(services, collab) };
     services.jobs.register(renderEpisodeJob(ctx));
     episodeRoutes(api, ctx);
     publishingRoutes(api, ctx);
     // The public feed, its files and the episode pages: on the same router, so the OpenAPI document lists them too.
-    feedRoutes(api, ctx);
-    publicPublishingRoutes(api, ctx);
+    publicRoutes(api, ctx);
     flagEpisodesOnWithdrawal(ctx);
     return {
       attach: (io) => forwardEpisodeEvents(io, services.bus),

@@ -6,7 +6,6 @@ import type { EpisodesTable } from '../../db/schema';
 import { AppError } from '../../errors';
 import { parseOrThrow } from '../../http/validate';
 import type { Services } from '../../services';
-import type { EpisodeRepository } from './episodeRepository';
 import { checkTimeline, parseStoredTimeline } from './timeline';
 import { startTimelineSync } from './timelineSync';
 
@@ -29,8 +28,8 @@ export interface LiveTimelines {
   close(): Promise<void>;
 }
 
-export function liveTimelines(services: Services, episodes: EpisodeRepository, collab: CollabServer): LiveTimelines {
-  const sync = startTimelineSync(services, episodes, collab, timelineSyncDebounceMs);
+export function liveTimelines(services: Services, collab: CollabServer): LiveTimelines {
+  const sync = startTimelineSync(services, collab, timelineSyncDebounceMs);
 
   async function documentOf(episode: EpisodesTable): Promise<string> {
     // Every episode gets one when it is made (migration 011 made them for older ones).
@@ -44,7 +43,7 @@ export function liveTimelines(services: Services, episodes: EpisodeRepository, c
     async stored(episode) {
       const documentId = await documentOf(episode);
       await sync.flush(documentId, episode.id);
-      const now = await episodes.findById(episode.id);
+      const now = await services.episodes.findById(episode.id);
       return parseStoredTimeline((now ?? episode).timeline);
     },
     async current(episode, options = {}) {

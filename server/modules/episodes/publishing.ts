@@ -3,10 +3,9 @@ import { transcriptTypes } from '../../../shared/contracts/publishing';
 import { nowIso } from '../../clock';
 import type { EpisodeRendersTable, EpisodesTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { recordAudit } from '../audit/auditLog';
-import { buildPodcastFeed, chaptersJson, type FeedEpisode } from '../feeds/podcastFeed';
+import { buildPodcastFeed, chaptersJson, type FeedEpisode, type FeedPerson } from '../feeds/podcastFeed';
 import { podcastGuidForFeedUrl } from '../feeds/podcastGuid';
-import { feedPath, loadEpisodeFor, presentEpisode, type EpisodeContext } from './episodeOperations';
+import { feedPath, loadEpisodeFor, presentStoredEpisode, type EpisodeContext } from './episodeOperations';
 import { creditsFor } from './credits';
 import {
   episodeArtworkPublicPath,
@@ -15,7 +14,6 @@ import {
   showArtworkPath,
   transcriptPublicPath,
 } from './publicPaths';
-import { publishingRepository } from './publishingRepository';
 import { parseStoredTimeline } from './timeline';
 
 const clipIdsOf = (render: Pick<EpisodeRendersTable, 'timeline'>) => [
@@ -27,10 +25,17 @@ export async function servedRender(
   ctx: EpisodeContext,
   episode: EpisodesTable,
 ): Promise<EpisodeRendersTable | undefined> {
-  const render = await ctx.episodes.latestPassing(episode.id);
+  const render = await ctx.services.episodes.latestPassing(episode.id);
   if (!render?.blob_key) return undefined;
   const clips = await Promise.all(clipIdsOf(render).map((id) => ctx.services.clips.findById(id)));
   return clips.every((c) => c && !c.withdrawn_at) ? render : undefined;
+}
+
+/** Who the feed credits for the episode's served render, as things stand (nobody without one). */
+export async function episodeCredits(ctx: EpisodeContext, episodeId: string, userId: string): Promise<FeedPerson[]> {
+  const { episode } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.view');
+  const render = await servedRender(ctx, episode);
+  return render ? creditsFor(ctx, episode, render) : [];
 }
 
 export async function publishEpisode(
@@ -41,7 +46,7 @@ export async function publishEpisode(
 ): Promise<Episode> {
   const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.publish');
   if (publish) {
-    if (!(await ctx.episodes.findShow(episode.workspace_id))) {
+    if (!(await ctx.services.episodes.findShow(episode.workspace_id))) {
       throw new AppError(
         'conflict',
         'Set up the show first (its title, description, language, category, author and owner), then publish.',
@@ -56,21 +61,18 @@ export async function publishEpisode(
     }
   }
   const at = nowIso();
-  await ctx.services.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('episodes')
-      .set({ published_at: publish ? (episode.published_at ?? at) : null, updated_at: at })
-      .where('id', '=', episode.id)
-      .execute();
-    await recordAudit(tx, {
+  await ctx.services.episodes.update(
+    episode.id,
+    { published_at: publish ? (episode.published_at ?? at) : null, updated_at: at },
+    {
       workspaceId: episode.workspace_id,
       actorId: userId,
       action: publish ? 'episode.published' : 'episode.unpublished',
       subjectId: episode.id,
       detail: { title: episode.title },
-    });
-  });
-  return presentEpisode(ctx, (await ctx.episodes.findById(episode.id))!, actor);
+    },
+  );
+  return presentStoredEpisode(ctx, episode.id, actor);
 }
 
 export const publicAudioPath = (workspaceId: string, episodeId: string, renderId: string) =>
@@ -80,13 +82,13 @@ export const publicChaptersPath = (workspaceId: string, episodeId: string) =>
 
 /** The public RSS feed of a workspace's show: published episodes with a render that may be served. */
 export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUrl: string): Promise<string> {
-  const show = await ctx.episodes.findShow(workspaceId);
+  const show = await ctx.services.episodes.findShow(workspaceId);
   if (!show) throw notFound('podcast feed');
   const feedUrl = baseUrl + feedPath(workspaceId);
-  const repo = publishingRepository(ctx.services.db);
+  const repo = ctx.services.publishing;
   const showArtwork = await repo.findArtwork(workspaceId);
   const items: FeedEpisode[] = [];
-  for (const e of await ctx.episodes.listPublished(workspaceId)) {
+  for (const e of await ctx.services.episodes.listPublished(workspaceId)) {
     const render = await servedRender(ctx, e);
     if (!render) continue; // a withdrawn clip: the episode leaves the feed until it is rendered again
     const hasChapters = parseStoredTimeline(render.timeline).chapters.length > 0;
@@ -147,7 +149,7 @@ export async function publicRender(
   workspaceId: string,
   episodeId: string,
 ): Promise<{ episode: EpisodesTable; render: EpisodeRendersTable }> {
-  const episode = await ctx.episodes.findById(episodeId);
+  const episode = await ctx.services.episodes.findById(episodeId);
   if (!episode || episode.workspace_id !== workspaceId || !episode.published_at) throw notFound('episode');
   const render = await servedRender(ctx, episode);
   if (!render) throw notFound('episode');
@@ -169,20 +171,23 @@ export function flagEpisodesOnWithdrawal(ctx: EpisodeContext): void {
   ctx.services.bus.on('clip:withdrawn', ({ workspaceId, clipId }) => {
     void (async () => {
       const clip = await ctx.services.clips.findById(clipId);
-      for (const e of await ctx.episodes.listForWorkspace(workspaceId)) {
+      for (const e of await ctx.services.episodes.listForWorkspace(workspaceId)) {
         const inTimeline = parseStoredTimeline(e.timeline).items.some((i) => i.kind === 'clip' && i.clipId === clipId);
-        const latest = await ctx.episodes.latestPassing(e.id);
+        const latest = await ctx.services.episodes.latestPassing(e.id);
         const inRender = latest ? clipIdsOf(latest).includes(clipId) : false;
         if (!inTimeline && !inRender) continue;
         const reason = `“${clip?.title ?? 'A clip'}” was withdrawn by the person who made it. Take it out of the timeline and render the episode again${e.published_at ? '; until then the episode is not in the feed' : ''}.`;
-        await ctx.episodes.update(e.id, { needs_rerender: 1, rerender_reason: reason });
-        await recordAudit(ctx.services.db, {
-          workspaceId,
-          actorId: null,
-          action: 'episode.flagged',
-          subjectId: e.id,
-          detail: { clipId, published: e.published_at !== null },
-        });
+        await ctx.services.episodes.update(
+          e.id,
+          { needs_rerender: 1, rerender_reason: reason },
+          {
+            workspaceId,
+            actorId: null,
+            action: 'episode.flagged',
+            subjectId: e.id,
+            detail: { clipId, published: e.published_at !== null },
+          },
+        );
         ctx.services.bus.emit('episode:flagged', { workspaceId, episodeId: e.id, reason });
       }
     })().catch((err: unknown) =>

@@ -1,6 +1,6 @@
 import type { Episode } from '../../../shared/contracts/episodes';
 import type { EpisodesTable } from '../../db/schema';
-import type { Db } from '../../db/connect';
+import type { PublishingRepository } from './publishingRepository';
 import {
   episodeArtworkMemberPath,
   episodePagePath,
@@ -9,14 +9,12 @@ import {
   presentTranscript,
   transcriptMemberPath,
 } from './publicPaths';
-import { publishingRepository } from './publishingRepository';
 
 /** The publishing extras an episode's response carries (members' addresses: the episode may not be public yet). */
 export async function publishingFields(
-  db: Db,
+  repo: PublishingRepository,
   e: EpisodesTable,
 ): Promise<Pick<Episode, 'scriptDocumentId' | 'artwork' | 'transcript' | 'consultantIds' | 'pageUrl'>> {
-  const repo = publishingRepository(db);
   const [artwork, publishing, consultantIds] = await Promise.all([
     repo.findArtwork(e.id),
     repo.findPublishing(e.id),

@@ -1,8 +1,12 @@
 import { nowIso } from '../../clock';
 import type { Db } from '../../db/connect';
 import type { ArtworksTable, EpisodePublishingTable } from '../../db/schema';
+import type { AuditEntry } from '../audit/auditLog';
+import { writeAudited } from './episodeRepository';
 
 type PublishingPatch = Partial<Omit<EpisodePublishingTable, 'episode_id' | 'updated_at'>>;
+
+const userIds = async (rows: Promise<{ user_id: string }[]>) => (await rows).map((r) => r.user_id);
 
 /** Artwork, script links, transcripts, consultants and credit choices, in Kysely (SQLite and PostgreSQL alike). */
 export function publishingRepository(db: Db) {
@@ -10,20 +14,24 @@ export function publishingRepository(db: Db) {
     findArtwork: (ownerId: string) =>
       db.selectFrom('artworks').selectAll().where('owner_id', '=', ownerId).executeTakeFirst(),
 
-    async upsertArtwork(row: ArtworksTable): Promise<void> {
+    /** The show's or episode's current picture, with the audit entry of its upload. */
+    async upsertArtwork(row: ArtworksTable, audit: AuditEntry): Promise<void> {
       const { owner_id, ...rest } = row;
-      await db
-        .insertInto('artworks')
-        .values(row)
-        .onConflict((oc) => oc.column('owner_id').doUpdateSet(rest))
-        .execute();
+      await writeAudited(db, audit, (tx) =>
+        tx
+          .insertInto('artworks')
+          .values(row)
+          .onConflict((oc) => oc.column('owner_id').doUpdateSet(rest))
+          .execute(),
+      );
       void owner_id;
     },
 
     findPublishing: (episodeId: string) =>
       db.selectFrom('episode_publishing').selectAll().where('episode_id', '=', episodeId).executeTakeFirst(),
 
-    async patchPublishing(episodeId: string, patch: PublishingPatch): Promise<void> {
+    /** Creates the episode's publishing row on first use; with `audit`, recorded in the same transaction. */
+    async patchPublishing(episodeId: string, patch: PublishingPatch, audit?: AuditEntry): Promise<void> {
       const updated_at = nowIso();
       const empty = {
         script_document_id: null,
@@ -32,23 +40,25 @@ export function publishingRepository(db: Db) {
         transcript_size: null,
         transcript_sha256: null,
       };
-      await db
-        .insertInto('episode_publishing')
-        .values({ ...empty, ...patch, episode_id: episodeId, updated_at })
-        .onConflict((oc) => oc.column('episode_id').doUpdateSet({ ...patch, updated_at }))
-        .execute();
+      await writeAudited(db, audit, (tx) =>
+        tx
+          .insertInto('episode_publishing')
+          .values({ ...empty, ...patch, episode_id: episodeId, updated_at })
+          .onConflict((oc) => oc.column('episode_id').doUpdateSet({ ...patch, updated_at }))
+          .execute(),
+      );
     },
 
-    consultantIds: async (episodeId: string) =>
-      (
-        await db
+    consultantIds: (episodeId: string) =>
+      userIds(
+        db
           .selectFrom('episode_consultants')
           .select('user_id')
           .where('episode_id', '=', episodeId)
           .orderBy('created_at')
           .orderBy('user_id')
-          .execute()
-      ).map((r) => r.user_id),
+          .execute(),
+      ),
 
     async replaceConsultants(episodeId: string, userIds: string[]): Promise<void> {
       await db.transaction().execute(async (tx) => {
@@ -63,15 +73,15 @@ export function publishingRepository(db: Db) {
     },
 
     /** Everyone who ever changed the document's text. */
-    documentAuthors: async (documentId: string) =>
-      (
-        await db
+    documentAuthors: (documentId: string) =>
+      userIds(
+        db
           .selectFrom('document_authors')
           .select('user_id')
           .where('document_id', '=', documentId)
           .orderBy('first_edit_at')
-          .execute()
-      ).map((r) => r.user_id),
+          .execute(),
+      ),
 
     /** People who started a render of the episode up to `createdAt` (the served render's time). */
     renderers: async (episodeId: string, upTo: string) =>

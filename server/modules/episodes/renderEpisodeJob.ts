@@ -11,7 +11,7 @@ import type { EpisodeRendersTable } from '../../db/schema';
 import { defineJob, PermanentJobError, permanentIf, type JobSpec } from '../../jobs/jobTypes';
 import { progressThrottle } from '../../jobs/progressThrottle';
 import { withScratchFolder } from '../../jobs/scratchFolder';
-import { MediaProcessingError } from '../../media/analyse';
+import { MediaProcessingError } from '../../media/runFfmpeg';
 import { correctBeyondLu, loudnessTarget, measureLoudness, meetsLoudnessTarget } from '../../media/loudness';
 import { episodeAudio, renderEpisode } from '../../media/render';
 import { probeAudio } from '../../media/probe';
@@ -49,10 +49,9 @@ export async function startRender(ctx: EpisodeContext, episodeId: string, userId
     created_at: nowIso(),
     finished_at: null,
   };
-  await ctx.services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('episode_renders').values(row).execute();
-    await ctx.services.jobs.enqueue(renderEpisodeJobSpec, { renderId: row.id }, { db: tx });
-  });
+  await ctx.services.episodes.insertRender(row, (tx) =>
+    ctx.services.jobs.enqueue(renderEpisodeJobSpec, { renderId: row.id }, { db: tx }),
+  );
   ctx.services.jobs.wake();
   ctx.services.bus.emit('episode:render', {
     workspaceId: row.workspace_id,
@@ -73,7 +72,8 @@ export async function startRender(ctx: EpisodeContext, episodeId: string, userId
  * `passed` when the file meets the target, `failing` otherwise (kept, never served in the feed).
  */
 export function renderEpisodeJob(ctx: EpisodeContext) {
-  const { services, episodes } = ctx;
+  const { services } = ctx;
+  const { episodes } = services;
   return defineJob({
     ...renderEpisodeJobSpec,
     async run({ renderId }, job) {

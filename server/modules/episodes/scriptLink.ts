@@ -1,7 +1,6 @@
 import type { EpisodesTable } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { EpisodeContext } from './episodeContext';
-import { publishingRepository } from './publishingRepository';
 
 const fieldProblem = (path: string, message: string) =>
   new AppError('validation_failed', message, { fields: [{ path, message }] });
@@ -13,11 +12,7 @@ export async function linkScriptDocument(
   documentId: string | null,
 ): Promise<void> {
   if (documentId !== null) {
-    const doc = await ctx.services.db
-      .selectFrom('documents')
-      .select(['workspace_id', 'kind', 'title'])
-      .where('id', '=', documentId)
-      .executeTakeFirst();
+    const doc = await ctx.services.documents.findById(documentId);
     // A document of another workspace, or an episode's own timeline document (never listed), is reported exactly
     // like one that does not exist.
     if (!doc || doc.workspace_id !== episode.workspace_id || doc.kind === 'timeline')
@@ -31,5 +26,5 @@ export async function linkScriptDocument(
         `“${doc.title}” is a publication, not a script. Choose a script document, or start one.`,
       );
   }
-  await publishingRepository(ctx.services.db).patchPublishing(episode.id, { script_document_id: documentId });
+  await ctx.services.publishing.patchPublishing(episode.id, { script_document_id: documentId });
 }

@@ -16,11 +16,7 @@ export async function timelineDocumentAccess(
   row: DocumentsTable,
   userId: string,
 ): Promise<DocumentAccess<DocumentsTable>> {
-  const episode = await services.db
-    .selectFrom('episodes')
-    .select('id')
-    .where('timeline_document_id', '=', row.id)
-    .executeTakeFirst();
+  const episode = await services.episodes.findByTimelineDocument(row.id);
   if (!episode) throw notFound('document');
   const actor = await actorIn(services, row.workspace_id, userId);
   const role = actor.role;

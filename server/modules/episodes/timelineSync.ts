@@ -7,7 +7,6 @@ import type { CollabServer } from '../../collab/collabServer';
 import { isAppError } from '../../errors';
 import { parseOrThrow } from '../../http/validate';
 import type { Services } from '../../services';
-import type { EpisodeRepository } from './episodeRepository';
 import { checkTimeline } from './timeline';
 
 export interface TimelineSync {
@@ -35,12 +34,8 @@ interface Watch {
  * PUT /timeline. A valid timeline is stored; an invalid one is not (the last valid one stays, and is what
  * the feed's flags and the next check compare with), and everyone in the document is told why.
  */
-export function startTimelineSync(
-  services: Services,
-  episodes: EpisodeRepository,
-  collab: CollabServer,
-  debounceMs: number,
-): TimelineSync {
+export function startTimelineSync(services: Services, collab: CollabServer, debounceMs: number): TimelineSync {
+  const { episodes } = services;
   const logger = services.logger.child({ module: 'timeline-sync' });
   const watches = new Map<string, Watch>();
   /** One check at a time per document, in the order their states were read. */
@@ -61,7 +56,7 @@ export function startTimelineSync(
       const message = `These changes are not used yet (the last good timeline is kept for rendering): ${e.message}`;
       check = { episodeId, saved: false, message, problems: e.fields ?? [] };
     }
-    collab.tellTimelineCheck(documentId, check);
+    collab.tellDocument(documentId, 'timeline:check', check);
   }
 
   function enqueue(watch: Watch): Promise<void> {

@@ -3,16 +3,15 @@ import type { Request, Response } from 'express';
 import { uploadMusicFieldsSchema, type MusicAsset } from '../../../shared/contracts/music';
 import { nowIso } from '../../clock';
 import type { MusicAssetsTable } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { AppError } from '../../errors';
 import { receiveAudioUpload } from '../../http/audioUpload';
 import { requireMultipart, type UploadForm } from '../../http/multipartUpload';
 import { authorizeMusic, mayMusic, type Actor } from '../../policies/authorize';
 import type { MusicAction } from '../../policies/rules';
 import type { Services } from '../../services';
 import { musicOriginalKey, musicPrefix } from '../../storage/keys';
-import { recordAudit } from '../audit/auditLog';
 import { parseStoredTimeline } from '../episodes/timeline';
-import { actorIn } from '../../policies/actor';
+import { actorIn, actorOver } from '../../policies/actor';
 import type { MusicAssetRow } from './musicRepository';
 import { processMusicJobSpec } from './processMusicJob';
 
@@ -46,9 +45,12 @@ export async function loadMusicFor(
   userId: string,
   action: MusicAction,
 ): Promise<{ asset: MusicAssetRow; actor: Actor }> {
-  const asset = await services.music.findWithCreator(assetId);
-  if (!asset) throw notFound('music');
-  const actor = await actorIn(services, asset.workspace_id, userId);
+  const { row: asset, actor } = await actorOver(
+    services,
+    await services.music.findWithCreator(assetId),
+    'music',
+    userId,
+  );
   authorizeMusic(actor, action);
   return { asset, actor };
 }
@@ -101,19 +103,12 @@ export async function uploadMusic(
     created_at: now,
     updated_at: now,
   };
-  await services.db
-    .transaction()
-    .execute(async (tx) => {
-      await tx.insertInto('music_assets').values(row).execute();
-      await recordAudit(tx, {
-        workspaceId,
-        actorId: userId,
-        action: 'music.uploaded',
-        subjectId: assetId,
-        detail: { title: fields.title },
-      });
-      await services.jobs.enqueue(processMusicJobSpec, { assetId }, { db: tx });
-    })
+  await services.music
+    .insert(
+      row,
+      { workspaceId, actorId: userId, action: 'music.uploaded', subjectId: assetId, detail: { title: fields.title } },
+      (tx) => services.jobs.enqueue(processMusicJobSpec, { assetId }, { db: tx }),
+    )
     .catch(async (e: unknown) => {
       await services.blobs.delete(key);
       throw e;
@@ -139,22 +134,16 @@ export async function listMusic(services: Services, workspaceId: string, userId:
  */
 export async function deleteMusic(services: Services, assetId: string, userId: string): Promise<void> {
   const { asset } = await loadMusicFor(services, assetId, userId, 'music.manage');
-  const using = (
-    await services.db
-      .selectFrom('episodes')
-      .select(['title', 'timeline'])
-      .where('workspace_id', '=', asset.workspace_id)
-      .where('timeline', 'like', `%${asset.id}%`)
-      .execute()
-  ).filter((e) => parseStoredTimeline(e.timeline).items.some((i) => i.kind === 'music' && i.assetId === asset.id));
+  const using = (await services.episodes.mentioning(asset.workspace_id, asset.id)).filter((e) =>
+    parseStoredTimeline(e.timeline).items.some((i) => i.kind === 'music' && i.assetId === asset.id),
+  );
   if (using.length > 0) {
     throw new AppError(
       'conflict',
       `“${asset.title}” is on the timeline of ${using.map((e) => `“${e.title}”`).join(', ')}. Take it off ${using.length === 1 ? 'that timeline' : 'those timelines'} first.`,
     );
   }
-  await services.music.delete(asset.id);
-  await recordAudit(services.db, {
+  await services.music.delete(asset.id, {
     workspaceId: asset.workspace_id,
     actorId: userId,
     action: 'music.deleted',

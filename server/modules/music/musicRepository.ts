@@ -1,6 +1,8 @@
 import type { Db } from '../../db/connect';
 import type { MusicAssetsTable } from '../../db/schema';
 import { nowIso } from '../../clock';
+import type { AuditEntry } from '../audit/auditLog';
+import { writeAudited } from '../episodes/episodeRepository';
 
 export type MusicAssetRow = MusicAssetsTable & { created_by_name: string };
 
@@ -13,8 +15,12 @@ export function musicRepository(db: Db) {
       .selectAll('music_assets')
       .select('users.name as created_by_name');
   return {
-    async insert(row: MusicAssetsTable): Promise<void> {
-      await db.insertInto('music_assets').values(row).execute();
+    /** The asset, its audit entry and its processing job, in one transaction: an asset never waits without its job. */
+    async insert(row: MusicAssetsTable, audit: AuditEntry, enqueueJob: (tx: Db) => Promise<unknown>): Promise<void> {
+      await writeAudited(db, audit, async (tx) => {
+        await tx.insertInto('music_assets').values(row).execute();
+        await enqueueJob(tx);
+      });
     },
 
     findById: (id: string) => db.selectFrom('music_assets').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -37,8 +43,8 @@ export function musicRepository(db: Db) {
         .execute();
     },
 
-    async delete(id: string): Promise<void> {
-      await db.deleteFrom('music_assets').where('id', '=', id).execute();
+    async delete(id: string, audit: AuditEntry): Promise<void> {
+      await writeAudited(db, audit, (tx) => tx.deleteFrom('music_assets').where('id', '=', id).execute());
     },
   };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { idSchema } from '../../../shared/contracts/common';
 import { defaultRetry, defineJob, PermanentJobError, permanentIf, type JobSpec } from '../../jobs/jobTypes';
 import { withScratchFolder } from '../../jobs/scratchFolder';
-import { MediaProcessingError } from '../../media/analyse';
+import { MediaProcessingError } from '../../media/runFfmpeg';
 import { measureLoudness } from '../../media/loudness';
 import { probeAudio, UnreadableAudioError } from '../../media/probe';
 import type { Services } from '../../services';
