@@ -26,6 +26,21 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
+/**
+ * Runs `write`; with an audit entry, in one transaction with the entry that records it, so the trail never
+ * names a change that did not happen (nor misses one that did).
+ */
+export async function writeAudited(db: Db, audit: AuditEntry | undefined, write: (tx: Db) => Promise<unknown>) {
+  if (!audit) {
+    await write(db);
+    return;
+  }
+  await db.transaction().execute(async (tx) => {
+    await write(tx);
+    await recordAudit(tx, audit);
+  });
+}
+
 /** One thing in a workspace that decisions are about: a clip, a document, an invite. */
 export interface AuditSubject {
   id: string;

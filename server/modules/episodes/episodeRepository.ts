@@ -1,22 +1,7 @@
 import type { Db } from '../../db/connect';
 import type { EpisodeRendersTable, EpisodesTable, ShowsTable } from '../../db/schema';
 import { nowIso } from '../../clock';
-import { recordAudit, type AuditEntry } from '../audit/auditLog';
-
-/**
- * Runs `write`; with an audit entry, in one transaction with the entry that records it, so the trail never
- * names a change that did not happen (nor misses one that did).
- */
-export async function writeAudited(db: Db, audit: AuditEntry | undefined, write: (tx: Db) => Promise<unknown>) {
-  if (!audit) {
-    await write(db);
-    return;
-  }
-  await db.transaction().execute(async (tx) => {
-    await write(tx);
-    await recordAudit(tx, audit);
-  });
-}
+import { writeAudited, type AuditEntry } from '../audit/auditRepository';
 
 /** Shows, episodes and their renders in Kysely; the same queries on SQLite and PostgreSQL. */
 export function episodeRepository(db: Db) {

@@ -1,8 +1,8 @@
 import { nowIso } from '../../clock';
 import type { Db } from '../../db/connect';
 import type { ArtworksTable, EpisodePublishingTable } from '../../db/schema';
-import type { AuditEntry } from '../audit/auditLog';
-import { writeAudited } from './episodeRepository';
+import type { AuditEntry } from '../audit/auditRepository';
+import { writeAudited } from '../audit/auditRepository';
 
 type PublishingPatch = Partial<Omit<EpisodePublishingTable, 'episode_id' | 'updated_at'>>;
 

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connect';
 import type { MusicAssetsTable } from '../../db/schema';
 import { nowIso } from '../../clock';
-import type { AuditEntry } from '../audit/auditLog';
-import { writeAudited } from '../episodes/episodeRepository';
+import type { AuditEntry } from '../audit/auditRepository';
+import { writeAudited } from '../audit/auditRepository';
 
 export type MusicAssetRow = MusicAssetsTable & { created_by_name: string };
 
