@@ -1,3 +1,4 @@
+import { LabelledSection } from '../../components/LabelledSection';
 import { documentKindSchema } from '../../../../shared/contracts/documents';
 import type { FieldProblem } from '../../../../shared/errors';
 import { navigate } from '../../app/router';
@@ -32,14 +33,16 @@ export function NewDocumentForm({ workspaceId, onError }: { workspaceId: string;
   });
 
   return (
-    <section className="panel" aria-labelledby="new-document-title-heading">
-      <h2 className="heading-l" id="new-document-title-heading">
-        Start a document
-      </h2>
+    <LabelledSection
+      className="panel"
+      headingId="new-document-title-heading"
+      headingClass="heading-l"
+      title="Start a document"
+    >
       <FormWithSummary form={form} submit="Start document">
         <TextField {...form.problems.field('title')} label="Title" hint="You can change it later." autoComplete="off" />
         <KindRadios error={form.problems.fieldError('kind')} />
       </FormWithSummary>
-    </section>
+    </LabelledSection>
   );
 }

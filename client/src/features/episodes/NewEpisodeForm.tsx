@@ -1,3 +1,4 @@
+import { LabelledSection } from '../../components/LabelledSection';
 import { navigate } from '../../app/router';
 import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
@@ -27,14 +28,16 @@ export function NewEpisodeForm({ workspaceId, onError }: { workspaceId: string; 
   });
 
   return (
-    <section className="panel" aria-labelledby="new-episode-heading">
-      <h2 className="heading-l" id="new-episode-heading">
-        Start an episode
-      </h2>
+    <LabelledSection
+      className="panel"
+      headingId="new-episode-heading"
+      headingClass="heading-l"
+      title="Start an episode"
+    >
       <FormWithSummary form={form} submit="Start episode">
         <TextField {...form.problems.field('title')} label="Title" hint="You can change it later." autoComplete="off" />
         <WholeNumberField {...form.problems.field('number')} label="Episode number (optional)" autoComplete="off" />
       </FormWithSummary>
-    </section>
+    </LabelledSection>
   );
 }

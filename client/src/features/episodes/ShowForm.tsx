@@ -1,3 +1,4 @@
+import { LabelledSection } from '../../components/LabelledSection';
 import { showBodySchema, type Show } from '../../../../shared/contracts/episodes';
 import { Checkbox } from '../../components/Checkbox';
 import { FormWithSummary } from '../../components/FormWithSummary';
@@ -127,10 +128,12 @@ export function ShowForm({
 
   if (!mayEdit) {
     return (
-      <section className="panel panel--quiet" aria-labelledby="show-heading">
-        <h2 className="heading-l" id="show-heading">
-          The show
-        </h2>
+      <LabelledSection
+        className="panel panel--quiet"
+        headingId="show-heading"
+        headingClass="heading-l"
+        title="The show"
+      >
         {show ? (
           <>
             <p>
@@ -141,15 +144,12 @@ export function ShowForm({
         ) : (
           <p>The show has not been set up yet. An admin or editor can do that here.</p>
         )}
-      </section>
+      </LabelledSection>
     );
   }
 
   return (
-    <section className="panel" aria-labelledby="show-heading">
-      <h2 className="heading-l" id="show-heading">
-        The show
-      </h2>
+    <LabelledSection className="panel" headingId="show-heading" headingClass="heading-l" title="The show">
       <p>What podcast apps show about the podcast as a whole. It must be set up before an episode can be published.</p>
       {show ? <FeedAddress url={show.feedUrl} /> : null}
       <FormWithSummary form={form} submit="Save the show">
@@ -164,6 +164,6 @@ export function ShowForm({
         <ShowTextFields fields={whoMakesIt} show={show} problems={form.problems} />
       </FormWithSummary>
       <StatusMessage tone="success">{form.done}</StatusMessage>
-    </section>
+    </LabelledSection>
   );
 }

@@ -1,3 +1,4 @@
+import { LabelledSection } from '../../components/LabelledSection';
 import { useState } from 'react';
 import type { CreatedInvite } from '../../../../shared/contracts/invites';
 import { roleSchema, type Role } from '../../../../shared/roles';
@@ -28,10 +29,7 @@ export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles:
   });
 
   return (
-    <section className="panel" aria-labelledby="invite-title">
-      <h2 className="heading-l" id="invite-title">
-        Invite someone
-      </h2>
+    <LabelledSection className="panel" headingId="invite-title" headingClass="heading-l" title="Invite someone">
       <p>Make a link for one person. When they open it, they can create an account and join straight away.</p>
       <FormWithSummary form={form} submit="Create invite link">
         <SelectField
@@ -42,6 +40,6 @@ export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles:
         />
       </FormWithSummary>
       {invite ? <CopyLink key={invite.id} url={invite.url} hint={linkHint(invite)} /> : null}
-    </section>
+    </LabelledSection>
   );
 }

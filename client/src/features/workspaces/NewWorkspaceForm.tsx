@@ -1,3 +1,4 @@
+import { LabelledSection } from '../../components/LabelledSection';
 import { createWorkspace } from './workspacesApi';
 import { navigate } from '../../app/router';
 import { FormWithSummary } from '../../components/FormWithSummary';
@@ -19,10 +20,12 @@ export function NewWorkspaceForm({ onError }: { onError(hasError: boolean): void
   });
 
   return (
-    <section className="panel" aria-labelledby="new-workspace-title">
-      <h2 className="heading-l" id="new-workspace-title">
-        Start a new workspace
-      </h2>
+    <LabelledSection
+      className="panel"
+      headingId="new-workspace-title"
+      headingClass="heading-l"
+      title="Start a new workspace"
+    >
       <FormWithSummary form={form} submit="Start workspace">
         <TextField
           {...form.problems.field('name')}
@@ -31,6 +34,6 @@ export function NewWorkspaceForm({ onError }: { onError(hasError: boolean): void
           autoComplete="off"
         />
       </FormWithSummary>
-    </section>
+    </LabelledSection>
   );
 }
