@@ -3,8 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createChorus } from '../../server/app';
-import { loadConfig } from '../../server/config';
+import { benchAccount, benchChorus, signUpBench } from './benchServer';
 import { latencySummary, round } from './stats';
 
 export async function run(args: string[]) {
@@ -19,8 +18,9 @@ export async function run(args: string[]) {
   const seconds = Number(values.seconds);
   const concurrency = Number(values.concurrency);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-'));
-  const chorus = await createChorus(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+  const chorus = await benchChorus(
+    dataDir,
+    {},
     {
       loginRateLimit: { windowMs: 60_000, perAccount: 1e9, perAddress: 1e9 },
     },
@@ -28,12 +28,7 @@ export async function run(args: string[]) {
   const url = await chorus.listen();
   const json = { 'content-type': 'application/json' };
 
-  const signup = await fetch(`${url}/api/auth/signup`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password', name: 'Bench' }),
-  });
-  const cookie = signup.headers.getSetCookie()[0]!.split(';')[0]!;
+  const cookie = await signUpBench(url);
   for (let i = 0; i < 5; i++) {
     await fetch(`${url}/api/workspaces`, {
       method: 'POST',
@@ -48,7 +43,7 @@ export async function run(args: string[]) {
     const res = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password' }),
+      body: JSON.stringify({ email: benchAccount.email, password: benchAccount.password }),
     });
     await res.arrayBuffer();
     loginMs.push(performance.now() - t);

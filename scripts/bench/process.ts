@@ -6,8 +6,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createChorus } from '../../server/app';
-import { loadConfig } from '../../server/config';
+import { benchChorus } from './benchServer';
 import { ffmpeg, makeLongWav } from '../../tests/support/audio';
 import { signedUp } from '../../tests/support/httpClient';
 import { uploadClipStream } from './multipartUpload';
@@ -33,15 +32,7 @@ export async function run(args: string[]) {
       await ffmpeg(['-i', file, ...(codecs[values.format] ?? []), encoded]);
       file = encoded;
     }
-    const chorus = await createChorus(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: path.join(dir, 'data'),
-        LOG_LEVEL: 'silent',
-        MAX_UPLOAD_BYTES: String(4 * 1024 ** 3),
-      }),
-    );
+    const chorus = await benchChorus(dir, { MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) });
     const url = await chorus.listen();
     try {
       const person = (await signedUp(url, 'Bench')).client;

@@ -14,8 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createChorus } from '../../server/app';
-import { loadConfig } from '../../server/config';
+import { benchChorus } from './benchServer';
 import { renderGraph, renderInputs, type RenderMix } from '../../server/media/render';
 import { renderMixOf } from '../../server/modules/episodes/renderMix';
 import { ffmpeg, makeLongWav, measureLoudness } from '../../tests/support/audio';
@@ -106,15 +105,7 @@ export async function run(args: string[]) {
       }),
     );
 
-    const chorus = await createChorus(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: path.join(dir, 'data'),
-        LOG_LEVEL: 'silent',
-        MAX_UPLOAD_BYTES: String(4 * 1024 ** 3),
-      }),
-    );
+    const chorus = await benchChorus(dir, { MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) });
     // On a busy machine the client may reuse a kept-alive socket just as the server's 5-second idle timeout
     // closes it; a 30 MB upload sent into that socket dies with ECONNRESET (it happened in 2 runs of 3).
     chorus.http.keepAliveTimeout = 120_000;

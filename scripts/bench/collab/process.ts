@@ -1,5 +1,6 @@
 // Setup over HTTP and what the server processes cost: a signed-up session with a workspace, CPU seconds, peak RSS.
 import { readFile } from 'node:fs/promises';
+import { signUpBench } from '../benchServer';
 import { round } from '../stats';
 
 export interface ApiSession {
@@ -11,12 +12,7 @@ export interface ApiSession {
 
 export async function apiSession(url: string): Promise<ApiSession> {
   const json = { 'content-type': 'application/json' };
-  const signup = await fetch(`${url}/api/auth/signup`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ email: 'bench@example.org', password: 'a good long password', name: 'Bench' }),
-  });
-  const cookie = signup.headers.getSetCookie()[0]!.split(';')[0]!;
+  const cookie = await signUpBench(url);
   const post = async (p: string, body: unknown) => {
     const res = await fetch(url + p, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`POST ${p}: ${res.status} ${await res.text()}`);
