@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentConsentWording } from '../../shared/contracts/clips';
 import type { ClipWithdrawnEvent } from '../../shared/realtime/events';
 import { clipPrefix } from '../../server/storage/keys';
-import { makeLongWav, makeTestAudio, type TestAudio } from '../support/audio';
+import { makeLongWav, testAudioForThisFile } from '../support/audio';
 import {
   getBytes,
   joinedSocket,
@@ -12,17 +12,13 @@ import {
   workspaceWithPeople,
   type ClientSocket,
 } from '../support/audioClips';
-import { freshS3, testS3Endpoint, type TestS3 } from '../support/s3';
+import { freshS3, storagesUnderTest, testS3Endpoint, type TestS3 } from '../support/s3';
 import { startServer, type TestServer } from '../support/startServer';
 
 const s3Endpoint = testS3Endpoint();
-const storages = [{ name: 'local disk' }, ...(s3Endpoint ? [{ name: 'S3' }] : [])];
+const storages = storagesUnderTest();
 
-let audio: TestAudio;
-beforeAll(async () => {
-  audio = await makeTestAudio();
-});
-afterAll(() => audio?.cleanup());
+const audio = testAudioForThisFile();
 
 const changed = {
   podcast: false,

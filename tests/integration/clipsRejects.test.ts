@@ -7,11 +7,11 @@ import { workspacePrefix } from '../../server/storage/keys';
 import { makeLongWav, makeTestAudio, type TestAudio } from '../support/audio';
 import { uploadAudio, waitForClip } from '../support/audioClips';
 import { signedUp, TestClient } from '../support/httpClient';
-import { freshS3, testS3Endpoint, type TestS3 } from '../support/s3';
+import { freshS3, storagesUnderTest, testS3Endpoint, type TestS3 } from '../support/s3';
 import { startServer, type TestServer } from '../support/startServer';
 
 const s3Endpoint = testS3Endpoint();
-const storages = [{ name: 'local disk' }, ...(s3Endpoint ? [{ name: 'S3' }] : [])];
+const storages = storagesUnderTest();
 const LIMIT = 300_000;
 
 let audio: TestAudio;

@@ -2,20 +2,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipPrefix } from '../../server/storage/keys';
-import { ffmpeg, ffprobe, makeTestAudio, measureLoudness, testFormats, type TestAudio } from '../support/audio';
+import { ffmpeg, ffprobe, testAudioForThisFile, measureLoudness, testFormats } from '../support/audio';
 import { getBytes, uploadAudio, waitForClip } from '../support/audioClips';
 import { signedUp, type TestClient } from '../support/httpClient';
-import { freshS3, testS3Endpoint, type TestS3 } from '../support/s3';
+import { freshS3, storagesUnderTest, testS3Endpoint, type TestS3 } from '../support/s3';
 import { startServer, type TestServer } from '../support/startServer';
 
 const s3Endpoint = testS3Endpoint();
-const storages = [{ name: 'local disk' }, ...(s3Endpoint ? [{ name: 'S3' }] : [])];
+const storages = storagesUnderTest();
 
-let audio: TestAudio;
-beforeAll(async () => {
-  audio = await makeTestAudio();
-});
-afterAll(() => audio?.cleanup());
+const audio = testAudioForThisFile();
 
 // Every accepted format, uploaded, stored byte for byte, read back by range, processed and measured.
 describe.each(storages)('clip upload and processing on $name', ({ name }) => {

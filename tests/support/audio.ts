@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /**
  * Test audio made by the tests themselves: speech from espeak-ng, turned into every accepted format by
@@ -119,4 +120,26 @@ export async function measureLoudness(file: string): Promise<{ integratedLufs: n
   const peak = /Peak:\s+(-?[\d.]+) dBFS/.exec(summary);
   if (!integrated || !peak) throw new Error(`no ebur128 summary in:\n${summary}`);
   return { integratedLufs: Number(integrated[1]), truePeakDbfs: Number(peak[1]) };
+}
+
+/**
+ * The test audio for one test file: made before its tests run, removed after they finish. Read its fields
+ * inside tests and hooks, once it exists.
+ */
+export function testAudioForThisFile(): TestAudio {
+  let made: TestAudio | undefined;
+  beforeAll(async () => {
+    made = await makeTestAudio();
+  });
+  afterAll(() => made?.cleanup());
+  const ready = () => made ?? expect.fail('the test audio is made in beforeAll: read it inside a test or hook');
+  return {
+    get dir() {
+      return ready().dir;
+    },
+    get files() {
+      return ready().files;
+    },
+    cleanup: () => ready().cleanup(),
+  };
 }

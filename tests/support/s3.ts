@@ -57,3 +57,6 @@ export function freshS3(endpoint: string): TestS3 {
     },
   };
 }
+
+/** The blob stores a storage test runs on: local disk always, S3 when an endpoint is configured. */
+export const storagesUnderTest = () => [{ name: 'local disk' }, ...(testS3Endpoint() ? [{ name: 'S3' }] : [])];
