@@ -91,7 +91,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   app.disable('x-powered-by');
   // Only proxies named in TRUST_PROXY may set the client's address (X-Forwarded-For); the sign-in rate limit keys on it.
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders);
+  app.use(securityHeaders({ https: config.publicUrl?.startsWith('https:') ?? false }));
   app.use(meta.router);
   app.use(
     '/api',
