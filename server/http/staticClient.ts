@@ -25,7 +25,8 @@ export function staticClient(clientDir: string): Router {
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(html);
   };
-  router.get('/index.html', spa);
+  // Asked for by name, index.html gets its nonce too (middleware, not a route: it is not part of the API).
+  router.use((req, res, next) => (req.path === '/index.html' ? spa(req, res, next) : next()));
   router.use(
     express.static(clientDir, {
       index: false,
