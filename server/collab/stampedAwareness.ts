@@ -7,22 +7,23 @@ export interface PresenceIdentity {
   name: string;
 }
 
-const colour = /^#[0-9a-f]{6}$/i;
+const hexColour = /^#[0-9a-f]{6}$/i;
 
-/** One awareness state with its `user` replaced by the sender's own id and name; a colour is kept if it is one. */
+/**
+ * One awareness state with its `user` naming the sender: their id and account name over whatever the client put
+ * there. The rest of `user` is kept (a timeline's selected item), and a colour (`color` in the editor, `colour` in
+ * timelines) only if it is a `#rrggbb` colour, since pages put it into styles.
+ */
 function stamped(state: unknown, who: PresenceIdentity): unknown {
   // null means the client left; anything else that is not an object carries no identity.
   if (state === null || typeof state !== 'object' || Array.isArray(state)) return state;
-  const user = (state as { user?: unknown }).user;
-  const color =
-    typeof user === 'object' &&
-    user !== null &&
-    'color' in user &&
-    typeof user.color === 'string' &&
-    colour.test(user.color)
-      ? user.color
-      : undefined;
-  return { ...state, user: { id: who.userId, name: who.name, ...(color ? { color } : {}) } };
+  const claimed = (state as { user?: unknown }).user;
+  const user: Record<string, unknown> =
+    typeof claimed === 'object' && claimed !== null && !Array.isArray(claimed) ? { ...claimed } : {};
+  for (const key of ['color', 'colour']) {
+    if (key in user && !(typeof user[key] === 'string' && hexColour.test(user[key]))) delete user[key];
+  }
+  return { ...state, user: { ...user, id: who.userId, name: who.name } };
 }
 
 /**

@@ -38,6 +38,25 @@ describe('presence is stamped by the server', () => {
     expect(seen?.user).toEqual({ id: team.ids.carer, name: 'carer person' });
   });
 
+  it('keeps the rest of what a timeline shares (the selected item), under the sender’s own name', async () => {
+    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const admin = await (await open('admin')).join(doc.id);
+    const editor = await (await open('editor')).join(doc.id);
+    editor.awareness.setLocalState({
+      user: { name: 'Someone Else', colour: '#00703c', selectedIndex: 2, selectedKey: 'item-2' },
+    });
+    await eventually(
+      () => (admin.awareness.getStates().get(editor.ydoc.clientID) as Presence & { user?: object })?.user !== undefined,
+    );
+    expect((admin.awareness.getStates().get(editor.ydoc.clientID) as { user: unknown }).user).toEqual({
+      id: team.ids.editor,
+      name: 'editor person',
+      colour: '#00703c',
+      selectedIndex: 2,
+      selectedKey: 'item-2',
+    });
+  });
+
   it('keeps a real colour and fills in a missing name', async () => {
     const doc = await newDocument(team.people.admin, team.workspaceId);
     const admin = await (await open('admin')).join(doc.id);
