@@ -223,14 +223,15 @@ describe('live co-writing over /collab', () => {
     const aClient = await open('admin');
     const a = await aClient.join(doc.id);
     const b = await (await open('carer')).join(doc.id);
-    a.awareness.setLocalState({ user: { name: 'Ada', color: '#30c' } });
-    await eventually(() => b.awareness.getStates().get(a.ydoc.clientID)?.user?.name === 'Ada');
+    // Names are the accounts' own: the server stamps them on every state (see presenceIdentity.test.ts).
+    a.awareness.setLocalState({ user: { name: 'Ada Admin', color: '#3300cc' } });
+    await eventually(() => b.awareness.getStates().get(a.ydoc.clientID)?.user?.name === 'Ada Admin');
     // A read-only client may share its presence too.
-    b.awareness.setLocalState({ user: { name: 'Cath' } });
-    await eventually(() => a.awareness.getStates().get(b.ydoc.clientID)?.user?.name === 'Cath');
+    b.awareness.setLocalState({ user: { name: 'carer person' } });
+    await eventually(() => a.awareness.getStates().get(b.ydoc.clientID)?.user?.name === 'carer person');
     // Someone joining later is told who is already here.
     const c = await (await open('editor')).join(doc.id);
-    await eventually(() => c.awareness.getStates().get(a.ydoc.clientID)?.user?.name === 'Ada');
+    await eventually(() => c.awareness.getStates().get(a.ydoc.clientID)?.user?.name === 'Ada Admin');
 
     aClient.leave(doc.id);
     await eventually(() => !b.awareness.getStates().has(a.ydoc.clientID));
