@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import type { APIRequestContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../support/startServer';
-import { openPerson, type Person } from './support/browser';
+import { openPerson } from './support/browser';
 import { documentText, signUp, startWorkspace } from './support/journeys';
+import { publishSpokenEpisode } from './support/publishedEpisode';
 
 interface Violation {
   page: string;
@@ -37,17 +37,6 @@ async function collectViolations(page: Page): Promise<Violation[]> {
   return found;
 }
 
-/** Polls an API address (with the page's session) until `done` says so. */
-async function poll(api: APIRequestContext, url: string, done: (body: any) => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const body = await (await api.get(url)).json();
-    if (done(body)) return body;
-    if (Date.now() > deadline) throw new Error(`${url} did not get there: ${JSON.stringify(body).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 /** Opens a page and waits for it to settle: its main heading, then whatever it loads after. */
 async function visit(page: Page, path: string, ready?: () => Promise<unknown>): Promise<void> {
   await page.goto(path);
@@ -58,20 +47,16 @@ async function visit(page: Page, path: string, ready?: () => Promise<unknown>): 
 }
 
 describe('the Content-Security-Policy in Chromium', () => {
-  let server: { url: string; stop(): Promise<void> };
-  let person: Person;
-
-  beforeAll(async () => {
-    server = await startServer();
-    person = await openPerson(server.url);
-  });
-
-  afterAll(async () => {
-    await person?.close();
-    await server?.stop();
-  });
+  let stop: () => Promise<void> = async () => {};
+  afterAll(() => stop());
 
   it('reports no violation on any main page', { timeout: 180_000 }, async () => {
+    const server = await startServer();
+    const person = await openPerson(server.url);
+    stop = async () => {
+      await person.close();
+      await server.stop();
+    };
     const page = person.page;
     const violations = await collectViolations(page);
 
@@ -82,46 +67,15 @@ describe('the Content-Security-Policy in Chromium', () => {
     const api = page.request;
 
     // What the pages show, made through the API with the same session: a clip, a document, a published episode.
-    const wav = execFileSync('espeak-ng', ['--stdout', 'Some days are long, but the neighbours help.']);
-    const clip = await (
-      await api.post(`/api/workspaces/${workspaceId}/clips`, {
-        multipart: {
-          title: 'Long days',
-          podcast: 'true',
-          publicationQuotes: 'false',
-          audience: 'public',
-          consentVersion: '1',
-          audio: { name: 'days.wav', mimeType: 'audio/wav', buffer: wav },
-        },
-      })
-    ).json();
-    const ready = await poll(api, `/api/clips/${clip.id}`, (c) => c.status === 'ready', 60_000);
-    expect((await api.post(`/api/clips/${clip.id}/review`, { data: { state: 'approved' } })).ok()).toBe(true);
     const doc = await (
       await api.post(`/api/workspaces/${workspaceId}/documents`, { data: { title: 'Our report', kind: 'publication' } })
     ).json();
-    const show = {
-      title: 'Checked pages',
-      description: 'Pages checked for policy violations.',
-      language: 'en-gb',
-      category: 'Health & Fitness',
-      explicit: false,
-      author: 'The team',
-      ownerName: 'Cass Policy',
-      ownerEmail: 'cass@example.org',
-    };
-    expect((await api.put(`/api/workspaces/${workspaceId}/show`, { data: show })).ok()).toBe(true);
-    const episode = await (
-      await api.post(`/api/workspaces/${workspaceId}/episodes`, { data: { title: 'Long days' } })
-    ).json();
-    const timeline = {
-      items: [{ kind: 'clip', clipId: clip.id, inSeconds: 0, outSeconds: ready.media.durationSeconds }],
+    const { clip, episode } = await publishSpokenEpisode(api, workspaceId, {
+      speech: 'Some days are long, but the neighbours help.',
+      clipTitle: 'Long days',
+      episodeTitle: 'Long days',
       chapters: [{ atSeconds: 0, title: 'Start' }],
-    };
-    expect((await api.put(`/api/episodes/${episode.id}/timeline`, { data: timeline })).ok()).toBe(true);
-    expect((await api.post(`/api/episodes/${episode.id}/render`, { data: {} })).status()).toBe(202);
-    await poll(api, `/api/episodes/${episode.id}/renders`, (r) => r.renders[0]?.status === 'passed', 90_000);
-    expect((await api.post(`/api/episodes/${episode.id}/publish`, { data: {} })).ok()).toBe(true);
+    });
 
     await visit(page, '/');
     await visit(page, `/w/${workspaceId}`);

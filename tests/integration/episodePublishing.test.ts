@@ -10,6 +10,7 @@ import { CollabClient, eventually } from '../support/collabClient';
 import type { TestClient } from '../support/httpClient';
 import { freshPostgresSchema, testPostgresUrl } from '../support/postgres';
 import { startServer, type TestServer } from '../support/startServer';
+import { showSettings } from '../support/showSettings';
 
 const run = promisify(execFile);
 
@@ -18,17 +19,7 @@ const run = promisify(execFile);
  * ffmpeg), the script document link, a WebVTT transcript, each person's consent to be named, the feed read by
  * Debian's python3-feedparser (and podcast:person by Python's own XML parser), and the public episode page.
  */
-const show = {
-  title: 'Caring Voices',
-  description: 'Older carers tell their stories.',
-  language: 'en-GB',
-  category: 'Health & Fitness',
-  subcategory: 'Mental Health',
-  explicit: false,
-  author: 'Caring Voices team',
-  ownerName: 'Ada Admin',
-  ownerEmail: 'ada@example.org',
-};
+const show = showSettings({ subcategory: 'Mental Health' });
 const vtt =
   'WEBVTT\n\n00:00.000 --> 00:03.000\n<v Mary>I look after my mother.\n\n00:03.000 --> 00:06.000\nSome days are long.\n';
 

@@ -10,6 +10,7 @@ import { getBytes, joinedSocket, uploadAudio, waitForClip, workspaceWithPeople }
 import { signedUp } from '../support/httpClient';
 import { freshPostgresSchema, testPostgresUrl } from '../support/postgres';
 import { startServer, type TestServer } from '../support/startServer';
+import { showSettings } from '../support/showSettings';
 
 const run = promisify(execFile);
 
@@ -18,18 +19,7 @@ const run = promisify(execFile);
  * levels, processed by the clip pipeline, approved, laid out on a timeline with trims, a crossfade and
  * chapters, rendered, and the MP3 measured HERE with ffmpeg's ebur128 and ffprobe, not with server code.
  */
-const show = {
-  title: 'Caring Voices',
-  description: 'Older carers tell their stories.',
-  language: 'en-GB',
-  category: 'Health & Fitness',
-  subcategory: 'Mental Health',
-  explicit: false,
-  author: 'Caring Voices team',
-  ownerName: 'Ada Admin',
-  ownerEmail: 'ada@example.org',
-  artworkUrl: 'https://example.org/art.jpg',
-};
+const show = showSettings({ subcategory: 'Mental Health', artworkUrl: 'https://example.org/art.jpg' });
 
 /** SQLite always; PostgreSQL too when CHORUS_TEST_DATABASE_URL names one (always in CI). */
 const databases: Array<'sqlite' | 'postgres'> = testPostgresUrl() ? ['sqlite', 'postgres'] : ['sqlite'];

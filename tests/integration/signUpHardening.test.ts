@@ -104,51 +104,50 @@ describe('sign-up with an email that already has an account', () => {
   });
 });
 
+/** Sign-ups one after another from one address, on a server with these limits; their statuses, then a sign-in's. */
+async function signUpsUnder(
+  limits: { perAccount: number; perAddress: number },
+  bodies: { email: string; password: string; name: string }[],
+): Promise<{ statuses: number[]; messages: string[]; signInAfter: number }> {
+  const limited = await startServer({ chorus: { loginRateLimit: { windowMs: 60_000, ...limits } } });
+  try {
+    const answers = [];
+    for (const body of bodies) answers.push(await new TestClient(limited.url).post('/api/auth/signup', body));
+    const signIn = await new TestClient(limited.url).post('/api/auth/login', {
+      email: bodies[0]!.email,
+      password: bodies[0]!.password,
+    });
+    return {
+      statuses: answers.map((a) => a.status),
+      messages: answers.map((a) => a.body.error?.message ?? ''),
+      signInAfter: signIn.status,
+    };
+  } finally {
+    await limited.stop();
+  }
+}
+
 describe('sign-up rate limit', () => {
   it('counts every attempt from one address, made or refused, like sign-in', async () => {
-    const limited = await startServer({
-      chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 100, perAddress: 3 } },
-    });
-    try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const res = await new TestClient(limited.url).post('/api/auth/signup', {
-          email: `limit-${i}@example.org`,
-          password: 'a good long password',
-          name: 'Limit',
-        });
-        statuses.push(res.status);
-        if (res.status === 429) expect(res.body.error.message).toMatch(/Too many attempts to make an account/);
-      }
-      expect(statuses).toEqual([201, 201, 201, 429, 429]);
-      // Sign-in is counted apart: a person who made an account can still sign in.
-      const login = await new TestClient(limited.url).post('/api/auth/login', {
-        email: 'limit-0@example.org',
-        password: 'a good long password',
-      });
-      expect(login.status).toBe(200);
-    } finally {
-      await limited.stop();
-    }
+    const bodies = [0, 1, 2, 3, 4].map((i) => ({
+      email: `limit-${i}@example.org`,
+      password: 'a good long password',
+      name: 'Limit',
+    }));
+    const { statuses, messages, signInAfter } = await signUpsUnder({ perAccount: 100, perAddress: 3 }, bodies);
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    expect(messages[3]).toMatch(/Too many attempts to make an account/);
+    // Sign-in is counted apart: a person who made an account can still sign in.
+    expect(signInAfter).toBe(200);
   });
 
   it('limits guesses at one email through sign-up as sign-in does', async () => {
-    const limited = await startServer({
-      chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 2, perAddress: 100 } },
-    });
-    try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const res = await new TestClient(limited.url).post('/api/auth/signup', {
-          email: 'target@example.org',
-          password: `guessing attempt number ${i}`,
-          name: 'Guess',
-        });
-        statuses.push(res.status);
-      }
-      expect(statuses).toEqual([201, 409, 429]);
-    } finally {
-      await limited.stop();
-    }
+    const bodies = [0, 1, 2].map((i) => ({
+      email: 'target@example.org',
+      password: `guessing attempt number ${i}`,
+      name: 'Guess',
+    }));
+    const { statuses } = await signUpsUnder({ perAccount: 2, perAddress: 100 }, bodies);
+    expect(statuses).toEqual([201, 409, 429]);
   });
 });
