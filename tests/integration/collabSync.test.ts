@@ -224,7 +224,7 @@ describe('live co-writing over /collab', () => {
     const aClient = await open('admin');
     const a = await aClient.join(doc.id);
     const b = await (await open('carer')).join(doc.id);
-    // Names are the accounts' own: the server stamps them on every state (see presenceIdentity.test.ts).
+    // Names are the accounts' own: the server stamps them on every state (see 'presence is stamped by the server').
     a.awareness.setLocalState({ user: { name: 'Ada Admin', color: '#3300cc' } });
     await eventually(() => b.awareness.getStates().get(a.ydoc.clientID)?.user?.name === 'Ada Admin');
     // A read-only client may share its presence too.
