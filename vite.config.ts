@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -7,6 +8,12 @@ const apiPort = process.env.API_PORT ?? '3001';
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  // zod without `new Function`, which the Content-Security-Policy refuses: see client/src/app/zodWithoutEval.ts.
+  resolve: {
+    alias: [
+      { find: /^zod$/, replacement: fileURLToPath(new URL('./client/src/app/zodWithoutEval.ts', import.meta.url)) },
+    ],
+  },
   build: { outDir: '../dist/client', emptyOutDir: true },
   server: {
     port: Number(process.env.PORT ?? 3000),

@@ -20,6 +20,8 @@ import { securityHeaders } from './http/securityHeaders';
 import { staticClient } from './http/staticClient';
 import type { JobQueueOptions } from './jobs/jobQueue';
 import { createLogger, type Logger } from './logger';
+import { createMetrics } from './metrics/metrics';
+import { metricsRoute } from './metrics/metricsRoute';
 import { checkMediaTools } from './media/ffmpeg';
 import { useRedisAdapter } from './realtime/redisAdapter';
 import { connectInstanceBridge } from './collab/instanceBridge';
@@ -85,13 +87,20 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
     health: () => ({ ok: true, version, database: config.database.kind, storage: blobs.kind }),
     openApi: () => openApi,
   });
-  const openApi = buildOpenApiDocument([...meta.routes, ...api.routes], version, api.streamRoutes);
+  // Prometheus metrics only when a token is set: nothing is counted otherwise.
+  const metrics = config.metricsToken ? createMetrics() : null;
+  metricsRoute(meta, config.metricsToken && metrics ? { token: config.metricsToken, metrics } : null);
+  const openApi = buildOpenApiDocument([...meta.routes, ...api.routes], version, [
+    ...meta.streamRoutes,
+    ...api.streamRoutes,
+  ]);
 
   const app = express();
   app.disable('x-powered-by');
   // Only proxies named in TRUST_PROXY may set the client's address (X-Forwarded-For); the sign-in rate limit keys on it.
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders);
+  if (metrics) app.use(metrics.timeRequests);
+  app.use(securityHeaders({ https: config.publicUrl?.startsWith('https:') ?? false }));
   app.use(meta.router);
   app.use(
     '/api',
@@ -109,6 +118,14 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   services.jobs.start();
   collab.attach(io);
   for (const m of running) m.attach?.(io);
+  metrics?.watch(
+    {
+      socketsOpen: () => ({ '/': io.of('/').sockets.size, '/collab': io.of('/collab').sockets.size }),
+      documentsOpen: () => collab.registry.openDocuments().length,
+      jobs: services.jobs.repository,
+    },
+    services.bus,
+  );
   const stopSweeper = startSessionSweeper(services);
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : async () => {};
   // Other instances may have the same documents open: they hear of each change and read it from the log.

@@ -61,6 +61,10 @@ export const envSchema = z.object({
       },
     )
     .optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { message: 'must be at least 16 characters (or leave it unset to keep /metrics off)' })
+    .optional(),
 });
 
 export const configDescriptions: Record<keyof z.input<typeof envSchema>, string> = {
@@ -83,6 +87,8 @@ export const configDescriptions: Record<keyof z.input<typeof envSchema>, string>
   LOG_LEVEL: 'Log level: fatal, error, warn, info, debug, trace or silent.',
   TRUST_PROXY:
     'Behind a reverse proxy: how many proxies, or which addresses, to trust for the client address (X-Forwarded-For).',
+  METRICS_TOKEN:
+    'Turns on GET /metrics (Prometheus), answered only with Authorization: Bearer <this token>; unset, /metrics is 404.',
 };
 
 export type Env = z.output<typeof envSchema>;
@@ -101,6 +107,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** Express's `trust proxy`: hops to trust, or the proxies' addresses; false when Chorus faces clients directly. */
   trustProxy: number | string[] | false;
+  /** The bearer token /metrics asks for; undefined keeps metrics off. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -165,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : /^\d+$/.test(e.TRUST_PROXY)
           ? Number(e.TRUST_PROXY)
           : e.TRUST_PROXY.split(',').map((a) => a.trim()),
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

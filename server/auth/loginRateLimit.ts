@@ -28,12 +28,33 @@ const emailOf = (req: Request) =>
  * Slows password guessing: a few tries per account from one address, more per address overall.
  * Successful sign-ins do not count.
  */
-export function loginRateLimiters(o: LoginRateLimitOptions): RateLimitRequestHandler[] {
+export const loginRateLimiters = (o: LoginRateLimitOptions): RateLimitRequestHandler[] =>
+  authRateLimiters(o, {
+    prefix: 'login',
+    countSuccesses: false,
+    tooMany: 'Too many sign-in attempts',
+  });
+
+/**
+ * Sign-up has the same limits, counted apart: every attempt counts, made or refused, since each one tells
+ * whether an email has an account (see docs/api.md) and each success is a new account.
+ */
+export const signUpRateLimiters = (o: LoginRateLimitOptions): RateLimitRequestHandler[] =>
+  authRateLimiters(o, {
+    prefix: 'signup',
+    countSuccesses: true,
+    tooMany: 'Too many attempts to make an account from here',
+  });
+
+function authRateLimiters(
+  o: LoginRateLimitOptions,
+  kind: { prefix: string; countSuccesses: boolean; tooMany: string },
+): RateLimitRequestHandler[] {
   const refuse = (minutes: number) => (_req: Request, _res: unknown, next: (e: AppError) => void) =>
     next(
       new AppError(
         'rate_limited',
-        `Too many sign-in attempts. Please wait ${minutes} minutes and try again, or ask your workspace admin for help.`,
+        `${kind.tooMany}. Please wait ${minutes} minutes and try again, or ask your workspace admin for help.`,
       ),
     );
   const minutes = Math.ceil(o.windowMs / 60_000);
@@ -41,19 +62,19 @@ export function loginRateLimiters(o: LoginRateLimitOptions): RateLimitRequestHan
     windowMs: o.windowMs,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    skipSuccessfulRequests: true,
+    skipSuccessfulRequests: !kind.countSuccesses,
     handler: refuse(minutes),
   } as const;
   return [
     rateLimit({
       ...common,
-      ...(o.store ? { store: o.store('chorus:login:ip:') } : {}),
+      ...(o.store ? { store: o.store(`chorus:${kind.prefix}:ip:`) } : {}),
       limit: o.perAddress,
       keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`,
     }),
     rateLimit({
       ...common,
-      ...(o.store ? { store: o.store('chorus:login:acct:') } : {}),
+      ...(o.store ? { store: o.store(`chorus:${kind.prefix}:acct:`) } : {}),
       limit: o.perAccount,
       keyGenerator: (req) => `acct:${ipKeyGenerator(req.ip ?? '')}:${emailOf(req)}`,
     }),

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { AppError } from '../errors';
 import type { DocumentChannel, OtherInstances, Peer } from './peers';
 import { awarenessClientIds, encodeAwareness } from './messages';
+import { stampAwarenessUpdate } from './stampedAwareness';
 
 interface AwarenessRoomDeps {
   documentId: string;
@@ -15,7 +16,8 @@ interface AwarenessRoomDeps {
 
 /**
  * Who is in one document and where their cursors are (y-protocols awareness). Each peer may speak only
- * for the awareness client ids it announced; changes go to everyone else here and to other instances.
+ * for the awareness client ids it announced, and only as themselves (the server stamps their id and name on
+ * every state); changes go to everyone else here and to other instances.
  */
 export class AwarenessRoom {
   readonly awareness: Awareness;
@@ -56,7 +58,11 @@ export class AwarenessRoom {
       }
     }
     try {
-      applyAwarenessUpdate(this.awareness, update, peer);
+      applyAwarenessUpdate(
+        this.awareness,
+        stampAwarenessUpdate(update, { userId: peer.userId, name: peer.userName }),
+        peer,
+      );
     } catch {
       throw new AppError('malformed_request', 'That presence update could not be read.');
     }

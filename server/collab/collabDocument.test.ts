@@ -72,6 +72,7 @@ function setup() {
   const peer = (id: string, canEdit = true): Peer => ({
     id,
     userId: `user-${id}`,
+    userName: `Person ${id}`,
     canEdit,
     readOnlyReason: 'Read only.',
     awarenessIds: new Set(),

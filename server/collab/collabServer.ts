@@ -23,6 +23,7 @@ import { UpdateLog } from './updateLog';
 
 interface CollabSocketData {
   userId: string;
+  name: string;
 }
 type CollabNamespace = Namespace<
   CollabClientToServerEvents,
@@ -136,6 +137,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
     return {
       id: conn.socket.id,
       userId: conn.userId,
+      userName: conn.socket.data.name,
       canEdit: access.canEdit,
       readOnlyReason: access.readOnlyReason,
       awarenessIds: new Set(),
@@ -334,7 +336,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
         try {
           const found = await userFromCookieHeader(services, socket.handshake.headers.cookie);
           if (!found) return next(new Error('unauthenticated'));
-          socket.data = { userId: found.user.id };
+          socket.data = { userId: found.user.id, name: found.user.name };
           void socket.join(sessionRoom(found.sessionId));
           next();
         } catch (e) {

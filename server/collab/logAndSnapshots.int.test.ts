@@ -115,6 +115,7 @@ class Instance {
     const peer: Peer = {
       id: `${this.name}-${++this.joins}`,
       userId: w.userId,
+      userName: this.name,
       canEdit: true,
       readOnlyReason: '',
       awarenessIds: new Set(),

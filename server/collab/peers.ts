@@ -6,6 +6,8 @@ export interface Peer {
   /** The socket id. */
   readonly id: string;
   readonly userId: string;
+  /** Their name as their account has it: stamped on their presence (cursor label, "Who is here"). */
+  readonly userName: string;
   canEdit: boolean;
   /** Why this peer may not edit, in the policy module's words (shown when an update is refused). */
   readOnlyReason: string;
@@ -37,6 +39,7 @@ export function serverPeer(userId: string): { peer: Peer; refusal(): CollabError
   const peer: Peer = {
     id: `server:${randomUUID()}`,
     userId,
+    userName: '',
     canEdit: true,
     readOnlyReason: '',
     awarenessIds: new Set(),

@@ -28,7 +28,11 @@ export function csrfGuard(allowedOrigins: () => string[], options: CsrfOptions =
       return next(new AppError('csrf_rejected', 'This request came from another website and was refused.'));
     }
     const origin = req.get('origin');
-    if (origin && origin !== 'null') {
+    // `Origin: null` comes from sandboxed frames, local files and data: pages: none of them is ours.
+    if (origin === 'null') {
+      return next(new AppError('csrf_rejected', 'This request came from a page without an address and was refused.'));
+    }
+    if (origin) {
       const host = req.get('host');
       const sameHost = host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
       if (!sameHost && !allowedOrigins().includes(origin)) {

@@ -45,6 +45,17 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
       return row;
     },
 
+    /** Jobs waiting or running, by type: how many, and since when the oldest waiting one has been due. */
+    async queueStats(): Promise<{ type: string; status: string; count: number; oldestDue: string | null }[]> {
+      const rows = await db
+        .selectFrom('jobs')
+        .select((eb) => ['type', 'status', eb.fn.countAll().as('count'), eb.fn.min('run_after').as('oldestDue')])
+        .where('status', 'in', ['queued', 'running'])
+        .groupBy(['type', 'status'])
+        .execute();
+      return rows.map((r) => ({ ...r, count: Number(r.count), oldestDue: r.oldestDue ?? null }));
+    },
+
     findById: (id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst(),
 
     /** Takes the oldest due job of these types (or one whose worker's lease ran out) and leases it. */

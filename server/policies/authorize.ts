@@ -74,6 +74,7 @@ const forbiddenMessages: Record<WorkspaceAction, string> = {
   'workspace.view': 'You are not a member of this workspace.',
   'workspace.update': 'Only an admin can change this workspace’s settings.',
   'members.view': 'You are not a member of this workspace.',
+  'members.viewEmails': 'Only admins and editors can see members’ email addresses.',
   'members.manage': 'Only an admin can change roles or remove people. Ask an admin of this workspace.',
   'invites.create': 'Only admins and editors can invite people. Ask one of them to send an invite.',
   'invites.manage': 'Only admins and editors can see or cancel invites.',

@@ -8,6 +8,8 @@ export type WorkspaceAction =
   | 'workspace.view'
   | 'workspace.update'
   | 'members.view'
+  /** Members' email addresses are personal data: only the people who invite and manage see them. */
+  | 'members.viewEmails'
   | 'members.manage'
   | 'invites.create'
   | 'invites.manage'
@@ -19,6 +21,7 @@ const rules: Record<WorkspaceAction, readonly Role[]> = {
   'workspace.view': everyone,
   'workspace.update': ['admin'],
   'members.view': everyone,
+  'members.viewEmails': ['admin', 'editor'],
   'members.manage': ['admin'],
   'invites.create': ['admin', 'editor'],
   'invites.manage': ['admin', 'editor'],

@@ -10,7 +10,8 @@ export const emailSchema = z
 
 export const newPasswordSchema = z
   .string({ message: 'Password must be text.' })
-  .min(10, { message: 'Choose a password of at least 10 characters.' })
+  // Length only: how guessable it is (common, or made from the person's name or email) is checked on the server.
+  .min(8, { message: 'Choose a password of at least 8 characters.' })
   .max(200, { message: 'Password can be at most 200 characters.' });
 
 export const signUpBodySchema = z.strictObject({

@@ -33,7 +33,8 @@ export const workspaceListSchema = z.object({ workspaces: z.array(workspaceSchem
 export const memberSchema = z.object({
   userId: z.string(),
   name: z.string(),
-  email: z.string(),
+  /** Only for admins and editors (PRODUCT.md); absent for everyone else. */
+  email: z.string().optional(),
   role: roleSchema,
   joinedAt: z.string(),
 });

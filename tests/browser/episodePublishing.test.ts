@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegImage } from '../support/images';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
 import { signUp, startWorkspace } from './support/journeys';
+import { publishSpokenEpisode } from './support/publishedEpisode';
 
 /**
  * Publishing extras as an editor meets them: choosing "credit me by name" for herself, episode artwork refused
@@ -93,49 +93,16 @@ describe('episode publishing extras', () => {
       const api = page.request;
       const workspaceId = (await (await api.post('/api/workspaces', { data: { name: 'Public page' } })).json())
         .id as string;
-      const wav = execFileSync('espeak-ng', [
-        '--stdout',
-        'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask for help when I need it.',
-      ]);
-      const clip = await (
-        await api.post(`/api/workspaces/${workspaceId}/clips`, {
-          multipart: {
-            title: 'Mary’s mornings',
-            podcast: 'true',
-            publicationQuotes: 'false',
-            audience: 'public',
-            consentVersion: '1',
-            audio: { name: 'mary.wav', mimeType: 'audio/wav', buffer: wav },
-          },
-        })
-      ).json();
-      const ready = await poll(api, `/api/clips/${clip.id}`, (c) => c.status === 'ready');
-      expect((await api.post(`/api/clips/${clip.id}/review`, { data: { state: 'approved' } })).ok()).toBe(true);
-      const show = {
-        title: 'Caring Voices',
-        description: 'Older carers tell their stories.',
-        language: 'en-gb',
-        category: 'Health & Fitness',
-        explicit: false,
-        author: 'Caring Voices team',
-        ownerName: 'Ann Admin',
-        ownerEmail: 'ann@example.org',
-      };
-      expect((await api.put(`/api/workspaces/${workspaceId}/show`, { data: show })).ok()).toBe(true);
-      const episode = await (
-        await api.post(`/api/workspaces/${workspaceId}/episodes`, { data: { title: 'Being heard' } })
-      ).json();
-      const timeline = {
-        items: [{ kind: 'clip', clipId: clip.id, inSeconds: 0, outSeconds: ready.media.durationSeconds }],
+      const { episode } = await publishSpokenEpisode(api, workspaceId, {
+        speech:
+          'I look after my mother. Some days are long, but the neighbours help, and I have learned to ask for help when I need it.',
+        clipTitle: 'Mary’s mornings',
+        episodeTitle: 'Being heard',
         chapters: [
           { atSeconds: 0, title: 'Mornings' },
           { atSeconds: 3, title: 'Neighbours' },
         ],
-      };
-      expect((await api.put(`/api/episodes/${episode.id}/timeline`, { data: timeline })).ok()).toBe(true);
-      expect((await api.post(`/api/episodes/${episode.id}/render`, { data: {} })).status()).toBe(202);
-      await poll(api, `/api/episodes/${episode.id}/renders`, (r) => r.renders[0]?.status === 'passed', 90_000);
-      expect((await api.post(`/api/episodes/${episode.id}/publish`, { data: {} })).ok()).toBe(true);
+      });
 
       const problems: string[] = [];
       page.on('console', (m) => {
@@ -155,19 +122,3 @@ describe('episode publishing extras', () => {
     },
   );
 });
-
-/** Polls an API address (with the page's session) until `done` says so. */
-async function poll(
-  api: APIRequestContext,
-  url: string,
-  done: (body: any) => boolean,
-  timeoutMs = 30_000,
-): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const body = await (await api.get(url)).json();
-    if (done(body)) return body;
-    if (Date.now() > deadline) throw new Error(`${url} did not get there: ${JSON.stringify(body).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}

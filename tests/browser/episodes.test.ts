@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpeg } from '../support/audio';
 import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import type { TestClient } from '../support/httpClient';
+import { showSettings } from '../support/showSettings';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
 
@@ -95,16 +96,12 @@ describe('making an episode', { timeout: 240_000 }, () => {
     ]);
     for (const id of [mary, joe])
       expect((await people.editor.post(`/api/clips/${id}/review`, { state: 'approved' })).status).toBe(200);
-    const show = {
-      title: 'Caring Voices',
-      description: 'Older carers tell their stories.',
+    const show = showSettings({
       language: 'en-gb',
-      category: 'Health & Fitness',
-      explicit: false,
       author: 'Caring Voices',
       ownerName: 'Ed Editor',
       ownerEmail: 'ed@example.org',
-    };
+    });
     expect((await people.editor.request('PUT', `/api/workspaces/${workspaceId}/show`, show)).status).toBe(200);
 
     const person = await openPerson(server.url);

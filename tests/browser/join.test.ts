@@ -64,7 +64,7 @@ describe('joining a workspace by invite link', () => {
     const link = await createInviteLink(a, 'expert');
 
     const c = await person();
-    await signUp(c, { name: 'Chidi Expert', email: 'chidi@example.com', password: 'chidi password 1' });
+    await signUp(c, { name: 'Chidi Expert', email: 'chidi@example.com', password: 'windows open in spring' });
     await c.getByRole('button', { name: 'Sign out' }).click();
     await c.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
@@ -73,7 +73,7 @@ describe('joining a workspace by invite link', () => {
     await c.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(new URL(c.url()).searchParams.get('next')).toBe(new URL(link).pathname);
     await c.getByLabel('Email address').fill('chidi@example.com');
-    await c.getByLabel('Password', { exact: true }).fill('chidi password 1');
+    await c.getByLabel('Password', { exact: true }).fill('windows open in spring');
     await c.getByRole('button', { name: 'Sign in' }).click();
 
     await c.getByRole('button', { name: 'Join Practice panel' }).click();

@@ -172,8 +172,8 @@ describe('bad input on /collab: an error to the sender, everyone else carries on
     expect(flooder.errors.filter((x) => x.error.code === 'rate_limited').length).toBeLessThanOrEqual(2);
     // The flooder's own presence still works once it slows down.
     await new Promise((r) => setTimeout(r, 1100));
-    f.awareness.setLocalState({ user: { name: 'Calm' } });
-    await eventually(() => bystander.awareness.getStates().get(f.ydoc.clientID)?.user?.name === 'Calm');
+    f.awareness.setLocalState({ user: { name: 'Calm' }, cursor: 'calm' });
+    await eventually(() => bystander.awareness.getStates().get(f.ydoc.clientID)?.cursor === 'calm');
   });
 
   it('awareness that speaks for someone else’s cursor', async () => {
@@ -193,7 +193,8 @@ describe('bad input on /collab: an error to the sender, everyone else carries on
     s.send(frameAwareness(update));
     expect((await spoofer.nextError()).error.code).toBe('forbidden');
     await stillSyncing();
-    expect(bystander.awareness.getStates().get(writer.ydoc.clientID)?.user?.name).toBe('Ada');
+    // The writer's presence is still theirs, under the name their account has (the server stamps it).
+    expect(bystander.awareness.getStates().get(writer.ydoc.clientID)?.user?.name).toBe('Ada Admin');
     fake.destroy();
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { io as connect } from 'socket.io-client';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { CollabClient, collabSocket, connected, eventually, frameUpdate } from '../support/collabClient';
@@ -207,14 +208,15 @@ describe('live co-writing over /collab', () => {
     const aClient = await open('admin');
     const a = await aClient.join(doc.id);
     const b = await (await open('carer')).join(doc.id);
-    a.awareness.setLocalState({ user: { name: 'Ada', color: '#30c' } });
-    await eventually(() => b.awareness.getStates().get(a.ydoc.clientID)?.user?.name === 'Ada');
+    // Names are the accounts' own: the server stamps them on every state (see 'presence is stamped by the server').
+    a.awareness.setLocalState({ user: { name: 'Ada Admin', color: '#3300cc' } });
+    await eventually(() => b.awareness.getStates().get(a.ydoc.clientID)?.user?.name === 'Ada Admin');
     // A read-only client may share its presence too.
-    b.awareness.setLocalState({ user: { name: 'Cath' } });
-    await eventually(() => a.awareness.getStates().get(b.ydoc.clientID)?.user?.name === 'Cath');
+    b.awareness.setLocalState({ user: { name: 'carer person' } });
+    await eventually(() => a.awareness.getStates().get(b.ydoc.clientID)?.user?.name === 'carer person');
     // Someone joining later is told who is already here.
     const c = await (await open('editor')).join(doc.id);
-    await eventually(() => c.awareness.getStates().get(a.ydoc.clientID)?.user?.name === 'Ada');
+    await eventually(() => c.awareness.getStates().get(a.ydoc.clientID)?.user?.name === 'Ada Admin');
 
     aClient.leave(doc.id);
     await eventually(() => !b.awareness.getStates().has(a.ydoc.clientID));
@@ -229,5 +231,75 @@ describe('live co-writing over /collab', () => {
     await local.people.admin.delete(`/api/workspaces/${local.workspaceId}/members/${local.ids.expert}`);
     const e = await expertClient.nextError((x) => x.error.code === 'not_found');
     expect(e.docId).toBe(doc.id);
+  });
+});
+
+type Presence = { user?: { id?: string; name?: string; color?: string }; cursor?: unknown } | undefined;
+
+describe('presence is stamped by the server', () => {
+  it('shows a carer who claims to be the admin as themselves, in the document', async () => {
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
+    const admin = await (await open('admin')).join(doc.id);
+    const carer = await (await open('carer')).join(doc.id);
+    carer.awareness.setLocalState({
+      user: { id: collab.team.ids.admin, name: 'Ada Admin', color: 'red; background: url(//evil.example)' },
+      cursor: 'here',
+    });
+    await eventually(() => (admin.awareness.getStates().get(carer.ydoc.clientID) as Presence)?.cursor === 'here');
+    const seen = admin.awareness.getStates().get(carer.ydoc.clientID) as Presence;
+    expect(seen?.user).toEqual({ id: collab.team.ids.carer, name: 'carer person' });
+  });
+
+  it('keeps the rest of what a timeline shares (the selected item), under the sender’s own name', async () => {
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
+    const admin = await (await open('admin')).join(doc.id);
+    const editor = await (await open('editor')).join(doc.id);
+    editor.awareness.setLocalState({
+      user: { name: 'Someone Else', colour: '#00703c', selectedIndex: 2, selectedKey: 'item-2' },
+    });
+    await eventually(
+      () => (admin.awareness.getStates().get(editor.ydoc.clientID) as Presence & { user?: object })?.user !== undefined,
+    );
+    expect((admin.awareness.getStates().get(editor.ydoc.clientID) as { user: unknown }).user).toEqual({
+      id: collab.team.ids.editor,
+      name: 'editor person',
+      colour: '#00703c',
+      selectedIndex: 2,
+      selectedKey: 'item-2',
+    });
+  });
+
+  it('keeps a real colour and fills in a missing name', async () => {
+    const doc = await newDocument(collab.team.people.admin, collab.team.workspaceId);
+    const admin = await (await open('admin')).join(doc.id);
+    const expert = await (await open('expert')).join(doc.id);
+    expert.awareness.setLocalState({ user: { color: '#1d70b8' }, cursor: 1 });
+    await eventually(() => (admin.awareness.getStates().get(expert.ydoc.clientID) as Presence)?.cursor === 1);
+    expect((admin.awareness.getStates().get(expert.ydoc.clientID) as Presence)?.user).toEqual({
+      id: collab.team.ids.expert,
+      name: 'expert person',
+      color: '#1d70b8',
+    });
+  });
+
+  it('lists who is online in the workspace by their session, whatever the client says', async () => {
+    const socket = connect(collab.server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { cookie: collab.team.people.carer.cookie! },
+      // Anything a client adds to its handshake is ignored.
+      auth: { userId: collab.team.ids.admin, name: 'Ada Admin' },
+      query: { name: 'Ada Admin' },
+    });
+    try {
+      const ack = await new Promise<{ ok: boolean; online?: { userId: string; name: string }[] }>((resolve) =>
+        socket.emit('workspace:join', collab.team.workspaceId, resolve),
+      );
+      expect(ack.ok).toBe(true);
+      expect(ack.online).toEqual([expect.objectContaining({ userId: collab.team.ids.carer, name: 'carer person' })]);
+    } finally {
+      socket.disconnect();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { showSettings } from './showSettings';
 import { execFile, execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,17 +16,7 @@ const run = promisify(execFile);
 
 export type Workspace = Awaited<ReturnType<typeof workspaceWithPeople>>;
 
-export const show = {
-  title: 'Caring Voices',
-  description: 'Older carers tell their stories.',
-  language: 'en-GB',
-  category: 'Health & Fitness',
-  subcategory: 'Mental Health',
-  explicit: false,
-  author: 'Caring Voices team',
-  ownerName: 'Ada Admin',
-  ownerEmail: 'ada@example.org',
-};
+export const show = showSettings({ subcategory: 'Mental Health' });
 
 export const vtt =
   'WEBVTT\n\n00:00.000 --> 00:03.000\n<v Mary>I look after my mother.\n\n00:03.000 --> 00:06.000\nSome days are long.\n';

@@ -3,6 +3,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
 import { documentFieldName, editorExtensions } from '../../../shared/editor/schema';
+import { cspNonce } from '../app/cspNonce';
 import type { CollabProvider } from '../realtime/collabProvider';
 import { renderCaret, renderSelection, type CaretUser } from './caret';
 import { personColour } from './personColour';
@@ -34,6 +35,7 @@ export function useCoWritingEditor(
           selectionRender: renderSelection,
         }),
       ],
+      injectNonce: cspNonce(),
       // Always editable for the browser, so readers get a caret and keyboard selection; ReadOnlyGuard keeps their text unchanged.
       editable: true,
       editorProps: {

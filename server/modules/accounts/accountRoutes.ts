@@ -1,5 +1,5 @@
 import { logInBodySchema, meSchema, signUpBodySchema } from '../../../shared/contracts/auth';
-import { loginRateLimiters, type LoginRateLimitOptions } from '../../auth/loginRateLimit';
+import { loginRateLimiters, signUpRateLimiters, type LoginRateLimitOptions } from '../../auth/loginRateLimit';
 import { endSession, startSession } from '../../auth/sessions';
 import { defineRoute, type Api } from '../../http/route';
 import type { Services } from '../../services';
@@ -7,13 +7,14 @@ import { logIn, signUp } from './accountOperations';
 import { presentUser } from './userRepository';
 
 export function accountRoutes(api: Api, services: Services, rateLimit: LoginRateLimitOptions): void {
+  api.router.post('/api/auth/signup', ...signUpRateLimiters(rateLimit));
   defineRoute(
     api,
     {
       method: 'post',
       path: '/api/auth/signup',
       tag: 'accounts',
-      summary: 'Create an account and sign in',
+      summary: 'Create an account and sign in (rate-limited; never says whether an email has an account)',
       auth: 'public',
       body: signUpBodySchema,
       status: 201,

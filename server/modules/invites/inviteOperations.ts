@@ -6,6 +6,7 @@ import type {
   Invite,
   InvitePreview,
 } from '../../../shared/contracts/invites';
+import { assertStrongPassword } from '../../auth/passwordStrength';
 import { hashPassword } from '../../auth/passwords';
 import { newToken, tokenDigest } from '../../auth/tokens';
 import { isoAfter, nowIso } from '../../clock';
@@ -13,6 +14,7 @@ import type { InvitesTable, UsersTable } from '../../db/schema';
 import { AppError } from '../../errors';
 import { authorize, authorizeInvite } from '../../policies/authorize';
 import type { Services } from '../../services';
+import { signUpRefused } from '../accounts/signUpRefusal';
 import { presentUser } from '../accounts/userRepository';
 import { actorIn } from '../../policies/actor';
 import type { InviteWithContext } from './inviteRepository';
@@ -135,6 +137,7 @@ export async function acceptInvite(
   }
   const problem = unusableReason(invite);
   if (problem) throw problem;
+  if (wantsAccount) await assertStrongPassword(body.password, { email: body.email, name: body.name });
   const passwordHash = wantsAccount ? await hashPassword(body.password) : undefined;
 
   const user = await services.transaction(async (tx) => {
@@ -144,13 +147,7 @@ export async function acceptInvite(
         (await services.users.create({ email: body.email, name: body.name, passwordHash: passwordHash! }, tx)) ??
         undefined;
       if (!member) {
-        throw new AppError(
-          'conflict',
-          'There is already an account with this email. Sign in first, then open the invite link again.',
-          {
-            fields: [{ path: 'email', message: 'There is already an account with this email. Sign in instead.' }],
-          },
-        );
+        throw signUpRefused('sign in first, then open the invite link again');
       }
     }
     if (!(await services.invites.consume(invite.id, tx))) {

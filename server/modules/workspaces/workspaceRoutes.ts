@@ -12,6 +12,7 @@ import { defineRoute, type Api } from '../../http/route';
 import { authorize } from '../../policies/authorize';
 import type { Services } from '../../services';
 import { memberCreditRoutes } from './memberCredits';
+import { membersAsSeenBy } from './membersAsSeenBy';
 import { actorIn } from '../../policies/actor';
 import { changeRole, getWorkspace, presentWorkspace, removeMember } from './workspaceOperations';
 
@@ -75,8 +76,9 @@ export function workspaceRoutes(api: Api, services: Services): void {
       response: memberListSchema,
     },
     async ({ user, params }) => {
-      authorize(await actorIn(services, params.id, user.id), 'members.view');
-      return { members: await services.workspaces.members(params.id) };
+      const actor = await actorIn(services, params.id, user.id);
+      authorize(actor, 'members.view');
+      return membersAsSeenBy(actor, await services.workspaces.members(params.id));
     },
   );
 

@@ -25,7 +25,7 @@ export function AccountFields({ problems }: { problems: FormProblems<AccountPath
       <PasswordField
         {...problems.field('password')}
         label="Password"
-        hint="Use at least 10 characters. A short sentence you will remember works well."
+        hint="Use at least 8 characters. A few ordinary words that only you would put together work well; leave out your name and email."
         autoComplete="new-password"
       />
     </>

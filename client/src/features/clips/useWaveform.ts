@@ -3,6 +3,7 @@ import type WaveSurfer from 'wavesurfer.js';
 import type RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { CommentThread } from '../../../../shared/contracts/clips';
 import { toApiError } from '../../api/ApiError';
+import { cspNonce } from '../../app/cspNonce';
 import { getPeaks } from './clipsApi';
 
 type Regions = ReturnType<(typeof RegionsPlugin)['create']>;
@@ -139,6 +140,7 @@ export function useWaveform(urls: { audio: string; peaks: string } | null, marke
           normalize: true,
           dragToSeek: true,
           plugins: [plugin],
+          cspNonce: cspNonce(),
         });
         ws.current = instance;
         regions.current = plugin;

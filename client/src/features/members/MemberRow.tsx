@@ -11,15 +11,17 @@ interface MemberRowProps {
   member: Member;
   isMe: boolean;
   canManage: boolean;
+  /** Admins and editors get members' emails from the server; nobody else does, and sees no column for them. */
+  showEmail: boolean;
   onResult(result: MemberActionResult): void;
 }
 
 /** One person: name, email, role; for admins, a role picker and "Remove" with a confirm step below the row. */
-export function MemberRow({ workspaceId, member, isMe, canManage, onResult }: MemberRowProps) {
+export function MemberRow({ workspaceId, member, isMe, canManage, showEmail, onResult }: MemberRowProps) {
   const [confirming, setConfirming] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
   const manageable = canManage && !isMe;
-  const columns = canManage ? 4 : 3;
+  const columns = 2 + (showEmail ? 1 : 0) + (canManage ? 1 : 0);
 
   const cancel = () => {
     setConfirming(false);
@@ -33,9 +35,11 @@ export function MemberRow({ workspaceId, member, isMe, canManage, onResult }: Me
           {member.name}
           {isMe ? <span className="quiet"> (you)</span> : null}
         </th>
-        <td role="cell" data-label="Email" className="table__email">
-          {member.email}
-        </td>
+        {showEmail ? (
+          <td role="cell" data-label="Email" className="table__email">
+            {member.email}
+          </td>
+        ) : null}
         <td role="cell" data-label="Role">
           {manageable ? (
             <RoleChanger key={member.role} workspaceId={workspaceId} member={member} onResult={onResult} />

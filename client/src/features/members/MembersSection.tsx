@@ -19,6 +19,7 @@ interface MembersSectionProps {
 export function MembersSection({ workspaceId, myId, canManage, members, onChanged }: MembersSectionProps) {
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<SummaryItem[]>([]);
+  const showEmails = members.status === 'ready' && members.data.some((m) => m.email !== undefined);
 
   const onResult = (result: MemberActionResult) => {
     if (result.ok) {
@@ -49,9 +50,11 @@ export function MembersSection({ workspaceId, myId, canManage, members, onChange
                 <th role="columnheader" scope="col">
                   Name
                 </th>
-                <th role="columnheader" scope="col">
-                  Email
-                </th>
+                {showEmails ? (
+                  <th role="columnheader" scope="col">
+                    Email
+                  </th>
+                ) : null}
                 <th role="columnheader" scope="col">
                   Role
                 </th>
@@ -70,6 +73,7 @@ export function MembersSection({ workspaceId, myId, canManage, members, onChange
                   member={m}
                   isMe={m.userId === myId}
                   canManage={canManage}
+                  showEmail={showEmails}
                   onResult={onResult}
                 />
               ))}

@@ -1,5 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { editorExtensions } from '../../../../../shared/editor/schema';
+import { cspNonce } from '../../../app/cspNonce';
 
 /**
  * A version's text, laid out exactly as the editor lays out the live document (same schema, same
@@ -12,6 +13,7 @@ export function VersionText({ json }: { json: Record<string, unknown> }) {
       extensions: editorExtensions,
       content: json,
       editable: false,
+      injectNonce: cspNonce(),
       editorProps: {
         attributes: { class: 'editor-text', 'aria-readonly': 'true', 'aria-label': 'Text of this version' },
       },

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentThread, ThreadPerson } from '../../../../../shared/contracts/documentThreads';
 import type { DocumentThreadEvent } from '../../../../../shared/realtime/events';
 import { listMembers } from '../../members/membersApi';
+import { cspNonce } from '../../../app/cspNonce';
 import { Link } from '../../../app/router';
 import { Button } from '../../../components/Button';
 import { StatusMessage } from '../../../components/StatusMessage';
@@ -183,7 +184,7 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
 
   return (
     <aside className="passage-threads" aria-labelledby="passage-threads-heading">
-      <style>{markStyles}</style>
+      <style nonce={cspNonce()}>{markStyles}</style>
       <h2 className="heading-m" id="passage-threads-heading">
         Comments
       </h2>
