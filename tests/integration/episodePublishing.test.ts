@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { ffmpeg } from '../support/audio';
 import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import { CollabClient, eventually } from '../support/collabClient';
 import type { TestClient } from '../support/httpClient';
+import { readPodcastFeed } from '../support/podcastFeedReader';
 import { freshPostgresSchema, testPostgresUrl } from '../support/postgres';
 import { startServer, type TestServer } from '../support/startServer';
 
@@ -16,7 +17,7 @@ const run = promisify(execFile);
 /**
  * Publishing extras end to end on the real server: artwork checked by its real pixel size (pictures made by
  * ffmpeg), the script document link, a WebVTT transcript, each person's consent to be named, the feed read by
- * Debian's python3-feedparser (and podcast:person by Python's own XML parser), and the public episode page.
+ * independent parsers (tests/support/podcastFeedReader.ts), and the public episode page.
  */
 const show = {
   title: 'Caring Voices',
@@ -50,21 +51,6 @@ async function putFile(
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-/** The feed as podcast apps read it: feedparser for the RSS and iTunes tags, ElementTree for every podcast:person. */
-function readFeed(xml: string) {
-  const script = `
-import sys, json, feedparser
-import xml.etree.ElementTree as ET
-text = sys.stdin.read()
-d = feedparser.parse(text)
-ns = {"podcast": "https://podcastindex.org/namespace/1.0"}
-items = ET.fromstring(text.encode()).find("channel").findall("item")
-print(json.dumps({"bozo": bool(d.bozo), "image": d.feed.image.href,
-  "entries": [{"id": e.id, "link": e.link, "image": e.get("image", {}).get("href"), "transcript": e.get("podcast_transcript")} for e in d.entries],
-  "persons": [[[p.get("group"), p.get("role"), p.text] for p in item.findall("podcast:person", ns)] for item in items]}))`;
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: xml }).toString());
 }
 
 /** SQLite always; PostgreSQL too when CHORUS_TEST_DATABASE_URL names one (always in CI). */
@@ -371,14 +357,14 @@ describe.each(databases)('episode publishing extras on %s', (database) => {
     const { people, ws } = ctx;
     expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
     const xml = await (await fetch(`${server.url}/feeds/${ws.id}/podcast.xml`)).text();
-    const feed = readFeed(xml);
-    expect(feed.bozo).toBe(false);
+    const feed = readPodcastFeed(xml);
+    expect(feed.wellFormed).toBe(true);
     const showArt = (await people.carer.get(`/api/workspaces/${ws.id}/show`)).body.artwork.url;
-    expect(feed.image).toBe(showArt);
-    expect(feed.entries).toHaveLength(1);
-    const [entry] = feed.entries;
-    expect(entry.link).toBe(`${server.url}/shows/${ws.id}/episodes/${episodeId}`);
-    expect(entry.image).toMatch(
+    expect(feed.imageUrl).toBe(showArt);
+    expect(feed.items).toHaveLength(1);
+    const entry = feed.items[0]!;
+    expect(entry.url).toBe(`${server.url}/shows/${ws.id}/episodes/${episodeId}`);
+    expect(entry.imageUrl).toMatch(
       new RegExp(`^${server.url}/feeds/${ws.id}/episodes/${episodeId}/artwork/[0-9a-f]{16}\\.png$`),
     );
     expect(entry.transcript).toEqual({
@@ -389,26 +375,26 @@ describe.each(databases)('episode publishing extras on %s', (database) => {
     });
     // Mary (carer, heard, agreed), the expert (wrote the script, marked consultant, agreed), Eddie (rendered, agreed).
     // Not named: carer2 (heard and marked consultant, never agreed) and the admin (wrote in the script, never agreed).
-    expect(feed.persons[0]).toEqual([
+    expect(entry.persons).toEqual([
       ['cast', 'guest', 'Mary O’Brien'],
       ['writing', 'co-writer', 'expert person'],
       ['misc.', 'consultant', 'expert person'],
       ['audio post-production', 'audio editor', 'Eddie Editor'],
     ]);
 
-    const art = await fetch(entry.image);
+    const art = await fetch(entry.imageUrl!);
     expect(art.status).toBe(200);
     expect(Buffer.from(await art.arrayBuffer()).equals(images.episode!)).toBe(true);
-    const transcript = await fetch(entry.transcript.url);
+    const transcript = await fetch(entry.transcript!.url!);
     expect(transcript.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
     expect(await transcript.text()).toBe(vtt);
     expect((await people.carer.get(`/api/episodes/${episodeId}/credits`)).body.credits).toHaveLength(4);
 
     // Mary changes her mind: from the next fetch, the feed no longer names her.
     await people.carer.patch(`/api/workspaces/${ws.id}/members/me/credit`, { creditByName: false });
-    const after = readFeed(await (await fetch(`${server.url}/feeds/${ws.id}/podcast.xml`)).text());
-    expect(after.persons[0].map((p: string[]) => p[2])).not.toContain('Mary O’Brien');
-    expect(after.persons[0]).toHaveLength(3);
+    const after = readPodcastFeed(await (await fetch(`${server.url}/feeds/${ws.id}/podcast.xml`)).text());
+    expect(after.items[0]!.persons.map((p) => p[2])).not.toContain('Mary O’Brien');
+    expect(after.items[0]!.persons).toHaveLength(3);
   });
 
   it('serves a public page for a published episode, and 404 for anything else', async () => {
