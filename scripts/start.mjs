@@ -1,4 +1,5 @@
-// `npm start`: build the client when it is missing or older than its sources, then run the server.
+// `npm start`: install ffmpeg if it is missing and this machine lets us, build the client when it is missing or
+// older than its sources, then run the server.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,13 +22,17 @@ const sourcesChanged = () => {
   return [path.join(root, 'client'), path.join(root, 'shared')].some((d) => newestMtime(d) > built);
 };
 
+// The server runs from its TypeScript sources through tsx: one process, signals reach it directly.
+const { register } = await import('tsx/esm/api');
+register();
+
+const { ensureSystemPackages, serverRequirements } = await import('./systemPackages.ts');
+if (!ensureSystemPackages(serverRequirements, { purpose: 'to process audio', rerun: 'npm start' })) process.exit(1);
+
 if (sourcesChanged()) {
   console.log('Building the Chorus client…');
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-// The server runs from its TypeScript sources through tsx: one process, signals reach it directly.
-const { register } = await import('tsx/esm/api');
-register();
 await import(path.join(root, 'server', 'index.ts'));

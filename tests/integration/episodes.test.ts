@@ -11,6 +11,7 @@ import { signedUp } from '../support/httpClient';
 import { show as publishingShow } from '../support/episodePublishing';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
+import { readPodcastFeed } from '../support/podcastFeedReader';
 
 const run = promisify(execFile);
 
@@ -277,7 +278,7 @@ describe.each(testDatabaseNames)('%s', (database) => {
       expect(Number(probed.chapters[1].end_time)).toBeCloseTo(expected, 1);
     }, 90_000);
 
-    it('publishes into a public feed that feedparser reads, with exact enclosure length, Range reads, chapters and credits', async () => {
+    it('publishes into a public feed that an independent feed parser reads, with exact enclosure length, Range reads, chapters and credits', async () => {
       const { people, ws } = ctx;
       expect((await people.carer.post(`/api/episodes/${episodeId}/publish`)).status).toBe(403);
       const published = await people.editor.post(`/api/episodes/${episodeId}/publish`);
@@ -292,19 +293,11 @@ describe.each(testDatabaseNames)('%s', (database) => {
       expect(feedRes.status).toBe(200);
       expect(feedRes.headers.get('content-type')).toMatch(/application\/rss\+xml/);
       const xml = await feedRes.text();
-      const script = `
-  import sys, json, feedparser
-  d = feedparser.parse(sys.stdin.read())
-  f = d.feed
-  print(json.dumps({"bozo": bool(d.bozo), "title": f.title, "language": f.language, "guid": f.get("podcast_guid"),
-    "entries": [{"title": e.title, "id": e.id, "duration": e.itunes_duration, "enclosures": [(l.href, l.length, l.type) for l in e.links if l.rel == "enclosure"]} for e in d.entries]}))`;
-      const parsed = JSON.parse(
-        execFileSync('/usr/bin/python3', ['-c', script.replace(/^ +/gm, '')], { input: xml }).toString(),
-      );
-      expect(parsed).toMatchObject({ bozo: false, title: 'Caring Voices', language: 'en-gb' });
-      expect(parsed.entries).toHaveLength(1);
-      expect(parsed.entries[0]).toMatchObject({ title: 'Episode 1: Being heard', id: episodeId });
-      const [[url, length, type]] = parsed.entries[0].enclosures;
+      const feed = readPodcastFeed(xml);
+      expect(feed).toMatchObject({ wellFormed: true, title: 'Caring Voices', language: 'en-gb' });
+      expect(feed.items).toHaveLength(1);
+      expect(feed.items[0]).toMatchObject({ title: 'Episode 1: Being heard', id: episodeId });
+      const { url, length, type } = feed.items[0]!.enclosures[0]!;
       expect(type).toBe('audio/mpeg');
 
       const whole = await fetch(url);

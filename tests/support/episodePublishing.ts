@@ -1,5 +1,5 @@
 import { showSettings } from './showSettings';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -39,21 +39,6 @@ export async function putFile(
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-/** The feed as podcast apps read it: feedparser for the RSS and iTunes tags, ElementTree for every podcast:person. */
-export function readFeed(xml: string) {
-  const script = `
-import sys, json, feedparser
-import xml.etree.ElementTree as ET
-text = sys.stdin.read()
-d = feedparser.parse(text)
-ns = {"podcast": "https://podcastindex.org/namespace/1.0"}
-items = ET.fromstring(text.encode()).find("channel").findall("item")
-print(json.dumps({"bozo": bool(d.bozo), "image": d.feed.image.href,
-  "entries": [{"id": e.id, "link": e.link, "image": e.get("image", {}).get("href"), "transcript": e.get("podcast_transcript")} for e in d.entries],
-  "persons": [[[p.get("group"), p.get("role"), p.text] for p in item.findall("podcast:person", ns)] for item in items]}))`;
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: xml }).toString());
 }
 
 /** Solid red pictures made by ffmpeg in `dir`, by name: `{ name: [size, extension] }`. */
