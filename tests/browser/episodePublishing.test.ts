@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegImage } from '../support/images';
 import { startServer } from '../support/startServer';
