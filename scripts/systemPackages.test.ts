@@ -96,7 +96,10 @@ describe('planning what to install', () => {
   });
 
   it('installs only what the tests lack, Chromium at /usr/bin/chromium included', () => {
-    const plan = planInstall(testRequirements, machine(['apt-get', 'ffmpeg', 'ffprobe', 'sox'], { isRoot: true }));
+    const plan = planInstall(
+      testRequirements,
+      machine(['apt-get', 'ffmpeg', 'ffprobe', 'sox', 'pandoc', 'pdftotext'], { isRoot: true }),
+    );
     expect(plan).toMatchObject({
       kind: 'install',
       commands: [
@@ -108,12 +111,15 @@ describe('planning what to install', () => {
   });
 
   it('stops, saying what to do by hand, when the package manager has no package for something', () => {
-    const mac = machine(['brew', 'ffmpeg', 'ffprobe', 'espeak-ng'], { platform: 'darwin', osRelease: undefined });
+    const mac = machine(['brew', 'ffmpeg', 'ffprobe', 'espeak-ng', 'pandoc'], {
+      platform: 'darwin',
+      osRelease: undefined,
+    });
     const plan = planInstall(testRequirements, mac);
     expect(plan).toMatchObject({
       kind: 'stop',
       reason: 'brew has no package for /usr/bin/chromium.',
-      commands: [['brew', 'install', 'sox']],
+      commands: [['brew', 'install', 'sox', 'poppler']],
     });
   });
 });

@@ -1,4 +1,5 @@
-// The programs Chorus needs from the operating system (ffmpeg; for tests also Chromium, espeak-ng and sox), and how
+// The programs Chorus needs from the operating system (ffmpeg; for tests also Chromium, espeak-ng, sox,
+// pandoc and poppler-utils), and how
 // `npm start` and `npm test` get them on a fresh machine: install them with the system's package manager when they
 // can (as root, or through `sudo -n`), saying exactly what they run first; otherwise stop with the exact command.
 import { spawnSync } from 'node:child_process';
@@ -31,6 +32,9 @@ export const testRequirements: Requirement[] = [
   },
   { command: 'espeak-ng', packages: { 'apt-get': 'espeak-ng', dnf: 'espeak-ng', brew: 'espeak-ng' } },
   { command: 'sox', packages: { 'apt-get': 'sox', dnf: 'sox', brew: 'sox' } },
+  // The export tests read DOCX back with pandoc and PDF with poppler's pdftotext and pdfinfo.
+  { command: 'pandoc', packages: { 'apt-get': 'pandoc', dnf: 'pandoc', brew: 'pandoc' } },
+  { command: 'pdftotext', packages: { 'apt-get': 'poppler-utils', dnf: 'poppler-utils', brew: 'poppler' } },
 ];
 
 /** What the machine looks like. Passed in, so the decisions can be tested without running a package manager. */

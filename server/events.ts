@@ -9,6 +9,7 @@ import type {
   DocumentThreadEvent,
   EpisodeFlaggedEvent,
   EpisodeRenderEvent,
+  ExportUpdatedEvent,
   ThreadMentionEvent,
 } from '../shared/realtime/events';
 import type { JobStatus } from './db/schema';
@@ -46,6 +47,8 @@ export interface DomainEvents {
   'thread:changed': [event: DocumentThreadEvent];
   /** One person was mentioned in a comment: only their sockets hear of it. */
   'thread:mention': [userId: string, event: ThreadMentionEvent];
+  /** An export of a document changed status or made progress. */
+  'export:updated': [event: ExportUpdatedEvent];
 }
 
 export type EventBus = EventEmitter<DomainEvents>;

@@ -18,6 +18,7 @@ import { auditRepository } from './modules/audit/auditRepository';
 import { recordingRepository } from './modules/clips/recordingRepository';
 import { versionRepository } from './modules/documents/versionRepository';
 import { threadRepository } from './modules/documentThreads/threadRepository';
+import { exportRepository } from './modules/exports/exportRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -46,6 +47,7 @@ export interface Services {
   recordings: ReturnType<typeof recordingRepository>;
   documentVersions: ReturnType<typeof versionRepository>;
   documentThreads: ReturnType<typeof threadRepository>;
+  documentExports: ReturnType<typeof exportRepository>;
 }
 
 export function createServices(
@@ -81,5 +83,6 @@ export function createServices(
     recordings: recordingRepository(db),
     documentVersions: versionRepository(db),
     documentThreads: threadRepository(db),
+    documentExports: exportRepository(db),
   };
 }

@@ -17,6 +17,7 @@ import type {
   DocumentsTable,
 } from './schema/documents';
 import type { JobsTable } from './schema/jobs';
+import type { DocumentExportsTable } from './schema/exports';
 import type {
   ClipCommentsTable,
   ClipConsentsTable,
@@ -68,6 +69,7 @@ export interface Database {
   episode_consultants: EpisodeConsultantsTable;
   document_authors: DocumentAuthorsTable;
   music_assets: MusicAssetsTable;
+  document_exports: DocumentExportsTable;
 }
 
 export type * from './schema/accounts';
@@ -75,3 +77,4 @@ export type * from './schema/documents';
 export type * from './schema/jobs';
 export type * from './schema/clips';
 export type * from './schema/episodes';
+export type * from './schema/exports';

@@ -4,6 +4,7 @@ import { clipsModule } from './clips/index';
 import { documentsModule } from './documents/index';
 import { documentThreadsModule } from './documentThreads/index';
 import { episodesModule } from './episodes/index';
+import { exportsModule } from './exports/index';
 import { invitesModule } from './invites/index';
 import { musicModule } from './music/index';
 import { workspacesModule } from './workspaces/index';
@@ -18,4 +19,5 @@ export const modules: readonly ChorusModule[] = [
   documentThreadsModule,
   musicModule,
   episodesModule,
+  exportsModule,
 ];

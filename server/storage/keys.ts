@@ -23,6 +23,7 @@ import { listeningCopy } from '../media/listeningCopy';
  *     documents/{documentId}/snapshots/{n}      stored Yjs snapshots of a document; a numeric n is
  *                                               zero-padded to 12 digits so key order is number order
  *     documents/{documentId}/versions/{versionId}   a named version or checkpoint (whole Yjs state)
+ *     documents/{documentId}/exports/{exportId}.{ext}   one export of the document (HTML, Markdown, DOCX…)
  *
  * Ids are UUIDs (lower-cased here so one id never becomes two keys). Other names are single segments.
  * Every key and prefix is checked by `assertValidKey` / `assertValidPrefix` before it reaches a file
@@ -125,6 +126,15 @@ export function documentSnapshotKey(workspaceId: string, documentId: string, nam
 /** One named version or automatic checkpoint of a document: its whole Yjs state at that moment. */
 export const documentVersionKey = (workspaceId: string, documentId: string, versionId: string): string =>
   `${documentPrefix(workspaceId, documentId)}versions/${id('version', versionId)}`;
+
+/** One export of a document into a file (`extension`: html, md, docx…). */
+export const documentExportKey = (
+  workspaceId: string,
+  documentId: string,
+  exportId: string,
+  extension: string,
+): string =>
+  `${documentPrefix(workspaceId, documentId)}exports/${id('export', exportId)}.${segment('extension', extension)}`;
 
 export const episodePrefix = (workspaceId: string, episodeId: string): string =>
   `${workspacePrefix(workspaceId)}episodes/${id('episode', episodeId)}/`;

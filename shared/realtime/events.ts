@@ -41,6 +41,8 @@ export interface ServerToClientEvents {
   'thread:changed': (payload: DocumentThreadEvent) => void;
   /** Someone mentioned you in a comment (sent to you alone). */
   'thread:mention': (payload: ThreadMentionEvent) => void;
+  /** An export of a document was queued, made progress, became ready or failed: fetch it for the rest. */
+  'export:updated': (payload: ExportUpdatedEvent) => void;
 }
 
 /** Clip events carry ids, status and progress (and comment text); fetch the clip over HTTP for the rest. */
@@ -101,4 +103,13 @@ export interface ThreadMentionEvent {
   by: ThreadPerson;
   /** The start of the comment, to show in the notice. */
   excerpt: string;
+}
+
+export interface ExportUpdatedEvent {
+  workspaceId: string;
+  documentId: string;
+  exportId: string;
+  status: 'queued' | 'running' | 'ready' | 'failed';
+  /** 0…1 while running. */
+  progress: number | null;
 }

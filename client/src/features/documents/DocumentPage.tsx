@@ -7,6 +7,7 @@ import { Page } from '../../app/Page';
 import { StatusMessage } from '../../components/StatusMessage';
 import { getDocument } from './documentsApi';
 import { DocumentSettings } from './DocumentSettings';
+import { ExportPanel } from './exports/ExportPanel';
 import { VersionHistory } from './history/VersionHistory';
 import { kindLabels } from './kindWords';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
@@ -65,6 +66,7 @@ function DocumentView({ loaded, user }: { loaded: DocumentInfo; user: User }) {
           />
         </Suspense>
         <VersionHistory key={doc.id} doc={doc} myId={user.id} />
+        <ExportPanel key={`export-${doc.id}`} documentId={doc.id} />
         {doc.abilities.manage ? <DocumentSettings doc={doc} onChanged={setChanged} /> : null}
       </Page>
     </>

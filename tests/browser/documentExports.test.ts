@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { exportHtml } from '../../server/modules/exports/formats/html';
+import { exportSourceOf } from '../../server/modules/exports/formats/readableBody';
+import { exportSample, exportSampleTitle } from '../support/exportSample';
+import { journeyServer } from './support/journeyServer';
+import { annStartsPublication, documentStatus, documentText } from './support/journeys';
+import { picture } from './support/screenshots';
+
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const exportPanel = (page: Page) => page.getByRole('region', { name: 'Export' });
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+}
+
+/** The axe-core rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA, run on `html` as Chromium shows it. */
+async function axeViolations(page: Page, html: string): Promise<string[]> {
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.addScriptTag({ path: axeScript });
+  const result = await page.evaluate(
+    () =>
+      (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResult> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      }) as Promise<AxeResult>,
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe('document exports', () => {
+  const server = journeyServer();
+
+  it('exports the document as a web page from its page, with progress and a download link', async () => {
+    const ann = (await server.person()).page;
+    await annStartsPublication(ann, 'expert');
+    await documentText(ann).click();
+    await ann.keyboard.type('Carers want to be heard.');
+    await documentStatus(ann, 'Saved');
+
+    const panel = exportPanel(ann);
+    await panel.getByRole('radio', { name: 'Web page (HTML)' }).check();
+    await panel.getByRole('button', { name: 'Export' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Your file is ready.' }).waitFor();
+    const link = panel.getByRole('link', { name: 'Download “What carers told us.html”' });
+    const [download] = await Promise.all([ann.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('What carers told us.html');
+    const html = await readFile((await download.path())!, 'utf8');
+    await picture(ann, 'export-ready');
+    expect(html).toContain('<title>What carers told us</title>');
+    expect(html).toContain('<p>Carers want to be heard.</p>');
+
+    // The file as a reader opens it: no accessibility problems axe can find.
+    const reader = (await server.person()).page;
+    expect(await axeViolations(reader, html)).toEqual([]);
+  });
+
+  it('makes an HTML export of every kind of block that axe finds no problems in', async () => {
+    const reader = (await server.person()).page;
+    // axe does run here: a page without a language or a title has violations.
+    expect(await axeViolations(reader, '<html><body><p>Untitled</p></body></html>')).not.toEqual([]);
+    const html = exportHtml(exportSourceOf(exportSampleTitle, 'en', exportSample));
+    expect(await axeViolations(reader, html)).toEqual([]);
+    expect(await reader.getByRole('heading', { level: 1 }).innerText()).toBe(exportSampleTitle);
+    expect(await reader.getByRole('table').getByRole('columnheader').allInnerTexts()).toEqual(['Theme', 'Carers']);
+  });
+});
