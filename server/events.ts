@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { ConsentUse } from './policies/consent';
 import type {
   ClipCommentEvent,
   ClipProgressEvent,
@@ -39,6 +40,8 @@ export interface DomainEvents {
   'clip:comment': [event: ClipCommentEvent];
   /** The contributor took their consent back: the audio is gone; whatever used the clip must be flagged. */
   'clip:withdrawn': [event: ClipWithdrawnEvent];
+  /** A change of consent took uses away (server/policies/consent.ts `usesLost`): whatever made them must stop. */
+  'clip:consentLost': [event: ClipConsentLostEvent];
   /** A recording never sent was thrown away by the person making it; the clip no longer exists. */
   'clip:discarded': [event: ClipRef];
   'episode:render': [event: EpisodeRenderEvent];
@@ -53,3 +56,9 @@ export interface DomainEvents {
 
 export type EventBus = EventEmitter<DomainEvents>;
 export const createEventBus = (): EventBus => new EventEmitter<DomainEvents>();
+
+export interface ClipConsentLostEvent {
+  workspaceId: string;
+  clipId: string;
+  lost: ConsentUse[];
+}

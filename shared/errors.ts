@@ -18,6 +18,7 @@ export const errorStatus = {
   invite_expired: 410,
   invite_used_up: 410,
   clip_withdrawn: 410,
+  render_removed: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   /** The file is of the right kind but cannot be used as it is (e.g. artwork of the wrong size). */

@@ -12,6 +12,7 @@ import * as m010 from './migrations/010_clip_withdrawal_details';
 import * as m011 from './migrations/011_episode_timeline_documents';
 import * as m012 from './migrations/012_document_log_heads';
 import * as m013 from './migrations/013_document_exports';
+import * as m014 from './migrations/014_render_removals';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '011_episode_timeline_documents': m011,
   '012_document_log_heads': m012,
   '013_document_exports': m013,
+  '014_render_removals': m014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

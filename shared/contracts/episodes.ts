@@ -153,6 +153,8 @@ export const renderSchema = z.object({
   truePeakDbtp: z.number().nullable(),
   correctionDb: z.number().nullable(),
   failureReason: z.string().nullable(),
+  /** Why its audio was deleted (a voice in it was withdrawn); null while it has its audio. */
+  removedReason: z.string().nullable(),
   audioUrl: z.string().nullable(),
   /** The chapters written into this render, in the order they play (so any render can be listened to by chapter). */
   chapters: z.array(chapterSchema),

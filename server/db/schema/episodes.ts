@@ -59,6 +59,9 @@ export interface EpisodeRendersTable {
   created_by: string;
   created_at: string;
   finished_at: string | null;
+  /** Set when the audio was deleted because a voice in it was withdrawn; the row stays to say why (410). */
+  removed_at: string | null;
+  removed_reason: string | null;
 }
 
 /** A workspace's music (intros, outros, beds): the original as uploaded, measured by `music.process`. */

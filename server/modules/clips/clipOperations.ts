@@ -1,3 +1,4 @@
+import { consentFactsOf, usesLost } from '../../policies/consent';
 import type { Clip, ClipSummary, ConsentChoices, ReviewBody, ReviewState } from '../../../shared/contracts/clips';
 import { nowIso } from '../../clock';
 import { AppError, notFound } from '../../errors';
@@ -124,8 +125,12 @@ export async function changeConsent(
   choices: ConsentChoices,
 ): Promise<Clip> {
   const { clip } = await loadClipFor(services, clipId, userId, 'clip.changeConsent');
+  const before = consentFactsOf((await services.clips.latestConsents([clip.id])).get(clip.id), clip.withdrawn_at);
   await services.transaction((tx) => recordConsent(services, tx, { clip, kind: 'changed', choices, userId }));
   services.bus.emit('clip:consent', { workspaceId: clip.workspace_id, clipId: clip.id });
+  const { podcast, publicationQuotes, audience } = choices;
+  const lost = usesLost(before, { withdrawn: false, podcast, publicationQuotes, audience });
+  if (lost.length > 0) services.bus.emit('clip:consentLost', { workspaceId: clip.workspace_id, clipId: clip.id, lost });
   return getClip(services, clipId, userId);
 }
 

@@ -52,6 +52,7 @@ export function presentRender(r: EpisodeRendersTable): Render {
     truePeakDbtp: r.true_peak_dbtp,
     correctionDb: r.correction_db,
     failureReason: r.failure_reason,
+    removedReason: r.removed_reason,
     audioUrl: r.blob_key ? `/api/episodes/${r.episode_id}/renders/${r.id}/audio` : null,
     chapters: [...parseStoredTimeline(r.timeline).chapters].sort((a, b) => a.atSeconds - b.atSeconds),
   };

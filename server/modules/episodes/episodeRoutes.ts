@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { renderConsent, renderGone } from './renderConsent';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../shared/contracts/common';
 import {
@@ -216,7 +217,13 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
       const { id, renderId } = parseOrThrow(renderParamsSchema, req.params, 'path');
       const { episode } = await loadEpisodeFor(ctx, id, req.user.id, 'episode.view');
       const render = await ctx.services.episodes.findRender(renderId);
-      if (!render || render.episode_id !== episode.id || !render.blob_key) throw notFound('render');
+      if (!render || render.episode_id !== episode.id) throw notFound('render');
+      const gone = await renderGone(services, render);
+      if (gone) throw gone;
+      // Members may hear an internal draft, but not a voice whose podcast use was taken back.
+      const consent = await renderConsent(services, render, 'episode.draft');
+      if (consent.refusal) throw new AppError('forbidden', `${consent.refusal} This render can no longer be played.`);
+      if (!render.blob_key) throw notFound('render');
       await sendStoredBlob(req, res, services.blobs, render.blob_key, {
         contentType: episodeAudio.contentType,
         cacheControl: 'private, no-store',

@@ -3,7 +3,7 @@ import type { ChorusModule } from '../chorusModule';
 import { forwardEpisodeEvents } from './episodeRealtime';
 import { liveTimelines } from './liveTimeline';
 import { episodeRoutes } from './episodeRoutes';
-import { flagEpisodesOnWithdrawal } from './publishing';
+import { flagEpisodesOnConsentLoss } from './publishing';
 import { publicRoutes } from './publicRoutes';
 import { publishingRoutes } from './publishingRoutes';
 import { renderEpisodeJob } from './renderEpisodeJob';
@@ -22,7 +22,7 @@ export const episodesModule: ChorusModule = {
     publishingRoutes(api, ctx);
     // The public feed, its files and the episode pages: on the same router, so the OpenAPI document lists them too.
     publicRoutes(api, ctx);
-    flagEpisodesOnWithdrawal(ctx);
+    flagEpisodesOnConsentLoss(ctx);
     return {
       attach: (io) => forwardEpisodeEvents(io, services.bus),
       // The last timeline changes, read as their documents closed, are checked and stored.

@@ -14,6 +14,7 @@ import { episodePageData } from './episodePageData';
 import { episodePageHtml } from './episodePageHtml';
 import { artworkVersion, hasTranscript, transcriptVersion } from './publicPaths';
 import { buildFeed, publicChapters, publicRender } from './publishing';
+import { renderGone } from './renderConsent';
 
 /** A content-addressed file name: the first 16 hex digits of its SHA-256 and its extension. */
 const versionedFile = /^([0-9a-f]{16})\.(png|jpg|vtt|srt)$/;
@@ -105,6 +106,9 @@ export function publicRoutes(api: Api, ctx: EpisodeContext): void {
       ranges: true,
     },
     async (req, res) => {
+      const asked = await services.episodes.findRender(String(req.params.file).replace(/\.mp3$/, ''));
+      const gone = asked && asked.episode_id === req.params.episodeId ? await renderGone(services, asked) : undefined;
+      if (gone) throw gone;
       const { render } = await publishedOf(req);
       if (req.params.file !== `${render.id}.mp3` || !render.blob_key) throw notFound('episode');
       // Short caching, so a withdrawal takes the episode out of circulation quickly.

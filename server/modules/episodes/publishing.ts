@@ -15,20 +15,20 @@ import {
   transcriptPublicPath,
 } from './publicPaths';
 import { parseStoredTimeline } from './timeline';
+import { clipIdsOf, renderConsent } from './renderConsent';
+import type { ConsentUse } from '../../policies/consent';
 
-const clipIdsOf = (render: Pick<EpisodeRendersTable, 'timeline'>) => [
-  ...new Set(parseStoredTimeline(render.timeline).items.flatMap((i) => (i.kind === 'clip' ? [i.clipId] : []))),
-];
-
-/** The render the feed serves: the newest passing one, unless a clip in it has since been withdrawn. */
+/**
+ * The render the feed serves: the newest passing one, while every voice in it may still be heard by anyone
+ * (asked of the consent rules at each request, so a narrowed or withdrawn consent takes it down at once).
+ */
 export async function servedRender(
   ctx: EpisodeContext,
   episode: EpisodesTable,
 ): Promise<EpisodeRendersTable | undefined> {
   const render = await ctx.services.episodes.latestPassing(episode.id);
   if (!render?.blob_key) return undefined;
-  const clips = await Promise.all(clipIdsOf(render).map((id) => ctx.services.clips.findById(id)));
-  return clips.every((c) => c && !c.withdrawn_at) ? render : undefined;
+  return (await renderConsent(ctx.services, render, 'episode.publish')).allowed ? render : undefined;
 }
 
 /** Who the feed credits for the episode's served render, as things stand (nobody without one). */
@@ -52,8 +52,15 @@ export async function publishEpisode(
         'Set up the show first (its title, description, language, category, author and owner), then publish.',
       );
     }
-    const render = await servedRender(ctx, episode);
-    if (!render) {
+    const latest = await ctx.services.episodes.latestPassing(episode.id);
+    const consent = latest?.blob_key ? await renderConsent(ctx.services, latest, 'episode.publish') : undefined;
+    if (consent?.refusal) {
+      throw new AppError(
+        'conflict',
+        `${consent.refusal} Take their recording out of the timeline and render the episode again, or ask them whether they would agree to it being published.`,
+      );
+    }
+    if (!consent) {
       throw new AppError(
         'conflict',
         'This episode has no render that meets the loudness target and uses only clips that may still be used. Render it, then publish.',
@@ -162,21 +169,38 @@ export function publicChapters(render: EpisodeRendersTable) {
   );
 }
 
+/** What an editor reads on a flagged episode, by what the contributor did. */
+function flagReason(clipTitle: string, lost: 'withdrawn' | ConsentUse[], published: boolean): string {
+  const clip = `“${clipTitle}”`;
+  const feed = published ? '; until then the episode is not in the feed' : '';
+  if (lost === 'withdrawn')
+    return `${clip} was withdrawn by the person who made it, and the renders with it were deleted. Take it out of the timeline and render the episode again${feed}.`;
+  if (lost.includes('episode.draft'))
+    return `The person who made ${clip} no longer agrees to its use in podcast episodes. Take it out of the timeline and render the episode again${feed}.`;
+  return `The person who made ${clip} now wants only people in this workspace to hear it, so the episode cannot be published with it. Take it out of the timeline and render the episode again${feed}.`;
+}
+
 /**
- * Consent withdrawn for a clip: every episode whose timeline or served render uses it is flagged
- * (`needsRerender` with the reason), its editors are told (`episode:flagged`), and the feed stops serving
- * a render with that clip at once.
+ * A change of consent that takes away an episode use (podcast use off, members only, withdrawal): every episode
+ * whose timeline or latest render uses the clip is flagged with the reason (`needsRerender`), its editors are
+ * told (`episode:flagged`) and the audit trail records it. The feed and the public pages need no telling: they
+ * ask the consent rules at each request. On withdrawal, the audio of every render with the voice is deleted.
  */
-export function flagEpisodesOnWithdrawal(ctx: EpisodeContext): void {
-  ctx.services.bus.on('clip:withdrawn', ({ workspaceId, clipId }) => {
+export function flagEpisodesOnConsentLoss(ctx: EpisodeContext): void {
+  const act = (workspaceId: string, clipId: string, lost: 'withdrawn' | ConsentUse[]) =>
     void (async () => {
       const clip = await ctx.services.clips.findById(clipId);
       for (const e of await ctx.services.episodes.listForWorkspace(workspaceId)) {
         const inTimeline = parseStoredTimeline(e.timeline).items.some((i) => i.kind === 'clip' && i.clipId === clipId);
+        const renders = (await ctx.services.episodes.listRenders(e.id)).filter((r) => clipIdsOf(r).includes(clipId));
+        if (lost === 'withdrawn') await removeRenderAudio(ctx, renders, clip?.title ?? 'A recording');
         const latest = await ctx.services.episodes.latestPassing(e.id);
         const inRender = latest ? clipIdsOf(latest).includes(clipId) : false;
         if (!inTimeline && !inRender) continue;
-        const reason = `“${clip?.title ?? 'A clip'}” was withdrawn by the person who made it. Take it out of the timeline and render the episode again${e.published_at ? '; until then the episode is not in the feed' : ''}.`;
+        const published = e.published_at !== null;
+        // Members only takes away publishing alone: an unpublished internal draft may keep the voice.
+        if (lost !== 'withdrawn' && !lost.includes('episode.draft') && !published) continue;
+        const reason = flagReason(clip?.title ?? 'A clip', lost, published);
         await ctx.services.episodes.update(
           e.id,
           { needs_rerender: 1, rerender_reason: reason },
@@ -185,13 +209,29 @@ export function flagEpisodesOnWithdrawal(ctx: EpisodeContext): void {
             actorId: null,
             action: 'episode.flagged',
             subjectId: e.id,
-            detail: { clipId, published: e.published_at !== null },
+            detail: { clipId, published, lost },
           },
         );
         ctx.services.bus.emit('episode:flagged', { workspaceId, episodeId: e.id, reason });
       }
     })().catch((err: unknown) =>
-      ctx.services.logger.error({ err, clipId }, 'could not flag the episodes using a withdrawn clip'),
+      ctx.services.logger.error({ err, clipId }, 'could not act on a change of consent for the episodes using a clip'),
     );
+  ctx.services.bus.on('clip:withdrawn', ({ workspaceId, clipId }) => act(workspaceId, clipId, 'withdrawn'));
+  ctx.services.bus.on('clip:consentLost', ({ workspaceId, clipId, lost }) => {
+    if (lost.includes('episode.draft') || lost.includes('episode.publish')) act(workspaceId, clipId, lost);
   });
+}
+
+/** Deletes the audio of renders that hold a withdrawn voice; the rows stay, so asking for them says why (410). */
+async function removeRenderAudio(ctx: EpisodeContext, renders: EpisodeRendersTable[], clipTitle: string) {
+  for (const r of renders) {
+    if (r.removed_at) continue;
+    if (r.blob_key) await ctx.services.blobs.delete(r.blob_key);
+    await ctx.services.episodes.updateRender(r.id, {
+      blob_key: null,
+      removed_at: nowIso(),
+      removed_reason: `This render was deleted because “${clipTitle}”, heard in it, was withdrawn by the person who made it.`,
+    });
+  }
 }

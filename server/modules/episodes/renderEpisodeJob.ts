@@ -48,6 +48,8 @@ export async function startRender(ctx: EpisodeContext, episodeId: string, userId
     created_by: userId,
     created_at: nowIso(),
     finished_at: null,
+    removed_at: null,
+    removed_reason: null,
   };
   await ctx.services.episodes.insertRender(row, (tx) =>
     ctx.services.jobs.enqueue(renderEpisodeJobSpec, { renderId: row.id }, { db: tx }),

@@ -1,3 +1,4 @@
+import { consentAllows, consentFactsOf } from '../../policies/consent';
 import type { FieldProblem } from '../../../shared/errors';
 import { timelineSchema, type Timeline } from '../../../shared/contracts/episodes';
 import { AppError } from '../../errors';
@@ -137,7 +138,7 @@ export async function checkTimeline(
         path: at('clipId'),
         message: `Item ${i + 1}: ${name} has not been approved. Approve it in review first, or remove it.`,
       });
-    else if (!consent || consent.kind === 'withdrawn' || consent.podcast !== 1) {
+    else if (!consent || !consentAllows(consentFactsOf(consent, clip.withdrawn_at), 'episode.draft')) {
       problems.push({
         path: at('clipId'),
         message: `Item ${i + 1}: the person who made ${name} has not agreed to its use in podcast episodes. Remove it from the timeline.`,
