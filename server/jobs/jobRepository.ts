@@ -145,6 +145,22 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
       return Number(r.numDeletedRows);
     },
 
+    /** Tries the job again after `delayMs` without counting this try (it failed for want of file storage). */
+    postpone: async (id: string, workerId: string, error: string, delayMs: number) =>
+      changed(
+        await mine(id, workerId)
+          .set({
+            status: 'queued',
+            attempts: sql<number>`attempts - 1`,
+            run_after: isoAfter(delayMs),
+            last_error: error,
+            locked_by: null,
+            locked_until: null,
+            updated_at: nowIso(),
+          })
+          .executeTakeFirst(),
+      ),
+
     /** Puts an interrupted job back at the front of the queue; the interrupted try does not count. */
     release: async (id: string, workerId: string) =>
       changed(
