@@ -21,25 +21,27 @@ function fakeProbe() {
   return probe;
 }
 
+/** Availability on a clock the test moves by hand. */
+function onTestClock(probe: ReturnType<typeof fakeProbe>, freshForMs: number) {
+  let now = 0;
+  const availability = new StorageAvailability(probe.run, logger, { freshForMs, probeTimeoutMs: 100, now: () => now });
+  return { availability, later: (ms: number) => (now += ms) };
+}
+
 describe('StorageAvailability', () => {
   it('trusts an answer for freshForMs, then probes again; concurrent askers share one probe', async () => {
-    let now = 0;
     const probe = fakeProbe();
-    const availability = new StorageAvailability(probe.run, logger, {
-      freshForMs: 1_500,
-      probeTimeoutMs: 100,
-      now: () => now,
-    });
+    const { availability, later } = onTestClock(probe, 1_500);
     expect(await Promise.all([availability.current(), availability.current()])).toEqual(['available', 'available']);
     expect(probe.calls).toBe(1);
     probe.down = true;
-    now = 1_000;
+    later(1_000);
     expect(await availability.current()).toBe('available'); // still fresh
-    now = 1_600;
+    later(600);
     expect(await availability.current()).toBe('unavailable');
     await expect(availability.ensureAvailable()).rejects.toBeInstanceOf(StorageUnavailableError);
     probe.down = false;
-    now = 3_200;
+    later(1_600);
     expect(await availability.current()).toBe('available'); // recovers by itself
   });
 });
@@ -53,14 +55,9 @@ describe('guardedBlobStore', () => {
     dirs.push(dir);
     const store = new DiskBlobStore({ root: dir, signingSecret: randomUUID() + randomUUID() });
     await store.ensureReady();
-    let now = 0;
     const probe = fakeProbe();
-    const availability = new StorageAvailability(probe.run, logger, {
-      freshForMs: 1_000,
-      probeTimeoutMs: 100,
-      now: () => now,
-    });
-    return { blobs: guardedBlobStore(store, availability), probe, availability, later: (ms: number) => (now += ms) };
+    const { availability, later } = onTestClock(probe, 1_000);
+    return { blobs: guardedBlobStore(store, availability), probe, availability, later };
   }
 
   it('fails at once while storage is known to be down, releasing a stream it was given', async () => {

@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { request } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { uploadClipStream, wavChunks } from '../../scripts/bench/multipartUpload';
 import { processClipJobSpec } from '../../server/modules/clips/processClipJob';
 import { workspacePrefix } from '../../server/storage/keys';
 import { makeTestAudio, type TestAudio } from '../support/audio';
@@ -213,8 +213,8 @@ const latestJob = async (server: TestServer, clipId: string) => {
 };
 
 /**
- * Uploads a clip of `totalBytes` (a WAV header and noise) as a browser would, streaming it in pieces, and calls
- * `then` once `afterBytes` are sent, before sending the rest. `answeredMs` counts from that moment.
+ * Uploads a WAV clip of `totalBytes` as a browser would, streaming it in pieces, and calls `then` once `afterBytes`
+ * are sent (and the server had a moment to pass them on), before sending the rest. `answeredMs` counts from then.
  */
 async function streamedUpload(
   client: TestClient,
@@ -222,90 +222,23 @@ async function streamedUpload(
   totalBytes: number,
   midway: { afterBytes: number; then: () => Promise<void> },
 ): Promise<{ status: number; body: any; answeredMs: number }> {
-  const boundary = `----chorus${randomBytes(8).toString('hex')}`;
-  const fields = {
-    title: 'A long story',
-    podcast: 'true',
-    publicationQuotes: 'false',
-    audience: 'internal',
-    consentVersion: '1',
-  };
-  const head =
-    Object.entries(fields)
-      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-      .join('') +
-    `--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="long.wav"\r\nContent-Type: audio/wav\r\n\r\n`;
-  const tail = `\r\n--${boundary}--\r\n`;
-  const url = new URL(`${client.baseUrl}/api/workspaces/${workspaceId}/clips`);
   let midwayAt = 0;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': String(Buffer.byteLength(head) + totalBytes + Buffer.byteLength(tail)),
-          ...(client.cookie ? { cookie: client.cookie } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: JSON.parse(Buffer.concat(chunks).toString() || 'null'),
-            answeredMs: Date.now() - midwayAt,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    const write = (b: Buffer | string) =>
-      new Promise<void>((done) => (req.write(b) ? done() : req.once('drain', () => done())));
-    void (async () => {
-      await write(head);
-      await write(wavHeader(totalBytes));
-      let sent = 44;
-      const piece = 256 * 1024;
-      while (sent < totalBytes && !req.destroyed) {
-        const size = Math.min(piece, totalBytes - sent);
-        if (sent < midway.afterBytes && sent + size >= midway.afterBytes) {
-          await write(randomBytes(size));
-          sent += size;
-          // Let the server pass on what it has before storage goes away.
-          await new Promise((r) => setTimeout(r, 300));
-          await midway.then().catch((e: unknown) => {
-            req.destroy();
-            reject(e);
-          });
-          midwayAt = Date.now();
-          continue;
-        }
-        await write(randomBytes(size));
-        sent += size;
+  async function* pieces() {
+    let sent = 0;
+    for (const piece of wavChunks(totalBytes)) {
+      yield piece;
+      sent += piece.length;
+      if (midwayAt === 0 && sent >= midway.afterBytes) {
+        await new Promise((r) => setTimeout(r, 300));
+        await midway.then();
+        midwayAt = Date.now();
       }
-      req.end(tail);
-    })().catch(() => undefined); // the server may answer (and stop reading) before all is sent
+    }
+  }
+  const res = await uploadClipStream(client.baseUrl, client.cookie ?? '', workspaceId, {
+    name: 'long.wav',
+    size: totalBytes,
+    chunks: pieces(),
   });
-}
-
-/** A 16-bit stereo 44.1 kHz WAV header for `totalBytes` of file. */
-function wavHeader(totalBytes: number): Buffer {
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0);
-  h.writeUInt32LE(totalBytes - 8, 4);
-  h.write('WAVE', 8);
-  h.write('fmt ', 12);
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(2, 22);
-  h.writeUInt32LE(44_100, 24);
-  h.writeUInt32LE(44_100 * 4, 28);
-  h.writeUInt16LE(4, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36);
-  h.writeUInt32LE(totalBytes - 44, 40);
-  return h;
+  return { status: res.status, body: JSON.parse(res.body), answeredMs: Date.now() - midwayAt };
 }
