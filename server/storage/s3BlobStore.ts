@@ -309,8 +309,11 @@ export class S3BlobStore implements BlobStore {
  */
 function withMappedErrors(body: Readable, key: string): Readable {
   const out = new PassThrough();
-  body.once('error', (e) => out.destroy(toError(mapS3Error(e, key))));
-  out.once('close', () => body.destroy());
+  body.on('error', (e) => out.destroy(toError(mapS3Error(e, key))));
+  // A reader that stops early (a listener closing the player) releases the S3 connection.
+  out.once('close', () => {
+    if (!body.readableEnded) body.destroy();
+  });
   body.pipe(out);
   return out;
 }
