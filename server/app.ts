@@ -29,7 +29,9 @@ import { createSocketServer, presenceSettled, type ChorusServer } from './realti
 import { modules } from './modules/index';
 import { createServices, type Services } from './services';
 import { defineBlobDownloadRoute } from './storage/blobDownloadRoute';
-import { createBlobStore } from './storage/index';
+import { createBlobStore, withAvailability } from './storage/index';
+import { startUnfinishedUploadSweeper } from './storage/unfinishedUploadSweeper';
+import { waitForStorage } from './storage/waitForStorage';
 
 export const version = '0.1.0';
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,10 +63,17 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   // Audio processing needs ffmpeg/ffprobe and their filters: better to refuse to start than fail on the first upload.
   await checkMediaTools();
   const db = await connectDatabase(config.database);
-  const blobs = createBlobStore(
-    config.storage.kind === 'disk' ? { ...config.storage, signingSecret: config.sessionSecret } : config.storage,
+  const { blobs, availability } = withAvailability(
+    createBlobStore(
+      config.storage.kind === 'disk' ? { ...config.storage, signingSecret: config.sessionSecret } : config.storage,
+      logger,
+    ),
+    logger,
   );
-  await blobs.ensureReady();
+  const stopWaitingForStorage = await waitForStorage(blobs, availability, logger, {
+    waitMs: config.storage.kind === 's3' ? config.storageWaitMs : 0,
+    describe: storageDescription(config),
+  });
   const services = createServices(config, logger, db, blobs, { jobs: options.jobs });
   const collab = createCollabServer(services, options.collab);
 
@@ -84,7 +93,10 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   // Mounted before the session middleware: a health check must not wait on the database.
   const meta = new Api();
   metaRoutes(meta, {
-    health: () => ({ ok: true, version, database: config.database.kind, storage: blobs.kind }),
+    health: async () => {
+      const answers = (await availability.current()) === 'available';
+      return { ok: answers, version, database: config.database.kind, storage: answers ? blobs.kind : 'unavailable' };
+    },
     openApi: () => openApi,
   });
   // Prometheus metrics only when a token is set: nothing is counted otherwise.
@@ -127,6 +139,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
     services.bus,
   );
   const stopSweeper = startSessionSweeper(services);
+  const stopUploadSweeper = startUnfinishedUploadSweeper(blobs, logger);
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : async () => {};
   // Other instances may have the same documents open: they hear of each change and read it from the log.
   const closeCollabBridge = config.redisUrl
@@ -161,9 +174,17 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
       await closeRedis();
       await rateLimitStores?.close();
       stopSweeper();
+      stopUploadSweeper();
+      stopWaitingForStorage();
       http.closeAllConnections();
       await new Promise<void>((resolve) => (http.listening ? http.close(() => resolve()) : resolve()));
       await db.destroy();
     },
   };
+}
+
+/** Where files are kept, for log lines (no secrets). */
+function storageDescription(config: Config): string {
+  const s = config.storage;
+  return s.kind === 'disk' ? s.root : `S3 at ${s.endpoint ?? 'AWS'}, bucket "${s.bucket}"`;
 }

@@ -8,6 +8,12 @@ const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const milliseconds = z.coerce
+  .number({ message: 'must be a number of milliseconds' })
+  .int({ message: 'must be a whole number of milliseconds' })
+  .min(100, { message: 'must be at least 100 milliseconds' })
+  .max(600_000, { message: 'must be at most 600000 milliseconds (10 minutes)' });
+
 /**
  * Every setting Chorus reads from its environment. Read once at boot; nothing else reads process.env.
  * The README's configuration table is checked against `configDescriptions` by a test.
@@ -37,6 +43,19 @@ export const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: boolean.default(true),
+  S3_CONNECT_TIMEOUT_MS: milliseconds.default(3_000),
+  S3_REQUEST_TIMEOUT_MS: milliseconds.default(10_000),
+  S3_MAX_ATTEMPTS: z.coerce
+    .number({ message: 'must be a number of tries' })
+    .int({ message: 'must be a whole number of tries' })
+    .min(1, { message: 'must be at least 1 (the first try)' })
+    .max(10, { message: 'must be at most 10: more tries only make people wait longer during an outage' })
+    .default(3),
+  S3_STARTUP_WAIT_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int()
+    .min(0, { message: 'must be 0 or more milliseconds' })
+    .default(30_000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' })
@@ -80,6 +99,12 @@ export const configDescriptions: Record<keyof z.input<typeof envSchema>, string>
   S3_ACCESS_KEY_ID: 'S3 access key; unset uses the AWS SDK default credential chain.',
   S3_SECRET_ACCESS_KEY: 'S3 secret key.',
   S3_FORCE_PATH_STYLE: 'Path-style S3 addressing (needed by MinIO and Ceph; false for virtual-host style).',
+  S3_CONNECT_TIMEOUT_MS: 'A connection to S3 must be made within this many milliseconds.',
+  S3_REQUEST_TIMEOUT_MS:
+    'An S3 request fails when storage has neither sent nor taken a byte for this many milliseconds.',
+  S3_MAX_ATTEMPTS: 'Tries per S3 request when storage refuses or fails (not when it hangs), with backoff in between.',
+  S3_STARTUP_WAIT_MS:
+    'At start, how long to wait for S3 to answer before starting without it (storage then reported unavailable).',
   REDIS_URL: 'redis://… to run several server instances side by side (Socket.IO rooms and presence through Redis).',
   SESSION_SECRET:
     'Secret for hashing session and invite tokens and signing download links; generated into DATA_DIR when unset.',
@@ -101,6 +126,8 @@ export interface Config {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   /** S3 settings are the S3 store's own (without a key prefix: Chorus uses the bucket's root). */
   storage: { kind: 'disk'; root: string } | ({ kind: 's3' } & Omit<S3BlobStoreConfig, 'keyPrefix'>);
+  /** How long start-up waits for S3 to answer (the local disk is not waited for). */
+  storageWaitMs: number;
   redisUrl: string | undefined;
   sessionSecret: string;
   maxUploadBytes: number;
@@ -161,8 +188,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           accessKeyId: e.S3_ACCESS_KEY_ID,
           secretAccessKey: e.S3_SECRET_ACCESS_KEY,
           forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          connectTimeoutMs: e.S3_CONNECT_TIMEOUT_MS,
+          requestTimeoutMs: e.S3_REQUEST_TIMEOUT_MS,
+          maxAttempts: e.S3_MAX_ATTEMPTS,
         }
       : { kind: 'disk', root: path.join(dataDir, 'blobs') },
+    storageWaitMs: e.S3_STARTUP_WAIT_MS,
     redisUrl: e.REDIS_URL,
     sessionSecret: e.SESSION_SECRET ?? generatedSecret(dataDir),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,

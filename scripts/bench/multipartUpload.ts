@@ -49,3 +49,25 @@ export function uploadClipStream(
     ).pipe(req);
   });
 }
+
+const MiB = 1024 * 1024;
+
+/** A 16-bit stereo 48 kHz WAV of `bytes` bytes (header included), as 1 MiB chunks of noise. */
+export function* wavChunks(bytes: number): Generator<Buffer> {
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(bytes - 8, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(2, 22);
+  header.writeUInt32LE(48_000, 24);
+  header.writeUInt32LE(48_000 * 4, 28);
+  header.writeUInt16LE(4, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(bytes - 44, 40);
+  yield header;
+  const noise = randomBytes(MiB);
+  for (let left = bytes - 44; left > 0; left -= MiB) yield left >= MiB ? noise : noise.subarray(0, left);
+}

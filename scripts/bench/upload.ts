@@ -2,7 +2,6 @@
 // multipart upload of a generated WAV streamed over loopback, compared with the same bytes written
 // straight into the same kind of BlobStore in this process. `--mb N` sets the size (default 1024 = 1 GiB);
 // `--s3 http://127.0.0.1:7480` runs both against a real S3 endpoint (CHORUS_TEST_S3_* keys) instead of local disk.
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,30 +12,10 @@ import { DiskBlobStore } from '../../server/storage/diskBlobStore';
 import { S3BlobStore } from '../../server/storage/s3BlobStore';
 import { startServerProcess } from '../../tests/support/collabProcess';
 import { freshS3 } from '../../tests/support/s3';
-import { uploadClipStream } from './multipartUpload';
+import { uploadClipStream, wavChunks } from './multipartUpload';
 import { round } from './stats';
 
 const MiB = 1024 * 1024;
-
-/** A 16-bit stereo 48 kHz WAV of `bytes` bytes (header included), as 1 MiB chunks of noise. */
-function* wavChunks(bytes: number): Generator<Buffer> {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(bytes - 8, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(2, 22);
-  header.writeUInt32LE(48_000, 24);
-  header.writeUInt32LE(48_000 * 4, 28);
-  header.writeUInt16LE(4, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(bytes - 44, 40);
-  yield header;
-  const noise = randomBytes(MiB);
-  for (let left = bytes - 44; left > 0; left -= MiB) yield left >= MiB ? noise : noise.subarray(0, left);
-}
 
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');

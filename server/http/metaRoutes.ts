@@ -8,7 +8,7 @@ import { defineRoute, type Api } from './route';
  */
 export function metaRoutes(
   api: Api,
-  about: { health: () => Health; openApi: () => z.input<typeof openApiDocumentSchema> },
+  about: { health: () => Promise<Health>; openApi: () => z.input<typeof openApiDocumentSchema> },
 ): void {
   const tag = 'meta';
   defineRoute(
@@ -17,9 +17,10 @@ export function metaRoutes(
       method: 'get',
       path: '/api/health',
       tag,
-      summary: 'The server is up: its version, database and storage kinds',
+      summary: 'The server is up: its version, database and storage kinds (503 while file storage does not answer)',
       auth: 'public',
       response: healthSchema,
+      statusOf: (health) => (health.ok ? 200 : 503),
     },
     async () => about.health(),
   );

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import multer from 'multer';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
+import { StorageUnavailableError } from '../storage/storageUnavailable';
 import { missingFile, requireMultipart, uploadError, type UploadForm } from './multipartUpload';
 
 const recording: UploadForm = {
@@ -17,6 +18,16 @@ describe('uploadError', () => {
   it('passes on an AppError a storage engine threw, unchanged', () => {
     const thrown = new AppError('unsupported_media_type', 'Not audio.');
     expect(uploadError(thrown, recording)).toBe(thrown);
+  });
+
+  it('says storage failed, not that the upload was cut off, when storage stopped answering', () => {
+    const e = uploadError(new StorageUnavailableError(), recording);
+    expect(wordsOf(e)).toEqual({
+      code: 'unavailable',
+      status: 503,
+      message:
+        'Your recording could not be saved because file storage is not answering right now. Please try again in a few minutes.',
+    });
   });
 
   it('asks for one file when more than one, or one in another field, arrives', () => {

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { AppError, isAppError } from '../errors';
 import { formatLimit } from '../storage/byteLimit';
+import { isStorageUnavailable, StorageUnavailableError } from '../storage/storageUnavailable';
 
 /** What an upload form holds, in a person's words: every message about a bad upload is built from it. */
 export interface UploadForm {
@@ -39,6 +40,13 @@ export function runMultipart(middleware: Middleware, req: Request, res: Response
 
 /** The one mapping from what multer and busboy throw to the error the client sees. */
 export function uploadError(err: unknown, form: UploadForm): AppError {
+  // The person sent the whole file: say it was storage that failed, and that sending it again later will work.
+  if (isStorageUnavailable(err)) {
+    return new StorageUnavailableError(
+      `Your ${form.file} could not be saved because file storage is not answering right now. Please try again in a few minutes.`,
+      err,
+    );
+  }
   if (isAppError(err)) return err; // thrown by a storage engine, already worded for people
   if (err instanceof multer.MulterError) {
     if (err.code === 'LIMIT_FILE_SIZE' && form.maxBytes !== undefined) {

@@ -18,6 +18,8 @@ export interface RouteSpec<P extends ZodType, B extends ZodType, Q extends ZodTy
   body?: B;
   query?: Q;
   status?: number;
+  /** Picks the status from the reply instead (a health check answering 503 while a part is down); `status` is what the OpenAPI document lists. */
+  statusOf?: (reply: R extends ZodType ? z.output<R> : never) => number;
   /** Shapes the reply: fields not in the schema never leave the server. Null for an empty (204) reply. */
   response: R;
   /** A body that is not JSON, which the handler reads itself (streamed uploads); described in the OpenAPI document. */
@@ -125,6 +127,7 @@ export function defineRoute<
       res.status(spec.status ?? 204).end();
       return;
     }
-    res.status(spec.status ?? 200).json(spec.response.parse(out));
+    const reply = spec.response.parse(out);
+    res.status(spec.statusOf?.(reply as never) ?? spec.status ?? 200).json(reply);
   });
 }

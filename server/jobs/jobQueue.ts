@@ -5,7 +5,8 @@ import type { JobsTable } from '../db/schema';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import { jobRepository, type JobRepository } from './jobRepository';
-import { PermanentJobError, retryDelayMs, type JobDefinition, type JobSpec } from './jobTypes';
+import { afterFailure, defaultStorageOutageWait, type StorageOutageWait } from './jobFailure';
+import { type JobDefinition, type JobSpec } from './jobTypes';
 
 export interface JobQueueOptions {
   /** Jobs run at once by this server; 1 suits a 2-core machine where each job is an ffmpeg process. */
@@ -14,6 +15,8 @@ export interface JobQueueOptions {
   leaseMs?: number;
   /** How often to look for due jobs when nothing woke the worker. */
   pollMs?: number;
+  /** How a job waits for file storage to come back (tests shorten it). */
+  storageOutageWait?: StorageOutageWait;
 }
 
 export interface JobQueue {
@@ -49,6 +52,8 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
   const repo = jobRepository(deps.db, deps.dialect);
   const definitions = new Map<string, JobDefinition<unknown>>();
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  /** Jobs waiting for file storage: how many times in a row each has waited (for the backoff). */
+  const storageWaits = new Map<string, number>();
   const log = deps.logger.child({ component: 'jobs', workerId });
   let stopping = false;
   let loop: Promise<void> | undefined;
@@ -112,6 +117,7 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
         },
       });
       clearInterval(heartbeat);
+      storageWaits.delete(job.id);
       await repo.succeed(job.id, workerId);
       announce(job, 'succeeded', { progress: 1 });
     } catch (e) {
@@ -124,13 +130,27 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
         return;
       }
       const reason = e instanceof Error ? e.message : String(e);
-      if (e instanceof PermanentJobError || job.attempts >= job.max_attempts) {
+      const waits = storageWaits.get(job.id) ?? 0;
+      const next = afterFailure(
+        e,
+        { attempts: job.attempts, maxAttempts: job.max_attempts, retry: definition.retry },
+        waits,
+        options.storageOutageWait ?? defaultStorageOutageWait,
+      );
+      if (next.then === 'wait-for-storage') {
+        storageWaits.set(job.id, waits + 1);
+        jobLog.warn({ err: e, retryInMs: next.delayMs }, 'file storage is not answering; the job waits for it');
+        await repo.postpone(job.id, workerId, reason, next.delayMs);
+        announce(job, 'queued', { error: reason });
+        return;
+      }
+      storageWaits.delete(job.id);
+      if (next.then === 'give-up') {
         jobLog.warn({ err: e }, 'job failed');
         return giveUp(job, definition, reason, payload.data);
       }
-      const delay = retryDelayMs(definition.retry, job.attempts);
-      jobLog.warn({ err: e, retryInMs: delay }, 'job failed; it will be tried again');
-      await repo.retryLater(job.id, workerId, reason, delay);
+      jobLog.warn({ err: e, retryInMs: next.delayMs }, 'job failed; it will be tried again');
+      await repo.retryLater(job.id, workerId, reason, next.delayMs);
       announce(job, 'queued', { error: reason });
     }
   }

@@ -21,6 +21,21 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
   const mine = (id: string, workerId: string) =>
     db.updateTable('jobs').where('id', '=', id).where('locked_by', '=', workerId).where('status', '=', 'running');
   const changed = (r: { numUpdatedRows: bigint }) => r.numUpdatedRows > 0n;
+  /** Back in the queue after `delayMs`, the try that just ended not counted as an attempt. */
+  const requeueUncounted = async (id: string, workerId: string, delayMs: number, error?: string) =>
+    changed(
+      await mine(id, workerId)
+        .set({
+          status: 'queued',
+          attempts: sql<number>`attempts - 1`,
+          run_after: isoAfter(delayMs),
+          ...(error === undefined ? {} : { last_error: error }),
+          locked_by: null,
+          locked_until: null,
+          updated_at: nowIso(),
+        })
+        .executeTakeFirst(),
+    );
 
   return {
     async insert(job: NewJob, into: Db = db): Promise<JobsTable> {
@@ -156,20 +171,12 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
       return Number(r.numDeletedRows);
     },
 
+    /** Tries the job again after `delayMs` without counting this try (it failed for want of file storage). */
+    postpone: (id: string, workerId: string, error: string, delayMs: number) =>
+      requeueUncounted(id, workerId, delayMs, error),
+
     /** Puts an interrupted job back at the front of the queue; the interrupted try does not count. */
-    release: async (id: string, workerId: string) =>
-      changed(
-        await mine(id, workerId)
-          .set({
-            status: 'queued',
-            attempts: sql<number>`attempts - 1`,
-            run_after: nowIso(),
-            locked_by: null,
-            locked_until: null,
-            updated_at: nowIso(),
-          })
-          .executeTakeFirst(),
-      ),
+    release: (id: string, workerId: string) => requeueUncounted(id, workerId, 0),
   };
 }
 export type JobRepository = ReturnType<typeof jobRepository>;

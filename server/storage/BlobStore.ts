@@ -59,6 +59,10 @@ export interface BlobStore {
   downloadUrl(key: string, options: DownloadUrlOptions): Promise<string>;
   /** Creates the bucket or folder when missing; call once at boot. */
   ensureReady(): Promise<void>;
+  /** A cheap check that storage answers, within `timeoutMs`; throws a StorageUnavailableError when it does not. */
+  probe(timeoutMs: number): Promise<void>;
+  /** Removes what uploads cut off by a crash left behind (S3 multipart uploads, temp files) begun before `olderThan`; returns how many. */
+  abortUnfinishedUploads(olderThan: Date): Promise<number>;
 }
 
 export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';

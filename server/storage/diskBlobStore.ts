@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +17,7 @@ import {
 } from './BlobStore';
 import { asReadable, ByteLimit, checkBufferSize, isBytes } from './byteLimit';
 import { assertValidKey, assertValidPrefix } from './keys';
+import { StorageUnavailableError } from './storageUnavailable';
 import { checkDownloadOptions, checkPutOptions, checkRange, resolveRange } from './validation';
 
 export { verifyBlobSignature } from './blobSignature';
@@ -70,13 +72,27 @@ export class DiskBlobStore implements BlobStore {
   async ensureReady(): Promise<void> {
     await mkdir(this.objectsDir, { recursive: true });
     await mkdir(this.tmpDir, { recursive: true });
-    // Temp files of uploads cut off by a crash are never renamed into place; sweep the old ones.
-    const cutoff = Date.now() - STALE_TEMP_MS;
-    for (const name of await readdir(this.tmpDir)) {
+    await this.abortUnfinishedUploads(new Date(Date.now() - STALE_TEMP_MS));
+  }
+
+  async probe(): Promise<void> {
+    await access(this.objectsDir, constants.W_OK).catch((e: unknown) => {
+      throw new StorageUnavailableError(`The folder for stored files (${this.objectsDir}) cannot be written.`, e);
+    });
+  }
+
+  /** Temp files of uploads cut off by a crash are never renamed into place; this removes the old ones. */
+  async abortUnfinishedUploads(olderThan: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.tmpDir).catch(() => [])) {
       const file = path.join(this.tmpDir, name);
       const info = await stat(file).catch(() => null);
-      if (info && info.mtimeMs < cutoff) await rm(file, { force: true });
+      if (info && info.mtimeMs < olderThan.getTime()) {
+        await rm(file, { force: true });
+        removed++;
+      }
     }
+    return removed;
   }
 
   async put(key: string, body: Readable | Buffer | Uint8Array, options?: PutOptions): Promise<BlobInfo> {

@@ -1,6 +1,7 @@
 import {
   DeleteBucketCommand,
   DeleteObjectsCommand,
+  CreateMultipartUploadCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
   AbortMultipartUploadCommand,
@@ -90,6 +91,26 @@ describe.skipIf(!endpoint && !process.env.CI)('S3BlobStore against a real S3 end
       expect(uploads.Uploads ?? []).toEqual([]);
       expect(await store.head(key)).toBeNull();
     }, 60_000);
+
+    it('sweeps unfinished multipart uploads begun before a given time, and only those', async () => {
+      const key = `tenant-a/${clipObjectKey(randomUUID(), randomUUID(), 'original')}`;
+      const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: key }));
+      const ours = async () =>
+        ((await client.send(new ListMultipartUploadsCommand({ Bucket }))).Uploads ?? []).filter((u) => u.Key === key);
+      expect(await store.abortUnfinishedUploads(new Date(Date.now() - 60 * 60_000))).toBe(0);
+      expect((await ours()).map((u) => u.UploadId)).toEqual([UploadId]);
+      expect(await store.abortUnfinishedUploads(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+      expect(await ours()).toEqual([]);
+    });
+
+    it('answers a probe while storage answers, and says it is unavailable when it does not', async () => {
+      await store.probe(2_000);
+      const offline = new S3BlobStore({ ...config, endpoint: 'http://127.0.0.1:9', bucket: 'never-contacted' });
+      await expect(offline.probe(2_000)).rejects.toMatchObject({
+        code: 'unavailable',
+        name: 'StorageUnavailableError',
+      });
+    });
 
     it('validates keys before any network call', async () => {
       const offline = new S3BlobStore({ ...config, endpoint: 'http://127.0.0.1:9', bucket: 'never-contacted' });

@@ -1,5 +1,4 @@
 import {
-  AbortMultipartUploadCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
@@ -7,14 +6,15 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
-  S3Client,
+  type S3Client,
   type _Object,
   type BucketLocationConstraint,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { pipeline, Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { AppError } from '../errors';
+import type { Logger } from '../logger';
 import {
   DEFAULT_CONTENT_TYPE,
   type BlobInfo,
@@ -27,18 +27,14 @@ import {
 import { ByteLimit, checkBufferSize, isBytes, tooLarge } from './byteLimit';
 import { attachmentDisposition } from './contentDisposition';
 import { assertValidKey, assertValidPrefix } from './keys';
-import { isS3NotFound, mapS3Error, s3Status } from './s3Errors';
+import { createS3Client, type S3ClientSettings } from './s3Client';
+import { isS3NotFound, isS3Outage, mapS3Error, s3Status } from './s3Errors';
+import { StorageUnavailableError } from './storageUnavailable';
+import { UnfinishedUploads } from './unfinishedUploads';
 import { checkDownloadOptions, checkPutOptions, checkRange } from './validation';
 
-export interface S3BlobStoreConfig {
-  /** Leave out for AWS itself; set for MinIO, R2, Ceph RGW and friends. */
-  endpoint?: string;
-  region: string;
+export interface S3BlobStoreConfig extends S3ClientSettings {
   bucket: string;
-  /** Both or neither: without them the SDK's default chain (env, instance role) is used. */
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  forcePathStyle: boolean;
   /** Lets Chorus share a bucket: every key is stored under this folder. */
   keyPrefix?: string;
 }
@@ -50,36 +46,24 @@ const QUEUE_SIZE = 2;
 const DELETE_BATCH = 1000; // the most DeleteObjects accepts
 const HEAD_CONCURRENCY = 8;
 
-export function createS3Client(config: S3BlobStoreConfig): S3Client {
-  const { accessKeyId, secretAccessKey } = config;
-  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
-    throw new Error('S3 storage needs both an access key id and a secret access key, or neither.');
-  }
-  return new S3Client({
-    region: config.region,
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    forcePathStyle: config.forcePathStyle,
-    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
-    // The SDK's default CRC32 trailers and aws-chunked uploads are refused by RGW (411) and others;
-    // only send checksums where the API demands them.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-}
+export { createS3Client } from './s3Client';
 
 export class S3BlobStore implements BlobStore {
   readonly kind = 's3' as const;
   private readonly bucket: string;
   private readonly keyPrefix: string;
+  private readonly unfinished: UnfinishedUploads;
 
   constructor(
     private readonly config: S3BlobStoreConfig,
     private readonly client: S3Client = createS3Client(config),
+    logger?: Logger,
   ) {
     this.bucket = config.bucket;
     const prefix = config.keyPrefix ?? '';
     if (prefix !== '') assertValidPrefix(prefix);
     this.keyPrefix = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+    this.unfinished = new UnfinishedUploads(client, this.bucket, this.keyPrefix, logger);
   }
 
   async ensureReady(): Promise<void> {
@@ -87,7 +71,7 @@ export class S3BlobStore implements BlobStore {
       await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
       return;
     } catch (e) {
-      if (s3Status(e) !== 404) throw bucketProblem(this.bucket, e);
+      if (s3Status(e) !== 404) throw bucketProblem(this.bucket, this.config.endpoint, e);
     }
     // Only AWS wants a location for regions other than us-east-1; other servers may reject one.
     const location = !this.config.endpoint && this.config.region !== 'us-east-1' ? this.config.region : undefined;
@@ -102,8 +86,23 @@ export class S3BlobStore implements BlobStore {
       );
     } catch (e) {
       // Another instance booting at the same moment may have created it first.
-      if (!(e instanceof Error && e.name === 'BucketAlreadyOwnedByYou')) throw bucketProblem(this.bucket, e);
+      if (!(e instanceof Error && e.name === 'BucketAlreadyOwnedByYou'))
+        throw bucketProblem(this.bucket, this.config.endpoint, e);
     }
+  }
+
+  async probe(timeoutMs: number): Promise<void> {
+    await this.client
+      .send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal: AbortSignal.timeout(timeoutMs) })
+      .catch((e: unknown) => {
+        throw mapS3Error(e, '');
+      });
+  }
+
+  abortUnfinishedUploads(olderThan: Date): Promise<number> {
+    return this.unfinished.abortOlderThan(olderThan).catch((e: unknown) => {
+      throw mapS3Error(e, '');
+    });
   }
 
   async put(key: string, body: Readable | Buffer | Uint8Array, options?: PutOptions): Promise<BlobInfo> {
@@ -116,9 +115,13 @@ export class S3BlobStore implements BlobStore {
       checkBufferSize(body, maxBytes);
       Body = body;
     } else {
-      counter = new ByteLimit(maxBytes);
-      // The source's errors must reach the uploader too, hence pipeline rather than pipe.
-      Body = pipeline(body, counter, () => undefined);
+      const limit = new ByteLimit(maxBytes);
+      counter = limit;
+      // The source's errors must reach the uploader. The other way round, the uploader giving up (it stops
+      // reading, which destroys what it reads with an AbortError) must not reach the source: a form parser
+      // reading it would report that abort instead of why storing failed. The catch below ends the source.
+      body.once('error', (e) => limit.destroy(e));
+      Body = body.pipe(limit);
     }
     const upload = new Upload({
       client: this.client,
@@ -130,13 +133,19 @@ export class S3BlobStore implements BlobStore {
       },
       partSize: PART_SIZE,
       queueSize: QUEUE_SIZE,
+      // We abort it ourselves (see cleanUpFailedUpload): the SDK's own abort would wait a whole timeout more
+      // on a hung storage before the caller hears anything.
+      leavePartsOnError: true,
     });
     try {
       await upload.done();
     } catch (e) {
-      await this.cleanUpFailedUpload(upload, key, maxBytes);
-      if (counter?.exceeded && maxBytes !== undefined) throw tooLarge(maxBytes);
-      throw mapS3Error(e, key);
+      const failure = counter?.exceeded && maxBytes !== undefined ? tooLarge(maxBytes) : mapS3Error(e, key);
+      // The rest of the source will not be read: release it (a file handle, an upload form to drain), failing it
+      // with the reason, which is what a form parser reading the same stream then reports.
+      if (!isBytes(body) && !body.destroyed) body.destroy(toError(failure));
+      await this.cleanUpFailedUpload(upload, key, maxBytes, e);
+      throw failure;
     }
     // RGW answers CompleteMultipartUpload with an empty ETag; HeadObject has the real one.
     const info = await this.head(key);
@@ -160,15 +169,16 @@ export class S3BlobStore implements BlobStore {
     if (!(res.Body instanceof Readable)) throw new Error('The S3 client returned a body that is not a Node stream.');
     const contentType = res.ContentType ?? DEFAULT_CONTENT_TYPE;
     const contentLength = res.ContentLength ?? 0;
-    if (!range) return { body: res.Body, size: contentLength, contentLength, contentType };
+    const body = withMappedErrors(res.Body, key);
+    if (!range) return { body, size: contentLength, contentLength, contentType };
 
     const served = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(res.ContentRange ?? '');
     if (!served) {
-      res.Body.destroy();
+      body.destroy();
       throw new Error(`The S3 endpoint ignored a Range request for "${key}" (no Content-Range in its answer).`);
     }
     const [start, end, size] = served.slice(1).map(Number) as [number, number, number];
-    return { body: res.Body, size, contentLength, contentType, range: { start, end } };
+    return { body, size, contentLength, contentType, range: { start, end } };
   }
 
   async head(key: string): Promise<BlobInfo | null> {
@@ -270,30 +280,54 @@ export class S3BlobStore implements BlobStore {
   }
 
   /**
-   * After a failed or refused upload nothing may remain: no multipart upload holding parts (they
-   * are billed and invisible to listings) and no object that breaks the size limit.
+   * After a failed or refused upload nothing may remain: no multipart upload holding parts (they are billed
+   * and invisible to listings) and no object that breaks the size limit. Never throws: the caller reports
+   * why the upload failed, not why cleaning up after it did.
    */
-  private async cleanUpFailedUpload(upload: Upload, key: string, maxBytes: number | undefined): Promise<void> {
+  private async cleanUpFailedUpload(
+    upload: Upload,
+    key: string,
+    maxBytes: number | undefined,
+    failure: unknown,
+  ): Promise<void> {
     // done() settles only after its part uploaders stop, so this just makes sure no part is queued.
     await upload.abort();
-    if (upload.uploadId) {
-      await this.client
-        .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: this.full(key), UploadId: upload.uploadId }))
-        .catch((e: unknown) => {
-          // The SDK usually aborted it already.
-          if (!(e instanceof Error && e.name === 'NoSuchUpload') && s3Status(e) !== 404) throw e;
-        });
-    }
+    // Storage being down, this is tried again in the background until it answers.
+    if (upload.uploadId) await this.unfinished.abandon(this.full(key), upload.uploadId, isS3Outage(failure));
     // Should a single-part PUT have completed anyway, remove it, but only if it is over the limit:
-    // an earlier, valid object at this key must survive a refused replacement.
-    if (maxBytes !== undefined) {
-      const left = await this.head(key);
-      if (left && left.size > maxBytes) await this.delete(key);
+    // an earlier, valid object at this key must survive a refused replacement. (Storage that is down stored nothing.)
+    if (maxBytes !== undefined && !isS3Outage(failure)) {
+      const left = await this.head(key).catch(() => null);
+      if (left && left.size > maxBytes) await this.delete(key).catch(() => undefined);
     }
   }
 }
 
-function bucketProblem(bucket: string, e: unknown): Error {
+/**
+ * The body of a download, failing with a StorageUnavailableError when storage stops sending midway (the
+ * request timeout fires on a hung storage, or the connection drops), as the call that opened it would have.
+ */
+function withMappedErrors(body: Readable, key: string): Readable {
+  const out = new PassThrough();
+  body.on('error', (e) => out.destroy(toError(mapS3Error(e, key))));
+  // A reader that stops early (a listener closing the player) releases the S3 connection.
+  out.once('close', () => {
+    if (!body.readableEnded) body.destroy();
+  });
+  body.pipe(out);
+  return out;
+}
+
+const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
+function bucketProblem(bucket: string, endpoint: string | undefined, e: unknown): Error {
+  // Storage that does not answer is an outage to wait out, not a setting to fix.
+  if (isS3Outage(e)) {
+    return new StorageUnavailableError(
+      `File storage (${endpoint ?? 'AWS S3'}, bucket "${bucket}") is not answering (${describeFailure(e)}).`,
+      e,
+    );
+  }
   const status = s3Status(e);
   const hint =
     status === 403
@@ -304,3 +338,6 @@ function bucketProblem(bucket: string, e: unknown): Error {
     { cause: e },
   );
 }
+
+const describeFailure = (e: unknown): string =>
+  e instanceof Error ? [e.name, 'code' in e ? e.code : undefined, e.message].filter(Boolean).join(' ') : String(e);

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
-/** `GET /api/health`: the server is up, which version it runs and what it stores in. */
+/**
+ * `GET /api/health`: the server is up, which version it runs and what it stores in. While file storage does not
+ * answer, `ok` is false, `storage` is `unavailable` and the status is 503, so a load balancer sends people elsewhere.
+ */
 export const healthSchema = z.object({
-  ok: z.literal(true),
+  ok: z.boolean(),
   version: z.string(),
   database: z.enum(['sqlite', 'postgres']),
-  storage: z.enum(['disk', 's3']),
+  storage: z.enum(['disk', 's3', 'unavailable']),
 });
 export type Health = z.infer<typeof healthSchema>;
 
