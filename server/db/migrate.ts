@@ -11,6 +11,7 @@ import * as m009 from './migrations/009_episode_publishing';
 import * as m010 from './migrations/010_clip_withdrawal_details';
 import * as m011 from './migrations/011_episode_timeline_documents';
 import * as m012 from './migrations/012_document_log_heads';
+import * as m013 from './migrations/013_clip_transcripts_and_search';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '010_clip_withdrawal_details': m010,
   '011_episode_timeline_documents': m011,
   '012_document_log_heads': m012,
+  '013_clip_transcripts_and_search': m013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,6 +34,7 @@ import type {
   MusicAssetsTable,
   ShowsTable,
 } from './schema/episodes';
+import type { ClipTranscriptsTable, SearchPassagesTable, SearchSourcesTable } from './schema/transcripts';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings and ids are UUID strings in both
@@ -68,6 +69,9 @@ export interface Database {
   episode_consultants: EpisodeConsultantsTable;
   document_authors: DocumentAuthorsTable;
   music_assets: MusicAssetsTable;
+  clip_transcripts: ClipTranscriptsTable;
+  search_sources: SearchSourcesTable;
+  search_passages: SearchPassagesTable;
 }
 
 export type * from './schema/accounts';
@@ -75,3 +79,4 @@ export type * from './schema/documents';
 export type * from './schema/jobs';
 export type * from './schema/clips';
 export type * from './schema/episodes';
+export type * from './schema/transcripts';
