@@ -16,6 +16,8 @@ import { auditRepository } from './modules/audit/auditRepository';
 import { recordingRepository } from './modules/clips/recordingRepository';
 import { versionRepository } from './modules/documents/versionRepository';
 import { threadRepository } from './modules/documentThreads/threadRepository';
+import { searchRepository } from './modules/search/searchRepository';
+import { transcriptRepository } from './modules/transcripts/transcriptRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -40,6 +42,8 @@ export interface Services {
   recordings: ReturnType<typeof recordingRepository>;
   documentVersions: ReturnType<typeof versionRepository>;
   documentThreads: ReturnType<typeof threadRepository>;
+  clipTranscripts: ReturnType<typeof transcriptRepository>;
+  search: ReturnType<typeof searchRepository>;
 }
 
 export function createServices(
@@ -71,5 +75,7 @@ export function createServices(
     recordings: recordingRepository(db),
     documentVersions: versionRepository(db),
     documentThreads: threadRepository(db),
+    clipTranscripts: transcriptRepository(db),
+    search: searchRepository(db, config.database.kind),
   };
 }

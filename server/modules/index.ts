@@ -6,6 +6,8 @@ import { documentThreadsModule } from './documentThreads/index';
 import { episodesModule } from './episodes/index';
 import { invitesModule } from './invites/index';
 import { musicModule } from './music/index';
+import { searchModule } from './search/index';
+import { transcriptsModule } from './transcripts/index';
 import { workspacesModule } from './workspaces/index';
 
 /** Every domain module, in the order `server/app.ts` sets them up (and so declares their routes). */
@@ -18,4 +20,6 @@ export const modules: readonly ChorusModule[] = [
   documentThreadsModule,
   musicModule,
   episodesModule,
+  transcriptsModule,
+  searchModule,
 ];

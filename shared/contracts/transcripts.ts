@@ -140,11 +140,25 @@ export type PutTranscriptBody = z.infer<typeof putTranscriptBodySchema>;
 
 export const transcriptSources = ['typed', 'machine', 'mixed'] as const;
 
+/** A segment as the live document holds it (read back as it is, so looser than what a PUT may send). */
+export const transcriptSegmentViewSchema = z.object({
+  id: z.string(),
+  startSeconds: z.number(),
+  endSeconds: z.number(),
+  text: z.string(),
+  speaker: z.string().optional(),
+  /** Present when every word has a timing. */
+  words: z
+    .array(z.object({ text: z.string(), startSeconds: z.number(), endSeconds: z.number(), checked: z.boolean() }))
+    .optional(),
+});
+export type TranscriptSegmentView = z.infer<typeof transcriptSegmentViewSchema>;
+
 export const transcriptSchema = z.object({
   clipId: z.string(),
   /** The live document (`/collab`, kind `transcript`). */
   documentId: z.string(),
-  segments: z.array(transcriptSegmentSchema.extend({ id: z.string() })),
+  segments: z.array(transcriptSegmentViewSchema),
   speakers: z.record(z.string(), z.string()),
   checked: z.boolean(),
   /** `machine`: the engine's draft as it came; `mixed`: a machine draft people have changed; `typed`: no draft. */

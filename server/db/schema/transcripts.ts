@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Clip transcripts and the search index.
 
 /** Links a clip to its transcript document (kind `transcript`) and keeps the machine draft beside it. */
@@ -21,7 +23,7 @@ export interface SearchSourcesTable {
 
 /** A stretch of searchable text; full-text indexed by FTS5 (SQLite) or a generated tsvector (PostgreSQL). */
 export interface SearchPassagesTable {
-  id: number;
+  id: Generated<number>;
   workspace_id: string;
   kind: 'clip' | 'document' | 'episode';
   item_id: string;
