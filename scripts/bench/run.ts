@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   upload: () => import('./upload'),
   process: () => import('./process'),
   render: () => import('./render'),
+  search: () => import('./search'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);
