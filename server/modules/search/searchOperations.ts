@@ -62,19 +62,18 @@ async function visibleTitles(
 ): Promise<Map<string, string>> {
   const titles = new Map<string, string>();
   const ids = (kind: FoundPassage['kind']) => passages.filter((p) => p.kind === kind).map((p) => p.item_id);
-  const clipIds = ids('clip');
-  const consents = await services.clips.latestConsents(clipIds);
-  for (const id of clipIds) {
-    const clip = await services.clips.findById(id);
-    if (!clip || clip.workspace_id !== workspaceId) continue;
-    const facts = { contributorId: clip.contributor_id, consent: consentFactsOf(consents.get(id), clip.withdrawn_at) };
-    if (mayTranscript(actor, 'transcript.view', facts)) titles.set(id, clip.title);
+  const [clips, consents, documents] = await Promise.all([
+    services.search.clipsIn(workspaceId, ids('clip')),
+    services.clips.latestConsents(ids('clip')),
+    services.search.documentsIn(workspaceId, ids('document')),
+  ]);
+  for (const clip of clips) {
+    const consent = consentFactsOf(consents.get(clip.id), clip.withdrawn_at);
+    if (mayTranscript(actor, 'transcript.view', { contributorId: clip.contributor_id, consent }))
+      titles.set(clip.id, clip.title);
   }
-  for (const id of ids('document')) {
-    const doc = await services.documents.findById(id);
-    if (doc && doc.workspace_id === workspaceId && mayDocument(actor, 'document.view', documentFacts(doc)))
-      titles.set(id, doc.title);
-  }
+  for (const doc of documents)
+    if (mayDocument(actor, 'document.view', documentFacts(doc))) titles.set(doc.id, doc.title);
   if (mayEpisode(actor, 'episode.view')) {
     for (const episode of await services.search.episodesIn(workspaceId, ids('episode')))
       titles.set(episode.id, episode.title);

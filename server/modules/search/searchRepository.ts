@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connect';
 import type { SearchPassagesTable, SearchSourcesTable } from '../../db/schema';
@@ -24,6 +24,9 @@ export type FoundPassage = Pick<SearchPassagesTable, 'kind' | 'item_id' | 'title
 const versionOf = (seq: string, updatedAt: string) =>
   sql<string>`cast(coalesce(${sql.ref(seq)}, 0) as varchar(20)) || '|' || ${sql.ref(updatedAt)}`;
 
+/** Never indexed, or indexed at another version. */
+const differs = (version: RawBuilder<string>) => sql<boolean>`(s.version is null or s.version <> ${version})`;
+
 /**
  * The search index: passages of text with a full-text index (FTS5 on SQLite, a tsvector on PostgreSQL), and the
  * version of each source they were made from.
@@ -47,7 +50,8 @@ export function searchRepository(db: Db, dialect: Config['database']['kind']) {
           's.version as indexed',
         ])
         .where('t.workspace_id', '=', workspaceId)
-        .where('c.withdrawn_at', 'is', null);
+        .where('c.withdrawn_at', 'is', null)
+        .where(differs(versionOf('h.last_seq', 'c.updated_at')));
       const documents = db
         .selectFrom('documents as d')
         .leftJoin('document_log_heads as h', 'h.document_id', 'd.id')
@@ -62,7 +66,8 @@ export function searchRepository(db: Db, dialect: Config['database']['kind']) {
           's.version as indexed',
         ])
         .where('d.workspace_id', '=', workspaceId)
-        .where('d.kind', 'in', ['publication', 'script']);
+        .where('d.kind', 'in', ['publication', 'script'])
+        .where(differs(versionOf('h.last_seq', 'd.updated_at')));
       const episodes = db
         .selectFrom('episodes as e')
         .leftJoin('search_sources as s', 's.item_id', 'e.id')
@@ -75,11 +80,11 @@ export function searchRepository(db: Db, dialect: Config['database']['kind']) {
           'e.updated_at as version',
           's.version as indexed',
         ])
-        .where('e.workspace_id', '=', workspaceId);
-      const rows = await transcripts.unionAll(documents).unionAll(episodes).execute();
-      const stale = rows
-        .filter((r) => r.indexed !== r.version)
-        .map(({ indexed: _indexed, ...source }) => source as StaleSource);
+        .where('e.workspace_id', '=', workspaceId)
+        .where(differs(sql<string>`e.updated_at`));
+      const stale = (await transcripts.unionAll(documents).unionAll(episodes).execute()).map(
+        ({ indexed: _indexed, ...source }) => source as StaleSource,
+      );
       const gone = await db
         .selectFrom('search_sources as s')
         .leftJoin('episodes as e', 'e.id', 's.item_id')
@@ -127,6 +132,28 @@ export function searchRepository(db: Db, dialect: Config['database']['kind']) {
         }
       });
     },
+
+    /** The clips among `ids` that are in the workspace, with what their rules need. */
+    clipsIn: (workspaceId: string, ids: readonly string[]) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('clips')
+            .select(['id', 'title', 'contributor_id', 'withdrawn_at'])
+            .where('workspace_id', '=', workspaceId)
+            .where('id', 'in', ids)
+            .execute(),
+
+    /** The documents among `ids` that are in the workspace. */
+    documentsIn: (workspaceId: string, ids: readonly string[]) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('documents')
+            .selectAll()
+            .where('workspace_id', '=', workspaceId)
+            .where('id', 'in', ids)
+            .execute(),
 
     /** The episodes among `ids` that are in the workspace (the episodes module keeps its own repository). */
     episodesIn: (workspaceId: string, ids: readonly string[]) =>
