@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { updateAgainst } from '../collab/updateAgainst';
 import { wordsOf } from '../contracts/transcripts';
 
 /**
@@ -154,20 +155,10 @@ export function replaceTranscript(
 }
 
 /** The update that makes a document holding `state` read as `transcript`: one change, built against that state. */
-export function transcriptReplacementUpdate(
+export const transcriptReplacementUpdate = (
   state: Uint8Array | null,
   transcript: Parameters<typeof replaceTranscript>[1],
-): Uint8Array {
-  const doc = new Y.Doc();
-  try {
-    if (state) Y.applyUpdate(doc, state);
-    const before = Y.encodeStateVector(doc);
-    replaceTranscript(doc, transcript);
-    return Y.encodeStateAsUpdate(doc, before);
-  } finally {
-    doc.destroy();
-  }
-}
+): Uint8Array => updateAgainst(state, (doc) => replaceTranscript(doc, transcript));
 
 export function setTranscriptChecked(doc: Y.Doc, checked: boolean): void {
   metaOf(doc).set('checked', checked);

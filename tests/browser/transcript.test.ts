@@ -59,9 +59,10 @@ describe('a clip’s transcript, corrected by its carer while another member wat
     // Into the first segment by keyboard, then play with the player key while the text box has focus.
     await box.focus();
     await carer.keyboard.press('Alt+KeyK');
-    await transcript(carer).getByRole('button', { name: 'Pause' }).waitFor();
+    const player = (page: Page) => page.getByRole('group', { name: 'Player: Mornings' });
+    await player(carer).getByRole('button', { name: 'Pause' }).waitFor();
     await carer.keyboard.press('Alt+KeyK');
-    await transcript(carer).getByRole('button', { name: 'Play', exact: true }).waitFor();
+    await player(carer).getByRole('button', { name: 'Play', exact: true }).waitFor();
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // Select the last word ("mother.") with the keyboard and type over it.
@@ -85,6 +86,7 @@ describe('a clip’s transcript, corrected by its carer while another member wat
     await expect(result.getAttribute('href')).resolves.toBe(`/c/${clip.id}#t=0`);
     await result.click();
     await editor.getByRole('region', { name: 'Transcript' }).getByText('I look after my mum.').waitFor();
-    await editor.getByRole('region', { name: 'Transcript' }).getByRole('button', { name: 'Pause' }).waitFor();
+    // Opened at the moment the words are said, and playing from there.
+    await editor.getByRole('group', { name: 'Player: Mornings' }).getByRole('button', { name: 'Pause' }).waitFor();
   });
 });

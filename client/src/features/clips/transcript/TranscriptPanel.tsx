@@ -53,24 +53,15 @@ function LiveTranscript({ info, user, player }: { info: Transcript; user: User; 
     // Player keys work anywhere in the transcript, also while typing in it.
     <div className="transcript__body" onKeyDown={(event) => handlePlayerKey(event, player)}>
       <EditorStatus state={state} archived={false} />
-      <div className="transcript__controls" role="group" aria-label="Player">
-        <Button variant="secondary" onClick={player.playPause} aria-disabled={!ready || undefined}>
-          {player.state.playing ? 'Pause' : 'Play'}
-        </Button>
-        <Button variant="secondary" onClick={() => player.skip(-5)} aria-disabled={!ready || undefined}>
-          Back 5 seconds
-        </Button>
-        <Button variant="secondary" onClick={() => player.skip(5)} aria-disabled={!ready || undefined}>
-          Forward 5 seconds
-        </Button>
-        {canEdit ? (
+      {canEdit ? (
+        <div className="transcript__controls">
           <Button variant="secondary" onClick={addSegment} aria-disabled={!ready || undefined}>
             New segment at {clockTime(time)}
           </Button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
       <p className="quiet transcript__keys">
-        Keys, also while typing here:{' '}
+        The player’s buttons are beside the transcript. Its keys work here too, also while typing:{' '}
         {playerKeys.map((k, i) => (
           <span key={k.code}>
             {i > 0 ? '; ' : ''}
