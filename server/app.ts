@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { connectDatabase } from './db/connect';
 import { csrfGuard } from './http/csrf';
 import { apiNotFound, errorHandler } from './http/errorHandler';
+import { largerJsonBodies } from './http/jsonBodyLimits';
 import { metaRoutes } from './http/metaRoutes';
 import { buildOpenApiDocument } from './http/openapi';
 import { Api } from './http/route';
@@ -116,6 +117,7 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
   app.use(meta.router);
   app.use(
     '/api',
+    largerJsonBodies(modules.flatMap((m) => m.jsonBodyLimits ?? [])),
     express.json({ limit: '1mb', strict: true }),
     csrfGuard(allowedOrigins, { binaryBodyPaths: modules.flatMap((m) => m.binaryBodyPaths ?? []) }),
     loadSession(services),

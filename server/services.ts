@@ -19,6 +19,8 @@ import { recordingRepository } from './modules/clips/recordingRepository';
 import { versionRepository } from './modules/documents/versionRepository';
 import { threadRepository } from './modules/documentThreads/threadRepository';
 import { exportRepository } from './modules/exports/exportRepository';
+import { searchRepository } from './modules/search/searchRepository';
+import { transcriptRepository } from './modules/transcripts/transcriptRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -48,6 +50,8 @@ export interface Services {
   documentVersions: ReturnType<typeof versionRepository>;
   documentThreads: ReturnType<typeof threadRepository>;
   documentExports: ReturnType<typeof exportRepository>;
+  clipTranscripts: ReturnType<typeof transcriptRepository>;
+  search: ReturnType<typeof searchRepository>;
 }
 
 export function createServices(
@@ -84,5 +88,7 @@ export function createServices(
     documentVersions: versionRepository(db),
     documentThreads: threadRepository(db),
     documentExports: exportRepository(db),
+    clipTranscripts: transcriptRepository(db),
+    search: searchRepository(db, config.database.kind),
   };
 }

@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   process: () => import('./process'),
   render: () => import('./render'),
   export: () => import('./export'),
+  search: () => import('./search'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { CollabError } from '../../shared/realtime/collab';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { CollabDocument, type DocumentChannel, type OtherInstances } from './collabDocument';
@@ -148,6 +149,18 @@ export class DocumentRegistry {
       doc.scheduleIdle();
       return;
     }
+    this.drop(doc);
+  }
+
+  /**
+   * A document deleted for good (a withdrawn clip's transcript): everyone in it is sent away with `error`, and it
+   * leaves memory without a snapshot, since its rows are gone and nothing of it may be written again.
+   */
+  discard(documentId: string, error: CollabError): void {
+    const doc = this.docs.get(documentId);
+    if (!doc) return;
+    const channel = this.channelFor(documentId);
+    for (const peerId of [...doc.peers.keys()]) channel.evict(peerId, error);
     this.drop(doc);
   }
 

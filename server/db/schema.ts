@@ -35,6 +35,7 @@ import type {
   MusicAssetsTable,
   ShowsTable,
 } from './schema/episodes';
+import type { ClipTranscriptsTable, SearchPassagesTable, SearchSourcesTable } from './schema/transcripts';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings and ids are UUID strings in both
@@ -70,6 +71,9 @@ export interface Database {
   document_authors: DocumentAuthorsTable;
   music_assets: MusicAssetsTable;
   document_exports: DocumentExportsTable;
+  clip_transcripts: ClipTranscriptsTable;
+  search_sources: SearchSourcesTable;
+  search_passages: SearchPassagesTable;
 }
 
 export type * from './schema/accounts';
@@ -78,3 +82,4 @@ export type * from './schema/jobs';
 export type * from './schema/clips';
 export type * from './schema/episodes';
 export type * from './schema/exports';
+export type * from './schema/transcripts';

@@ -1,5 +1,6 @@
 import type { LoginRateLimitOptions } from '../auth/loginRateLimit';
 import type { CollabServer } from '../collab/collabServer';
+import type { JsonBodyLimit } from '../http/jsonBodyLimits';
 import type { Api } from '../http/route';
 import type { ChorusServer } from '../realtime/socketServer';
 import type { Services } from '../services';
@@ -30,6 +31,8 @@ export interface ChorusModule {
   name: string;
   /** Request paths under /api whose bodies are raw bytes (exempt from the JSON-or-multipart CSRF check). */
   binaryBodyPaths?: RegExp[];
+  /** Request paths under /api whose JSON bodies may be larger than the usual 1 MB, with what to say above the limit. */
+  jsonBodyLimits?: JsonBodyLimit[];
   /** Registers the module's routes, jobs and document kinds; returns what it leaves running. */
   setUp(ctx: ModuleContext): RunningModule | void;
 }

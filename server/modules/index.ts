@@ -7,6 +7,8 @@ import { episodesModule } from './episodes/index';
 import { exportsModule } from './exports/index';
 import { invitesModule } from './invites/index';
 import { musicModule } from './music/index';
+import { searchModule } from './search/index';
+import { transcriptsModule } from './transcripts/index';
 import { workspacesModule } from './workspaces/index';
 
 /** Every domain module, in the order `server/app.ts` sets them up (and so declares their routes). */
@@ -20,4 +22,6 @@ export const modules: readonly ChorusModule[] = [
   musicModule,
   episodesModule,
   exportsModule,
+  transcriptsModule,
+  searchModule,
 ];

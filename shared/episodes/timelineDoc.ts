@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { updateAgainst } from '../collab/updateAgainst';
 
 /**
  * An episode's timeline as a Yjs document, read and changed the same way by the server and the browser.
@@ -147,20 +148,10 @@ export function replaceTimeline(doc: Y.Doc, timeline: { items: readonly object[]
  * The update that makes a document holding `state` read as `timeline`: one change, built against that
  * state so it applies on top of it (`null`: a new, empty document).
  */
-export function replacementUpdate(
+export const replacementUpdate = (
   state: Uint8Array | null,
   timeline: { items: readonly object[]; chapters: readonly object[] },
-): Uint8Array {
-  const doc = new Y.Doc();
-  try {
-    if (state) Y.applyUpdate(doc, state);
-    const before = Y.encodeStateVector(doc);
-    replaceTimeline(doc, timeline);
-    return Y.encodeStateAsUpdate(doc, before);
-  } finally {
-    doc.destroy();
-  }
-}
+): Uint8Array => updateAgainst(state, (doc) => replaceTimeline(doc, timeline));
 
 /**
  * What each person in a timeline document shares as awareness (field `user`): who they are and which item

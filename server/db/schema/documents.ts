@@ -3,8 +3,11 @@
 export interface DocumentsTable {
   id: string;
   workspace_id: string;
-  /** `timeline`: an episode's timeline (episodes.timeline_document_id), hidden from document lists and routes. */
-  kind: 'publication' | 'script' | 'timeline';
+  /**
+   * `timeline`: an episode's timeline (episodes.timeline_document_id); `transcript`: a clip's transcript
+   * (clip_transcripts.document_id). Both are hidden from document lists and routes.
+   */
+  kind: 'publication' | 'script' | 'timeline' | 'transcript';
   title: string;
   created_by: string;
   created_at: string;

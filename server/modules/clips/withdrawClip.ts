@@ -4,6 +4,7 @@ import type { Services } from '../../services';
 import { clipPrefix } from '../../storage/keys';
 import { getClip, loadClipFor } from './clipOperations';
 import { purgeClipJobSpec, PURGE_AGAIN_AFTER_MS } from './processClipJob';
+import { deleteTranscriptOf } from '../transcripts/transcriptWithdrawal';
 
 /**
  * Consent taken back. In one transaction the clip is marked withdrawn (unusable from that moment: every
@@ -16,8 +17,11 @@ export async function withdrawClip(services: Services, clipId: string, userId: s
   const { clip } = await loadClipFor(services, clipId, userId, 'clip.withdraw');
   const prefix = clipPrefix(clip.workspace_id, clip.id);
   const at = nowIso();
+  let deleteTranscriptFiles = async () => 0;
   const first = await services.transaction(async (tx) => {
     if (!(await services.clips.markWithdrawn(clip.id, userId, at, tx))) return false;
+    // The person's words go with their voice: the transcript and its search passages, in the same transaction.
+    deleteTranscriptFiles = await deleteTranscriptOf(services, clip, tx);
     await services.clips.addConsent(
       {
         clip_id: clip.id,
@@ -51,7 +55,7 @@ export async function withdrawClip(services: Services, clipId: string, userId: s
     return true;
   });
   // Deleting again on a repeated request is harmless and finishes a deletion an earlier request may have left.
-  const deleted = await services.blobs.deleteByPrefix(prefix);
+  const deleted = (await services.blobs.deleteByPrefix(prefix)) + (await deleteTranscriptFiles());
   services.logger.info({ clipId: clip.id, deleted }, 'clip withdrawn; audio deleted');
   if (first) services.bus.emit('clip:withdrawn', { workspaceId: clip.workspace_id, clipId: clip.id, withdrawnAt: at });
   return getClip(services, clipId, userId);

@@ -1,8 +1,9 @@
-import type {
-  CreateDocumentBody,
-  DocumentInfo,
-  DocumentKind,
-  UpdateDocumentBody,
+import {
+  documentKinds,
+  type CreateDocumentBody,
+  type DocumentInfo,
+  type DocumentKind,
+  type UpdateDocumentBody,
 } from '../../../shared/contracts/documents';
 import type { Role } from '../../../shared/roles';
 import type { DocumentsTable } from '../../db/schema';
@@ -19,9 +20,10 @@ export const documentFacts = (row: DocumentsTable): DocumentFacts => ({
   archived: row.archived_at !== null,
 });
 
-/** A document people write in (not an episode's timeline, which only the episode's routes show). */
+/** A document people write in (not an episode's timeline or a clip's transcript, which only their own routes show). */
 export type WrittenDocumentRow = DocumentsTable & { kind: DocumentKind };
-const isWritten = (row: DocumentsTable): row is WrittenDocumentRow => row.kind !== 'timeline';
+const isWritten = (row: DocumentsTable): row is WrittenDocumentRow =>
+  (documentKinds as readonly string[]).includes(row.kind);
 
 export function presentDocument(row: WrittenDocumentRow, actor: Actor): DocumentInfo {
   return {

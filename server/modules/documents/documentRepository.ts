@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { documentKinds } from '../../../shared/contracts/documents';
 import { nowIso } from '../../clock';
 import type { Db } from '../../db/connect';
 import type { DocumentsTable } from '../../db/schema';
@@ -40,7 +41,7 @@ export function documentRepository(db: Db) {
         .selectFrom('documents')
         .selectAll()
         .where('workspace_id', '=', workspaceId)
-        .where('kind', '!=', 'timeline');
+        .where('kind', 'in', documentKinds);
       if (!includeArchived) q = q.where('archived_at', 'is', null);
       return q.orderBy('updated_at', 'desc').orderBy('id', 'asc').execute();
     },

@@ -15,6 +15,8 @@ import { mergeComment, sortThreads } from './threads';
 import { useClipEvents } from './useClipEvents';
 import { markersFor, useWaveform } from './useWaveform';
 import { WaveformPlayer } from './WaveformPlayer';
+import { TranscriptPanel } from './transcript/TranscriptPanel';
+import { usePlayFromLink } from './transcript/usePlayFromLink';
 
 /** The review screen for a loaded clip, kept live by the workspace's clip events. */
 export function ClipView({ initial, user }: { initial: Clip; user: User }) {
@@ -93,6 +95,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
   const urls = playable && clip.urls ? clip.urls : null;
   const markers = useMemo(() => markersFor(threads), [threads]);
   const player = useWaveform(urls, markers);
+  usePlayFromLink(player);
 
   return (
     <>
@@ -109,12 +112,15 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
           </div>
           <ClipFacts clip={clip} myId={user.id} />
           {playable ? (
-            <section className="panel player-panel" aria-labelledby="listen-heading">
-              <h2 className="heading-l" id="listen-heading">
-                Listen
-              </h2>
-              <WaveformPlayer player={player} title={clip.title} />
-            </section>
+            <div className="clip-listen">
+              <section className="panel player-panel" aria-labelledby="listen-heading">
+                <h2 className="heading-l" id="listen-heading">
+                  Listen
+                </h2>
+                <WaveformPlayer player={player} title={clip.title} />
+              </section>
+              <TranscriptPanel clipId={clip.id} user={user} player={player} />
+            </div>
           ) : null}
           {clip.withdrawn ? (
             <p className="clip-gone" tabIndex={-1} ref={goneNotice}>

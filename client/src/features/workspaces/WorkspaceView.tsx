@@ -6,6 +6,7 @@ import { useResource } from '../../app/useResource';
 import { useWorkspaceRoom } from '../../realtime/useWorkspaceRoom';
 import { InviteForm } from '../invites/InviteForm';
 import { MembersSection } from '../members/MembersSection';
+import { SearchBox } from '../search/SearchBox';
 import { OnlineNow } from './OnlineNow';
 
 interface WorkspaceViewProps {
@@ -32,6 +33,7 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
         </Link>
       </p>
       <OnlineNow room={room} myId={myId} />
+      <SearchBox workspaceId={workspace.id} />
       <nav className="section" aria-label="In this workspace">
         <ul className="card-list">
           <li className="card-list__item">

@@ -1,0 +1,105 @@
+import type { User } from '../../../../../shared/contracts/auth';
+import type { Transcript } from '../../../../../shared/contracts/transcripts';
+import { insertSegment, setTranscriptChecked } from '../../../../../shared/transcripts/transcriptDoc';
+import { useResource } from '../../../app/useResource';
+import { Button } from '../../../components/Button';
+import { Checkbox } from '../../../components/Checkbox';
+import { EditorStatus } from '../../../editor/EditorStatus';
+import { clockTime } from '../clipWords';
+import type { Player } from '../useWaveform';
+import { handlePlayerKey, playerKeys } from './playerKeys';
+import { getTranscript } from './transcriptApi';
+import { TranscriptSegmentRow } from './TranscriptSegmentRow';
+import { useLiveTranscript } from './useLiveTranscript';
+
+/** How long a new segment is at first (to the next segment or the end, when sooner). */
+const newSegmentSeconds = 5;
+
+/** The clip's transcript beside its player: loaded over HTTP (where it lives, may I edit), then joined live. */
+export function TranscriptPanel({ clipId, user, player }: { clipId: string; user: User; player: Player }) {
+  const [info] = useResource(clipId, () => getTranscript(clipId));
+  return (
+    <section className="panel transcript" aria-labelledby="transcript-heading">
+      <h2 className="heading-l" id="transcript-heading">
+        Transcript
+      </h2>
+      {info.status === 'loading' ? <p className="quiet">Opening the transcript…</p> : null}
+      {info.status === 'failed' ? <p className="field__error">{info.error.message}</p> : null}
+      {info.status === 'ready' ? <LiveTranscript info={info.data} user={user} player={player} /> : null}
+    </section>
+  );
+}
+
+function LiveTranscript({ info, user, player }: { info: Transcript; user: User; player: Player }) {
+  const { doc, transcript, state } = useLiveTranscript(info.documentId, user.id, info.canEdit);
+  const canEdit = state.canEdit && doc !== null;
+  const ready = player.state.phase === 'ready';
+  const time = player.state.time;
+  const current = transcript.segments.find((s) => time >= s.startSeconds && time < s.endSeconds)?.id ?? null;
+
+  const playFrom = (seconds: number) => {
+    player.seekTo(seconds);
+    if (!player.state.playing) player.playPause();
+  };
+  const addSegment = () => {
+    if (!doc) return;
+    const at = Math.round(player.now() * 10) / 10;
+    const next = transcript.segments.find((s) => s.startSeconds > at)?.startSeconds ?? player.state.duration;
+    const end = Math.max(at + 0.1, Math.min(at + newSegmentSeconds, next, player.state.duration || Infinity));
+    insertSegment(doc, { startSeconds: at, endSeconds: Math.round(end * 10) / 10, text: '' });
+  };
+
+  return (
+    // Player keys work anywhere in the transcript, also while typing in it.
+    <div className="transcript__body" onKeyDown={(event) => handlePlayerKey(event, player)}>
+      <EditorStatus state={state} archived={false} />
+      {canEdit ? (
+        <div className="transcript__controls">
+          <Button variant="secondary" onClick={addSegment} aria-disabled={!ready || undefined}>
+            New segment at {clockTime(time)}
+          </Button>
+        </div>
+      ) : null}
+      <p className="quiet transcript__keys">
+        The player’s buttons are beside the transcript. Its keys work here too, also while typing:{' '}
+        {playerKeys.map((k, i) => (
+          <span key={k.code}>
+            {i > 0 ? '; ' : ''}
+            <kbd>{k.keys}</kbd> {k.does}
+          </span>
+        ))}
+        .
+      </p>
+      {transcript.segments.length === 0 ? (
+        <p className="transcript__empty">
+          Nobody has written this recording down yet.
+          {canEdit ? ' Play it, and add a segment where each passage starts.' : ''}
+        </p>
+      ) : (
+        <ol className="transcript__segments" aria-label="Segments">
+          {transcript.segments.map((segment) => (
+            <TranscriptSegmentRow
+              key={segment.id}
+              segment={segment}
+              doc={doc}
+              speakerName={segment.speaker ? (transcript.speakers[segment.speaker] ?? null) : null}
+              current={segment.id === current}
+              canEdit={canEdit}
+              playFrom={playFrom}
+            />
+          ))}
+        </ol>
+      )}
+      {canEdit ? (
+        <Checkbox
+          id="transcript-checked"
+          label="A person has checked this transcript against the recording"
+          checked={transcript.checked}
+          onChange={(event) => doc && setTranscriptChecked(doc, event.target.checked)}
+        />
+      ) : transcript.checked ? (
+        <p className="quiet">A person has checked this transcript against the recording.</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import type * as Y from 'yjs';
+import { findSegment, type LiveSegment } from '../../../../../shared/transcripts/transcriptDoc';
+import { editSegmentText, segmentBase, type WordRef } from '../../../../../shared/transcripts/wordEdits';
+import { clockTime } from '../clipWords';
+
+/** How long after the last keystroke the words are sent: a word typed over in one go keeps its timing. */
+const sendAfterMs = 300;
+
+interface SegmentRowProps {
+  segment: LiveSegment;
+  doc: Y.Doc | null;
+  speakerName: string | null;
+  current: boolean;
+  canEdit: boolean;
+  playFrom(seconds: number): void;
+}
+
+/**
+ * One segment: its time (a button that plays from there) and its words. People who may edit change the words in
+ * a text box; each pause in typing sends the change word by word (shared/transcripts/wordEdits.ts), so the
+ * others see it live and the timings of the untouched words stay.
+ */
+export function TranscriptSegmentRow({ segment, doc, speakerName, current, canEdit, playFrom }: SegmentRowProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const base = useRef<WordRef[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<string | null>(null);
+  const row = useRef<HTMLLIElement>(null);
+
+  const send = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const text = pending.current;
+    pending.current = null;
+    const map = doc ? findSegment(doc, segment.id) : undefined;
+    if (text !== null && map) base.current = editSegmentText(map, base.current, text);
+  };
+  // Whatever is still waiting is sent when the row goes away.
+  useEffect(() => () => send(), []);
+
+  useEffect(() => {
+    if (!current || !row.current || row.current.contains(document.activeElement)) return;
+    const calm = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    row.current.scrollIntoView?.({ block: 'nearest', behavior: calm ? 'auto' : 'smooth' });
+  }, [current]);
+
+  const onRowClick = (event: MouseEvent<HTMLLIElement>) => {
+    if ((event.target as HTMLElement).closest('textarea, button')) return;
+    playFrom(segment.startSeconds);
+  };
+  const at = clockTime(segment.startSeconds);
+  return (
+    // The time button is the keyboard's way in; a click anywhere else on the row is a shortcut for the mouse.
+    <li
+      ref={row}
+      className={current ? 'transcript__segment transcript__segment--current' : 'transcript__segment'}
+      aria-current={current ? 'true' : undefined}
+      onClick={onRowClick}
+    >
+      <div className="transcript__meta">
+        <button type="button" className="transcript__time" onClick={() => playFrom(segment.startSeconds)}>
+          <span className="visually-hidden">Play from </span>
+          {at}
+        </button>
+        {speakerName ? <span className="transcript__speaker">{speakerName}</span> : null}
+      </div>
+      {canEdit ? (
+        <textarea
+          className="input transcript__words"
+          aria-label={`Words from ${at}${speakerName ? `, ${speakerName}` : ''}`}
+          rows={Math.max(1, Math.ceil((draft ?? segment.text).length / 60))}
+          value={draft ?? segment.text}
+          onFocus={() => {
+            const map = doc ? findSegment(doc, segment.id) : undefined;
+            base.current = map ? segmentBase(map) : [];
+            setDraft(segment.text);
+          }}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            pending.current = event.target.value;
+            if (timer.current) clearTimeout(timer.current);
+            timer.current = setTimeout(send, sendAfterMs);
+          }}
+          onBlur={() => {
+            send();
+            setDraft(null);
+          }}
+        />
+      ) : (
+        <p className="transcript__words transcript__words--read">{segment.text}</p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Generated } from 'kysely';
+
+// Clip transcripts and the search index.
+
+/** Links a clip to its transcript document (kind `transcript`) and keeps the machine draft beside it. */
+export interface ClipTranscriptsTable {
+  clip_id: string;
+  document_id: string;
+  workspace_id: string;
+  /** JSON `{ segments, speakers }` as the speech-recognition engine gave it; null when people typed it all. */
+  machine_draft: string | null;
+  created_at: string;
+}
+
+/** Which version of a source (clip transcript, document, episode) its search passages were made from. */
+export interface SearchSourcesTable {
+  /** The clip, document or episode id. */
+  item_id: string;
+  workspace_id: string;
+  kind: 'clip' | 'document' | 'episode';
+  version: string;
+}
+
+/** A stretch of searchable text; full-text indexed by FTS5 (SQLite) or a generated tsvector (PostgreSQL). */
+export interface SearchPassagesTable {
+  id: Generated<number>;
+  workspace_id: string;
+  kind: 'clip' | 'document' | 'episode';
+  item_id: string;
+  title: string;
+  body: string;
+  at_seconds: number | null;
+}

@@ -1,0 +1,59 @@
+import * as Y from 'yjs';
+import { readTranscriptDoc } from '../../../shared/transcripts/transcriptDoc';
+import type { CollabServer } from '../../collab/collabServer';
+import { renderJson } from '../../collab/render';
+import type { Services } from '../../services';
+import { documentPassages, episodePassages, transcriptPassages } from './passages';
+import type { NewPassage, StaleSource } from './searchRepository';
+
+export interface SearchIndex {
+  /** Brings one workspace's passages up to date with its transcripts, documents and episodes. */
+  catchUp(workspaceId: string): Promise<void>;
+}
+
+/**
+ * Keeps the index in step with its sources by comparing versions (a document's log position, a row's
+ * `updated_at`) before each search: whatever changed since it was last indexed is read and cut into passages
+ * again, so a search never answers from text older than the live documents, on any instance, whatever path the
+ * change took. One catch-up per workspace at a time here; searches meanwhile wait for it.
+ */
+export function searchIndex(services: Services, collab: CollabServer): SearchIndex {
+  const running = new Map<string, Promise<void>>();
+
+  async function passagesOf(source: StaleSource): Promise<NewPassage[]> {
+    if (source.kind === 'episode') return episodePassages(source.title, source.description);
+    const state = await collab.readState(source.documentId!);
+    if (source.kind === 'document') return documentPassages(source.title, renderJson(state));
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, state);
+      return transcriptPassages(source.title, readTranscriptDoc(doc));
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  async function catchUpNow(workspaceId: string): Promise<void> {
+    const { stale, gone } = await services.search.staleSources(workspaceId);
+    for (const itemId of gone) await services.search.forget(itemId);
+    for (const source of stale) {
+      try {
+        await services.search.replace({ ...source, workspaceId }, await passagesOf(source));
+      } catch (err) {
+        // One source that cannot be read leaves its old passages (or none) and the search goes on with the rest.
+        services.logger.error({ err, itemId: source.itemId }, 'could not index a source for search');
+      }
+    }
+  }
+
+  return {
+    catchUp(workspaceId) {
+      let pending = running.get(workspaceId);
+      if (!pending) {
+        pending = catchUpNow(workspaceId).finally(() => running.delete(workspaceId));
+        running.set(workspaceId, pending);
+      }
+      return pending;
+    },
+  };
+}

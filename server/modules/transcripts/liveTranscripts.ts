@@ -1,0 +1,44 @@
+import * as Y from 'yjs';
+import type { PutTranscriptBody } from '../../../shared/contracts/transcripts';
+import {
+  readTranscriptDoc,
+  transcriptReplacementUpdate,
+  type LiveTranscript,
+} from '../../../shared/transcripts/transcriptDoc';
+import type { CollabServer } from '../../collab/collabServer';
+import type { ClipsTable, ClipTranscriptsTable } from '../../db/schema';
+import type { Services } from '../../services';
+
+type ClipRef = Pick<ClipsTable, 'id' | 'workspace_id' | 'contributor_id'>;
+
+/** A clip's transcript as its live document holds it, read and replaced through the collab engine. */
+export interface LiveTranscripts {
+  /** The link row (made, with an empty document, the first time). */
+  linkOf(clip: ClipRef): Promise<ClipTranscriptsTable>;
+  read(clip: ClipRef): Promise<LiveTranscript>;
+  /** Replaces the content in one server change: logged, applied and relayed to everyone in the document. */
+  replace(clip: ClipRef, body: PutTranscriptBody, userId: string): Promise<void>;
+}
+
+export function liveTranscripts(services: Services, collab: CollabServer): LiveTranscripts {
+  const linkOf = (clip: ClipRef) => services.clipTranscripts.ensure(clip);
+  return {
+    linkOf,
+    async read(clip) {
+      const link = await linkOf(clip);
+      const doc = new Y.Doc();
+      try {
+        Y.applyUpdate(doc, await collab.readState(link.document_id));
+        return readTranscriptDoc(doc);
+      } finally {
+        doc.destroy();
+      }
+    },
+    async replace(clip, body, userId) {
+      const link = await linkOf(clip);
+      const live = await collab.registry.open(link.document_id, clip.workspace_id);
+      // Built against the applied state and queued at once: one transaction, through the log, relayed to everyone.
+      await live.submitServerChange(transcriptReplacementUpdate(Y.encodeStateAsUpdate(live.ydoc), body), userId);
+    },
+  };
+}

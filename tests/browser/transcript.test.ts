@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workspaceWithPeople } from '../support/audioClips';
+import type { TestClient } from '../support/httpClient';
+import { startServer, type TestServer } from '../support/startServer';
+import { carersClip, putTranscript, spokenWav, twoSegments, type ReadyClip, type Team } from '../support/transcripts';
+import { openPerson, type Person } from './support/browser';
+
+const segmentBox = (page: Page, at: string) => page.getByRole('textbox', { name: new RegExp(`^Words from ${at}`) });
+
+/**
+ * A carer opens their clip in Chromium, plays it and corrects a word of its transcript by keyboard alone (player
+ * keys with Alt while typing); an expert with the same clip open sees the correction without a reload, cannot
+ * type in it, and a search finds the corrected word and opens the clip there. Set-up goes over HTTP.
+ */
+describe('a clip’s transcript, corrected by its carer while another member watches', { timeout: 240_000 }, () => {
+  let server: TestServer;
+  let team: Team;
+  let clip: ReadyClip;
+  let speech: Awaited<ReturnType<typeof spokenWav>>;
+  const persons: Person[] = [];
+
+  async function open(client: TestClient, path: string): Promise<Page> {
+    const person = await openPerson(server.url);
+    persons.push(person);
+    const [name, ...value] = client.cookie!.split('=');
+    await person.context.addCookies([{ name: name!, value: value.join('='), url: server.url }]);
+    await person.page.goto(path);
+    return person.page;
+  }
+
+  beforeAll(async () => {
+    [server, speech] = await Promise.all([
+      startServer(),
+      spokenWav('I look after my mother. Some days are long, but the neighbours help.'),
+    ]);
+    team = await workspaceWithPeople(server.url);
+    clip = await carersClip(team, speech.file);
+    expect((await putTranscript(team.people.carer, clip.id, twoSegments)).status).toBe(200);
+  }, 300_000);
+
+  afterAll(async () => {
+    await Promise.all(persons.map((p) => p.close()));
+    await server?.stop();
+    await speech?.cleanup();
+  });
+
+  it('carries a keyboard correction to the other member live, keeping the words’ timings', async () => {
+    const carer = await open(team.people.carer, `/c/${clip.id}`);
+    const expert = await open(team.people.expert, `/c/${clip.id}`);
+    const transcript = (page: Page) => page.getByRole('region', { name: 'Transcript' });
+    await transcript(expert).getByText('I look after my mother.').waitFor();
+    // The expert reads along: no text boxes for them.
+    expect(await transcript(expert).getByRole('textbox').count()).toBe(0);
+
+    const box = segmentBox(carer, '0:00');
+    await box.waitFor();
+    await carer.getByText('Saved').first().waitFor();
+    // Into the first segment by keyboard, then play with the player key while the text box has focus.
+    await box.focus();
+    await carer.keyboard.press('Alt+KeyK');
+    const player = (page: Page) => page.getByRole('group', { name: 'Player: Mornings' });
+    await player(carer).getByRole('button', { name: 'Pause' }).waitFor();
+    await carer.keyboard.press('Alt+KeyK');
+    await player(carer).getByRole('button', { name: 'Play', exact: true }).waitFor();
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Select the last word ("mother.") with the keyboard and type over it.
+    await carer.keyboard.press('End');
+    for (let i = 0; i < 'mother.'.length; i++) await carer.keyboard.press('Shift+ArrowLeft');
+    await carer.keyboard.type('mum.');
+    await carer.keyboard.press('Tab');
+
+    await transcript(expert).getByText('I look after my mum.').waitFor({ timeout: 15_000 });
+    const rest = await team.people.expert.get(`/api/clips/${clip.id}/transcript`);
+    expect(rest.body.segments[0].words[4]).toEqual({ text: 'mum.', startSeconds: 1, endSeconds: 1.5, checked: true });
+    expect(rest.body.segments[0].words[3]).toMatchObject({ text: 'my', startSeconds: 0.8, checked: false });
+  });
+
+  it('finds the corrected word from the workspace page and opens the clip where it is said', async () => {
+    const editor = await open(team.people.editor, `/w/${team.ws.id}`);
+    await editor.getByRole('searchbox', { name: 'Words to look for' }).fill('mum');
+    await editor.keyboard.press('Enter');
+    const result = editor.getByRole('link', { name: 'Mornings' });
+    await result.waitFor();
+    await expect(result.getAttribute('href')).resolves.toBe(`/c/${clip.id}#t=0`);
+    await result.click();
+    await editor.getByRole('region', { name: 'Transcript' }).getByText('I look after my mum.').waitFor();
+    // Opened at the moment the words are said, and playing from there.
+    await editor.getByRole('group', { name: 'Player: Mornings' }).getByRole('button', { name: 'Pause' }).waitFor();
+  });
+});
