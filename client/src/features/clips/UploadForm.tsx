@@ -110,7 +110,6 @@ export function UploadForm({
           label="Recording"
           hint={`A sound file from your phone or computer, in one of these formats: ${acceptedAudioFormats.join(', ')}.`}
           accept={accept}
-          className="file-input"
         />
         <TextField
           {...form.problems.field('title')}

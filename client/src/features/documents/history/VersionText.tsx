@@ -12,9 +12,8 @@ export function VersionText({ json }: { json: Record<string, unknown> }) {
       extensions: editorExtensions,
       content: json,
       editable: false,
-      editorProps: {
-        attributes: { class: 'editor-text', 'aria-readonly': 'true', 'aria-label': 'Text of this version' },
-      },
+      // Plain text to read, not a field: no textbox role, so no aria-readonly; the region around it gives its name.
+      editorProps: { attributes: { class: 'editor-text' } },
     },
     [json],
   );
