@@ -70,6 +70,27 @@ const states: State[] = [
     },
   })),
   {
+    name: 'clips list, after following “Upload a recording”',
+    who: 'carer',
+    path: (w) => `/w/${w.workspaceId}/clips`,
+    ready: heading('Clips'),
+    act: async (page) => {
+      await page.getByRole('link', { name: 'Upload a recording' }).click();
+      return '“Upload a recording”';
+    },
+  },
+  {
+    name: 'a clip as contributor, changing consent',
+    who: 'carer',
+    path: (w) => `/c/${w.carerClipId}`,
+    ready: heading("carer's story"),
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Change these choices' }).click();
+      await page.getByRole('button', { name: 'Save choices' }).waitFor();
+      return '“Change these choices”';
+    },
+  },
+  {
     name: 'record a story',
     who: 'carer',
     path: (w) => `/w/${w.workspaceId}/record`,

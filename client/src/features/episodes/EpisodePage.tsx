@@ -7,6 +7,7 @@ import { LoadedPage } from '../../app/LoadedPage';
 import { BackLink } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
+import { focusWhenShown } from '../../components/focusWhenShown';
 import { StatusMessage } from '../../components/StatusMessage';
 import { LiveLine } from '../clips/LiveLine';
 import { useClipList } from '../clips/useClipList';
@@ -22,6 +23,7 @@ import { RenderPanel } from './RenderPanel';
 import type { TimelineItem } from './timeline/timelineHandle';
 import { useTimeline } from './timeline/useTimeline';
 import { TimelineEditor } from './TimelineEditor';
+import { timelineItemTitleId } from './TimelineItemRow';
 import { useClipPreview } from './useClipPreview';
 import { useEpisodeEvents } from './useEpisodeEvents';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
@@ -107,6 +109,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
     const at = handle.timeline.items.length;
     handle.insertItem(at, item);
     setNews(`Added “${clip.title}” to the end of the episode, as item ${at + 1}.`);
+    focusWhenShown(timelineItemTitleId(at));
   };
   const music = useMemo(
     () => new Map<string, MusicAsset>(musicList.status === 'ready' ? musicList.data.map((m) => [m.id, m]) : []),
@@ -130,6 +133,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
       duckDb: 12,
     });
     setNews(`Added “${m.title}” as ${role === 'bed' ? 'music under speech' : `the ${role}`}, item ${at + 1}.`);
+    focusWhenShown(timelineItemTitleId(at));
   };
   const problems = problemsByItem(refused);
   const workspaceName = workspace.status === 'ready' ? workspace.data.name : undefined;
