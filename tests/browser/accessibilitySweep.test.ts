@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { focusFinding, sweepPage, type Finding } from './support/accessibility';
 import type { Person } from './support/browser';
 import { journeyServer } from './support/journeyServer';
+import { picture } from './support/screenshots';
 import { actAs, sweepWorld, type SweepWorld, type Who } from './support/sweepWorld';
 
 /** One page in one state, as one person sees it. */
@@ -194,6 +195,7 @@ describe('accessibility sweep', { timeout: 60_000 }, () => {
       const findings: Finding[] = [];
       if (state.act) findings.push(...(await focusFinding(page, await state.act(page))));
       findings.push(...(await sweepPage(page)));
+      await picture(page, `sweep-${state.name.replace(/[^a-z0-9]+/gi, '-')}`);
       for (const f of findings) tally.set(`${f.check}: ${f.rule}`, (tally.get(`${f.check}: ${f.rule}`) ?? 0) + 1);
       expect(findings.map((f) => `${f.check} ${f.rule}: ${f.detail}`)).toEqual([]);
     });
