@@ -12,6 +12,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { LiveLine } from '../clips/LiveLine';
 import { useClipList } from '../clips/useClipList';
 import { ClipBin } from './ClipBin';
+import { renderFinished, withLiveNews, type RenderNews } from './liveRender';
 import type { Dragged } from './dragging';
 import { EpisodeDetailsForm } from './EpisodeDetailsForm';
 import { getEpisode, getShow, listRenders } from './episodesApi';
@@ -54,7 +55,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   const { workspace } = useWorkspacePage(episode.workspaceId);
   const [show] = useResource(episode.workspaceId, (): Promise<Show | null> => getShow(episode.workspaceId));
   const [renders, reloadRenders] = useResource(episode.id, () => listRenders(episode.id));
-  const [live, setLive] = useState<Map<string, Pick<Render, 'status' | 'progress'>>>(new Map());
+  const [live, setLive] = useState<Map<string, RenderNews>>(new Map());
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [news, setNews] = useState('');
@@ -66,21 +67,13 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   useEpisodeEvents(episode.id, {
     render: (e) => {
       setLive((m) => new Map(m).set(e.renderId, { status: e.status, progress: e.progress }));
-      if (
-        !known.some((r) => r.id === e.renderId) ||
-        e.status === 'passed' ||
-        e.status === 'failing' ||
-        e.status === 'failed'
-      )
-        reloadRenders();
-      if (e.status === 'passed' || e.status === 'failing' || e.status === 'failed') reload();
+      if (!known.some((r) => r.id === e.renderId) || renderFinished(e.status)) reloadRenders();
+      if (renderFinished(e.status)) reload();
     },
     flagged: () => reload(),
   });
 
-  // Live progress counts until the stored render says it has finished (an event may have been missed).
-  const withLive = (r: Render): Render =>
-    r.status === 'passed' || r.status === 'failing' || r.status === 'failed' ? r : { ...r, ...live.get(r.id) };
+  const withLive = (r: Render): Render => withLiveNews(r, live.get(r.id));
   const newest = known[0] ?? episode.latestRender;
   const latest = newest ? withLive(newest) : null;
 

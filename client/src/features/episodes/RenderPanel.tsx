@@ -7,6 +7,7 @@ import { LabelledSection } from '../../components/LabelledSection';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { loudnessWords, renderStatusWords } from './episodeWords';
 import { startRender } from './episodesApi';
+import { renderFinished } from './liveRender';
 import type { TimelineHandle } from './timeline/timelineHandle';
 
 interface RenderPanelProps {
@@ -21,12 +22,10 @@ interface RenderPanelProps {
   onRefused(error: ApiError | null): void;
 }
 
-const finished = (r: Render) => r.status === 'passed' || r.status === 'failing' || r.status === 'failed';
-
 /** "Render episode": saves what is on screen first, then renders it as a job whose progress arrives live. */
 export function RenderPanel({ episode, handle, latest, refusal, onStarted, onRefused }: RenderPanelProps) {
   const [busy, setBusy] = useState(false);
-  const running = latest !== null && !finished(latest);
+  const running = latest !== null && !renderFinished(latest.status);
 
   const render = async () => {
     if (busy || running) return;
