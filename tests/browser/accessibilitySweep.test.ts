@@ -16,6 +16,8 @@ interface State {
   path: (w: SweepWorld) => string;
   /** Waits until the page shows what this state is about. */
   ready: (page: Page) => Promise<void>;
+  /** What happens elsewhere before the page is opened (over HTTP), such as a clip being withdrawn. */
+  prepare?: (w: SweepWorld) => Promise<void>;
   /** Something a person does before the checks; returns what it was, for the focus check after it. */
   act?: (page: Page) => Promise<string>;
 }
@@ -157,6 +159,16 @@ const states: State[] = [
     ready: heading('We could not find that episode'),
   },
   {
+    // Last: it takes the published episode out of the feed.
+    name: 'a flagged episode (a clip in it withdrawn)',
+    who: 'editor',
+    prepare: async (w) => {
+      expect((await w.people.carer2.post(`/api/clips/${w.carer2ClipId}/withdraw`, {})).status).toBe(200);
+    },
+    path: (w) => `/e/${w.episodeId}`,
+    ready: (page) => page.getByRole('region', { name: 'This episode needs your attention' }).waitFor(),
+  },
+  {
     name: 'an address that is not there',
     who: 'admin',
     path: () => '/no/such/page',
@@ -189,6 +201,7 @@ describe('accessibility sweep', { timeout: 60_000 }, () => {
   for (const state of states) {
     it(state.name, async () => {
       const { page, context } = person;
+      await state.prepare?.(world);
       await actAs(context, world, server.url, state.who);
       await page.goto(state.path(world));
       await state.ready(page);
@@ -200,4 +213,24 @@ describe('accessibility sweep', { timeout: 60_000 }, () => {
       expect(findings.map((f) => `${f.check} ${f.rule}: ${f.detail}`)).toEqual([]);
     });
   }
+
+  // Issue 14, item 6: the flagged episode swept above says what is wrong once, at the top, and marks the item.
+  it('a flagged episode says it once, at the top, with what to do, and marks the withdrawn item', async () => {
+    const { page, context } = person;
+    await actAs(context, world, server.url, 'editor');
+    await page.goto(`/e/${world.episodeId}`);
+    const attention = page.getByRole('region', { name: 'This episode needs your attention' });
+    await attention.getByText(/was withdrawn by the person who made it\. Take it out of the timeline/).waitFor();
+    // Straight under the heading.
+    expect(await page.locator('h1 + *').getAttribute('aria-labelledby')).toBe('attention-heading');
+    expect(await page.getByText(/Take it out of the timeline and render the episode again/).count()).toBe(1);
+    const withdrawn = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem', { name: /^Item 2: / });
+    await withdrawn
+      .getByText('was withdrawn by the person who made it. Remove it from the timeline.', { exact: false })
+      .waitFor();
+    // No green "Ready to publish" beside it, and the feed panel does not claim the episode is in the feed.
+    expect(await page.getByText('Ready to publish').count()).toBe(0);
+    await page.getByText('Latest render: made before the change at the top of this page.').waitFor();
+    await page.getByText('It is out of the podcast feed until the episode is rendered again').waitFor();
+  });
 });

@@ -19,6 +19,7 @@ export async function sweepWorld(baseUrl: string, dir: string) {
     contributor: { id: string };
   }[];
   const carerClipId = clips.find((c) => c.contributor.id === ctx.ids.carer)!.id;
+  const carer2ClipId = clips.find((c) => c.contributor.id === ctx.ids.carer2)!.id;
 
   const doc = await people.editor.post(`/api/workspaces/${ws.id}/documents`, {
     title: 'What carers told us',
@@ -45,6 +46,7 @@ export async function sweepWorld(baseUrl: string, dir: string) {
     workspaceId: ws.id,
     episodeId,
     carerClipId,
+    carer2ClipId,
     docId: doc.body.id as string,
     joinToken: await invite(),
     signedInInviteToken: await invite(),

@@ -14,6 +14,7 @@ import { useClipList } from '../clips/useClipList';
 import { ClipBin } from './ClipBin';
 import { renderFinished, withLiveNews, type RenderNews } from './liveRender';
 import type { Dragged } from './dragging';
+import { EpisodeAttention } from './EpisodeAttention';
 import { EpisodeDetailsForm } from './EpisodeDetailsForm';
 import { getEpisode, getShow, listRenders } from './episodesApi';
 import { MusicBin } from './MusicBin';
@@ -29,7 +30,7 @@ import { useClipPreview } from './useClipPreview';
 import { useEpisodeEvents } from './useEpisodeEvents';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 import { useMusicList } from './useMusicList';
-import { problemsByItem, usableClips } from './usableClips';
+import { problemsByItem, usableClips, withWithdrawnMarked } from './usableClips';
 
 /** `/e/:episodeId`: build the episode from clips, render it, listen to the renders and publish. */
 export function EpisodePage({ episodeId }: { episodeId: string }) {
@@ -70,7 +71,11 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
       if (!known.some((r) => r.id === e.renderId) || renderFinished(e.status)) reloadRenders();
       if (renderFinished(e.status)) reload();
     },
-    flagged: () => reload(),
+    // Said as it happens; the page then shows it at the top (EpisodeAttention).
+    flagged: (e) => {
+      setNews(e.reason);
+      reload();
+    },
   });
 
   const withLive = (r: Render): Render => withLiveNews(r, live.get(r.id));
@@ -129,6 +134,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
     focusWhenShown(timelineItemTitleId(at));
   };
   const problems = problemsByItem(refused);
+  const itemProblems = withWithdrawnMarked(problems.byItem, handle.timeline.items, clips);
   const workspaceName = workspace.status === 'ready' ? workspace.data.name : undefined;
 
   return (
@@ -140,6 +146,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
         hasError={handle.error !== null || refused !== null}
         wide
       >
+        <EpisodeAttention episode={episode} />
         <LiveLine room={room} />
         <EpisodeDetailsForm episode={episode} onSaved={reload} />
         <div className="visually-hidden">
@@ -168,7 +175,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
             handle={handle}
             clips={clips}
             music={music}
-            itemProblems={problems.byItem}
+            itemProblems={itemProblems}
             otherProblems={problems.other}
             dragged={dragged}
             preview={preview}
@@ -190,6 +197,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
         />
         <RenderList
           renders={renders.status === 'ready' ? { status: 'ready', data: renders.data.map(withLive) } : renders}
+          outdated={episode.needsRerender}
         />
         <PublishPanel episode={episode} show={show.status === 'ready' ? show.data : null} onChanged={reload} />
         <EpisodePublishingPanel
