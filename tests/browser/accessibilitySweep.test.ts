@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { focusFinding, sweepPage, type Finding } from './support/accessibility';
 import type { Person } from './support/browser';
 import { journeyServer } from './support/journeyServer';
+import { documentStatus } from './support/journeys';
 import { picture } from './support/screenshots';
 import { actAs, sweepWorld, type SweepWorld, type Who } from './support/sweepWorld';
 
@@ -109,21 +110,13 @@ const states: State[] = [
     name: 'a document',
     who: 'editor',
     path: (w) => `/d/${w.docId}`,
-    ready: (page) =>
-      page
-        .locator('#editor-status')
-        .filter({ hasText: /^Saved$/ })
-        .waitFor(),
+    ready: (page) => documentStatus(page, 'Saved'),
   },
   {
     name: 'a viewed version',
     who: 'editor',
     path: (w) => `/d/${w.docId}`,
-    ready: (page) =>
-      page
-        .locator('#editor-status')
-        .filter({ hasText: /^Saved$/ })
-        .waitFor(),
+    ready: (page) => documentStatus(page, 'Saved'),
     act: async (page) => {
       await page.getByRole('button', { name: 'Show versions' }).click();
       await page.getByRole('button', { name: 'Look at this version: First draft' }).click();
