@@ -1,6 +1,7 @@
 import type { ComponentPropsWithRef } from 'react';
 
-type Variant = 'primary' | 'secondary' | 'warning' | 'inverse';
+/** `warning` (red) is for actions that take something away; `record` starts a recording. */
+type Variant = 'primary' | 'secondary' | 'warning' | 'record' | 'inverse';
 
 interface ButtonProps extends ComponentPropsWithRef<'button'> {
   variant?: Variant;

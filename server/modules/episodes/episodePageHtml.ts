@@ -48,11 +48,13 @@ const styles = `
   a { color: var(--link); } a:focus, button:focus, audio:focus { outline: 3px solid var(--focus); outline-offset: 0; box-shadow: 0 0 0 6px var(--ink); }
   ol.chapters { list-style: none; padding: 0; } ol.chapters li { margin: .5rem 0; }
   button { font: inherit; min-height: 2.75rem; padding: .25rem .75rem; border: 2px solid var(--ink); border-radius: .25rem; background: #f3f2f1; color: var(--ink); cursor: pointer; }
+  .hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   button .time { font-variant-numeric: tabular-nums; font-weight: 700; margin-right: .5rem; }
   ul.credits { padding-left: 1.25rem; } footer { border-top: 1px solid var(--line); color: var(--muted); }
 `;
 
-// Chapter buttons move the player and start it; without scripts the times are still listed.
+// Chapter buttons move the player and start it; without scripts the times are still listed. Their spoken name
+// ("Play from 0:03 Neighbours") is their own words after a hidden "Play from", so it holds the visible words (WCAG 2.5.3).
 const script = `
   const audio = document.getElementById('player');
   for (const b of document.querySelectorAll('button[data-seek]')) {
@@ -77,7 +79,7 @@ export function episodePageHtml(d: EpisodePageData, nonce: string): string {
     ? `<section aria-labelledby="chapters-heading">
   <h2 id="chapters-heading">Chapters</h2>
   <ol class="chapters">
-${d.chapters.map((c) => `    <li><button type="button" data-seek="${c.startTime}" aria-label="Play from ${clockTime(c.startTime)}: ${escapeHtml(c.title)}"><span class="time">${clockTime(c.startTime)}</span>${escapeHtml(c.title)}</button></li>`).join('\n')}
+${d.chapters.map((c) => `    <li><button type="button" data-seek="${c.startTime}"><span class="hidden">Play from </span><span class="time">${clockTime(c.startTime)}</span> ${escapeHtml(c.title)}</button></li>`).join('\n')}
   </ol>
 </section>`
     : '';

@@ -41,7 +41,7 @@ function ClipsView({ workspace, myId }: { workspace: Workspace; myId: string }) 
         Recordings for this project: where each one is up to, its review, and what the person who made it agreed to.
       </p>
       <p>
-        <a href="#upload">Upload a recording</a>
+        <a href="#upload-heading">Upload a recording</a>
       </p>
       <LiveLine room={room} />
       <div className="visually-hidden">

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { Comment, CommentThread } from '../../../../shared/contracts/clips';
 import { Button } from '../../components/Button';
 import { LabelledSection } from '../../components/LabelledSection';
+import { StatusMessage } from '../../components/StatusMessage';
 import { clockTime } from './clipWords';
 import { CommentThreadView } from './CommentThreadView';
 import { NewCommentForm } from './NewCommentForm';
@@ -29,11 +30,13 @@ export function CommentsSection({
   onChanged,
 }: CommentsSectionProps) {
   const [startAt, setStartAt] = useState<number | null>(null);
+  const [done, setDone] = useState('');
   const startButton = useRef<HTMLButtonElement>(null);
   const openCount = threads.filter((t) => t.resolvedAt === null).length;
 
   const begin = () => {
     player?.pause();
+    setDone('');
     setStartAt(player ? player.now() : 0);
   };
   const close = () => {
@@ -59,6 +62,7 @@ export function CommentsSection({
           ? 'No comments yet.'
           : `${threads.length} ${threads.length === 1 ? 'comment' : 'comments'}, ${openCount} open.${player ? ' Each time is a button that goes to that point in the recording.' : ''}`}
       </p>
+      <StatusMessage tone="success">{done}</StatusMessage>
       {canComment && startAt === null ? (
         <Button ref={startButton} onClick={begin} className="comments__start">
           Comment at {clockTime(player?.state.time ?? 0)}
@@ -71,6 +75,7 @@ export function CommentsSection({
           duration={duration}
           onAdded={(c) => {
             onChanged(c);
+            setDone(`Your comment${c.atSeconds === null ? '' : ` at ${clockTime(c.atSeconds)}`} is added.`);
             close();
           }}
           onCancel={close}

@@ -3,9 +3,13 @@ import { consentWordings, type Clip } from '../../../../shared/contracts/clips';
 import { Button } from '../../components/Button';
 import { StatusMessage } from '../../components/StatusMessage';
 import { LabelledSection } from '../../components/LabelledSection';
+import { focusWhenShown } from '../../components/focusWhenShown';
 import { ChangeConsentForm } from './ChangeConsentForm';
+import { consentFieldIds } from './ConsentFields';
 import { whenWords } from './clipWords';
 import { WithdrawConsent } from './WithdrawConsent';
+
+const changeButtonId = 'consent-change';
 
 interface ConsentPanelProps {
   clip: Clip;
@@ -77,7 +81,15 @@ export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
         <p>There is no consent record for this recording.</p>
       )}
       {clip.abilities.changeConsent && !changing ? (
-        <Button variant="secondary" onClick={() => setChanging(true)}>
+        <Button
+          id={changeButtonId}
+          variant="secondary"
+          onClick={() => {
+            setChanging(true);
+            // The button makes way for the form: focus goes to its first choice rather than to the page.
+            focusWhenShown(`change-${consentFieldIds.podcast}`);
+          }}
+        >
           Change these choices
         </Button>
       ) : null}
@@ -88,8 +100,12 @@ export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
             onChanged(c);
             setChanging(false);
             setDone('Your choices are saved.');
+            focusWhenShown(changeButtonId);
           }}
-          onCancel={() => setChanging(false)}
+          onCancel={() => {
+            setChanging(false);
+            focusWhenShown(changeButtonId);
+          }}
         />
       ) : null}
       {clip.abilities.withdraw ? <WithdrawConsent clip={clip} mine={mine} onWithdrawn={onChanged} /> : null}

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { acceptedAudioFormats, audienceSchema } from '../../../../shared/contracts/clips';
 import type { FieldProblem } from '../../../../shared/errors';
 import { FileField } from '../../components/FileField';
+import { focusWhenShown } from '../../components/focusWhenShown';
 import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -76,6 +77,8 @@ export function UploadForm({
         setProgress({ state: 'sent', title: clip.title });
         setAnnounce('');
         setFormKey((k) => k + 1); // a fresh, empty form for the next one
+        // The send button goes with the old form: focus waits at the top of the new one, under "Sent".
+        focusWhenShown('upload-heading');
         onUploaded();
       } catch (e) {
         setProgress({ state: 'idle' });
@@ -89,7 +92,8 @@ export function UploadForm({
   const percent = progress.state === 'sending' ? Math.floor(progress.fraction * 100) : 0;
   return (
     <section className="panel upload" aria-labelledby="upload-heading" id="upload">
-      <h2 className="heading-l" id="upload-heading">
+      {/* Focusable, so the "Upload a recording" link and a finished send both leave focus here, not on the page. */}
+      <h2 className="heading-l" id="upload-heading" tabIndex={-1}>
         Upload a recording
       </h2>
       <p>Send a sound file you have already made, such as a voice memo from your phone.</p>
@@ -110,7 +114,6 @@ export function UploadForm({
           label="Recording"
           hint={`A sound file from your phone or computer, in one of these formats: ${acceptedAudioFormats.join(', ')}.`}
           accept={accept}
-          className="file-input"
         />
         <TextField
           {...form.problems.field('title')}

@@ -7,11 +7,14 @@ import { LoadedPage } from '../../app/LoadedPage';
 import { BackLink } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
+import { focusWhenShown } from '../../components/focusWhenShown';
 import { StatusMessage } from '../../components/StatusMessage';
 import { LiveLine } from '../clips/LiveLine';
 import { useClipList } from '../clips/useClipList';
 import { ClipBin } from './ClipBin';
+import { renderFinished, withLiveNews, type RenderNews } from './liveRender';
 import type { Dragged } from './dragging';
+import { EpisodeAttention } from './EpisodeAttention';
 import { EpisodeDetailsForm } from './EpisodeDetailsForm';
 import { getEpisode, getShow, listRenders } from './episodesApi';
 import { MusicBin } from './MusicBin';
@@ -22,11 +25,12 @@ import { RenderPanel } from './RenderPanel';
 import type { TimelineItem } from './timeline/timelineHandle';
 import { useTimeline } from './timeline/useTimeline';
 import { TimelineEditor } from './TimelineEditor';
+import { timelineItemTitleId } from './TimelineItemRow';
 import { useClipPreview } from './useClipPreview';
 import { useEpisodeEvents } from './useEpisodeEvents';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 import { useMusicList } from './useMusicList';
-import { problemsByItem, usableClips } from './usableClips';
+import { problemsByItem, usableClips, withWithdrawnMarked } from './usableClips';
 
 /** `/e/:episodeId`: build the episode from clips, render it, listen to the renders and publish. */
 export function EpisodePage({ episodeId }: { episodeId: string }) {
@@ -52,7 +56,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   const { workspace } = useWorkspacePage(episode.workspaceId);
   const [show] = useResource(episode.workspaceId, (): Promise<Show | null> => getShow(episode.workspaceId));
   const [renders, reloadRenders] = useResource(episode.id, () => listRenders(episode.id));
-  const [live, setLive] = useState<Map<string, Pick<Render, 'status' | 'progress'>>>(new Map());
+  const [live, setLive] = useState<Map<string, RenderNews>>(new Map());
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [news, setNews] = useState('');
@@ -64,21 +68,17 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   useEpisodeEvents(episode.id, {
     render: (e) => {
       setLive((m) => new Map(m).set(e.renderId, { status: e.status, progress: e.progress }));
-      if (
-        !known.some((r) => r.id === e.renderId) ||
-        e.status === 'passed' ||
-        e.status === 'failing' ||
-        e.status === 'failed'
-      )
-        reloadRenders();
-      if (e.status === 'passed' || e.status === 'failing' || e.status === 'failed') reload();
+      if (!known.some((r) => r.id === e.renderId) || renderFinished(e.status)) reloadRenders();
+      if (renderFinished(e.status)) reload();
     },
-    flagged: () => reload(),
+    // Said as it happens; the page then shows it at the top (EpisodeAttention).
+    flagged: (e) => {
+      setNews(e.reason);
+      reload();
+    },
   });
 
-  // Live progress counts until the stored render says it has finished (an event may have been missed).
-  const withLive = (r: Render): Render =>
-    r.status === 'passed' || r.status === 'failing' || r.status === 'failed' ? r : { ...r, ...live.get(r.id) };
+  const withLive = (r: Render): Render => withLiveNews(r, live.get(r.id));
   const newest = known[0] ?? episode.latestRender;
   const latest = newest ? withLive(newest) : null;
 
@@ -107,6 +107,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
     const at = handle.timeline.items.length;
     handle.insertItem(at, item);
     setNews(`Added “${clip.title}” to the end of the episode, as item ${at + 1}.`);
+    focusWhenShown(timelineItemTitleId(at));
   };
   const music = useMemo(
     () => new Map<string, MusicAsset>(musicList.status === 'ready' ? musicList.data.map((m) => [m.id, m]) : []),
@@ -130,8 +131,10 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
       duckDb: 12,
     });
     setNews(`Added “${m.title}” as ${role === 'bed' ? 'music under speech' : `the ${role}`}, item ${at + 1}.`);
+    focusWhenShown(timelineItemTitleId(at));
   };
   const problems = problemsByItem(refused);
+  const itemProblems = withWithdrawnMarked(problems.byItem, handle.timeline.items, clips);
   const workspaceName = workspace.status === 'ready' ? workspace.data.name : undefined;
 
   return (
@@ -143,6 +146,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
         hasError={handle.error !== null || refused !== null}
         wide
       >
+        <EpisodeAttention episode={episode} />
         <LiveLine room={room} />
         <EpisodeDetailsForm episode={episode} onSaved={reload} />
         <div className="visually-hidden">
@@ -171,7 +175,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
             handle={handle}
             clips={clips}
             music={music}
-            itemProblems={problems.byItem}
+            itemProblems={itemProblems}
             otherProblems={problems.other}
             dragged={dragged}
             preview={preview}
@@ -193,6 +197,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
         />
         <RenderList
           renders={renders.status === 'ready' ? { status: 'ready', data: renders.data.map(withLive) } : renders}
+          outdated={episode.needsRerender}
         />
         <PublishPanel episode={episode} show={show.status === 'ready' ? show.data : null} onChanged={reload} />
         <EpisodePublishingPanel

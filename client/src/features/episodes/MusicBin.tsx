@@ -3,6 +3,7 @@ import type { MusicAsset } from '../../../../shared/contracts/music';
 import type { MusicRole } from '../../../../shared/contracts/episodes';
 import { LoadState } from '../../app/LoadState';
 import { Button } from '../../components/Button';
+import { FileField } from '../../components/FileField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useAction } from '../../components/useAction';
@@ -96,15 +97,13 @@ export function MusicBin({ workspaceId, list, canEdit, preview, onAdd, onUploade
           <summary>Upload music</summary>
           <form ref={formRef} onSubmit={upload} noValidate>
             <TextField id="music-title" name="title" label="Title" autoComplete="off" />
-            <div className="field">
-              <label className="field__label" htmlFor="music-file">
-                Music file
-              </label>
-              <div className="field__hint" id="music-file-hint">
-                WAV, MP3, M4A, OGG, WebM or FLAC. Use only music you have the right to put in a podcast.
-              </div>
-              <input id="music-file" name="audio" type="file" accept="audio/*" aria-describedby="music-file-hint" />
-            </div>
+            <FileField
+              id="music-file"
+              name="audio"
+              label="Music file"
+              hint="WAV, MP3, M4A, OGG, WebM or FLAC. Use only music you have the right to put in a podcast."
+              accept="audio/*"
+            />
             <ProblemAlert problem={problem} />
             <Button type="submit" variant="secondary" busy={busy}>
               Upload music

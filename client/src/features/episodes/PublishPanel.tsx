@@ -35,7 +35,9 @@ export function PublishPanel({
           <strong>Not published.</strong>
         )}{' '}
         {published
-          ? 'It is in the podcast feed, with its newest render that passed.'
+          ? episode.needsRerender
+            ? 'It is out of the podcast feed until the episode is rendered again (see the top of this page).'
+            : 'It is in the podcast feed, with its newest render that passed.'
           : 'Publishing puts the newest render that passed into the podcast feed.'}
       </p>
       {episode.abilities.publish ? (

@@ -4,12 +4,16 @@ import { LoadState } from '../../app/LoadState';
 import { LabelledSection } from '../../components/LabelledSection';
 import { lengthWords } from '../clips/clipWords';
 import { loudnessWords, renderStatusWords, renderWhen } from './episodeWords';
+import { renderFinished } from './liveRender';
 import { RenderPlayer } from './RenderPlayer';
 
 const when = (r: Render) => renderWhen(r.createdAt);
 
-/** Every render kept, newest first; each can be listened to, with its chapters. */
-export function RenderList({ renders }: { renders: Resource<Render[]> }) {
+/**
+ * Every render kept, newest first; each can be listened to, with its chapters. When the episode is `outdated`
+ * (flagged: a clip in it was withdrawn, say) no finished render is called ready: the reason is at the top.
+ */
+export function RenderList({ renders, outdated }: { renders: Resource<Render[]>; outdated: boolean }) {
   return (
     <LabelledSection className="renders" headingId="renders-heading" headingClass="heading-m" title="Renders">
       <LoadState resource={renders} loading="Loading renders…" />
@@ -21,7 +25,11 @@ export function RenderList({ renders }: { renders: Resource<Render[]> }) {
             const body = (
               <>
                 <p>
-                  <strong>{renderStatusWords(r)}</strong>
+                  <strong>
+                    {outdated && renderFinished(r.status)
+                      ? 'Made before the change at the top of this page'
+                      : renderStatusWords(r)}
+                  </strong>
                   {r.durationSeconds ? ` · ${lengthWords(r.durationSeconds)}` : ''}
                 </p>
                 {r.status === 'passed' || r.status === 'failing' ? <p>{loudnessWords(r)}</p> : null}

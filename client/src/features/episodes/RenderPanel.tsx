@@ -7,6 +7,7 @@ import { LabelledSection } from '../../components/LabelledSection';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { loudnessWords, renderStatusWords } from './episodeWords';
 import { startRender } from './episodesApi';
+import { renderFinished } from './liveRender';
 import type { TimelineHandle } from './timeline/timelineHandle';
 
 interface RenderPanelProps {
@@ -21,12 +22,12 @@ interface RenderPanelProps {
   onRefused(error: ApiError | null): void;
 }
 
-const finished = (r: Render) => r.status === 'passed' || r.status === 'failing' || r.status === 'failed';
-
 /** "Render episode": saves what is on screen first, then renders it as a job whose progress arrives live. */
 export function RenderPanel({ episode, handle, latest, refusal, onStarted, onRefused }: RenderPanelProps) {
   const [busy, setBusy] = useState(false);
-  const running = latest !== null && !finished(latest);
+  const running = latest !== null && !renderFinished(latest.status);
+  // A flagged episode's finished render is not ready for anything: the reason is at the top of the page.
+  const outdated = episode.needsRerender && !running;
 
   const render = async () => {
     if (busy || running) return;
@@ -66,20 +67,23 @@ export function RenderPanel({ episode, handle, latest, refusal, onStarted, onRef
                 <progress id="render-progress" max={1} value={latest.progress ?? 0} />
               </div>
             ) : null}
-            <StatusMessage tone={latest.status === 'passed' ? 'success' : 'info'}>
-              <span className="render-panel__status">Latest render: {renderStatusWords(latest)}.</span>
-              {latest.status === 'passed' || latest.status === 'failing' ? <> {loudnessWords(latest)}</> : null}
-            </StatusMessage>
+            {outdated ? (
+              <StatusMessage>
+                <span className="render-panel__status">
+                  Latest render: made before the change at the top of this page. Render the episode again.
+                </span>
+              </StatusMessage>
+            ) : (
+              <StatusMessage tone={latest.status === 'passed' ? 'success' : 'info'}>
+                <span className="render-panel__status">Latest render: {renderStatusWords(latest)}.</span>
+                {latest.status === 'passed' || latest.status === 'failing' ? <> {loudnessWords(latest)}</> : null}
+              </StatusMessage>
+            )}
           </>
         ) : (
           <StatusMessage />
         )}
       </div>
-      {episode.needsRerender ? (
-        <p className="field__error">
-          {episode.rerenderReason ?? 'Something in this episode changed since it was rendered. Render it again.'}
-        </p>
-      ) : null}
     </LabelledSection>
   );
 }

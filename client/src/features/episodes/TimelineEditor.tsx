@@ -5,8 +5,8 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { clockTime } from '../clips/clipWords';
 import { ChaptersEditor } from './ChaptersEditor';
 import { moveTarget, type Dragged } from './dragging';
-import { totalWords } from './episodeWords';
-import type { TimelineHandle } from './timeline/timelineHandle';
+import { totalSentence, totalWords } from './episodeWords';
+import type { TimelineHandle, TimelineItem } from './timeline/timelineHandle';
 import { itemStarts, timelineSeconds } from './timeline/timelineOps';
 import { itemTitle, TimelineItemRow } from './TimelineItemRow';
 import type { ClipPreview } from './useClipPreview';
@@ -102,6 +102,11 @@ export function TimelineEditor({
     focusAfterMove.current = `item-${to + 1}-${to < from ? 'earlier' : 'later'}`;
     handle.moveItem(from, to);
   };
+  const change = (index: number, patch: Partial<TimelineItem>) => {
+    const items = timeline.items.map((item, i) => (i === index ? ({ ...item, ...patch } as TimelineItem) : item));
+    setNews(`Changed item ${index + 1}. ${totalSentence(timelineSeconds({ ...timeline, items }))}`);
+    handle.updateItem(index, patch);
+  };
   const remove = (index: number) => {
     setNews(`Removed “${titleAt(index)}” from the episode.`);
     handle.removeItem(index);
@@ -113,7 +118,8 @@ export function TimelineEditor({
         <h2 className="heading-m" id="timeline-heading">
           The episode, in order
         </h2>
-        <p className="timeline__total" aria-live="polite">
+        {/* Not a live region: it changes with every edit, anyone's. The total is said when this person commits an edit. */}
+        <p className="timeline__total">
           Total length: <strong data-testid="total-length">{clockTime(total)}</strong>{' '}
           <span className="quiet">({totalWords(total).toLowerCase()})</span>
         </p>
@@ -153,7 +159,7 @@ export function TimelineEditor({
               dropBefore === index ? 'before' : dropBefore === index + 1 && index === count - 1 ? 'after' : null
             }
             preview={preview}
-            onChange={(patch) => handle.updateItem(index, patch)}
+            onChange={(patch) => change(index, patch)}
             onMove={(to) => move(index, to)}
             onRemove={() => remove(index)}
             onFocus={() => handle.select(index)}

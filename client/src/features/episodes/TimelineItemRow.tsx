@@ -11,6 +11,9 @@ import type { TimelineItem, TimelinePeer } from './timeline/timelineHandle';
 import { TimeField } from './TimeField';
 import type { ClipPreview } from './useClipPreview';
 
+/** The id of the title of the item at `index`, which takes focus when the item has just been added. */
+export const timelineItemTitleId = (index: number) => `item-${index + 1}-title`;
+
 export interface ItemRowProps {
   item: TimelineItem;
   index: number;
@@ -143,7 +146,9 @@ export function TimelineItemRow(props: ItemRowProps) {
           {n}
         </span>
         <div>
-          <h3 className="timeline-item__title">{title}</h3>
+          <h3 className="timeline-item__title" id={timelineItemTitleId(props.index)} tabIndex={-1}>
+            {title}
+          </h3>
           <p className="timeline-item__meta">
             {bed
               ? `Starts at ${trimTime(startSeconds)}; ${item.leadSeconds > 0 ? `plays alone for ${lengthWords(item.leadSeconds)}, then` : 'plays'} under the items after it`

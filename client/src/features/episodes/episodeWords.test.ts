@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loudnessWords, parseTrimTime, renderStatusWords, totalWords, trimTime } from './episodeWords';
+import { loudnessWords, parseTrimTime, renderStatusWords, totalSentence, totalWords, trimTime } from './episodeWords';
 
 describe('trim times', () => {
   it('shows minutes, seconds and tenths', () => {
@@ -23,6 +23,8 @@ describe('trim times', () => {
     expect(totalWords(0)).toBe('Nothing yet');
     expect(totalWords(125)).toBe('2 minutes 5 seconds');
     expect(totalWords(7.4)).toBe('7 seconds');
+    expect(totalSentence(125)).toBe('The episode is now 2 minutes 5 seconds long.');
+    expect(totalSentence(0)).toBe('The episode is empty.');
   });
 });
 

@@ -16,6 +16,10 @@ export const parseTrimTime = (text: string): number | null => parseClockTime(tex
 /** "2 minutes 5 seconds"; "nothing yet" for an empty timeline. */
 export const totalWords = (seconds: number): string => (seconds <= 0 ? 'Nothing yet' : lengthWords(seconds));
 
+/** What is said after an edit: "The episode is now 2 minutes 5 seconds long." */
+export const totalSentence = (seconds: number): string =>
+  seconds <= 0 ? 'The episode is empty.' : `The episode is now ${lengthWords(seconds)} long.`;
+
 const signed = (n: number, digits = 1) => `${n < 0 ? '−' : ''}${Math.abs(n).toFixed(digits)}`;
 
 /** The render's loudness in words a non-engineer can act on, with the numbers for those who want them. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClipSummary } from '../../../../shared/contracts/clips';
 import { ApiError } from '../../api/ApiError';
-import { problemsByItem, usableClips } from './usableClips';
+import type { TimelineItem } from './timeline/timelineHandle';
+import { problemsByItem, usableClips, withWithdrawnMarked } from './usableClips';
 
 const consent = {
   podcast: true,
@@ -58,5 +59,33 @@ describe('the server’s problems by timeline item', () => {
       'Set up the show first.',
     ]);
     expect(problemsByItem(null)).toEqual({ byItem: new Map(), other: [] });
+  });
+});
+
+describe('withdrawn clips on the timeline', () => {
+  const item = (clipId: string): TimelineItem => ({
+    kind: 'clip',
+    clipId,
+    inSeconds: 0,
+    outSeconds: 6,
+    gainDb: 0,
+    crossfadeSeconds: 0,
+  });
+  const clips = new Map([
+    ['kept', clip('kept')],
+    ['gone', clip('gone', { title: 'Joe on Tuesdays', withdrawn: true, consent: null })],
+  ]);
+
+  it('marks the item whose clip was withdrawn, keeping what the server said about others', () => {
+    const marked = withWithdrawnMarked(new Map([[0, ['Item 1: past the end']]]), [item('kept'), item('gone')], clips);
+    expect([...marked]).toEqual([
+      [0, ['Item 1: past the end']],
+      [1, ['“Joe on Tuesdays” was withdrawn by the person who made it. Remove it from the timeline.']],
+    ]);
+  });
+
+  it('does not say it twice when the server already has', () => {
+    const said = new Map([[1, ['Item 2: “Joe on Tuesdays” was withdrawn by the person who made it.']]]);
+    expect(withWithdrawnMarked(said, [item('kept'), item('gone')], clips)).toEqual(said);
   });
 });

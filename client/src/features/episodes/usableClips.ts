@@ -1,5 +1,6 @@
 import type { ClipSummary } from '../../../../shared/contracts/clips';
 import type { ApiError } from '../../api/ApiError';
+import type { TimelineItem } from './timeline/timelineHandle';
 
 /** Clips that may go into an episode: processed, approved, not withdrawn, and their maker agreed to podcast use. */
 export const usableClips = (clips: ClipSummary[]): ClipSummary[] =>
@@ -23,4 +24,26 @@ export function problemsByItem(error: ApiError | null): { byItem: Map<number, st
   }
   if (error && error.fields.length === 0) other.push(error.message);
   return { byItem, other };
+}
+
+/**
+ * The server's problems by item, plus a mark on every item whose clip was withdrawn (the server says so only when
+ * asked to render or save), so a flagged episode shows which item to take out before anyone presses anything.
+ */
+export function withWithdrawnMarked(
+  byItem: ReadonlyMap<number, string[]>,
+  items: readonly TimelineItem[],
+  clips: ReadonlyMap<string, ClipSummary>,
+): Map<number, string[]> {
+  const marked = new Map(byItem);
+  items.forEach((item, index) => {
+    const clip = item.kind === 'clip' ? clips.get(item.clipId) : undefined;
+    const known = marked.get(index) ?? [];
+    if (!clip?.withdrawn || known.some((p) => p.includes('withdrawn'))) return;
+    marked.set(index, [
+      ...known,
+      `“${clip.title}” was withdrawn by the person who made it. Remove it from the timeline.`,
+    ]);
+  });
+  return marked;
 }

@@ -101,7 +101,7 @@ function Controls({ take, title, onSend }: { take: Take; title: string; onSend()
           <Button
             ref={mainButton}
             className={`recorder__button recorder__button--${state === 'recording' ? 'pause' : 'record'}`}
-            variant={state === 'idle' ? 'warning' : 'secondary'}
+            variant={state === 'idle' ? 'record' : 'secondary'}
             busy={busy}
             onClick={main}
           >

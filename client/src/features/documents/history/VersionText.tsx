@@ -14,9 +14,8 @@ export function VersionText({ json }: { json: Record<string, unknown> }) {
       content: json,
       editable: false,
       injectNonce: cspNonce(),
-      editorProps: {
-        attributes: { class: 'editor-text', 'aria-readonly': 'true', 'aria-label': 'Text of this version' },
-      },
+      // Plain text to read, not a field: no textbox role, so no aria-readonly; the region around it gives its name.
+      editorProps: { attributes: { class: 'editor-text' } },
     },
     [json],
   );
