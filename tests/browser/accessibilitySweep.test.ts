@@ -213,7 +213,11 @@ describe('accessibility sweep', { timeout: 60_000 }, () => {
     await actAs(context, world, server.url, 'editor');
     await page.goto(`/e/${world.episodeId}`);
     const attention = page.getByRole('region', { name: 'This episode needs your attention' });
-    await attention.getByText(/was withdrawn by the person who made it\. Take it out of the timeline/).waitFor();
+    await attention
+      .getByText(
+        /was withdrawn by the person who made it, and the renders with it were deleted\. Take it out of the timeline/,
+      )
+      .waitFor();
     // Straight under the heading.
     expect(await page.locator('h1 + *').getAttribute('aria-labelledby')).toBe('attention-heading');
     expect(await page.getByText(/Take it out of the timeline and render the episode again/).count()).toBe(1);

@@ -33,6 +33,7 @@ export function RenderList({ renders, outdated }: { renders: Resource<Render[]>;
                   {r.durationSeconds ? ` · ${lengthWords(r.durationSeconds)}` : ''}
                 </p>
                 {r.status === 'passed' || r.status === 'failing' ? <p>{loudnessWords(r)}</p> : null}
+                {r.removedReason ? <p className="quiet">{r.removedReason}</p> : null}
                 {r.audioUrl ? <RenderPlayer render={r} label={label} /> : null}
               </>
             );
