@@ -1,3 +1,4 @@
+import { withdrawalWords } from '../../client/src/features/clips/clipWords';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -275,7 +276,7 @@ describe('reviewing a recording together', () => {
     expect(await cara.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(await cara.getByRole('button', { name: 'Ask for changes' }).count()).toBe(0);
     await cara.getByRole('button', { name: 'Withdraw consent' }).click();
-    await cara.getByText('This deletes the recording for good. Anything that used it will be flagged.').waitFor();
+    await cara.getByText(withdrawalWords('your')).waitFor();
     await picture(cara, 'review-withdraw-confirm');
     await cara.getByRole('button', { name: 'Yes, withdraw consent and delete the recording' }).click();
     await cara.getByText(/^Consent withdrawn on \d+ \w+ \d{4} by you\. The audio has been deleted\.$/).waitFor();

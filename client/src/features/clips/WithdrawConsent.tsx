@@ -3,6 +3,7 @@ import type { Clip } from '../../../../shared/contracts/clips';
 import { Button } from '../../components/Button';
 import { ConfirmStep, useConfirmStep } from '../../components/ConfirmStep';
 import { withdrawClip } from './clipsApi';
+import { withdrawalWords } from './clipWords';
 
 /** "Withdraw consent", then a second step in plain words: nothing is deleted by one slip of the finger. */
 export function WithdrawConsent({
@@ -33,7 +34,7 @@ export function WithdrawConsent({
       {problem ? <p className="field__error">{problem}</p> : null}
       {confirming ? (
         <ConfirmStep
-          question="This deletes the recording for good. Anything that used it will be flagged."
+          question={withdrawalWords(mine ? 'your' : 'their')}
           yes="Yes, withdraw consent and delete the recording"
           no="Cancel"
           busy={busy}

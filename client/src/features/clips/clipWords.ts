@@ -108,3 +108,9 @@ export function whenWords(iso: string): string {
 }
 /** "3 December 2025". */
 export const dayWords = (iso: string): string => dateOnly.format(new Date(iso));
+
+/** What withdrawing does, exactly (docs/consent-and-publishing.md, Withdrawal), said to the person it is about. */
+export const withdrawalWords = (whose: 'your' | 'their') =>
+  `This deletes the recording for good. Any episode with ${whose} voice in it leaves the podcast feed at once, ` +
+  `its versions with ${whose} voice are deleted too, and the editors are asked to make it again without ${whose === 'your' ? 'you' : 'them'}. ` +
+  `The recording’s title stays in the list, with no sound.`;
