@@ -192,3 +192,20 @@ export const renderListSchema = z.object({ renders: z.array(renderSchema) });
 export const renderParamsSchema = z.object({ id: idSchema, renderId: idSchema });
 export const feedParamsSchema = z.object({ workspaceId: idSchema });
 export const publicRenderParamsSchema = z.object({ workspaceId: idSchema, episodeId: idSchema });
+
+/** Where a clip's voice is used now, for the person who made it to see before they change their mind. */
+export const clipUsesSchema = z.object({
+  episodes: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      /** In the public feed now, with this voice in the render it serves. */
+      inFeed: z.boolean(),
+      /** On the episode's timeline now. */
+      inTimeline: z.boolean(),
+      /** How many of its renders (with their audio) hold this voice. */
+      renders: z.number(),
+    }),
+  ),
+});
+export type ClipUses = z.infer<typeof clipUsesSchema>;

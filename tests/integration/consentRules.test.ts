@@ -174,4 +174,21 @@ describe.each(testDatabaseNames)('the consent rules on %s', (database) => {
     },
     120_000,
   );
+  it('shows the person who made a clip where their voice is used now, and nobody outside the workspace', async () => {
+    const { people } = ctx;
+    const { clipId, episodeId } = await renderedWith('public', 'uses of a voice');
+    expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
+    const uses = async () => (await people.carer.get(`/api/clips/${clipId}/uses`)).body.episodes;
+    expect(await uses()).toEqual([
+      { id: episodeId, title: 'uses of a voice', inFeed: true, inTimeline: true, renders: 1 },
+    ]);
+    const outsider = (await workspaceWithPeople(server.url)).people.admin;
+    expect((await outsider.get(`/api/clips/${clipId}/uses`)).status).toBe(404);
+
+    expect((await people.carer.post(`/api/clips/${clipId}/withdraw`)).status).toBe(200);
+    await eventually(async () => (await uses())[0]?.renders === 0);
+    expect(await uses()).toEqual([
+      { id: episodeId, title: 'uses of a voice', inFeed: false, inTimeline: true, renders: 0 },
+    ]);
+  }, 120_000);
 });

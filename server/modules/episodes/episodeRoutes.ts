@@ -1,8 +1,10 @@
 import type { Request, Response } from 'express';
 import { renderConsent, renderGone } from './renderConsent';
+import { clipUses } from './clipUses';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../shared/contracts/common';
 import {
+  clipUsesSchema,
   createEpisodeBodySchema,
   episodeListSchema,
   episodeSchema,
@@ -198,6 +200,20 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
       async ({ user, params }) => publishEpisode(ctx, params.id, user.id, publish),
     );
   }
+
+  defineRoute(
+    api,
+    {
+      method: 'get',
+      path: '/api/clips/:id/uses',
+      tag,
+      summary: 'Where a clip’s voice is used now: episodes with it on their timeline, in renders, in the feed',
+      auth: 'user',
+      params: idParamsSchema,
+      response: clipUsesSchema,
+    },
+    async ({ user, params }) => clipUses(ctx, params.id, user.id),
+  );
 
   // A render's audio for members (any render, passing or not), with Range support.
   defineStreamRoute(

@@ -7,6 +7,7 @@ import { focusWhenShown } from '../../components/focusWhenShown';
 import { ChangeConsentForm } from './ChangeConsentForm';
 import { consentFieldIds } from './ConsentFields';
 import { whenWords } from './clipWords';
+import { VoiceUses } from './VoiceUses';
 import { WithdrawConsent } from './WithdrawConsent';
 
 const changeButtonId = 'consent-change';
@@ -108,6 +109,7 @@ export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
           }}
         />
       ) : null}
+      {mine || clip.abilities.changeConsent ? <VoiceUses clip={clip} mine={mine} /> : null}
       {clip.abilities.withdraw ? <WithdrawConsent clip={clip} mine={mine} onWithdrawn={onChanged} /> : null}
     </LabelledSection>
   );

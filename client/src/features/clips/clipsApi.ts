@@ -1,3 +1,4 @@
+import { clipUsesSchema, type ClipUses } from '../../../../shared/contracts/episodes';
 import {
   clipListSchema,
   clipPeaksSchema,
@@ -42,3 +43,5 @@ export const addComment = (id: string, body: CreateCommentBody): Promise<Comment
 
 export const setResolved = (id: string, commentId: string, resolved: boolean): Promise<Comment> =>
   requestJson('PATCH', `${one(id)}/comments/${encodeURIComponent(commentId)}`, commentSchema, { resolved });
+
+export const getClipUses = (id: string): Promise<ClipUses> => requestJson('GET', `${one(id)}/uses`, clipUsesSchema);
