@@ -152,6 +152,18 @@ const states: State[] = [
     ready: heading('We could not find that episode'),
   },
   {
+    name: 'the show’s “How to listen” page',
+    who: 'nobody',
+    path: (w) => `/shows/${w.workspaceId}`,
+    ready: (page) => page.getByRole('heading', { level: 2, name: 'How to listen' }).waitFor(),
+  },
+  {
+    name: 'a show page that is not there',
+    who: 'nobody',
+    path: () => '/shows/00000000-0000-4000-8000-000000000000',
+    ready: heading('We could not find that podcast'),
+  },
+  {
     // Last: it takes the published episode out of the feed.
     name: 'a flagged episode (a clip in it withdrawn)',
     who: 'editor',

@@ -113,6 +113,9 @@ describe.each(testDatabaseNames)('the consent rules on %s', (database) => {
     const xml = await (await fetch(`${server.url}/feeds/${ctx.ws.id}/podcast.xml`)).text();
     return xml.includes(`<guid isPermaLink="false">${episodeId}</guid>`);
   };
+  /** The show's public page lists exactly what the feed serves. */
+  const onShowPage = async (episodeId: string) =>
+    (await (await fetch(`${server.url}/shows/${ctx.ws.id}`)).text()).includes(`/episodes/${episodeId}"`);
 
   it.each(table)(
     '$audience, $stage, then $change: feed $inFeed, public audio $publicAudio, member $memberAudio, flagged $flagged',
@@ -137,6 +140,7 @@ describe.each(testDatabaseNames)('the consent rules on %s', (database) => {
 
       // At once, for everyone: the feed and the audio ask the rules at each request.
       expect(await inFeed(episodeId)).toBe(row.inFeed);
+      expect(await onShowPage(episodeId)).toBe(row.inFeed);
       const publicMp3 = await fetch(`${server.url}/feeds/${ws.id}/episodes/${episodeId}/renders/${renderId}.mp3`);
       expect(publicMp3.status).toBe(row.publicAudio);
       const audio = `/api/episodes/${episodeId}/renders/${renderId}/audio`;

@@ -3,7 +3,13 @@ import { notFound } from '../../errors';
 import type { FeedPerson } from '../feeds/podcastFeed';
 import { creditsFor } from './credits';
 import { feedPath, type EpisodeContext } from './episodeOperations';
-import { episodeArtworkPublicPath, hasTranscript, showArtworkPath, transcriptPublicPath } from './publicPaths';
+import {
+  episodeArtworkPublicPath,
+  hasTranscript,
+  showArtworkPath,
+  showPagePath,
+  transcriptPublicPath,
+} from './publicPaths';
 import { publicAudioPath, publicChapters, publicRender } from './publishing';
 
 /** Everything the public episode page shows; only for a published episode whose render may be served. */
@@ -11,6 +17,8 @@ export interface EpisodePageData {
   language: string;
   showTitle: string;
   feedUrl: string;
+  /** The show's "How to listen" page. */
+  showUrl: string;
   title: string;
   description: string;
   number: number | null;
@@ -48,6 +56,7 @@ export async function episodePageData(
     language: show.language,
     showTitle: show.title,
     feedUrl: feedPath(workspaceId),
+    showUrl: showPagePath(workspaceId),
     title: episode.title,
     description: episode.description,
     number: episode.number,

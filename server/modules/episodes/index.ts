@@ -4,6 +4,7 @@ import { forwardEpisodeEvents } from './episodeRealtime';
 import { liveTimelines } from './liveTimeline';
 import { episodeRoutes } from './episodeRoutes';
 import { flagEpisodesOnConsentLoss } from './publishing';
+import { publicPageRoutes } from './publicPageRoutes';
 import { publicRoutes } from './publicRoutes';
 import { publishingRoutes } from './publishingRoutes';
 import { renderEpisodeJob } from './renderEpisodeJob';
@@ -22,6 +23,7 @@ export const episodesModule: ChorusModule = {
     publishingRoutes(api, ctx);
     // The public feed, its files and the episode pages: on the same router, so the OpenAPI document lists them too.
     publicRoutes(api, ctx);
+    publicPageRoutes(api, ctx);
     flagEpisodesOnConsentLoss(ctx);
     return {
       attach: (io) => forwardEpisodeEvents(io, services.bus),

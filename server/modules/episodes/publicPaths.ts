@@ -26,6 +26,8 @@ export const presentArtwork = (a: ArtworksTable, url: string): Artwork => ({
   updatedAt: a.updated_at,
 });
 
+/** The show's public "How to listen" page. */
+export const showPagePath = (workspaceId: string) => `/shows/${workspaceId}`;
 export const episodePagePath = (workspaceId: string, episodeId: string) =>
   `/shows/${workspaceId}/episodes/${episodeId}`;
 

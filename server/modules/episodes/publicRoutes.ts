@@ -1,17 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { feedParamsSchema, publicRenderParamsSchema } from '../../../shared/contracts/episodes';
 import { transcriptTypes } from '../../../shared/contracts/publishing';
 import type { ArtworksTable } from '../../db/schema';
-import { isAppError, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { publicBaseUrl } from '../../http/publicBaseUrl';
 import { defineStreamRoute, type Api } from '../../http/route';
 import { parseOrThrow } from '../../http/validate';
 import { episodeAudio } from '../../media/render';
 import { sendStoredBlob } from '../../storage/sendBlob';
 import type { EpisodeContext } from './episodeContext';
-import { episodePageData } from './episodePageData';
-import { episodePageHtml } from './episodePageHtml';
 import { artworkVersion, hasTranscript, transcriptVersion } from './publicPaths';
 import { buildFeed, publicChapters, publicRender } from './publishing';
 import { renderGone } from './renderConsent';
@@ -175,50 +172,4 @@ export function publicRoutes(api: Api, ctx: EpisodeContext): void {
       });
     },
   );
-
-  defineStreamRoute(
-    api,
-    {
-      method: 'get',
-      path: '/shows/:workspaceId/episodes/:episodeId',
-      tag: 'shows',
-      summary: 'A published episode’s public page: player, chapters, transcript and credits',
-      auth: 'public',
-      params: publicRenderParamsSchema,
-      produces: ['text/html'],
-      errorPages: [
-        {
-          status: 404,
-          description: 'A page saying the episode is not published (or no such episode)',
-          produces: 'text/html',
-        },
-      ],
-    },
-    async (req, res) => {
-      let data;
-      try {
-        const { workspaceId, episodeId } = parseOrThrow(publicRenderParamsSchema, req.params, 'path');
-        data = await episodePageData(ctx, workspaceId, episodeId);
-      } catch (e) {
-        // A person followed a link: answer with a page, not JSON.
-        if (isAppError(e) && (e.code === 'not_found' || e.code === 'validation_failed')) {
-          res.status(404).type('html').send(notFoundPage);
-          return;
-        }
-        throw e;
-      }
-      const nonce = randomBytes(16).toString('base64');
-      res.set({
-        'Content-Type': 'text/html; charset=utf-8',
-        'Cache-Control': 'public, max-age=60',
-        'Content-Security-Policy': `default-src 'none'; img-src 'self'; media-src 'self'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
-      });
-      res.send(episodePageHtml(data, nonce));
-    },
-  );
 }
-
-const notFoundPage = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Episode not found</title></head>
-<body><main><h1>We could not find that episode</h1><p>It may not be published yet, or it may have been taken down. Check the link, or ask the person who sent it.</p></main></body></html>
-`;

@@ -87,6 +87,23 @@ export const publicAudioPath = (workspaceId: string, episodeId: string, renderId
 export const publicChaptersPath = (workspaceId: string, episodeId: string) =>
   `/feeds/${workspaceId}/episodes/${episodeId}/chapters.json`;
 
+/**
+ * The episodes the public may hear, newest first as the repository lists them, each with the render it is served
+ * with: the feed and the show's page both list exactly these.
+ */
+export async function servedEpisodes(
+  ctx: EpisodeContext,
+  workspaceId: string,
+): Promise<{ episode: EpisodesTable; render: EpisodeRendersTable }[]> {
+  const served = [];
+  for (const episode of await ctx.services.episodes.listPublished(workspaceId)) {
+    const render = await servedRender(ctx, episode);
+    // A voice that may no longer be heard by anyone: the episode is left out until it is rendered again.
+    if (render) served.push({ episode, render });
+  }
+  return served;
+}
+
 /** The public RSS feed of a workspace's show: published episodes with a render that may be served. */
 export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUrl: string): Promise<string> {
   const show = await ctx.services.episodes.findShow(workspaceId);
@@ -95,9 +112,7 @@ export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUr
   const repo = ctx.services.publishing;
   const showArtwork = await repo.findArtwork(workspaceId);
   const items: FeedEpisode[] = [];
-  for (const e of await ctx.services.episodes.listPublished(workspaceId)) {
-    const render = await servedRender(ctx, e);
-    if (!render) continue; // a withdrawn clip: the episode leaves the feed until it is rendered again
+  for (const { episode: e, render } of await servedEpisodes(ctx, workspaceId)) {
     const hasChapters = parseStoredTimeline(render.timeline).chapters.length > 0;
     const [artwork, publishing] = await Promise.all([repo.findArtwork(e.id), repo.findPublishing(e.id)]);
     items.push({
