@@ -81,7 +81,10 @@ describe('making an episode', { timeout: 240_000 }, () => {
     const upload = async (key: keyof typeof stories, carer: TestClient) => {
       const file = path.join(dir, `${key}.wav`);
       await run('espeak-ng', ['-w', file, stories[key].words]);
-      const res = await uploadAudio(carer, workspaceId, file, { title: stories[key].title });
+      const res = await uploadAudio(carer, workspaceId, file, {
+        title: stories[key].title,
+        fields: { audience: 'public' },
+      });
       expect(res.status).toBe(201);
       const ready = await waitForClip(carer, res.body.id, undefined, 180_000);
       expect(ready.status).toBe('ready');

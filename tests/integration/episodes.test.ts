@@ -80,7 +80,8 @@ describe.each(testDatabaseNames)('%s', (database) => {
     };
     [clips.quiet, clips.loud, clips.third, clips.unapproved] = await Promise.all([
       upload('carer', quiet, 'Mary’s mornings', 'public'),
-      upload('carer2', loud, 'Joe on dementia', 'internal'),
+      // Everyone heard in a published episode must have agreed that anyone may hear them (the consent rules).
+      upload('carer2', loud, 'Joe on dementia', 'public'),
       upload('carer', third, 'Tuesdays', 'public'),
       upload('carer', unapproved, 'Not yet', 'public'),
     ]);
@@ -320,7 +321,7 @@ describe.each(testDatabaseNames)('%s', (database) => {
           { startTime: expect.any(Number), title: 'Joe = “dementia”; #2' },
         ],
       });
-      // Mary (carer, audience public, agreed to be named) is credited as a guest; Joe (carer2: internal use only, never agreed) is not.
+      // Mary (carer, agreed to be named) is credited as a guest; Joe (carer2, never agreed to be named) is not.
       expect(xml).toContain('<podcast:person group="cast" role="guest">carer person</podcast:person>');
       expect(xml).not.toContain('carer2 person');
 

@@ -2,13 +2,14 @@ import type { EpisodeRendersTable, EpisodesTable } from '../../db/schema';
 import { credits, type CreditKind } from '../feeds/creditRoles';
 import type { FeedPerson } from '../feeds/podcastFeed';
 import type { EpisodeContext } from './episodeOperations';
-import { parseStoredTimeline } from './timeline';
+import { consentAllows, consentFactsOf } from '../../policies/consent';
+import { clipIdsOf } from './renderConsent';
 
 /**
  * Who is credited for a published episode, and as what (see creditRoles.ts). Nobody is named without their
  * own consent to be credited by name (`member_credits`, under the name they gave), and only while they are
  * still a member. A clip's contributor is also left out unless every clip of theirs in the render may be heard
- * by the public (consent audience `public`, not withdrawn): agreeing to internal use is not agreeing to be named.
+ * by the public (the consent rules' `episode.publish`): agreeing to internal use is not agreeing to be named.
  */
 export async function creditsFor(
   ctx: EpisodeContext,
@@ -19,9 +20,7 @@ export async function creditsFor(
   const credited = await repo.creditedMembers(episode.workspace_id);
   const wanted: [CreditKind, string][] = [];
 
-  const clipIds = [
-    ...new Set(parseStoredTimeline(render.timeline).items.flatMap((i) => ('clipId' in i ? [i.clipId] : []))),
-  ];
+  const clipIds = clipIdsOf(render);
   const [clips, consents] = await Promise.all([
     Promise.all(clipIds.map((id) => ctx.services.clips.findById(id))),
     ctx.services.clips.latestConsents(clipIds),
@@ -29,8 +28,7 @@ export async function creditsFor(
   const heardPublicly = new Map<string, boolean>();
   for (const c of clips) {
     if (!c) continue;
-    const consent = consents.get(c.id);
-    const ok = !c.withdrawn_at && consent?.kind !== 'withdrawn' && consent?.audience === 'public';
+    const ok = consentAllows(consentFactsOf(consents.get(c.id), c.withdrawn_at), 'episode.publish');
     heardPublicly.set(c.contributor_id, (heardPublicly.get(c.contributor_id) ?? true) && ok);
   }
   for (const [userId, ok] of heardPublicly) if (ok) wanted.push(['guest', userId]);
