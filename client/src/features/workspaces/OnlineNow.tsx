@@ -14,6 +14,7 @@ export function OnlineNow({ room, myId }: { room: WorkspaceRoom; myId: string })
       headingClass="heading-m"
       title="Online now"
     >
+      <p className="quiet">People in this project who have Chorus open at the moment, so you know who is around.</p>
       {room.online.length > 0 ? (
         <ul className="online-list">
           {room.online.map((m) => (
