@@ -1,5 +1,6 @@
 import type { EpisodePageData } from './episodePageData';
-import { escapeHtml, minutesWords, paragraphs, publicPageHtml } from './publicPageLook';
+import { escapeHtml } from '../../http/escapeHtml';
+import { minutesWords, paragraphs, publicPageHtml } from './publicPageLook';
 
 /** 75 → "1:15", 3725 → "1:02:05". */
 export function clockTime(seconds: number): string {

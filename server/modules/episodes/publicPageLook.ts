@@ -1,10 +1,9 @@
 /**
  * The look every public page shares (the episode page, the show's "How to listen" page and their 404 pages):
- * one stylesheet, one page frame, one escaping rule, so they cannot drift apart.
+ * one stylesheet and one page frame (escaping is server/http/escapeHtml.ts), so they cannot drift apart.
  */
 
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from '../../http/escapeHtml';
 
 /** Show notes may hold simple HTML (for podcast apps); on our page they are shown as plain paragraphs. */
 export const paragraphs = (notes: string) =>

@@ -1,5 +1,6 @@
 import { copyFeedAddressPath } from './copyFeedAddressScript';
-import { escapeHtml, minutesWords, paragraphs, publicPageHtml } from './publicPageLook';
+import { escapeHtml } from '../../http/escapeHtml';
+import { minutesWords, paragraphs, publicPageHtml } from './publicPageLook';
 import type { ShowPageData } from './showPageData';
 import { subscribeLinks } from './subscribeLinks';
 

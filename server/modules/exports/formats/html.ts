@@ -1,5 +1,6 @@
 import { generateHTML } from '@tiptap/html/server';
 import { editorExtensions } from '../../../../shared/editor/schema';
+import { escapeHtml } from '../../../http/escapeHtml';
 import type { ExportSource } from './readableBody';
 
 /**
@@ -26,9 +27,6 @@ ${body}
 </html>
 `;
 }
-
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Large, well-spaced text in a measure that is easy to follow; strong contrast; tables with visible cells. */
 const stylesheet = `:root { color-scheme: light; }
