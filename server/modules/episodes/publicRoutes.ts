@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { feedParamsSchema, publicRenderParamsSchema } from '../../../shared/contracts/episodes';
 import { transcriptTypes } from '../../../shared/contracts/publishing';
 import type { ArtworksTable } from '../../db/schema';
-import { notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { publicBaseUrl } from '../../http/publicBaseUrl';
 import { defineStreamRoute, type Api } from '../../http/route';
 import { parseOrThrow } from '../../http/validate';
@@ -103,17 +103,26 @@ export function publicRoutes(api: Api, ctx: EpisodeContext): void {
       ranges: true,
     },
     async (req, res) => {
+      const served = await publishedOf(req).then(
+        ({ render }) => render,
+        (err: unknown) => {
+          if (err instanceof AppError && err.code === 'not_found') return undefined;
+          throw err;
+        },
+      );
+      if (served?.blob_key && req.params.file === `${served.id}.mp3`) {
+        // Short caching, so a withdrawal takes the episode out of circulation quickly.
+        await sendStoredBlob(req, res, services.blobs, served.blob_key, {
+          contentType: episodeAudio.contentType,
+          cacheControl: 'public, max-age=300',
+          missing: 'episode',
+        });
+        return;
+      }
+      // Not the render the feed serves: 410 rather than 404 when it is one a withdrawal deleted.
       const asked = await services.episodes.findRender(String(req.params.file).replace(/\.mp3$/, ''));
       const gone = asked && asked.episode_id === req.params.episodeId ? await renderGone(services, asked) : undefined;
-      if (gone) throw gone;
-      const { render } = await publishedOf(req);
-      if (req.params.file !== `${render.id}.mp3` || !render.blob_key) throw notFound('episode');
-      // Short caching, so a withdrawal takes the episode out of circulation quickly.
-      await sendStoredBlob(req, res, services.blobs, render.blob_key, {
-        contentType: episodeAudio.contentType,
-        cacheControl: 'public, max-age=300',
-        missing: 'episode',
-      });
+      throw gone ?? notFound('episode');
     },
   );
 
