@@ -40,13 +40,17 @@ export function uploadClipStream(
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
-    Readable.from(
+    const requestBody = Readable.from(
       (async function* () {
         yield head;
         yield* file.chunks;
         yield tail;
       })(),
-    ).pipe(req);
+    );
+    // If the chunks fail (a test's midway check throwing), end the request with that error instead of leaving
+    // the server waiting for bytes that never come.
+    requestBody.on('error', (error) => req.destroy(error));
+    requestBody.pipe(req);
   });
 }
 

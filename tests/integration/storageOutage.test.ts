@@ -82,7 +82,9 @@ describe.skipIf(!rgw)('a storage outage', () => {
         const res = await streamedUpload(team.people.carer, team.ws.id, 16 * 1024 * 1024, {
           afterBytes: 8 * 1024 * 1024,
           then: async () => {
-            // The upload is under way in parts: exactly what must not be left behind.
+            // The upload is under way in parts: exactly what must not be left behind. On a loaded machine the
+            // server may still be filling its first part, so wait for the gateway to hold it.
+            await until(async () => (await multipartUploadsLeft()).length > 0, 15_000, 'the multipart upload to start');
             expect(await multipartUploadsLeft()).toHaveLength(1);
             await proxy.setMode(mode);
           },
