@@ -36,6 +36,12 @@ import type {
   ShowsTable,
 } from './schema/episodes';
 import type { ClipTranscriptsTable, SearchPassagesTable, SearchSourcesTable } from './schema/transcripts';
+import type {
+  InvolvementActivitiesTable,
+  InvolvementExpensesTable,
+  InvolvementParticipantsTable,
+  InvolvementRatesTable,
+} from './schema/involvement';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings and ids are UUID strings in both
@@ -74,6 +80,10 @@ export interface Database {
   clip_transcripts: ClipTranscriptsTable;
   search_sources: SearchSourcesTable;
   search_passages: SearchPassagesTable;
+  involvement_rates: InvolvementRatesTable;
+  involvement_activities: InvolvementActivitiesTable;
+  involvement_participants: InvolvementParticipantsTable;
+  involvement_expenses: InvolvementExpensesTable;
 }
 
 export type * from './schema/accounts';
@@ -83,3 +93,4 @@ export type * from './schema/clips';
 export type * from './schema/episodes';
 export type * from './schema/exports';
 export type * from './schema/transcripts';
+export type * from './schema/involvement';

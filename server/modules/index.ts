@@ -6,6 +6,7 @@ import { documentThreadsModule } from './documentThreads/index';
 import { episodesModule } from './episodes/index';
 import { exportsModule } from './exports/index';
 import { invitesModule } from './invites/index';
+import { involvementModule } from './involvement/index';
 import { musicModule } from './music/index';
 import { searchModule } from './search/index';
 import { transcriptsModule } from './transcripts/index';
@@ -24,4 +25,5 @@ export const modules: readonly ChorusModule[] = [
   exportsModule,
   transcriptsModule,
   searchModule,
+  involvementModule,
 ];
