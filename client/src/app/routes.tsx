@@ -8,6 +8,8 @@ import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { EpisodePage } from '../features/episodes/EpisodePage';
 import { EpisodesPage } from '../features/episodes/EpisodesPage';
 import { InvitePage } from '../features/invites/InvitePage';
+import { InvolvementPage } from '../features/involvement/InvolvementPage';
+import { StatementPage } from '../features/involvement/StatementPage';
 import { RecordPage } from '../features/recording/RecordPage';
 import { WorkspaceListPage } from '../features/workspaces/WorkspaceListPage';
 import { WorkspacePage } from '../features/workspaces/WorkspacePage';
@@ -26,6 +28,8 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/w/:id/clips', (p) => <ClipsPage workspaceId={p.id ?? ''} />],
   ['/w/:id/episodes', (p) => <EpisodesPage workspaceId={p.id ?? ''} />],
   ['/w/:id/record', (p) => <RecordPage workspaceId={p.id ?? ''} />],
+  ['/w/:id/involvement', (p) => <InvolvementPage workspaceId={p.id ?? ''} />],
+  ['/w/:id/involvement/statements/:userId', (p) => <StatementPage workspaceId={p.id ?? ''} userId={p.userId ?? ''} />],
   ['/c/:clipId', (p) => <ClipPage clipId={p.clipId ?? ''} />],
   ['/d/:docId', (p) => <DocumentPage docId={p.docId ?? ''} />],
   ['/e/:episodeId', (p) => <EpisodePage episodeId={p.episodeId ?? ''} />],

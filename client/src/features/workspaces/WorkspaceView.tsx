@@ -56,6 +56,12 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
               Podcast episodes made from the clips: lay out, render, listen and publish
             </span>
           </li>
+          <li className="card-list__item">
+            <Link className="card-list__link" href={`/w/${encodeURIComponent(workspace.id)}/involvement`}>
+              Involvement
+            </Link>
+            <span className="card-list__meta">The time you give, and how you want to be thanked for it</span>
+          </li>
         </ul>
       </nav>
       <MembersSection
