@@ -47,13 +47,15 @@ export function durationWords(minutes: number): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** "Saturday 14 March 2026" from 2026-03-14, without the time zone moving the day. */
+/** "Saturday 14 March 2026" from 2026-03-14: the same words in every browser, without the time zone moving the day. */
 export function dateWords(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-GB', {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  });
+  }).formatToParts(new Date(`${isoDate}T12:00:00Z`));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
