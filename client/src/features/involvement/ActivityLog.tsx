@@ -1,6 +1,7 @@
 import { activityKindLabels, type Activity } from '../../../../shared/contracts/involvement';
 import { Link } from '../../app/router';
 import { LabelledSection } from '../../components/LabelledSection';
+import { statementPath } from './involvementPaths';
 import { choiceWords, dateWords, durationWords, statusWords } from './involvementWords';
 
 /** Staff's view of the log: every activity and each person's answer (amounts live only in statements). */
@@ -32,16 +33,8 @@ export function ActivityLog({
             <ul className="involvement-people">
               {a.participants.map((p) => (
                 <li key={p.userId}>
-                  {showStatements ? (
-                    <Link
-                      href={`/w/${encodeURIComponent(workspaceId)}/involvement/statements/${encodeURIComponent(p.userId)}`}
-                    >
-                      {p.name}
-                    </Link>
-                  ) : (
-                    p.name
-                  )}
-                  : {statusWords[p.status]}
+                  {showStatements ? <Link href={statementPath(workspaceId, p.userId)}>{p.name}</Link> : p.name}:{' '}
+                  {statusWords[p.status]}
                   {p.note ? ` (“${p.note}”)` : ''}
                   {showStatements && p.choice ? ` · ${choiceWords[p.choice]}` : ''}
                 </li>

@@ -8,6 +8,7 @@ import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
 import { ActivityLog } from './ActivityLog';
 import { getRates, listActivities, paymentsCsvUrl } from './involvementApi';
+import { statementPath } from './involvementPaths';
 import { MyActivity } from './MyActivity';
 import { RatesForm } from './RatesForm';
 import { RecordActivityForm } from './RecordActivityForm';
@@ -39,8 +40,6 @@ export function InvolvementPage({ workspaceId }: { workspaceId: string }) {
     log.status === 'ready' && user
       ? log.data.activities.filter((a) => a.participants.some((p) => p.userId === user.id))
       : [];
-  const statementHref = (who: string) =>
-    `/w/${encodeURIComponent(workspaceId)}/involvement/statements/${encodeURIComponent(who)}`;
 
   return (
     <WorkspacePartPage
@@ -64,7 +63,8 @@ export function InvolvementPage({ workspaceId }: { workspaceId: string }) {
             <MyActivity key={a.id} activity={a} myId={user.id} onAnswered={reloadLog} onError={setFormError} />
           ))}
           <p>
-            <Link href={statementHref('me')}>See my statement</Link>: what you are paid and the costs paid back.
+            <Link href={statementPath(workspaceId, 'me')}>See my statement</Link>: what you are paid and the costs paid
+            back.
           </p>
         </LabelledSection>
       ) : null}

@@ -6,6 +6,7 @@ import { useResource } from '../../app/useResource';
 import { useWorkspaceRoom } from '../../realtime/useWorkspaceRoom';
 import { InviteForm } from '../invites/InviteForm';
 import { MembersSection } from '../members/MembersSection';
+import { involvementPath } from '../involvement/involvementPaths';
 import { SearchBox } from '../search/SearchBox';
 import { OnlineNow } from './OnlineNow';
 
@@ -57,7 +58,7 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
             </span>
           </li>
           <li className="card-list__item">
-            <Link className="card-list__link" href={`/w/${encodeURIComponent(workspace.id)}/involvement`}>
+            <Link className="card-list__link" href={involvementPath(workspace.id)}>
               Involvement
             </Link>
             <span className="card-list__meta">The time you give, and how you want to be thanked for it</span>
