@@ -221,7 +221,11 @@ export const statementSchema = z.object({
 });
 export type Statement = z.infer<typeof statementSchema>;
 
-export const csvQuerySchema = z.object({
-  from: dateSchema.optional(),
-  to: dateSchema.optional(),
-});
+/** An empty date field of a form sent by GET means "no limit". */
+const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), dateSchema.optional());
+export const csvQuerySchema = z
+  .object({ from: optionalDate, to: optionalDate })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'The “from” date must be on or before the “to” date.',
+    path: ['to'],
+  });

@@ -70,7 +70,7 @@ describe('a record of involvement, and what was given back', () => {
     expect(await axeFindings(admin)).toEqual([]);
     const [download] = await Promise.all([
       admin.waitForEvent('download'),
-      admin.getByRole('link', { name: 'Download payments (CSV)' }).click(),
+      admin.getByRole('button', { name: 'Download payments (CSV)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('involvement-payments.csv');
     const csv = await readFile((await download.path())!, 'utf8');

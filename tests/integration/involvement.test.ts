@@ -270,5 +270,12 @@ describe.each(testDatabaseNames)('involvement and payments on %s', (database) =>
 
     const badDate = await people.admin.get(`${base()}/payments.csv?from=May`);
     expect(badDate.status).toBe(400);
+    const backwards = await people.admin.get(`${base()}/payments.csv?from=2026-06-01&to=2026-05-01`);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.fields[0]).toMatchObject({ path: 'to' });
+    // Empty date fields, as a form sends them, mean every date.
+    const everything = await people.admin.get(`${base()}/payments.csv?from=&to=`);
+    expect(everything.status).toBe(200);
+    expect(everything.body.split('\r\n').length).toBeGreaterThan(records.length);
   });
 });

@@ -7,7 +7,8 @@ import { listMembers } from '../members/membersApi';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
 import { ActivityLog } from './ActivityLog';
-import { getRates, listActivities, paymentsCsvUrl } from './involvementApi';
+import { CsvDownloadForm } from './CsvDownloadForm';
+import { getRates, listActivities } from './involvementApi';
 import { statementPath } from './involvementPaths';
 import { MyActivity } from './MyActivity';
 import { RatesForm } from './RatesForm';
@@ -96,15 +97,11 @@ export function InvolvementPage({ workspaceId }: { workspaceId: string }) {
             headingClass="heading-l"
             title="For the finance team"
           >
-            <p>
-              <a className="button button--secondary" href={paymentsCsvUrl(workspaceId)} download>
-                Download payments (CSV)
-              </a>
-            </p>
             <p className="field__hint">
               One line per person per activity, with fees, travel, care cover and other costs. Nothing is listed to pay
               for anyone who asked to talk first about their benefits.
             </p>
+            <CsvDownloadForm workspaceId={workspaceId} />
           </LabelledSection>
         </>
       ) : null}
