@@ -1,11 +1,13 @@
 import { activityKindLabels, expenseKindLabels } from '../../../../shared/contracts/involvement';
 import { formatMinor, sumMinor } from '../../../../shared/involvement/money';
 import { LoadState } from '../../app/LoadState';
+import { Link } from '../../app/router';
 import { useResource } from '../../app/useResource';
 import { LabelledSection } from '../../components/LabelledSection';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
 import { getStatement } from './involvementApi';
+import { involvementPath } from './involvementPaths';
 import { dateWords, durationWords, lineStateWords } from './involvementWords';
 import { LineActions } from './LineActions';
 
@@ -31,6 +33,9 @@ export function StatementPage({ workspaceId, userId }: { workspaceId: string; us
       title={s ? (mine ? 'My statement' : `Statement for ${s.person.name}`) : 'Statement'}
       wide
     >
+      <p>
+        <Link href={involvementPath(workspaceId)}>Back to involvement</Link>
+      </p>
       <LoadState resource={statement} loading="Loading the statement…" />
       {s ? (
         <>
