@@ -6,7 +6,8 @@ import { createInviteLink, joinByInvite, signUp, startWorkspace } from './suppor
 
 /**
  * Journey 11, Given back: after a group meeting the admin logs who came and for how long; the carer confirms it
- * and chooses a voucher; the admin sees it on the carer's statement and downloads the finance team's CSV.
+ * and chooses a voucher; the admin sees it on the carer's statement, adds her bus fare and downloads the finance
+ * team's CSV.
  */
 describe('a record of involvement, and what was given back', () => {
   const server = journeyServer();
@@ -68,6 +69,23 @@ describe('a record of involvement, and what was given back', () => {
     await admin.reload();
     await log.getByText('Cara Carer: Confirmed · A voucher').waitFor();
     expect(await axeFindings(admin)).toEqual([]);
+
+    // From the log, the admin opens Cara's statement and records her bus fare.
+    await log.getByRole('link', { name: 'Cara Carer' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Statement for Cara Carer' }).waitFor();
+    await admin.getByText('Voucher: £37.50').waitFor();
+    await admin.getByText('Record a cost').click();
+    await admin.getByLabel('Kind of cost').selectOption('travel');
+    await admin.getByLabel('Amount (GBP)').fill('6.40');
+    await admin.getByLabel('Note (optional)').fill('Bus there and back');
+    expect(await axeFindings(admin)).toEqual([]);
+    await admin.getByRole('button', { name: 'Add cost' }).click();
+    await admin.getByText('Travel: £6.40 (Bus there and back)').waitFor();
+    const totals = admin.getByRole('region', { name: 'Totals' });
+    await totals.getByText('£43.90').waitFor();
+    await admin.getByRole('link', { name: 'Back to involvement' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Involvement' }).waitFor();
+
     const [download] = await Promise.all([
       admin.waitForEvent('download'),
       admin.getByRole('button', { name: 'Download payments (CSV)' }).click(),
@@ -79,7 +97,7 @@ describe('a record of involvement, and what was given back', () => {
       'Person,Email,Date,Activity,Kind,Minutes,Status,Fee basis,Fee,Travel,Care cover,Other expenses,Total,Currency',
     );
     expect(records[1]).toBe(
-      'Cara Carer,cara@example.com,2026-03-14,Group meeting about respite,Meeting,90,Voucher,hourly,37.50,0.00,0.00,0.00,37.50,GBP',
+      'Cara Carer,cara@example.com,2026-03-14,Group meeting about respite,Meeting,90,Voucher,hourly,37.50,6.40,0.00,0.00,43.90,GBP',
     );
   });
 });
