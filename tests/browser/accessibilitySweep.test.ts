@@ -174,6 +174,47 @@ const states: State[] = [
     ready: (page) => page.getByRole('region', { name: 'This episode needs your attention' }).waitFor(),
   },
   {
+    name: 'involvement as admin: record an activity, everyone’s log, rates, the CSV',
+    who: 'admin',
+    prepare: async (w) => {
+      const { people, workspaceId } = w;
+      const members = (await people.admin.get(`/api/workspaces/${workspaceId}/members`)).body.members as {
+        userId: string;
+        role: string;
+      }[];
+      const base = `/api/workspaces/${workspaceId}/involvement`;
+      const rates = { currency: 'GBP', hourMinor: 2500, halfDayMinor: 7500, dayMinor: 15000 };
+      expect((await people.admin.request('PUT', `${base}/rates`, rates)).status).toBe(200);
+      const meeting = await people.admin.post(`${base}/activities`, {
+        kind: 'meeting',
+        title: 'Group meeting about respite',
+        occurredOn: '2026-03-14',
+        durationMinutes: 90,
+        participantIds: members.filter((m) => m.role === 'carer').map((m) => m.userId),
+      });
+      expect(meeting.status).toBe(201);
+      const answer = { answer: 'confirmed', choice: 'voucher' };
+      expect(
+        (await people.carer.request('PUT', `/api/involvement/activities/${meeting.body.id}/me`, answer)).status,
+      ).toBe(200);
+    },
+    path: (w) => `/w/${w.workspaceId}/involvement`,
+    ready: (page) =>
+      page.getByRole('region', { name: 'Everyone’s activities' }).getByText('Group meeting about respite').waitFor(),
+  },
+  {
+    name: 'my involvement as carer',
+    who: 'carer',
+    path: (w) => `/w/${w.workspaceId}/involvement`,
+    ready: (page) => page.getByRole('region', { name: 'Group meeting about respite' }).waitFor(),
+  },
+  {
+    name: 'my statement as carer',
+    who: 'carer',
+    path: (w) => `/w/${w.workspaceId}/involvement/statements/me`,
+    ready: (page) => page.getByText('Voucher: £37.50').waitFor(),
+  },
+  {
     name: 'an address that is not there',
     who: 'admin',
     path: () => '/no/such/page',
