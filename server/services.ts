@@ -21,6 +21,7 @@ import { threadRepository } from './modules/documentThreads/threadRepository';
 import { exportRepository } from './modules/exports/exportRepository';
 import { searchRepository } from './modules/search/searchRepository';
 import { transcriptRepository } from './modules/transcripts/transcriptRepository';
+import { myDataRepository } from './modules/myData/myDataRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -52,6 +53,8 @@ export interface Services {
   documentExports: ReturnType<typeof exportRepository>;
   clipTranscripts: ReturnType<typeof transcriptRepository>;
   search: ReturnType<typeof searchRepository>;
+  /** A person's own data: what "Download my data" reads and "Delete my account" writes. */
+  myData: ReturnType<typeof myDataRepository>;
 }
 
 export function createServices(
@@ -90,5 +93,6 @@ export function createServices(
     documentExports: exportRepository(db),
     clipTranscripts: transcriptRepository(db),
     search: searchRepository(db, config.database.kind),
+    myData: myDataRepository(db),
   };
 }

@@ -1,0 +1,9 @@
+import type { ChorusModule } from '../chorusModule';
+import { liveTranscripts } from '../transcripts/liveTranscripts';
+import { myDataRoutes } from './myDataRoutes';
+
+/** A person's own data: "Download my data" and "Delete my account" (docs/your-data.md). */
+export const myDataModule: ChorusModule = {
+  name: 'myData',
+  setUp: ({ api, services, collab }) => myDataRoutes(api, services, liveTranscripts(services, collab)),
+};
