@@ -10,9 +10,7 @@ export const deleteAccountBodySchema = z.strictObject({
     .min(1, { message: 'Type the password you sign in with.' })
     .max(200, { message: 'Password can be at most 200 characters.' }),
   /** Default yes: every recording of theirs is withdrawn (audio deleted) through the usual withdrawal. */
-  withdrawRecordings: z
-    .boolean({ message: 'Say whether your recordings should be taken back too.' })
-    .default(true),
+  withdrawRecordings: z.boolean({ message: 'Say whether your recordings should be taken back too.' }).default(true),
 });
 export type DeleteAccountBody = z.input<typeof deleteAccountBodySchema>;
 

@@ -11,7 +11,8 @@ async function assertNoWorkspaceLeftWithoutAdmin(services: Services, userId: str
   const memberships = await services.myData.memberships(userId);
   const alone: string[] = [];
   for (const m of memberships)
-    if (m.role === 'admin' && (await services.workspaces.countAdmins(m.workspace_id)) <= 1) alone.push(m.workspace_name);
+    if (m.role === 'admin' && (await services.workspaces.countAdmins(m.workspace_id)) <= 1)
+      alone.push(m.workspace_name);
   if (alone.length === 0) return;
   const names = alone.map((n) => `“${n}”`).join(', ');
   throw new AppError(

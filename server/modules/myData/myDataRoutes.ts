@@ -18,7 +18,8 @@ export function myDataRoutes(api: Api, services: Services, transcripts: LiveTran
       method: 'get',
       path: '/api/me/data',
       tag,
-      summary: 'Download my data: a zip of my account, memberships, recordings (audio and transcripts), consent, comments and history',
+      summary:
+        'Download my data: a zip of my account, memberships, recordings (audio and transcripts), consent, comments and history',
       description:
         'Streamed as it is made. README.txt explains each file in plain words; data is in JSON files. ' +
         'Holds nothing of other people (their names, emails, recordings or comments). Recorded in the audit trail.',
