@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentConsentWording } from '../../shared/contracts/clips';
 import { zipEntries } from '../support/zipEntries';
+import { sweepPage } from './support/accessibility';
 import { journeyServer } from './support/journeyServer';
 import { createInviteLink, joinByInvite, signUp, startWorkspace } from './support/journeys';
 
@@ -45,6 +46,8 @@ describe('a carer’s own data', () => {
     // Her account page, from her name at the top of every screen.
     await cara.getByRole('link', { name: /Cara Carer/ }).click();
     await cara.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    const problems = async () => (await sweepPage(cara)).map((f) => `${f.check} ${f.rule}: ${f.detail}`);
+    expect(await problems()).toEqual([]);
     const [download] = await Promise.all([
       cara.waitForEvent('download'),
       cara.getByRole('link', { name: 'Download your data' }).click(),
@@ -62,6 +65,7 @@ describe('a carer’s own data', () => {
     await cara.getByRole('button', { name: 'Delete your account' }).click();
     await cara.getByText('Are you sure you want to delete your account? This cannot be undone.').waitFor();
     expect(await cara.getByLabel('Yes, take back my recordings').isChecked()).toBe(true);
+    expect(await problems()).toEqual([]);
     await cara.getByLabel('Your password').fill('not my password');
     await cara.getByRole('button', { name: 'Yes, delete my account' }).click();
     await cara
@@ -73,6 +77,7 @@ describe('a carer’s own data', () => {
 
     await cara.getByRole('heading', { level: 1, name: 'Your account is deleted' }).waitFor();
     await cara.getByText('We took back 1 recording').waitFor();
+    expect(await problems()).toEqual([]);
     expect(await cara.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     await cara.goto('/');
     await cara.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
