@@ -60,6 +60,11 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
     );
     return zipEntries(Buffer.from(await res.arrayBuffer()));
   }
+  /** The person agrees to be named in published episodes (as `creditName`, or their account's name). */
+  async function creditByName(client: TestClient, workspaceId: string, creditName?: string) {
+    const body = { creditByName: true, ...(creditName ? { creditName } : {}) };
+    expect((await client.patch(`/api/workspaces/${workspaceId}/members/me/credit`, body)).status).toBe(200);
+  }
   const json = (files: Map<string, Buffer>, name: string) => JSON.parse(files.get(name)!.toString('utf8'));
 
   it('downloads the person’s account, memberships, recordings with audio and transcript, consent history, comments and history, and nobody else’s', async () => {
@@ -80,14 +85,7 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
     expect((await people.carer2.post(`/api/clips/${mine.id}/comments`, { body: private2, atSeconds: 0 })).status).toBe(
       201,
     );
-    expect(
-      (
-        await people.carer.patch(`/api/workspaces/${ws.id}/members/me/credit`, {
-          creditByName: true,
-          creditName: 'Mary C.',
-        })
-      ).status,
-    ).toBe(200);
+    await creditByName(people.carer, ws.id, 'Mary C.');
 
     const files = await download(people.carer);
     expect(files.get('README.txt')!.toString()).toMatch(/This is everything Chorus keeps about you, carer person/);
@@ -166,14 +164,7 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
     expect(
       (await people.carer.post(`/api/clips/${other.id}/comments`, { body: 'Thank you, Joe', atSeconds: 0 })).status,
     ).toBe(201);
-    expect(
-      (
-        await people.carer.patch(`/api/workspaces/${ws.id}/members/me/credit`, {
-          creditByName: true,
-          creditName: 'Mary C.',
-        })
-      ).status,
-    ).toBe(200);
+    await creditByName(people.carer, ws.id, 'Mary C.');
 
     // Signed in twice (phone and computer), each with a live connection.
     const phone = new TestClient(server.url);
@@ -227,9 +218,7 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
     const team = await workspaceWithPeople(server.url);
     const { people, ids, ws } = team;
     const clip = await readyClip(team, 'carer', 'Kept story');
-    expect(
-      (await people.carer.patch(`/api/workspaces/${ws.id}/members/me/credit`, { creditByName: true })).status,
-    ).toBe(200);
+    await creditByName(people.carer, ws.id);
     const res = await people.carer.post('/api/me/delete', {
       password: 'a good long password',
       withdrawRecordings: false,

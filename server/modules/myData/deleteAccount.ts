@@ -17,7 +17,7 @@ async function assertNoWorkspaceLeftWithoutAdmin(services: Services, userId: str
   const names = alone.map((n) => `“${n}”`).join(', ');
   throw new AppError(
     'conflict',
-    `You are the only admin of ${names}. Make someone else an admin there first (on its People page), ` +
+    `You are the only admin of ${names}. Make someone else an admin there first (under Members on its page), ` +
       'then come back and delete your account. Your account has not been deleted.',
   );
 }
