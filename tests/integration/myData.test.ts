@@ -206,7 +206,10 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
     const row = (await db.selectFrom('users').selectAll().where('id', '=', ids.carer).executeTakeFirst())!;
     expect(row).toMatchObject({ name: 'a former member', deleted_at: expect.any(String) });
     expect(row.email).not.toContain('example.org');
-    const trail = await db.selectFrom('audit_events').selectAll().execute();
+    // Other tests share this server: look at the entries made by or about this person.
+    const trail = (await db.selectFrom('audit_events').selectAll().execute()).filter(
+      (a) => a.actor_id === ids.carer || a.subject_id === ids.carer || a.subject_id === clip.id,
+    );
     expect(JSON.stringify(trail)).not.toMatch(/Mary C\.|carer person/);
     expect(JSON.stringify(trail)).not.toContain(email);
     expect(trail.filter((a) => a.actor_id === ids.carer).map((a) => a.action)).toEqual(
@@ -234,6 +237,17 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
       .where('user_id', '=', ids.carer)
       .execute();
     expect(credits).toEqual([]);
+  });
+
+  it('deletes the account of someone removed from a workspace, leaving their recording there for its admin', async () => {
+    const team = await workspaceWithPeople(server.url);
+    const { people, ids, ws } = team;
+    const clip = await readyClip(team, 'carer', 'Left behind');
+    expect((await people.admin.delete(`/api/workspaces/${ws.id}/members/${ids.carer}`)).status).toBe(204);
+    const res = await people.carer.post('/api/me/delete', { password: 'a good long password' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ deleted: true, recordingsWithdrawn: 0, recordingsKept: 1 });
+    expect((await people.admin.post(`/api/clips/${clip.id}/withdraw`)).status).toBe(200);
   });
 
   it('refuses while the person is a workspace’s only admin, saying what to do, and checks the body', async () => {

@@ -42,14 +42,14 @@ export async function deleteAccount(
   }
   await assertNoWorkspaceLeftWithoutAdmin(services, user.id);
 
-  const clips = await services.myData.clips(user.id);
-  const live = clips.filter((c) => c.withdrawn_at === null);
-  const withdraw = body.withdrawRecordings !== false;
-  if (withdraw) for (const clip of live) await withdrawClip(services, clip.id, user.id);
-
   const memberships = await services.myData.memberships(user.id);
-  const recordingsWithdrawn = withdraw ? live.length : 0;
-  const recordingsKept = withdraw ? 0 : live.length;
+  const member = new Set(memberships.map((m) => m.workspace_id));
+  const live = (await services.myData.clips(user.id)).filter((c) => c.withdrawn_at === null);
+  // Only where they are still a member: a workspace they left is not theirs to act in (an admin there can withdraw).
+  const toWithdraw = body.withdrawRecordings !== false ? live.filter((c) => member.has(c.workspace_id)) : [];
+  for (const clip of toWithdraw) await withdrawClip(services, clip.id, user.id);
+  const recordingsWithdrawn = toWithdraw.length;
+  const recordingsKept = live.length - toWithdraw.length;
   const sessionIds = await services.transaction(async (tx) => {
     const ids = await services.myData.sessionIds(user.id, tx);
     for (const m of memberships)
@@ -59,7 +59,7 @@ export async function deleteAccount(
           actorId: user.id,
           action: 'member.account_deleted',
           subjectId: user.id,
-          detail: { role: m.role, recordingsWithdrawn: withdraw },
+          detail: { role: m.role, recordingsWithdrawn: body.withdrawRecordings !== false },
         },
         tx,
       );
