@@ -8,7 +8,7 @@ import { clipPrefix } from '../../server/storage/keys';
 import { joinedSocket, uploadAudio, waitForClip, workspaceWithPeople, type ClientSocket } from '../support/audioClips';
 import { eventually } from '../support/collabClient';
 import { showSettings } from '../support/showSettings';
-import { TestClient } from '../support/httpClient';
+import { signedUp, TestClient } from '../support/httpClient';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
 import { putTranscript, twoSegments } from '../support/transcripts';
@@ -248,6 +248,22 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ deleted: true, recordingsWithdrawn: 0, recordingsKept: 1 });
     expect((await people.admin.post(`/api/clips/${clip.id}/withdraw`)).status).toBe(200);
+  });
+
+  it('limits wrong passwords, so a borrowed session cannot guess the password', async () => {
+    const limited = await startServerOn(database, {
+      chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 2, perAddress: 100 } },
+    });
+    try {
+      const { client } = await signedUp(limited.url, 'Gus Guessed');
+      const statuses = [];
+      for (const password of ['guess one', 'guess two', 'guess three'])
+        statuses.push((await client.post('/api/me/delete', { password })).status);
+      expect(statuses).toEqual([400, 400, 429]);
+      expect((await client.get('/api/me')).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
   });
 
   it('refuses while the person is a workspace’s only admin, saying what to do, and checks the body', async () => {

@@ -5,5 +5,6 @@ import { myDataRoutes } from './myDataRoutes';
 /** A person's own data: "Download my data" and "Delete my account" (docs/your-data.md). */
 export const myDataModule: ChorusModule = {
   name: 'myData',
-  setUp: ({ api, services, collab }) => myDataRoutes(api, services, liveTranscripts(services, collab)),
+  setUp: ({ api, services, collab, settings }) =>
+    myDataRoutes(api, services, liveTranscripts(services, collab), settings.loginRateLimit),
 };

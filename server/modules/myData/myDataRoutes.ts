@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { accountDeletedSchema, deleteAccountBodySchema } from '../../../shared/contracts/myData';
+import { passwordCheckRateLimiters, type LoginRateLimitOptions } from '../../auth/loginRateLimit';
 import { endSession } from '../../auth/sessions';
 import { AppError } from '../../errors';
 import { defineRoute, defineStreamRoute, type Api } from '../../http/route';
@@ -9,7 +10,12 @@ import { collectMyData } from './collectMyData';
 import { deleteAccount } from './deleteAccount';
 import { sendMyDataZip } from './myDataArchive';
 
-export function myDataRoutes(api: Api, services: Services, transcripts: LiveTranscripts): void {
+export function myDataRoutes(
+  api: Api,
+  services: Services,
+  transcripts: LiveTranscripts,
+  rateLimit: LoginRateLimitOptions,
+): void {
   const tag = 'accounts';
 
   defineStreamRoute(
@@ -42,6 +48,7 @@ export function myDataRoutes(api: Api, services: Services, transcripts: LiveTran
     },
   );
 
+  api.router.post('/api/me/delete', ...passwordCheckRateLimiters(rateLimit));
   defineRoute(
     api,
     {
