@@ -22,6 +22,7 @@ import { exportRepository } from './modules/exports/exportRepository';
 import { searchRepository } from './modules/search/searchRepository';
 import { transcriptRepository } from './modules/transcripts/transcriptRepository';
 import { involvementRepository } from './modules/involvement/involvementRepository';
+import { myDataRepository } from './modules/myData/myDataRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -54,6 +55,8 @@ export interface Services {
   clipTranscripts: ReturnType<typeof transcriptRepository>;
   search: ReturnType<typeof searchRepository>;
   involvement: ReturnType<typeof involvementRepository>;
+  /** A person's own data: what "Download my data" reads and "Delete my account" writes. */
+  myData: ReturnType<typeof myDataRepository>;
 }
 
 export function createServices(
@@ -93,5 +96,6 @@ export function createServices(
     clipTranscripts: transcriptRepository(db),
     search: searchRepository(db, config.database.kind),
     involvement: involvementRepository(db),
+    myData: myDataRepository(db),
   };
 }

@@ -46,10 +46,24 @@ export const signUpRateLimiters = (o: LoginRateLimitOptions): RateLimitRequestHa
     tooMany: 'Too many attempts to make an account from here',
   });
 
+/**
+ * Asking for the password again on a signed-in page (deleting the account) has the same limits, counted apart,
+ * so a borrowed session cannot be used to guess the password.
+ */
+export const passwordCheckRateLimiters = (o: LoginRateLimitOptions): RateLimitRequestHandler[] =>
+  authRateLimiters(o, {
+    prefix: 'password-check',
+    countSuccesses: false,
+    tooMany: 'Too many wrong passwords',
+    // Counted per signed-in person (the body has no email), so people behind one address do not share a count.
+    accountOf: (req) => req.user?.id ?? '',
+  });
+
 function authRateLimiters(
   o: LoginRateLimitOptions,
-  kind: { prefix: string; countSuccesses: boolean; tooMany: string },
+  kind: { prefix: string; countSuccesses: boolean; tooMany: string; accountOf?: (req: Request) => string },
 ): RateLimitRequestHandler[] {
+  const accountOf = kind.accountOf ?? emailOf;
   const refuse = (minutes: number) => (_req: Request, _res: unknown, next: (e: AppError) => void) =>
     next(
       new AppError(
@@ -76,7 +90,7 @@ function authRateLimiters(
       ...common,
       ...(o.store ? { store: o.store(`chorus:${kind.prefix}:acct:`) } : {}),
       limit: o.perAccount,
-      keyGenerator: (req) => `acct:${ipKeyGenerator(req.ip ?? '')}:${emailOf(req)}`,
+      keyGenerator: (req) => `acct:${ipKeyGenerator(req.ip ?? '')}:${accountOf(req)}`,
     }),
   ];
 }

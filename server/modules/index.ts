@@ -8,6 +8,7 @@ import { exportsModule } from './exports/index';
 import { invitesModule } from './invites/index';
 import { involvementModule } from './involvement/index';
 import { musicModule } from './music/index';
+import { myDataModule } from './myData/index';
 import { searchModule } from './search/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspacesModule } from './workspaces/index';
@@ -26,4 +27,5 @@ export const modules: readonly ChorusModule[] = [
   transcriptsModule,
   searchModule,
   involvementModule,
+  myDataModule,
 ];

@@ -31,10 +31,10 @@ export function Header() {
         </Link>
         {session.status === 'signed-in' ? (
           <div className="header__account">
-            <span className="header__name">
-              <span className="visually-hidden">Signed in as </span>
+            <Link className="header__name" href="/account">
+              <span className="visually-hidden">Your account: signed in as </span>
               {session.user.name}
-            </span>
+            </Link>
             <Button variant="inverse" busy={busy} onClick={signOut}>
               Sign out
             </Button>

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { AccountDeletedPage } from '../features/account/AccountDeletedPage';
+import { AccountPage } from '../features/account/AccountPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { ClipPage } from '../features/clips/ClipPage';
@@ -23,6 +25,8 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/', () => <WorkspaceListPage />],
   ['/signup', () => <SignUpPage />],
   ['/login', () => <SignInPage />],
+  ['/account', () => <AccountPage />],
+  ['/account/deleted', () => <AccountDeletedPage />],
   ['/w/:id', (p) => <WorkspacePage id={p.id ?? ''} />],
   ['/w/:id/documents', (p) => <DocumentsPage workspaceId={p.id ?? ''} />],
   ['/w/:id/clips', (p) => <ClipsPage workspaceId={p.id ?? ''} />],

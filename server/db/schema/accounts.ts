@@ -8,6 +8,8 @@ export interface UsersTable {
   name: string;
   password_hash: string;
   created_at: string;
+  /** Set when the person deleted their account: name, email and password were cleared then (docs/your-data.md). */
+  deleted_at: string | null;
 }
 
 export interface SessionsTable {

@@ -23,6 +23,7 @@ export function userRepository(db: Db) {
         name: input.name,
         password_hash: input.passwordHash,
         created_at: nowIso(),
+        deleted_at: null,
       };
       // ON CONFLICT keeps a duplicate sign-up race from surfacing as a constraint error on either database.
       const inserted = await tx

@@ -1,0 +1,173 @@
+import type { ClipConsentsTable, ClipsTable, UsersTable } from '../../db/schema';
+import { consentAllows, consentFactsOf } from '../../policies/consent';
+import type { Services } from '../../services';
+import { clipKeys } from '../../storage/keys';
+import type { LiveTranscripts } from '../transcripts/liveTranscripts';
+import { presentSegments } from '../transcripts/presentTranscript';
+
+/** One file of the download: JSON made here, or a stored object streamed from blob storage. */
+export type MyDataFile = { name: string; json: unknown } | { name: string; blobKey: string };
+
+/** Who made a decision, without naming anyone else: the person's own data holds nobody else's. */
+const by = (userId: string, actorId: string | null) => (actorId === userId ? 'you' : 'someone else');
+
+const extensionOf = (format: string) => (/^[a-z0-9]{1,8}$/.test(format) ? format : 'bin');
+
+function presentConsentRecord(userId: string, row: ClipConsentsTable) {
+  return {
+    at: row.created_at,
+    decision: row.kind,
+    podcast: row.podcast === 1,
+    publicationQuotes: row.publication_quotes === 1,
+    whoMayHear: row.audience === 'public' ? 'anyone' : 'people in this workspace only',
+    wordingVersion: row.wording_version,
+    by: by(userId, row.recorded_by),
+  };
+}
+
+/**
+ * Everything Chorus keeps about one person, as the files of their download: small JSON files read now, and
+ * their recordings' audio to be streamed one after another. Audio is included only while the consent rules
+ * allow it to be heard (`clip.listen`): a withdrawn recording's audio is gone and its record says so.
+ */
+export async function collectMyData(
+  services: Services,
+  transcripts: LiveTranscripts,
+  user: UsersTable,
+): Promise<MyDataFile[]> {
+  const db = services.myData;
+  const [memberships, clips, clipComments, documentComments] = await Promise.all([
+    db.memberships(user.id),
+    db.clips(user.id),
+    db.clipComments(user.id),
+    db.documentComments(user.id),
+  ]);
+  const clipIds = clips.map((c) => c.id);
+  const [consents, audit] = await Promise.all([db.consents(clipIds), db.auditAbout(user.id, clipIds)]);
+  const workspaceName = new Map(memberships.map((m) => [m.workspace_id, m.workspace_name]));
+  const historyOf = (clipId: string) => consents.filter((c) => c.clip_id === clipId);
+
+  const files: MyDataFile[] = [
+    {
+      name: 'account.json',
+      json: { id: user.id, name: user.name, email: user.email, createdAt: user.created_at },
+    },
+    {
+      name: 'memberships.json',
+      json: memberships.map((m) => ({
+        workspaceId: m.workspace_id,
+        workspace: m.workspace_name,
+        role: m.role,
+        joinedAt: m.created_at,
+        creditedByName: m.credit_name !== null,
+        creditName: m.credit_name,
+      })),
+    },
+  ];
+  const recordings = [];
+  for (const clip of clips) {
+    const folder = `recordings/${clip.id}`;
+    const history = historyOf(clip.id);
+    const facts = consentFactsOf(history.at(-1), clip.withdrawn_at);
+    const audio = await audioFiles(services, clip, consentAllows(facts, 'clip.listen'), folder);
+    files.push(...audio);
+    const transcript = await transcriptOf(services, transcripts, clip);
+    if (transcript) files.push({ name: `${folder}/transcript.json`, json: transcript });
+    recordings.push({
+      id: clip.id,
+      title: clip.title,
+      workspaceId: clip.workspace_id,
+      workspace: workspaceName.get(clip.workspace_id) ?? null,
+      recordedAt: clip.created_at,
+      originalFileName: clip.original_filename,
+      durationSeconds: clip.duration_seconds,
+      status: clip.status,
+      review: clip.review_state,
+      withdrawnAt: clip.withdrawn_at,
+      files: [...audio.map((f) => f.name), ...(transcript ? [`${folder}/transcript.json`] : [])],
+      consentNow: facts
+        ? {
+            withdrawn: facts.withdrawn,
+            podcast: facts.podcast,
+            publicationQuotes: facts.publicationQuotes,
+            whoMayHear: facts.audience === 'public' ? 'anyone' : 'people in this workspace only',
+          }
+        : null,
+    });
+  }
+  files.push(
+    { name: 'recordings.json', json: recordings },
+    {
+      name: 'consent.json',
+      json: {
+        recordings: clips.map((c) => ({
+          recordingId: c.id,
+          title: c.title,
+          history: historyOf(c.id).map((row) => presentConsentRecord(user.id, row)),
+        })),
+        creditByName: memberships.map((m) => ({
+          workspace: m.workspace_name,
+          creditedByName: m.credit_name !== null,
+          creditName: m.credit_name,
+        })),
+      },
+    },
+    {
+      name: 'comments.json',
+      json: {
+        onRecordings: clipComments.map((c) => ({
+          id: c.id,
+          recordingId: c.clip_id,
+          recording: c.clip_title,
+          workspace: workspaceName.get(c.workspace_id) ?? null,
+          isReply: c.parent_id !== null,
+          atSeconds: c.at_seconds,
+          endSeconds: c.end_seconds,
+          text: c.body,
+          writtenAt: c.created_at,
+        })),
+        onDocuments: documentComments.map((c) => ({
+          id: c.id,
+          documentId: c.document_id,
+          document: c.document_title,
+          workspace: workspaceName.get(c.workspace_id) ?? null,
+          text: c.body,
+          writtenAt: c.created_at,
+        })),
+      },
+    },
+    {
+      name: 'history.json',
+      json: audit.map((a) => ({
+        at: a.created_at,
+        what: a.action,
+        workspace: a.workspace_id ? (workspaceName.get(a.workspace_id) ?? null) : null,
+        by: by(user.id, a.actor_id),
+        about: a.subject_id === user.id ? 'you' : (clips.find((c) => c.id === a.subject_id)?.title ?? a.subject_id),
+        detail: JSON.parse(a.detail) as unknown,
+      })),
+    },
+  );
+  return files;
+}
+
+/** The recording as it was sent and the listening copy made from it, where they are stored and may be heard. */
+async function audioFiles(services: Services, clip: ClipsTable, mayListen: boolean, folder: string) {
+  if (!mayListen) return [];
+  const keys = clipKeys(clip.workspace_id, clip.id);
+  const found: MyDataFile[] = [];
+  for (const [key, name] of [
+    [keys.original, `original.${extensionOf(clip.original_format)}`],
+    [keys.listening, keys.listening.split('/').at(-1)!],
+  ] as const) {
+    if (await services.blobs.head(key)) found.push({ name: `${folder}/${name}`, blobKey: key });
+  }
+  return found;
+}
+
+async function transcriptOf(services: Services, transcripts: LiveTranscripts, clip: ClipsTable) {
+  // Only a transcript that exists: reading never makes an empty one.
+  if (clip.withdrawn_at || !(await services.clipTranscripts.find(clip.id))) return undefined;
+  const live = await transcripts.read(clip);
+  return { segments: presentSegments(live.segments), speakers: live.speakers, checked: live.checked };
+}
