@@ -1,7 +1,9 @@
 import type { ExportFormat } from '../../../../shared/contracts/exports';
 import { exportDocx } from './docx';
+import { exportEpub } from './epub';
 import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';
+import { exportPdf } from './pdf';
 import type { ExportSource } from './readableBody';
 
 /** How one format is made and offered. */
@@ -20,4 +22,6 @@ export const exportFormatters: Partial<Record<ExportFormat, ExportFormatter>> = 
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     build: exportDocx,
   },
+  pdf: { extension: 'pdf', contentType: 'application/pdf', build: exportPdf },
+  epub: { extension: 'epub', contentType: 'application/epub+zip', build: exportEpub },
 };
