@@ -1,5 +1,5 @@
 import type { ExportFormat } from '../../../../shared/contracts/exports';
-import { renderJson } from '../../../collab/render';
+import { renderJson } from '../../../collab/renderJson';
 import { exportFormatters } from './index';
 import { exportSourceOf } from './readableBody';
 
