@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ExportFormat } from '../../shared/contracts/exports';
-import { benchAccount, benchChorus } from './benchServer';
+import { benchChorus, signUpBenchUser } from './benchServer';
 import { latencySummary, round } from './stats';
 
 /** The pause between one health answer and the next request. */
@@ -51,14 +51,8 @@ export async function exportsThroughServer(state: Uint8Array, title: string, for
   const chorus = await benchChorus(dir);
   try {
     const url = await chorus.listen();
-    const json = { 'content-type': 'application/json' };
-    const signup = await fetch(`${url}/api/auth/signup`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify(benchAccount),
-    });
-    const userId = ((await signup.json()) as { user: { id: string } }).user.id;
-    const headers = { ...json, cookie: signup.headers.getSetCookie()[0]!.split(';')[0]! };
+    const { userId, cookie } = await signUpBenchUser(url);
+    const headers = { 'content-type': 'application/json', cookie };
     const post = async <T>(route: string, body: object) => {
       const res = await fetch(`${url}${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
       if (!res.ok) throw new Error(`POST ${route}: ${res.status} ${await res.text()}`);

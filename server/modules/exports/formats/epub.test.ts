@@ -1,29 +1,19 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportSample, exportSampleText, exportSampleTitle } from '../../../../tests/support/exportSample';
+import { describe, expect, it } from 'vitest';
+import { exportSampleText, exportSampleTitle } from '../../../../tests/support/exportSample';
+import { pandocWords, sampleExportFile } from '../../../../tests/support/exportReadBack';
 import { exportEpub } from './epub';
-import { exportSourceOf } from './readableBody';
 
 const run = promisify(execFile);
-let dir: string;
-let file: string;
+const file = sampleExportFile('epub', exportEpub);
 /** One file of the book, as unzip reads it. */
-const entry = async (name: string) => (await run('unzip', ['-p', file, name])).stdout;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'chorus-epub-'));
-  file = path.join(dir, 'export.epub');
-  await writeFile(file, await exportEpub(exportSourceOf(exportSampleTitle, 'en-GB', exportSample)));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const entry = async (name: string) => (await run('unzip', ['-p', file(), name])).stdout;
 
 describe('EPUB export', () => {
   it('is an EPUB 3 zip: the mimetype first and stored, a package with the title and language, a nav document', async () => {
-    const listing = (await run('unzip', ['-Z', '-v', file])).stdout;
+    const listing = (await run('unzip', ['-Z', '-v', file()])).stdout;
     expect(listing).toMatch(/^Central directory entry #1:\s*\n-+\s*\n\s*mimetype\b/m);
     expect(listing).toMatch(/mimetype[\s\S]*?compression method:\s+none \(stored\)/);
     expect(await entry('mimetype')).toBe('application/epub+zip');
@@ -41,14 +31,6 @@ describe('EPUB export', () => {
   });
 
   it('has the document’s text in order, read back by pandoc', async () => {
-    const { stdout } = await run('pandoc', ['-f', 'epub', '-t', 'plain', '--wrap=none', file]);
-    const plain = stdout
-      .split('\n')
-      .filter((line) => !/^\s*-{3,}[\s-]*$/.test(line)) // the rules pandoc draws around tables
-      .map((line) => line.replace(/^\s*(-|\d+\.)\s+/, '')) // list markers
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    expect(plain).toBe(exportSampleText.join(' '));
+    expect(await pandocWords(file(), 'epub')).toBe(exportSampleText.join(' '));
   });
 });
