@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { JSONContent } from '@tiptap/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSample, exportSampleText, exportSampleTitle } from '../../../../tests/support/exportSample';
+import { ffmpegImage } from '../../../../tests/support/images';
 import { exportPdf } from './pdf';
 import { exportSourceOf } from './readableBody';
 
@@ -99,5 +100,30 @@ describe('PDF export, read back by poppler', () => {
     const body = (await pages(file)).slice(2).flat().join(' ');
     expect(body.replace(/\s+/g, ' ')).toBe(tricky.join(' ').replace(/\s+/g, ' '));
     expect(await info(file)).toContain(`Title:           ${title}`);
+  });
+
+  it('embeds images and numbers footnotes, for when the editor has them and readableBody lets them through', async () => {
+    const src = `data:image/png;base64,${ffmpegImage('40x20', 'png').toString('base64')}`;
+    const file = path.join(dir, 'images.pdf');
+    const text = (t: string) => ({ type: 'text', text: t });
+    const body: JSONContent = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 1 }, content: [text('Pictures')] },
+        { type: 'image', attrs: { src, alt: 'A red square' } },
+        {
+          type: 'paragraph',
+          content: [
+            text('Said twice'),
+            { type: 'footnote', content: [{ type: 'paragraph', content: [text('In both.')] }] },
+          ],
+        },
+      ],
+    };
+    await writeFile(file, await exportPdf({ title: 'Pictures', language: 'en', body }));
+    const images = (await run('pdfimages', ['-list', file])).stdout.split('\n').slice(2).filter(Boolean);
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(/^\s*3\s+0\s+image\s+40\s+20\b/);
+    expect((await pages(file)).slice(2).flat()).toEqual(['Said twice1', '1In both.']);
   });
 });

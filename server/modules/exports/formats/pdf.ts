@@ -24,6 +24,12 @@ function fontFiles(): Buffer[] {
   ];
 }
 
+/**
+ * The compiler's project root: a folder that does not exist, so Typst can read nothing from the disk; the only
+ * files it sees are the images of the document being typeset, given to it in memory under this root.
+ */
+const ROOT = '/chorus-typst-export';
+
 let compiler: NodeCompiler | undefined;
 
 /**
@@ -33,10 +39,10 @@ let compiler: NodeCompiler | undefined;
  * on for as long as it takes; the export job runs it in a worker thread (`exportWorker.ts`).
  */
 export async function exportPdf(source: ExportSource): Promise<Uint8Array> {
-  compiler ??= NodeCompiler.create({ fontArgs: [{ fontBlobs: fontFiles() }] });
+  compiler ??= NodeCompiler.create({ workspace: ROOT, fontArgs: [{ fontBlobs: fontFiles() }] });
   const { markup, files } = typstDocument(source);
   compiler.resetShadow();
-  for (const [file, bytes] of files) compiler.mapShadow(file, Buffer.from(bytes));
+  for (const [file, bytes] of files) compiler.mapShadow(path.posix.join(ROOT, file), Buffer.from(bytes));
   try {
     const compiled = compiler.compile({ mainFileContent: markup });
     const error = compiled.takeError();

@@ -72,7 +72,9 @@ describe('Typst markup of a document', () => {
         ],
       },
     });
-    expect(writer.markup).toContain('image("/images/1.png", alt: "A carer, \\"smiling\\"", width: 100%)');
+    expect(writer.markup).toContain(
+      '#align(center, box(width: 80%, image("/images/1.png", alt: "A carer, \\"smiling\\"", width: 100%)))',
+    );
     expect([...writer.files.keys()]).toEqual(['/images/1.png']);
     expect(writer.markup).toContain('#emph[#"[Image: A garden]"]');
     expect(writer.markup).toContain('#"x"#footnote[#"A note"]');

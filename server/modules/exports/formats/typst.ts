@@ -205,8 +205,8 @@ class TypstWriter {
   }
 
   /**
-   * An image from a `data:` URL, with its alt text (or as decoration, marked as such, when it has none and is
-   * said to be decorative). An image the export cannot read is shown as its alt text, so no words are lost.
+   * An image from a `data:` URL, with its alt text (or, with none, as decoration that screen readers pass over).
+   * An image the export cannot read is shown as its alt text, so no words are lost.
    */
   image(node: JSONContent, block: boolean): string {
     const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt : '';
@@ -216,8 +216,10 @@ class TypstWriter {
     if (!m || !ext) return alt ? `#emph[#${typstString(`[Image: ${alt}]`)}]` : '';
     const path = `/images/${this.files.size + 1}.${ext}`;
     this.files.set(path, Buffer.from(m[2]!, 'base64'));
-    const image = `#image(${typstString(path)}, alt: ${alt ? typstString(alt) : 'none'}, width: ${block ? '100%' : 'auto'})`;
-    return block ? `#align(center, box(width: 80%, ${image.slice(1)}))` : image;
+    const image = `image(${typstString(path)}, alt: ${alt ? typstString(alt) : 'none'}, width: 100%)`;
+    const placed = block ? `align(center, box(width: 80%, ${image}))` : `box(height: 1.2em, ${image})`;
+    // An image with no alt text is decoration: a screen reader passes over it.
+    return `#${alt ? placed : `pdf.artifact(${placed})`}`;
   }
 
   table(rows: JSONContent[]): string {
