@@ -1,5 +1,5 @@
-// `npm start`: install ffmpeg if it is missing and this machine lets us, build the client when it is missing or
-// older than its sources, then run the server.
+// `npm start`: install ffmpeg and pandoc if they are missing and this machine lets us, build the client when it
+// is missing or older than its sources, then run the server.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +26,9 @@ const sourcesChanged = () => {
 const { register } = await import('tsx/esm/api');
 register();
 
-const { ensureSystemPackages, serverRequirements } = await import('./systemPackages.ts');
-if (!ensureSystemPackages(serverRequirements, { purpose: 'to process audio', rerun: 'npm start' })) process.exit(1);
+const { ensureSystemPackages, startRequirements } = await import('./systemPackages.ts');
+const purpose = 'to process audio and make e-books';
+if (!ensureSystemPackages(startRequirements, { purpose, rerun: 'npm start' })) process.exit(1);
 
 if (sourcesChanged()) {
   console.log('Building the Chorus client…');

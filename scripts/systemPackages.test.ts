@@ -4,6 +4,7 @@ import {
   intendedPackageManager,
   planInstall,
   serverRequirements,
+  startRequirements,
   testRequirements,
   type SystemProbe,
 } from './systemPackages';
@@ -92,6 +93,17 @@ describe('planning what to install', () => {
     expect(planInstall(serverRequirements, machine([], { osRelease: undefined }))).toMatchObject({
       kind: 'stop',
       commands: [],
+    });
+  });
+
+  it('installs pandoc (for EPUB exports) with ffmpeg at start', () => {
+    const plan = planInstall(startRequirements, machine(['apt-get', 'ffmpeg', 'ffprobe'], { isRoot: true }));
+    expect(plan).toMatchObject({
+      kind: 'install',
+      commands: [
+        ['apt-get', 'update'],
+        ['apt-get', 'install', '-y', '--no-install-recommends', 'pandoc'],
+      ],
     });
   });
 

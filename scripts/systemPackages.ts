@@ -1,5 +1,5 @@
-// The programs Chorus needs from the operating system (ffmpeg; for tests also Chromium, espeak-ng, sox,
-// pandoc and poppler-utils), and how
+// The programs Chorus needs from the operating system (ffmpeg, and pandoc for EPUB exports; for tests also
+// Chromium, espeak-ng, sox and poppler-utils), and how
 // `npm start` and `npm test` get them on a fresh machine: install them with the system's package manager when they
 // can (as root, or through `sudo -n`), saying exactly what they run first; otherwise stop with the exact command.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +23,14 @@ export const serverRequirements: Requirement[] = [
   { command: 'ffprobe', packages: { 'apt-get': 'ffmpeg', dnf: 'ffmpeg-free', brew: 'ffmpeg' } },
 ];
 
+/** EPUB exports are made by pandoc, from the HTML export. */
+export const exportRequirements: Requirement[] = [
+  { command: 'pandoc', packages: { 'apt-get': 'pandoc', dnf: 'pandoc', brew: 'pandoc' } },
+];
+
+/** What `npm start` makes sure of. */
+export const startRequirements: Requirement[] = [...serverRequirements, ...exportRequirements];
+
 export const testRequirements: Requirement[] = [
   ...serverRequirements,
   {
@@ -32,8 +40,9 @@ export const testRequirements: Requirement[] = [
   },
   { command: 'espeak-ng', packages: { 'apt-get': 'espeak-ng', dnf: 'espeak-ng', brew: 'espeak-ng' } },
   { command: 'sox', packages: { 'apt-get': 'sox', dnf: 'sox', brew: 'sox' } },
-  // The export tests read DOCX back with pandoc and PDF with poppler's pdftotext and pdfinfo.
-  { command: 'pandoc', packages: { 'apt-get': 'pandoc', dnf: 'pandoc', brew: 'pandoc' } },
+  // The export tests read DOCX and EPUB back with pandoc (which also makes EPUB) and PDF with poppler's pdftotext
+  // and pdfinfo.
+  ...exportRequirements,
   { command: 'pdftotext', packages: { 'apt-get': 'poppler-utils', dnf: 'poppler-utils', brew: 'poppler' } },
 ];
 

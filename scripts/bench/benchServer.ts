@@ -12,13 +12,19 @@ export function benchChorus(dir: string, env: Record<string, string> = {}, optio
 
 export const benchAccount = { email: 'bench@example.org', password: 'a good long password', name: 'Bench' };
 
-/** Signs the bench account up and returns its session cookie. */
-export async function signUpBench(url: string): Promise<string> {
+/** Signs the bench account up and returns its id and session cookie. */
+export async function signUpBenchUser(url: string): Promise<{ userId: string; cookie: string }> {
   const signup = await fetch(`${url}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(benchAccount),
   });
   if (!signup.ok) throw new Error(`sign-up: ${signup.status} ${await signup.text()}`);
-  return signup.headers.getSetCookie()[0]!.split(';')[0]!;
+  const { user } = (await signup.json()) as { user: { id: string } };
+  return { userId: user.id, cookie: signup.headers.getSetCookie()[0]!.split(';')[0]! };
+}
+
+/** Signs the bench account up and returns its session cookie. */
+export async function signUpBench(url: string): Promise<string> {
+  return (await signUpBenchUser(url)).cookie;
 }

@@ -6,7 +6,7 @@ export const exportFormats = ['html', 'md', 'docx', 'pdf', 'epub'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** The formats this server makes today; asking for another answers 422 with this list. */
-export const availableExportFormats = ['html', 'md', 'docx'] as const satisfies readonly ExportFormat[];
+export const availableExportFormats = ['html', 'md', 'docx', 'pdf', 'epub'] as const satisfies readonly ExportFormat[];
 
 export const exportFormatLabels: Record<ExportFormat, string> = {
   html: 'Web page (HTML)',

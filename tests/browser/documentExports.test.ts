@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportHtml } from '../../server/modules/exports/formats/html';
@@ -9,6 +11,7 @@ import { journeyServer } from './support/journeyServer';
 import { annStartsPublication, documentStatus, documentText } from './support/journeys';
 import { picture } from './support/screenshots';
 
+const run = promisify(execFile);
 const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const exportPanel = (page: Page) => page.getByRole('region', { name: 'Export' });
 
@@ -54,6 +57,18 @@ describe('document exports', () => {
     // The file as a reader opens it: no accessibility problems axe can find.
     const reader = (await server.person()).page;
     expect(await axeViolations(reader, html)).toEqual([]);
+
+    // The same document as a PDF: typeset, tagged for screen readers, with the words Ann typed.
+    await panel.getByRole('radio', { name: 'PDF' }).check();
+    await panel.getByRole('button', { name: 'Export' }).click();
+    const pdfLink = panel.getByRole('link', { name: 'Download “What carers told us.pdf”' });
+    const [pdfDownload] = await Promise.all([ann.waitForEvent('download'), pdfLink.click()]);
+    expect(pdfDownload.suggestedFilename()).toBe('What carers told us.pdf');
+    const pdfFile = (await pdfDownload.path())!;
+    const info = (await run('pdfinfo', [pdfFile])).stdout;
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Title:\s+What carers told us$/m);
+    expect((await run('pdftotext', ['-f', '3', pdfFile, '-'])).stdout).toContain('Carers want to be heard.');
   });
 
   it('makes an HTML export of every kind of block that axe finds no problems in', async () => {

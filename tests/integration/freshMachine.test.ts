@@ -8,8 +8,8 @@ import { intendedPackageManager, thisMachine } from '../../scripts/systemPackage
 
 /**
  * `npm start` on a fresh copy of this working tree (its own dist/, its own data): once on a machine whose PATH has
- * only node and a stand-in apt-get (no ffmpeg), once with everything there. The stand-in records what it was asked
- * to run and "installs" ffmpeg by linking the real one, so nothing is installed on the machine running the tests.
+ * only node and a stand-in apt-get (no ffmpeg, no pandoc), once with everything there. The stand-in records what it
+ * was asked to run and "installs" ffmpeg and pandoc by linking the real ones, so nothing is installed on the machine running the tests.
  */
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const machine = thisMachine();
@@ -81,7 +81,7 @@ describe('npm start on a fresh copy', () => {
   });
 
   it.runIf(onApt)(
-    'without ffmpeg, installs it with apt-get (saying so first) where it may, else names the exact command',
+    'without ffmpeg and pandoc, installs them with apt-get (saying so first) where it may, else names the exact command',
     async () => {
       const bin = path.join(dir, 'bin');
       await mkdir(bin);
@@ -94,7 +94,7 @@ describe('npm start on a fresh copy', () => {
       await writeFile(
         path.join(bin, 'apt-get'),
         `#!/bin/sh\necho "$*" >> ${log}\n` +
-          `if [ "$1" = install ]; then /bin/ln -s ${real('ffmpeg')} ${real('ffprobe')} ${bin}/; fi\n`,
+          `if [ "$1" = install ]; then /bin/ln -s ${real('ffmpeg')} ${real('ffprobe')} ${real('pandoc')} ${bin}/; fi\n`,
       );
       await chmod(path.join(bin, 'apt-get'), 0o755);
 
@@ -106,9 +106,9 @@ describe('npm start on a fresh copy', () => {
 
       if (machine.isRoot) {
         expect(printed).toContain(
-          'Chorus needs ffmpeg and ffprobe to process audio; installing with: apt-get update && apt-get install -y --no-install-recommends ffmpeg',
+          'Chorus needs ffmpeg, ffprobe and pandoc to process audio and make e-books; installing with: apt-get update && apt-get install -y --no-install-recommends ffmpeg pandoc',
         );
-        expect(await readFile(log, 'utf8')).toBe('update\ninstall -y --no-install-recommends ffmpeg\n');
+        expect(await readFile(log, 'utf8')).toBe('update\ninstall -y --no-install-recommends ffmpeg pandoc\n');
         expect(url).toBeDefined();
         expect((await fetch(`${url}/api/health`)).status).toBe(200);
       } else {
@@ -116,7 +116,7 @@ describe('npm start on a fresh copy', () => {
         expect(url).toBeUndefined();
         expect(run.child.exitCode).toBe(1);
         expect(printed).toContain(
-          'Install them with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ffmpeg\nThen run npm start again.',
+          'Install them with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ffmpeg pandoc\nThen run npm start again.',
         );
       }
     },

@@ -3,7 +3,6 @@ import { idSchema } from '../../../shared/contracts/common';
 import type { ExportFormat } from '../../../shared/contracts/exports';
 import { nowIso } from '../../clock';
 import type { CollabServer } from '../../collab/collabServer';
-import { renderJson } from '../../collab/render';
 import type { DocumentExportsTable } from '../../db/schema';
 import { isAppError } from '../../errors';
 import { defineJob, PermanentJobError, type JobSpec } from '../../jobs/jobTypes';
@@ -11,7 +10,7 @@ import type { Services } from '../../services';
 import { documentExportKey } from '../../storage/keys';
 import { versionState } from '../documents/versionOperations';
 import { exportEvent } from './exportRealtime';
-import { exportSourceOf } from './formats/readableBody';
+import type { ExportThread } from './exportThread';
 import { exportFormatters } from './formats/index';
 
 export const exportDocumentJobSpec: JobSpec<{ exportId: string }> = {
@@ -28,10 +27,11 @@ const EXPORT_LANGUAGE = 'en';
 
 /**
  * `document.export`: read the document's Yjs state (as it is now, or the version asked for, read as the
- * person who asked), render it as ProseMirror JSON with the shared schema, make the file and store it.
- * Progress goes to the row and, as `export:updated`, to the workspace's sockets.
+ * person who asked), render it as ProseMirror JSON with the shared schema and make the file (both on the
+ * export thread, off the main one), and store it. Progress goes to the row and, as `export:updated`, to the
+ * workspace's sockets.
  */
-export function exportDocumentJob(services: Services, collab: CollabServer) {
+export function exportDocumentJob(services: Services, collab: CollabServer, thread: ExportThread) {
   const exportsRepo = services.documentExports;
   const update = async (row: DocumentExportsTable, patch: Partial<DocumentExportsTable>) => {
     Object.assign(row, patch);
@@ -61,10 +61,13 @@ export function exportDocumentJob(services: Services, collab: CollabServer) {
         throw isAppError(e) && e.code !== 'unavailable' ? new PermanentJobError(e.message, { cause: e }) : e;
       });
       await step(0.2);
-      const source = exportSourceOf(doc.title, EXPORT_LANGUAGE, renderJson(state));
-      await step(0.4);
-      const made = await formatter.build(source);
-      const bytes = typeof made === 'string' ? Buffer.from(made, 'utf8') : Buffer.from(made);
+      const made = await thread.build({
+        state,
+        format: row.format as ExportFormat,
+        title: doc.title,
+        language: EXPORT_LANGUAGE,
+      });
+      const bytes = Buffer.from(made.buffer, made.byteOffset, made.byteLength);
       await step(0.8);
       const key = documentExportKey(row.workspace_id, row.document_id, row.id, formatter.extension);
       await services.blobs.put(key, bytes, { contentType: formatter.contentType });

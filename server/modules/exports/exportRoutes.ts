@@ -23,7 +23,8 @@ export function exportRoutes(api: Api, services: Services): void {
       method: 'post',
       path: '/api/documents/:id/exports',
       tag,
-      summary: 'Export the document (or one of its versions) as HTML, Markdown or DOCX (any member); made by a job',
+      summary:
+        'Export the document (or one of its versions) as HTML, Markdown, DOCX, PDF or EPUB (any member); made by a job',
       auth: 'user',
       params: documentParamsSchema,
       body: createExportBodySchema,
@@ -60,6 +61,8 @@ export function exportRoutes(api: Api, services: Services): void {
         'text/html',
         'text/markdown',
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'application/pdf',
+        'application/epub+zip',
       ],
       errors: ['unauthenticated', 'not_found', 'conflict'],
     },

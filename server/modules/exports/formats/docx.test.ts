@@ -1,36 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportSample, exportSampleText, exportSampleTitle } from '../../../../tests/support/exportSample';
+import { describe, expect, it } from 'vitest';
+import { exportSampleText, exportSampleTitle } from '../../../../tests/support/exportSample';
+import { pandocRead, pandocWords, sampleExportFile } from '../../../../tests/support/exportReadBack';
 import { exportDocx } from './docx';
-import { exportSourceOf } from './readableBody';
 
 const run = promisify(execFile);
-let dir: string;
-let file: string;
+const file = sampleExportFile('docx', exportDocx);
 /** The DOCX as pandoc (Debian's) reads it, in one of its output formats. */
-const pandoc = async (to: string) => (await run('pandoc', ['-f', 'docx', '-t', to, '--wrap=none', file])).stdout;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'chorus-docx-'));
-  file = path.join(dir, 'export.docx');
-  await writeFile(file, await exportDocx(exportSourceOf(exportSampleTitle, 'en-GB', exportSample)));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const pandoc = (to: string) => pandocRead(file(), 'docx', to);
 
 describe('DOCX export, read back by pandoc', () => {
   it('has the document’s text, in order', async () => {
-    const plain = (await pandoc('plain'))
-      .split('\n')
-      .filter((line) => !/^\s*-{3,}[\s-]*$/.test(line)) // the rules pandoc draws around tables
-      .map((line) => line.replace(/^\s*(-|\d+\.)\s+/, '')) // list markers
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    expect(plain).toBe(exportSampleText.join(' '));
+    expect(await pandocWords(file(), 'docx')).toBe(exportSampleText.join(' '));
   });
 
   it('has Word headings at their levels and the list items in order', async () => {
@@ -61,7 +43,7 @@ describe('DOCX export, read back by pandoc', () => {
     const markdown = await pandoc('markdown');
     expect(markdown).toContain('[full report](https://example.org/report)');
     expect(markdown).toContain('> Nobody asked me before.');
-    const json = JSON.parse(await run('pandoc', ['-f', 'docx', '-t', 'json', '-s', file]).then((r) => r.stdout));
+    const json = JSON.parse(await run('pandoc', ['-f', 'docx', '-t', 'json', '-s', file()]).then((r) => r.stdout));
     // Pandoc's Table is [attr, caption, column specs, head, bodies, foot]: Word's repeating header row is its head.
     const table = json.blocks.find((b: { t: string }) => b.t === 'Table');
     const head = JSON.stringify(table.c[3]);

@@ -22,6 +22,8 @@ const formatHints: Partial<Record<ExportFormat, string>> = {
   html: 'One page that opens in any web browser.',
   md: 'Plain text with headings, lists and links marked up, for other writing tools.',
   docx: 'For Word, LibreOffice or Google Docs, with headings, lists and tables kept.',
+  pdf: 'Ready to print or share, with a cover, a contents page and page numbers. Screen readers can read it.',
+  epub: 'For e-book readers and apps, where you can make the text bigger.',
 };
 const options = availableExportFormats.map((f) => ({ value: f, label: exportFormatLabels[f], hint: formatHints[f] }));
 

@@ -1,0 +1,21 @@
+import type { ExportFormat } from '../../../../shared/contracts/exports';
+import { renderJson } from '../../../collab/renderJson';
+import { exportFormatters } from './index';
+import { exportSourceOf } from './readableBody';
+
+/** What making one export takes: the document's Yjs state (or a version's) and what to call it. */
+export interface ExportInput {
+  state: Uint8Array;
+  format: ExportFormat;
+  title: string;
+  /** BCP 47 language tag of the text. */
+  language: string;
+}
+
+/** Renders the state with the shared schema and makes the file: all of an export but fetching and storing. */
+export async function buildExport({ state, format, title, language }: ExportInput): Promise<Uint8Array> {
+  const formatter = exportFormatters[format];
+  if (!formatter) throw new Error(`Exports to “${format}” are not made by this server.`);
+  const made = await formatter.build(exportSourceOf(title, language, renderJson(state)));
+  return typeof made === 'string' ? Buffer.from(made, 'utf8') : made;
+}
