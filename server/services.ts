@@ -21,6 +21,7 @@ import { threadRepository } from './modules/documentThreads/threadRepository';
 import { exportRepository } from './modules/exports/exportRepository';
 import { searchRepository } from './modules/search/searchRepository';
 import { transcriptRepository } from './modules/transcripts/transcriptRepository';
+import { notificationRepository } from './modules/notifications/notificationRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -52,6 +53,7 @@ export interface Services {
   documentExports: ReturnType<typeof exportRepository>;
   clipTranscripts: ReturnType<typeof transcriptRepository>;
   search: ReturnType<typeof searchRepository>;
+  notifications: ReturnType<typeof notificationRepository>;
 }
 
 export function createServices(
@@ -90,5 +92,6 @@ export function createServices(
     documentExports: exportRepository(db),
     clipTranscripts: transcriptRepository(db),
     search: searchRepository(db, config.database.kind),
+    notifications: notificationRepository(db),
   };
 }

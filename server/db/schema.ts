@@ -18,6 +18,7 @@ import type {
 } from './schema/documents';
 import type { JobsTable } from './schema/jobs';
 import type { DocumentExportsTable } from './schema/exports';
+import type { NotificationPreferencesTable, NotificationsTable } from './schema/notifications';
 import type {
   ClipCommentsTable,
   ClipConsentsTable,
@@ -74,6 +75,8 @@ export interface Database {
   clip_transcripts: ClipTranscriptsTable;
   search_sources: SearchSourcesTable;
   search_passages: SearchPassagesTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
 }
 
 export type * from './schema/accounts';
@@ -82,4 +85,5 @@ export type * from './schema/jobs';
 export type * from './schema/clips';
 export type * from './schema/episodes';
 export type * from './schema/exports';
+export type * from './schema/notifications';
 export type * from './schema/transcripts';

@@ -7,6 +7,7 @@ import { episodesModule } from './episodes/index';
 import { exportsModule } from './exports/index';
 import { invitesModule } from './invites/index';
 import { musicModule } from './music/index';
+import { notificationsModule } from './notifications/index';
 import { searchModule } from './search/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspacesModule } from './workspaces/index';
@@ -24,4 +25,5 @@ export const modules: readonly ChorusModule[] = [
   exportsModule,
   transcriptsModule,
   searchModule,
+  notificationsModule,
 ];
