@@ -78,7 +78,7 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
       unread: 1,
       notification: {
         kind: 'review',
-        text: 'editor person asked for changes to your recording “Tuesday mornings”: Please say the date at the start',
+        text: 'editor person asked for a change to your recording “Tuesday mornings”: Please say the date at the start',
         link: `/c/${clipId}`,
         read: false,
       },
@@ -90,7 +90,7 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
 
     const mail = await smtp.mailTo(carerEmail);
     expect(mail.subject).toBe('News about your recording in Chorus');
-    expect(mail.text).toContain('asked for changes to your recording “Tuesday mornings”');
+    expect(mail.text).toContain('asked for a change to your recording “Tuesday mornings”');
     expect(mail.text.match(/https?:\/\/\S+/g)).toEqual([`${publicUrl}/c/${clipId}`]);
 
     // Nobody else sees it or can touch it.
@@ -138,8 +138,8 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
     );
     const first = await people.carer.get('/api/notifications?limit=2');
     expect(first.body.notifications.map((n: { text: string }) => n.text)).toEqual([
-      'editor person approved your recording “Tuesday mornings”.',
-      'editor person is listening to your recording “Tuesday mornings”.',
+      'editor person checked your recording “Tuesday mornings”: it is ready to use.',
+      'editor person is checking your recording “Tuesday mornings”.',
     ]);
     const second = await people.carer.get(`/api/notifications?limit=2&before=${first.body.next}`);
     expect(second.body.notifications).toHaveLength(1);
@@ -169,7 +169,7 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
     await people.carer.request('PUT', '/api/notifications/preferences', { email: { review: 'immediately' } });
     await review('approved'); // emailed
     const next = await smtp.mailTo(carerEmail, before);
-    expect(next.text).toContain('approved your recording');
+    expect(next.text).toContain('it is ready to use');
     expect(smtp.countTo(carerEmail)).toBe(before + 1);
   });
 
@@ -191,7 +191,7 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
     await until(failedOnce, 'the email job to fail twice against a closed port');
     await smtp.start();
     const mail = await smtp.mailTo(carerEmail, before);
-    expect(mail.text).toContain('is listening to your recording');
+    expect(mail.text).toContain('is checking your recording');
   });
 
   it('sends an invite link to the address given on the invite form, never keeping the link readable in the database', async () => {
@@ -222,7 +222,7 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
     const texts = inbox.body.notifications.map((n: { text: string }) => n.text);
     expect(texts.join(' ')).not.toContain('Tuesday mornings');
     expect(texts.join(' ')).not.toContain('say the date');
-    expect(texts[0]).toBe('This was about a recording that has since been withdrawn, so it is no longer shown.');
+    expect(texts[0]).toBe('This was about a recording whose consent was taken back, so it is no longer shown.');
   });
 
   it('gathers the daily digest and sends it once after 07:00 UTC', async () => {
@@ -239,8 +239,8 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
     offsetMs = lastDigestBoundary(now).getTime() + 24 * 3600_000 + 60_000 - now.getTime();
     const digest = await smtp.mailTo(carerEmail, before);
     expect(digest.subject).toBe('Your news from Chorus (2)');
-    expect(digest.text).toContain('- editor person is listening to your recording “Evenings”.');
-    expect(digest.text).toContain('- editor person approved your recording “Evenings”.');
+    expect(digest.text).toContain('- editor person is checking your recording “Evenings”.');
+    expect(digest.text).toContain('- editor person checked your recording “Evenings”: it is ready to use.');
     expect(digest.text.match(/https?:\/\/\S+/g)).toEqual([`${publicUrl}/notifications`]);
     expect(smtp.countTo(carerEmail)).toBe(before + 1);
   });

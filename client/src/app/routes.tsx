@@ -8,7 +8,9 @@ import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { EpisodePage } from '../features/episodes/EpisodePage';
 import { EpisodesPage } from '../features/episodes/EpisodesPage';
 import { InvitePage } from '../features/invites/InvitePage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { RecordPage } from '../features/recording/RecordPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkspaceListPage } from '../features/workspaces/WorkspaceListPage';
 import { WorkspacePage } from '../features/workspaces/WorkspacePage';
 import { matchRoute } from './matchRoute';
@@ -21,6 +23,8 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/', () => <WorkspaceListPage />],
   ['/signup', () => <SignUpPage />],
   ['/login', () => <SignInPage />],
+  ['/notifications', () => <NotificationsPage />],
+  ['/settings', () => <SettingsPage />],
   ['/w/:id', (p) => <WorkspacePage id={p.id ?? ''} />],
   ['/w/:id/documents', (p) => <DocumentsPage workspaceId={p.id ?? ''} />],
   ['/w/:id/clips', (p) => <ClipsPage workspaceId={p.id ?? ''} />],

@@ -13,7 +13,7 @@ const subjects: Record<NotificationKind, string> = {
   signoff_request: 'Please listen to your parts in Chorus',
   render: 'An episode has finished rendering in Chorus',
   clip_published: 'Your recording is in a published episode',
-  episode_flagged: 'An episode needs attention in Chorus',
+  episode_flagged: 'An episode needs your attention in Chorus',
 };
 
 const roleWords = { admin: 'an admin', editor: 'an editor', expert: 'an expert', carer: 'a carer' } as const;

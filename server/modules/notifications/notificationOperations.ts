@@ -102,7 +102,7 @@ export async function presentNotifications(
     row.clip_id && !listenable.has(row.clip_id)
       ? {
           ...presentOne(row),
-          text: 'This was about a recording that has since been withdrawn, so it is no longer shown.',
+          text: 'This was about a recording whose consent was taken back, so it is no longer shown.',
           link: `/w/${row.workspace_id}/clips`,
         }
       : presentOne(row),

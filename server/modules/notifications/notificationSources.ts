@@ -14,10 +14,10 @@ async function episodePeople(ctx: NotificationContext, workspaceId: string, acti
 }
 
 const reviewWords: Partial<Record<ReviewState, (by: string, title: string, note: string | null) => string>> = {
-  approved: (by, title) => `${by} approved your recording ${quoted(title)}.`,
+  approved: (by, title) => `${by} checked your recording ${quoted(title)}: it is ready to use.`,
   changes_requested: (by, title, note) =>
-    `${by} asked for changes to your recording ${quoted(title)}${note ? `: ${note}` : '.'}`,
-  in_review: (by, title) => `${by} is listening to your recording ${quoted(title)}.`,
+    `${by} asked for a change to your recording ${quoted(title)}${note ? `: ${note}` : '.'}`,
+  in_review: (by, title) => `${by} is checking your recording ${quoted(title)}.`,
 };
 
 /** Asks for sign-off from the people heard in an episode. The sign-off module's event is wired to this at merge. */
@@ -127,7 +127,7 @@ export function listenForNotices(ctx: NotificationContext): void {
       await notify(ctx, await episodePeople(ctx, e.workspaceId, 'episode.edit'), {
         kind: 'episode_flagged',
         workspaceId: e.workspaceId,
-        text: `The episode ${quoted(episode.title)} needs attention: ${e.reason}`,
+        text: `The episode ${quoted(episode.title)} needs your attention: ${e.reason}`,
         link: `/e/${episode.id}`,
       });
     }),
@@ -147,7 +147,7 @@ export function listenForNotices(ctx: NotificationContext): void {
         await notify(ctx, [clip.contributor_id], {
           kind: 'clip_published',
           workspaceId: e.workspaceId,
-          text: `Your recording ${quoted(clip.title)} is in the episode ${quoted(episode.title)}, which is now published.`,
+          text: `Your recording ${quoted(clip.title)} is in the episode ${quoted(episode.title)}, which anyone can now listen to.`,
           link: `/e/${episode.id}`,
           clipId,
         });
