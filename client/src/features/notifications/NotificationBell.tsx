@@ -20,7 +20,7 @@ export function NotificationBell({ userId }: { userId: string }) {
         {unread > 0 ? (
           <span className="header__bell-count">
             <span aria-hidden="true">{unread}</span>
-            <span className="visually-hidden">, {countWords(unread)}</span>
+            <span className="visually-hidden">({countWords(unread)})</span>
           </span>
         ) : null}
       </Link>
