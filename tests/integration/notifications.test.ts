@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationEvent } from '../../shared/realtime/events';
+import { systemClock } from '../../server/clock';
 import { lastDigestBoundary } from '../../server/modules/notifications/digest';
+import { notifySignoffRequested } from '../../server/modules/notifications/notificationSources';
 import { makeTestAudio, type TestAudio } from '../support/audio';
 import { joinedSocket, uploadAudio, waitForClip, workspaceWithPeople, type ClientSocket } from '../support/audioClips';
 import type { TestClient } from '../support/httpClient';
@@ -117,6 +119,9 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
       /Say which notices/,
     );
     expect((await people.carer.get('/api/notifications?limit=500')).status).toBe(400);
+    // Paging from someone else's notice says nothing about it.
+    const carersNotice = (await people.carer.get('/api/notifications')).body.notifications[0].id;
+    expect((await people.expert.get(`/api/notifications?before=${carersNotice}`)).status).toBe(404);
     const badChoice = await people.carer.request('PUT', '/api/notifications/preferences', {
       email: { review: 'weekly' },
     });
@@ -215,6 +220,27 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
     expect(bad.status).toBe(400);
   });
 
+  it('asks for sign-off in the inbox and by email at once (the sign-off module calls notifySignoffRequested)', async () => {
+    const { people, ws, ids } = world;
+    const episode = await people.editor.post(`/api/workspaces/${ws.id}/episodes`, { title: 'Episode one' });
+    expect(episode.status).toBe(201);
+    const before = smtp.countTo(carerEmail);
+    const ctx = { services: server.chorus.services, clock: systemClock, mailEnabled: true };
+    await notifySignoffRequested(ctx, { episodeId: episode.body.id, workspaceId: ws.id, userIds: [ids.carer] });
+    const notice = (await people.carer.get('/api/notifications')).body.notifications[0];
+    expect(notice).toMatchObject({
+      kind: 'signoff_request',
+      text: 'Please listen to your parts in the episode “Episode one” and say whether it may go out.',
+      link: `/e/${episode.body.id}`,
+    });
+    const mail = await smtp.mailTo(carerEmail, before);
+    expect(mail.subject).toBe('Please listen to your parts in Chorus');
+    expect(mail.text.match(/https?:\/\/\S+/g)).toEqual([`${publicUrl}/e/${episode.body.id}`]);
+    // Another workspace's episode asks nobody.
+    await notifySignoffRequested(ctx, { episodeId: episode.body.id, workspaceId: ids.carer, userIds: [ids.carer] });
+    expect((await people.carer.get('/api/notifications')).body.notifications[0].id).toBe(notice.id);
+  });
+
   it('hides what a notice said about a recording once the recording is withdrawn', async () => {
     const { people } = world;
     await people.carer.post(`/api/clips/${clipId}/withdraw`, {});
@@ -222,7 +248,7 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
     const texts = inbox.body.notifications.map((n: { text: string }) => n.text);
     expect(texts.join(' ')).not.toContain('Tuesday mornings');
     expect(texts.join(' ')).not.toContain('say the date');
-    expect(texts[0]).toBe('This was about a recording whose consent was taken back, so it is no longer shown.');
+    expect(texts).toContain('This was about a recording whose consent was taken back, so it is no longer shown.');
   });
 
   it('gathers the daily digest and sends it once after 07:00 UTC', async () => {

@@ -20,7 +20,10 @@ const reviewWords: Partial<Record<ReviewState, (by: string, title: string, note:
   in_review: (by, title) => `${by} is checking your recording ${quoted(title)}.`,
 };
 
-/** Asks for sign-off from the people heard in an episode. The sign-off module's event is wired to this at merge. */
+/**
+ * Asks for sign-off from the people heard in an episode. Wired at merge with the sign-off branch's event, in
+ * `listenForNotices`: `bus.on('episode:signoffRequested', handle('a sign-off request', (e) => notifySignoffRequested(ctx, e)));`
+ */
 export async function notifySignoffRequested(
   ctx: NotificationContext,
   event: { episodeId: string; workspaceId: string; userIds: string[] },

@@ -8,6 +8,7 @@ import { useSignedInUser } from '../../app/useSignedInUser';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { StatusMessage } from '../../components/StatusMessage';
+import { useAction } from '../../components/useAction';
 import { getSocket } from '../../realtime/socket';
 import { listNotifications, markRead } from './notificationsApi';
 
@@ -22,9 +23,8 @@ interface Loaded {
 export function NotificationsPage() {
   const user = useSignedInUser();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run: act } = useAction();
   const [said, setSaid] = useState('');
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!user) return;
@@ -43,18 +43,7 @@ export function NotificationsPage() {
       current = false;
       socket.off('notification:new', onNew);
     };
-  }, [user]);
-
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await work();
-    } catch (e) {
-      setProblem(toApiError(e).message);
-    }
-    setBusy(false);
-  };
+  }, [user, setProblem]);
 
   const markAsRead = (ids: string[] | 'all') =>
     act(async () => {
