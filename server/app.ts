@@ -28,6 +28,7 @@ import { useRedisAdapter } from './realtime/redisAdapter';
 import { connectInstanceBridge } from './collab/instanceBridge';
 import { createSocketServer, presenceSettled, type ChorusServer } from './realtime/socketServer';
 import { modules } from './modules/index';
+import type { NotificationSettings } from './modules/notifications/notificationContext';
 import { createServices, type Services } from './services';
 import { defineBlobDownloadRoute } from './storage/blobDownloadRoute';
 import { createBlobStore, withAvailability } from './storage/index';
@@ -45,6 +46,8 @@ export interface ChorusOptions {
   collab?: Partial<CollabOptions>;
   /** Background jobs: concurrency (default 1), lease and poll intervals. */
   jobs?: JobQueueOptions;
+  /** Notices and their emails: the digest's clock, how often it looks, how long emails wait between tries. */
+  notifications?: NotificationSettings;
 }
 
 export interface Chorus {
@@ -89,7 +92,9 @@ export async function createChorus(config: Config, options: ChorusOptions = {}):
     ...(rateLimitStores ? { store: rateLimitStores.store } : {}),
   };
   // Every domain module is set up the same way, in the order of the list.
-  const running = modules.map((m) => m.setUp({ services, api, collab, settings: { loginRateLimit } }) ?? {});
+  const running = modules.map(
+    (m) => m.setUp({ services, api, collab, settings: { loginRateLimit, notifications: options.notifications } }) ?? {},
+  );
   defineBlobDownloadRoute(api, blobs, config.sessionSecret);
   // Mounted before the session middleware: a health check must not wait on the database.
   const meta = new Api();

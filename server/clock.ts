@@ -2,3 +2,9 @@
 export const nowIso = (): string => new Date().toISOString();
 
 export const isoAfter = (ms: number, from = Date.now()): string => new Date(from + ms).toISOString();
+
+/** What time it is, for code whose tests need to move time (the daily digest): pass `systemClock` otherwise. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };

@@ -50,6 +50,24 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be a number of proxies/);
   });
 
+  it('sends email only with both SMTP_URL and MAIL_FROM, and says so when one is missing', async () => {
+    const dir = await tempDir();
+    expect(loadConfig({ DATA_DIR: dir }).mail).toBeUndefined();
+    expect(
+      loadConfig({ DATA_DIR: dir, SMTP_URL: 'smtp://u:p@mail.example.org:587', MAIL_FROM: 'Chorus <c@example.org>' })
+        .mail,
+    ).toEqual({ smtpUrl: 'smtp://u:p@mail.example.org:587', from: 'Chorus <c@example.org>' });
+    expect(() => loadConfig({ DATA_DIR: dir, SMTP_URL: 'smtp://mail.example.org' })).toThrow(
+      /SMTP_URL and MAIL_FROM must be set together/,
+    );
+    expect(() =>
+      loadConfig({ DATA_DIR: dir, SMTP_URL: 'http://mail.example.org', MAIL_FROM: 'c@example.org' }),
+    ).toThrow(/SMTP_URL must be an SMTP address/);
+    expect(() => loadConfig({ DATA_DIR: dir, SMTP_URL: 'smtp://mail.example.org', MAIL_FROM: 'nobody' })).toThrow(
+      /MAIL_FROM must be an email address/,
+    );
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({

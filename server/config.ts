@@ -84,6 +84,18 @@ export const envSchema = z.object({
     .string()
     .min(16, { message: 'must be at least 16 characters (or leave it unset to keep /metrics off)' })
     .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, {
+      message: 'must be an SMTP address such as smtp://user:password@mail.example.org:587 or smtps://…:465',
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+      message: 'must be an email address, optionally with a name: Chorus <chorus@example.org>',
+    })
+    .optional(),
 });
 
 export const configDescriptions: Record<keyof z.input<typeof envSchema>, string> = {
@@ -114,6 +126,9 @@ export const configDescriptions: Record<keyof z.input<typeof envSchema>, string>
     'Behind a reverse proxy: how many proxies, or which addresses, to trust for the client address (X-Forwarded-For).',
   METRICS_TOKEN:
     'Turns on GET /metrics (Prometheus), answered only with Authorization: Bearer <this token>; unset, /metrics is 404.',
+  SMTP_URL:
+    'smtp://… or smtps://… to send notification and invite emails (nodemailer); unset, notices stay in the app.',
+  MAIL_FROM: 'The sender of Chorus emails, e.g. Chorus <chorus@example.org>; needed with SMTP_URL.',
 };
 
 export type Env = z.output<typeof envSchema>;
@@ -136,6 +151,8 @@ export interface Config {
   trustProxy: number | string[] | false;
   /** The bearer token /metrics asks for; undefined keeps metrics off. */
   metricsToken: string | undefined;
+  /** Where emails go out and who they are from; undefined keeps notices in the app only. */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +172,9 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
     problems.push(
       'S3_BUCKET must be set when other S3_ settings are (leave all S3_ settings unset to keep files on local disk)',
     );
+  }
+  if ((env.SMTP_URL === undefined) !== (env.MAIL_FROM === undefined)) {
+    problems.push('SMTP_URL and MAIL_FROM must be set together (leave both unset to keep notices in the app only)');
   }
   return problems;
 }
@@ -205,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ? Number(e.TRUST_PROXY)
           : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     metricsToken: e.METRICS_TOKEN,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   EpisodeFlaggedEvent,
   EpisodeRenderEvent,
   ExportUpdatedEvent,
+  NotificationEvent,
   ThreadMentionEvent,
 } from '../shared/realtime/events';
 import type { JobStatus } from './db/schema';
@@ -52,6 +53,12 @@ export interface DomainEvents {
   'thread:mention': [userId: string, event: ThreadMentionEvent];
   /** An export of a document changed status or made progress. */
   'export:updated': [event: ExportUpdatedEvent];
+  /** An episode went into the feed (it was not published before): its contributors hear of it. */
+  'episode:published': [event: EpisodePublishedEvent];
+  /** A notice was made for one person: only their sockets hear of it. */
+  'notification:new': [userId: string, event: NotificationEvent];
+  /** One person's unread count changed because they read notices. */
+  'notification:unread': [userId: string, unread: number];
 }
 
 export type EventBus = EventEmitter<DomainEvents>;
@@ -61,4 +68,11 @@ export interface ClipConsentLostEvent {
   workspaceId: string;
   clipId: string;
   lost: ConsentUse[];
+}
+
+export interface EpisodePublishedEvent {
+  workspaceId: string;
+  episodeId: string;
+  /** The clips heard in the render the feed serves. */
+  clipIds: string[];
 }

@@ -23,6 +23,7 @@ import { searchRepository } from './modules/search/searchRepository';
 import { transcriptRepository } from './modules/transcripts/transcriptRepository';
 import { involvementRepository } from './modules/involvement/involvementRepository';
 import { myDataRepository } from './modules/myData/myDataRepository';
+import { notificationRepository } from './modules/notifications/notificationRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -57,6 +58,7 @@ export interface Services {
   involvement: ReturnType<typeof involvementRepository>;
   /** A person's own data: what "Download my data" reads and "Delete my account" writes. */
   myData: ReturnType<typeof myDataRepository>;
+  notifications: ReturnType<typeof notificationRepository>;
 }
 
 export function createServices(
@@ -97,5 +99,6 @@ export function createServices(
     search: searchRepository(db, config.database.kind),
     involvement: involvementRepository(db),
     myData: myDataRepository(db),
+    notifications: notificationRepository(db),
   };
 }

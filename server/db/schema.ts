@@ -18,6 +18,7 @@ import type {
 } from './schema/documents';
 import type { JobsTable } from './schema/jobs';
 import type { DocumentExportsTable } from './schema/exports';
+import type { NotificationPreferencesTable, NotificationsTable } from './schema/notifications';
 import type {
   ClipCommentsTable,
   ClipConsentsTable,
@@ -84,6 +85,8 @@ export interface Database {
   involvement_activities: InvolvementActivitiesTable;
   involvement_participants: InvolvementParticipantsTable;
   involvement_expenses: InvolvementExpensesTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
 }
 
 export type * from './schema/accounts';
@@ -92,5 +95,6 @@ export type * from './schema/jobs';
 export type * from './schema/clips';
 export type * from './schema/episodes';
 export type * from './schema/exports';
+export type * from './schema/notifications';
 export type * from './schema/transcripts';
 export type * from './schema/involvement';

@@ -4,6 +4,7 @@ import type { JsonBodyLimit } from '../http/jsonBodyLimits';
 import type { Api } from '../http/route';
 import type { ChorusServer } from '../realtime/socketServer';
 import type { Services } from '../services';
+import type { NotificationSettings } from './notifications/notificationContext';
 
 /** What every module is given to set itself up. */
 export interface ModuleContext {
@@ -12,7 +13,7 @@ export interface ModuleContext {
   api: Api;
   /** Modules owning a kind of live document register it here. */
   collab: CollabServer;
-  settings: { loginRateLimit: LoginRateLimitOptions };
+  settings: { loginRateLimit: LoginRateLimitOptions; notifications?: NotificationSettings };
 }
 
 /** What a module leaves running once set up. */

@@ -9,6 +9,7 @@ import { invitesModule } from './invites/index';
 import { involvementModule } from './involvement/index';
 import { musicModule } from './music/index';
 import { myDataModule } from './myData/index';
+import { notificationsModule } from './notifications/index';
 import { searchModule } from './search/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspacesModule } from './workspaces/index';
@@ -28,4 +29,5 @@ export const modules: readonly ChorusModule[] = [
   searchModule,
   involvementModule,
   myDataModule,
+  notificationsModule,
 ];

@@ -26,6 +26,8 @@ type ChorusSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<st
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
 /** Every socket (in any namespace) opened with one sign-in session, so signing out can close them all. */
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** Every socket of one person on the default namespace: what is theirs alone (notices) goes here. */
+export const userRoom = (userId: string) => `user:${userId}`;
 
 /** Socket.IO on the HTTP server: the same session cookie authenticates the handshake. */
 export function createSocketServer(
@@ -51,7 +53,7 @@ export function createSocketServer(
       const found = await userFromCookieHeader(services, socket.handshake.headers.cookie);
       if (!found) return next(new Error('unauthenticated'));
       socket.data = { userId: found.user.id, name: found.user.name, roles: {} };
-      void socket.join(sessionRoom(found.sessionId));
+      void socket.join([sessionRoom(found.sessionId), userRoom(found.user.id)]);
       next();
     } catch (e) {
       services.logger.error({ err: e }, 'socket handshake failed');

@@ -18,6 +18,8 @@ export const createInviteBodySchema = z.strictObject({
     .default(24 * 7),
   /** How many people may use the link; null means any number until it expires. */
   maxUses: z.number().int().min(1).max(1000).nullable().default(1),
+  /** Send the link to this address too (only where the server can send email). */
+  email: emailSchema.optional(),
 });
 export type CreateInviteBody = z.input<typeof createInviteBodySchema>;
 export type CreateInviteInput = z.output<typeof createInviteBodySchema>;
@@ -33,7 +35,12 @@ export const inviteSchema = z.object({
 });
 export type Invite = z.infer<typeof inviteSchema>;
 
-export const createdInviteSchema = inviteSchema.extend({ token: z.string(), url: z.string() });
+export const createdInviteSchema = inviteSchema.extend({
+  token: z.string(),
+  url: z.string(),
+  /** Where the link is being emailed; null when it was not asked for. */
+  emailedTo: z.string().nullable(),
+});
 export type CreatedInvite = z.infer<typeof createdInviteSchema>;
 export const inviteListSchema = z.object({ invites: z.array(inviteSchema) });
 export const inviteParamsSchema = z.object({ id: idSchema, inviteId: idSchema });

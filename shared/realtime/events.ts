@@ -3,6 +3,7 @@ import type { ClipStatus, Comment, ReviewState } from '../contracts/clips';
 import type { DocumentThread, ThreadPerson } from '../contracts/documentThreads';
 import type { ErrorBody } from '../errors';
 import type { Role } from '../roles';
+import type { Notification } from '../contracts/notifications';
 
 export const presenceJoinSchema = z.uuid();
 
@@ -43,6 +44,10 @@ export interface ServerToClientEvents {
   'thread:mention': (payload: ThreadMentionEvent) => void;
   /** An export of a document was queued, made progress, became ready or failed: fetch it for the rest. */
   'export:updated': (payload: ExportUpdatedEvent) => void;
+  /** A new notice for you (sent to your sockets alone), with how many are unread now. */
+  'notification:new': (payload: NotificationEvent) => void;
+  /** You read notices (perhaps in another tab): how many are unread now. */
+  'notification:unread': (payload: { unread: number }) => void;
 }
 
 /** Clip events carry ids, status and progress (and comment text); fetch the clip over HTTP for the rest. */
@@ -112,4 +117,9 @@ export interface ExportUpdatedEvent {
   status: 'queued' | 'running' | 'ready' | 'failed';
   /** 0…1 while running. */
   progress: number | null;
+}
+
+export interface NotificationEvent {
+  notification: Notification;
+  unread: number;
 }

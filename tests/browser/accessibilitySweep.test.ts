@@ -41,6 +41,21 @@ const states: State[] = [
     ready: (page) => page.getByText('featherstonehaugh', { exact: false }).first().waitFor(),
   },
   { name: 'workspace list', who: 'admin', path: () => '/', ready: heading('Your workspaces') },
+  {
+    name: 'notifications as carer (their recording checked, and published)',
+    who: 'carer',
+    path: () => '/notifications',
+    ready: async (page) => {
+      await heading('Notifications')(page);
+      await page.getByRole('listitem').filter({ hasText: 'ready to use' }).first().waitFor();
+    },
+  },
+  {
+    name: 'your settings: email choices',
+    who: 'carer',
+    path: () => '/settings',
+    ready: (page) => page.getByRole('button', { name: 'Save email choices' }).waitFor(),
+  },
   ...(['admin', 'editor', 'carer'] as const).map((who): State => ({
     name: `workspace home and members as ${who}`,
     who,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { logOut } from '../features/auth/authApi';
 import { Button } from '../components/Button';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { Link, navigate } from './router';
 import { useSession } from './session';
 
@@ -31,6 +32,10 @@ export function Header() {
         </Link>
         {session.status === 'signed-in' ? (
           <div className="header__account">
+            <NotificationBell userId={session.user.id} />
+            <Link className="header__link" href="/settings">
+              Your settings
+            </Link>
             <Link className="header__name" href="/account">
               <span className="visually-hidden">Your account: signed in as </span>
               {session.user.name}

@@ -12,7 +12,9 @@ import { EpisodesPage } from '../features/episodes/EpisodesPage';
 import { InvitePage } from '../features/invites/InvitePage';
 import { InvolvementPage } from '../features/involvement/InvolvementPage';
 import { StatementPage } from '../features/involvement/StatementPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { RecordPage } from '../features/recording/RecordPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkspaceListPage } from '../features/workspaces/WorkspaceListPage';
 import { WorkspacePage } from '../features/workspaces/WorkspacePage';
 import { matchRoute } from './matchRoute';
@@ -27,6 +29,8 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/login', () => <SignInPage />],
   ['/account', () => <AccountPage />],
   ['/account/deleted', () => <AccountDeletedPage />],
+  ['/notifications', () => <NotificationsPage />],
+  ['/settings', () => <SettingsPage />],
   ['/w/:id', (p) => <WorkspacePage id={p.id ?? ''} />],
   ['/w/:id/documents', (p) => <DocumentsPage workspaceId={p.id ?? ''} />],
   ['/w/:id/clips', (p) => <ClipsPage workspaceId={p.id ?? ''} />],

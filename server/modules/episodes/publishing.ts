@@ -45,6 +45,7 @@ export async function publishEpisode(
   publish: boolean,
 ): Promise<Episode> {
   const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.publish');
+  let served: EpisodeRendersTable | undefined;
   if (publish) {
     if (!(await ctx.services.episodes.findShow(episode.workspace_id))) {
       throw new AppError(
@@ -66,6 +67,7 @@ export async function publishEpisode(
         'This episode has no render that meets the loudness target and uses only clips that may still be used. Render it, then publish.',
       );
     }
+    served = latest;
   }
   const at = nowIso();
   await ctx.services.episodes.update(
@@ -79,6 +81,13 @@ export async function publishEpisode(
       detail: { title: episode.title },
     },
   );
+  if (served && !episode.published_at) {
+    ctx.services.bus.emit('episode:published', {
+      workspaceId: episode.workspace_id,
+      episodeId: episode.id,
+      clipIds: clipIdsOf(served),
+    });
+  }
   return presentStoredEpisode(ctx, episode.id, actor);
 }
 

@@ -18,6 +18,7 @@ import { signUpRefused } from '../accounts/signUpRefusal';
 import { presentUser } from '../accounts/userRepository';
 import { actorIn } from '../../policies/actor';
 import type { InviteWithContext } from './inviteRepository';
+import { emailInvite } from '../notifications/inviteEmail';
 
 export const presentInvite = (row: InvitesTable): Invite => ({
   id: row.id,
@@ -39,6 +40,17 @@ export async function createInvite(
   const actor = await actorIn(services, workspaceId, actorId);
   authorize(actor, 'invites.create');
   authorizeInvite(actor, input.role);
+  if (input.email && !services.config.mail) {
+    throw new AppError(
+      'conflict',
+      'This Chorus cannot send email yet (it has no mail server set up). Leave the email address empty, make the link and send it yourself.',
+      {
+        fields: [
+          { path: 'email', message: 'This Chorus cannot send email. Leave this empty and send the link yourself.' },
+        ],
+      },
+    );
+  }
   const token = newToken();
   const row = await services.invites.create({
     workspaceId,
@@ -51,9 +63,11 @@ export async function createInvite(
   await services.audit.recordAbout(row, {
     actorId,
     action: 'invite.created',
-    detail: { role: input.role, maxUses: input.maxUses },
+    detail: { role: input.role, maxUses: input.maxUses, emailed: input.email !== undefined },
   });
-  return { ...presentInvite(row), token, url: `${baseUrl}/invite/${token}` };
+  const url = `${baseUrl}/invite/${token}`;
+  if (input.email) await emailInvite(services, row, input.email, url);
+  return { ...presentInvite(row), token, url, emailedTo: input.email ?? null };
 }
 
 export async function listInvites(services: Services, workspaceId: string, actorId: string): Promise<Invite[]> {

@@ -1,0 +1,160 @@
+import type { ReviewState } from '../../../shared/contracts/clips';
+import type { Role } from '../../../shared/roles';
+import { consentAllows, consentFactsOf } from '../../policies/consent';
+import { episodeRoleMay, type EpisodeAction } from '../../policies/rules';
+import type { NotificationContext } from './notificationContext';
+import { notify } from './notificationOperations';
+
+const quoted = (s: string) => `“${s}”`;
+
+/** Members whose role may do `action` with episodes: who hears about renders and flagged episodes. */
+async function episodePeople(ctx: NotificationContext, workspaceId: string, action: EpisodeAction) {
+  const members = await ctx.services.workspaces.members(workspaceId);
+  return members.filter((m) => episodeRoleMay(m.role as Role, action)).map((m) => m.userId);
+}
+
+const reviewWords: Partial<Record<ReviewState, (by: string, title: string, note: string | null) => string>> = {
+  approved: (by, title) => `${by} checked your recording ${quoted(title)}: it is ready to use.`,
+  changes_requested: (by, title, note) =>
+    `${by} asked for a change to your recording ${quoted(title)}${note ? `: ${note}` : '.'}`,
+  in_review: (by, title) => `${by} is checking your recording ${quoted(title)}.`,
+};
+
+/**
+ * Asks for sign-off from the people heard in an episode. Wired at merge with the sign-off branch's event, in
+ * `listenForNotices`: `bus.on('episode:signoffRequested', handle('a sign-off request', (e) => notifySignoffRequested(ctx, e)));`
+ */
+export async function notifySignoffRequested(
+  ctx: NotificationContext,
+  event: { episodeId: string; workspaceId: string; userIds: string[] },
+): Promise<void> {
+  const episode = await ctx.services.episodes.findById(event.episodeId);
+  if (!episode || episode.workspace_id !== event.workspaceId) return;
+  await notify(ctx, event.userIds, {
+    kind: 'signoff_request',
+    workspaceId: event.workspaceId,
+    text: `Please listen to your parts in the episode ${quoted(episode.title)} and say whether it may go out.`,
+    link: `/e/${episode.id}`,
+  });
+}
+
+/**
+ * Turns domain events into notices. Nothing here changes other modules: they emit events, this listens.
+ * Texts name recordings and documents by their titles and never quote what was said in a recording.
+ */
+export function listenForNotices(ctx: NotificationContext): void {
+  const { bus, logger } = ctx.services;
+  const handle =
+    <A extends unknown[]>(what: string, work: (...args: A) => Promise<void>) =>
+    (...args: A) =>
+      void work(...args).catch((err: unknown) => logger.error({ err }, `could not make the notices for ${what}`));
+
+  bus.on(
+    'thread:mention',
+    handle('a mention', async (userId, e) => {
+      await notify(ctx, [userId], {
+        kind: 'mention',
+        workspaceId: e.workspaceId,
+        text: `${e.by.name} mentioned you in a comment on ${quoted(e.documentTitle)}: ${quoted(e.excerpt)}`,
+        link: `/d/${e.documentId}`,
+      });
+    }),
+  );
+
+  bus.on(
+    'thread:changed',
+    handle('a reply', async (e) => {
+      if (e.change !== 'replied') return;
+      const reply = e.thread.comments.at(-1);
+      if (!reply) return;
+      const mentioned = new Set(reply.mentions.map((p) => p.id));
+      // Everyone who wrote earlier in the thread, except the one answering and those the answer mentions (told already).
+      const earlier = e.thread.comments
+        .slice(0, -1)
+        .map((c) => c.author.id)
+        .filter((id) => id !== reply.author.id && !mentioned.has(id));
+      if (earlier.length === 0) return;
+      const doc = await ctx.services.documents.findById(e.documentId);
+      await notify(ctx, earlier, {
+        kind: 'reply',
+        workspaceId: e.workspaceId,
+        text: `${reply.author.name} answered your comment on ${quoted(doc?.title ?? 'a document')}.`,
+        link: `/d/${e.documentId}`,
+      });
+    }),
+  );
+
+  bus.on(
+    'clip:review',
+    handle('a review decision', async (e) => {
+      const clip = await ctx.services.clips.findById(e.clipId);
+      const words = reviewWords[e.state];
+      if (!clip || !words || clip.contributor_id === e.by.id) return;
+      await notify(ctx, [clip.contributor_id], {
+        kind: 'review',
+        workspaceId: e.workspaceId,
+        text: words(e.by.name, clip.title, e.note),
+        link: `/c/${clip.id}`,
+        clipId: clip.id,
+      });
+    }),
+  );
+
+  bus.on(
+    'episode:render',
+    handle('a render', async (e) => {
+      if (e.status !== 'passed' && e.status !== 'failing' && e.status !== 'failed') return;
+      const episode = await ctx.services.episodes.findById(e.episodeId);
+      if (!episode) return;
+      const title = quoted(episode.title);
+      const text =
+        e.status === 'passed'
+          ? `The episode ${title} has finished rendering and is ready to listen to.`
+          : e.status === 'failing'
+            ? `The episode ${title} has finished rendering, but it is not at the right loudness, so it cannot go in the feed. Open the episode to see why.`
+            : `The episode ${title} could not be rendered. Open the episode to see why, then try again.`;
+      await notify(ctx, await episodePeople(ctx, e.workspaceId, 'episode.render'), {
+        kind: 'render',
+        workspaceId: e.workspaceId,
+        text,
+        link: `/e/${episode.id}`,
+      });
+    }),
+  );
+
+  bus.on(
+    'episode:flagged',
+    handle('a flagged episode', async (e) => {
+      const episode = await ctx.services.episodes.findById(e.episodeId);
+      if (!episode) return;
+      await notify(ctx, await episodePeople(ctx, e.workspaceId, 'episode.edit'), {
+        kind: 'episode_flagged',
+        workspaceId: e.workspaceId,
+        text: `The episode ${quoted(episode.title)} needs your attention: ${e.reason}`,
+        link: `/e/${episode.id}`,
+      });
+    }),
+  );
+
+  bus.on(
+    'episode:published',
+    handle('a published episode', async (e) => {
+      const episode = await ctx.services.episodes.findById(e.episodeId);
+      if (!episode) return;
+      const consents = await ctx.services.clips.latestConsents(e.clipIds);
+      for (const clipId of new Set(e.clipIds)) {
+        const clip = await ctx.services.clips.findById(clipId);
+        // Told only about a voice that may be heard by anyone: the feed serves nothing else.
+        if (!clip || !consentAllows(consentFactsOf(consents.get(clipId), clip.withdrawn_at), 'episode.publish'))
+          continue;
+        await notify(ctx, [clip.contributor_id], {
+          kind: 'clip_published',
+          workspaceId: e.workspaceId,
+          text: `Your recording ${quoted(clip.title)} is in the episode ${quoted(episode.title)}, which anyone can now listen to.`,
+          link: `/e/${episode.id}`,
+          clipId,
+        });
+      }
+    }),
+  );
+}
