@@ -84,6 +84,8 @@ export const envSchema = z.object({
     .string()
     .min(16, { message: 'must be at least 16 characters (or leave it unset to keep /metrics off)' })
     .optional(),
+  JOB_LEASE_MS: milliseconds.default(6_000),
+  JOB_HEARTBEAT_MS: milliseconds.default(2_000),
 });
 
 export const configDescriptions: Record<keyof z.input<typeof envSchema>, string> = {
@@ -114,6 +116,9 @@ export const configDescriptions: Record<keyof z.input<typeof envSchema>, string>
     'Behind a reverse proxy: how many proxies, or which addresses, to trust for the client address (X-Forwarded-For).',
   METRICS_TOKEN:
     'Turns on GET /metrics (Prometheus), answered only with Authorization: Bearer <this token>; unset, /metrics is 404.',
+  JOB_LEASE_MS:
+    'How long a running job stays with its server without a heartbeat; a killed server’s job is taken over after this.',
+  JOB_HEARTBEAT_MS: 'How often a running job renews its lease; at most half of JOB_LEASE_MS.',
 };
 
 export type Env = z.output<typeof envSchema>;
@@ -136,6 +141,8 @@ export interface Config {
   trustProxy: number | string[] | false;
   /** The bearer token /metrics asks for; undefined keeps metrics off. */
   metricsToken: string | undefined;
+  /** Job leases: how long a job stays with a silent server, and how often a running job says it is alive. */
+  jobs: { leaseMs: number; heartbeatMs: number };
 }
 
 export class ConfigError extends Error {
@@ -151,6 +158,13 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   const secret = env.S3_SECRET_ACCESS_KEY !== undefined;
   if (keyId && !secret) problems.push('S3_SECRET_ACCESS_KEY must be set together with S3_ACCESS_KEY_ID');
   if (secret && !keyId) problems.push('S3_ACCESS_KEY_ID must be set together with S3_SECRET_ACCESS_KEY');
+  const lease = Number(env.JOB_LEASE_MS ?? 6_000);
+  const heartbeat = Number(env.JOB_HEARTBEAT_MS ?? 2_000);
+  if (heartbeat > lease / 2) {
+    problems.push(
+      `JOB_HEARTBEAT_MS (${heartbeat}) must be at most half of JOB_LEASE_MS (${lease}), or a busy server loses its running jobs`,
+    );
+  }
   if (env.S3_BUCKET === undefined && (env.S3_ENDPOINT !== undefined || keyId || secret)) {
     problems.push(
       'S3_BUCKET must be set when other S3_ settings are (leave all S3_ settings unset to keep files on local disk)',
@@ -205,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ? Number(e.TRUST_PROXY)
           : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     metricsToken: e.METRICS_TOKEN,
+    jobs: { leaseMs: e.JOB_LEASE_MS, heartbeatMs: e.JOB_HEARTBEAT_MS },
   };
 }
 
