@@ -1,5 +1,5 @@
 // The programs Chorus needs from the operating system (ffmpeg; for tests also Chromium, espeak-ng, sox,
-// pandoc and poppler-utils), and how
+// pandoc, poppler-utils and HAProxy), and how
 // `npm start` and `npm test` get them on a fresh machine: install them with the system's package manager when they
 // can (as root, or through `sudo -n`), saying exactly what they run first; otherwise stop with the exact command.
 import { spawnSync } from 'node:child_process';
@@ -35,6 +35,8 @@ export const testRequirements: Requirement[] = [
   // The export tests read DOCX back with pandoc and PDF with poppler's pdftotext and pdfinfo.
   { command: 'pandoc', packages: { 'apt-get': 'pandoc', dnf: 'pandoc', brew: 'pandoc' } },
   { command: 'pdftotext', packages: { 'apt-get': 'poppler-utils', dnf: 'poppler-utils', brew: 'poppler' } },
+  // The failover test and benchmark put two instances behind a real HAProxy (deploy/haproxy.cfg).
+  { command: 'haproxy', packages: { 'apt-get': 'haproxy', dnf: 'haproxy', brew: 'haproxy' } },
 ];
 
 /** What the machine looks like. Passed in, so the decisions can be tested without running a package manager. */

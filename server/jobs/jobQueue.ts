@@ -96,17 +96,14 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
     if (!payload.success) return giveUp(job, definition, `Its details are not valid: ${payload.error.message}`, null);
 
     let lastWrite = 0;
-    const heartbeat = setInterval(
-      () => {
-        repo.renewLease(job.id, workerId, leaseMs).then(
-          (ours) => {
-            if (!ours) controller.abort(new Error('lost the lease on this job'));
-          },
-          (e: unknown) => jobLog.warn({ err: e }, 'could not renew the job lease'),
-        );
-      },
-      heartbeatMs,
-    );
+    const heartbeat = setInterval(() => {
+      repo.renewLease(job.id, workerId, leaseMs).then(
+        (ours) => {
+          if (!ours) controller.abort(new Error('lost the lease on this job'));
+        },
+        (e: unknown) => jobLog.warn({ err: e }, 'could not renew the job lease'),
+      );
+    }, heartbeatMs);
     announce(job, 'running', { progress: 0 });
     try {
       await definition.run(payload.data, {
