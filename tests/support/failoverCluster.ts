@@ -17,6 +17,8 @@ export interface FailoverCluster {
   team: Team;
   /** The instance whose pid is in `lockedBy` (a job's worker id is `host:pid:random`). */
   instanceOf(lockedBy: string | null): ServerProcess | undefined;
+  /** Starts instance `i` again (after it was killed) on its old port, and waits until HAProxy sends to it again. */
+  restart(i: 0 | 1): Promise<ServerProcess>;
   close(): Promise<void>;
 }
 
@@ -50,16 +52,25 @@ export async function startFailoverCluster(services: {
     instances.push(await startServerProcess(env, { timeoutMs: 90_000 }));
     const [a, b] = instances as [ServerProcess, ServerProcess];
     const proxy = await startHaproxy([a.url, b.url]);
+    const cluster = instances as [ServerProcess, ServerProcess];
     cleanups.push(() => proxy.stop());
     const db = await connectDatabase({ kind: 'postgres', url: schema.url });
     cleanups.push(() => db.destroy());
     const team = await teamWithEveryRole(proxy.url, 'Failover');
     return {
-      instances: [a, b],
+      instances: cluster,
       proxy,
       db,
       team,
-      instanceOf: (lockedBy) => [a, b].find((i) => lockedBy?.includes(`:${i.pid}:`)),
+      instanceOf: (lockedBy) => cluster.find((i) => lockedBy?.includes(`:${i.pid}:`)),
+      async restart(i) {
+        const port = new URL(cluster[i].url).port;
+        const started = await startServerProcess({ ...env, PORT: port }, { timeoutMs: 90_000 });
+        cluster[i] = started;
+        // HAProxy checks every second and takes an instance back after two good answers.
+        await new Promise((r) => setTimeout(r, 3000));
+        return started;
+      },
       close,
     };
   } catch (e) {
