@@ -54,6 +54,7 @@ export async function startFailoverCluster(services: {
     const proxy = await startHaproxy([a.url, b.url]);
     const cluster = instances as [ServerProcess, ServerProcess];
     cleanups.push(() => proxy.stop());
+    await proxy.servingBoth();
     const db = await connectDatabase({ kind: 'postgres', url: schema.url });
     cleanups.push(() => db.destroy());
     const team = await teamWithEveryRole(proxy.url, 'Failover');
@@ -67,8 +68,8 @@ export async function startFailoverCluster(services: {
         const port = new URL(cluster[i].url).port;
         const started = await startServerProcess({ ...env, PORT: port }, { timeoutMs: 90_000 });
         cluster[i] = started;
-        // HAProxy checks every second and takes an instance back after two good answers.
-        await new Promise((r) => setTimeout(r, 3000));
+        // HAProxy takes an instance back after two good health checks.
+        await proxy.servingBoth();
         return started;
       },
       close,

@@ -13,6 +13,8 @@ export interface Haproxy {
   readonly url: string;
   /** What HAProxy printed (its log lines: instances going down and up). */
   output(): string;
+  /** Resolves once HAProxy sends requests to both instances (its sticky cookie names each in turn). */
+  servingBoth(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,19 @@ export async function startHaproxy(instances: [string, string]): Promise<Haproxy
       return {
         url,
         output: () => output,
+        async servingBoth(timeoutMs = 30_000) {
+          const seen = new Set<string>();
+          const until = Date.now() + timeoutMs;
+          while (seen.size < 2) {
+            if (Date.now() > until)
+              throw new Error(`HAProxy sent requests to only ${[...seen].join(', ')}:\n${output}`);
+            const res = await fetch(`${url}/api/health`).catch(() => undefined);
+            const cookie = res?.headers.getSetCookie().find((c) => c.startsWith('chorus_instance='));
+            if (cookie) seen.add(cookie.split(';')[0]!);
+            await res?.body?.cancel();
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        },
         async stop() {
           if (child.exitCode !== null || child.signalCode !== null) return;
           child.kill('SIGTERM');
