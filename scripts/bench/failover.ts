@@ -38,17 +38,8 @@ async function jobTakeover(cluster: FailoverCluster): Promise<{ ms: number; kill
         .where('type', '=', 'clip.process')
         .where('payload', 'like', `%${up.body.id}%`)
         .executeTakeFirst();
-    const running = await eventually(
-      async () => {
-        const j = await job();
-        return j?.status === 'running' && cluster.instanceOf(j.locked_by) ? j : undefined;
-      },
-      60_000,
-      'processing under way',
-    );
-    const victim = cluster.instanceOf(running.locked_by)!;
+    const { on: victim, other: survivor } = await cluster.jobRunning(job, 'processing under way');
     const killed = cluster.instances.indexOf(victim) as 0 | 1;
-    const survivor = cluster.instances[killed === 0 ? 1 : 0];
     const killedAt = performance.now();
     await victim.kill('SIGKILL');
     await eventually(async () => (await job())?.locked_by?.includes(`:${survivor.pid}:`), 60_000, 'the takeover');

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLongWav, makeTestAudio, type TestAudio } from '../support/audio';
 import { uploadAudio, waitForClip } from '../support/audioClips';
 import { eventually } from '../support/collabClient';
-import type { ServerProcess } from '../support/collabProcess';
 import { readThroughProxy, startFailoverCluster, Writers, type FailoverCluster } from '../support/failoverCluster';
 import type { TestClient } from '../support/httpClient';
 import { testPostgresUrl } from '../support/postgres';
@@ -111,16 +110,7 @@ describe.skipIf(!pgUrl || !redisUrl || !s3Endpoint)('failover behind HAProxy', (
 
       // The render runs on one instance: that is the one killed.
       const { episodeId } = await renderUnderWay();
-      const running = await eventually(
-        async () => {
-          const job = await renderJob();
-          return job?.status === 'running' && cluster.instanceOf(job.locked_by) ? job : undefined;
-        },
-        60_000,
-        'the render running',
-      );
-      const victim: ServerProcess = cluster.instanceOf(running.locked_by)!;
-      const survivor = cluster.instances.find((i) => i !== victim)!;
+      const { job: running, on: victim, other: survivor } = await cluster.jobRunning(renderJob, 'the render running');
 
       const wanted = [...writers.written];
       const killedAt = performance.now();

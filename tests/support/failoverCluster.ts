@@ -2,6 +2,8 @@
 // people co-writing one document through the proxy: what the failover test and `npm run bench -- failover` share.
 import { randomBytes } from 'node:crypto';
 import { connectDatabase, type Db } from '../../server/db/connect';
+import type { JobsTable } from '../../server/db/schema';
+import { eventually } from './collabClient';
 import { startServerProcess, type ServerProcess } from './collabProcess';
 import { newDocument, teamWithEveryRole, type Team } from './collabFixtures';
 import { ParagraphWriter } from './collabWriter';
@@ -15,8 +17,14 @@ export interface FailoverCluster {
   /** The shared database, to look at jobs. */
   db: Db;
   team: Team;
-  /** The instance whose pid is in `lockedBy` (a job's worker id is `host:pid:random`). */
-  instanceOf(lockedBy: string | null): ServerProcess | undefined;
+  /**
+   * Waits until the job `find` reads is running on one of the instances (a job's worker id is `host:pid:random`):
+   * the job, its instance and the other one.
+   */
+  jobRunning(
+    find: () => Promise<JobsTable | undefined>,
+    what: string,
+  ): Promise<{ job: JobsTable; on: ServerProcess; other: ServerProcess }>;
   /** Starts instance `i` again (after it was killed) on its old port, and waits until HAProxy sends to it again. */
   restart(i: 0 | 1): Promise<ServerProcess>;
   close(): Promise<void>;
@@ -63,7 +71,20 @@ export async function startFailoverCluster(services: {
       proxy,
       db,
       team,
-      instanceOf: (lockedBy) => cluster.find((i) => lockedBy?.includes(`:${i.pid}:`)),
+      async jobRunning(find, what) {
+        const on = (job: JobsTable | undefined) =>
+          job?.status === 'running' ? cluster.find((i) => job.locked_by?.includes(`:${i.pid}:`)) : undefined;
+        const job = await eventually(
+          async () => {
+            const j = await find();
+            return on(j) ? j : undefined;
+          },
+          60_000,
+          what,
+        );
+        const instance = on(job)!;
+        return { job, on: instance, other: cluster.find((i) => i !== instance)! };
+      },
       async restart(i) {
         const port = new URL(cluster[i].url).port;
         const started = await startServerProcess({ ...env, PORT: port }, { timeoutMs: 90_000 });
