@@ -110,7 +110,7 @@ describe('planning what to install', () => {
   it('installs only what the tests lack, Chromium at /usr/bin/chromium included', () => {
     const plan = planInstall(
       testRequirements,
-      machine(['apt-get', 'ffmpeg', 'ffprobe', 'sox', 'pandoc', 'pdftotext'], { isRoot: true }),
+      machine(['apt-get', 'ffmpeg', 'ffprobe', 'sox', 'pandoc', 'pdftotext', 'haproxy'], { isRoot: true }),
     );
     expect(plan).toMatchObject({
       kind: 'install',
@@ -123,7 +123,7 @@ describe('planning what to install', () => {
   });
 
   it('stops, saying what to do by hand, when the package manager has no package for something', () => {
-    const mac = machine(['brew', 'ffmpeg', 'ffprobe', 'espeak-ng', 'pandoc'], {
+    const mac = machine(['brew', 'ffmpeg', 'ffprobe', 'espeak-ng', 'pandoc', 'haproxy'], {
       platform: 'darwin',
       osRelease: undefined,
     });

@@ -1,5 +1,5 @@
 // The programs Chorus needs from the operating system (ffmpeg, and pandoc for EPUB exports; for tests also
-// Chromium, espeak-ng, sox and poppler-utils), and how
+// Chromium, espeak-ng, sox, poppler-utils and HAProxy), and how
 // `npm start` and `npm test` get them on a fresh machine: install them with the system's package manager when they
 // can (as root, or through `sudo -n`), saying exactly what they run first; otherwise stop with the exact command.
 import { spawnSync } from 'node:child_process';
@@ -44,6 +44,8 @@ export const testRequirements: Requirement[] = [
   // and pdfinfo.
   ...exportRequirements,
   { command: 'pdftotext', packages: { 'apt-get': 'poppler-utils', dnf: 'poppler-utils', brew: 'poppler' } },
+  // The failover test and benchmark put two instances behind a real HAProxy (deploy/haproxy.cfg).
+  { command: 'haproxy', packages: { 'apt-get': 'haproxy', dnf: 'haproxy', brew: 'haproxy' } },
 ];
 
 /** What the machine looks like. Passed in, so the decisions can be tested without running a package manager. */

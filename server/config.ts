@@ -96,6 +96,8 @@ export const envSchema = z.object({
       message: 'must be an email address, optionally with a name: Chorus <chorus@example.org>',
     })
     .optional(),
+  JOB_LEASE_MS: milliseconds.default(6_000),
+  JOB_HEARTBEAT_MS: milliseconds.default(2_000),
 });
 
 export const configDescriptions: Record<keyof z.input<typeof envSchema>, string> = {
@@ -129,6 +131,9 @@ export const configDescriptions: Record<keyof z.input<typeof envSchema>, string>
   SMTP_URL:
     'smtp://… or smtps://… to send notification and invite emails (nodemailer); unset, notices stay in the app.',
   MAIL_FROM: 'The sender of Chorus emails, e.g. Chorus <chorus@example.org>; needed with SMTP_URL.',
+  JOB_LEASE_MS:
+    'How long a running job stays with its server without a heartbeat; a killed server’s job is taken over after this.',
+  JOB_HEARTBEAT_MS: 'How often a running job renews its lease; at most half of JOB_LEASE_MS.',
 };
 
 export type Env = z.output<typeof envSchema>;
@@ -153,6 +158,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Where emails go out and who they are from; undefined keeps notices in the app only. */
   mail: { smtpUrl: string; from: string } | undefined;
+  /** Job leases: how long a job stays with a silent server, and how often a running job says it is alive. */
+  jobs: { leaseMs: number; heartbeatMs: number };
 }
 
 export class ConfigError extends Error {
@@ -168,6 +175,13 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   const secret = env.S3_SECRET_ACCESS_KEY !== undefined;
   if (keyId && !secret) problems.push('S3_SECRET_ACCESS_KEY must be set together with S3_ACCESS_KEY_ID');
   if (secret && !keyId) problems.push('S3_ACCESS_KEY_ID must be set together with S3_SECRET_ACCESS_KEY');
+  const lease = Number(env.JOB_LEASE_MS ?? 6_000);
+  const heartbeat = Number(env.JOB_HEARTBEAT_MS ?? 2_000);
+  if (heartbeat > lease / 2) {
+    problems.push(
+      `JOB_HEARTBEAT_MS (${heartbeat}) must be at most half of JOB_LEASE_MS (${lease}), or a busy server loses its running jobs`,
+    );
+  }
   if (env.S3_BUCKET === undefined && (env.S3_ENDPOINT !== undefined || keyId || secret)) {
     problems.push(
       'S3_BUCKET must be set when other S3_ settings are (leave all S3_ settings unset to keep files on local disk)',
@@ -226,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     metricsToken: e.METRICS_TOKEN,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
+    jobs: { leaseMs: e.JOB_LEASE_MS, heartbeatMs: e.JOB_HEARTBEAT_MS },
   };
 }
 

@@ -79,7 +79,7 @@ export function createServices(
     sessions: sessionRepository(db),
     workspaces: workspaceRepository(db),
     invites: inviteRepository(db),
-    jobs: createJobQueue({ db, dialect: config.database.kind, bus, logger }, options.jobs),
+    jobs: createJobQueue({ db, dialect: config.database.kind, bus, logger }, { ...config.jobs, ...options.jobs }),
     clips: clipRepository(db),
     clipComments: commentRepository(db),
     documents: documentRepository(db),

@@ -32,16 +32,27 @@ export class AwarenessRoom {
     this.awareness.on('update', this.onUpdate);
   }
 
-  /** Tells a peer who else is here (nothing when nobody is). */
+  /**
+   * Tells a peer who else is here (nothing when nobody is), and asks other instances for the people connected
+   * to them: their answer comes through `fromElsewhere`, so a joiner sees everyone at once, not after each
+   * person's next presence update.
+   */
   greet(peer: Peer): void {
-    const ids = [...this.awareness.getStates().keys()];
-    if (ids.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+    const here = this.everyone();
+    if (here) peer.send(here);
+    this.deps.elsewhere?.askForPresence?.(this.deps.documentId);
   }
 
-  /** Answers a peer that asked for every state. */
+  /** Answers a peer that asked for every state (other instances answer through `fromElsewhere`). */
   query(peer: Peer): void {
+    peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+    this.deps.elsewhere?.askForPresence?.(this.deps.documentId);
+  }
+
+  /** Every state of the people connected here, as one awareness message; null when nobody has one. */
+  everyone(): Uint8Array | null {
     const ids = [...this.awareness.getStates().keys()];
-    peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+    return ids.length > 0 ? encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)) : null;
   }
 
   receive(peer: Peer, update: Uint8Array, serverClientId: number): void {

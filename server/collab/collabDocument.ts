@@ -344,6 +344,11 @@ export class CollabDocument {
     if (!this.destroyed) this.room.fromElsewhere(message);
   }
 
+  /** The presence of the people connected here, for another instance where someone just joined. */
+  presenceForElsewhere(): Uint8Array | null {
+    return this.destroyed ? null : this.room.everyone();
+  }
+
   /**
    * Writes the whole state to blob storage and trims the log behind it. Never runs for a document
    * whose state is not trusted; resolves false when the write failed (it is retried later; the log

@@ -20,6 +20,7 @@ export class DocumentRegistry {
   private readonly toElsewhere: OtherInstances = {
     appended: (documentId, seq) => this.elsewhere?.appended(documentId, seq),
     awareness: (documentId, message) => this.elsewhere?.awareness(documentId, message),
+    askForPresence: (documentId) => this.elsewhere?.askForPresence?.(documentId),
   };
   /**
    * Notices from other instances about documents still loading here, by the seq they name: a load may read

@@ -31,6 +31,8 @@ export interface DocumentChannel {
 export interface OtherInstances {
   appended(documentId: string, seq: number): void;
   awareness(documentId: string, message: Uint8Array): void;
+  /** Someone joined here: ask the others for the presence of the people connected to them, at once. */
+  askForPresence?(documentId: string): void;
 }
 
 /** The peer a change the server makes on someone's behalf is sent as; `refusal()` says why it was refused, if it was. */

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testDatabases } from '../../tests/support/databases';
@@ -31,8 +32,8 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     await close();
   });
 
-  const logger = createLogger('silent');
-  function newQueue(options: JobQueueOptions = fast) {
+  const silent = createLogger('silent');
+  function newQueue(options: JobQueueOptions = fast, logger = silent) {
     const bus = createEventBus();
     const queue = createJobQueue({ db, dialect: database.name, bus, logger }, options);
     const updates: JobUpdate[] = [];
@@ -268,6 +269,28 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     intruder.queue.start();
     await until(async () => (await row(job.id)).status === 'succeeded', 'done');
     expect(runs).toBe(1);
+  });
+
+  it('takes over a job whose worker stopped renewing its lease (its server died), and says so in the log', async () => {
+    const s = spec();
+    // The first worker claims the job, then goes silent as a killed server does: no heartbeat, no release.
+    const dead = newQueue({ ...fast, leaseMs: 300 });
+    dead.queue.register(defineJob({ ...s, run: () => new Promise(() => undefined) }));
+    const job = await dead.queue.enqueue(s, { value: 1 }, { db });
+    const claimed = await dead.queue.repository.claim([s.name], dead.queue.workerId, 300);
+    expect(claimed).toMatchObject({ job: { id: job.id, status: 'running' }, takenOverFrom: null });
+
+    const lines: { msg: string; takenOverFrom?: string; jobId?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const heir = newQueue({ ...fast, leaseMs: 300 }, logger);
+    heir.queue.register(defineJob({ ...s, run: async () => undefined }));
+    heir.queue.start();
+    await until(async () => (await row(job.id)).status === 'succeeded', 'the takeover');
+    expect(await row(job.id)).toMatchObject({ attempts: 2 });
+    expect(lines.find((l) => l.msg.startsWith('took over a job'))).toMatchObject({
+      jobId: job.id,
+      takenOverFrom: dead.queue.workerId,
+    });
   });
 
   it('forgets jobs that finished more than a week ago', async () => {

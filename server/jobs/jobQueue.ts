@@ -11,8 +11,13 @@ import { type JobDefinition, type JobSpec } from './jobTypes';
 export interface JobQueueOptions {
   /** Jobs run at once by this server; 1 suits a 2-core machine where each job is an ffmpeg process. */
   concurrency?: number;
-  /** How long a claimed job stays ours without a heartbeat; after that another worker may take it. */
+  /**
+   * How long a claimed job stays ours without a heartbeat; after that another worker takes it over. This is
+   * how long a job whose server was killed waits (plus up to `pollMs`), so keep it short (default 6 s).
+   */
   leaseMs?: number;
+  /** How often a running job renews its lease (default a third of `leaseMs`); must be well under `leaseMs`. */
+  heartbeatMs?: number;
   /** How often to look for due jobs when nothing woke the worker. */
   pollMs?: number;
   /** How a job waits for file storage to come back (tests shorten it). */
@@ -39,6 +44,9 @@ interface Deps {
   logger: Logger;
 }
 
+/** A killed server's job is taken over within `leaseMs` + `pollMs` (7 s), well inside the 10 s asked for. */
+export const defaultJobLease = { leaseMs: 6_000, heartbeatMs: 2_000 };
+
 const PROGRESS_WRITE_MS = 1_000;
 /** Finished jobs are kept this long (to look into failures), then removed. */
 const KEEP_FINISHED_MS = 7 * 24 * 60 * 60 * 1000;
@@ -46,7 +54,8 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQueue {
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  const leaseMs = options.leaseMs ?? 30_000;
+  const leaseMs = options.leaseMs ?? defaultJobLease.leaseMs;
+  const heartbeatMs = Math.max(50, Math.min(options.heartbeatMs ?? Math.floor(leaseMs / 3), Math.floor(leaseMs / 2)));
   const pollMs = options.pollMs ?? 1_000;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const repo = jobRepository(deps.db, deps.dialect);
@@ -87,17 +96,14 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
     if (!payload.success) return giveUp(job, definition, `Its details are not valid: ${payload.error.message}`, null);
 
     let lastWrite = 0;
-    const heartbeat = setInterval(
-      () => {
-        repo.renewLease(job.id, workerId, leaseMs).then(
-          (ours) => {
-            if (!ours) controller.abort(new Error('lost the lease on this job'));
-          },
-          (e: unknown) => jobLog.warn({ err: e }, 'could not renew the job lease'),
-        );
-      },
-      Math.max(50, Math.floor(leaseMs / 3)),
-    );
+    const heartbeat = setInterval(() => {
+      repo.renewLease(job.id, workerId, leaseMs).then(
+        (ours) => {
+          if (!ours) controller.abort(new Error('lost the lease on this job'));
+        },
+        (e: unknown) => jobLog.warn({ err: e }, 'could not renew the job lease'),
+      );
+    }, heartbeatMs);
     announce(job, 'running', { progress: 0 });
     try {
       await definition.run(payload.data, {
@@ -197,8 +203,16 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
       try {
         await sweep();
         while (!stopping && running.size < concurrency) {
-          const job = await repo.claim([...definitions.keys()], workerId, leaseMs);
-          if (!job) break;
+          const claimed = await repo.claim([...definitions.keys()], workerId, leaseMs);
+          if (!claimed) break;
+          const { job, takenOverFrom } = claimed;
+          if (takenOverFrom !== null) {
+            // Its worker stopped renewing the lease: that server died, or stalled for longer than the lease.
+            log.warn(
+              { jobId: job.id, type: job.type, attempt: job.attempts, takenOverFrom, leaseMs },
+              'took over a job whose worker stopped renewing its lease',
+            );
+          }
           launch(job);
         }
       } catch (e) {

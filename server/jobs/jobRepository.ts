@@ -12,9 +12,9 @@ export interface NewJob {
 }
 
 /**
- * The jobs table. Claiming is one UPDATE … WHERE id = (SELECT … LIMIT 1) RETURNING, so two workers
- * can never take the same row: on PostgreSQL the inner SELECT also says FOR UPDATE SKIP LOCKED, so
- * several server instances claim different jobs without waiting on each other; SQLite has one writer.
+ * The jobs table. Claiming is a SELECT … LIMIT 1 then an UPDATE of that row in one transaction, so two
+ * workers can never take the same row: on PostgreSQL the SELECT says FOR UPDATE SKIP LOCKED, so several
+ * server instances claim different jobs without waiting on each other; SQLite has one writer.
  * Every later write names the worker (`locked_by`), so a worker that lost its lease changes nothing.
  */
 export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
@@ -73,38 +73,48 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
 
     findById: (id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst(),
 
-    /** Takes the oldest due job of these types (or one whose worker's lease ran out) and leases it. */
-    async claim(types: string[], workerId: string, leaseMs: number): Promise<JobsTable | undefined> {
+    /**
+     * Takes the oldest due job of these types (or one whose worker's lease ran out) and leases it.
+     * `takenOverFrom` names the worker whose lease ran out (it died or stalled), null for a queued job.
+     */
+    async claim(
+      types: string[],
+      workerId: string,
+      leaseMs: number,
+    ): Promise<{ job: JobsTable; takenOverFrom: string | null } | undefined> {
       if (types.length === 0) return undefined;
       const now = nowIso();
-      let candidate = db
-        .selectFrom('jobs')
-        .select('id')
-        .where('type', 'in', types)
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', now)]),
-            eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
-          ]),
-        )
-        .orderBy('run_after')
-        .limit(1);
-      if (dialect === 'postgres') candidate = candidate.forUpdate().skipLocked();
-      return db
-        .updateTable('jobs')
-        .set((eb) => ({
-          status: 'running',
-          locked_by: workerId,
-          locked_until: isoAfter(leaseMs),
-          attempts: eb('attempts', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', '=', candidate)
-        .where((eb) =>
-          eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]),
-        )
-        .returningAll()
-        .executeTakeFirst();
+      return db.transaction().execute(async (trx) => {
+        let candidate = trx
+          .selectFrom('jobs')
+          .select(['id', 'status', 'locked_by'])
+          .where('type', 'in', types)
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', now)]),
+              eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+            ]),
+          )
+          .orderBy('run_after')
+          .limit(1);
+        // The row stays locked until this transaction ends, so the update below changes what was read.
+        if (dialect === 'postgres') candidate = candidate.forUpdate().skipLocked();
+        const found = await candidate.executeTakeFirst();
+        if (!found) return undefined;
+        const job = await trx
+          .updateTable('jobs')
+          .set((eb) => ({
+            status: 'running',
+            locked_by: workerId,
+            locked_until: isoAfter(leaseMs),
+            attempts: eb('attempts', '+', 1),
+            updated_at: now,
+          }))
+          .where('id', '=', found.id)
+          .returningAll()
+          .executeTakeFirst();
+        return job && { job, takenOverFrom: found.status === 'running' ? found.locked_by : null };
+      });
     },
 
     /** False when the lease is no longer ours. */

@@ -92,7 +92,7 @@ describe('processing survives the server going away', () => {
     expect(job).toMatchObject({ status: 'running', attempts: 1 });
     expect(job!.locked_by).toContain(`:${child.pid}:`);
 
-    // The lease (30 s by default) would run out on its own; wind the clock forward instead of waiting.
+    // The lease (JOB_LEASE_MS, 6 s by default) would run out on its own; wind the clock forward instead of waiting.
     const db = await connectDatabase({ kind: 'sqlite', file: path.join(dataDir, 'chorus.sqlite') });
     await db
       .updateTable('jobs')

@@ -5,6 +5,8 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpdateLog } from '../../server/collab/updateLog';
+import { insertItem } from '../../shared/episodes/timelineDoc';
+import type { TimelineCheck } from '../../shared/realtime/collab';
 import { CollabClient, eventually } from '../support/collabClient';
 import { newDocument, teamWithEveryRole, type Team } from '../support/collabFixtures';
 import { freshPostgresSchema, testPostgresUrl } from '../support/postgres';
@@ -85,6 +87,70 @@ describe.skipIf(!pgUrl || !redisUrl)('co-writing across two server instances', (
       5000,
       'Ada’s presence on B',
     );
+  });
+
+  it('shows someone joining on one instance who is on the other at once, not after their next presence update', async () => {
+    const doc = await newDocument(team.people.admin, team.workspaceId);
+    const onA = await (await open(a, 'admin')).join(doc.id);
+    onA.awareness.setLocalStateField('user', { name: 'Ada Admin', color: '#1d70b8' });
+    const nameOn = (d: typeof onA) =>
+      (d.awareness.getStates().get(onA.ydoc.clientID) as { user?: { name: string } } | undefined)?.user?.name;
+    const first = await (await open(b, 'expert')).join(doc.id);
+    await eventually(() => nameOn(first) === 'Ada Admin', 5000, 'Ada’s presence on B');
+
+    // Ada sends nothing more (her client renews its presence only every 15 s); people joining on B now see her
+    // because B asks A for everyone's presence on each join.
+    for (const role of ['editor', 'carer'] as const) {
+      const late = await (await open(b, role)).join(doc.id);
+      await eventually(() => nameOn(late) === 'Ada Admin', 5000, `Ada’s presence for the ${role} joining on B`);
+    }
+    // And the other way round: someone joining on A sees the people on B.
+    first.awareness.setLocalStateField('user', { name: 'Exp Expert', color: '#00703c' });
+    await eventually(() => onA.awareness.getStates().has(first.ydoc.clientID), 5000, 'the expert on A');
+    const lateOnA = await (await open(a, 'editor')).join(doc.id);
+    await eventually(
+      () =>
+        (lateOnA.awareness.getStates().get(first.ydoc.clientID) as { user?: { name: string } } | undefined)?.user
+          ?.name === 'expert person',
+      5000,
+      'the expert (stamped with their account name) for the editor joining on A',
+    );
+  });
+
+  it('tells people on every instance why a live timeline edit was not stored (timeline:check)', async () => {
+    const created = await team.people.editor.post(`/api/workspaces/${team.workspaceId}/episodes`, {
+      title: 'Both instances',
+    });
+    expect(created.status).toBe(201);
+    const docId = created.body.timelineDocumentId as string;
+    const checks = (c: CollabClient) => {
+      const got: TimelineCheck[] = [];
+      c.socket.on('timeline:check', (_id, check) => got.push(check));
+      return got;
+    };
+    const editorClient = await open(a, 'editor');
+    const adminClient = await open(b, 'admin');
+    const onA = checks(editorClient);
+    const onB = checks(adminClient);
+    const editor = await editorClient.join(docId);
+    await adminClient.join(docId);
+    // An item naming a clip that is not in the workspace: the timeline cannot be stored.
+    insertItem(editor.ydoc, 0, {
+      kind: 'clip',
+      clipId: randomUUID(),
+      inSeconds: 0,
+      outSeconds: 1,
+      gainDb: 0,
+      crossfadeSeconds: 0,
+    });
+    for (const [where, got] of [
+      ['A, where the edit was made', onA],
+      ['B', onB],
+    ] as const) {
+      const check = await eventually(() => got.find((c) => !c.saved), 10_000, `a timeline:check on ${where}`);
+      expect(check).toMatchObject({ episodeId: created.body.id, saved: false });
+      expect(check.problems.length).toBeGreaterThan(0);
+    }
   });
 
   it('loses nothing when an instance missed a notice and the other has snapshotted past it', async () => {

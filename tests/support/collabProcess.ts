@@ -12,6 +12,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** What it wrote to stderr, for failure messages. */
   stderr(): string;
+  /** Its log lines (JSON, on stdout; LOG_LEVEL decides which), each parsed. */
+  logs(): Record<string, unknown>[];
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
@@ -31,11 +33,13 @@ export async function startServerProcess(
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const lines = createInterface({ input: child.stdout! });
+  const logs: Record<string, unknown>[] = [];
   const started = new Promise<{ url: string; pid: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
     lines.on('line', (line) => {
       try {
         const parsed = JSON.parse(line);
+        if (!parsed.url) logs.push(parsed);
         if (parsed.url) {
           clearTimeout(timer);
           resolve(parsed);
@@ -55,6 +59,7 @@ export async function startServerProcess(
     pid,
     child,
     stderr: () => stderr,
+    logs: () => logs,
     async kill(signal) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

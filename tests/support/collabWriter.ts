@@ -34,6 +34,13 @@ export class ParagraphWriter {
   private rejoining: Promise<void> | null = null;
   private serverUrl = '';
   private closed = false;
+  /** Whether a lost connection is made again to the same address (see `stayConnected`). */
+  private keepConnected = false;
+  private reconnecting: Promise<void> | null = null;
+  /** When the latest reconnection finished (synced again), in `performance.now()` time; null before any. */
+  reconnectedAt: number | null = null;
+  /** How many times the connection was lost. */
+  disconnects = 0;
 
   constructor(
     readonly name: string,
@@ -58,12 +65,17 @@ export class ParagraphWriter {
   /** Connects to `serverUrl` (a new socket) and joins; resolves once synced. */
   async connect(serverUrl: string): Promise<void> {
     this.serverUrl = serverUrl;
-    this.socket?.disconnect();
+    const old = this.socket;
     const socket = collabSocket(serverUrl, this.cookie);
     this.socket = socket;
+    old?.disconnect();
     this.joined = false;
-    socket.on('disconnect', () => {
-      if (socket === this.socket) this.joined = false;
+    socket.on('disconnect', (reason) => {
+      if (socket !== this.socket) return;
+      this.joined = false;
+      if (reason === 'io client disconnect') return;
+      this.disconnects++;
+      if (this.keepConnected && !this.closed) void this.reconnect();
     });
     socket.on('y', (docId, raw) => {
       if (docId === this.docId && socket === this.socket)
@@ -88,6 +100,29 @@ export class ParagraphWriter {
     });
     await connected(socket);
     await this.join();
+  }
+
+  /**
+   * From now on a lost connection is made again to the same address, as the browser's Socket.IO client does: behind
+   * a proxy, that reaches an instance that is still alive. Every change made meanwhile rides on the next join.
+   */
+  stayConnected(): void {
+    this.keepConnected = true;
+  }
+
+  private reconnect(): Promise<void> {
+    this.reconnecting ??= (async () => {
+      while (!this.closed) {
+        try {
+          await withTimeout(this.connect(this.serverUrl), 10_000, `${this.name}: reconnecting`);
+          this.reconnectedAt = performance.now();
+          return;
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    })().finally(() => (this.reconnecting = null));
+    return this.reconnecting;
   }
 
   /** Moves to another server (the old one died), keeping every change made here. */
@@ -180,6 +215,14 @@ export class ParagraphWriter {
   get url(): string {
     return this.serverUrl;
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function paragraphTexts(doc: Y.Doc): string[] {
