@@ -36,6 +36,7 @@ import type {
   ShowsTable,
 } from './schema/episodes';
 import type { ClipTranscriptsTable, SearchPassagesTable, SearchSourcesTable } from './schema/transcripts';
+import type { EpisodeSignoffOverridesTable, EpisodeSignoffsTable, SignoffSettingsTable } from './schema/signoffs';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings and ids are UUID strings in both
@@ -74,6 +75,9 @@ export interface Database {
   clip_transcripts: ClipTranscriptsTable;
   search_sources: SearchSourcesTable;
   search_passages: SearchPassagesTable;
+  episode_signoffs: EpisodeSignoffsTable;
+  episode_signoff_overrides: EpisodeSignoffOverridesTable;
+  signoff_settings: SignoffSettingsTable;
 }
 
 export type * from './schema/accounts';
@@ -83,3 +87,4 @@ export type * from './schema/clips';
 export type * from './schema/episodes';
 export type * from './schema/exports';
 export type * from './schema/transcripts';
+export type * from './schema/signoffs';
