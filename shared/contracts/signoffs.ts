@@ -36,8 +36,12 @@ export const signoffListSchema = z.object({
   override: z
     .object({ reason: z.string(), by: z.object({ id: z.string(), name: z.string() }), at: z.string() })
     .nullable(),
+  /** What the caller may do here: publish without everyone's sign-off (admins), turn sign-off on or off (admins). */
+  abilities: z.object({ override: z.boolean(), changeSetting: z.boolean() }),
 });
 export type SignoffList = z.infer<typeof signoffListSchema>;
+
+const askForChange = 'Say what you would like changed.';
 
 /** A note is required, and bounded, when asking for a change; optional with an approval. */
 export const signoffBodySchema = z.discriminatedUnion(
@@ -49,7 +53,11 @@ export const signoffBodySchema = z.discriminatedUnion(
     }),
     z.strictObject({
       decision: z.literal('changes_requested'),
-      note: text('What you would like changed', signoffNoteMax, 'Say what you would like changed.'),
+      note: z
+        .string({ message: askForChange })
+        .trim()
+        .min(1, { message: askForChange })
+        .max(signoffNoteMax, { message: `What you would like changed can be at most ${signoffNoteMax} characters.` }),
     }),
   ],
   { message: 'Choose “approved” or “changes_requested”.' },

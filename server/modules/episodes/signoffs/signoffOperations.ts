@@ -1,7 +1,8 @@
 import type { MySignoff, SignoffBody, SignoffList, SignoffSetting } from '../../../../shared/contracts/signoffs';
 import { nowIso } from '../../../clock';
 import { AppError } from '../../../errors';
-import { authorize } from '../../../policies/authorize';
+import { authorize, mayEpisode } from '../../../policies/authorize';
+import { roleMay } from '../../../policies/rules';
 import { actorIn } from '../../../policies/actor';
 import { loadEpisodeFor, presentRender, type EpisodeContext } from '../episodeOperations';
 import { renderConsent, renderGone } from '../renderConsent';
@@ -9,7 +10,7 @@ import { renderToSignOff, signoffsFor } from './signoffStatus';
 
 /** Everyone heard in the episode's newest passing render and where their sign-off stands (any member may look). */
 export async function listSignoffs(ctx: EpisodeContext, episodeId: string, userId: string): Promise<SignoffList> {
-  const { episode } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.view');
+  const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.view');
   const { services } = ctx;
   const render = await renderToSignOff(services, episode.id);
   const [people, enabled, override] = await Promise.all([
@@ -26,6 +27,10 @@ export async function listSignoffs(ctx: EpisodeContext, episodeId: string, userI
     override: override
       ? { reason: override.reason, by: { id: override.created_by, name: override.name }, at: override.created_at }
       : null,
+    abilities: {
+      override: mayEpisode(actor, 'episode.publishWithoutSignoff'),
+      changeSetting: actor.role !== undefined && roleMay(actor.role, 'workspace.update'),
+    },
   };
 }
 
@@ -39,7 +44,14 @@ export async function mySignoff(ctx: EpisodeContext, episodeId: string, userId: 
   const render = await renderToSignOff(services, episode.id);
   const me = render ? (await signoffsFor(services, episode.id, render)).find((p) => p.userId === userId) : undefined;
   if (!render || !me) {
-    return { heard: false, renderId: render?.id ?? null, audioUrl: null, unavailableReason: null, parts: [], signoff: null };
+    return {
+      heard: false,
+      renderId: render?.id ?? null,
+      audioUrl: null,
+      unavailableReason: null,
+      parts: [],
+      signoff: null,
+    };
   }
   const gone = await renderGone(services, render);
   const refusal = gone ? gone.message : (await renderConsent(services, render, 'episode.draft')).refusal;
