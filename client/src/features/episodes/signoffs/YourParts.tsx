@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { signoffNoteMax, type MySignoff, type SignoffBody } from '../../../../../shared/contracts/signoffs';
+import { Button } from '../../../components/Button';
+import { formText } from '../../../components/formText';
+import { LabelledSection } from '../../../components/LabelledSection';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { StatusMessage } from '../../../components/StatusMessage';
+import { SubmitOrCancel } from '../../../components/SubmitOrCancel';
+import { useAction } from '../../../components/useAction';
+import { whenWords } from '../../clips/clipWords';
+import { TextArea } from '../../clips/TextArea';
+import { PartsPlayer } from './PartsPlayer';
+import { decideSignoff } from './signoffsApi';
+
+/**
+ * For someone whose voice is in the episode: their parts, each with a Play button, and their answer: these are
+ * fine, or a change they would like (with a note). Plain words (docs/words.md): no "render", no "approve".
+ */
+export function YourParts({ episodeId, mine, onDecided }: { episodeId: string; mine: MySignoff; onDecided(): void }) {
+  const { busy, problem, run } = useAction();
+  const [asking, setAsking] = useState(false);
+  const [said, setSaid] = useState('');
+  if (!mine.heard) return null;
+  const signoff = mine.signoff;
+
+  const decide = async (body: SignoffBody) => {
+    setSaid('');
+    const done = await run(() => decideSignoff(episodeId, body));
+    if (!done) return;
+    setAsking(false);
+    setSaid(
+      body.decision === 'approved'
+        ? 'Thank you. You said your parts are fine.'
+        : 'Thank you. Your request for a change was sent to the people making the episode.',
+    );
+    onDecided();
+  };
+
+  return (
+    <LabelledSection
+      className="panel your-parts"
+      headingId="your-parts-heading"
+      headingClass="heading-l"
+      title="Your parts"
+    >
+      <p>
+        Your voice is in this episode. Before it is published, please listen to your parts and tell us whether you are
+        happy with them. You can listen to the whole episode too, but you do not have to.
+      </p>
+      {mine.audioUrl ? (
+        <PartsPlayer audioUrl={mine.audioUrl} parts={mine.parts} />
+      ) : (
+        <p>{mine.unavailableReason ?? 'Your parts cannot be played just now.'}</p>
+      )}
+      <p className="your-parts__answer">
+        {signoff?.state === 'approved' ? (
+          <strong>You said these are fine{signoff.at ? ` on ${whenWords(signoff.at)}` : ''}.</strong>
+        ) : signoff?.state === 'changes_requested' ? (
+          <strong>You asked for a change{signoff.at ? ` on ${whenWords(signoff.at)}` : ''}.</strong>
+        ) : (
+          <strong>You have not answered yet.</strong>
+        )}
+      </p>
+      {signoff?.state === 'changes_requested' && signoff.note ? (
+        <blockquote className="review__note">
+          <p>{signoff.note}</p>
+        </blockquote>
+      ) : null}
+      <div className="visually-hidden">
+        <StatusMessage>{said}</StatusMessage>
+      </div>
+      <ProblemAlert problem={problem} />
+      {asking ? (
+        <AskForChange
+          busy={busy}
+          onSend={(note) => void decide({ decision: 'changes_requested', note })}
+          onCancel={() => setAsking(false)}
+        />
+      ) : (
+        <div className="button-group">
+          {signoff?.state !== 'approved' ? (
+            <Button busy={busy} onClick={() => void decide({ decision: 'approved' })}>
+              These are fine
+            </Button>
+          ) : null}
+          <Button variant="secondary" onClick={() => setAsking(true)}>
+            Ask for a change
+          </Button>
+        </div>
+      )}
+    </LabelledSection>
+  );
+}
+
+function AskForChange({ busy, onSend, onCancel }: { busy: boolean; onSend(note: string): void; onCancel(): void }) {
+  const [error, setError] = useState<string | undefined>();
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => box.current?.focus(), []);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const note = formText(event.currentTarget, 'note').trim();
+    if (note === '') {
+      setError('Say what you would like changed');
+      box.current?.focus();
+      return;
+    }
+    if (note.length > signoffNoteMax) {
+      setError(`Your note can be at most ${signoffNoteMax} characters. Make it shorter`);
+      box.current?.focus();
+      return;
+    }
+    setError(undefined);
+    onSend(note);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="review__ask">
+      <TextArea
+        id="your-parts-note"
+        name="note"
+        label="What would you like changed?"
+        hint="The people making the episode will read this. Say which part, and what you would like: cut, shortened, or left out."
+        ref={box}
+        error={error}
+        rows={4}
+      />
+      <SubmitOrCancel busy={busy} onCancel={onCancel}>
+        Send your request
+      </SubmitOrCancel>
+    </form>
+  );
+}
