@@ -6,7 +6,8 @@ import type { EpisodeRendersTable, EpisodesTable } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { authorizeEpisode, type Actor } from '../../../policies/authorize';
 import type { Services } from '../../../services';
-import { namesInWords, signoffsFor, type PersonHeard } from './signoffStatus';
+import { namesInWords } from '../../../../shared/namesInWords';
+import { signoffsFor, type PersonHeard } from './signoffStatus';
 
 const waitingWords = (p: PersonHeard) =>
   p.signoff.state === 'changes_requested' ? `${p.name} asked for a change` : `${p.name} has not answered yet`;

@@ -60,7 +60,3 @@ export async function renderToSignOff(services: Services, episodeId: string) {
   const render = await services.episodes.latestPassing(episodeId);
   return render?.blob_key ? render : undefined;
 }
-
-/** "Mary", "Mary and Joe", "Ann, Mary and Joe". */
-export const namesInWords = (names: readonly string[]) =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;

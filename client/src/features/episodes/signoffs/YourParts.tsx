@@ -1,14 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { signoffNoteMax, type MySignoff, type SignoffBody } from '../../../../../shared/contracts/signoffs';
 import { Button } from '../../../components/Button';
-import { formText } from '../../../components/formText';
 import { LabelledSection } from '../../../components/LabelledSection';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { StatusMessage } from '../../../components/StatusMessage';
-import { SubmitOrCancel } from '../../../components/SubmitOrCancel';
 import { useAction } from '../../../components/useAction';
 import { whenWords } from '../../clips/clipWords';
-import { TextArea } from '../../clips/TextArea';
+import { NoteForm } from '../../clips/NoteForm';
 import { PartsPlayer } from './PartsPlayer';
 import { decideSignoff } from './signoffsApi';
 
@@ -71,7 +69,14 @@ export function YourParts({ episodeId, mine, onDecided }: { episodeId: string; m
       </div>
       <ProblemAlert problem={problem} />
       {asking ? (
-        <AskForChange
+        <NoteForm
+          id="your-parts-note"
+          className="review__ask"
+          label="What would you like changed?"
+          hint="The people making the episode will read this. Say which part, and what you would like: cut, shortened, or left out."
+          whenEmpty="Say what you would like changed"
+          max={signoffNoteMax}
+          submitLabel="Send your request"
           busy={busy}
           onSend={(note) => void decide({ decision: 'changes_requested', note })}
           onCancel={() => setAsking(false)}
@@ -89,45 +94,5 @@ export function YourParts({ episodeId, mine, onDecided }: { episodeId: string; m
         </div>
       )}
     </LabelledSection>
-  );
-}
-
-function AskForChange({ busy, onSend, onCancel }: { busy: boolean; onSend(note: string): void; onCancel(): void }) {
-  const [error, setError] = useState<string | undefined>();
-  const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => box.current?.focus(), []);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const note = formText(event.currentTarget, 'note').trim();
-    if (note === '') {
-      setError('Say what you would like changed');
-      box.current?.focus();
-      return;
-    }
-    if (note.length > signoffNoteMax) {
-      setError(`Your note can be at most ${signoffNoteMax} characters. Make it shorter`);
-      box.current?.focus();
-      return;
-    }
-    setError(undefined);
-    onSend(note);
-  };
-
-  return (
-    <form onSubmit={submit} noValidate className="review__ask">
-      <TextArea
-        id="your-parts-note"
-        name="note"
-        label="What would you like changed?"
-        hint="The people making the episode will read this. Say which part, and what you would like: cut, shortened, or left out."
-        ref={box}
-        error={error}
-        rows={4}
-      />
-      <SubmitOrCancel busy={busy} onCancel={onCancel}>
-        Send your request
-      </SubmitOrCancel>
-    </form>
   );
 }

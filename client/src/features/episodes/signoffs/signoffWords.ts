@@ -1,4 +1,5 @@
 import type { Signoff, SignoffList } from '../../../../../shared/contracts/signoffs';
+import { namesInWords } from '../../../../../shared/namesInWords';
 import { whenWords } from '../../clips/clipWords';
 
 /** Where one person's sign-off stands, in plain words (docs/words.md), for the list editors and everyone see. */
@@ -12,10 +13,6 @@ export function signoffStateWords(s: Signoff): string {
       return 'Not answered yet';
   }
 }
-
-/** "Mary", "Mary and Joe", "Ann, Mary and Joe". */
-export const namesInWords = (names: readonly string[]) =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 /** What publishing waits for, or null when it waits for nobody: said beside the Publish button. */
 export function publishWaitsFor(list: SignoffList, myId: string | null): string | null {
