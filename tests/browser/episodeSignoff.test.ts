@@ -80,6 +80,8 @@ describe('signing off your parts before an episode is published', { timeout: 300
     await parts.getByRole('button', { name: 'These are fine' }).click();
     await mary.getByRole('status').filter({ hasText: 'Thank you. You said your parts are fine.' }).waitFor();
     await parts.getByText(/^You said these are fine on /).waitFor();
+    // The button pressed is gone: focus is on the answer, not lost to the top of the page.
+    await expect.poll(() => mary.evaluate(() => document.activeElement?.id)).toBe('your-parts-answer');
     // The editor's list follows at once.
     await signoffs.getByText('1 of 2 people heard have signed off their parts.').waitFor();
     await signoffs.getByRole('listitem').filter({ hasText: 'carer person: Happy with their parts' }).waitFor();
@@ -90,6 +92,10 @@ describe('signing off your parts before an episode is published', { timeout: 300
     const joesParts = joe.getByRole('region', { name: 'Your parts' });
     await joesParts.getByRole('button', { name: 'Ask for a change' }).click();
     const note = joe.getByLabel('What would you like changed?');
+    await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
+    await joesParts.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => joe.evaluate(() => document.activeElement?.id)).toBe('your-parts-ask');
+    await joesParts.getByRole('button', { name: 'Ask for a change' }).click();
     await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
     await joesParts.getByRole('button', { name: 'Send your request' }).click();
     await joesParts.getByText('Say what you would like changed').waitFor();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Episode, Show } from '../../../../shared/contracts/episodes';
 import { Link } from '../../app/router';
 import { Button } from '../../components/Button';
+import { focusWhenShown } from '../../components/focusWhenShown';
 import { useAction } from '../../components/useAction';
 import { LabelledSection } from '../../components/LabelledSection';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -56,7 +57,7 @@ export function PublishPanel({
             {published ? 'Take out of the feed' : 'Publish to the feed'}
           </Button>
           {!published && waitsFor && mayOverride ? (
-            <Button variant="secondary" onClick={() => setOverriding(true)}>
+            <Button id="publish-override" variant="secondary" onClick={() => setOverriding(true)}>
               Publish without everyone’s sign-off…
             </Button>
           ) : null}
@@ -69,7 +70,10 @@ export function PublishPanel({
             setOverriding(false);
             onChanged(e);
           }}
-          onCancel={() => setOverriding(false)}
+          onCancel={() => {
+            setOverriding(false);
+            focusWhenShown('publish-override');
+          }}
         />
       ) : null}
       <ProblemAlert problem={problem} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { signoffNoteMax, type MySignoff, type SignoffBody } from '../../../../../shared/contracts/signoffs';
 import { Button } from '../../../components/Button';
 import { LabelledSection } from '../../../components/LabelledSection';
+import { focusWhenShown } from '../../../components/focusWhenShown';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { useAction } from '../../../components/useAction';
@@ -32,6 +33,8 @@ export function YourParts({ episodeId, mine, onDecided }: { episodeId: string; m
         : 'Thank you. Your request for a change was sent to the people making the episode.',
     );
     onDecided();
+    // The button pressed may be gone now: focus goes to the answer, read out as it changes.
+    focusWhenShown('your-parts-answer');
   };
 
   return (
@@ -50,7 +53,7 @@ export function YourParts({ episodeId, mine, onDecided }: { episodeId: string; m
       ) : (
         <p>{mine.unavailableReason ?? 'Your parts cannot be played just now.'}</p>
       )}
-      <p className="your-parts__answer">
+      <p className="your-parts__answer" id="your-parts-answer" tabIndex={-1}>
         {signoff?.state === 'approved' ? (
           <strong>You said these are fine{signoff.at ? ` on ${whenWords(signoff.at)}` : ''}.</strong>
         ) : signoff?.state === 'changes_requested' ? (
@@ -79,7 +82,10 @@ export function YourParts({ episodeId, mine, onDecided }: { episodeId: string; m
           submitLabel="Send your request"
           busy={busy}
           onSend={(note) => void decide({ decision: 'changes_requested', note })}
-          onCancel={() => setAsking(false)}
+          onCancel={() => {
+            setAsking(false);
+            focusWhenShown('your-parts-ask');
+          }}
         />
       ) : (
         <div className="button-group">
@@ -88,7 +94,7 @@ export function YourParts({ episodeId, mine, onDecided }: { episodeId: string; m
               These are fine
             </Button>
           ) : null}
-          <Button variant="secondary" onClick={() => setAsking(true)}>
+          <Button id="your-parts-ask" variant="secondary" onClick={() => setAsking(true)}>
             Ask for a change
           </Button>
         </div>
