@@ -157,7 +157,12 @@ function EpisodeView({ episode, myId, reload }: { episode: Episode; myId: string
       >
         <EpisodeAttention episode={episode} />
         {signoffs.mine.status === 'ready' ? (
-          <YourParts episodeId={episode.id} mine={signoffs.mine.data} onDecided={signoffs.reload} />
+          <YourParts
+            episodeId={episode.id}
+            mine={signoffs.mine.data}
+            override={signoffList?.override ?? null}
+            onDecided={signoffs.reload}
+          />
         ) : null}
         <LiveLine room={room} />
         <EpisodeDetailsForm episode={episode} onSaved={reload} />

@@ -5,7 +5,7 @@ import { LabelledSection } from '../../../components/LabelledSection';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { useAction } from '../../../components/useAction';
-import { whenWords } from '../../clips/clipWords';
+import { OverrideNote } from './OverrideNote';
 import { putSignoffSetting } from './signoffsApi';
 import { signoffStateWords } from './signoffWords';
 
@@ -78,12 +78,7 @@ export function SignoffPanel({
           </ul>
         </>
       )}
-      {list.override ? (
-        <p className="signoffs__override">
-          {list.override.by.name} published it on {whenWords(list.override.at)} before everyone had signed off, giving
-          this reason: “{list.override.reason}”
-        </p>
-      ) : null}
+      {list.override ? <OverrideNote override={list.override} /> : null}
       {list.abilities.changeSetting ? (
         <Button variant="secondary" busy={busy} onClick={() => void toggle()}>
           {list.enabled ? 'Stop asking for sign-off in this project' : 'Ask for sign-off before publishing'}

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { signoffNoteMax, type MySignoff, type SignoffBody } from '../../../../../shared/contracts/signoffs';
+import {
+  signoffNoteMax,
+  type MySignoff,
+  type SignoffBody,
+  type SignoffList,
+} from '../../../../../shared/contracts/signoffs';
 import { Button } from '../../../components/Button';
 import { LabelledSection } from '../../../components/LabelledSection';
 import { focusWhenShown } from '../../../components/focusWhenShown';
@@ -8,6 +13,7 @@ import { StatusMessage } from '../../../components/StatusMessage';
 import { useAction } from '../../../components/useAction';
 import { whenWords } from '../../clips/clipWords';
 import { NoteForm } from '../../clips/NoteForm';
+import { OverrideNote } from './OverrideNote';
 import { PartsPlayer } from './PartsPlayer';
 import { decideSignoff } from './signoffsApi';
 
@@ -15,7 +21,18 @@ import { decideSignoff } from './signoffsApi';
  * For someone whose voice is in the episode: their parts, each with a Play button, and their answer: these are
  * fine, or a change they would like (with a note). Plain words (docs/words.md): no "render", no "approve".
  */
-export function YourParts({ episodeId, mine, onDecided }: { episodeId: string; mine: MySignoff; onDecided(): void }) {
+export function YourParts({
+  episodeId,
+  mine,
+  override,
+  onDecided,
+}: {
+  episodeId: string;
+  mine: MySignoff;
+  /** An admin published before everyone had signed off: the people heard are told too, with the reason. */
+  override: SignoffList['override'];
+  onDecided(): void;
+}) {
   const { busy, problem, run } = useAction();
   const [asking, setAsking] = useState(false);
   const [said, setSaid] = useState('');
@@ -67,6 +84,7 @@ export function YourParts({ episodeId, mine, onDecided }: { episodeId: string; m
           <p>{signoff.note}</p>
         </blockquote>
       ) : null}
+      {override ? <OverrideNote override={override} /> : null}
       <div className="visually-hidden">
         <StatusMessage>{said}</StatusMessage>
       </div>
