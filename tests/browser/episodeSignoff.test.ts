@@ -138,5 +138,11 @@ describe('signing off your parts before an episode is published', { timeout: 300
         /^Ada Admin published it on .+ before everyone had signed off, giving this reason: “Joe agreed by phone/,
       )
       .waitFor();
+    // Joe, asked again about his shortened part, is told too.
+    const joe = await browserOf(people.carer2);
+    await joe.goto(`/e/${episodeId}`);
+    const joesParts = joe.getByRole('region', { name: 'Your parts' });
+    await joesParts.getByText('You have not answered yet.').waitFor();
+    await joesParts.getByText(/Ada Admin published it on .+ giving this reason: “Joe agreed by phone/).waitFor();
   });
 });
