@@ -48,6 +48,10 @@ export interface DomainEvents {
   'episode:render': [event: EpisodeRenderEvent];
   /** A published episode uses a clip whose consent was withdrawn: it needs a new render. */
   'episode:flagged': [event: EpisodeFlaggedEvent];
+  /** A render finished that needs these people's sign-off (newly asked: their parts are new or changed). */
+  'episode:signoffRequested': [event: EpisodeSignoffRequestedEvent];
+  /** Someone heard in the episode approved their parts or asked for a change. */
+  'episode:signoffDecided': [event: EpisodeSignoffDecidedEvent];
   'thread:changed': [event: DocumentThreadEvent];
   /** One person was mentioned in a comment: only their sockets hear of it. */
   'thread:mention': [userId: string, event: ThreadMentionEvent];
@@ -75,4 +79,20 @@ export interface EpisodePublishedEvent {
   episodeId: string;
   /** The clips heard in the render the feed serves. */
   clipIds: string[];
+}
+
+export interface EpisodeSignoffRequestedEvent {
+  workspaceId: string;
+  episodeId: string;
+  renderId: string;
+  /** The people newly asked to listen to their parts and sign them off. */
+  userIds: string[];
+}
+
+export interface EpisodeSignoffDecidedEvent {
+  workspaceId: string;
+  episodeId: string;
+  userId: string;
+  decision: 'approved' | 'changes_requested';
+  note: string | null;
 }

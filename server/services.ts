@@ -10,6 +10,7 @@ import { commentRepository } from './modules/clips/commentRepository';
 import { documentRepository } from './modules/documents/documentRepository';
 import { episodeRepository } from './modules/episodes/episodeRepository';
 import { publishingRepository } from './modules/episodes/publishingRepository';
+import { signoffRepository } from './modules/episodes/signoffs/signoffRepository';
 import { inviteRepository } from './modules/invites/inviteRepository';
 import { musicRepository } from './modules/music/musicRepository';
 import { workspaceRepository } from './modules/workspaces/workspaceRepository';
@@ -44,6 +45,8 @@ export interface Services {
   // Episodes and music.
   episodes: ReturnType<typeof episodeRepository>;
   publishing: ReturnType<typeof publishingRepository>;
+  /** Sign-off by the people heard in an episode. */
+  signoffs: ReturnType<typeof signoffRepository>;
   music: ReturnType<typeof musicRepository>;
 
   /** Runs `work` in one database transaction; repository methods that take a `tx` join it. */
@@ -87,6 +90,7 @@ export function createServices(
     // Episodes and music.
     episodes: episodeRepository(db),
     publishing: publishingRepository(db),
+    signoffs: signoffRepository(db),
     music: musicRepository(db),
 
     transaction: (work) => db.transaction().execute(work),

@@ -15,6 +15,8 @@ export const errorStatus = {
   conflict: 409,
   /** The page's editor is older (or newer) than the server accepts: reload, do not retry. */
   schema_outdated: 409,
+  /** Someone heard in the episode has not approved their parts yet (the message names who). */
+  signoff_pending: 409,
   invite_expired: 410,
   invite_used_up: 410,
   clip_withdrawn: 410,

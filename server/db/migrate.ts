@@ -14,6 +14,7 @@ import * as m012 from './migrations/012_document_log_heads';
 import * as m013 from './migrations/013_document_exports';
 import * as m014 from './migrations/014_render_removals';
 import * as m015 from './migrations/015_clip_transcripts_and_search';
+import * as m016 from './migrations/016_episode_signoffs';
 import * as m017 from './migrations/017_notifications';
 import * as m018 from './migrations/018_account_deletion';
 import * as m019 from './migrations/019_involvement';
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '013_document_exports': m013,
   '014_render_removals': m014,
   '015_clip_transcripts_and_search': m015,
+  '016_episode_signoffs': m016,
   '017_notifications': m017,
   '018_account_deletion': m018,
   '019_involvement': m019,

@@ -43,6 +43,7 @@ import type {
   InvolvementParticipantsTable,
   InvolvementRatesTable,
 } from './schema/involvement';
+import type { EpisodeSignoffOverridesTable, EpisodeSignoffsTable, SignoffSettingsTable } from './schema/signoffs';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings and ids are UUID strings in both
@@ -87,6 +88,9 @@ export interface Database {
   involvement_expenses: InvolvementExpensesTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
+  episode_signoffs: EpisodeSignoffsTable;
+  episode_signoff_overrides: EpisodeSignoffOverridesTable;
+  signoff_settings: SignoffSettingsTable;
 }
 
 export type * from './schema/accounts';
@@ -98,3 +102,4 @@ export type * from './schema/exports';
 export type * from './schema/notifications';
 export type * from './schema/transcripts';
 export type * from './schema/involvement';
+export type * from './schema/signoffs';

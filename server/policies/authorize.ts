@@ -191,6 +191,8 @@ const episodeForbiddenMessages: Record<EpisodeAction, string> = {
   'episode.edit': 'Only admins and editors can change an episode or its timeline. You can still listen to it.',
   'episode.render': 'Only admins and editors can render an episode. You can still listen to its renders.',
   'episode.publish': 'Only admins and editors can publish or unpublish an episode.',
+  'episode.publishWithoutSignoff':
+    'Only an admin can publish an episode before everyone heard in it has signed off. Wait for their sign-off, or ask an admin.',
 };
 
 /** Like `authorize`, for episodes and the show: 404 outside the workspace, 403 with a reason inside it. */

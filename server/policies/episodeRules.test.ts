@@ -21,3 +21,14 @@ describe('episode rules (PRODUCT.md: create, edit, render, publish → admin, ed
     );
   });
 });
+
+describe('publishing before everyone heard has signed off (issue 12 §2)', () => {
+  it('is for admins alone; an editor is told to wait or ask an admin', () => {
+    expect(episodeRoleMay('admin', 'episode.publishWithoutSignoff')).toBe(true);
+    for (const role of ['editor', 'expert', 'carer'] as const)
+      expect(episodeRoleMay(role, 'episode.publishWithoutSignoff')).toBe(false);
+    expect(() => authorizeEpisode({ userId: 'u', role: 'editor' }, 'episode.publishWithoutSignoff')).toThrow(
+      /Only an admin can publish an episode before everyone heard in it has signed off/,
+    );
+  });
+});

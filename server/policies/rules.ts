@@ -133,7 +133,14 @@ export function clipRoleMay(role: Role, action: ClipAction, userId: string, clip
 }
 
 /** What may be done with episodes, the show and the timeline. */
-export type EpisodeAction = 'episode.view' | 'episode.create' | 'episode.edit' | 'episode.render' | 'episode.publish';
+export type EpisodeAction =
+  | 'episode.view'
+  | 'episode.create'
+  | 'episode.edit'
+  | 'episode.render'
+  | 'episode.publish'
+  /** Publish before everyone heard has signed off their parts, giving a reason (issue 12 §2): admins alone. */
+  | 'episode.publishWithoutSignoff';
 
 const episodeRules: Record<EpisodeAction, readonly Role[]> = {
   'episode.view': everyone,
@@ -141,6 +148,7 @@ const episodeRules: Record<EpisodeAction, readonly Role[]> = {
   'episode.edit': ['admin', 'editor'],
   'episode.render': ['admin', 'editor'],
   'episode.publish': ['admin', 'editor'],
+  'episode.publishWithoutSignoff': ['admin'],
 };
 
 export const episodeRoleMay = (role: Role, action: EpisodeAction): boolean => episodeRules[action].includes(role);

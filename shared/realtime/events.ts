@@ -38,6 +38,8 @@ export interface ServerToClientEvents {
   'episode:render': (payload: EpisodeRenderEvent) => void;
   /** An episode needs attention (a clip it uses was withdrawn after publication). */
   'episode:flagged': (payload: EpisodeFlaggedEvent) => void;
+  /** Someone heard in an episode signed off their parts or asked for a change: fetch the sign-offs for the rest. */
+  'episode:signoff': (payload: EpisodeSignoffEvent) => void;
   /** A comment thread on a document's passage was started, answered, resolved or reopened. */
   'thread:changed': (payload: DocumentThreadEvent) => void;
   /** Someone mentioned you in a comment (sent to you alone). */
@@ -90,6 +92,13 @@ export interface EpisodeFlaggedEvent {
   workspaceId: string;
   episodeId: string;
   reason: string;
+}
+
+export interface EpisodeSignoffEvent {
+  workspaceId: string;
+  episodeId: string;
+  userId: string;
+  state: 'approved' | 'changes_requested';
 }
 
 /** Goes to everyone in the workspace room: every member may read every document there. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpeg } from '../support/audio';
 import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import type { TestClient } from '../support/httpClient';
+import { everyoneHeardSignsOff } from '../support/episodePublishing';
 import { showSettings } from '../support/showSettings';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
@@ -67,6 +68,7 @@ describe('making an episode', { timeout: 240_000 }, () => {
   let server: { url: string; stop(): Promise<void> };
   let dir: string;
   let people: Awaited<ReturnType<typeof workspaceWithPeople>>['people'];
+  let ids: Awaited<ReturnType<typeof workspaceWithPeople>>['ids'];
   let workspaceId: string;
   const durations: Record<string, number> = {};
   const clipIds: Record<string, string> = {};
@@ -77,6 +79,7 @@ describe('making an episode', { timeout: 240_000 }, () => {
     [server, dir] = await Promise.all([startServer(), mkdtemp(path.join(tmpdir(), 'chorus-episode-journey-'))]);
     const ctx = await workspaceWithPeople(server.url);
     people = ctx.people;
+    ids = ctx.ids;
     workspaceId = ctx.ws.id;
     const upload = async (key: keyof typeof stories, carer: TestClient) => {
       const file = path.join(dir, `${key}.wav`);
@@ -219,7 +222,11 @@ describe('making an episode', { timeout: 240_000 }, () => {
     await newest.getByRole('button', { name: 'Play', exact: true }).waitFor();
     await picture(ed, 'episode-rendered');
 
-    // Publishing puts it in the feed, whose address the page gives.
+    // Publishing waits for Mary and Joe to sign off their parts (their journey: episodeSignoff.test.ts); the
+    // editor's page hears of it as they do. Then it puts the episode in the feed, whose address the page gives.
+    await ed.getByText('Publishing waits until carer person and carer2 person', { exact: false }).waitFor();
+    await everyoneHeardSignsOff({ people, ids }, episodeId);
+    await ed.getByText('Everyone heard in this episode has signed off their parts.').waitFor();
     await ed.getByRole('button', { name: 'Publish to the feed' }).click();
     await ed.getByText(/^Published on \d+ \w+ \d{4}\.$/).waitFor();
     const feed = await fetch(await ed.getByLabel('Podcast feed address').inputValue());

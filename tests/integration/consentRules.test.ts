@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import { eventually } from '../support/collabClient';
-import { show, type Workspace } from '../support/episodePublishing';
+import { everyoneHeardSignsOff, show, type Workspace } from '../support/episodePublishing';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
 
@@ -106,6 +106,8 @@ describe.each(testDatabaseNames)('the consent rules on %s', (database) => {
       60_000,
       'a passing render',
     );
+    // Mary approves her part, so what publishing answers below is the consent rules' word alone.
+    await everyoneHeardSignsOff(ctx, episodeId);
     return { clipId: clip.id as string, episodeId, renderId: render.id };
   }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceWithPeople } from '../support/audioClips';
 import {
+  everyoneHeardSignsOff,
   pictures,
   putFile,
   renderedFirstEpisode,
@@ -74,6 +75,7 @@ describe.each(testDatabaseNames)('episode publishing extras on %s: the feed and 
 
   it('publishes a feed with artwork, transcript and exactly the people who agreed to be named', async () => {
     const { people, ws } = ctx;
+    await everyoneHeardSignsOff(ctx, episodeId);
     expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
     const xml = await (await fetch(`${server.url}/feeds/${ws.id}/podcast.xml`)).text();
     const feed = readPodcastFeed(xml);

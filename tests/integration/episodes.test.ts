@@ -8,7 +8,7 @@ import { ffmpeg, measureLoudness } from '../support/audio';
 import type { EpisodeRenderEvent } from '../../shared/realtime/events';
 import { getBytes, joinedSocket, uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import { signedUp } from '../support/httpClient';
-import { show as publishingShow } from '../support/episodePublishing';
+import { everyoneHeardSignsOff, show as publishingShow } from '../support/episodePublishing';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
 import { readPodcastFeed } from '../support/podcastFeedReader';
@@ -282,6 +282,8 @@ describe.each(testDatabaseNames)('%s', (database) => {
     it('publishes into a public feed that an independent feed parser reads, with exact enclosure length, Range reads, chapters and credits', async () => {
       const { people, ws } = ctx;
       expect((await people.carer.post(`/api/episodes/${episodeId}/publish`)).status).toBe(403);
+      // Everyone heard approves their parts first (sign-off: signoffs.test.ts).
+      await everyoneHeardSignsOff(ctx, episodeId);
       const published = await people.editor.post(`/api/episodes/${episodeId}/publish`);
       expect(published.status).toBe(200);
       expect(published.body.publishedAt).toEqual(expect.any(String));

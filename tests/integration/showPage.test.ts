@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceWithPeople } from '../support/audioClips';
-import { renderedFirstEpisode, show, type Workspace } from '../support/episodePublishing';
+import { everyoneHeardSignsOff, renderedFirstEpisode, show, type Workspace } from '../support/episodePublishing';
 import { startServer, type TestServer } from '../support/startServer';
 
 /**
@@ -26,6 +26,7 @@ describe('the show page', () => {
     const { people, ws } = ctx;
     expect((await people.editor.request('PUT', `/api/workspaces/${ws.id}/show`, show)).status).toBe(200);
     episodeId = await renderedFirstEpisode(ctx, dir);
+    await everyoneHeardSignsOff(ctx, episodeId);
     expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
     renderId = (await people.editor.get(`/api/episodes/${episodeId}/renders`)).body.renders[0].id;
     unpublishedId = (await people.editor.post(`/api/workspaces/${ws.id}/episodes`, { title: 'Not out yet' })).body.id;

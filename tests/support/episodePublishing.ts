@@ -127,6 +127,23 @@ export async function renderedFirstEpisode(ctx: Workspace, dir: string): Promise
   return episodeId;
 }
 
+/**
+ * Everyone heard in the episode's newest passing render approves their parts, each with their own session, as
+ * they would on the episode page: publishing waits for it (issue 12 §2).
+ */
+export async function everyoneHeardSignsOff(ctx: Pick<Workspace, 'people' | 'ids'>, episodeId: string): Promise<void> {
+  const { people, ids } = ctx;
+  const signoffs = `/api/episodes/${episodeId}/signoffs`;
+  const list = await people.editor.get(signoffs);
+  expect(list.status).toBe(200);
+  for (const { userId } of list.body.required as { userId: string }[]) {
+    const who = (Object.keys(ids) as (keyof typeof ids)[]).find((k) => ids[k] === userId);
+    if (!who) throw new Error(`someone heard in the episode is not one of the test's people: ${userId}`);
+    expect((await people[who].post(`${signoffs}/me`, { decision: 'approved' })).status).toBe(200);
+  }
+  expect((await people.editor.get(signoffs)).body.complete).toBe(true);
+}
+
 /** The expert's script document; each of `writers` writes in it live, and the document records who wrote. */
 export async function scriptWrittenBy(
   server: TestServer,

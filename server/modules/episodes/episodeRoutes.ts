@@ -17,6 +17,7 @@ import {
   timelineSchema,
   updateEpisodeBodySchema,
 } from '../../../shared/contracts/episodes';
+import { publishBodySchema } from '../../../shared/contracts/signoffs';
 
 import { AppError, notFound } from '../../errors';
 import { defineRoute, defineStreamRoute, type Api } from '../../http/route';
@@ -184,22 +185,35 @@ export function episodeRoutes(api: Api, ctx: EpisodeContext): void {
     },
     async ({ user, params }) => ({ renders: await listRenders(ctx, params.id, user.id) }),
   );
-  for (const publish of [true, false]) {
-    defineRoute(
-      api,
-      {
-        method: 'post',
-        path: `/api/episodes/:id/${publish ? 'publish' : 'unpublish'}`,
-        tag,
-        summary: publish ? 'Put the episode in the feed' : 'Take the episode out of the feed',
-        auth: 'user',
-        params: idParamsSchema,
-        body: z.strictObject({}),
-        response: episodeSchema,
-      },
-      async ({ user, params }) => publishEpisode(ctx, params.id, user.id, publish),
-    );
-  }
+  defineRoute(
+    api,
+    {
+      method: 'post',
+      path: '/api/episodes/:id/publish',
+      tag,
+      summary:
+        'Put the episode in the feed: 409 `signoff_pending` until everyone heard has signed off, unless an admin gives `override.reason`',
+      auth: 'user',
+      params: idParamsSchema,
+      body: publishBodySchema,
+      response: episodeSchema,
+    },
+    async ({ user, params, body }) => publishEpisode(ctx, params.id, user.id, true, body.override),
+  );
+  defineRoute(
+    api,
+    {
+      method: 'post',
+      path: '/api/episodes/:id/unpublish',
+      tag,
+      summary: 'Take the episode out of the feed',
+      auth: 'user',
+      params: idParamsSchema,
+      body: z.strictObject({}),
+      response: episodeSchema,
+    },
+    async ({ user, params }) => publishEpisode(ctx, params.id, user.id, false),
+  );
 
   defineRoute(
     api,

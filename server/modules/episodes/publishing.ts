@@ -17,6 +17,8 @@ import {
 import { parseStoredTimeline } from './timeline';
 import { clipIdsOf, renderConsent } from './renderConsent';
 import type { ConsentUse } from '../../policies/consent';
+import type { PublishBody } from '../../../shared/contracts/signoffs';
+import { signoffGate } from './signoffs/signoffGate';
 
 /**
  * The render the feed serves: the newest passing one, while every voice in it may still be heard by anyone
@@ -43,9 +45,11 @@ export async function publishEpisode(
   episodeId: string,
   userId: string,
   publish: boolean,
+  override?: PublishBody['override'],
 ): Promise<Episode> {
   const { episode, actor } = await loadEpisodeFor(ctx, episodeId, userId, 'episode.publish');
   let served: EpisodeRendersTable | undefined;
+  let afterPublish = async () => {};
   if (publish) {
     if (!(await ctx.services.episodes.findShow(episode.workspace_id))) {
       throw new AppError(
@@ -61,13 +65,15 @@ export async function publishEpisode(
         `${consent.refusal} Take their recording out of the timeline and render the episode again, or ask them whether they would agree to it being published.`,
       );
     }
-    if (!consent) {
+    if (!consent || !latest) {
       throw new AppError(
         'conflict',
         'This episode has no render that meets the loudness target and uses only clips that may still be used. Render it, then publish.',
       );
     }
     served = latest;
+    // Everyone heard has approved their parts in this render, or an admin publishes anyway with a reason.
+    afterPublish = await signoffGate(ctx.services, episode, latest, actor, override);
   }
   const at = nowIso();
   await ctx.services.episodes.update(
@@ -88,6 +94,7 @@ export async function publishEpisode(
       clipIds: clipIdsOf(served),
     });
   }
+  await afterPublish();
   return presentStoredEpisode(ctx, episode.id, actor);
 }
 

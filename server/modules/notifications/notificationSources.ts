@@ -20,10 +20,7 @@ const reviewWords: Partial<Record<ReviewState, (by: string, title: string, note:
   in_review: (by, title) => `${by} is checking your recording ${quoted(title)}.`,
 };
 
-/**
- * Asks for sign-off from the people heard in an episode. Wired at merge with the sign-off branch's event, in
- * `listenForNotices`: `bus.on('episode:signoffRequested', handle('a sign-off request', (e) => notifySignoffRequested(ctx, e)));`
- */
+/** Asks the people heard in an episode's new render to listen to their parts and sign them off. */
 export async function notifySignoffRequested(
   ctx: NotificationContext,
   event: { episodeId: string; workspaceId: string; userIds: string[] },
@@ -48,6 +45,11 @@ export function listenForNotices(ctx: NotificationContext): void {
     <A extends unknown[]>(what: string, work: (...args: A) => Promise<void>) =>
     (...args: A) =>
       void work(...args).catch((err: unknown) => logger.error({ err }, `could not make the notices for ${what}`));
+
+  bus.on(
+    'episode:signoffRequested',
+    handle('a sign-off request', (e) => notifySignoffRequested(ctx, e)),
+  );
 
   bus.on(
     'thread:mention',

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { workspaceWithPeople } from '../../support/audioClips';
-import { renderedFirstEpisode, show } from '../../support/episodePublishing';
+import { everyoneHeardSignsOff, renderedFirstEpisode, show } from '../../support/episodePublishing';
 import { TestClient } from '../../support/httpClient';
 import type { BrowserContext } from 'playwright-core';
 
@@ -13,6 +13,7 @@ export async function sweepWorld(baseUrl: string, dir: string) {
   const { people, ws } = ctx;
   expect((await people.editor.request('PUT', `/api/workspaces/${ws.id}/show`, show)).status).toBe(200);
   const episodeId = await renderedFirstEpisode(ctx, dir);
+  await everyoneHeardSignsOff(ctx, episodeId);
   expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
   const clips = (await people.carer.get(`/api/workspaces/${ws.id}/clips`)).body.clips as {
     id: string;

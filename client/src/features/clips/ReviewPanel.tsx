@@ -1,14 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Clip, ReviewBody, ReviewState } from '../../../../shared/contracts/clips';
 import { toApiError } from '../../api/ApiError';
 import { Button } from '../../components/Button';
-import { SubmitOrCancel } from '../../components/SubmitOrCancel';
-import { formText } from '../../components/formText';
 import { StatusMessage } from '../../components/StatusMessage';
 import { LabelledSection } from '../../components/LabelledSection';
 import { reviewClip } from './clipsApi';
 import { clockTime, reviewWords, whenWords } from './clipWords';
-import { TextArea } from './TextArea';
+import { NoteForm } from './NoteForm';
 
 interface ReviewPanelProps {
   clip: Clip;
@@ -92,8 +90,13 @@ export function ReviewPanel({ clip, myId, now, onChanged }: ReviewPanelProps) {
         <p className="quiet">You can approve it once it has been processed and can be listened to.</p>
       ) : null}
       {canReview && asking ? (
-        <AskForChanges
-          at={now()}
+        <NoteForm
+          id="review-note"
+          className="review__ask"
+          label="What would you like changed?"
+          hint={`Your note is added as a comment at ${clockTime(now())}, where the player is now, so the person who made it can read it and reply.`}
+          whenEmpty="Say what you would like changed"
+          submitLabel="Send request for changes"
           busy={busy === 'changes_requested'}
           onSend={(note) => void decide('changes_requested', note)}
           onCancel={() => setAsking(false)}
@@ -103,50 +106,5 @@ export function ReviewPanel({ clip, myId, now, onChanged }: ReviewPanelProps) {
         <p className="quiet">Admins and editors review recordings. You will see their decision here.</p>
       ) : null}
     </LabelledSection>
-  );
-}
-
-function AskForChanges({
-  at,
-  busy,
-  onSend,
-  onCancel,
-}: {
-  at: number;
-  busy: boolean;
-  onSend(note: string): void;
-  onCancel(): void;
-}) {
-  const [error, setError] = useState<string | undefined>();
-  const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => box.current?.focus(), []);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const note = formText(event.currentTarget, 'note').trim();
-    if (note === '') {
-      setError('Say what you would like changed');
-      box.current?.focus();
-      return;
-    }
-    setError(undefined);
-    onSend(note);
-  };
-
-  return (
-    <form onSubmit={submit} noValidate className="review__ask">
-      <TextArea
-        id="review-note"
-        name="note"
-        label="What would you like changed?"
-        hint={`Your note is added as a comment at ${clockTime(at)}, where the player is now, so the person who made it can read it and reply.`}
-        ref={box}
-        error={error}
-        rows={4}
-      />
-      <SubmitOrCancel busy={busy} onCancel={onCancel}>
-        Send request for changes
-      </SubmitOrCancel>
-    </form>
   );
 }

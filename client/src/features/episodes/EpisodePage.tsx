@@ -30,6 +30,10 @@ import { useClipPreview } from './useClipPreview';
 import { useEpisodeEvents } from './useEpisodeEvents';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 import { useMusicList } from './useMusicList';
+import { SignoffPanel } from './signoffs/SignoffPanel';
+import { publishWaitsFor } from './signoffs/signoffWords';
+import { useSignoffs } from './signoffs/useSignoffs';
+import { YourParts } from './signoffs/YourParts';
 import { problemsByItem, usableClips, withWithdrawnMarked } from './usableClips';
 
 /** `/e/:episodeId`: build the episode from clips, render it, listen to the renders and publish. */
@@ -43,12 +47,12 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
       loadingTitle="Episode"
       loadingText="Loading the episode…"
     >
-      {(episode, _user, reload) => <EpisodeView episode={episode} reload={reload} />}
+      {(episode, user, reload) => <EpisodeView episode={episode} myId={user.id} reload={reload} />}
     </LoadedPage>
   );
 }
 
-function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) {
+function EpisodeView({ episode, myId, reload }: { episode: Episode; myId: string; reload(): void }) {
   const handle = useTimeline(episode);
   const { list, room } = useClipList(episode.workspaceId);
   const preview = useClipPreview();
@@ -60,6 +64,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [news, setNews] = useState('');
+  const signoffs = useSignoffs(episode.id);
 
   // A refused render's words are about the timeline as it was; once it changes they may no longer be true.
   useEffect(() => setRefused(null), [handle.timeline]);
@@ -69,7 +74,10 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
     render: (e) => {
       setLive((m) => new Map(m).set(e.renderId, { status: e.status, progress: e.progress }));
       if (!known.some((r) => r.id === e.renderId) || renderFinished(e.status)) reloadRenders();
-      if (renderFinished(e.status)) reload();
+      if (renderFinished(e.status)) {
+        reload();
+        signoffs.reload();
+      }
     },
     // Said as it happens; the page then shows it at the top (EpisodeAttention).
     flagged: (e) => {
@@ -136,6 +144,7 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
   const problems = problemsByItem(refused);
   const itemProblems = withWithdrawnMarked(problems.byItem, handle.timeline.items, clips);
   const workspaceName = workspace.status === 'ready' ? workspace.data.name : undefined;
+  const signoffList = signoffs.list.status === 'ready' ? signoffs.list.data : null;
 
   return (
     <>
@@ -147,6 +156,14 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
         wide
       >
         <EpisodeAttention episode={episode} />
+        {signoffs.mine.status === 'ready' ? (
+          <YourParts
+            episodeId={episode.id}
+            mine={signoffs.mine.data}
+            override={signoffList?.override ?? null}
+            onDecided={signoffs.reload}
+          />
+        ) : null}
         <LiveLine room={room} />
         <EpisodeDetailsForm episode={episode} onSaved={reload} />
         <div className="visually-hidden">
@@ -199,7 +216,19 @@ function EpisodeView({ episode, reload }: { episode: Episode; reload(): void }) 
           renders={renders.status === 'ready' ? { status: 'ready', data: renders.data.map(withLive) } : renders}
           outdated={episode.needsRerender}
         />
-        <PublishPanel episode={episode} show={show.status === 'ready' ? show.data : null} onChanged={reload} />
+        {episode.abilities.publish && signoffList ? (
+          <SignoffPanel workspaceId={episode.workspaceId} list={signoffList} onChanged={signoffs.reload} />
+        ) : null}
+        <PublishPanel
+          episode={episode}
+          show={show.status === 'ready' ? show.data : null}
+          waitsFor={signoffList ? publishWaitsFor(signoffList, myId) : null}
+          mayOverride={signoffList?.abilities.override ?? false}
+          onChanged={() => {
+            reload();
+            signoffs.reload();
+          }}
+        />
         <EpisodePublishingPanel
           episode={episode}
           show={show.status === 'ready' ? show.data : null}

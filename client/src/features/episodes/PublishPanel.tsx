@@ -1,24 +1,34 @@
+import { useState } from 'react';
 import type { Episode, Show } from '../../../../shared/contracts/episodes';
 import { Link } from '../../app/router';
 import { Button } from '../../components/Button';
+import { focusWhenShown } from '../../components/focusWhenShown';
 import { useAction } from '../../components/useAction';
 import { LabelledSection } from '../../components/LabelledSection';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate } from '../invites/formatDate';
 import { setPublished } from './episodesApi';
 import { FeedAddress } from './FeedAddress';
+import { PublishWithoutSignoff } from './signoffs/PublishWithoutSignoff';
 
 /** Publish: put the episode's newest passing render in the podcast feed, or take it out again. */
 export function PublishPanel({
   episode,
   show,
+  waitsFor,
+  mayOverride,
   onChanged,
 }: {
   episode: Episode;
   show: Show | null;
+  /** Who publishing waits for to sign off their parts, in words; null when nobody. */
+  waitsFor: string | null;
+  /** An admin may publish anyway, giving a reason. */
+  mayOverride: boolean;
   onChanged(e: Episode): void;
 }) {
   const { busy, problem, run } = useAction();
+  const [overriding, setOverriding] = useState(false);
   const published = episode.publishedAt !== null;
 
   const change = async () => {
@@ -40,10 +50,31 @@ export function PublishPanel({
             : 'It is in the podcast feed, with its newest render that passed.'
           : 'Publishing puts the newest render that passed into the podcast feed.'}
       </p>
-      {episode.abilities.publish ? (
-        <Button variant={published ? 'warning' : 'primary'} busy={busy} onClick={change}>
-          {published ? 'Take out of the feed' : 'Publish to the feed'}
-        </Button>
+      {!published && waitsFor ? <p className="publish__waits">{waitsFor}</p> : null}
+      {episode.abilities.publish && !overriding ? (
+        <div className="button-group">
+          <Button variant={published ? 'warning' : 'primary'} busy={busy} onClick={change}>
+            {published ? 'Take out of the feed' : 'Publish to the feed'}
+          </Button>
+          {!published && waitsFor && mayOverride ? (
+            <Button id="publish-override" variant="secondary" onClick={() => setOverriding(true)}>
+              Publish without everyone’s sign-off…
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {overriding ? (
+        <PublishWithoutSignoff
+          episodeId={episode.id}
+          onPublished={(e) => {
+            setOverriding(false);
+            onChanged(e);
+          }}
+          onCancel={() => {
+            setOverriding(false);
+            focusWhenShown('publish-override');
+          }}
+        />
       ) : null}
       <ProblemAlert problem={problem} />
       {show ? (
