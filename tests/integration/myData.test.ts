@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipPrefix } from '../../server/storage/keys';
 import { joinedSocket, uploadAudio, waitForClip, workspaceWithPeople, type ClientSocket } from '../support/audioClips';
 import { eventually } from '../support/collabClient';
+import { everyoneHeardSignsOff } from '../support/episodePublishing';
 import { showSettings } from '../support/showSettings';
 import { signedUp, TestClient } from '../support/httpClient';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
@@ -158,6 +159,7 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
       90_000,
       'a passing render',
     );
+    await everyoneHeardSignsOff(team, episodeId);
     expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
     const feed = async () => (await fetch(`${server.url}/feeds/${ws.id}/podcast.xml`)).text();
     expect(await feed()).toContain(episodeId);

@@ -6,7 +6,7 @@ import type { Notification } from '../../shared/contracts/notifications';
 import { workspaceWithPeople } from '../support/audioClips';
 import { eventually } from '../support/collabClient';
 import { documentThreadsWorld, selectionOf } from '../support/documentThreads';
-import { renderedFirstEpisode, show } from '../support/episodePublishing';
+import { everyoneHeardSignsOff, renderedFirstEpisode, show } from '../support/episodePublishing';
 import type { TestClient } from '../support/httpClient';
 import { testDatabaseNames } from '../support/serverOnDatabase';
 import { startServer, type TestServer } from '../support/startServer';
@@ -77,6 +77,15 @@ describe('notices from episodes: rendered, published, needing attention', () => 
       expect((await inbox(people[who])).filter((n) => n.kind === 'render')).toEqual([]);
     }
 
+    // The people heard are asked to sign off their parts, and do.
+    for (const who of ['carer', 'carer2'] as const) {
+      expect(
+        await noticeOf(people[who], 'signoff_request', /^Please listen to your parts in the episode/),
+      ).toMatchObject({
+        link: `/e/${episodeId}`,
+      });
+    }
+    await everyoneHeardSignsOff(ctx, episodeId);
     expect((await people.editor.request('PUT', `/api/workspaces/${ws.id}/show`, show)).status).toBe(200);
     expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
     const published = await noticeOf(
