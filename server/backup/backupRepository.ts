@@ -15,6 +15,79 @@ export interface TableInfo {
   columns: ColumnInfo[];
   /** The tables this one's foreign keys point at (itself included when it does). */
   references: string[];
+  foreignKeys: ForeignKey[];
+}
+
+export interface ForeignKey {
+  column: string;
+  parent: string;
+  parentColumn: string;
+}
+
+/** What of a table goes in an archive: which columns, and which rows (all when `where` is undefined). */
+export interface TableView {
+  columns: ColumnInfo[];
+  where?: RawBuilder<boolean>;
+}
+
+/** What goes in an archive: everything, or one workspace's share (`null` leaves a table out). */
+export interface ArchiveScope {
+  manifest: { kind: 'database' } | { kind: 'workspace'; workspaceId: string };
+  viewOf(table: TableInfo): TableView | null;
+  blobPrefix: string;
+  workspaceId?: string;
+}
+
+export const wholeInstall: ArchiveScope = {
+  manifest: { kind: 'database' },
+  viewOf: (table) => ({ columns: table.columns }),
+  blobPrefix: 'workspaces/',
+};
+
+/** Columns never handed out in one workspace's download: password and token hashes. */
+const SECRET_COLUMN = /_hash$/;
+
+/**
+ * One workspace's share of every table, found from the foreign keys as the tables are: the workspace's row, the rows
+ * with its `workspace_id`, the rows pointing at those (a comment's clip, an update's document), and so on; its
+ * members' accounts without their password hashes. Tables that only point at people (sessions) stay out.
+ */
+export function workspaceScope(tables: TableInfo[], workspaceId: string): ArchiveScope {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const found = new Map<string, RawBuilder<boolean> | null>();
+  const rowsOf = (table: TableInfo): RawBuilder<boolean> | null => {
+    if (found.has(table.name)) return found.get(table.name)!;
+    found.set(table.name, null);
+    let where: RawBuilder<boolean> | null = null;
+    if (table.name === 'workspaces') where = sql<boolean>`${sql.ref('id')} = ${workspaceId}`;
+    else if (table.name === 'users') {
+      where = sql<boolean>`${sql.ref('id')} in (select ${sql.ref('user_id')} from ${sql.table('memberships')}
+        where ${sql.ref('workspace_id')} = ${workspaceId})`;
+    } else if (table.columns.some((c) => c.name === 'workspace_id')) {
+      where = sql<boolean>`${sql.ref('workspace_id')} = ${workspaceId}`;
+    } else {
+      for (const fk of table.foreignKeys) {
+        const parent = byName.get(fk.parent);
+        if (!parent || parent === table || parent.name === 'users') continue;
+        const parentRows = rowsOf(parent);
+        if (!parentRows) continue;
+        where = sql<boolean>`${sql.ref(fk.column)} in (select ${sql.ref(fk.parentColumn)} from ${sql.table(parent.name)}
+          where ${parentRows})`;
+        break;
+      }
+    }
+    found.set(table.name, where);
+    return where;
+  };
+  return {
+    manifest: { kind: 'workspace', workspaceId },
+    viewOf: (table) => {
+      const where = rowsOf(table);
+      return where ? { columns: table.columns.filter((c) => !SECRET_COLUMN.test(c.name)), where } : null;
+    },
+    blobPrefix: `workspaces/${workspaceId}/`,
+    workspaceId,
+  };
 }
 
 export type Row = Record<string, unknown>;
@@ -37,9 +110,12 @@ export function backupRepository(db: Db, dialect: 'sqlite' | 'postgres') {
             where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
         ).rows
       : // Virtual tables (the FTS index) and their shadow tables are rebuilt by triggers as rows go in.
-        (await sql<{ name: string; type: string }>`select name, type from pragma_table_list where schema = 'main'`.execute(
-          db,
-        )).rows.filter((r) => r.type === 'table');
+        (
+          await sql<{
+            name: string;
+            type: string;
+          }>`select name, type from pragma_table_list where schema = 'main'`.execute(db)
+        ).rows.filter((r) => r.type === 'table');
     return rows
       .map((r) => r.name)
       .filter((n) => !NOT_DATA.test(n))
@@ -68,13 +144,18 @@ export function backupRepository(db: Db, dialect: 'sqlite' | 'postgres') {
       .map((r) => ({ name: r.name, kind: columnKind(r.type), pkPosition: r.pk }));
   }
 
-  async function referencesOf(table: string): Promise<string[]> {
+  async function foreignKeysOf(table: string): Promise<ForeignKey[]> {
     const { rows } = postgres
-      ? await sql<{ parent: string }>`select p.relname as parent from pg_constraint k
+      ? await sql<ForeignKey>`select a.attname as column, p.relname as parent, pa.attname as "parentColumn"
+          from pg_constraint k
           join pg_class p on p.oid = k.confrelid
-          where k.contype = 'f' and k.conrelid = to_regclass(quote_ident(${table}))`.execute(db)
-      : await sql<{ parent: string }>`select "table" as parent from pragma_foreign_key_list(${table})`.execute(db);
-    return [...new Set(rows.map((r) => r.parent))].sort();
+          join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
+          join pg_attribute pa on pa.attrelid = k.confrelid and pa.attnum = k.confkey[1]
+          where k.contype = 'f' and k.conrelid = to_regclass(quote_ident(${table}))
+          order by k.conname`.execute(db)
+      : await sql<ForeignKey>`select "from" as "column", "table" as parent, "to" as "parentColumn"
+          from pragma_foreign_key_list(${table}) order by id`.execute(db);
+    return rows;
   }
 
   const orderColumns = (table: TableInfo) => {
@@ -91,7 +172,11 @@ export function backupRepository(db: Db, dialect: 'sqlite' | 'postgres') {
     async tables(): Promise<TableInfo[]> {
       const names = await tableNames();
       return Promise.all(
-        names.map(async (name) => ({ name, columns: await columnsOf(name), references: await referencesOf(name) })),
+        names.map(async (name) => {
+          const foreignKeys = await foreignKeysOf(name);
+          const references = [...new Set(foreignKeys.map((k) => k.parent))].sort();
+          return { name, columns: await columnsOf(name), references, foreignKeys };
+        }),
       );
     },
 
@@ -99,12 +184,9 @@ export function backupRepository(db: Db, dialect: 'sqlite' | 'postgres') {
      * The rows after `after` (the last row of the previous batch) in primary-key order; keyset paging, so a large
      * table costs the same per batch from start to end. `scope` narrows the rows (one workspace's).
      */
-    async batchAfter(
-      table: TableInfo,
-      after: Row | undefined,
-      limit: number,
-      scope?: RawBuilder<boolean>,
-    ): Promise<Row[]> {
+    async batchAfter(table: TableInfo, after: Row | undefined, limit: number, view?: TableView): Promise<Row[]> {
+      const scope = view?.where;
+      const columns = view?.columns ?? table.columns;
       const order = orderColumns(table).map((c) => c.name);
       const conditions: RawBuilder<unknown>[] = [];
       if (after) {
@@ -113,7 +195,7 @@ export function backupRepository(db: Db, dialect: 'sqlite' | 'postgres') {
       }
       if (scope) conditions.push(scope);
       const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-      const { rows } = await sql<Row>`select ${refs(table.columns.map((c) => c.name))} from ${sql.table(table.name)}
+      const { rows } = await sql<Row>`select ${refs(columns.map((c) => c.name))} from ${sql.table(table.name)}
         ${where} order by ${refs(order)} limit ${limit}`.execute(db);
       return rows;
     },

@@ -23,7 +23,8 @@ export type ArchivedValue = string | number | boolean | null | ArchivedValue[] |
 /** A value read from the database, as JSON for the archive. */
 export function toArchived(value: unknown, kind: ColumnKind): ArchivedValue {
   if (value === null || value === undefined) return null;
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   // pg hands bigint columns over as strings; a number keeps the archive the same from either database.

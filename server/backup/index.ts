@@ -10,13 +10,13 @@ import type { Logger } from '../logger';
 import type { BlobStore } from '../storage/BlobStore';
 import { createBlobStore } from '../storage/index';
 import type { Manifest } from './archiveManifest';
-import { backupRepository } from './backupRepository';
+import { backupRepository, wholeInstall, type ArchiveScope } from './backupRepository';
 import { restoreArchive, type RestoreResult } from './restoreArchive';
-import { wholeInstall, writeArchive, type ArchiveScope, type ArchiveSources } from './writeArchive';
+import { writeArchive, type ArchiveSources } from './writeArchive';
 
 export { ArchiveRefused } from './readArchive';
 export type { Manifest } from './archiveManifest';
-export type { ArchiveScope } from './writeArchive';
+export { workspaceScope, type ArchiveScope } from './backupRepository';
 
 /** A document's current Yjs state read through `db` (a transaction during a restore). */
 export async function documentState(db: Db, blobs: BlobStore, logger: Logger, documentId: string): Promise<Uint8Array> {
@@ -70,9 +70,7 @@ export async function backupInstall(config: Config, logger: Logger, out: Writabl
     // One read transaction: the rows are one moment's, even while a server goes on writing (blobs are listed after).
     let tx = db.transaction();
     if (config.database.kind === 'postgres') tx = tx.setIsolationLevel('repeatable read');
-    return await tx.execute(async (reading) =>
-      writeBackup(await archiveSources(reading, blobs, logger, config), out),
-    );
+    return await tx.execute(async (reading) => writeBackup(await archiveSources(reading, blobs, logger, config), out));
   } finally {
     await db.destroy();
   }

@@ -68,11 +68,15 @@ export async function verifyArchive(input: Readable): Promise<Manifest> {
         'Chorus backup. Nothing was restored.',
     );
   }
-  if (afterManifest) throw new ArchiveRefused(`The archive has "${afterManifest}" after its manifest. Nothing was restored.`);
+  if (afterManifest)
+    throw new ArchiveRefused(`The archive has "${afterManifest}" after its manifest. Nothing was restored.`);
   const manifest = parseManifest(manifestBytes);
   for (const entry of manifest.entries) {
     const found = seen.get(entry.name);
-    if (!found) throw new ArchiveRefused(`The archive is missing "${entry.name}", which its manifest lists. Nothing was restored.`);
+    if (!found)
+      throw new ArchiveRefused(
+        `The archive is missing "${entry.name}", which its manifest lists. Nothing was restored.`,
+      );
     if (found.size !== entry.size || found.sha256 !== entry.sha256) {
       throw new ArchiveRefused(
         `The archive is damaged: "${entry.name}" does not match its checksum (the manifest says ${entry.size} bytes ` +
@@ -84,7 +88,9 @@ export async function verifyArchive(input: Readable): Promise<Manifest> {
   }
   const extra = seen.keys().next();
   if (!extra.done) {
-    throw new ArchiveRefused(`The archive holds "${extra.value}", which its manifest does not list. Nothing was restored.`);
+    throw new ArchiveRefused(
+      `The archive holds "${extra.value}", which its manifest does not list. Nothing was restored.`,
+    );
   }
   return manifest;
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { RawBuilder } from 'kysely';
 import * as tar from 'tar-stream';
 import { nowIso } from '../clock';
 import type { Logger } from '../logger';
@@ -14,7 +13,7 @@ import {
   type Manifest,
   type ManifestEntry,
 } from './archiveManifest';
-import type { BackupRepository, Row, TableInfo } from './backupRepository';
+import type { ArchiveScope, BackupRepository, Row, TableInfo, TableView } from './backupRepository';
 import { toArchived } from './columnValues';
 
 /** Rows read per query, and the most bytes of NDJSON one entry holds before the next part starts. */
@@ -30,20 +29,6 @@ export interface ArchiveSources {
   migrations: string[];
   source: Manifest['source'];
 }
-
-/** What goes in: everything, or one workspace's rows (a condition per table, or `null` to leave a table out). */
-export interface ArchiveScope {
-  manifest: Manifest['scope'];
-  rowsOf(table: TableInfo): RawBuilder<boolean> | undefined | null;
-  blobPrefix: string;
-  workspaceId?: string;
-}
-
-export const wholeInstall: ArchiveScope = {
-  manifest: { kind: 'database' },
-  rowsOf: () => undefined,
-  blobPrefix: 'workspaces/',
-};
 
 /** Tables ordered so each comes after the tables its foreign keys point at (a cycle keeps name order). */
 export function inForeignKeyOrder(tables: TableInfo[]): TableInfo[] {
@@ -91,10 +76,10 @@ async function packEverything(sources: ArchiveSources, scope: ArchiveScope, pack
   const tables: Manifest['tables'] = [];
   const all = inForeignKeyOrder(await sources.repo.tables());
   for (const table of all) {
-    const condition = scope.rowsOf(table);
-    if (condition === null) continue;
-    const rows = await packTable(sources.repo, table, condition, pack, entries);
-    tables.push({ name: table.name, columns: table.columns.map(({ name, kind }) => ({ name, kind })), rows });
+    const view = scope.viewOf(table);
+    if (view === null) continue;
+    const rows = await packTable(sources.repo, table, view, pack, entries);
+    tables.push({ name: table.name, columns: view.columns.map(({ name, kind }) => ({ name, kind })), rows });
   }
 
   for (const info of await sources.blobs.list(scope.blobPrefix)) {
@@ -125,7 +110,7 @@ async function packEverything(sources: ArchiveSources, scope: ArchiveScope, pack
 async function packTable(
   repo: BackupRepository,
   table: TableInfo,
-  condition: RawBuilder<boolean> | undefined,
+  view: TableView,
   pack: tar.Pack,
   entries: ManifestEntry[],
 ): Promise<number> {
@@ -142,10 +127,10 @@ async function packTable(
     bytes = 0;
     inPart = 0;
   };
-  for (let after: Row | undefined; ; ) {
-    const batch = await repo.batchAfter(table, after, ROWS_PER_BATCH, condition);
+  for (let after: Row | undefined; ;) {
+    const batch = await repo.batchAfter(table, after, ROWS_PER_BATCH, view);
     for (const row of batch) {
-      const archived = Object.fromEntries(table.columns.map((c) => [c.name, toArchived(row[c.name], c.kind)]));
+      const archived = Object.fromEntries(view.columns.map((c) => [c.name, toArchived(row[c.name], c.kind)]));
       const line = Buffer.from(JSON.stringify(archived) + '\n');
       lines.push(line);
       bytes += line.length;
