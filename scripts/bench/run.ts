@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   render: () => import('./render'),
   export: () => import('./export'),
   search: () => import('./search'),
+  backup: () => import('./backup'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);

@@ -38,6 +38,12 @@ const VALUES_PER_INSERT = 5000;
  */
 export async function restoreArchive(target: RestoreTarget, open: () => Readable): Promise<RestoreResult> {
   const manifest = await verifyArchive(open());
+  if (manifest.scope.kind !== 'database') {
+    throw new ArchiveRefused(
+      'This archive is one workspace’s download (“Download everything in this workspace”), not a backup of an ' +
+        'install: it leaves out passwords and sign-ins. Restore takes an archive made by npm run backup.',
+    );
+  }
   const known = new Set(knownMigrations);
   const unknown = manifest.migrations.find((m) => !known.has(m));
   if (unknown) {

@@ -9,6 +9,7 @@ import { invitesModule } from './invites/index';
 import { musicModule } from './music/index';
 import { searchModule } from './search/index';
 import { transcriptsModule } from './transcripts/index';
+import { workspaceArchivesModule } from './workspaceArchives/index';
 import { workspacesModule } from './workspaces/index';
 
 /** Every domain module, in the order `server/app.ts` sets them up (and so declares their routes). */
@@ -24,4 +25,5 @@ export const modules: readonly ChorusModule[] = [
   exportsModule,
   transcriptsModule,
   searchModule,
+  workspaceArchivesModule,
 ];
