@@ -101,6 +101,9 @@ describe.each(directions())('backup on %s, restore on %s', (from: Backends, to: 
       clipIds = (await people.editor.get(`/api/workspaces/${ws.id}/clips`)).body.clips.map((c: { id: string }) => c.id);
       expect(clipIds).toHaveLength(2);
       before = await whatPeopleSee(server.url, ctx, scriptId, clipIds);
+      // A search indexes the workspace, so the archive holds search passages too.
+      const heard = await people.editor.get(`/api/workspaces/${ws.id}/search?q=heard`);
+      expect(heard.body.results.map((r: { title: string }) => r.title)).toContain('Episode 1: Being heard');
     } finally {
       await server.stop();
     }
@@ -161,6 +164,15 @@ describe.each(directions())('backup on %s, restore on %s', (from: Backends, to: 
     const clips = await editor.get(`/api/workspaces/${ctx.ws.id}/clips`);
     expect(clips.status).toBe(200);
     expect(clips.body.clips.map((c: { status: string }) => c.status)).toEqual(['ready', 'ready']);
+    // New rows get new ids: an episode made after the move is indexed for search next to the restored passages.
+    const made = await editor.post(`/api/workspaces/${ctx.ws.id}/episodes`, { title: 'Episode 2: After the move' });
+    expect(made.status).toBe(201);
+    const found = await editor.get(`/api/workspaces/${ctx.ws.id}/search?q=move`);
+    expect(found.status).toBe(200);
+    expect(found.body.results.map((r: { title: string }) => r.title)).toContain('Episode 2: After the move');
+    // Passages indexed before the backup are found through the rebuilt full-text index (FTS5 or tsvector).
+    const heard = await editor.get(`/api/workspaces/${ctx.ws.id}/search?q=heard`);
+    expect(heard.body.results.map((r: { title: string }) => r.title)).toContain('Episode 1: Being heard');
   });
 
   it('refuses to restore into an install that is not empty, and changes nothing there', async () => {
@@ -195,5 +207,15 @@ describe.each(directions())('backup on %s, restore on %s', (from: Backends, to: 
     expect(cutOff.code).toBe(1);
     expect(cutOff.stderr).toMatch(/^The archive (could not be read to its end|has no manifest\.json)/);
     expect((await contentsOf(fresh)).blobs).toEqual({});
+  });
+
+  it('restores into an install that Chorus has started on once and that is still empty', async () => {
+    const fresh = spare[0]!;
+    const started = await startServer({ env: fresh.env, keepDataDir: fresh.dataDir });
+    await started.stop();
+    const restore = await npmRun('restore', [archive], fresh);
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+    expect((await contentsOf(fresh)).blobs).toEqual((await contentsOf(source)).blobs);
   });
 });
