@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   export: () => import('./export'),
   search: () => import('./search'),
   failover: () => import('./failover'),
+  backup: () => import('./backup'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);

@@ -7,9 +7,14 @@ import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
+/** Opens SQLite (the embedded default) or PostgreSQL without touching the schema (backup and restore decide). */
+export function openDatabase(database: Config['database']): Db {
+  return new Kysely<Database>({ dialect: dialectFor(database) });
+}
+
 /** Opens SQLite (the embedded default) or PostgreSQL and brings the schema up to date. */
 export async function connectDatabase(database: Config['database']): Promise<Db> {
-  const db = new Kysely<Database>({ dialect: dialectFor(database) });
+  const db = openDatabase(database);
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (e) {

@@ -44,14 +44,39 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+/** Every migration this code knows, oldest first: the last one names the schema version. */
+export const knownMigrations: readonly string[] = Object.keys(migrations).sort();
+
+async function migrator(db: Kysely<unknown>): Promise<Migrator> {
   // Kysely looks for its own bookkeeping tables in every schema unless told which one; on PostgreSQL name the
   // current schema, or a second schema in the same database (tests run side by side in schemas) is never migrated.
   const migrationTableSchema =
     db.getExecutor().adapter instanceof PostgresAdapter
       ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
       : undefined;
-  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
+  return new Migrator({ db, provider, migrationTableSchema });
+}
+
+/** The migrations already run on this database, oldest first (none on an empty database). */
+export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const infos = await (await migrator(db)).getMigrations();
+  return infos.filter((m) => m.executedAt !== undefined).map((m) => m.name);
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  await migrateWith(db, (m) => m.migrateToLatest());
+}
+
+/** Brings the schema up to `name` and no further (a restore loads an older archive into the schema it was made on). */
+export async function migrateUpTo(db: Kysely<unknown>, name: string): Promise<void> {
+  await migrateWith(db, (m) => m.migrateTo(name));
+}
+
+async function migrateWith(
+  db: Kysely<unknown>,
+  run: (m: Migrator) => ReturnType<Migrator['migrateToLatest']>,
+): Promise<void> {
+  const { error, results } = await run(await migrator(db));
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });

@@ -12,6 +12,7 @@ import { myDataModule } from './myData/index';
 import { notificationsModule } from './notifications/index';
 import { searchModule } from './search/index';
 import { transcriptsModule } from './transcripts/index';
+import { workspaceArchivesModule } from './workspaceArchives/index';
 import { workspacesModule } from './workspaces/index';
 
 /** Every domain module, in the order `server/app.ts` sets them up (and so declares their routes). */
@@ -30,4 +31,5 @@ export const modules: readonly ChorusModule[] = [
   involvementModule,
   myDataModule,
   notificationsModule,
+  workspaceArchivesModule,
 ];

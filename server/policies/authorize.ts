@@ -73,6 +73,7 @@ export function abilitiesOf(role: Role): WorkspaceAbilities {
 const forbiddenMessages: Record<WorkspaceAction, string> = {
   'workspace.view': 'You are not a member of this workspace.',
   'workspace.update': 'Only an admin can change this workspace’s settings.',
+  'workspace.download': 'Only an admin can download everything in this workspace. Ask an admin of this workspace.',
   'members.view': 'You are not a member of this workspace.',
   'members.viewEmails': 'Only admins and editors can see members’ email addresses.',
   'members.manage': 'Only an admin can change roles or remove people. Ask an admin of this workspace.',

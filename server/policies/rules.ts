@@ -7,6 +7,8 @@ import type { Role } from '../../shared/roles';
 export type WorkspaceAction =
   | 'workspace.view'
   | 'workspace.update'
+  /** Everything in the workspace in one archive (docs/backup.md): every member's words and voices, so admins only. */
+  | 'workspace.download'
   | 'members.view'
   /** Members' email addresses are personal data: only the people who invite and manage see them. */
   | 'members.viewEmails'
@@ -20,6 +22,7 @@ const everyone: readonly Role[] = ['admin', 'editor', 'expert', 'carer'];
 const rules: Record<WorkspaceAction, readonly Role[]> = {
   'workspace.view': everyone,
   'workspace.update': ['admin'],
+  'workspace.download': ['admin'],
   'members.view': everyone,
   'members.viewEmails': ['admin', 'editor'],
   'members.manage': ['admin'],

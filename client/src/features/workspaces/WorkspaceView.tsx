@@ -8,6 +8,7 @@ import { InviteForm } from '../invites/InviteForm';
 import { MembersSection } from '../members/MembersSection';
 import { involvementPath } from '../involvement/involvementPaths';
 import { SearchBox } from '../search/SearchBox';
+import { DownloadEverything } from './DownloadEverything';
 import { OnlineNow } from './OnlineNow';
 
 interface WorkspaceViewProps {
@@ -75,6 +76,8 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
       {workspace.abilities.inviteRoles.length > 0 ? (
         <InviteForm workspaceId={workspace.id} roles={workspace.abilities.inviteRoles} />
       ) : null}
+      {/* The same admins who change the settings; the server asks its own rule (workspace.download). */}
+      {workspace.abilities.updateSettings ? <DownloadEverything workspaceId={workspace.id} /> : null}
     </>
   );
 }
