@@ -17,6 +17,7 @@ import {
 } from '../support/backups';
 import { CollabClient } from '../support/collabClient';
 import {
+  everyoneHeardSignsOff,
   pictures,
   putFile,
   renderedFirstEpisode,
@@ -97,6 +98,7 @@ describe.each(directions())('backup on %s, restore on %s', (from: Backends, to: 
         'image/jpeg',
       );
       expect(art.status).toBe(200);
+      await everyoneHeardSignsOff(ctx, episodeId);
       expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
       clipIds = (await people.editor.get(`/api/workspaces/${ws.id}/clips`)).body.clips.map((c: { id: string }) => c.id);
       expect(clipIds).toHaveLength(2);
