@@ -14,6 +14,7 @@ import * as m012 from './migrations/012_document_log_heads';
 import * as m013 from './migrations/013_document_exports';
 import * as m014 from './migrations/014_render_removals';
 import * as m015 from './migrations/015_clip_transcripts_and_search';
+import * as m020 from './migrations/020_episode_transcripts_and_quotes';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '013_document_exports': m013,
   '014_render_removals': m014,
   '015_clip_transcripts_and_search': m015,
+  '020_episode_transcripts_and_quotes': m020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -35,7 +35,12 @@ import type {
   MusicAssetsTable,
   ShowsTable,
 } from './schema/episodes';
-import type { ClipTranscriptsTable, SearchPassagesTable, SearchSourcesTable } from './schema/transcripts';
+import type {
+  ClipTranscriptsTable,
+  DocumentQuotesTable,
+  SearchPassagesTable,
+  SearchSourcesTable,
+} from './schema/transcripts';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings and ids are UUID strings in both
@@ -74,6 +79,7 @@ export interface Database {
   clip_transcripts: ClipTranscriptsTable;
   search_sources: SearchSourcesTable;
   search_passages: SearchPassagesTable;
+  document_quotes: DocumentQuotesTable;
 }
 
 export type * from './schema/accounts';
