@@ -11,6 +11,7 @@ import type {
   EpisodeFlaggedEvent,
   EpisodeRenderEvent,
   ExportUpdatedEvent,
+  QuoteRemovedEvent,
   ThreadMentionEvent,
 } from '../shared/realtime/events';
 import type { JobStatus } from './db/schema';
@@ -52,6 +53,8 @@ export interface DomainEvents {
   'thread:mention': [userId: string, event: ThreadMentionEvent];
   /** An export of a document changed status or made progress. */
   'export:updated': [event: ExportUpdatedEvent];
+  /** Quotes of a clip were taken out of a document after a change of consent. */
+  'quote:removed': [event: QuoteRemovedEvent];
 }
 
 export type EventBus = EventEmitter<DomainEvents>;

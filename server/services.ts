@@ -15,6 +15,7 @@ import { musicRepository } from './modules/music/musicRepository';
 import { workspaceRepository } from './modules/workspaces/workspaceRepository';
 import type { BlobStore } from './storage/BlobStore';
 import { auditRepository } from './modules/audit/auditRepository';
+import { quoteRepository } from './modules/quotes/quoteRepository';
 import { recordingRepository } from './modules/clips/recordingRepository';
 import { versionRepository } from './modules/documents/versionRepository';
 import { threadRepository } from './modules/documentThreads/threadRepository';
@@ -52,6 +53,7 @@ export interface Services {
   documentExports: ReturnType<typeof exportRepository>;
   clipTranscripts: ReturnType<typeof transcriptRepository>;
   search: ReturnType<typeof searchRepository>;
+  documentQuotes: ReturnType<typeof quoteRepository>;
 }
 
 export function createServices(
@@ -90,5 +92,6 @@ export function createServices(
     documentExports: exportRepository(db),
     clipTranscripts: transcriptRepository(db),
     search: searchRepository(db, config.database.kind),
+    documentQuotes: quoteRepository(db),
   };
 }

@@ -7,6 +7,7 @@ import { episodesModule } from './episodes/index';
 import { exportsModule } from './exports/index';
 import { invitesModule } from './invites/index';
 import { musicModule } from './music/index';
+import { quotesModule } from './quotes/index';
 import { searchModule } from './search/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspacesModule } from './workspaces/index';
@@ -23,5 +24,6 @@ export const modules: readonly ChorusModule[] = [
   episodesModule,
   exportsModule,
   transcriptsModule,
+  quotesModule,
   searchModule,
 ];

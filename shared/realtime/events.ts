@@ -43,6 +43,8 @@ export interface ServerToClientEvents {
   'thread:mention': (payload: ThreadMentionEvent) => void;
   /** An export of a document was queued, made progress, became ready or failed: fetch it for the rest. */
   'export:updated': (payload: ExportUpdatedEvent) => void;
+  /** Quotes of a clip were taken out of a document because the speaker changed their mind (its editors are told). */
+  'quote:removed': (payload: QuoteRemovedEvent) => void;
 }
 
 /** Clip events carry ids, status and progress (and comment text); fetch the clip over HTTP for the rest. */
@@ -112,4 +114,15 @@ export interface ExportUpdatedEvent {
   status: 'queued' | 'running' | 'ready' | 'failed';
   /** 0…1 while running. */
   progress: number | null;
+}
+
+export interface QuoteRemovedEvent {
+  workspaceId: string;
+  documentId: string;
+  documentTitle: string;
+  quoteIds: string[];
+  /** `withdrawn`: the recording was withdrawn; `consent_changed`: quote consent was taken back. */
+  reason: 'withdrawn' | 'consent_changed';
+  /** What to tell the document's editors. */
+  message: string;
 }

@@ -1,12 +1,6 @@
-import type { LiveTranscript } from '../../../shared/transcripts/transcriptDoc';
-import type { ClipsTable } from '../../db/schema';
 import type { Services } from '../../services';
+import type { LiveTranscripts } from '../transcripts/liveTranscripts';
 import type { LiveTimelines } from './liveTimeline';
-
-/** Reads a clip's transcript as its live document holds it (the transcripts module's live documents). */
-export interface ClipTranscriptReader {
-  read(clip: Pick<ClipsTable, 'id' | 'workspace_id' | 'contributor_id'>): Promise<LiveTranscript>;
-}
 
 /**
  * What every episode operation works with: the app's services (its repositories among them), the live timelines,
@@ -15,5 +9,5 @@ export interface ClipTranscriptReader {
 export interface EpisodeContext {
   services: Services;
   timelines: LiveTimelines;
-  clipTranscripts: ClipTranscriptReader;
+  clipTranscripts: Pick<LiveTranscripts, 'read'>;
 }

@@ -12,6 +12,7 @@ import { documentExportKey } from '../../storage/keys';
 import { versionState } from '../documents/versionOperations';
 import { exportEvent } from './exportRealtime';
 import { exportSourceOf } from './formats/readableBody';
+import { resolveQuotesForExport } from '../quotes/quotesForReaders';
 import { exportFormatters } from './formats/index';
 
 export const exportDocumentJobSpec: JobSpec<{ exportId: string }> = {
@@ -61,7 +62,8 @@ export function exportDocumentJob(services: Services, collab: CollabServer) {
         throw isAppError(e) && e.code !== 'unavailable' ? new PermanentJobError(e.message, { cause: e }) : e;
       });
       await step(0.2);
-      const source = exportSourceOf(doc.title, EXPORT_LANGUAGE, renderJson(state));
+      const body = await resolveQuotesForExport(services, doc.id, doc.workspace_id, renderJson(state));
+      const source = exportSourceOf(doc.title, EXPORT_LANGUAGE, body);
       await step(0.4);
       const made = await formatter.build(source);
       const bytes = typeof made === 'string' ? Buffer.from(made, 'utf8') : Buffer.from(made);
