@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import type { ClipSummary } from '../../../../../shared/contracts/clips';
+import type { TranscriptSegmentView } from '../../../../../shared/contracts/transcripts';
+import { FormWithSummary } from '../../../components/FormWithSummary';
+import { formText } from '../../../components/formText';
+import { LabelledSection } from '../../../components/LabelledSection';
+import { SelectField } from '../../../components/SelectField';
+import { StatusMessage } from '../../../components/StatusMessage';
+import { useSubmitForm } from '../../../components/useSubmitForm';
+import { listClips } from '../../clips/clipsApi';
+import { getTranscript } from '../../clips/transcript/transcriptApi';
+import { addQuote } from './quotesApi';
+import { quotePoints } from './quoteChoices';
+
+const ids = { clipId: 'quote-clip', startSeconds: 'quote-from', endSeconds: 'quote-to' };
+
+/**
+ * "Quote a recording": choose a recording, the first and last of its written-down words, and the quote goes at the
+ * end of the document, with the speaker as their consent allows. The server refuses a recording whose speaker has
+ * not agreed to be quoted, and says so.
+ */
+export function QuotePanel({ documentId, workspaceId }: { documentId: string; workspaceId: string }) {
+  const [clips, setClips] = useState<ClipSummary[]>([]);
+  const [clipId, setClipId] = useState('');
+  const [segments, setSegments] = useState<TranscriptSegmentView[]>([]);
+  useEffect(() => {
+    listClips(workspaceId).then(
+      (all) => setClips(all.filter((c) => !c.withdrawn && c.consent?.publicationQuotes)),
+      () => setClips([]),
+    );
+  }, [workspaceId]);
+  useEffect(() => {
+    if (!clipId) return setSegments([]);
+    getTranscript(clipId).then(
+      (t) => setSegments(t.segments),
+      () => setSegments([]),
+    );
+  }, [clipId]);
+  const points = quotePoints(segments);
+  const form = useSubmitForm(ids, {
+    read: (element) => {
+      const from = points.find((p) => p.value === formText(element, 'from'));
+      const to = points.find((p) => p.value === formText(element, 'to'));
+      return { clipId, startSeconds: from?.startSeconds ?? 0, endSeconds: to?.endSeconds ?? 0 };
+    },
+    send: (body) => addQuote(documentId, body),
+    doneMessage: 'The quote was added at the end of the document.',
+  });
+
+  return (
+    <LabelledSection
+      className="panel quote-panel"
+      headingId="quote-heading"
+      headingClass="heading-l"
+      title="Quote a recording"
+    >
+      <p>Put someone’s own words into the document, from a recording whose speaker agreed to be quoted.</p>
+      <FormWithSummary form={form} submit="Add the quote">
+        <SelectField
+          id={ids.clipId}
+          name="clip"
+          label="Which recording?"
+          value={clipId}
+          onChange={(e) => setClipId(e.target.value)}
+          options={[{ value: '', label: 'Choose a recording' }, ...clips.map((c) => ({ value: c.id, label: c.title }))]}
+          error={form.problems.field('clipId').error}
+        />
+        {points.length > 0 ? (
+          <>
+            <SelectField
+              id={ids.startSeconds}
+              name="from"
+              label="From the word"
+              options={points}
+              error={form.problems.field('startSeconds').error}
+            />
+            <SelectField
+              id={ids.endSeconds}
+              name="to"
+              label="To the word"
+              options={points}
+              defaultValue={points.at(-1)?.value}
+              error={form.problems.field('endSeconds').error}
+            />
+          </>
+        ) : clipId ? (
+          <p>Nothing of this recording is written down yet.</p>
+        ) : null}
+      </FormWithSummary>
+      <StatusMessage tone="success">{form.done}</StatusMessage>
+    </LabelledSection>
+  );
+}
