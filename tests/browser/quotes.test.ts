@@ -4,7 +4,7 @@ import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioC
 import type { TestClient } from '../support/httpClient';
 import { startServer, type TestServer } from '../support/startServer';
 import { putTranscript, spokenWav, twoSegments, type Team } from '../support/transcripts';
-import { openPerson, type Person } from './support/browser';
+import { openSignedIn, type Person } from './support/browser';
 
 /**
  * Issue 10 §4 in Chromium: an editor quotes three words of a carer's recording into the publication from the
@@ -21,11 +21,8 @@ describe('a carer’s words quoted into the publication', { timeout: 240_000 }, 
   const persons: Person[] = [];
 
   async function open(client: TestClient, path: string): Promise<Page> {
-    const person = await openPerson(server.url);
+    const person = await openSignedIn(server.url, client.cookie!, path);
     persons.push(person);
-    const [name, ...value] = client.cookie!.split('=');
-    await person.context.addCookies([{ name: name!, value: value.join('='), url: server.url }]);
-    await person.page.goto(path);
     return person.page;
   }
 

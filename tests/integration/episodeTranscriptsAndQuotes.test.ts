@@ -14,6 +14,7 @@ import { show, type Workspace } from '../support/episodePublishing';
 import type { TestClient } from '../support/httpClient';
 import { readPodcastFeed } from '../support/podcastFeedReader';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
+import { twoSegments } from '../support/transcripts';
 import type { TestServer } from '../support/startServer';
 
 const run = promisify(execFile);
@@ -29,25 +30,8 @@ const INTRO = 4;
 const TRIM_A = 0.5;
 const CROSSFADE = 1;
 
-const maryTranscript = {
-  segments: [
-    {
-      startSeconds: 0,
-      endSeconds: 1.5,
-      text: 'I look after my mother.',
-      speaker: 'mary',
-      words: [
-        { text: 'I', startSeconds: 0, endSeconds: 0.2 },
-        { text: 'look', startSeconds: 0.2, endSeconds: 0.5 },
-        { text: 'after', startSeconds: 0.5, endSeconds: 0.8 },
-        { text: 'my', startSeconds: 0.8, endSeconds: 1 },
-        { text: 'mother.', startSeconds: 1, endSeconds: 1.5 },
-      ],
-    },
-    { startSeconds: 1.6, endSeconds: 3, text: 'Some days are long.', speaker: 'mary' },
-  ],
-  speakers: { mary: 'Mary' },
-};
+/** Mary's two timed segments (tests/support/transcripts.ts), her speaker named as she would name herself. */
+const maryTranscript = { ...twoSegments, speakers: { carer: 'Mary' } };
 const joeTranscript = {
   segments: [
     { startSeconds: 0.2, endSeconds: 1.8, text: 'My husband has dementia.' },
