@@ -80,5 +80,10 @@ describe('a carer’s words quoted into the publication', { timeout: 240_000 }, 
         .waitFor({ timeout: 15_000 });
       expect(await text(page).getByText('after my mother').count()).toBe(0);
     }
+    // The editor is told in words, beside the form.
+    await editor
+      .getByRole('region', { name: 'Quote a recording' })
+      .getByText('One quote was taken out of “What carers told us”.', { exact: false })
+      .waitFor();
   });
 });

@@ -7,6 +7,8 @@ import { LabelledSection } from '../../../components/LabelledSection';
 import { SelectField } from '../../../components/SelectField';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { useSubmitForm } from '../../../components/useSubmitForm';
+import { getSocket } from '../../../realtime/socket';
+import type { QuoteRemovedEvent } from '../../../../../shared/realtime/events';
 import { listClips } from '../../clips/clipsApi';
 import { getTranscript } from '../../clips/transcript/transcriptApi';
 import { addQuote } from './quotesApi';
@@ -36,6 +38,18 @@ export function QuotePanel({ documentId, workspaceId }: { documentId: string; wo
       () => setSegments([]),
     );
   }, [clipId]);
+  // Editors are told when quotes here were taken out (the room is joined by the comments panel on this page).
+  const [removed, setRemoved] = useState('');
+  useEffect(() => {
+    const onRemoved = (e: QuoteRemovedEvent) => {
+      if (e.documentId === documentId) setRemoved(e.message);
+    };
+    const socket = getSocket();
+    socket.on('quote:removed', onRemoved);
+    return () => {
+      socket.off('quote:removed', onRemoved);
+    };
+  }, [documentId]);
   const points = quotePoints(segments);
   const form = useSubmitForm(ids, {
     read: (element) => {
@@ -88,6 +102,7 @@ export function QuotePanel({ documentId, workspaceId }: { documentId: string; wo
         ) : null}
       </FormWithSummary>
       <StatusMessage tone="success">{form.done}</StatusMessage>
+      <StatusMessage>{removed}</StatusMessage>
     </LabelledSection>
   );
 }
