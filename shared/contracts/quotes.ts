@@ -34,6 +34,12 @@ export const quoteSchema = z.object({
   state: z.enum(quoteStates),
   startSeconds: z.number(),
   endSeconds: z.number(),
+  /**
+   * The words the clip's transcript holds for the stretch now, when they differ from the quote's (someone corrected
+   * the transcript after quoting): never applied silently; `POST …/quotes/:quoteId/refresh` takes them.
+   */
+  correctedText: z.string().nullable(),
 });
 export type Quote = z.infer<typeof quoteSchema>;
 export const quoteListSchema = z.object({ quotes: z.array(quoteSchema) });
+export const quoteParamsSchema = z.object({ id: idSchema, quoteId: idSchema });

@@ -241,10 +241,39 @@ describe.each(testDatabaseNames)('episode transcripts and quotes on %s', (databa
     expect(node.getAttributes()).toMatchObject({ quoteId, clipId: mary.id, text: 'after my mother.', speaker: 'Mary' });
     const listed = await people.expert.get(`/api/documents/${publicationId}/quotes`);
     expect(listed.body.quotes).toEqual([
-      { quoteId, clipId: mary.id, text: 'after my mother.', state: 'ok', startSeconds: 0.5, endSeconds: 1.5 },
+      {
+        quoteId,
+        clipId: mary.id,
+        text: 'after my mother.',
+        state: 'ok',
+        startSeconds: 0.5,
+        endSeconds: 1.5,
+        correctedText: null,
+      },
     ]);
     const html = await exportHtml(publicationId);
     expect(html).toMatch(/<blockquote>[\s\S]*“after my mother\.”[\s\S]*— Mary O’Brien[\s\S]*<\/blockquote>/);
+  });
+
+  it('says when the quoted transcript was corrected, and takes the new words only when asked', async () => {
+    const corrected = structuredClone(maryTranscript);
+    corrected.segments[0]!.text = 'I look after my mum.';
+    corrected.segments[0]!.words![4]!.text = 'mum.';
+    expect((await people.carer.request('PUT', `/api/clips/${mary.id}/transcript`, corrected)).status).toBe(200);
+    const listed = await people.editor.get(`/api/documents/${publicationId}/quotes`);
+    expect(listed.body.quotes[0]).toMatchObject({ text: 'after my mother.', correctedText: 'after my mum.' });
+    const node = () =>
+      collabs[0]!.docs
+        .get(publicationId)!
+        .ydoc.getXmlFragment('default')
+        .toArray()
+        .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'clipQuote')!;
+    expect(node().getAttribute('text')).toBe('after my mother.');
+    expect((await people.carer2.post(`/api/documents/${publicationId}/quotes/${quoteId}/refresh`)).status).toBe(403);
+    const refreshed = await people.editor.post(`/api/documents/${publicationId}/quotes/${quoteId}/refresh`);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body).toMatchObject({ text: 'after my mum.', correctedText: null });
+    await eventually(() => node().getAttribute('text') === 'after my mum.', 10_000, 'the new words live');
   });
 
   it('takes the quote out everywhere at once when its speaker withdraws', async () => {
@@ -261,10 +290,18 @@ describe.each(testDatabaseNames)('episode transcripts and quotes on %s', (databa
     await eventually(() => node.getAttribute('removed') === 'withdrawn', 10_000, 'the quote taken out live');
     expect(node.getAttributes()).toMatchObject({ text: '', speaker: '' });
     expect((await people.expert.get(`/api/documents/${publicationId}/quotes`)).body.quotes).toEqual([
-      { quoteId, clipId: mary.id, text: '', state: 'withdrawn', startSeconds: 0.5, endSeconds: 1.5 },
+      {
+        quoteId,
+        clipId: mary.id,
+        text: '',
+        state: 'withdrawn',
+        startSeconds: 0.5,
+        endSeconds: 1.5,
+        correctedText: null,
+      },
     ]);
     const html = await exportHtml(publicationId);
-    expect(html).not.toContain('after my mother');
+    expect(html).not.toContain('after my');
     expect(html).toContain('A quote was removed because its speaker changed their mind.');
     // The episode leaves the feed, and its transcripts go with it.
     const feed = readPodcastFeed((await text(null, `/feeds/${ctx.ws.id}/podcast.xml`)).body);

@@ -45,3 +45,16 @@ export function takeOutQuotesUpdate(
   });
   return changed ? update : null;
 }
+
+/** Sets the words of one quote (its source transcript was corrected and an editor took the new words). */
+export function quoteTextUpdate(state: Uint8Array, quoteId: string, text: string): Uint8Array | null {
+  let changed = false;
+  const update = updateAgainst(state, (doc) => {
+    for (const element of quoteElementsOf(doc)) {
+      if (element.getAttribute('quoteId') !== quoteId || element.getAttribute('removed')) continue;
+      element.setAttribute('text', text);
+      changed = true;
+    }
+  });
+  return changed ? update : null;
+}

@@ -11,8 +11,9 @@ import { consentAllows, consentFactsOf, consentRefusal } from '../../policies/co
 import type { Services } from '../../services';
 import { documentAccess, documentFacts } from '../documents/documentOperations';
 import type { LiveTranscripts } from '../transcripts/liveTranscripts';
+import type { LiveTranscript } from '../../../shared/transcripts/transcriptDoc';
 import { loadTranscriptFor } from '../transcripts/transcriptAccess';
-import { appendQuoteUpdate } from './quoteDoc';
+import { appendQuoteUpdate, quoteTextUpdate } from './quoteDoc';
 import { quoteWords } from './quoteWords';
 
 export interface QuoteContext {
@@ -127,8 +128,16 @@ export async function quotesWithConsent(services: Services, documentId: string) 
 
 export async function listQuotes(ctx: QuoteContext, documentId: string, userId: string): Promise<Quote[]> {
   const access = await documentAccess(ctx.services, documentId, userId);
-  return (await quotesWithConsent(ctx.services, access.row.id)).map(({ row, facts }) => {
+  const quotes = await quotesWithConsent(ctx.services, access.row.id);
+  const transcripts = new Map<string, Promise<LiveTranscript>>();
+  const present = async ({ row, clip, facts }: (typeof quotes)[number]): Promise<Quote> => {
     const state = quoteState(row, facts);
+    let correctedText: string | null = null;
+    if (state === 'ok' && clip) {
+      if (!transcripts.has(clip.id)) transcripts.set(clip.id, ctx.transcripts.read(clip));
+      const now = quoteWords(await transcripts.get(clip.id)!, row.start_seconds, row.end_seconds).text;
+      if (now && now !== row.text) correctedText = now;
+    }
     return {
       quoteId: row.id,
       clipId: row.clip_id,
@@ -136,6 +145,35 @@ export async function listQuotes(ctx: QuoteContext, documentId: string, userId: 
       state,
       startSeconds: row.start_seconds,
       endSeconds: row.end_seconds,
+      correctedText,
     };
-  });
+  };
+  return Promise.all(quotes.map(present));
+}
+
+/**
+ * Takes the corrected words of a quote's transcript (whoever may edit the document, while consent allows quotes):
+ * the row and the node change together, and everyone editing sees it.
+ */
+export async function refreshQuote(
+  ctx: QuoteContext,
+  documentId: string,
+  quoteId: string,
+  userId: string,
+): Promise<Quote> {
+  const access = await documentAccess(ctx.services, documentId, userId);
+  authorizeDocument(access.actor, 'document.edit', documentFacts(access.row));
+  const quote = (await listQuotes(ctx, access.row.id, userId)).find((q) => q.quoteId === quoteId);
+  if (!quote) throw notFound('quote');
+  if (quote.state !== 'ok')
+    throw new AppError(
+      'conflict',
+      'This quote was removed because its speaker changed their mind; it cannot be updated.',
+    );
+  if (quote.correctedText === null) return quote;
+  const live = await ctx.collab.registry.open(access.row.id, access.row.workspace_id);
+  const update = quoteTextUpdate(Y.encodeStateAsUpdate(live.ydoc), quoteId, quote.correctedText);
+  await ctx.services.documentQuotes.setText(quoteId, quote.correctedText);
+  if (update) await live.submitServerChange(update, userId);
+  return { ...quote, text: quote.correctedText, correctedText: null };
 }

@@ -6,6 +6,9 @@ export function quoteRepository(db: Db) {
   return {
     insert: (row: DocumentQuotesTable) => db.insertInto('document_quotes').values(row).execute(),
 
+    setText: (id: string, text: string) =>
+      db.updateTable('document_quotes').set({ text }).where('id', '=', id).where('removed', 'is', null).execute(),
+
     remove: (id: string) => db.deleteFrom('document_quotes').where('id', '=', id).execute(),
 
     listForDocument: (documentId: string): Promise<DocumentQuotesTable[]> =>

@@ -1,7 +1,13 @@
 import { idParamsSchema } from '../../../shared/contracts/common';
-import { createdQuoteSchema, createQuoteBodySchema, quoteListSchema } from '../../../shared/contracts/quotes';
+import {
+  createdQuoteSchema,
+  createQuoteBodySchema,
+  quoteListSchema,
+  quoteParamsSchema,
+  quoteSchema,
+} from '../../../shared/contracts/quotes';
 import { defineRoute, type Api } from '../../http/route';
-import { createQuote, listQuotes, type QuoteContext } from './quoteOperations';
+import { createQuote, listQuotes, refreshQuote, type QuoteContext } from './quoteOperations';
 
 export function quoteRoutes(api: Api, ctx: QuoteContext): void {
   const tag = 'documents';
@@ -33,5 +39,19 @@ export function quoteRoutes(api: Api, ctx: QuoteContext): void {
       response: quoteListSchema,
     },
     async ({ user, params }) => ({ quotes: await listQuotes(ctx, params.id, user.id) }),
+  );
+  defineRoute(
+    api,
+    {
+      method: 'post',
+      path: '/api/documents/:id/quotes/:quoteId/refresh',
+      tag,
+      summary:
+        'Take the corrected words of a quote whose source transcript changed after quoting (never done silently)',
+      auth: 'user',
+      params: quoteParamsSchema,
+      response: quoteSchema,
+    },
+    ({ user, params }) => refreshQuote(ctx, params.id, params.quoteId, user.id),
   );
 }
