@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { Quote } from '../../../../../shared/contracts/quotes';
 import type { ClipSummary } from '../../../../../shared/contracts/clips';
 import type { TranscriptSegmentView } from '../../../../../shared/contracts/transcripts';
 import { FormWithSummary } from '../../../components/FormWithSummary';
@@ -11,7 +12,7 @@ import { getSocket } from '../../../realtime/socket';
 import type { QuoteRemovedEvent } from '../../../../../shared/realtime/events';
 import { listClips } from '../../clips/clipsApi';
 import { getTranscript } from '../../clips/transcript/transcriptApi';
-import { addQuote } from './quotesApi';
+import { addQuote, listQuotes, refreshQuote } from './quotesApi';
 import { quotePoints } from './quoteChoices';
 
 const ids = { clipId: 'quote-clip', startSeconds: 'quote-from', endSeconds: 'quote-to' };
@@ -38,18 +39,27 @@ export function QuotePanel({ documentId, workspaceId }: { documentId: string; wo
       () => setSegments([]),
     );
   }, [clipId]);
+  // Quotes whose source transcript was corrected since: shown with their new words, taken only when asked.
+  const [quotes, setQuotes] = useState<Quote[]>([]);
+  const reload = useCallback(() => {
+    listQuotes(documentId).then(setQuotes, () => setQuotes([]));
+  }, [documentId]);
+  useEffect(reload, [reload]);
+  const corrected = quotes.filter((q) => q.correctedText !== null);
   // Editors are told when quotes here were taken out (the room is joined by the comments panel on this page).
   const [removed, setRemoved] = useState('');
   useEffect(() => {
     const onRemoved = (e: QuoteRemovedEvent) => {
-      if (e.documentId === documentId) setRemoved(e.message);
+      if (e.documentId !== documentId) return;
+      setRemoved(e.message);
+      reload();
     };
     const socket = getSocket();
     socket.on('quote:removed', onRemoved);
     return () => {
       socket.off('quote:removed', onRemoved);
     };
-  }, [documentId]);
+  }, [documentId, reload]);
   const points = quotePoints(segments);
   const form = useSubmitForm(ids, {
     read: (element) => {
@@ -57,7 +67,10 @@ export function QuotePanel({ documentId, workspaceId }: { documentId: string; wo
       const to = points.find((p) => p.value === formText(element, 'to'));
       return { clipId, startSeconds: from?.startSeconds ?? 0, endSeconds: to?.endSeconds ?? 0 };
     },
-    send: (body) => addQuote(documentId, body),
+    send: async (body) => {
+      await addQuote(documentId, body);
+      reload();
+    },
     doneMessage: 'The quote was added at the end of the document.',
   });
 
@@ -103,6 +116,27 @@ export function QuotePanel({ documentId, workspaceId }: { documentId: string; wo
       </FormWithSummary>
       <StatusMessage tone="success">{form.done}</StatusMessage>
       <StatusMessage>{removed}</StatusMessage>
+      {corrected.length > 0 ? (
+        <>
+          <h3 className="heading-s">Quotes whose words were corrected in the recording’s transcript</h3>
+          <ul className="list">
+            {corrected.map((q) => (
+              <li key={q.quoteId}>
+                <p>
+                  “{q.text}” now reads “{q.correctedText}”.
+                </p>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => void refreshQuote(documentId, q.quoteId).then(reload, reload)}
+                >
+                  Use the corrected words
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </LabelledSection>
   );
 }

@@ -1,6 +1,7 @@
 import {
   createdQuoteSchema,
   quoteListSchema,
+  quoteSchema,
   type CreateQuoteBody,
   type Quote,
 } from '../../../../../shared/contracts/quotes';
@@ -13,3 +14,6 @@ export const addQuote = async (documentId: string, body: CreateQuoteBody): Promi
 
 export const listQuotes = async (documentId: string): Promise<Quote[]> =>
   (await requestJson('GET', quotesOf(documentId), quoteListSchema)).quotes;
+
+export const refreshQuote = (documentId: string, quoteId: string): Promise<Quote> =>
+  requestJson('POST', `${quotesOf(documentId)}/${encodeURIComponent(quoteId)}/refresh`, quoteSchema, {});
