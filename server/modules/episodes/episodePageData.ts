@@ -92,6 +92,7 @@ async function spokenOf(ctx: EpisodeContext, render: EpisodeRendersTable): Promi
   const stored = parseStoredEpisodeTranscript(render.transcript);
   if (!stored) return null;
   const segments = await spokenSegments(ctx, render, 'episode.publish');
+  if (segments.length === 0) return null; // nothing written down yet: no empty list, as the feed lists none
   const url = (format: EpisodeTranscriptFormat) => publicTranscriptPath(render.workspace_id, render.episode_id, format);
   return {
     segments,

@@ -86,8 +86,8 @@ ${d.artwork ? `<img src="${escapeHtml(d.artwork.url)}" width="${d.artwork.width}
   </audio>
   <p><a href="${escapeHtml(d.audio.url)}" download>Download the episode</a> (MP3, ${megabytes(d.audio.sizeBytes)})</p>
 </section>
-${d.description.trim() ? `<section aria-labelledby="notes-heading">\n  <h2 id="notes-heading">Show notes</h2>\n${paragraphs(d.description)}\n</section>` : ''}
 ${spoken}
+${d.description.trim() ? `<section aria-labelledby="notes-heading">\n  <h2 id="notes-heading">Show notes</h2>\n${paragraphs(d.description)}\n</section>` : ''}
 ${chapters}
 ${transcript}
 ${credits}
