@@ -12,6 +12,7 @@ import type {
   EpisodeRenderEvent,
   ExportUpdatedEvent,
   NotificationEvent,
+  QuoteRemovedEvent,
   ThreadMentionEvent,
 } from '../shared/realtime/events';
 import type { JobStatus } from './db/schema';
@@ -63,6 +64,8 @@ export interface DomainEvents {
   'notification:new': [userId: string, event: NotificationEvent];
   /** One person's unread count changed because they read notices. */
   'notification:unread': [userId: string, unread: number];
+  /** Quotes of a clip were taken out of a document after a change of consent. */
+  'quote:removed': [event: QuoteRemovedEvent];
 }
 
 export type EventBus = EventEmitter<DomainEvents>;

@@ -16,6 +16,7 @@ import { musicRepository } from './modules/music/musicRepository';
 import { workspaceRepository } from './modules/workspaces/workspaceRepository';
 import type { BlobStore } from './storage/BlobStore';
 import { auditRepository } from './modules/audit/auditRepository';
+import { quoteRepository } from './modules/quotes/quoteRepository';
 import { recordingRepository } from './modules/clips/recordingRepository';
 import { versionRepository } from './modules/documents/versionRepository';
 import { threadRepository } from './modules/documentThreads/threadRepository';
@@ -62,6 +63,7 @@ export interface Services {
   /** A person's own data: what "Download my data" reads and "Delete my account" writes. */
   myData: ReturnType<typeof myDataRepository>;
   notifications: ReturnType<typeof notificationRepository>;
+  documentQuotes: ReturnType<typeof quoteRepository>;
 }
 
 export function createServices(
@@ -104,5 +106,6 @@ export function createServices(
     involvement: involvementRepository(db),
     myData: myDataRepository(db),
     notifications: notificationRepository(db),
+    documentQuotes: quoteRepository(db),
   };
 }

@@ -36,7 +36,6 @@ import type {
   MusicAssetsTable,
   ShowsTable,
 } from './schema/episodes';
-import type { ClipTranscriptsTable, SearchPassagesTable, SearchSourcesTable } from './schema/transcripts';
 import type {
   InvolvementActivitiesTable,
   InvolvementExpensesTable,
@@ -44,6 +43,12 @@ import type {
   InvolvementRatesTable,
 } from './schema/involvement';
 import type { EpisodeSignoffOverridesTable, EpisodeSignoffsTable, SignoffSettingsTable } from './schema/signoffs';
+import type {
+  ClipTranscriptsTable,
+  DocumentQuotesTable,
+  SearchPassagesTable,
+  SearchSourcesTable,
+} from './schema/transcripts';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings and ids are UUID strings in both
@@ -91,6 +96,7 @@ export interface Database {
   episode_signoffs: EpisodeSignoffsTable;
   episode_signoff_overrides: EpisodeSignoffOverridesTable;
   signoff_settings: SignoffSettingsTable;
+  document_quotes: DocumentQuotesTable;
 }
 
 export type * from './schema/accounts';

@@ -10,6 +10,7 @@ import { involvementModule } from './involvement/index';
 import { musicModule } from './music/index';
 import { myDataModule } from './myData/index';
 import { notificationsModule } from './notifications/index';
+import { quotesModule } from './quotes/index';
 import { searchModule } from './search/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspaceArchivesModule } from './workspaceArchives/index';
@@ -27,6 +28,7 @@ export const modules: readonly ChorusModule[] = [
   episodesModule,
   exportsModule,
   transcriptsModule,
+  quotesModule,
   searchModule,
   involvementModule,
   myDataModule,

@@ -158,8 +158,30 @@ export const renderSchema = z.object({
   audioUrl: z.string().nullable(),
   /** The chapters written into this render, in the order they play (so any render can be listened to by chapter). */
   chapters: z.array(chapterSchema),
+  /**
+   * The episode transcript assembled from the clips' transcripts when it was rendered (null before it finished):
+   * where members read it, and the clips whose transcript was empty (the transcript is incomplete without them).
+   */
+  transcript: z
+    .object({
+      urls: z.object({ vtt: z.string(), srt: z.string(), json: z.string() }),
+      missing: z.array(z.object({ clipId: z.string(), title: z.string() })),
+    })
+    .nullable(),
 });
 export type Render = z.infer<typeof renderSchema>;
+
+/** The episode transcript files made with each render (issue 10 §3), and the type each is served with. */
+export const episodeTranscriptFormats = ['vtt', 'srt', 'json'] as const;
+export type EpisodeTranscriptFormat = (typeof episodeTranscriptFormats)[number];
+export const episodeTranscriptTypes = {
+  vtt: 'text/vtt',
+  srt: 'application/x-subrip',
+  json: 'application/json',
+} as const satisfies Record<EpisodeTranscriptFormat, string>;
+const transcriptFormatSchema = z.enum(episodeTranscriptFormats, {
+  message: 'Ask for transcript.vtt, transcript.srt or transcript.json.',
+});
 
 export const episodeSchema = z.object({
   id: z.string(),
@@ -192,6 +214,8 @@ export const renderListSchema = z.object({ renders: z.array(renderSchema) });
 export const renderParamsSchema = z.object({ id: idSchema, renderId: idSchema });
 export const feedParamsSchema = z.object({ workspaceId: idSchema });
 export const publicRenderParamsSchema = z.object({ workspaceId: idSchema, episodeId: idSchema });
+export const renderTranscriptParamsSchema = renderParamsSchema.extend({ format: transcriptFormatSchema });
+export const publicTranscriptParamsSchema = publicRenderParamsSchema.extend({ format: transcriptFormatSchema });
 
 /** Where a clip's voice is used now, for the person who made it to see before they change their mind. */
 export const clipUsesSchema = z.object({

@@ -5,10 +5,11 @@
  * editors that announce a version outside the accepted range, so they reload instead of corrupting.
  */
 // 2: the `comment` mark (an editor without it would drop commented text it cannot read).
-export const EDITOR_SCHEMA_VERSION = 2;
+// 3: the `clipQuote` node (an editor without it would drop quotes it cannot read).
+export const EDITOR_SCHEMA_VERSION = 3;
 
 /** The oldest editor version the server still accepts. */
-export const MIN_EDITOR_SCHEMA_VERSION = 2;
+export const MIN_EDITOR_SCHEMA_VERSION = 3;
 
 export const isCompatibleSchemaVersion = (version: number): boolean =>
   Number.isInteger(version) && version >= MIN_EDITOR_SCHEMA_VERSION && version <= EDITOR_SCHEMA_VERSION;

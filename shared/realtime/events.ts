@@ -50,6 +50,8 @@ export interface ServerToClientEvents {
   'notification:new': (payload: NotificationEvent) => void;
   /** You read notices (perhaps in another tab): how many are unread now. */
   'notification:unread': (payload: { unread: number }) => void;
+  /** Quotes of a clip were taken out of a document because the speaker changed their mind (its editors are told). */
+  'quote:removed': (payload: QuoteRemovedEvent) => void;
 }
 
 /** Clip events carry ids, status and progress (and comment text); fetch the clip over HTTP for the rest. */
@@ -131,4 +133,15 @@ export interface ExportUpdatedEvent {
 export interface NotificationEvent {
   notification: Notification;
   unread: number;
+}
+
+export interface QuoteRemovedEvent {
+  workspaceId: string;
+  documentId: string;
+  documentTitle: string;
+  quoteIds: string[];
+  /** `withdrawn`: the recording was withdrawn; `consent_changed`: quote consent was taken back. */
+  reason: 'withdrawn' | 'consent_changed';
+  /** What to tell the document's editors. */
+  message: string;
 }

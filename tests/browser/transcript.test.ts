@@ -4,7 +4,7 @@ import { workspaceWithPeople } from '../support/audioClips';
 import type { TestClient } from '../support/httpClient';
 import { startServer, type TestServer } from '../support/startServer';
 import { carersClip, putTranscript, spokenWav, twoSegments, type ReadyClip, type Team } from '../support/transcripts';
-import { openPerson, type Person } from './support/browser';
+import { openSignedIn, type Person } from './support/browser';
 
 const segmentBox = (page: Page, at: string) => page.getByRole('textbox', { name: new RegExp(`^Words from ${at}`) });
 
@@ -21,11 +21,8 @@ describe('a clip’s transcript, corrected by its carer while another member wat
   const persons: Person[] = [];
 
   async function open(client: TestClient, path: string): Promise<Page> {
-    const person = await openPerson(server.url);
+    const person = await openSignedIn(server.url, client.cookie!, path);
     persons.push(person);
-    const [name, ...value] = client.cookie!.split('=');
-    await person.context.addCookies([{ name: name!, value: value.join('='), url: server.url }]);
-    await person.page.goto(path);
     return person.page;
   }
 

@@ -32,7 +32,10 @@ export interface ReadPodcastItem {
   imageUrl: string | null;
   enclosures: Array<{ url: string; length: number | null; type: string | null }>;
   itunes: { duration?: string; episode?: string; season?: string; episodeType?: string };
+  /** The first `podcast:transcript`. */
   transcript?: Record<string, string>;
+  /** Every `podcast:transcript`, in order. */
+  transcripts: Record<string, string>[];
   chapters?: Record<string, string>;
   /** Every podcast:person in order, as [group, role, name]. */
   persons: Array<[string | undefined, string | undefined, string]>;
@@ -52,7 +55,8 @@ export function readPodcastFeed(xml: string): ReadPodcastFeed {
     parseTagValue: false,
     parseAttributeValue: false,
     processEntities: true,
-    isArray: (name) => name === 'item' || name.endsWith(':person') || name.endsWith(':category'),
+    isArray: (name) =>
+      name === 'item' || name.endsWith(':person') || name.endsWith(':category') || name.endsWith(':transcript'),
   }).parse(xml).rss as Element;
   const tag = prefixesOf(rss);
   const channel = rss.channel as Element;
@@ -92,7 +96,8 @@ export function readPodcastFeed(xml: string): ReadPodcastFeed {
           season: text(raw[tag.itunes('season')]),
           episodeType: text(raw[tag.itunes('episodeType')]),
         },
-        transcript: attributes(raw[tag.podcast('transcript')]),
+        transcript: attributes((raw[tag.podcast('transcript')] as unknown[] | undefined)?.[0]),
+        transcripts: ((raw[tag.podcast('transcript')] as unknown[] | undefined) ?? []).map((t) => attributes(t) ?? {}),
         chapters: attributes(raw[tag.podcast('chapters')]),
         persons: ((raw[tag.podcast('person')] as unknown[] | undefined) ?? []).map((p) => {
           const a = attributes(p) ?? {};

@@ -6,6 +6,7 @@ import { documentFieldName, editorExtensions } from '../../../shared/editor/sche
 import { cspNonce } from '../app/cspNonce';
 import type { CollabProvider } from '../realtime/collabProvider';
 import { renderCaret, renderSelection, type CaretUser } from './caret';
+import { ClipQuoteWithView } from './ClipQuoteView';
 import { personColour } from './personColour';
 import { ReadOnlyGuard } from './readOnlyGuard';
 
@@ -25,7 +26,8 @@ export function useCoWritingEditor(
   const editor = useEditor(
     {
       extensions: [
-        ...editorExtensions,
+        ...editorExtensions.filter((e) => e.name !== ClipQuoteWithView.name),
+        ClipQuoteWithView,
         Collaboration.configure({ document: provider.doc, field: documentFieldName }),
         ReadOnlyGuard.configure({ isReadOnly: () => readOnly.current }),
         CollaborationCaret.configure({

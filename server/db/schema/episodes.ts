@@ -62,6 +62,8 @@ export interface EpisodeRendersTable {
   /** Set when the audio was deleted because a voice in it was withdrawn; the row stays to say why (410). */
   removed_at: string | null;
   removed_reason: string | null;
+  /** The episode transcript assembled from the clip transcripts at render time (JSON); null before migration 020. */
+  transcript: string | null;
 }
 
 /** A workspace's music (intros, outros, beds): the original as uploaded, measured by `music.process`. */

@@ -31,3 +31,18 @@ export interface SearchPassagesTable {
   body: string;
   at_seconds: number | null;
 }
+
+/** A quote of a clip's words in a document (the `clipQuote` node with the same `quoteId`). */
+export interface DocumentQuotesTable {
+  id: string;
+  document_id: string;
+  workspace_id: string;
+  clip_id: string;
+  start_seconds: number;
+  end_seconds: number;
+  /** The words quoted; emptied when they were taken out. */
+  text: string;
+  removed: 'withdrawn' | 'consent_changed' | null;
+  created_by: string;
+  created_at: string;
+}

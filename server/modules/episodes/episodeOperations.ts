@@ -14,6 +14,7 @@ import { notFound } from '../../errors';
 import { authorizeEpisode, mayEpisode, type Actor } from '../../policies/authorize';
 import type { EpisodeAction } from '../../policies/rules';
 import { actorIn, actorOver } from '../../policies/actor';
+import { presentRenderTranscript } from './episodeTranscriptPaths';
 import { presentArtwork, showArtworkPath } from './publicPaths';
 import { publishingFields } from './publishingFields';
 import type { EpisodeContext } from './episodeContext';
@@ -55,6 +56,7 @@ export function presentRender(r: EpisodeRendersTable): Render {
     removedReason: r.removed_reason,
     audioUrl: r.blob_key ? `/api/episodes/${r.episode_id}/renders/${r.id}/audio` : null,
     chapters: [...parseStoredTimeline(r.timeline).chapters].sort((a, b) => a.atSeconds - b.atSeconds),
+    transcript: presentRenderTranscript(r),
   };
 }
 

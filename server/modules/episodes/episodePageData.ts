@@ -1,4 +1,10 @@
+import type { EpisodeTranscriptFormat } from '../../../shared/contracts/episodes';
 import { transcriptTypes } from '../../../shared/contracts/publishing';
+import type { EpisodeRendersTable } from '../../db/schema';
+import { parseStoredEpisodeTranscript } from './episodeTranscript';
+import type { SpokenSegment } from './episodeTranscriptFormats';
+import { publicTranscriptPath } from './episodeTranscriptPaths';
+import { spokenSegments } from './episodeTranscriptSpeakers';
 import { notFound } from '../../errors';
 import type { FeedPerson } from '../feeds/podcastFeed';
 import { creditsFor } from './credits';
@@ -29,7 +35,10 @@ export interface EpisodePageData {
   audio: { url: string; sizeBytes: number };
   artwork: { url: string; width: number; height: number } | null;
   chapters: { startTime: number; title: string }[];
+  /** An uploaded transcript (it wins over the assembled one). */
   transcript: { url: string; format: 'vtt' | 'srt'; type: string } | null;
+  /** The transcript assembled from the clips with the served render, shown under the player. */
+  spoken: { segments: SpokenSegment[]; incomplete: boolean; urls: Record<EpisodeTranscriptFormat, string> } | null;
   credits: FeedPerson[];
 }
 
@@ -74,6 +83,20 @@ export async function episodePageData(
           type: transcriptTypes[publishing.transcript_format],
         }
       : null,
+    spoken: hasTranscript(publishing) ? null : await spokenOf(ctx, render),
     credits: await creditsFor(ctx, episode, render),
+  };
+}
+
+async function spokenOf(ctx: EpisodeContext, render: EpisodeRendersTable): Promise<EpisodePageData['spoken']> {
+  const stored = parseStoredEpisodeTranscript(render.transcript);
+  if (!stored) return null;
+  const segments = await spokenSegments(ctx, render, 'episode.publish');
+  if (segments.length === 0) return null; // nothing written down yet: no empty list, as the feed lists none
+  const url = (format: EpisodeTranscriptFormat) => publicTranscriptPath(render.workspace_id, render.episode_id, format);
+  return {
+    segments,
+    incomplete: stored.missing.length > 0,
+    urls: { vtt: url('vtt'), srt: url('srt'), json: url('json') },
   };
 }

@@ -22,6 +22,14 @@ const script = `
   for (const b of document.querySelectorAll('button[data-seek]')) {
     b.addEventListener('click', () => { audio.currentTime = Number(b.dataset.seek); audio.play(); audio.focus(); });
   }
+  const cues = [...document.querySelectorAll('li[data-start]')];
+  audio.addEventListener('timeupdate', () => {
+    const t = audio.currentTime;
+    for (const c of cues) {
+      const on = t >= Number(c.dataset.start) && t < Number(c.dataset.end);
+      if (on) c.setAttribute('aria-current', 'true'); else c.removeAttribute('aria-current');
+    }
+  });
 `;
 
 /** The public page of a published episode: semantic HTML, a native player, chapters that seek, credits. */
@@ -51,6 +59,7 @@ ${d.chapters.map((c) => `    <li><button type="button" data-seek="${c.startTime}
   <p><a href="${escapeHtml(d.transcript.url)}" type="${d.transcript.type}">Read the transcript</a> (${formatNames[d.transcript.format]} file with timings).</p>
 </section>`
     : '';
+  const spoken = d.spoken ? spokenSection(d.spoken) : '';
   const credits = d.credits.length
     ? `<section aria-labelledby="credits-heading">
   <h2 id="credits-heading">Credits</h2>
@@ -77,6 +86,7 @@ ${d.artwork ? `<img src="${escapeHtml(d.artwork.url)}" width="${d.artwork.width}
   </audio>
   <p><a href="${escapeHtml(d.audio.url)}" download>Download the episode</a> (MP3, ${megabytes(d.audio.sizeBytes)})</p>
 </section>
+${spoken}
 ${d.description.trim() ? `<section aria-labelledby="notes-heading">\n  <h2 id="notes-heading">Show notes</h2>\n${paragraphs(d.description)}\n</section>` : ''}
 ${chapters}
 ${transcript}
@@ -85,4 +95,24 @@ ${credits}
     footer: `<p><a href="${escapeHtml(d.showUrl)}">More episodes, and how to follow ${escapeHtml(d.showTitle)} in a podcast app</a></p>`,
     scripts: `<script nonce="${nonce}">${script}</script>`,
   });
+}
+
+/** The transcript assembled from the clips, under the player: each passage with its speaker; the one playing marked. */
+function spokenSection(spoken: NonNullable<EpisodePageData['spoken']>): string {
+  const note = spoken.incomplete
+    ? '\n  <p class="quiet">This transcript is incomplete: some recordings in the episode have not been written down yet.</p>'
+    : '';
+  const items = spoken.segments
+    .map(
+      (s) =>
+        `    <li data-start="${s.startSeconds}" data-end="${s.endSeconds}"><span class="time">${clockTime(s.startSeconds)}</span> <strong>${escapeHtml(s.speaker)}:</strong> ${escapeHtml(s.text)}</li>`,
+    )
+    .join('\n');
+  return `<section aria-labelledby="transcript-heading">
+  <h2 id="transcript-heading">Transcript</h2>${note}
+  <ol class="transcript">
+${items}
+  </ol>
+  <p>Download it: <a href="${escapeHtml(spoken.urls.vtt)}" type="text/vtt">captions file (WebVTT)</a>, <a href="${escapeHtml(spoken.urls.srt)}" type="application/x-subrip">SubRip</a>, <a href="${escapeHtml(spoken.urls.json)}" type="application/json">JSON</a>.</p>
+</section>`;
 }

@@ -2,10 +2,12 @@ import { timelineCollabAccess } from './timelineAccess';
 import type { ChorusModule } from '../chorusModule';
 import { forwardEpisodeEvents } from './episodeRealtime';
 import { liveTimelines } from './liveTimeline';
+import { liveTranscripts } from '../transcripts/liveTranscripts';
 import { episodeRoutes } from './episodeRoutes';
 import { flagEpisodesOnConsentLoss } from './publishing';
 import { publicPageRoutes } from './publicPageRoutes';
 import { publicRoutes } from './publicRoutes';
+import { episodeTranscriptRoutes } from './episodeTranscriptRoutes';
 import { publishingRoutes } from './publishingRoutes';
 import { renderEpisodeJob } from './renderEpisodeJob';
 import { forwardSignoffEvents } from './signoffs/signoffRealtime';
@@ -20,13 +22,18 @@ export const episodesModule: ChorusModule = {
   name: 'episodes',
   setUp: ({ api, services, collab }) => {
     collab.kinds.register(['timeline'], timelineCollabAccess);
-    const ctx = { services, timelines: liveTimelines(services, collab) };
+    const ctx = {
+      services,
+      timelines: liveTimelines(services, collab),
+      clipTranscripts: liveTranscripts(services, collab),
+    };
     services.jobs.register(renderEpisodeJob(ctx));
     episodeRoutes(api, ctx);
     publishingRoutes(api, ctx);
     signoffRoutes(api, ctx);
     // The public feed, its files and the episode pages: on the same router, so the OpenAPI document lists them too.
     publicRoutes(api, ctx);
+    episodeTranscriptRoutes(api, ctx);
     publicPageRoutes(api, ctx);
     flagEpisodesOnConsentLoss(ctx);
     askForSignoffs(ctx);

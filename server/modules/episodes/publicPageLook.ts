@@ -37,6 +37,9 @@ export const publicStyles = `
   audio { width: 100%; margin: .5rem 0; }
   a { color: var(--link); } a:focus, button:focus, audio:focus, input:focus { outline: 3px solid var(--focus); outline-offset: 0; box-shadow: 0 0 0 6px var(--ink); }
   ol.chapters { list-style: none; padding: 0; } ol.chapters li { margin: .5rem 0; }
+  ol.transcript { list-style: none; padding: 0; } ol.transcript li { margin: .25rem 0; padding: .25rem .5rem; border-left: 4px solid transparent; }
+  ol.transcript li[aria-current] { border-left-color: var(--ink); background: var(--focus); } .time { font-variant-numeric: tabular-nums; color: var(--muted); }
+  .quiet { color: var(--muted); }
   button { font: inherit; min-height: 2.75rem; padding: .25rem .75rem; border: 2px solid var(--ink); border-radius: .25rem; background: #f3f2f1; color: var(--ink); cursor: pointer; }
   .hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   button .time { font-variant-numeric: tabular-nums; font-weight: 700; margin-right: .5rem; }

@@ -1,7 +1,9 @@
-import type { Episode } from '../../../shared/contracts/episodes';
+import { episodeTranscriptTypes, type Episode, type EpisodeTranscriptFormat } from '../../../shared/contracts/episodes';
 import { transcriptTypes } from '../../../shared/contracts/publishing';
 import { nowIso } from '../../clock';
-import type { EpisodeRendersTable, EpisodesTable } from '../../db/schema';
+import type { EpisodePublishingTable, EpisodeRendersTable, EpisodesTable } from '../../db/schema';
+import { parseStoredEpisodeTranscript } from './episodeTranscript';
+import { publicTranscriptPath } from './episodeTranscriptPaths';
 import { AppError, notFound } from '../../errors';
 import { buildPodcastFeed, chaptersJson, type FeedEpisode, type FeedPerson } from '../feeds/podcastFeed';
 import { podcastGuidForFeedUrl } from '../feeds/podcastGuid';
@@ -148,16 +150,7 @@ export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUr
       episodeType: e.type,
       ...(hasChapters ? { chaptersUrl: baseUrl + publicChaptersPath(workspaceId, e.id) } : {}),
       ...(artwork ? { imageUrl: baseUrl + episodeArtworkPublicPath(artwork) } : {}),
-      ...(hasTranscript(publishing)
-        ? {
-            transcript: {
-              url: baseUrl + transcriptPublicPath(workspaceId, publishing),
-              type: transcriptTypes[publishing.transcript_format],
-              language: show.language,
-              rel: 'captions',
-            },
-          }
-        : {}),
+      transcripts: feedTranscripts(baseUrl, workspaceId, publishing, render, show.language),
       persons: await creditsFor(ctx, e, render),
     });
   }
@@ -179,6 +172,36 @@ export async function buildFeed(ctx: EpisodeContext, workspaceId: string, baseUr
     },
     items,
   );
+}
+
+/**
+ * The feed's `podcast:transcript` tags: an uploaded transcript wins; otherwise the transcript assembled with the
+ * served render, once per type (WebVTT as captions, Podcasting 2.0 JSON, SubRip), when it holds any words.
+ */
+function feedTranscripts(
+  baseUrl: string,
+  workspaceId: string,
+  publishing: EpisodePublishingTable | undefined,
+  render: EpisodeRendersTable,
+  language: string,
+): NonNullable<FeedEpisode['transcripts']> {
+  if (hasTranscript(publishing))
+    return [
+      {
+        url: baseUrl + transcriptPublicPath(workspaceId, publishing),
+        type: transcriptTypes[publishing.transcript_format],
+        language,
+        rel: 'captions',
+      },
+    ];
+  if (!parseStoredEpisodeTranscript(render.transcript)?.segments.length) return [];
+  const url = (format: EpisodeTranscriptFormat) =>
+    baseUrl + publicTranscriptPath(workspaceId, render.episode_id, format);
+  return [
+    { url: url('vtt'), type: episodeTranscriptTypes.vtt, language, rel: 'captions' },
+    { url: url('json'), type: episodeTranscriptTypes.json, language },
+    { url: url('srt'), type: episodeTranscriptTypes.srt, language },
+  ];
 }
 
 /** A published episode's served render (for its public audio and chapters), or 404. */

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { idSchema } from '../../../shared/contracts/common';
-import type { Render } from '../../../shared/contracts/episodes';
+import type { Render, Timeline } from '../../../shared/contracts/episodes';
 import { nowIso } from '../../clock';
-import type { EpisodeRendersTable } from '../../db/schema';
+import type { ClipsTable, EpisodeRendersTable } from '../../db/schema';
 import { defineJob, PermanentJobError, permanentIf, type JobSpec } from '../../jobs/jobTypes';
 import { progressThrottle } from '../../jobs/progressThrottle';
 import { withScratchFolder } from '../../jobs/scratchFolder';
@@ -19,6 +19,8 @@ import { clipKeys, episodeRenderKey, musicOriginalKey } from '../../storage/keys
 import { loadEpisodeFor, presentRender, type EpisodeContext } from './episodeOperations';
 import { expectedLoudness, renderMixOf, type SourceLevels } from './renderMix';
 import { chapterRanges, checkTimeline, parseStoredTimeline } from './timeline';
+import { assembleEpisodeTranscript, type AssembledTranscript, type ClipWords } from './episodeTranscript';
+import { presentSegments } from '../transcripts/presentTranscript';
 
 export const renderEpisodeJobSpec: JobSpec<{ renderId: string }> = {
   name: 'episode.render',
@@ -50,6 +52,7 @@ export async function startRender(ctx: EpisodeContext, episodeId: string, userId
     finished_at: null,
     removed_at: null,
     removed_reason: null,
+    transcript: null,
   };
   await ctx.services.episodes.insertRender(row, (tx) =>
     ctx.services.jobs.enqueue(renderEpisodeJobSpec, { renderId: row.id }, { db: tx }),
@@ -173,7 +176,9 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
             `“${withdrawn?.title ?? 'A clip'}” was withdrawn while the episode was rendering. Take it out of the timeline and render again.`,
           );
         }
+        const transcript = await episodeTranscriptOf(ctx, timeline, usable.clips);
         await episodes.updateRender(renderId, {
+          transcript: JSON.stringify(transcript),
           status: passed ? 'passed' : 'failing',
           progress: 1,
           blob_key: key,
@@ -218,3 +223,21 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
 }
 
 const permanentIfMedia = permanentIf(MediaProcessingError);
+
+/** The episode's transcript from the clips' transcripts as they read now, placed where the render put each stretch. */
+async function episodeTranscriptOf(
+  ctx: EpisodeContext,
+  timeline: Timeline,
+  clips: ReadonlyMap<string, { clip: ClipsTable }>,
+): Promise<AssembledTranscript> {
+  const words = new Map<string, ClipWords>();
+  for (const [clipId, { clip }] of clips) {
+    const live = await ctx.clipTranscripts.read(clip);
+    words.set(clipId, {
+      title: clip.title,
+      contributorId: clip.contributor_id,
+      segments: presentSegments(live.segments),
+    });
+  }
+  return assembleEpisodeTranscript(timeline, words);
+}

@@ -32,7 +32,7 @@ const episode: FeedEpisode = {
   season: 1,
   episodeType: 'full',
   chaptersUrl: 'https://chorus.example.org/feeds/x/episodes/1/chapters.json',
-  transcript: { url: 'https://chorus.example.org/feeds/x/episodes/1.vtt', type: 'text/vtt', language: 'en-gb' },
+  transcripts: [{ url: 'https://chorus.example.org/feeds/x/episodes/1.vtt', type: 'text/vtt', language: 'en-gb' }],
   persons: [
     { name: 'Mary O’Brien', ...creditForRole.carer },
     { name: 'Dr Priya Shah', ...creditForRole.expert },
@@ -84,7 +84,7 @@ describe('the podcast feed', () => {
     );
     const [item] = readPodcastFeed(xml).items;
     expect(item!.chapters).toEqual({ url: episode.chaptersUrl, type: 'application/json+chapters' });
-    expect(item!.transcript).toEqual(episode.transcript);
+    expect(item!.transcripts).toEqual(episode.transcripts);
     expect(item!.persons).toEqual([
       ['cast', 'guest', 'Mary O’Brien'],
       ['writing', 'co-writer', 'Dr Priya Shah'],

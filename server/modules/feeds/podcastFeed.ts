@@ -43,8 +43,8 @@ export interface FeedEpisode {
   imageUrl?: string;
   explicit?: boolean;
   chaptersUrl?: string;
-  /** `rel: 'captions'` marks a file with timings (WebVTT, SubRip). */
-  transcript?: { url: string; type: string; language?: string; rel?: 'captions' };
+  /** One `podcast:transcript` per file; `rel: 'captions'` marks a file with timings. */
+  transcripts?: Array<{ url: string; type: string; language?: string; rel?: 'captions' }>;
   persons: FeedPerson[];
 }
 
@@ -128,10 +128,8 @@ export function buildPodcastFeed(show: FeedShow, episodes: FeedEpisode[]): strin
       .txt(String(e.explicit ?? show.explicit))
       .up();
     if (e.chaptersUrl) item.ele('podcast:chapters', { url: e.chaptersUrl, type: 'application/json+chapters' }).up();
-    if (e.transcript) {
-      const { url, type, language, rel } = e.transcript;
+    for (const { url, type, language, rel } of e.transcripts ?? [])
       item.ele('podcast:transcript', { url, type, ...(language ? { language } : {}), ...(rel ? { rel } : {}) }).up();
-    }
     for (const p of e.persons) {
       item
         .ele('podcast:person', {

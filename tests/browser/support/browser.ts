@@ -49,3 +49,12 @@ export async function openPerson(
     },
   };
 }
+
+/** A person already signed in (with the session cookie of `cookie`), their page at `path`. */
+export async function openSignedIn(baseUrl: string, cookie: string, path: string): Promise<Person> {
+  const person = await openPerson(baseUrl);
+  const [name, ...value] = cookie.split('=');
+  await person.context.addCookies([{ name: name!, value: value.join('='), url: baseUrl }]);
+  await person.page.goto(path);
+  return person;
+}

@@ -8,6 +8,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { getDocument } from './documentsApi';
 import { DocumentSettings } from './DocumentSettings';
 import { ExportPanel } from './exports/ExportPanel';
+import { QuotePanel } from './quotes/QuotePanel';
 import { VersionHistory } from './history/VersionHistory';
 import { kindLabels } from './kindWords';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
@@ -65,6 +66,9 @@ function DocumentView({ loaded, user }: { loaded: DocumentInfo; user: User }) {
             )}
           />
         </Suspense>
+        {doc.abilities.edit && !doc.archived ? (
+          <QuotePanel key={`quote-${doc.id}`} documentId={doc.id} workspaceId={doc.workspaceId} />
+        ) : null}
         <VersionHistory key={doc.id} doc={doc} myId={user.id} />
         <ExportPanel key={`export-${doc.id}`} documentId={doc.id} />
         {doc.abilities.manage ? <DocumentSettings doc={doc} onChanged={setChanged} /> : null}

@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../../../../shared/contracts/exports';
 import { renderJson } from '../../../collab/renderJson';
+import { withQuoteBlocks, type QuoteBlocks } from '../../quotes/quoteBlocks';
 import { exportFormatters } from './index';
 import { exportSourceOf } from './readableBody';
 
@@ -10,12 +11,14 @@ export interface ExportInput {
   title: string;
   /** BCP 47 language tag of the text. */
   language: string;
+  /** What each quote from a recording becomes, worked out against consent before the export starts. */
+  quotes: QuoteBlocks;
 }
 
 /** Renders the state with the shared schema and makes the file: all of an export but fetching and storing. */
-export async function buildExport({ state, format, title, language }: ExportInput): Promise<Uint8Array> {
+export async function buildExport({ state, format, title, language, quotes }: ExportInput): Promise<Uint8Array> {
   const formatter = exportFormatters[format];
   if (!formatter) throw new Error(`Exports to “${format}” are not made by this server.`);
-  const made = await formatter.build(exportSourceOf(title, language, renderJson(state)));
+  const made = await formatter.build(exportSourceOf(title, language, withQuoteBlocks(renderJson(state), quotes)));
   return typeof made === 'string' ? Buffer.from(made, 'utf8') : made;
 }

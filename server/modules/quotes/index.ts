@@ -1,0 +1,15 @@
+import type { ChorusModule } from '../chorusModule';
+import { liveTranscripts } from '../transcripts/liveTranscripts';
+import { forwardQuoteEvents } from './quoteRealtime';
+import { takeOutQuotesOnConsentLoss } from './quoteRemoval';
+import { quoteRoutes } from './quoteRoutes';
+
+/** Quotes of carers' words from clip transcripts into documents, and their removal when consent changes. */
+export const quotesModule: ChorusModule = {
+  name: 'quotes',
+  setUp: ({ api, services, collab }) => {
+    quoteRoutes(api, { services, collab, transcripts: liveTranscripts(services, collab) });
+    takeOutQuotesOnConsentLoss(services, collab);
+    return { attach: (io) => forwardQuoteEvents(io, services.bus) };
+  },
+};

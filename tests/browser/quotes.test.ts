@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
+import type { TestClient } from '../support/httpClient';
+import { startServer, type TestServer } from '../support/startServer';
+import { putTranscript, spokenWav, twoSegments, type Team } from '../support/transcripts';
+import { openSignedIn, type Person } from './support/browser';
+
+/**
+ * Issue 10 §4 in Chromium: an editor quotes three words of a carer's recording into the publication from the
+ * document page, an expert with the document open sees the quote (with its play button) arrive live, and when the
+ * carer withdraws the recording both see the quote replaced by the removed notice, without a reload. Set-up and
+ * the withdrawal go over HTTP.
+ */
+describe('a carer’s words quoted into the publication', { timeout: 240_000 }, () => {
+  let server: TestServer;
+  let team: Team;
+  let clipId = '';
+  let documentId = '';
+  let speech: Awaited<ReturnType<typeof spokenWav>>;
+  const persons: Person[] = [];
+
+  async function open(client: TestClient, path: string): Promise<Page> {
+    const person = await openSignedIn(server.url, client.cookie!, path);
+    persons.push(person);
+    return person.page;
+  }
+
+  beforeAll(async () => {
+    [server, speech] = await Promise.all([
+      startServer(),
+      spokenWav('I look after my mother. Some days are long, but the neighbours help.'),
+    ]);
+    team = await workspaceWithPeople(server.url);
+    const up = await uploadAudio(team.people.carer, team.ws.id, speech.file, {
+      title: 'Mornings',
+      fields: { publicationQuotes: 'true' },
+    });
+    expect(up.status).toBe(201);
+    clipId = (await waitForClip(team.people.carer, up.body.id, undefined, 120_000)).id;
+    expect((await putTranscript(team.people.carer, clipId, twoSegments)).status).toBe(200);
+    documentId = (
+      await team.people.editor.post(`/api/workspaces/${team.ws.id}/documents`, {
+        title: 'What carers told us',
+        kind: 'publication',
+      })
+    ).body.id;
+  }, 300_000);
+
+  afterAll(async () => {
+    await Promise.all(persons.map((p) => p.close()));
+    await server?.stop();
+    await speech?.cleanup();
+  });
+
+  it('inserts the quote for everyone, then replaces it with the removed notice after withdrawal', async () => {
+    const editor = await open(team.people.editor, `/d/${documentId}`);
+    const expert = await open(team.people.expert, `/d/${documentId}`);
+    const text = (page: Page) => page.locator('.editor-text');
+    await text(expert).waitFor();
+
+    const panel = editor.getByRole('region', { name: 'Quote a recording' });
+    await panel.getByLabel('Which recording?').selectOption({ label: 'Mornings' });
+    await panel.getByLabel('From the word').selectOption({ label: '0:00.5 after' });
+    await panel.getByLabel('To the word').selectOption({ label: '0:01.0 mother.' });
+    await panel.getByRole('button', { name: 'Add the quote' }).click();
+    await panel.getByText('The quote was added at the end of the document.').waitFor();
+
+    for (const page of [editor, expert]) {
+      const quote = text(page).locator('figure.clip-quote');
+      await quote.getByText('“after my mother.”').waitFor({ timeout: 15_000 });
+      expect(await quote.getByText('— Carer 1').count()).toBe(1);
+      expect(await quote.getByRole('button', { name: 'Play this quote' }).count()).toBe(1);
+    }
+
+    expect((await team.people.carer.post(`/api/clips/${clipId}/withdraw`)).status).toBe(200);
+    for (const page of [editor, expert]) {
+      await text(page)
+        .getByText('A quote was removed because its speaker changed their mind.')
+        .waitFor({ timeout: 15_000 });
+      expect(await text(page).getByText('after my mother').count()).toBe(0);
+    }
+    // The editor is told in words, beside the form.
+    await editor
+      .getByRole('region', { name: 'Quote a recording' })
+      .getByText('One quote was taken out of “What carers told us”.', { exact: false })
+      .waitFor();
+  });
+});
