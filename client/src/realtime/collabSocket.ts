@@ -4,12 +4,14 @@ import {
   type CollabClientToServerEvents,
   type CollabServerToClientEvents,
 } from '../../../shared/realtime/collab';
+import { closeWhenOffline } from './closeWhenOffline';
 
 export type CollabSocket = Socket<CollabServerToClientEvents, CollabClientToServerEvents>;
 
 let current: CollabSocket | null = null;
 let users = 0;
 let closeTimer: ReturnType<typeof setTimeout> | null = null;
+closeWhenOffline(() => current);
 
 /**
  * The tab's one `/collab` connection, shared by every open document. It is its own connection, not

@@ -1,9 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/realtime/events';
+import { closeWhenOffline } from './closeWhenOffline';
 
 export type ChorusSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let current: ChorusSocket | null = null;
+closeWhenOffline(() => current);
 
 /** One connection per tab, to this site, signed in by the session cookie. */
 export function getSocket(): ChorusSocket {
