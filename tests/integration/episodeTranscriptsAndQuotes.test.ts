@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import type { QuoteRemovedEvent } from '../../shared/realtime/events';
 import { joinedSocket, uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import { CollabClient, eventually } from '../support/collabClient';
-import { show, type Workspace } from '../support/episodePublishing';
+import { everyoneHeardSignsOff, show, type Workspace } from '../support/episodePublishing';
 import type { TestClient } from '../support/httpClient';
 import { readPodcastFeed } from '../support/podcastFeedReader';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
@@ -179,6 +179,7 @@ describe.each(testDatabaseNames)('episode transcripts and quotes on %s', (databa
   it('lists one podcast:transcript per type in the feed, served to anyone with CORS, and names who agreed', async () => {
     const credit = `/api/workspaces/${ctx.ws.id}/members/me/credit`;
     expect((await people.carer.patch(credit, { creditByName: true, creditName: 'Mary O’Brien' })).status).toBe(200);
+    await everyoneHeardSignsOff(ctx, episodeId);
     expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
     const feed = readPodcastFeed((await text(null, `/feeds/${ctx.ws.id}/podcast.xml`)).body);
     expect(feed.wellFormed).toBe(true);

@@ -87,6 +87,21 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
       201,
     );
     await creditByName(people.carer, ws.id, 'Mary C.');
+    // A meeting both carers took part in, which Mary confirms and wants a voucher for.
+    const rates = { currency: 'GBP', hourMinor: 2500, halfDayMinor: 7500, dayMinor: 15000 };
+    expect((await people.admin.request('PUT', `/api/workspaces/${ws.id}/involvement/rates`, rates)).status).toBe(200);
+    const meeting = await people.editor.post(`/api/workspaces/${ws.id}/involvement/activities`, {
+      kind: 'meeting',
+      title: 'Group meeting about respite',
+      occurredOn: '2026-03-14',
+      durationMinutes: 90,
+      participantIds: [ids.carer, ids.carer2],
+    });
+    expect(meeting.status).toBe(201);
+    const answer = { answer: 'confirmed', choice: 'voucher' };
+    expect(
+      (await people.carer.request('PUT', `/api/involvement/activities/${meeting.body.id}/me`, answer)).status,
+    ).toBe(200);
 
     const files = await download(people.carer);
     expect(files.get('README.txt')!.toString()).toMatch(/This is everything Chorus keeps about you, carer person/);
@@ -119,6 +134,13 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
     ]);
     const comments = json(files, 'comments.json');
     expect(comments.onRecordings.map((c: { text: string }) => c.text)).toEqual(['My own note', 'Lovely, Joe']);
+    expect(json(files, 'involvement.json')).toEqual([
+      expect.objectContaining({
+        currency: 'GBP',
+        lines: [expect.objectContaining({ title: 'Group meeting about respite', choice: 'voucher', feeMinor: 3750 })],
+        totals: expect.objectContaining({ voucherMinor: 3750, paidMinor: 0 }),
+      }),
+    ]);
     const actions = json(files, 'history.json').map((h: { what: string }) => h.what);
     expect(actions).toEqual(expect.arrayContaining(['invite.accepted', 'member.credit_given']));
 

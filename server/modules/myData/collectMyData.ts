@@ -3,6 +3,8 @@ import { consentAllows, consentFactsOf } from '../../policies/consent';
 import type { Services } from '../../services';
 import { clipKeys } from '../../storage/keys';
 import type { LiveTranscripts } from '../transcripts/liveTranscripts';
+import { statementLines } from '../involvement/paymentOperations';
+import { statementTotals } from '../involvement/statement';
 import { presentSegments } from '../transcripts/presentTranscript';
 
 /** One file of the download: JSON made here, or a stored object streamed from blob storage. */
@@ -147,8 +149,28 @@ export async function collectMyData(
         detail: JSON.parse(a.detail) as unknown,
       })),
     },
+    { name: 'involvement.json', json: await involvementOf(services, user.id, memberships) },
   );
   return files;
+}
+
+/**
+ * What the person took part in and what they are owed for it, per workspace: the statement they see themselves
+ * (amounts in the currency's minor unit), with their payment choices. Workspaces where they have none are left out.
+ */
+async function involvementOf(
+  services: Services,
+  userId: string,
+  memberships: { workspace_id: string; workspace_name: string }[],
+) {
+  const statements = [];
+  for (const m of memberships) {
+    const { currency, lines } = await statementLines(services, m.workspace_id, { userId });
+    if (lines.length === 0) continue;
+    const shown = lines.map((l) => l.line);
+    statements.push({ workspace: m.workspace_name, currency, lines: shown, totals: statementTotals(shown) });
+  }
+  return statements;
 }
 
 /** The recording as it was sent and the listening copy made from it, where they are stored and may be heard. */

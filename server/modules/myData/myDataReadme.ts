@@ -33,6 +33,11 @@ consent.json      Every decision about each recording: when you agreed to it bei
 
 comments.json     The comments you wrote, on recordings and on documents.
 
+involvement.json  The meetings, recording sessions and other work you took part in, for each project
+                  that keeps a record of them: whether you confirmed them, how you chose to be thanked
+                  (paid, a voucher, no thank you, or "talk to me first"), your expenses, and what
+                  you are owed. Amounts are in pence or cents (1250 means 12.50).
+
 history.json      The record Chorus keeps of decisions you made or that were made about you or
                   your recordings (for example consent, roles and reviews).
 
