@@ -249,6 +249,9 @@ async function runScenario(
     else await new Promise((r) => setImmediate(r));
   }
   // Every notice arrives in the end (a lost one is made up for by the head of the log, as the bridge's poll does).
+  // The poll reads the head after the last steps have run: read before a slow instance's last append, it would
+  // miss changes whose own notice a later step lost, which the bridge's next poll would not.
+  await Promise.all(instances.map((i) => i.idle()));
   const head = await instances[0].log.head(world.documentId);
   for (const i of instances) i.notices.push(head);
   for (let round = 0; round < 3; round++) {
