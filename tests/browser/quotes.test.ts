@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
-import type { TestClient } from '../support/httpClient';
 import { startServer, type TestServer } from '../support/startServer';
 import { putTranscript, spokenWav, twoSegments, type Team } from '../support/transcripts';
-import { openSignedIn, type Person } from './support/browser';
+import { signedInBrowsers } from './support/browser';
 
 /**
  * Issue 10 §4 in Chromium: an editor quotes three words of a carer's recording into the publication from the
@@ -18,13 +17,7 @@ describe('a carer’s words quoted into the publication', { timeout: 240_000 }, 
   let clipId = '';
   let documentId = '';
   let speech: Awaited<ReturnType<typeof spokenWav>>;
-  const persons: Person[] = [];
-
-  async function open(client: TestClient, path: string): Promise<Page> {
-    const person = await openSignedIn(server.url, client.cookie!, path);
-    persons.push(person);
-    return person.page;
-  }
+  const { open, closeAll } = signedInBrowsers(() => server.url);
 
   beforeAll(async () => {
     [server, speech] = await Promise.all([
@@ -48,7 +41,7 @@ describe('a carer’s words quoted into the publication', { timeout: 240_000 }, 
   }, 300_000);
 
   afterAll(async () => {
-    await Promise.all(persons.map((p) => p.close()));
+    await closeAll();
     await server?.stop();
     await speech?.cleanup();
   });

@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceWithPeople } from '../support/audioClips';
-import type { TestClient } from '../support/httpClient';
 import { startServer, type TestServer } from '../support/startServer';
 import { carersClip, putTranscript, spokenWav, twoSegments, type ReadyClip, type Team } from '../support/transcripts';
-import { openSignedIn, type Person } from './support/browser';
+import { signedInBrowsers } from './support/browser';
 
 const segmentBox = (page: Page, at: string) => page.getByRole('textbox', { name: new RegExp(`^Words from ${at}`) });
 
@@ -18,13 +17,7 @@ describe('a clip’s transcript, corrected by its carer while another member wat
   let team: Team;
   let clip: ReadyClip;
   let speech: Awaited<ReturnType<typeof spokenWav>>;
-  const persons: Person[] = [];
-
-  async function open(client: TestClient, path: string): Promise<Page> {
-    const person = await openSignedIn(server.url, client.cookie!, path);
-    persons.push(person);
-    return person.page;
-  }
+  const { open, closeAll } = signedInBrowsers(() => server.url);
 
   beforeAll(async () => {
     [server, speech] = await Promise.all([
@@ -37,7 +30,7 @@ describe('a clip’s transcript, corrected by its carer while another member wat
   }, 300_000);
 
   afterAll(async () => {
-    await Promise.all(persons.map((p) => p.close()));
+    await closeAll();
     await server?.stop();
     await speech?.cleanup();
   });

@@ -58,3 +58,16 @@ export async function openSignedIn(baseUrl: string, cookie: string, path: string
   await person.page.goto(path);
   return person;
 }
+
+/** The browsers a test opens, each signed in with a person's own cookie; `closeAll()` belongs in `afterAll`. */
+export function signedInBrowsers(baseUrl: () => string) {
+  const opened: Person[] = [];
+  return {
+    async open(client: { cookie?: string | null }, path: string): Promise<Page> {
+      const person = await openSignedIn(baseUrl(), client.cookie!, path);
+      opened.push(person);
+      return person.page;
+    },
+    closeAll: () => Promise.all(opened.map((p) => p.close())),
+  };
+}
