@@ -271,6 +271,27 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     expect(runs).toBe(1);
   });
 
+  it('never takes over its own running job when its lease lapsed while it stalled', async () => {
+    const s = spec();
+    const { queue } = newQueue({ ...fast, concurrency: 2, leaseMs: 300 });
+    let runs = 0;
+    let finish!: () => void;
+    queue.register(defineJob({ ...s, run: () => new Promise<void>((resolve) => void (runs++, (finish = resolve))) }));
+    queue.start();
+    const job = await queue.enqueue(s, { value: 1 });
+    await until(() => runs === 1, 'the first run');
+    // As if the event loop had stalled past the lease: the lease lapses while the job is still running here.
+    const lapsed = new Date(Date.now() - 1000).toISOString();
+    await db.updateTable('jobs').set({ locked_until: lapsed }).where('id', '=', job.id).execute();
+    queue.wake();
+    await until(async () => (await row(job.id)).locked_until > new Date().toISOString(), 'the heartbeat renewing it');
+    await new Promise((r) => setTimeout(r, 100)); // several claim rounds
+    expect(runs).toBe(1);
+    finish();
+    await until(async () => (await row(job.id)).status === 'succeeded', 'the one run to finish');
+    expect(await row(job.id)).toMatchObject({ attempts: 1 });
+  });
+
   it('takes over a job whose worker stopped renewing its lease (its server died), and says so in the log', async () => {
     const s = spec();
     // The first worker claims the job, then goes silent as a killed server does: no heartbeat, no release.

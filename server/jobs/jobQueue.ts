@@ -203,7 +203,7 @@ export function createJobQueue(deps: Deps, options: JobQueueOptions = {}): JobQu
       try {
         await sweep();
         while (!stopping && running.size < concurrency) {
-          const claimed = await repo.claim([...definitions.keys()], workerId, leaseMs);
+          const claimed = await repo.claim([...definitions.keys()], workerId, leaseMs, [...running.keys()]);
           if (!claimed) break;
           const { job, takenOverFrom } = claimed;
           if (takenOverFrom !== null) {

@@ -74,13 +74,16 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
     findById: (id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst(),
 
     /**
-     * Takes the oldest due job of these types (or one whose worker's lease ran out) and leases it.
+     * Takes the oldest due job of these types (or one whose worker's lease ran out) and leases it, never one of
+     * `running` (the claiming worker's own jobs: a lease it let lapse while its event loop stalled is still its
+     * job, and a second run beside the first would share its scratch files and announce it twice).
      * `takenOverFrom` names the worker whose lease ran out (it died or stalled), null for a queued job.
      */
     async claim(
       types: string[],
       workerId: string,
       leaseMs: number,
+      running: readonly string[] = [],
     ): Promise<{ job: JobsTable; takenOverFrom: string | null } | undefined> {
       if (types.length === 0) return undefined;
       const now = nowIso();
@@ -95,6 +98,7 @@ export function jobRepository(db: Db, dialect: 'sqlite' | 'postgres') {
               eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
             ]),
           )
+          .$if(running.length > 0, (q) => q.where('id', 'not in', running))
           .orderBy('run_after')
           .limit(1);
         // The row stays locked until this transaction ends, so the update below changes what was read.
