@@ -35,6 +35,9 @@ export default defineConfig({
           globalSetup: ['tests/browser/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page's answer to a server event passes through jobs and sockets; one second (Vitest's default) is
+          // too short on a loaded two-core CI machine, where Playwright's own waits allow thirty.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
