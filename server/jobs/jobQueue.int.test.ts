@@ -284,7 +284,10 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
     const lapsed = new Date(Date.now() - 1000).toISOString();
     await db.updateTable('jobs').set({ locked_until: lapsed }).where('id', '=', job.id).execute();
     queue.wake();
-    await until(async () => (await row(job.id)).locked_until > new Date().toISOString(), 'the heartbeat renewing it');
+    await until(
+      async () => ((await row(job.id)).locked_until ?? '') > new Date().toISOString(),
+      'the heartbeat renewing it',
+    );
     await new Promise((r) => setTimeout(r, 100)); // several claim rounds
     expect(runs).toBe(1);
     finish();

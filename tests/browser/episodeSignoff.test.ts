@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceWithPeople } from '../support/audioClips';
-import { renderedFirstEpisode, show, type Workspace } from '../support/episodePublishing';
+import { newestRenderPasses, renderedFirstEpisode, show, type Workspace } from '../support/episodePublishing';
 import type { TestClient } from '../support/httpClient';
 import { startServer } from '../support/startServer';
 import { axeFindings } from './support/accessibility';
@@ -124,9 +124,31 @@ describe('signing off your parts before an episode is published', { timeout: 300
 
     const admin = await browserOf(people.admin);
     await admin.goto(`/e/${episodeId}`);
-    await admin.getByRole('button', { name: 'Render episode' }).click();
     const signoffs = admin.getByRole('region', { name: 'Sign-off by the people heard' });
-    await signoffs.getByText('1 of 2 people heard have signed off their parts.').waitFor({ timeout: 180_000 });
+    await signoffs.getByText('Everyone heard in this episode has signed off their parts.').waitFor();
+    const before = (await people.editor.get(`/api/episodes/${episodeId}/renders`)).body.renders[0].id;
+    await admin.getByRole('button', { name: 'Render episode' }).click();
+    await newestRenderPasses(people.editor, episodeId, { after: before, timeoutMs: 180_000 });
+    // The page hears the render finish and asks again who has signed off.
+    await signoffs
+      .getByText('1 of 2 people heard have signed off their parts.')
+      .waitFor()
+      .catch(async (e: Error) => {
+        const [said, renders, now] = await Promise.all([
+          people.editor.get(`/api/episodes/${episodeId}/signoffs`),
+          people.editor.get(`/api/episodes/${episodeId}/renders`),
+          people.editor.get(`/api/episodes/${episodeId}/timeline`),
+        ]);
+        throw new Error(
+          [
+            e.message,
+            `The sign-off panel said instead: ${await signoffs.innerText()}`,
+            `The server says: ${JSON.stringify(said.body)}`,
+            `Joe's item asked for: ${JSON.stringify(timeline.items[1])}; now: ${JSON.stringify(now.body.items?.[1])}`,
+            `Renders: ${JSON.stringify(renders.body.renders.map((r: { id: string; status: string }) => [r.id, r.status]))}`,
+          ].join('\n'),
+        );
+      });
     await admin.getByRole('button', { name: 'Publish without everyone’s sign-off…' }).click();
     const reason = admin.getByLabel('Why publish before everyone has signed off?');
     await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);

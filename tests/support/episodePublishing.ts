@@ -115,16 +115,29 @@ export async function renderedFirstEpisode(ctx: Workspace, dir: string): Promise
   };
   expect((await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, timeline)).status).toBe(200);
   expect((await people.editor.post(`/api/episodes/${episodeId}/render`)).status).toBe(202);
-  await eventually(
-    async () => {
-      const r = (await people.editor.get(`/api/episodes/${episodeId}/renders`)).body.renders[0];
-      if (r.status === 'failing' || r.status === 'failed') throw new Error(`render ${r.status}: ${r.failureReason}`);
-      return r.status === 'passed';
-    },
-    60_000,
-    'a passing render',
-  );
+  await newestRenderPasses(people.editor, episodeId);
   return episodeId;
+}
+
+/**
+ * Waits until the episode's newest render (a newer one than `after`, when given) has passed; a failed one, or none
+ * started at all, fails the wait with what went wrong rather than a bare timeout.
+ */
+export async function newestRenderPasses(
+  client: TestClient,
+  episodeId: string,
+  { after, timeoutMs = 60_000 }: { after?: string | null; timeoutMs?: number } = {},
+): Promise<string> {
+  return eventually(
+    async () => {
+      const r = (await client.get(`/api/episodes/${episodeId}/renders`)).body.renders[0];
+      if (!r || r.id === after) return false;
+      if (r.status === 'failing' || r.status === 'failed') throw new Error(`render ${r.status}: ${r.failureReason}`);
+      return r.status === 'passed' && (r.id as string);
+    },
+    timeoutMs,
+    after === undefined ? 'a passing render' : 'a new render, started from the page, to pass',
+  );
 }
 
 /**
