@@ -92,6 +92,9 @@ describe('configuration', () => {
       loadConfig({ DATA_DIR: dir, TRANSCRIBE_URL: 'http://asr:9000/inference/audio/transcriptions' }).transcribe
         ?.endpoint,
     ).toBe('http://asr:9000/inference/audio/transcriptions');
+    expect(loadConfig({ DATA_DIR: dir, TRANSCRIBE_URL: 'http://127.0.0.1:8080/inference' }).transcribe?.endpoint).toBe(
+      'http://127.0.0.1:8080/inference',
+    );
     expect(() => loadConfig({ DATA_DIR: dir, TRANSCRIBE_URL: 'ftp://asr.example.org' })).toThrow(
       /TRANSCRIBE_URL must be an http:\/\/ or https:\/\/ address/,
     );

@@ -158,7 +158,7 @@ export const configDescriptions: Record<keyof z.input<typeof envSchema>, string>
     'How long a running job stays with its server without a heartbeat; a killed server’s job is taken over after this.',
   JOB_HEARTBEAT_MS: 'How often a running job renews its lease; at most half of JOB_LEASE_MS.',
   TRANSCRIBE_URL:
-    'An OpenAI-compatible speech-recognition server (whisper.cpp’s server, speaches…): its base address, or the full …/v1/audio/transcriptions address. Each processed clip’s audio is sent there for a first draft of its transcript; unset, audio is sent nowhere.',
+    'An OpenAI-compatible speech-recognition server (whisper.cpp’s server, speaches…): its base address (/v1/audio/transcriptions is added), or the full address of its transcription endpoint. Each processed clip’s audio is sent there for a first draft of its transcript; unset, audio is sent nowhere.',
   TRANSCRIBE_MODEL: 'The model asked of the speech-recognition server (its `model` field).',
   TRANSCRIBE_API_KEY: 'Sent to the speech-recognition server as Authorization: Bearer <key>, when it asks for one.',
   TRANSCRIBE_TIMEOUT_MS: 'How long one recording may take the speech-recognition server before the try is given up.',
@@ -200,12 +200,15 @@ export interface TranscribeConfig {
   timeoutMs: number;
 }
 
-/** A base address gets the OpenAI path; an address already ending in `/audio/transcriptions` is used as it is. */
+/**
+ * A bare address (`http://host:8080`, or `…/v1`) gets the OpenAI path `/v1/audio/transcriptions`; an address with
+ * any other path is used as it is (whisper.cpp's server answers on `/inference` unless told `--inference-path`).
+ */
 export function transcriptionEndpoint(url: string): string {
   const u = new URL(url);
   const base = u.pathname.replace(/\/+$/, '');
-  if (/\/audio\/transcriptions$/.test(base)) u.pathname = base;
-  else u.pathname = /\/v1$/.test(base) ? `${base}/audio/transcriptions` : `${base}/v1/audio/transcriptions`;
+  if (base === '' || base === '/v1') u.pathname = '/v1/audio/transcriptions';
+  else u.pathname = base;
   return u.toString();
 }
 
@@ -234,7 +237,10 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
       'S3_BUCKET must be set when other S3_ settings are (leave all S3_ settings unset to keep files on local disk)',
     );
   }
-  if (env.TRANSCRIBE_URL === undefined && (env.TRANSCRIBE_API_KEY !== undefined || env.TRANSCRIBE_MODEL !== undefined)) {
+  if (
+    env.TRANSCRIBE_URL === undefined &&
+    (env.TRANSCRIBE_API_KEY !== undefined || env.TRANSCRIBE_MODEL !== undefined)
+  ) {
     problems.push(
       'TRANSCRIBE_URL must be set when TRANSCRIBE_MODEL or TRANSCRIBE_API_KEY is (leave all TRANSCRIBE_ settings unset to send audio nowhere)',
     );
