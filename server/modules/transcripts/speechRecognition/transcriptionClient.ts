@@ -53,6 +53,7 @@ export async function requestTranscription(
     if (timeout.aborted)
       throw new Error(
         `The speech-recognition service did not answer within ${Math.round(config.timeoutMs / 1000)} seconds.`,
+        { cause: e },
       );
     throw new Error(`The speech-recognition service could not be reached (${(e as Error).message}).`, { cause: e });
   }
