@@ -50,11 +50,13 @@ export async function requestTranscription(
     });
   } catch (e) {
     if (signal.aborted) throw signal.reason;
-    if (timeout.aborted)
+    if (timeout.aborted) {
+      const seconds = Math.round(config.timeoutMs / 1000);
       throw new Error(
-        `The speech-recognition service did not answer within ${Math.round(config.timeoutMs / 1000)} seconds.`,
+        `The speech-recognition service did not answer within ${seconds} second${seconds === 1 ? '' : 's'}.`,
         { cause: e },
       );
+    }
     throw new Error(`The speech-recognition service could not be reached (${(e as Error).message}).`, { cause: e });
   }
   const body = await readCapped(res);
