@@ -68,6 +68,47 @@ describe('configuration', () => {
     );
   });
 
+  it('sends audio for transcription only when TRANSCRIBE_URL is set, to the OpenAI path unless one is given', async () => {
+    const dir = await tempDir();
+    expect(loadConfig({ DATA_DIR: dir }).transcribe).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dir, TRANSCRIBE_URL: 'http://127.0.0.1:8080' }).transcribe).toEqual({
+      endpoint: 'http://127.0.0.1:8080/v1/audio/transcriptions',
+      model: 'whisper-1',
+      apiKey: undefined,
+      timeoutMs: 600_000,
+    });
+    const speaches = loadConfig({
+      DATA_DIR: dir,
+      TRANSCRIBE_URL: 'https://asr.example.org/v1/',
+      TRANSCRIBE_MODEL: 'Systran/faster-whisper-small',
+      TRANSCRIBE_API_KEY: 'sk-local-1',
+    }).transcribe;
+    expect(speaches).toMatchObject({
+      endpoint: 'https://asr.example.org/v1/audio/transcriptions',
+      model: 'Systran/faster-whisper-small',
+      apiKey: 'sk-local-1',
+    });
+    expect(
+      loadConfig({ DATA_DIR: dir, TRANSCRIBE_URL: 'http://asr:9000/inference/audio/transcriptions' }).transcribe
+        ?.endpoint,
+    ).toBe('http://asr:9000/inference/audio/transcriptions');
+    expect(loadConfig({ DATA_DIR: dir, TRANSCRIBE_URL: 'http://127.0.0.1:8080/inference' }).transcribe?.endpoint).toBe(
+      'http://127.0.0.1:8080/inference',
+    );
+    expect(() => loadConfig({ DATA_DIR: dir, TRANSCRIBE_URL: 'ftp://asr.example.org' })).toThrow(
+      /TRANSCRIBE_URL must be an http:\/\/ or https:\/\/ address/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dir, TRANSCRIBE_API_KEY: 'sk-1' })).toThrow(
+      /TRANSCRIBE_URL must be set when TRANSCRIBE_MODEL or TRANSCRIBE_API_KEY is/,
+    );
+    expect(() =>
+      loadConfig({ DATA_DIR: dir, TRANSCRIBE_URL: 'http://asr:8080', TRANSCRIBE_API_KEY: 'two words' }),
+    ).toThrow(/TRANSCRIBE_API_KEY must be a key of printable characters/);
+    expect(() => loadConfig({ DATA_DIR: dir, TRANSCRIBE_URL: 'http://asr:8080', TRANSCRIBE_TIMEOUT_MS: '10' })).toThrow(
+      /TRANSCRIBE_TIMEOUT_MS must be at least 1000/,
+    );
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({

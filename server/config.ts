@@ -98,6 +98,29 @@ export const envSchema = z.object({
     .optional(),
   JOB_LEASE_MS: milliseconds.default(6_000),
   JOB_HEARTBEAT_MS: milliseconds.default(2_000),
+  TRANSCRIBE_URL: z
+    .url({
+      protocol: /^https?$/,
+      message:
+        'must be an http:// or https:// address of an OpenAI-compatible speech-recognition server, such as http://127.0.0.1:8080 (leave it unset to send audio nowhere)',
+    })
+    .optional(),
+  TRANSCRIBE_MODEL: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200, { message: 'must be a model name of at most 200 characters' })
+    .default('whisper-1'),
+  TRANSCRIBE_API_KEY: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,500}$/, { message: 'must be a key of printable characters without spaces' })
+    .optional(),
+  TRANSCRIBE_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int({ message: 'must be a whole number of milliseconds' })
+    .min(1_000, { message: 'must be at least 1000 milliseconds' })
+    .max(3_600_000, { message: 'must be at most 3600000 milliseconds (an hour)' })
+    .default(600_000),
 });
 
 export const configDescriptions: Record<keyof z.input<typeof envSchema>, string> = {
@@ -134,6 +157,11 @@ export const configDescriptions: Record<keyof z.input<typeof envSchema>, string>
   JOB_LEASE_MS:
     'How long a running job stays with its server without a heartbeat; a killed server’s job is taken over after this.',
   JOB_HEARTBEAT_MS: 'How often a running job renews its lease; at most half of JOB_LEASE_MS.',
+  TRANSCRIBE_URL:
+    'An OpenAI-compatible speech-recognition server (whisper.cpp’s server, speaches…): its base address (/v1/audio/transcriptions is added), or the full address of its transcription endpoint. Each processed clip’s audio is sent there for a first draft of its transcript; unset, audio is sent nowhere.',
+  TRANSCRIBE_MODEL: 'The model asked of the speech-recognition server (its `model` field).',
+  TRANSCRIBE_API_KEY: 'Sent to the speech-recognition server as Authorization: Bearer <key>, when it asks for one.',
+  TRANSCRIBE_TIMEOUT_MS: 'How long one recording may take the speech-recognition server before the try is given up.',
 };
 
 export type Env = z.output<typeof envSchema>;
@@ -160,6 +188,28 @@ export interface Config {
   mail: { smtpUrl: string; from: string } | undefined;
   /** Job leases: how long a job stays with a silent server, and how often a running job says it is alive. */
   jobs: { leaseMs: number; heartbeatMs: number };
+  /** The speech-recognition engine for first drafts of clip transcripts; undefined sends audio nowhere. */
+  transcribe: TranscribeConfig | undefined;
+}
+
+export interface TranscribeConfig {
+  /** The full `…/v1/audio/transcriptions` address. */
+  endpoint: string;
+  model: string;
+  apiKey: string | undefined;
+  timeoutMs: number;
+}
+
+/**
+ * A bare address (`http://host:8080`, or `…/v1`) gets the OpenAI path `/v1/audio/transcriptions`; an address with
+ * any other path is used as it is (whisper.cpp's server answers on `/inference` unless told `--inference-path`).
+ */
+export function transcriptionEndpoint(url: string): string {
+  const u = new URL(url);
+  const base = u.pathname.replace(/\/+$/, '');
+  if (base === '' || base === '/v1') u.pathname = '/v1/audio/transcriptions';
+  else u.pathname = base;
+  return u.toString();
 }
 
 export class ConfigError extends Error {
@@ -185,6 +235,14 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   if (env.S3_BUCKET === undefined && (env.S3_ENDPOINT !== undefined || keyId || secret)) {
     problems.push(
       'S3_BUCKET must be set when other S3_ settings are (leave all S3_ settings unset to keep files on local disk)',
+    );
+  }
+  if (
+    env.TRANSCRIBE_URL === undefined &&
+    (env.TRANSCRIBE_API_KEY !== undefined || env.TRANSCRIBE_MODEL !== undefined)
+  ) {
+    problems.push(
+      'TRANSCRIBE_URL must be set when TRANSCRIBE_MODEL or TRANSCRIBE_API_KEY is (leave all TRANSCRIBE_ settings unset to send audio nowhere)',
     );
   }
   if ((env.SMTP_URL === undefined) !== (env.MAIL_FROM === undefined)) {
@@ -241,6 +299,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     jobs: { leaseMs: e.JOB_LEASE_MS, heartbeatMs: e.JOB_HEARTBEAT_MS },
+    transcribe: e.TRANSCRIBE_URL
+      ? {
+          endpoint: transcriptionEndpoint(e.TRANSCRIBE_URL),
+          model: e.TRANSCRIBE_MODEL,
+          apiKey: e.TRANSCRIBE_API_KEY,
+          timeoutMs: e.TRANSCRIBE_TIMEOUT_MS,
+        }
+      : undefined,
   };
 }
 

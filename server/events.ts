@@ -14,6 +14,7 @@ import type {
   NotificationEvent,
   QuoteRemovedEvent,
   ThreadMentionEvent,
+  TranscriptDraftEvent,
 } from '../shared/realtime/events';
 import type { JobStatus } from './db/schema';
 
@@ -46,6 +47,8 @@ export interface DomainEvents {
   'clip:consentLost': [event: ClipConsentLostEvent];
   /** A recording never sent was thrown away by the person making it; the clip no longer exists. */
   'clip:discarded': [event: ClipRef];
+  /** Speech recognition's first draft of a clip's transcript moved on. */
+  'transcript:draft': [event: TranscriptDraftEvent];
   'episode:render': [event: EpisodeRenderEvent];
   /** A published episode uses a clip whose consent was withdrawn: it needs a new render. */
   'episode:flagged': [event: EpisodeFlaggedEvent];

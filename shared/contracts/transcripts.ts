@@ -140,6 +140,23 @@ export type PutTranscriptBody = z.infer<typeof putTranscriptBodySchema>;
 
 export const transcriptSources = ['typed', 'machine', 'mixed'] as const;
 
+/**
+ * Where speech recognition's first draft stands (when the server has a TRANSCRIBE_URL): `waiting` for its turn,
+ * `working` on it, `written` into the transcript, `kept` (people had already written words, which stay), `silent`
+ * (no words were heard), `failed` (with the reason).
+ */
+export const machineDraftStatuses = ['waiting', 'working', 'written', 'kept', 'silent', 'failed'] as const;
+export type MachineDraftStatus = (typeof machineDraftStatuses)[number];
+
+export const machineDraftStateSchema = z.object({
+  status: z.enum(machineDraftStatuses),
+  /** 0…1 while `working`, null when not known. */
+  progress: z.number().nullable(),
+  /** Why it failed, in words, when `failed`. */
+  failureReason: z.string().nullable(),
+});
+export type MachineDraftState = z.infer<typeof machineDraftStateSchema>;
+
 /** A segment as the live document holds it (read back as it is, so looser than what a PUT may send). */
 export const transcriptSegmentViewSchema = z.object({
   id: z.string(),
@@ -163,6 +180,8 @@ export const transcriptSchema = z.object({
   checked: z.boolean(),
   /** `machine`: the engine's draft as it came; `mixed`: a machine draft people have changed; `typed`: no draft. */
   source: z.enum(transcriptSources),
+  /** Speech recognition's first draft, when one was asked for (null otherwise, and always without TRANSCRIBE_URL). */
+  machineDraft: machineDraftStateSchema.nullable(),
   updatedAt: z.string(),
   /** May the caller change it (contributor, editors, admins)? */
   canEdit: z.boolean(),

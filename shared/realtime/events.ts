@@ -4,6 +4,7 @@ import type { DocumentThread, ThreadPerson } from '../contracts/documentThreads'
 import type { ErrorBody } from '../errors';
 import type { Role } from '../roles';
 import type { Notification } from '../contracts/notifications';
+import type { MachineDraftState } from '../contracts/transcripts';
 
 export const presenceJoinSchema = z.uuid();
 
@@ -34,6 +35,8 @@ export interface ServerToClientEvents {
   'clip:withdrawn': (payload: ClipWithdrawnEvent) => void;
   /** A recording its maker threw away before sending it: the clip is gone. */
   'clip:discarded': (payload: ClipRef) => void;
+  /** Speech recognition's first draft of a clip's transcript moved on (waiting, progress, written, failed…). */
+  'transcript:draft': (payload: TranscriptDraftEvent) => void;
   /** A render of an episode changed status or made progress: fetch the episode for the rest. */
   'episode:render': (payload: EpisodeRenderEvent) => void;
   /** An episode needs attention (a clip it uses was withdrawn after publication). */
@@ -78,6 +81,8 @@ export interface ClipCommentEvent extends ClipRef {
   change: 'created' | 'resolved' | 'reopened';
   comment: Comment;
 }
+export interface TranscriptDraftEvent extends ClipRef, MachineDraftState {}
+
 export interface ClipWithdrawnEvent extends ClipRef {
   withdrawnAt: string;
 }

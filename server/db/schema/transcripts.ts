@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { MachineDraftStatus } from '../../../shared/contracts/transcripts';
 
 // Clip transcripts and the search index.
 
@@ -10,6 +11,13 @@ export interface ClipTranscriptsTable {
   /** JSON `{ segments, speakers }` as the speech-recognition engine gave it; null when people typed it all. */
   machine_draft: string | null;
   created_at: string;
+  /** Speech recognition's first draft (migration 026); null when none was asked for. */
+  draft_status: MachineDraftStatus | null;
+  /** 0…1 while `working`, or null when not known. */
+  draft_progress: number | null;
+  /** Why it failed, in words a person can read. */
+  draft_failure: string | null;
+  draft_updated_at: string | null;
 }
 
 /** Which version of a source (clip transcript, document, episode) its search passages were made from. */

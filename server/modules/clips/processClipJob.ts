@@ -12,6 +12,7 @@ import { listeningCopy } from '../../media/listeningCopy';
 import { probeAudio, UnreadableAudioError } from '../../media/probe';
 import type { Services } from '../../services';
 import { clipKeys, clipPrefix } from '../../storage/keys';
+import { queueMachineDraft } from '../transcripts/speechRecognition/transcribeClipJob';
 
 export const processClipJobSpec: JobSpec<{ clipId: string }> = {
   name: 'clip.process',
@@ -105,6 +106,11 @@ export function processClipJob(services: Services) {
         }
         report(1);
         bus.emit('clip:status', { workspaceId: clip.workspace_id, clipId, status: 'ready', failureReason: null });
+        // A first draft of the transcript, when a speech-recognition engine is configured. The clip is ready
+        // either way: a failure to queue it is logged, not a failure of processing.
+        await queueMachineDraft(services, clip).catch((e: unknown) =>
+          ctx.logger.error({ err: e, clipId }, 'could not queue a first draft of the transcript'),
+        );
       });
     },
     async onFinalFailure({ clipId }, reason) {

@@ -1,6 +1,8 @@
 import { maxTranscriptBodyBytes } from '../../../shared/contracts/transcripts';
 import type { ChorusModule } from '../chorusModule';
+import { workspaceRoom } from '../../realtime/socketServer';
 import { liveTranscripts } from './liveTranscripts';
+import { transcribeClipJob } from './speechRecognition/transcribeClipJob';
 import { transcriptCollabAccess } from './transcriptAccess';
 import { forgetWithdrawnTranscripts } from './transcriptWithdrawal';
 import { transcriptPath, transcriptRoutes } from './transcriptRoutes';
@@ -18,7 +20,14 @@ export const transcriptsModule: ChorusModule = {
   ],
   setUp: ({ api, services, collab }) => {
     collab.kinds.register(['transcript'], transcriptCollabAccess);
-    transcriptRoutes(api, { services, transcripts: liveTranscripts(services, collab) });
+    const transcripts = liveTranscripts(services, collab);
+    transcriptRoutes(api, { services, transcripts });
     forgetWithdrawnTranscripts(services, collab);
+    // Registered whether or not TRANSCRIBE_URL is set, so a job queued before a restart without it ends quietly.
+    services.jobs.register(transcribeClipJob(services, transcripts));
+    return {
+      attach: (io) =>
+        services.bus.on('transcript:draft', (e) => io.to(workspaceRoom(e.workspaceId)).emit('transcript:draft', e)),
+    };
   },
 };

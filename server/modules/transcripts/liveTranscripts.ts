@@ -18,7 +18,15 @@ export interface LiveTranscripts {
   read(clip: ClipRef): Promise<LiveTranscript>;
   /** Replaces the content in one server change: logged, applied and relayed to everyone in the document. */
   replace(clip: ClipRef, body: PutTranscriptBody, userId: string): Promise<void>;
+  /**
+   * Writes `body` as one server change only if the transcript holds no words yet (never over people's work);
+   * says whether it did. `before` runs just before, once the transcript is known to be empty.
+   */
+  fillIfEmpty(clip: ClipRef, body: PutTranscriptBody, before?: () => Promise<void>): Promise<boolean>;
 }
+
+/** Does the transcript hold any words? */
+export const holdsWords = (t: LiveTranscript) => t.segments.some((s) => s.text.trim() !== '');
 
 export function liveTranscripts(services: Services, collab: CollabServer): LiveTranscripts {
   const linkOf = (clip: ClipRef) => services.clipTranscripts.ensure(clip);
@@ -39,6 +47,16 @@ export function liveTranscripts(services: Services, collab: CollabServer): LiveT
       const live = await collab.registry.open(link.document_id, clip.workspace_id);
       // Built against the applied state and queued at once: one transaction, through the log, relayed to everyone.
       await live.submitServerChange(transcriptReplacementUpdate(Y.encodeStateAsUpdate(live.ydoc), body), userId);
+    },
+    async fillIfEmpty(clip, body, before) {
+      const link = await linkOf(clip);
+      const live = await collab.registry.open(link.document_id, clip.workspace_id);
+      if (holdsWords(readTranscriptDoc(live.ydoc))) return false;
+      await before?.();
+      // Checked again against the applied state at the last moment; no author: nobody typed these words.
+      if (holdsWords(readTranscriptDoc(live.ydoc))) return false;
+      await live.submitServerChange(transcriptReplacementUpdate(Y.encodeStateAsUpdate(live.ydoc), body), '');
+      return true;
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Transcript, TranscriptSegmentView } from '../../../shared/contracts/transcripts';
+import type { MachineDraftState, Transcript, TranscriptSegmentView } from '../../../shared/contracts/transcripts';
+import type { ClipTranscriptsTable } from '../../db/schema';
 import type { LiveSegment, LiveTranscript } from '../../../shared/transcripts/transcriptDoc';
 
 interface StoredDraft {
@@ -47,7 +48,12 @@ export function sourceOf(
 export function presentTranscript(
   ids: { clipId: string; documentId: string },
   live: LiveTranscript,
-  extra: { machineDraft: string | null; updatedAt: string; canEdit: boolean },
+  extra: {
+    machineDraft: string | null;
+    draftState: MachineDraftState | null;
+    updatedAt: string;
+    canEdit: boolean;
+  },
 ): Transcript {
   const segments = presentSegments(live.segments);
   return {
@@ -56,7 +62,16 @@ export function presentTranscript(
     speakers: live.speakers,
     checked: live.checked,
     source: sourceOf(segments, extra.machineDraft),
+    machineDraft: extra.draftState,
     updatedAt: extra.updatedAt,
     canEdit: extra.canEdit,
   };
 }
+
+/** Where speech recognition's first draft stands, from the link row (null when none was asked for). */
+export const draftStateOf = (
+  link: Pick<ClipTranscriptsTable, 'draft_status' | 'draft_progress' | 'draft_failure'>,
+): MachineDraftState | null =>
+  link.draft_status === null
+    ? null
+    : { status: link.draft_status, progress: link.draft_progress, failureReason: link.draft_failure };

@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import { mayTranscript } from '../../policies/transcriptRules';
 import type { Services } from '../../services';
 import type { LiveTranscripts } from './liveTranscripts';
-import { presentTranscript } from './presentTranscript';
+import { draftStateOf, presentTranscript } from './presentTranscript';
 import { loadTranscriptFor } from './transcriptAccess';
 
 export interface TranscriptContext {
@@ -24,6 +24,7 @@ export async function getTranscript(ctx: TranscriptContext, clipId: string, user
   ]);
   return presentTranscript({ clipId: clip.id, documentId: link.document_id }, live, {
     machineDraft: link.machine_draft,
+    draftState: draftStateOf(link),
     updatedAt: changedAt ?? link.created_at,
     canEdit: mayTranscript(actor, 'transcript.edit', facts),
   });

@@ -52,6 +52,23 @@ export function transcriptRepository(db: Db) {
       return (await this.find(clip.id))!;
     },
 
+    /** Where speech recognition's first draft stands (the row exists: see `ensure`). */
+    async setDraftState(
+      clipId: string,
+      state: Pick<ClipTranscriptsTable, 'draft_status' | 'draft_progress' | 'draft_failure'>,
+    ): Promise<void> {
+      await db
+        .updateTable('clip_transcripts')
+        .set({ ...state, draft_updated_at: nowIso() })
+        .where('clip_id', '=', clipId)
+        .execute();
+    },
+
+    /** Keeps the engine's draft, unchanged from then on, beside the working copy (null takes it back). */
+    async setMachineDraft(clipId: string, draft: string | null): Promise<void> {
+      await db.updateTable('clip_transcripts').set({ machine_draft: draft }).where('clip_id', '=', clipId).execute();
+    },
+
     /** When the words last changed: the newest logged change, or the newest snapshot once the log was trimmed. */
     async lastChangedAt(documentId: string): Promise<string | null> {
       const [logged, snapshot] = await Promise.all([

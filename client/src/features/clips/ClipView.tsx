@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { User } from '../../../../shared/contracts/auth';
 import type { Clip, Comment, CommentThread } from '../../../../shared/contracts/clips';
+import type { MachineDraftState } from '../../../../shared/contracts/transcripts';
 import { Page } from '../../app/Page';
 import { Link } from '../../app/router';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -24,6 +25,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
   const [threads, setThreads] = useState<CommentThread[]>([]);
   const [threadsProblem, setThreadsProblem] = useState<string | null>(null);
   const [news, setNews] = useState('');
+  const [draft, setDraft] = useState<MachineDraftState | null>(null);
 
   const reloadClip = useCallback(() => {
     getClip(initial.id).then(setClip, () => undefined); // keep what we show; the next event or reload tries again
@@ -58,6 +60,12 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
       setClip((c) => ({ ...c, review: { state: e.state, updatedBy: e.by, updatedAt: e.at, note: e.note } }));
     },
     'clip:consent': (e) => here(e) && reloadClip(),
+    'transcript:draft': (e) => {
+      if (!here(e)) return;
+      setDraft({ status: e.status, progress: e.progress, failureReason: e.failureReason });
+      if (e.status === 'written') setNews('Speech recognition wrote a first draft of the transcript. Please check it.');
+      if (e.status === 'failed') setNews('Speech recognition could not write a first draft of the transcript.');
+    },
     'clip:withdrawn': (e) => {
       if (!here(e)) return;
       reloadClip();
@@ -119,7 +127,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
                 </h2>
                 <WaveformPlayer player={player} title={clip.title} />
               </section>
-              <TranscriptPanel clipId={clip.id} user={user} player={player} />
+              <TranscriptPanel clipId={clip.id} user={user} player={player} draft={draft} />
             </div>
           ) : null}
           {clip.withdrawn ? (

@@ -11,7 +11,8 @@ type ClipEventName =
   | 'clip:consent'
   | 'clip:comment'
   | 'clip:withdrawn'
-  | 'clip:discarded';
+  | 'clip:discarded'
+  | 'transcript:draft';
 const clipEvents: ClipEventName[] = [
   'clip:created',
   'clip:status',
@@ -21,6 +22,7 @@ const clipEvents: ClipEventName[] = [
   'clip:comment',
   'clip:withdrawn',
   'clip:discarded',
+  'transcript:draft',
 ];
 
 export type ClipEventHandlers = { [E in ClipEventName]?: ServerToClientEvents[E] } & {

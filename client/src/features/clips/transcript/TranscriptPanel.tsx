@@ -1,5 +1,5 @@
 import type { User } from '../../../../../shared/contracts/auth';
-import type { Transcript } from '../../../../../shared/contracts/transcripts';
+import type { MachineDraftState, Transcript } from '../../../../../shared/contracts/transcripts';
 import { insertSegment, setTranscriptChecked } from '../../../../../shared/transcripts/transcriptDoc';
 import { useResource } from '../../../app/useResource';
 import { Button } from '../../../components/Button';
@@ -7,6 +7,7 @@ import { Checkbox } from '../../../components/Checkbox';
 import { EditorStatus } from '../../../editor/EditorStatus';
 import { clockTime } from '../clipWords';
 import type { Player } from '../useWaveform';
+import { machineDraftNotice } from './machineDraftWords';
 import { handlePlayerKey, playerKeys } from './playerKeys';
 import { getTranscript } from './transcriptApi';
 import { TranscriptSegmentRow } from './TranscriptSegmentRow';
@@ -15,8 +16,21 @@ import { useLiveTranscript } from './useLiveTranscript';
 /** How long a new segment is at first (to the next segment or the end, when sooner). */
 const newSegmentSeconds = 5;
 
-/** The clip's transcript beside its player: loaded over HTTP (where it lives, may I edit), then joined live. */
-export function TranscriptPanel({ clipId, user, player }: { clipId: string; user: User; player: Player }) {
+/**
+ * The clip's transcript beside its player: loaded over HTTP (where it lives, may I edit), then joined live.
+ * `draft` is the newest news of speech recognition's first draft from the clip's events (null: none since loading).
+ */
+export function TranscriptPanel({
+  clipId,
+  user,
+  player,
+  draft,
+}: {
+  clipId: string;
+  user: User;
+  player: Player;
+  draft: MachineDraftState | null;
+}) {
   const [info] = useResource(clipId, () => getTranscript(clipId));
   return (
     <section className="panel transcript" aria-labelledby="transcript-heading">
@@ -25,13 +39,30 @@ export function TranscriptPanel({ clipId, user, player }: { clipId: string; user
       </h2>
       {info.status === 'loading' ? <p className="quiet">Opening the transcript…</p> : null}
       {info.status === 'failed' ? <p className="field__error">{info.error.message}</p> : null}
-      {info.status === 'ready' ? <LiveTranscript info={info.data} user={user} player={player} /> : null}
+      {info.status === 'ready' ? (
+        <LiveTranscript info={info.data} user={user} player={player} draft={draft ?? info.data.machineDraft} />
+      ) : null}
     </section>
   );
 }
 
-function LiveTranscript({ info, user, player }: { info: Transcript; user: User; player: Player }) {
+function LiveTranscript({
+  info,
+  user,
+  player,
+  draft,
+}: {
+  info: Transcript;
+  user: User;
+  player: Player;
+  draft: MachineDraftState | null;
+}) {
   const { doc, transcript, state } = useLiveTranscript(info.documentId, user.id, info.canEdit);
+  const notice = machineDraftNotice(draft, {
+    fromMachine: info.source !== 'typed' || draft?.status === 'written',
+    checked: transcript.checked,
+    empty: transcript.segments.every((s) => s.text === ''),
+  });
   const canEdit = state.canEdit && doc !== null;
   const ready = player.state.phase === 'ready';
   const time = player.state.time;
@@ -53,6 +84,7 @@ function LiveTranscript({ info, user, player }: { info: Transcript; user: User; 
     // Player keys work anywhere in the transcript, also while typing in it.
     <div className="transcript__body" onKeyDown={(event) => handlePlayerKey(event, player)}>
       <EditorStatus state={state} archived={false} />
+      {notice ? <p className={`transcript__draft transcript__draft--${notice.tone}`}>{notice.text}</p> : null}
       {canEdit ? (
         <div className="transcript__controls">
           <Button variant="secondary" onClick={addSegment} aria-disabled={!ready || undefined}>
