@@ -16,6 +16,9 @@ export default defineConfig({
           ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // Pure functions with no module state to leak: sharing one module cache cuts this project from about
+          // 93 s to 27 s here (the time went into importing the same modules again for each file).
+          isolate: false,
         },
       },
       {
