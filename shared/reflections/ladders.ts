@@ -35,7 +35,8 @@ const arnstein: Ladder = {
       value: 1,
       name: 'Manipulation',
       group: 'Not taking part',
-      description: 'People are brought in to agree with what staff have already decided. Their names are used for show.',
+      description:
+        'People are brought in to agree with what staff have already decided. Their names are used for show.',
     },
     {
       value: 2,

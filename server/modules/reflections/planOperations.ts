@@ -4,11 +4,7 @@ import { nowIso } from '../../clock';
 import { AppError, notFound } from '../../errors';
 import { actorIn } from '../../policies/actor';
 import type { Actor } from '../../policies/authorize';
-import {
-  authorizeMarkDone,
-  authorizeReflection,
-  mayMarkActionDone,
-} from '../../policies/reflectionRules';
+import { authorizeMarkDone, authorizeReflection, mayMarkActionDone } from '../../policies/reflectionRules';
 import type { Services } from '../../services';
 import type { ActionRow } from './reflectionRepository';
 
@@ -123,9 +119,7 @@ export async function updateAction(
     ...(plan.ownerId !== undefined ? { owner_id: plan.ownerId } : {}),
     ...(plan.dueOn !== undefined ? { due_on: plan.dueOn } : {}),
     ...(plan.reviewMilestoneId !== undefined ? { review_milestone_id: plan.reviewMilestoneId } : {}),
-    ...(status !== undefined && status !== row.status
-      ? { status, done_at: status === 'done' ? nowIso() : null }
-      : {}),
+    ...(status !== undefined && status !== row.status ? { status, done_at: status === 'done' ? nowIso() : null } : {}),
     updated_at: nowIso(),
   });
   return presentOne(services, row.workspace_id, row.id, actor);

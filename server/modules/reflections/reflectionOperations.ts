@@ -76,7 +76,11 @@ const milestoneOf = (row: ReflectionMilestonesTable): Milestone => ({
 });
 
 /** The reflection page: the ladder, milestones, one's own answers, shared notes, and for admins everyone's. */
-export async function reflectionsView(services: Services, workspaceId: string, userId: string): Promise<ReflectionsView> {
+export async function reflectionsView(
+  services: Services,
+  workspaceId: string,
+  userId: string,
+): Promise<ReflectionsView> {
   const actor = await actorIn(services, workspaceId, userId);
   authorizeReflection(actor, 'reflections.answer');
   const [ladder, milestones, rows] = await Promise.all([
@@ -135,9 +139,15 @@ export async function answer(
   authorizeReflection(actor, 'reflections.answer');
   const ladder = await ladderOf(services, workspaceId);
   if (body.ladder !== ladder) {
-    throw new AppError('validation_failed', 'This workspace now uses another ladder. Reload the page and answer again.', {
-      fields: [{ path: 'ladder', message: `This workspace uses ${ladders[ladder].name}. Reload the page to see it.` }],
-    });
+    throw new AppError(
+      'validation_failed',
+      'This workspace now uses another ladder. Reload the page and answer again.',
+      {
+        fields: [
+          { path: 'ladder', message: `This workspace uses ${ladders[ladder].name}. Reload the page to see it.` },
+        ],
+      },
+    );
   }
   if (body.milestoneId) {
     const milestone = await services.reflections.findMilestone(body.milestoneId);
@@ -177,7 +187,13 @@ export async function addMilestone(
 ): Promise<Milestone> {
   const actor = await actorIn(services, workspaceId, userId);
   authorizeReflection(actor, 'reflections.manageMilestones');
-  const row = { id: randomUUID(), workspace_id: workspaceId, name: body.name, created_by: userId, created_at: nowIso() };
+  const row = {
+    id: randomUUID(),
+    workspace_id: workspaceId,
+    name: body.name,
+    created_by: userId,
+    created_at: nowIso(),
+  };
   await services.reflections.addMilestone(row);
   return milestoneOf(row);
 }

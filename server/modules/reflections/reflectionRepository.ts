@@ -71,8 +71,7 @@ export function reflectionRepository(db: Db) {
       return q.orderBy('reflection_actions.due_on').orderBy('reflection_actions.created_at').execute();
     },
 
-    findAction: (id: string) =>
-      db.selectFrom('reflection_actions').selectAll().where('id', '=', id).executeTakeFirst(),
+    findAction: (id: string) => db.selectFrom('reflection_actions').selectAll().where('id', '=', id).executeTakeFirst(),
 
     async addAction(row: ReflectionActionsTable): Promise<void> {
       await db.insertInto('reflection_actions').values(row).execute();

@@ -65,7 +65,9 @@ describe('the reflection summary by role', () => {
       'arnstein',
     );
     expect(periods.map((p) => p.period)).toEqual(['m1', 'm2']);
-    expect(periods[0]!.roles).toEqual([expect.objectContaining({ role: 'carer', count: 2, meanRung: 5, medianRung: 5 })]);
+    expect(periods[0]!.roles).toEqual([
+      expect.objectContaining({ role: 'carer', count: 2, meanRung: 5, medianRung: 5 }),
+    ]);
     expect(periods[1]!.roles).toEqual([expect.objectContaining({ role: 'expert', count: 1, meanRung: 5 })]);
   });
 
