@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/roles';
-import { currentAnswers, median, monthLabel, summarise, type AnswerFacts } from './summary';
+import { monthLabel } from '../../../shared/reflections/periods';
+import { currentAnswers, median, summarise, type AnswerFacts } from './summary';
 
 let n = 0;
 const answer = (

@@ -1,5 +1,6 @@
 import type { CubeMeans, PeriodSummary, RoleSummary } from '../../../shared/contracts/reflections';
 import { cubeDimensions, type LadderKind } from '../../../shared/reflections/ladders';
+import { monthLabel } from '../../../shared/reflections/periods';
 import { roles, type Role } from '../../../shared/roles';
 
 /** One answer as the summary needs it. */
@@ -46,24 +47,6 @@ export function median(xs: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : oneDecimal((sorted[mid - 1]! + sorted[mid]!) / 2);
 }
-
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-/** "Any time in March 2026". */
-export const monthLabel = (month: string) =>
-  `Any time in ${monthNames[Number(month.slice(5, 7)) - 1] ?? month.slice(5, 7)} ${month.slice(0, 4)}`;
 
 function roleSummary(role: Role, answers: readonly AnswerFacts[]): RoleSummary {
   const rungs = answers.map((a) => a.rung);
