@@ -48,7 +48,11 @@ export function ReflectionCharts({ summary }: { summary: ReflectionSummary }) {
       </LabelledSection>
     );
   }
-  const rows = periods.flatMap((p) => p.roles.map((r) => ({ period: p, r })));
+  // Carers first in the tables too, as in the charts.
+  const order = rolesIn(periods);
+  const rows = periods.flatMap((p) =>
+    [...p.roles].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)).map((r) => ({ period: p, r })),
+  );
   return (
     <LabelledSection
       className="section"
