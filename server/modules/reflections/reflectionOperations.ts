@@ -95,8 +95,14 @@ export async function reflectionsView(
     milestones: milestones.map(milestoneOf),
     mine: current.filter((a) => a.userId === userId).map((a) => present(a, actor)),
     everyone: seesEveryone ? current.map((a) => present(a, actor)) : [],
+    // The notes anyone in the team may read (as the consent rules say), without names; one's own are in `mine`.
     sharedNotes: current
-      .filter((a) => a.userId !== userId && a.row.share_note === 1 && a.row.note)
+      .filter(
+        (a) =>
+          a.userId !== userId &&
+          a.row.note &&
+          noteReadable({ writerId: a.userId, sharedWithTeam: a.row.share_note === 1 }, { userId, seesEveryone: false }),
+      )
       .map((a) => ({ period: periodOf(a), role: a.role, note: a.row.note ?? '', createdAt: a.createdAt })),
     abilities: reflectionAbilitiesOf(actor),
   };
