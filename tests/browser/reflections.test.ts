@@ -74,6 +74,11 @@ describe('where are we on the ladder', { timeout: 120_000 }, () => {
     await form.getByRole('button', { name: 'Send my answer' }).click();
     await form.getByRole('status').filter({ hasText: 'Thank you. Your answer is saved.' }).waitFor();
 
+    // Her answer is listed back to her, in words.
+    await carer
+      .getByRole('region', { name: 'What you said' })
+      .getByText('After episode 1: step 4, Consultation.')
+      .waitFor();
     // The carer's row now stands beside the staff's in both tables, and the charts describe all three roles.
     const carerRow = ladderTable.getByRole('row', { name: /Carer/ });
     await carerRow.waitFor();

@@ -71,6 +71,30 @@ function EveryonesAnswers({ view }: { view: ReflectionsView }) {
   );
 }
 
+/** The reader's own newest answers, so they can see what they said and that it was kept. */
+function MyAnswers({ view }: { view: ReflectionsView }) {
+  if (view.mine.length === 0) return null;
+  return (
+    <LabelledSection className="section" headingId="mine-heading" headingClass="heading-m" title="What you said">
+      <ul className="card-list">
+        {[...view.mine].reverse().map((a) => (
+          <li className="card-list__item" key={a.id}>
+            <p>
+              {periodName(view, a.period)}: step {a.rung}, {ladders[a.ladder].rungs[a.rung - 1]?.name}.
+            </p>
+            <p className="card-list__meta">
+              {cubeDimensions.map((d) => `${cubeWords[d].name} ${a.cube[d]}`).join(', ')}.
+              {a.note
+                ? ` Your note${a.shareNote ? ' (shared with the team)' : ' (only you and the admins)'}: ${a.note}`
+                : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </LabelledSection>
+  );
+}
+
 /** What others chose to share, with their role but not their name. */
 function SharedNotes({ view }: { view: ReflectionsView }) {
   if (view.sharedNotes.length === 0) return null;
@@ -144,6 +168,7 @@ export function ReflectionsPage({ workspaceId }: { workspaceId: string }) {
           onError={setFormError}
         />
       ) : null}
+      {view.status === 'ready' ? <MyAnswers view={view.data} /> : null}
       {summary.status === 'ready' ? (
         <Suspense fallback={<StatusMessage>Loading the charts…</StatusMessage>}>
           <ReflectionCharts summary={summary.data} />
