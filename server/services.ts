@@ -26,6 +26,7 @@ import { transcriptRepository } from './modules/transcripts/transcriptRepository
 import { involvementRepository } from './modules/involvement/involvementRepository';
 import { myDataRepository } from './modules/myData/myDataRepository';
 import { notificationRepository } from './modules/notifications/notificationRepository';
+import { reflectionRepository } from './modules/reflections/reflectionRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -64,6 +65,8 @@ export interface Services {
   myData: ReturnType<typeof myDataRepository>;
   notifications: ReturnType<typeof notificationRepository>;
   documentQuotes: ReturnType<typeof quoteRepository>;
+  /** Reflection on power: the ladder, milestones, answers and the plan to move up. */
+  reflections: ReturnType<typeof reflectionRepository>;
 }
 
 export function createServices(
@@ -107,5 +110,6 @@ export function createServices(
     myData: myDataRepository(db),
     notifications: notificationRepository(db),
     documentQuotes: quoteRepository(db),
+    reflections: reflectionRepository(db),
   };
 }

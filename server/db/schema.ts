@@ -42,6 +42,12 @@ import type {
   InvolvementParticipantsTable,
   InvolvementRatesTable,
 } from './schema/involvement';
+import type {
+  ReflectionActionsTable,
+  ReflectionMilestonesTable,
+  ReflectionSettingsTable,
+  ReflectionsTable,
+} from './schema/reflections';
 import type { EpisodeSignoffOverridesTable, EpisodeSignoffsTable, SignoffSettingsTable } from './schema/signoffs';
 import type {
   ClipTranscriptsTable,
@@ -97,6 +103,10 @@ export interface Database {
   episode_signoff_overrides: EpisodeSignoffOverridesTable;
   signoff_settings: SignoffSettingsTable;
   document_quotes: DocumentQuotesTable;
+  reflection_settings: ReflectionSettingsTable;
+  reflection_milestones: ReflectionMilestonesTable;
+  reflections: ReflectionsTable;
+  reflection_actions: ReflectionActionsTable;
 }
 
 export type * from './schema/accounts';
@@ -109,3 +119,4 @@ export type * from './schema/notifications';
 export type * from './schema/transcripts';
 export type * from './schema/involvement';
 export type * from './schema/signoffs';
+export type * from './schema/reflections';

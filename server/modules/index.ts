@@ -11,6 +11,7 @@ import { musicModule } from './music/index';
 import { myDataModule } from './myData/index';
 import { notificationsModule } from './notifications/index';
 import { quotesModule } from './quotes/index';
+import { reflectionsModule } from './reflections/index';
 import { searchModule } from './search/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspaceArchivesModule } from './workspaceArchives/index';
@@ -31,6 +32,7 @@ export const modules: readonly ChorusModule[] = [
   quotesModule,
   searchModule,
   involvementModule,
+  reflectionsModule,
   myDataModule,
   notificationsModule,
   workspaceArchivesModule,

@@ -109,3 +109,15 @@ export function consentFactsOf(
     audience: decision.audience,
   };
 }
+
+/**
+ * A person's own written words that are not a recording (a reflection's note): readable by the writer, by those
+ * who see everyone's answers (admins), and by the rest of the team only when the writer chose to share them.
+ * Whoever reads a shared note by choice of the writer reads it without the writer's name.
+ */
+export function noteReadable(
+  note: { writerId: string; sharedWithTeam: boolean },
+  reader: { userId: string; seesEveryone: boolean },
+): boolean {
+  return note.writerId === reader.userId || reader.seesEveryone || note.sharedWithTeam;
+}

@@ -230,6 +230,47 @@ const states: State[] = [
     ready: (page) => page.getByText('Voucher: £37.50').waitFor(),
   },
   {
+    name: 'how are we doing together, as admin: everyone’s answers, charts, the plan, milestones, the ladder',
+    who: 'admin',
+    prepare: async (w) => {
+      const { people, workspaceId } = w;
+      const base = `/api/workspaces/${workspaceId}/reflections`;
+      const milestone = await people.editor.post(`${base}/milestones`, { name: 'After episode 1' });
+      expect(milestone.status).toBe(201);
+      const cube = { voice: 30, knowledge: 40, diversity: 50, responsiveness: 20 };
+      for (const [who, rung, note] of [
+        [people.carer, 4, 'They ask us, but do they listen?'],
+        [people.editor, 6, 'We decide most things together.'],
+      ] as const) {
+        const answer = { milestoneId: milestone.body.id, ladder: 'arnstein', rung, cube, note, shareNote: true };
+        expect((await who.post(base, answer)).status).toBe(201);
+      }
+      const members = (await people.admin.get(`/api/workspaces/${workspaceId}/members`)).body.members as {
+        userId: string;
+        role: string;
+      }[];
+      const action = await people.editor.post(`${base}/actions`, {
+        text: 'Carers chair the next planning meeting',
+        ownerId: members.find((m) => m.role === 'carer')!.userId,
+        dueOn: '2026-04-01',
+        reviewMilestoneId: milestone.body.id,
+      });
+      expect(action.status).toBe(201);
+    },
+    path: (w) => `/w/${w.workspaceId}/reflections`,
+    ready: (page) => page.getByRole('region', { name: 'Everyone’s answers' }).getByText('They ask us').waitFor(),
+  },
+  {
+    name: 'how are we doing together, as carer',
+    who: 'carer',
+    path: (w) => `/w/${w.workspaceId}/reflections`,
+    ready: (page) =>
+      page
+        .getByRole('img', { name: /average step on Arnstein’s ladder/ })
+        .locator('svg')
+        .waitFor(),
+  },
+  {
     name: 'an address that is not there',
     who: 'admin',
     path: () => '/no/such/page',

@@ -12,6 +12,7 @@ import { EpisodesPage } from '../features/episodes/EpisodesPage';
 import { InvitePage } from '../features/invites/InvitePage';
 import { InvolvementPage } from '../features/involvement/InvolvementPage';
 import { StatementPage } from '../features/involvement/StatementPage';
+import { ReflectionsPage } from '../features/reflections/ReflectionsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { RecordPage } from '../features/recording/RecordPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -38,6 +39,7 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/w/:id/record', (p) => <RecordPage workspaceId={p.id ?? ''} />],
   ['/w/:id/involvement', (p) => <InvolvementPage workspaceId={p.id ?? ''} />],
   ['/w/:id/involvement/statements/:userId', (p) => <StatementPage workspaceId={p.id ?? ''} userId={p.userId ?? ''} />],
+  ['/w/:id/reflections', (p) => <ReflectionsPage workspaceId={p.id ?? ''} />],
   ['/c/:clipId', (p) => <ClipPage clipId={p.clipId ?? ''} />],
   ['/d/:docId', (p) => <DocumentPage docId={p.docId ?? ''} />],
   ['/e/:episodeId', (p) => <EpisodePage episodeId={p.episodeId ?? ''} />],

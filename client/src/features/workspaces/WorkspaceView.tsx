@@ -7,6 +7,7 @@ import { useWorkspaceRoom } from '../../realtime/useWorkspaceRoom';
 import { InviteForm } from '../invites/InviteForm';
 import { MembersSection } from '../members/MembersSection';
 import { involvementPath } from '../involvement/involvementPaths';
+import { reflectionsPath } from '../reflections/reflectionsPaths';
 import { SearchBox } from '../search/SearchBox';
 import { DownloadEverything } from './DownloadEverything';
 import { OnlineNow } from './OnlineNow';
@@ -63,6 +64,14 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
               Involvement
             </Link>
             <span className="card-list__meta">The time you give, and how you want to be thanked for it</span>
+          </li>
+          <li className="card-list__item">
+            <Link className="card-list__link" href={reflectionsPath(workspace.id)}>
+              How are we doing together?
+            </Link>
+            <span className="card-list__meta">
+              Where the power sits in this project, as each of us sees it, and our plan to share more of it
+            </span>
           </li>
         </ul>
       </nav>
