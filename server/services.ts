@@ -17,6 +17,7 @@ import { workspaceRepository } from './modules/workspaces/workspaceRepository';
 import type { BlobStore } from './storage/BlobStore';
 import { auditRepository } from './modules/audit/auditRepository';
 import { quoteRepository } from './modules/quotes/quoteRepository';
+import { editionRepository } from './modules/editions/editionRepository';
 import { recordingRepository } from './modules/clips/recordingRepository';
 import { versionRepository } from './modules/documents/versionRepository';
 import { threadRepository } from './modules/documentThreads/threadRepository';
@@ -64,6 +65,8 @@ export interface Services {
   myData: ReturnType<typeof myDataRepository>;
   notifications: ReturnType<typeof notificationRepository>;
   documentQuotes: ReturnType<typeof quoteRepository>;
+  /** Published editions of documents and the sign-off of the people quoted in them. */
+  editions: ReturnType<typeof editionRepository>;
 }
 
 export function createServices(
@@ -107,5 +110,6 @@ export function createServices(
     myData: myDataRepository(db),
     notifications: notificationRepository(db),
     documentQuotes: quoteRepository(db),
+    editions: editionRepository(db),
   };
 }

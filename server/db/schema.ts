@@ -18,6 +18,7 @@ import type {
 } from './schema/documents';
 import type { JobsTable } from './schema/jobs';
 import type { DocumentExportsTable } from './schema/exports';
+import type { EditionSignoffsTable, EditionsTable } from './schema/editions';
 import type { NotificationPreferencesTable, NotificationsTable } from './schema/notifications';
 import type {
   ClipCommentsTable,
@@ -97,6 +98,8 @@ export interface Database {
   episode_signoff_overrides: EpisodeSignoffOverridesTable;
   signoff_settings: SignoffSettingsTable;
   document_quotes: DocumentQuotesTable;
+  editions: EditionsTable;
+  edition_signoffs: EditionSignoffsTable;
 }
 
 export type * from './schema/accounts';
@@ -109,3 +112,4 @@ export type * from './schema/notifications';
 export type * from './schema/transcripts';
 export type * from './schema/involvement';
 export type * from './schema/signoffs';
+export type * from './schema/editions';
