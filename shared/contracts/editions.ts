@@ -66,7 +66,11 @@ export const editionSchema = z.object({
 });
 export type Edition = z.infer<typeof editionSchema>;
 
-export const editionListSchema = z.object({ editions: z.array(editionSchema) });
+export const editionListSchema = z.object({
+  editions: z.array(editionSchema),
+  /** What the caller may do: publish and unpublish editions (editors and admins). */
+  abilities: z.object({ publish: z.boolean() }),
+});
 
 export const editionSignoffListSchema = z.object({
   required: z.array(signoffSchema),

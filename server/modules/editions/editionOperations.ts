@@ -10,7 +10,7 @@ import { nowIso } from '../../clock';
 import type { CollabServer } from '../../collab/collabServer';
 import type { DocumentExportsTable, EditionsTable } from '../../db/schema';
 import { AppError, isAppError, notFound } from '../../errors';
-import { authorizeEdition, type Actor } from '../../policies/authorize';
+import { authorizeEdition, mayEdition, type Actor } from '../../policies/authorize';
 import { consentFactsOf, editionMayBePublic } from '../../policies/consent';
 import type { Services } from '../../services';
 import { documentAccess } from '../documents/documentOperations';
@@ -191,12 +191,15 @@ export async function createEdition(
   return presentEdition(services, row);
 }
 
-export async function listEditions(services: Services, documentId: string, userId: string): Promise<Edition[]> {
+export async function listEditions(services: Services, documentId: string, userId: string) {
   const { row: doc, actor } = await documentAccess(services, documentId, userId);
   authorizeEdition(actor, 'edition.view');
   const rows = await services.editions.listForDocument(doc.id);
   for (const row of rows) await advanceEdition(services, row);
-  return Promise.all((await services.editions.listForDocument(doc.id)).map((r) => presentEdition(services, r)));
+  const editions = await Promise.all(
+    (await services.editions.listForDocument(doc.id)).map((r) => presentEdition(services, r)),
+  );
+  return { editions, abilities: { publish: mayEdition(actor, 'edition.publish') } };
 }
 
 export async function getEdition(services: Services, editionId: string, userId: string): Promise<Edition> {

@@ -43,7 +43,7 @@ export function editionRoutes(api: Api, services: Services, collab: CollabServer
       params: documentParamsSchema,
       response: editionListSchema,
     },
-    async ({ user, params }) => ({ editions: await listEditions(services, params.id, user.id) }),
+    async ({ user, params }) => listEditions(services, params.id, user.id),
   );
   defineRoute(
     api,
