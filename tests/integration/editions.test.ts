@@ -259,4 +259,46 @@ describe.each(testDatabaseNames)('published editions on %s', (database) => {
     const list = await people.editor.get(`/api/documents/${documentId}/editions`);
     expect(list.body.editions.map((e: { status: string }) => e.status)).toEqual(['withdrawn', 'withdrawn']);
   });
+
+  it('takes an edition down too when a quoted carer narrows consent to members only', async () => {
+    const wav = await spokenWav('I look after my mother. Some days are long, but the neighbours help.');
+    let joeClip = '';
+    try {
+      const up = await uploadAudio(people.carer2, team.ws.id, wav.file, {
+        title: 'Evenings',
+        fields: { podcast: 'true', publicationQuotes: 'true', audience: 'public' },
+      });
+      joeClip = (await waitForClip(people.carer2, up.body.id, undefined, 60_000)).id;
+    } finally {
+      await wav.cleanup();
+    }
+    expect((await people.carer2.request('PUT', `/api/clips/${joeClip}/transcript`, twoSegments)).status).toBe(200);
+    const doc = (await newDocument(people.editor, team.ws.id, 'Evenings')).id;
+    expect(
+      (
+        await people.editor.post(`/api/documents/${doc}/quotes`, {
+          clipId: joeClip,
+          startSeconds: 0.5,
+          endSeconds: 1.5,
+        })
+      ).status,
+    ).toBe(201);
+    const version = (await people.editor.post(`/api/documents/${doc}/versions`, { name: 'Ready' })).body.id;
+    const made = await people.editor.post(`/api/documents/${doc}/editions`, { versionId: version, title: 'Evenings' });
+    expect(made.body.number).toBe(1);
+    await settled(people.editor, made.body.id, 'pending_signoff');
+    expect(
+      (await people.carer2.post(`/api/editions/${made.body.id}/signoffs/me`, { decision: 'approved' })).status,
+    ).toBe(200);
+    expect((await page(made.body.publicUrl)).status).toBe(200);
+
+    const membersOnly = { podcast: true, publicationQuotes: true, audience: 'internal', wordingVersion: 1 };
+    expect((await people.carer2.request('PUT', `/api/clips/${joeClip}/consent`, membersOnly)).status).toBe(200);
+    const revised = await page(made.body.publicUrl);
+    expect(revised.status).toBe(404);
+    expect(revised.text).toContain('This publication is being revised');
+    const withdrawn = await settled(people.editor, made.body.id, 'withdrawn');
+    expect(withdrawn.reason).toMatch(/no longer agrees to anyone reading their words/);
+    expect(withdrawn.files.every((f: { ready: boolean }) => !f.ready)).toBe(true);
+  });
 });
