@@ -262,7 +262,7 @@ describe.each(testDatabaseNames)('published editions on %s', (database) => {
 
   it('takes an edition down too when a quoted carer narrows consent to members only', async () => {
     const wav = await spokenWav('I look after my mother. Some days are long, but the neighbours help.');
-    let joeClip = '';
+    let joeClip: string;
     try {
       const up = await uploadAudio(people.carer2, team.ws.id, wav.file, {
         title: 'Evenings',
