@@ -69,6 +69,19 @@ export interface DomainEvents {
   'notification:unread': [userId: string, unread: number];
   /** Quotes of a clip were taken out of a document after a change of consent. */
   'quote:removed': [event: QuoteRemovedEvent];
+  /** The people quoted in a new edition are asked to approve their quotes in context. */
+  'edition:signoffRequested': [event: { workspaceId: string; editionId: string; userIds: string[] }];
+  /** A quoted voice was withdrawn (or its quote consent taken back): the edition left its public page. */
+  'edition:withdrawn': [event: EditionWithdrawnEvent];
+}
+
+export interface EditionWithdrawnEvent {
+  workspaceId: string;
+  editionId: string;
+  documentId: string;
+  title: string;
+  number: number;
+  reason: string;
 }
 
 export type EventBus = EventEmitter<DomainEvents>;

@@ -17,6 +17,7 @@ import { workspaceRepository } from './modules/workspaces/workspaceRepository';
 import type { BlobStore } from './storage/BlobStore';
 import { auditRepository } from './modules/audit/auditRepository';
 import { quoteRepository } from './modules/quotes/quoteRepository';
+import { editionRepository } from './modules/editions/editionRepository';
 import { recordingRepository } from './modules/clips/recordingRepository';
 import { versionRepository } from './modules/documents/versionRepository';
 import { threadRepository } from './modules/documentThreads/threadRepository';
@@ -67,6 +68,8 @@ export interface Services {
   documentQuotes: ReturnType<typeof quoteRepository>;
   /** Reflection on power: the ladder, milestones, answers and the plan to move up. */
   reflections: ReturnType<typeof reflectionRepository>;
+  /** Published editions of documents and the sign-off of the people quoted in them. */
+  editions: ReturnType<typeof editionRepository>;
 }
 
 export function createServices(
@@ -111,5 +114,6 @@ export function createServices(
     notifications: notificationRepository(db),
     documentQuotes: quoteRepository(db),
     reflections: reflectionRepository(db),
+    editions: editionRepository(db),
   };
 }

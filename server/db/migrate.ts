@@ -20,6 +20,7 @@ import * as m018 from './migrations/018_account_deletion';
 import * as m019 from './migrations/019_involvement';
 import * as m020 from './migrations/020_episode_transcripts_and_quotes';
 import * as m021 from './migrations/021_reflections';
+import * as m023 from './migrations/023_editions';
 import * as m026 from './migrations/026_machine_drafts';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '019_involvement': m019,
   '020_episode_transcripts_and_quotes': m020,
   '021_reflections': m021,
+  '023_editions': m023,
   '026_machine_drafts': m026,
 };
 

@@ -18,6 +18,7 @@ import type {
 } from './schema/documents';
 import type { JobsTable } from './schema/jobs';
 import type { DocumentExportsTable } from './schema/exports';
+import type { EditionSignoffsTable, EditionsTable } from './schema/editions';
 import type { NotificationPreferencesTable, NotificationsTable } from './schema/notifications';
 import type {
   ClipCommentsTable,
@@ -107,6 +108,8 @@ export interface Database {
   reflection_milestones: ReflectionMilestonesTable;
   reflections: ReflectionsTable;
   reflection_actions: ReflectionActionsTable;
+  editions: EditionsTable;
+  edition_signoffs: EditionSignoffsTable;
 }
 
 export type * from './schema/accounts';
@@ -120,3 +123,4 @@ export type * from './schema/transcripts';
 export type * from './schema/involvement';
 export type * from './schema/signoffs';
 export type * from './schema/reflections';
+export type * from './schema/editions';

@@ -4,6 +4,7 @@ import { clipsModule } from './clips/index';
 import { documentsModule } from './documents/index';
 import { documentThreadsModule } from './documentThreads/index';
 import { episodesModule } from './episodes/index';
+import { editionsModule } from './editions/index';
 import { exportsModule } from './exports/index';
 import { invitesModule } from './invites/index';
 import { involvementModule } from './involvement/index';
@@ -30,6 +31,7 @@ export const modules: readonly ChorusModule[] = [
   exportsModule,
   transcriptsModule,
   quotesModule,
+  editionsModule,
   searchModule,
   involvementModule,
   reflectionsModule,

@@ -7,6 +7,7 @@ import {
   clipRoleMay,
   documentRoleMay,
   documentVersionRoleMay,
+  editionRoleMay,
   episodeRoleMay,
   musicRoleMay,
   roleMay,
@@ -16,6 +17,7 @@ import {
   type DocumentAction,
   type DocumentFacts,
   type DocumentVersionAction,
+  type EditionAction,
   type EpisodeAction,
   type MusicAction,
   type WorkspaceAction,
@@ -216,3 +218,18 @@ export function authorizeMusic(actor: Actor, action: MusicAction): asserts actor
 
 export const mayMusic = (actor: Actor, action: MusicAction): boolean =>
   actor.role !== undefined && musicRoleMay(actor.role, action);
+
+const editionForbiddenMessages: Record<EditionAction, string> = {
+  'edition.view': 'You are not a member of this workspace.',
+  'edition.publish': 'Only admins and editors can publish or unpublish an edition. Ask one of them.',
+  'edition.publishWithoutSignoff':
+    'Only an admin can make an edition public before everyone quoted in it has signed off. Wait for their sign-off, or ask an admin.',
+};
+
+/** Like `authorize`, for a document's published editions: 404 outside the workspace, 403 with a reason inside it. */
+export function authorizeEdition(actor: Actor, action: EditionAction): asserts actor is Actor & { role: Role } {
+  requireRole(actor, 'edition', (role) => editionRoleMay(role, action), editionForbiddenMessages[action]);
+}
+
+export const mayEdition = (actor: Actor, action: EditionAction): boolean =>
+  actor.role !== undefined && editionRoleMay(actor.role, action);

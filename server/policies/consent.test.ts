@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { consentAllows, consentFactsOf, consentRefusal, usesLost, type ConsentFacts, type ConsentUse } from './consent';
+import {
+  consentAllows,
+  consentFactsOf,
+  consentRefusal,
+  editionMayBePublic,
+  usesLost,
+  type ConsentFacts,
+  type ConsentUse,
+} from './consent';
 
 const given = (over: Partial<ConsentFacts> = {}): ConsentFacts => ({
   withdrawn: false,
@@ -78,5 +86,19 @@ describe('consentFactsOf', () => {
     expect(consentFactsOf({ ...row, kind: 'withdrawn' }, null)?.withdrawn).toBe(true);
     expect(consentFactsOf(undefined, '2026-01-01T00:00:00Z')?.withdrawn).toBe(true);
     expect(consentFactsOf(undefined, null)).toBeUndefined();
+  });
+});
+
+describe('editionMayBePublic', () => {
+  const open = { withdrawn: false, podcast: false, publicationQuotes: true, audience: 'public' as const };
+  it('allows an edition quoting nobody, or only voices whose words anyone may read', () => {
+    expect(editionMayBePublic([])).toBe(true);
+    expect(editionMayBePublic([open, open])).toBe(true);
+  });
+  it('refuses as soon as one quoted voice is withdrawn, members only, without quote consent or unknown', () => {
+    expect(editionMayBePublic([open, { ...open, withdrawn: true }])).toBe(false);
+    expect(editionMayBePublic([{ ...open, audience: 'internal' }])).toBe(false);
+    expect(editionMayBePublic([{ ...open, publicationQuotes: false }])).toBe(false);
+    expect(editionMayBePublic([undefined])).toBe(false);
   });
 });

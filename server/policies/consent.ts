@@ -121,3 +121,12 @@ export function noteReadable(
 ): boolean {
   return note.writerId === reader.userId || reader.seesEveryone || note.sharedWithTeam;
 }
+
+/**
+ * May an edition be read by anyone? Only while every recording quoted in it still allows its words to be read by
+ * anyone (`quote.publish`). The public page, its files and the edition's way to publishing all ask this, and a
+ * change of consent that takes `quote.publish` away withdraws the edition.
+ */
+export function editionMayBePublic(quoted: readonly (ConsentFacts | undefined)[]): boolean {
+  return quoted.every((facts) => consentAllows(facts, 'quote.publish'));
+}

@@ -202,3 +202,18 @@ const musicRules: Record<MusicAction, readonly Role[]> = {
 };
 
 export const musicRoleMay = (role: Role, action: MusicAction): boolean => musicRules[action].includes(role);
+
+/** Published editions of a document (issue 11 §4): members see them; editors publish and unpublish them. */
+export type EditionAction =
+  | 'edition.view'
+  | 'edition.publish'
+  /** Make an edition public before everyone quoted in it has signed off, giving a reason: admins alone. */
+  | 'edition.publishWithoutSignoff';
+
+const editionRules: Record<EditionAction, readonly Role[]> = {
+  'edition.view': everyone,
+  'edition.publish': ['admin', 'editor'],
+  'edition.publishWithoutSignoff': ['admin'],
+};
+
+export const editionRoleMay = (role: Role, action: EditionAction): boolean => editionRules[action].includes(role);

@@ -7,6 +7,7 @@ import { ClipPage } from '../features/clips/ClipPage';
 import { ClipsPage } from '../features/clips/ClipsPage';
 import { DocumentPage } from '../features/documents/DocumentPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { EditionSignoffPage } from '../features/documents/editions/EditionSignoffPage';
 import { EpisodePage } from '../features/episodes/EpisodePage';
 import { EpisodesPage } from '../features/episodes/EpisodesPage';
 import { InvitePage } from '../features/invites/InvitePage';
@@ -43,6 +44,7 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/c/:clipId', (p) => <ClipPage clipId={p.clipId ?? ''} />],
   ['/d/:docId', (p) => <DocumentPage docId={p.docId ?? ''} />],
   ['/e/:episodeId', (p) => <EpisodePage episodeId={p.episodeId ?? ''} />],
+  ['/editions/:editionId/signoff', (p) => <EditionSignoffPage editionId={p.editionId ?? ''} />],
   ['/invite/:token', (p) => <InvitePage token={p.token ?? ''} />],
 ];
 

@@ -22,4 +22,6 @@ export interface DocumentExportsTable {
   created_by: string;
   created_at: string;
   finished_at: string | null;
+  /** The title printed in the file, when not the document's own (an edition's title). */
+  title?: string | null;
 }

@@ -65,7 +65,7 @@ export function exportDocumentJob(services: Services, collab: CollabServer, thre
       const made = await thread.build({
         state,
         format: row.format as ExportFormat,
-        title: doc.title,
+        title: row.title ?? doc.title,
         language: EXPORT_LANGUAGE,
         quotes: await quoteBlocksForExport(services, doc.id, doc.workspace_id),
       });

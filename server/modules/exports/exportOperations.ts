@@ -7,6 +7,7 @@ import {
   type ExportFormat,
 } from '../../../shared/contracts/exports';
 import { nowIso } from '../../clock';
+import type { Db } from '../../db/connect';
 import type { DocumentExportsTable } from '../../db/schema';
 import { AppError, isAppError, notFound } from '../../errors';
 import { authorizeDocumentVersion } from '../../policies/authorize';
@@ -80,13 +81,16 @@ export async function startExport(
     created_at: nowIso(),
     finished_at: null,
   };
-  await services.transaction(async (tx) => {
-    await services.documentExports.create(row, tx);
-    await services.jobs.enqueue(exportDocumentJobSpec, { exportId: row.id }, { db: tx });
-  });
+  await services.transaction((tx) => queueExport(services, row, tx));
   services.jobs.wake();
   services.bus.emit('export:updated', exportEvent(row));
   return { id: row.id };
+}
+
+/** Stores an export's row and queues the job that makes its file, in `tx` (another module's transaction too). */
+export async function queueExport(services: Services, row: DocumentExportsTable, tx: Db): Promise<void> {
+  await services.documentExports.create(row, tx);
+  await services.jobs.enqueue(exportDocumentJobSpec, { exportId: row.id }, { db: tx });
 }
 
 /** An export, for anyone who may read its document; to everyone else it does not exist. */

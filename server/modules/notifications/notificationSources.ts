@@ -1,7 +1,7 @@
 import type { ReviewState } from '../../../shared/contracts/clips';
 import type { Role } from '../../../shared/roles';
 import { consentAllows, consentFactsOf } from '../../policies/consent';
-import { episodeRoleMay, type EpisodeAction } from '../../policies/rules';
+import { editionRoleMay, episodeRoleMay, type EpisodeAction } from '../../policies/rules';
 import type { NotificationContext } from './notificationContext';
 import { notify } from './notificationOperations';
 
@@ -134,6 +134,34 @@ export function listenForNotices(ctx: NotificationContext): void {
         workspaceId: e.workspaceId,
         text: `The episode ${quoted(episode.title)} needs your attention: ${e.reason}`,
         link: `/e/${episode.id}`,
+      });
+    }),
+  );
+
+  bus.on(
+    'edition:signoffRequested',
+    handle('an edition sign-off request', async (e) => {
+      const edition = await ctx.services.editions.find(e.editionId);
+      if (!edition || edition.workspace_id !== e.workspaceId) return;
+      await notify(ctx, e.userIds, {
+        kind: 'signoff_request',
+        workspaceId: e.workspaceId,
+        text: `Your words are quoted in the edition ${quoted(edition.title)}. Please read your quotes where they stand and say whether it may go out.`,
+        link: `/editions/${edition.id}/signoff`,
+      });
+    }),
+  );
+
+  bus.on(
+    'edition:withdrawn',
+    handle('a withdrawn edition', async (e) => {
+      const members = await ctx.services.workspaces.members(e.workspaceId);
+      const editors = members.filter((m) => editionRoleMay(m.role as Role, 'edition.publish')).map((m) => m.userId);
+      await notify(ctx, editors, {
+        kind: 'edition_withdrawn',
+        workspaceId: e.workspaceId,
+        text: `Edition ${e.number} of ${quoted(e.title)} was taken down: ${e.reason}`,
+        link: `/d/${e.documentId}`,
       });
     }),
   );

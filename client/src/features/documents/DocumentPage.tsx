@@ -7,6 +7,7 @@ import { Page } from '../../app/Page';
 import { StatusMessage } from '../../components/StatusMessage';
 import { getDocument } from './documentsApi';
 import { DocumentSettings } from './DocumentSettings';
+import { EditionsPanel } from './editions/EditionsPanel';
 import { ExportPanel } from './exports/ExportPanel';
 import { QuotePanel } from './quotes/QuotePanel';
 import { VersionHistory } from './history/VersionHistory';
@@ -71,6 +72,7 @@ function DocumentView({ loaded, user }: { loaded: DocumentInfo; user: User }) {
         ) : null}
         <VersionHistory key={doc.id} doc={doc} myId={user.id} />
         <ExportPanel key={`export-${doc.id}`} documentId={doc.id} />
+        <EditionsPanel key={`editions-${doc.id}`} documentId={doc.id} />
         {doc.abilities.manage ? <DocumentSettings doc={doc} onChanged={setChanged} /> : null}
       </Page>
     </>

@@ -17,10 +17,11 @@ const kindWords: Record<NotificationKind, string> = {
   mention: 'When someone mentions you in a comment',
   reply: 'When someone answers your comment',
   review: 'When your recording has been checked',
-  signoff_request: 'When you are asked to listen to your parts before an episode goes out',
+  signoff_request: 'When you are asked to approve your parts in an episode or your quotes in an edition',
   render: 'When an episode has been made, or could not be made (for editors)',
   clip_published: 'When your recording is in an episode anyone can listen to',
   episode_flagged: 'When an episode needs your attention because of a change of consent (for editors)',
+  edition_withdrawn: 'When a published edition is taken down because of a change of consent (for editors)',
 };
 
 const choiceOptions = [
