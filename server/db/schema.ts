@@ -44,6 +44,7 @@ import type {
 } from './schema/involvement';
 import type { EpisodeSignoffOverridesTable, EpisodeSignoffsTable, SignoffSettingsTable } from './schema/signoffs';
 import type {
+  ClipRedactionsTable,
   ClipTranscriptsTable,
   DocumentQuotesTable,
   SearchPassagesTable,
@@ -97,6 +98,7 @@ export interface Database {
   episode_signoff_overrides: EpisodeSignoffOverridesTable;
   signoff_settings: SignoffSettingsTable;
   document_quotes: DocumentQuotesTable;
+  clip_redactions: ClipRedactionsTable;
 }
 
 export type * from './schema/accounts';

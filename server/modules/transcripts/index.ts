@@ -18,7 +18,7 @@ export const transcriptsModule: ChorusModule = {
   ],
   setUp: ({ api, services, collab }) => {
     collab.kinds.register(['transcript'], transcriptCollabAccess);
-    transcriptRoutes(api, { services, transcripts: liveTranscripts(services, collab) });
+    transcriptRoutes(api, { services, collab, transcripts: liveTranscripts(services, collab) });
     forgetWithdrawnTranscripts(services, collab);
   },
 };
