@@ -5,6 +5,7 @@ import type { Transcript } from '../../../../../shared/contracts/transcripts';
 import { insertSegment, setTranscriptChecked } from '../../../../../shared/transcripts/transcriptDoc';
 import { useResource } from '../../../app/useResource';
 import { Button } from '../../../components/Button';
+import { getSocket } from '../../../realtime/socket';
 import { Checkbox } from '../../../components/Checkbox';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { EditorStatus } from '../../../editor/EditorStatus';
@@ -47,7 +48,16 @@ function useRedactions(clipId: string, visible: boolean) {
   }, [clipId, visible]);
   useEffect(() => {
     reload().catch(() => undefined);
-  }, [reload]);
+    // Someone else struck words out or put them back (the clip page is in the workspace's room).
+    const socket = getSocket();
+    const onChange = (e: { clipId: string }) => {
+      if (e.clipId === clipId) reload().catch(() => undefined);
+    };
+    socket.on('clip:redactions', onChange);
+    return () => {
+      socket.off('clip:redactions', onChange);
+    };
+  }, [reload, clipId]);
   const act = async (work: () => Promise<unknown>, done: string) => {
     try {
       await work();
