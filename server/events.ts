@@ -45,6 +45,8 @@ export interface DomainEvents {
   'clip:withdrawn': [event: ClipWithdrawnEvent];
   /** A change of consent took uses away (server/policies/consent.ts `usesLost`): whatever made them must stop. */
   'clip:consentLost': [event: ClipConsentLostEvent];
+  /** The contributor (or an admin for them) struck a stretch out of a clip, or undid it: renders and quotes follow. */
+  'clip:redactions': [event: ClipRedactionsEvent];
   /** A recording never sent was thrown away by the person making it; the clip no longer exists. */
   'clip:discarded': [event: ClipRef];
   /** Speech recognition's first draft of a clip's transcript moved on. */
@@ -86,6 +88,15 @@ export interface EditionWithdrawnEvent {
 
 export type EventBus = EventEmitter<DomainEvents>;
 export const createEventBus = (): EventBus => new EventEmitter<DomainEvents>();
+
+export interface ClipRedactionsEvent {
+  workspaceId: string;
+  clipId: string;
+  change: 'added' | 'removed';
+  redactionId: string;
+  startSeconds: number;
+  endSeconds: number;
+}
 
 export interface ClipConsentLostEvent {
   workspaceId: string;

@@ -24,6 +24,7 @@ import { threadRepository } from './modules/documentThreads/threadRepository';
 import { exportRepository } from './modules/exports/exportRepository';
 import { searchRepository } from './modules/search/searchRepository';
 import { transcriptRepository } from './modules/transcripts/transcriptRepository';
+import { redactionRepository } from './modules/transcripts/redactionRepository';
 import { involvementRepository } from './modules/involvement/involvementRepository';
 import { myDataRepository } from './modules/myData/myDataRepository';
 import { notificationRepository } from './modules/notifications/notificationRepository';
@@ -60,6 +61,7 @@ export interface Services {
   documentThreads: ReturnType<typeof threadRepository>;
   documentExports: ReturnType<typeof exportRepository>;
   clipTranscripts: ReturnType<typeof transcriptRepository>;
+  clipRedactions: ReturnType<typeof redactionRepository>;
   search: ReturnType<typeof searchRepository>;
   involvement: ReturnType<typeof involvementRepository>;
   /** A person's own data: what "Download my data" reads and "Delete my account" writes. */
@@ -108,6 +110,7 @@ export function createServices(
     documentThreads: threadRepository(db),
     documentExports: exportRepository(db),
     clipTranscripts: transcriptRepository(db),
+    clipRedactions: redactionRepository(db),
     search: searchRepository(db, config.database.kind),
     involvement: involvementRepository(db),
     myData: myDataRepository(db),

@@ -51,6 +51,7 @@ import type {
 } from './schema/reflections';
 import type { EpisodeSignoffOverridesTable, EpisodeSignoffsTable, SignoffSettingsTable } from './schema/signoffs';
 import type {
+  ClipRedactionsTable,
   ClipTranscriptsTable,
   DocumentQuotesTable,
   SearchPassagesTable,
@@ -110,6 +111,7 @@ export interface Database {
   reflection_actions: ReflectionActionsTable;
   editions: EditionsTable;
   edition_signoffs: EditionSignoffsTable;
+  clip_redactions: ClipRedactionsTable;
 }
 
 export type * from './schema/accounts';

@@ -11,6 +11,8 @@ export interface RenderSegment {
   gainDb: number;
   /** Crossfade from the previous segment (0: a straight cut). Ignored on the first. */
   crossfadeSeconds: number;
+  /** Stretches of the source's own time line to silence (struck-out words), before it is trimmed. */
+  silence?: ReadonlyArray<{ startSeconds: number; endSeconds: number }>;
 }
 
 /** Music under the sequence from `startSeconds` (episode time), already levelled, ducked under `speech`. */
@@ -127,7 +129,18 @@ export function duckExpression(
 }
 
 /**
- * The filter graph: each stretch trimmed (`atrim` + `asetpts`), put in one format and levelled (`volume`),
+ * Silences stretches of a source on its own time line, before the trim (so `t` is the time `atrim` reads): small
+ * frames first, so the silence starts and ends within 3 ms of each stretch, then one `volume` filter enabled over
+ * every stretch. Empty when there is nothing to silence.
+ */
+export function silenceFilters(silence: RenderSegment['silence']): string {
+  if (!silence || silence.length === 0) return '';
+  const spans = silence.map((r) => `between(t,${r.startSeconds.toFixed(3)},${r.endSeconds.toFixed(3)})`).join('+');
+  return `asetnsamples=n=128:p=0,volume=enable='${spans}':volume=0,`;
+}
+
+/**
+ * The filter graph: each stretch (with any struck-out stretches silenced first) trimmed (`atrim` + `asetpts`), put in one format and levelled (`volume`),
  * joined with `acrossfade` (or `concat` for a straight cut); each bed trimmed, levelled, faded, ducked under
  * speech by volume automation and delayed to its place, then mixed under the sequence (`amix`, not
  * normalised, as long as the sequence); then the master gain (plus `ENCODER_LOSS_DB`) and a look-ahead limiter.
@@ -140,7 +153,7 @@ export function renderGraph(mix: RenderMix, masterGainDb = 0): string {
     const source =
       s.input === null
         ? `anullsrc=r=${episodeAudio.sampleRate}:cl=stereo,atrim=duration=${length}`
-        : `[${input++}:a:0]atrim=start=${s.inSeconds.toFixed(3)}:end=${s.outSeconds.toFixed(3)}`;
+        : `[${input++}:a:0]${silenceFilters(s.silence)}atrim=start=${s.inSeconds.toFixed(3)}:end=${s.outSeconds.toFixed(3)}`;
     parts.push(`${source},asetpts=PTS-STARTPTS,${FORMAT},volume=${s.gainDb.toFixed(2)}dB[s${i}]`);
   });
   let last = 's0';

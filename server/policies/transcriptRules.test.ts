@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roles } from '../../shared/roles';
 import { refusalCode } from '../../tests/support/refusalCode';
 import type { ConsentFacts } from './consent';
+import { silencedIdsOf, unsilencedRedactions } from './redactionRules';
 import { authorizeTranscript, transcriptRoleMay } from './transcriptRules';
 
 const given: ConsentFacts = { withdrawn: false, podcast: true, publicationQuotes: false, audience: 'internal' };
@@ -34,5 +35,26 @@ describe('transcript rules', () => {
         authorizeTranscript({ userId: 'me', role: 'editor' }, 'transcript.view', { ...mine, consent: undefined }),
       ),
     ).toBe('forbidden');
+  });
+});
+
+describe('redaction rules', () => {
+  it('let the contributor and admins strike words out; editors see the stretches; nobody else', () => {
+    const who = (action: Parameters<typeof transcriptRoleMay>[1], facts = theirs) =>
+      roles.filter((r) => transcriptRoleMay(r, action, 'me', facts));
+    expect(who('transcript.redact')).toEqual(['admin']);
+    expect(who('transcript.redact', mine)).toEqual(['admin', 'editor', 'expert', 'carer']);
+    expect(who('transcript.redactions')).toEqual(['admin', 'editor']);
+    expect(refusalCode(() => authorizeTranscript({ userId: 'me', role: 'editor' }, 'transcript.redact', theirs))).toBe(
+      'forbidden',
+    );
+  });
+
+  it('refuse a render that did not silence every stretch struck out of its clips', () => {
+    expect(unsilencedRedactions(null, [{ id: 'a' }])).toEqual(['a']);
+    expect(unsilencedRedactions(['a'], [{ id: 'a' }, { id: 'b' }])).toEqual(['b']);
+    expect(unsilencedRedactions(['a', 'gone'], [{ id: 'a' }])).toEqual([]);
+    expect(silencedIdsOf('["a",3]')).toEqual(['a']);
+    expect(silencedIdsOf(null)).toBeNull();
   });
 });

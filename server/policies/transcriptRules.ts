@@ -8,7 +8,14 @@ import { consentAllows, type ConsentFacts } from './consent';
  * read it until it is withdrawn). The contributor, editors and admins change it; every other member reads it and
  * comments; outside the workspace it does not exist.
  */
-export type TranscriptAction = 'transcript.view' | 'transcript.comment' | 'transcript.edit';
+export type TranscriptAction =
+  | 'transcript.view'
+  | 'transcript.comment'
+  | 'transcript.edit'
+  /** See which stretches are struck out (not the words): whoever may edit the transcript. */
+  | 'transcript.redactions'
+  /** Strike words out, undo it, and read what was struck: the contributor, or an admin acting for them. */
+  | 'transcript.redact';
 
 export interface TranscriptFacts {
   contributorId: string;
@@ -21,7 +28,12 @@ const transcriptRules: Record<TranscriptAction, readonly Role[]> = {
   'transcript.view': everyone,
   'transcript.comment': everyone,
   'transcript.edit': ['admin', 'editor'],
+  'transcript.redactions': ['admin', 'editor'],
+  'transcript.redact': ['admin'],
 };
+
+/** What the person who made the recording may do beyond their role. */
+const contributorMay: readonly TranscriptAction[] = ['transcript.edit', 'transcript.redactions', 'transcript.redact'];
 
 export function transcriptRoleMay(
   role: Role,
@@ -31,7 +43,7 @@ export function transcriptRoleMay(
 ): boolean {
   if (!consentAllows(facts.consent, 'clip.listen')) return false;
   if (transcriptRules[action].includes(role)) return true;
-  return action === 'transcript.edit' && facts.contributorId === userId;
+  return contributorMay.includes(action) && facts.contributorId === userId;
 }
 
 export const mayTranscript = (actor: Actor, action: TranscriptAction, facts: TranscriptFacts): boolean =>
@@ -54,6 +66,11 @@ export function authorizeTranscript(
     throw new AppError(
       'forbidden',
       'The person who made this recording has not yet said how it may be used, so its words cannot be read yet.',
+    );
+  if (action === 'transcript.redact')
+    throw new AppError(
+      'forbidden',
+      'Only the person who made this recording, or an admin acting for them, can strike words out of it or undo that.',
     );
   throw new AppError(
     'forbidden',

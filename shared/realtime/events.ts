@@ -33,6 +33,8 @@ export interface ServerToClientEvents {
   'clip:consent': (payload: ClipRef) => void;
   'clip:comment': (payload: ClipCommentEvent) => void;
   'clip:withdrawn': (payload: ClipWithdrawnEvent) => void;
+  /** Words were struck out of a clip, or put back: whoever shows them fetches the clip's redactions again. */
+  'clip:redactions': (payload: ClipRef) => void;
   /** A recording its maker threw away before sending it: the clip is gone. */
   'clip:discarded': (payload: ClipRef) => void;
   /** Speech recognition's first draft of a clip's transcript moved on (waiting, progress, written, failed…). */

@@ -64,6 +64,8 @@ export interface EpisodeRendersTable {
   removed_reason: string | null;
   /** The episode transcript assembled from the clip transcripts at render time (JSON); null before migration 020. */
   transcript: string | null;
+  /** The ids of the clip redactions this render silenced (JSON array); null before migration 025 (none). */
+  redactions: string | null;
 }
 
 /** A workspace's music (intros, outros, beds): the original as uploaded, measured by `music.process`. */

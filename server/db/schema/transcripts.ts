@@ -54,3 +54,16 @@ export interface DocumentQuotesTable {
   created_by: string;
   created_at: string;
 }
+
+/** A stretch of a clip whose words must never be heard or read (issue 10 §1; migration 025). */
+export interface ClipRedactionsTable {
+  id: string;
+  clip_id: string;
+  workspace_id: string;
+  start_seconds: number;
+  end_seconds: number;
+  /** JSON `StruckSegment[]` (shared/transcripts/redaction.ts): the words taken out of the live transcript. */
+  struck: string;
+  created_by: string | null;
+  created_at: string;
+}

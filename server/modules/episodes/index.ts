@@ -4,7 +4,7 @@ import { forwardEpisodeEvents } from './episodeRealtime';
 import { liveTimelines } from './liveTimeline';
 import { liveTranscripts } from '../transcripts/liveTranscripts';
 import { episodeRoutes } from './episodeRoutes';
-import { flagEpisodesOnConsentLoss } from './publishing';
+import { flagEpisodesOnConsentLoss, flagEpisodesOnRedaction } from './publishing';
 import { publicPageRoutes } from './publicPageRoutes';
 import { publicRoutes } from './publicRoutes';
 import { episodeTranscriptRoutes } from './episodeTranscriptRoutes';
@@ -36,6 +36,7 @@ export const episodesModule: ChorusModule = {
     episodeTranscriptRoutes(api, ctx);
     publicPageRoutes(api, ctx);
     flagEpisodesOnConsentLoss(ctx);
+    flagEpisodesOnRedaction(ctx);
     askForSignoffs(ctx);
     return {
       attach: (io) => {

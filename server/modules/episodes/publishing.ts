@@ -277,6 +277,48 @@ export function flagEpisodesOnConsentLoss(ctx: EpisodeContext): void {
   });
 }
 
+/** What an editor reads on an episode flagged after its speaker struck words out of a clip, or undid that. */
+export function redactionFlagReason(clipTitle: string, change: 'added' | 'removed', published: boolean): string {
+  const clip = `“${clipTitle}”`;
+  if (change === 'removed')
+    return `The person who made ${clip} put back words they had struck out. Render the episode again if they should be heard.`;
+  const feed = published ? ' Until then the episode is not in the feed.' : '';
+  return `The person who made ${clip} struck out some words that must never be heard, and the latest render still has them, so it can no longer be played or published. Render the episode again: the new render leaves them silent.${feed}`;
+}
+
+/**
+ * Words struck out of a clip, or put back: every episode whose latest passing render uses the clip is flagged
+ * (`needsRerender`) with the reason, its editors are told (`episode:flagged`, and a notice) and the audit trail
+ * records it. Nothing else needs telling: the old render is refused wherever it is asked for (renderConsent).
+ */
+export function flagEpisodesOnRedaction(ctx: EpisodeContext): void {
+  ctx.services.bus.on('clip:redactions', ({ workspaceId, clipId, change, redactionId }) => {
+    void (async () => {
+      const clip = await ctx.services.clips.findById(clipId);
+      for (const e of await ctx.services.episodes.listForWorkspace(workspaceId)) {
+        const latest = await ctx.services.episodes.latestPassing(e.id);
+        if (!latest || !clipIdsOf(latest).includes(clipId)) continue;
+        const published = e.published_at !== null;
+        const reason = redactionFlagReason(clip?.title ?? 'a recording', change, published);
+        await ctx.services.episodes.update(
+          e.id,
+          { needs_rerender: 1, rerender_reason: reason },
+          {
+            workspaceId,
+            actorId: null,
+            action: 'episode.flagged',
+            subjectId: e.id,
+            detail: { clipId, published, redaction: change, redactionId },
+          },
+        );
+        ctx.services.bus.emit('episode:flagged', { workspaceId, episodeId: e.id, reason });
+      }
+    })().catch((err: unknown) =>
+      ctx.services.logger.error({ err, clipId }, 'could not flag the episodes using a clip with struck-out words'),
+    );
+  });
+}
+
 /** Deletes the audio of renders that hold a withdrawn voice; the rows stay, so asking for them says why (410). */
 async function removeRenderAudio(ctx: EpisodeContext, renders: EpisodeRendersTable[], clipTitle: string) {
   for (const r of renders) {

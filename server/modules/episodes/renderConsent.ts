@@ -1,6 +1,7 @@
 import { AppError } from '../../errors';
 import { consentAllows, consentFactsOf, consentRefusal, type ConsentUse } from '../../policies/consent';
 import type { EpisodeRendersTable } from '../../db/schema';
+import { silencedIdsOf, struckSinceRenderRefusal, unsilencedRedactions } from '../../policies/redactionRules';
 import type { Services } from '../../services';
 import { parseStoredTimeline } from './timeline';
 
@@ -19,20 +20,23 @@ export interface RenderConsent {
 }
 
 /**
- * Asks the consent rules (server/policies/consent.ts) about every voice in a render, as consent stands now:
- * the feed, the public pages, publishing and members' playback all come through here, so a change of
- * consent reaches them all at the next request.
+ * Asks the consent rules (server/policies/consent.ts) about every voice in a render, as consent stands now, and
+ * the redaction rule (server/policies/redactionRules.ts): words struck out after the render was made refuse it,
+ * like a narrowed consent, until it is rendered again. The feed, the public pages, publishing and members'
+ * playback all come through here, so a change reaches them all at the next request.
  */
 export async function renderConsent(
   services: Services,
-  render: Pick<EpisodeRendersTable, 'timeline'>,
+  render: Pick<EpisodeRendersTable, 'timeline'> & Partial<Pick<EpisodeRendersTable, 'redactions'>>,
   use: ConsentUse,
 ): Promise<RenderConsent> {
   const clipIds = clipIdsOf(render);
-  const [clips, decisions] = await Promise.all([
+  const [clips, decisions, redactions] = await Promise.all([
     Promise.all(clipIds.map((id) => services.clips.findById(id))),
     services.clips.latestConsents(clipIds),
+    services.clipRedactions.stretchesFor(clipIds),
   ]);
+  const silenced = silencedIdsOf(render.redactions ?? null);
   let withdrawn = false;
   let refusal: string | undefined;
   for (const [i, clip] of clips.entries()) {
@@ -45,6 +49,8 @@ export async function renderConsent(
         personName: person?.name ?? 'The person who made it',
       });
     }
+    if (refusal === undefined && clip && unsilencedRedactions(silenced, redactions.get(clip.id) ?? []).length > 0)
+      refusal = struckSinceRenderRefusal(clip.title);
   }
   return { allowed: refusal === undefined, withdrawn, ...(refusal ? { refusal } : {}) };
 }

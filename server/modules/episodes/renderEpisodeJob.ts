@@ -21,6 +21,7 @@ import { expectedLoudness, renderMixOf, type SourceLevels } from './renderMix';
 import { chapterRanges, checkTimeline, parseStoredTimeline } from './timeline';
 import { assembleEpisodeTranscript, type AssembledTranscript, type ClipWords } from './episodeTranscript';
 import { presentSegments } from '../transcripts/presentTranscript';
+import { unsilencedRedactions } from '../../policies/redactionRules';
 
 export const renderEpisodeJobSpec: JobSpec<{ renderId: string }> = {
   name: 'episode.render',
@@ -53,6 +54,7 @@ export async function startRender(ctx: EpisodeContext, episodeId: string, userId
     removed_at: null,
     removed_reason: null,
     transcript: null,
+    redactions: null,
   };
   await ctx.services.episodes.insertRender(row, (tx) =>
     ctx.services.jobs.enqueue(renderEpisodeJobSpec, { renderId: row.id }, { db: tx }),
@@ -121,7 +123,17 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
           await fetch(assetId, musicOriginalKey(u.asset.workspace_id, assetId));
           levels.set(assetId, u.levelDb);
         }
-        const mix = renderMixOf(timeline, levels, files);
+        // Struck-out words as they stand now: silent in this render, which records which it silenced.
+        const redactions = await services.clipRedactions.stretchesFor([...usable.clips.keys()]);
+        const silencedIds = [...redactions.values()].flat().map((r) => r.id);
+        const silenced = new Map(
+          [...redactions].map(([clipId, rows]) => [
+            clipId,
+            rows.map((r) => ({ startSeconds: r.start_seconds, endSeconds: r.end_seconds })),
+          ]),
+        );
+        await episodes.updateRender(renderId, { redactions: JSON.stringify(silencedIds) });
+        const mix = renderMixOf(timeline, levels, files, silenced);
         const chapters = chapterRanges(timeline, episode.title);
         const announce = progressThrottle(500, (p) => {
           emit('rendering', p);
@@ -148,7 +160,7 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
           return measureLoudness(output, job.signal);
         };
         // Music-heavy timelines measure under the speech reference; aim the first pass at the target anyway.
-        const expected = expectedLoudness(timeline);
+        const expected = expectedLoudness(timeline, silenced);
         const aim =
           expected === null
             ? 0
@@ -192,12 +204,18 @@ export function renderEpisodeJob(ctx: EpisodeContext) {
             : `The encoded file measures ${measured.integratedLufs ?? '−∞'} LUFS with a true peak of ${measured.truePeakDbfs ?? '−∞'} dBTP; it should be −16 ±1 LUFS and at most −1 dBTP.`,
           finished_at: nowIso(),
         });
+        const struckSince = unsilencedRedactions(
+          silencedIds,
+          [...(await services.clipRedactions.stretchesFor([...usable.clips.keys()])).values()].flat(),
+        );
         if (
           passed &&
           episode.needs_rerender === 1 &&
+          struckSince.length === 0 &&
           (await episodes.findById(episode.id))?.timeline === render.timeline
         ) {
-          await episodes.update(episode.id, { needs_rerender: 0, rerender_reason: null }); // rendered again without the withdrawn clip
+          // rendered again without the withdrawn clip, or with every struck-out stretch silent
+          await episodes.update(episode.id, { needs_rerender: 0, rerender_reason: null });
         }
         emit(passed ? 'passed' : 'failing', 1);
       });

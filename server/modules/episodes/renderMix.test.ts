@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timelineSchema } from '../../../shared/contracts/episodes';
+import { renderGraph, silenceFilters } from '../../media/render';
 import { expectedLoudness, renderMixOf } from './renderMix';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
@@ -69,5 +70,37 @@ describe('the render mix of a timeline', () => {
     const energy = 10 * 10 ** -2 + 20 * 10 ** -1.6 + 20 * 10 ** -1.3 + 3 * 10 ** -2.2 + 38 * 10 ** -3.2;
     expect(expectedLoudness(timeline)).toBeCloseTo(10 * Math.log10(energy / 51), 5);
     expect(expectedLoudness(timelineSchema.parse({ items: [] }))).toBeNull();
+  });
+});
+
+describe('struck-out stretches in the render mix', () => {
+  it('silences the part of each stretch inside the clip’s trim, on the clip’s own time line, and nothing else', () => {
+    const silenced = new Map([
+      [
+        id(3),
+        [
+          { startSeconds: 0, endSeconds: 2 },
+          { startSeconds: 5, endSeconds: 6.5 },
+          { startSeconds: 30, endSeconds: 31 },
+        ],
+      ],
+    ]);
+    const mix = renderMixOf(timeline, levels, files, silenced);
+    expect(mix.segments[2]!.silence).toEqual([
+      { startSeconds: 1, endSeconds: 2 },
+      { startSeconds: 5, endSeconds: 6.5 },
+    ]);
+    expect(mix.segments.filter((s) => s.silence)).toHaveLength(1);
+    const graph = renderGraph(mix);
+    expect(graph).toContain(
+      "[1:a:0]asetnsamples=n=128:p=0,volume=enable='between(t,1.000,2.000)+between(t,5.000,6.500)':volume=0,atrim=start=1.000:end=21.000",
+    );
+    expect(silenceFilters([])).toBe('');
+  });
+
+  it('counts struck-out stretches as silence in the loudness it expects', () => {
+    const speech = timelineSchema.parse({ items: [{ kind: 'clip', clipId: id(3), inSeconds: 0, outSeconds: 30 }] });
+    const half = new Map([[id(3), [{ startSeconds: 10, endSeconds: 25 }]]]);
+    expect(expectedLoudness(speech, half)).toBeCloseTo(-16 - 10 * Math.log10(2), 5);
   });
 });

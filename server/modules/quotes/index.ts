@@ -1,6 +1,7 @@
 import type { ChorusModule } from '../chorusModule';
 import { liveTranscripts } from '../transcripts/liveTranscripts';
 import { forwardQuoteEvents } from './quoteRealtime';
+import { redactQuotesOnStrike } from './quoteRedaction';
 import { takeOutQuotesOnConsentLoss } from './quoteRemoval';
 import { quoteRoutes } from './quoteRoutes';
 
@@ -8,8 +9,10 @@ import { quoteRoutes } from './quoteRoutes';
 export const quotesModule: ChorusModule = {
   name: 'quotes',
   setUp: ({ api, services, collab }) => {
-    quoteRoutes(api, { services, collab, transcripts: liveTranscripts(services, collab) });
+    const transcripts = liveTranscripts(services, collab);
+    quoteRoutes(api, { services, collab, transcripts });
     takeOutQuotesOnConsentLoss(services, collab);
+    redactQuotesOnStrike(services, collab, transcripts);
     return { attach: (io) => forwardQuoteEvents(io, services.bus) };
   },
 };

@@ -11,6 +11,10 @@ export function quoteRepository(db: Db) {
 
     remove: (id: string) => db.deleteFrom('document_quotes').where('id', '=', id).execute(),
 
+    /** The quotes of a clip still holding words (not taken out after a change of consent). */
+    listLiveForClip: (clipId: string): Promise<DocumentQuotesTable[]> =>
+      db.selectFrom('document_quotes').selectAll().where('clip_id', '=', clipId).where('removed', 'is', null).execute(),
+
     listForDocument: (documentId: string): Promise<DocumentQuotesTable[]> =>
       db
         .selectFrom('document_quotes')

@@ -3,6 +3,7 @@ import type { Services } from '../../services';
 import { quoteParagraph, type QuoteBlocks } from './quoteBlocks';
 import { quoteState, quotesWithConsent } from './quoteOperations';
 
+const allStruck = 'A quote was left out here: its speaker struck these words out.';
 const leftOutForMembers =
   'A quote was left out here: its speaker agreed that only people in this project may read their words.';
 
@@ -34,15 +35,17 @@ export async function quoteBlocksForExport(
     if (!quote.clip) continue; // left out: the body shows the removed notice
     const state = quoteState(quote.row, quote.facts, 'quote.publish');
     blocks[quote.row.id] =
-      state === 'ok'
-        ? {
-            type: 'blockquote',
-            content: [
-              quoteParagraph(`“${quote.row.text}”`),
-              quoteParagraph(`— ${await speakerOf(quote.clip.contributor_id)}`),
-            ],
-          }
-        : quoteParagraph(quoteState(quote.row, quote.facts) === 'ok' ? leftOutForMembers : removedQuoteNotice);
+      state === 'ok' && quote.row.text === ''
+        ? quoteParagraph(allStruck)
+        : state === 'ok'
+          ? {
+              type: 'blockquote',
+              content: [
+                quoteParagraph(`“${quote.row.text}”`),
+                quoteParagraph(`— ${await speakerOf(quote.clip.contributor_id)}`),
+              ],
+            }
+          : quoteParagraph(quoteState(quote.row, quote.facts) === 'ok' ? leftOutForMembers : removedQuoteNotice);
   }
   return blocks;
 }

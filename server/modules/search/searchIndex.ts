@@ -3,6 +3,7 @@ import { readTranscriptDoc } from '../../../shared/transcripts/transcriptDoc';
 import type { CollabServer } from '../../collab/collabServer';
 import { renderJson } from '../../collab/render';
 import type { Services } from '../../services';
+import { redactedTranscript } from '../transcripts/liveTranscripts';
 import { documentPassages, episodePassages, transcriptPassages } from './passages';
 import type { NewPassage, StaleSource } from './searchRepository';
 
@@ -24,10 +25,12 @@ export function searchIndex(services: Services, collab: CollabServer): SearchInd
     if (source.kind === 'episode') return episodePassages(source.title, source.description);
     const state = await collab.readState(source.documentId!);
     if (source.kind === 'document') return documentPassages(source.title, renderJson(state));
+    const struck = await services.clipRedactions.listForClip(source.itemId);
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, state);
-      return transcriptPassages(source.title, readTranscriptDoc(doc));
+      // Struck-out words are never found (the clip is indexed again whenever its redactions change).
+      return transcriptPassages(source.title, redactedTranscript(readTranscriptDoc(doc), struck));
     } finally {
       doc.destroy();
     }

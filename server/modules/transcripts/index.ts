@@ -21,7 +21,7 @@ export const transcriptsModule: ChorusModule = {
   setUp: ({ api, services, collab }) => {
     collab.kinds.register(['transcript'], transcriptCollabAccess);
     const transcripts = liveTranscripts(services, collab);
-    transcriptRoutes(api, { services, transcripts });
+    transcriptRoutes(api, { services, collab, transcripts });
     forgetWithdrawnTranscripts(services, collab);
     // Registered whether or not TRANSCRIBE_URL is set, so a job queued before a restart without it ends quietly.
     services.jobs.register(transcribeClipJob(services, transcripts));

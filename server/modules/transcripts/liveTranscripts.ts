@@ -5,6 +5,7 @@ import {
   transcriptReplacementUpdate,
   type LiveTranscript,
 } from '../../../shared/transcripts/transcriptDoc';
+import { redactSegments } from '../../../shared/transcripts/redaction';
 import type { CollabServer } from '../../collab/collabServer';
 import type { ClipsTable, ClipTranscriptsTable } from '../../db/schema';
 import type { Services } from '../../services';
@@ -15,6 +16,10 @@ type ClipRef = Pick<ClipsTable, 'id' | 'workspace_id' | 'contributor_id'>;
 export interface LiveTranscripts {
   /** The link row (made, with an empty document, the first time). */
   linkOf(clip: ClipRef): Promise<ClipTranscriptsTable>;
+  /**
+   * The words as they may be read by anyone: every stretch the contributor struck out left out
+   * (`redactSegments`), whatever the live document holds now. Every text output reads through here.
+   */
   read(clip: ClipRef): Promise<LiveTranscript>;
   /** Replaces the content in one server change: logged, applied and relayed to everyone in the document. */
   replace(clip: ClipRef, body: PutTranscriptBody, userId: string): Promise<void>;
@@ -34,10 +39,14 @@ export function liveTranscripts(services: Services, collab: CollabServer): LiveT
     linkOf,
     async read(clip) {
       const link = await linkOf(clip);
+      const [state, struck] = await Promise.all([
+        collab.readState(link.document_id),
+        services.clipRedactions.listForClip(clip.id),
+      ]);
       const doc = new Y.Doc();
       try {
-        Y.applyUpdate(doc, await collab.readState(link.document_id));
-        return readTranscriptDoc(doc);
+        Y.applyUpdate(doc, state);
+        return redactedTranscript(readTranscriptDoc(doc), struck);
       } finally {
         doc.destroy();
       }
@@ -60,3 +69,15 @@ export function liveTranscripts(services: Services, collab: CollabServer): LiveT
     },
   };
 }
+
+/** A transcript with the struck stretches (rows of `clip_redactions`) left out. */
+export const redactedTranscript = (
+  live: LiveTranscript,
+  struck: ReadonlyArray<{ start_seconds: number; end_seconds: number }>,
+): LiveTranscript => ({
+  ...live,
+  segments: redactSegments(
+    live.segments,
+    struck.map((r) => ({ startSeconds: r.start_seconds, endSeconds: r.end_seconds })),
+  ),
+});

@@ -16,6 +16,7 @@ export async function deleteTranscriptOf(
   tx: Db,
 ): Promise<() => Promise<number>> {
   await services.clipTranscripts.deleteForClip(clip.id, tx);
+  await services.clipRedactions.deleteForClip(clip.id, tx);
   await services.search.forget(clip.id, tx);
   return () => services.blobs.deleteByPrefix(documentPrefix(clip.workspace_id, transcriptDocumentId(clip.id)));
 }

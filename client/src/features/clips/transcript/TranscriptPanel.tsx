@@ -1,14 +1,20 @@
+import { useCallback, useEffect, useState } from 'react';
 import type { User } from '../../../../../shared/contracts/auth';
+import type { Redactions } from '../../../../../shared/contracts/redactions';
 import type { MachineDraftState, Transcript } from '../../../../../shared/contracts/transcripts';
 import { insertSegment, setTranscriptChecked } from '../../../../../shared/transcripts/transcriptDoc';
 import { useResource } from '../../../app/useResource';
 import { Button } from '../../../components/Button';
+import { getSocket } from '../../../realtime/socket';
 import { Checkbox } from '../../../components/Checkbox';
+import { StatusMessage } from '../../../components/StatusMessage';
 import { EditorStatus } from '../../../editor/EditorStatus';
 import { clockTime } from '../clipWords';
 import type { Player } from '../useWaveform';
 import { machineDraftNotice } from './machineDraftWords';
 import { handlePlayerKey, playerKeys } from './playerKeys';
+import { getRedactions, strikeOut, undoStrikeOut } from './redactionApi';
+import { StrikeOutChooser, StruckList } from './StruckWords';
 import { getTranscript } from './transcriptApi';
 import { TranscriptSegmentRow } from './TranscriptSegmentRow';
 import { useLiveTranscript } from './useLiveTranscript';
@@ -40,24 +46,76 @@ export function TranscriptPanel({
       {info.status === 'loading' ? <p className="quiet">Opening the transcript…</p> : null}
       {info.status === 'failed' ? <p className="field__error">{info.error.message}</p> : null}
       {info.status === 'ready' ? (
-        <LiveTranscript info={info.data} user={user} player={player} draft={draft ?? info.data.machineDraft} />
+        <LiveTranscript
+          clipId={clipId}
+          info={info.data}
+          user={user}
+          player={player}
+          draft={draft ?? info.data.machineDraft}
+        />
       ) : null}
     </section>
   );
 }
 
+/**
+ * Words struck out of the clip (issue 10 §1), for those who may see the stretches (whoever may edit the
+ * transcript): the contributor and admins also get the words and may strike and undo.
+ */
+function useRedactions(clipId: string, visible: boolean) {
+  const [redactions, setRedactions] = useState<Redactions>({ redactions: [], canRedact: false });
+  const [message, setMessage] = useState('');
+  const reload = useCallback(async () => {
+    if (visible) setRedactions(await getRedactions(clipId));
+  }, [clipId, visible]);
+  useEffect(() => {
+    reload().catch(() => undefined);
+    // Someone else struck words out or put them back (the clip page is in the workspace's room).
+    const socket = getSocket();
+    const onChange = (e: { clipId: string }) => {
+      if (e.clipId === clipId) reload().catch(() => undefined);
+    };
+    socket.on('clip:redactions', onChange);
+    return () => {
+      socket.off('clip:redactions', onChange);
+    };
+  }, [reload, clipId]);
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      setMessage(done);
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : 'That did not work. Try again.');
+    }
+    await reload().catch(() => undefined);
+  };
+  return {
+    ...redactions,
+    message,
+    strike: (stretch: { startSeconds: number; endSeconds: number }) =>
+      act(
+        () => strikeOut(clipId, stretch.startSeconds, stretch.endSeconds),
+        'Struck out. Nobody else will hear or read those words.',
+      ),
+    undo: (id: string) => act(() => undoStrikeOut(clipId, id), 'Put back. The words are in the transcript again.'),
+  };
+}
+
 function LiveTranscript({
+  clipId,
   info,
   user,
   player,
   draft,
 }: {
+  clipId: string;
   info: Transcript;
   user: User;
   player: Player;
   draft: MachineDraftState | null;
 }) {
   const { doc, transcript, state } = useLiveTranscript(info.documentId, user.id, info.canEdit);
+  const struck = useRedactions(clipId, info.canEdit);
   const notice = machineDraftNotice(draft, {
     fromMachine: info.source !== 'typed' || draft?.status === 'written',
     checked: transcript.checked,
@@ -118,10 +176,18 @@ function LiveTranscript({
               current={segment.id === current}
               canEdit={canEdit}
               playFrom={playFrom}
+              wordsRemoved={struck.redactions.some(
+                (r) => r.startSeconds < segment.endSeconds && r.endSeconds > segment.startSeconds,
+              )}
+              strikeOut={
+                struck.canRedact && canEdit ? <StrikeOutChooser segment={segment} onStrike={struck.strike} /> : null
+              }
             />
           ))}
         </ol>
       )}
+      <StruckList redactions={struck.redactions} canRedact={struck.canRedact} onUndo={struck.undo} />
+      <StatusMessage>{struck.message}</StatusMessage>
       {canEdit ? (
         <Checkbox
           id="transcript-checked"

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { findSegment, type LiveSegment } from '../../../../../shared/transcripts/transcriptDoc';
 import { editSegmentText, segmentBase, type WordRef } from '../../../../../shared/transcripts/wordEdits';
@@ -14,6 +14,10 @@ interface SegmentRowProps {
   current: boolean;
   canEdit: boolean;
   playFrom(seconds: number): void;
+  /** Some of this passage's words were struck out by the person who made the recording. */
+  wordsRemoved?: boolean;
+  /** The contributor's "Hide words" control, when they (or an admin) may strike words out. */
+  strikeOut?: ReactNode;
 }
 
 /**
@@ -21,7 +25,16 @@ interface SegmentRowProps {
  * a text box; each pause in typing sends the change word by word (shared/transcripts/wordEdits.ts), so the
  * others see it live and the timings of the untouched words stay.
  */
-export function TranscriptSegmentRow({ segment, doc, speakerName, current, canEdit, playFrom }: SegmentRowProps) {
+export function TranscriptSegmentRow({
+  segment,
+  doc,
+  speakerName,
+  current,
+  canEdit,
+  playFrom,
+  wordsRemoved = false,
+  strikeOut = null,
+}: SegmentRowProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const base = useRef<WordRef[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -46,7 +59,7 @@ export function TranscriptSegmentRow({ segment, doc, speakerName, current, canEd
   }, [current]);
 
   const onRowClick = (event: MouseEvent<HTMLLIElement>) => {
-    if ((event.target as HTMLElement).closest('textarea, button')) return;
+    if ((event.target as HTMLElement).closest('textarea, button, select, fieldset')) return;
     playFrom(segment.startSeconds);
   };
   const at = clockTime(segment.startSeconds);
@@ -90,6 +103,8 @@ export function TranscriptSegmentRow({ segment, doc, speakerName, current, canEd
       ) : (
         <p className="transcript__words transcript__words--read">{segment.text}</p>
       )}
+      {wordsRemoved ? <p className="quiet transcript__removed">[words removed]</p> : null}
+      {strikeOut}
     </li>
   );
 }
