@@ -26,6 +26,8 @@ import { transcriptRepository } from './modules/transcripts/transcriptRepository
 import { involvementRepository } from './modules/involvement/involvementRepository';
 import { myDataRepository } from './modules/myData/myDataRepository';
 import { notificationRepository } from './modules/notifications/notificationRepository';
+import { strengthsRepository } from './modules/strengths/strengthsRepository';
+import { balanceRepository } from './modules/balance/balanceRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -64,6 +66,10 @@ export interface Services {
   myData: ReturnType<typeof myDataRepository>;
   notifications: ReturnType<typeof notificationRepository>;
   documentQuotes: ReturnType<typeof quoteRepository>;
+  /** People as assets: what members bring and would like to try, offers, abilities agreed for carers. */
+  strengths: ReturnType<typeof strengthsRepository>;
+  /** The counts behind the balance of voices. */
+  balance: ReturnType<typeof balanceRepository>;
 }
 
 export function createServices(
@@ -107,5 +113,7 @@ export function createServices(
     myData: myDataRepository(db),
     notifications: notificationRepository(db),
     documentQuotes: quoteRepository(db),
+    strengths: strengthsRepository(db),
+    balance: balanceRepository(db),
   };
 }

@@ -42,6 +42,7 @@ import type {
   InvolvementParticipantsTable,
   InvolvementRatesTable,
 } from './schema/involvement';
+import type { MemberGrantsTable, MemberStrengthsTable, TaskOffersTable } from './schema/strengths';
 import type { EpisodeSignoffOverridesTable, EpisodeSignoffsTable, SignoffSettingsTable } from './schema/signoffs';
 import type {
   ClipTranscriptsTable,
@@ -97,6 +98,9 @@ export interface Database {
   episode_signoff_overrides: EpisodeSignoffOverridesTable;
   signoff_settings: SignoffSettingsTable;
   document_quotes: DocumentQuotesTable;
+  member_strengths: MemberStrengthsTable;
+  task_offers: TaskOffersTable;
+  member_grants: MemberGrantsTable;
 }
 
 export type * from './schema/accounts';
@@ -109,3 +113,4 @@ export type * from './schema/notifications';
 export type * from './schema/transcripts';
 export type * from './schema/involvement';
 export type * from './schema/signoffs';
+export type * from './schema/strengths';

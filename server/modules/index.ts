@@ -12,6 +12,8 @@ import { myDataModule } from './myData/index';
 import { notificationsModule } from './notifications/index';
 import { quotesModule } from './quotes/index';
 import { searchModule } from './search/index';
+import { strengthsModule } from './strengths/index';
+import { balanceModule } from './balance/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspaceArchivesModule } from './workspaceArchives/index';
 import { workspacesModule } from './workspaces/index';
@@ -31,6 +33,8 @@ export const modules: readonly ChorusModule[] = [
   quotesModule,
   searchModule,
   involvementModule,
+  strengthsModule,
+  balanceModule,
   myDataModule,
   notificationsModule,
   workspaceArchivesModule,

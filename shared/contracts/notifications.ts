@@ -10,6 +10,7 @@ export const notificationKinds = [
   'render',
   'clip_published',
   'episode_flagged',
+  'task_offer',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
@@ -29,6 +30,7 @@ export const defaultEmailChoices: Record<NotificationKind, EmailChoice> = {
   render: 'off',
   clip_published: 'off',
   episode_flagged: 'off',
+  task_offer: 'immediately',
 };
 
 export const notificationSchema = z.object({

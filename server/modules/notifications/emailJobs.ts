@@ -14,6 +14,7 @@ const subjects: Record<NotificationKind, string> = {
   render: 'An episode has finished rendering in Chorus',
   clip_published: 'Your recording is in a published episode',
   episode_flagged: 'An episode needs your attention in Chorus',
+  task_offer: 'Someone offered you a task in Chorus',
 };
 
 const roleWords = { admin: 'an admin', editor: 'an editor', expert: 'an expert', carer: 'a carer' } as const;

@@ -21,6 +21,7 @@ const kindWords: Record<NotificationKind, string> = {
   render: 'When an episode has been made, or could not be made (for editors)',
   clip_published: 'When your recording is in an episode anyone can listen to',
   episode_flagged: 'When an episode needs your attention because of a change of consent (for editors)',
+  task_offer: 'When someone offers you a task you said you would like to try',
 };
 
 const choiceOptions = [
