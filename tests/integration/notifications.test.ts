@@ -165,6 +165,7 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
         render: 'off',
         clip_published: 'off',
         episode_flagged: 'off',
+        task_offer: 'immediately',
       },
     });
     const before = smtp.countTo(carerEmail);
