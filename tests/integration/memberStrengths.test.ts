@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceWithPeople } from '../support/audioClips';
-import { eventually } from '../support/collabClient';
+import { CollabClient, eventually } from '../support/collabClient';
 import { signedUp, type TestClient } from '../support/httpClient';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
@@ -183,5 +183,17 @@ describe.each(testDatabaseNames)('what people bring, offers and abilities agreed
     expect(await abilities()).toMatchObject({ edit: true, manage: false });
     expect((await people.admin.request('DELETE', grant)).status).toBe(200);
     expect((await abilities()).edit).toBe(false);
+
+    // Live on /collab: the carer's open script turns editable when the admin agrees, and read-only when taken back.
+    const collab = await CollabClient.open(server.url, people.carer.cookie);
+    try {
+      expect((await collab.join(doc.body.id)).canEdit).toBe(false);
+      expect((await people.admin.request('PUT', grant)).status).toBe(200);
+      await eventually(async () => collab.access.at(-1)?.canEdit === true, 10_000, 'the script to turn editable');
+      expect((await people.admin.request('DELETE', grant)).status).toBe(200);
+      await eventually(async () => collab.access.at(-1)?.canEdit === false, 10_000, 'the script to turn read-only');
+    } finally {
+      collab.close();
+    }
   });
 });
