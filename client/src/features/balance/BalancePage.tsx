@@ -119,6 +119,7 @@ function BalanceView({ balance }: { balance: Balance }) {
               bars={writing}
               valueLabel="Documents written in"
               format={count}
+              whole
               summary={summaryOf('Documents written in, by role', writing, count)}
             />
           }
@@ -141,6 +142,7 @@ function BalanceView({ balance }: { balance: Balance }) {
               bars={comments}
               valueLabel="Comments"
               format={count}
+              whole
               summary={summaryOf('Comments on documents and recordings, by role', comments, count)}
             />
           }
@@ -168,6 +170,7 @@ function BalanceView({ balance }: { balance: Balance }) {
               bars={signoffs}
               valueLabel="Sign-offs given"
               format={count}
+              whole
               summary={summaryOf('Sign-offs given, by role', signoffs, count)}
             />
           }
