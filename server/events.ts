@@ -63,6 +63,8 @@ export interface DomainEvents {
   'thread:mention': [userId: string, event: ThreadMentionEvent];
   /** An export of a document changed status or made progress. */
   'export:updated': [event: ExportUpdatedEvent];
+  /** An editor or admin offered a member a task they said they would like to try. */
+  'member:taskOffered': [event: TaskOfferedEvent];
   /** An episode went into the feed (it was not published before): its contributors hear of it. */
   'episode:published': [event: EpisodePublishedEvent];
   /** A notice was made for one person: only their sockets hear of it. */
@@ -117,6 +119,15 @@ export interface EpisodeSignoffRequestedEvent {
   renderId: string;
   /** The people newly asked to listen to their parts and sign them off. */
   userIds: string[];
+}
+
+export interface TaskOfferedEvent {
+  workspaceId: string;
+  offerId: string;
+  /** The member offered the task. */
+  userId: string;
+  offeredBy: string;
+  task: string;
 }
 
 export interface EpisodeSignoffDecidedEvent {

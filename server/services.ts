@@ -29,6 +29,8 @@ import { involvementRepository } from './modules/involvement/involvementReposito
 import { myDataRepository } from './modules/myData/myDataRepository';
 import { notificationRepository } from './modules/notifications/notificationRepository';
 import { reflectionRepository } from './modules/reflections/reflectionRepository';
+import { strengthsRepository } from './modules/strengths/strengthsRepository';
+import { balanceRepository } from './modules/balance/balanceRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -72,6 +74,10 @@ export interface Services {
   reflections: ReturnType<typeof reflectionRepository>;
   /** Published editions of documents and the sign-off of the people quoted in them. */
   editions: ReturnType<typeof editionRepository>;
+  /** People as assets: what members bring and would like to try, offers, abilities agreed for carers. */
+  strengths: ReturnType<typeof strengthsRepository>;
+  /** The counts behind the balance of voices. */
+  balance: ReturnType<typeof balanceRepository>;
 }
 
 export function createServices(
@@ -118,5 +124,7 @@ export function createServices(
     documentQuotes: quoteRepository(db),
     reflections: reflectionRepository(db),
     editions: editionRepository(db),
+    strengths: strengthsRepository(db),
+    balance: balanceRepository(db),
   };
 }

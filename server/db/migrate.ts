@@ -20,6 +20,7 @@ import * as m018 from './migrations/018_account_deletion';
 import * as m019 from './migrations/019_involvement';
 import * as m020 from './migrations/020_episode_transcripts_and_quotes';
 import * as m021 from './migrations/021_reflections';
+import * as m022 from './migrations/022_member_strengths';
 import * as m023 from './migrations/023_editions';
 import * as m025 from './migrations/025_redactions';
 import * as m026 from './migrations/026_machine_drafts';
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '019_involvement': m019,
   '020_episode_transcripts_and_quotes': m020,
   '021_reflections': m021,
+  '022_member_strengths': m022,
   '023_editions': m023,
   '025_redactions': m025,
   '026_machine_drafts': m026,

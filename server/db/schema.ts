@@ -49,6 +49,7 @@ import type {
   ReflectionSettingsTable,
   ReflectionsTable,
 } from './schema/reflections';
+import type { MemberGrantsTable, MemberStrengthsTable, TaskOffersTable } from './schema/strengths';
 import type { EpisodeSignoffOverridesTable, EpisodeSignoffsTable, SignoffSettingsTable } from './schema/signoffs';
 import type {
   ClipRedactionsTable,
@@ -112,6 +113,9 @@ export interface Database {
   editions: EditionsTable;
   edition_signoffs: EditionSignoffsTable;
   clip_redactions: ClipRedactionsTable;
+  member_strengths: MemberStrengthsTable;
+  task_offers: TaskOffersTable;
+  member_grants: MemberGrantsTable;
 }
 
 export type * from './schema/accounts';
@@ -126,3 +130,4 @@ export type * from './schema/involvement';
 export type * from './schema/signoffs';
 export type * from './schema/reflections';
 export type * from './schema/editions';
+export type * from './schema/strengths';

@@ -15,6 +15,8 @@ import { notificationsModule } from './notifications/index';
 import { quotesModule } from './quotes/index';
 import { reflectionsModule } from './reflections/index';
 import { searchModule } from './search/index';
+import { strengthsModule } from './strengths/index';
+import { balanceModule } from './balance/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspaceArchivesModule } from './workspaceArchives/index';
 import { workspacesModule } from './workspaces/index';
@@ -37,6 +39,8 @@ export const modules: readonly ChorusModule[] = [
   searchModule,
   involvementModule,
   reflectionsModule,
+  strengthsModule,
+  balanceModule,
   myDataModule,
   notificationsModule,
   workspaceArchivesModule,

@@ -5,7 +5,9 @@ import type { Actor } from './authorize';
 /** The person as the policy rules see them in one workspace: their role there, or none for an outsider. */
 export async function actorIn(services: Services, workspaceId: string, userId: string): Promise<Actor> {
   const membership = await services.workspaces.membership(workspaceId, userId);
-  return { userId, role: membership?.role };
+  // Only carers can hold grants (rules.ts), so only they cost the second look-up.
+  const grants = membership?.role === 'carer' ? await services.strengths.grantsOf(workspaceId, userId) : [];
+  return { userId, role: membership?.role, grants };
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   type DocumentVersionAction,
   type EditionAction,
   type EpisodeAction,
+  type Grants,
   type MusicAction,
   type WorkspaceAction,
 } from './rules';
@@ -27,6 +28,8 @@ export interface Actor {
   userId: string;
   /** The actor's role in the workspace at hand; undefined when not a member. */
   role: Role | undefined;
+  /** Abilities an admin agreed this carer may also have (people as assets); none when absent. */
+  grants?: Grants;
 }
 
 /**
@@ -82,6 +85,10 @@ const forbiddenMessages: Record<WorkspaceAction, string> = {
   'invites.create': 'Only admins and editors can invite people. Ask one of them to send an invite.',
   'invites.manage': 'Only admins and editors can see or cancel invites.',
   'presence.join': 'You are not a member of this workspace.',
+  'tasks.offer': 'Only admins and editors can offer someone a task. Tell one of them what you have in mind.',
+  'abilities.grant':
+    'Only an admin can agree that a carer may also assemble episodes or edit scripts. Ask an admin of this workspace.',
+  'balance.view': 'You are not a member of this workspace.',
 };
 
 /** Like `authorize`, for one document (or, for `document.create`, the workspace it would go in). */
@@ -93,13 +100,13 @@ export function authorizeDocument(
   requireRole(
     actor,
     'document',
-    (role) => documentRoleMay(role, action, actor.userId, doc),
+    (role) => documentRoleMay(role, action, actor.userId, doc, actor.grants),
     documentForbiddenMessage(action, doc),
   );
 }
 
 export const mayDocument = (actor: Actor, action: DocumentAction, doc?: DocumentFacts): boolean =>
-  actor.role !== undefined && documentRoleMay(actor.role, action, actor.userId, doc);
+  actor.role !== undefined && documentRoleMay(actor.role, action, actor.userId, doc, actor.grants);
 
 export function documentAbilitiesOf(actor: Actor, doc: DocumentFacts): DocumentAbilities {
   return {
@@ -131,7 +138,7 @@ export function authorizeDocumentVersion(
   doc: DocumentFacts,
 ): asserts actor is Actor & { role: Role } {
   if (!actor.role) throw notFound('document');
-  if (!documentVersionRoleMay(actor.role, action, actor.userId, doc)) {
+  if (!documentVersionRoleMay(actor.role, action, actor.userId, doc, actor.grants)) {
     if (action === 'version.view') throw new AppError('forbidden', documentForbiddenMessage('document.view', doc));
     const verb = action === 'version.name' ? 'name a version of' : 'restore an earlier version of';
     throw new AppError(
@@ -200,11 +207,11 @@ const episodeForbiddenMessages: Record<EpisodeAction, string> = {
 
 /** Like `authorize`, for episodes and the show: 404 outside the workspace, 403 with a reason inside it. */
 export function authorizeEpisode(actor: Actor, action: EpisodeAction): asserts actor is Actor & { role: Role } {
-  requireRole(actor, 'episode', (role) => episodeRoleMay(role, action), episodeForbiddenMessages[action]);
+  requireRole(actor, 'episode', (role) => episodeRoleMay(role, action, actor.grants), episodeForbiddenMessages[action]);
 }
 
 export const mayEpisode = (actor: Actor, action: EpisodeAction): boolean =>
-  actor.role !== undefined && episodeRoleMay(actor.role, action);
+  actor.role !== undefined && episodeRoleMay(actor.role, action, actor.grants);
 
 const musicForbiddenMessages: Record<MusicAction, string> = {
   'music.view': 'You are not a member of this workspace.',

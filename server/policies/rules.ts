@@ -1,3 +1,4 @@
+import type { GrantableAbility } from '../../shared/contracts/strengths';
 import type { Role } from '../../shared/roles';
 
 /**
@@ -15,7 +16,13 @@ export type WorkspaceAction =
   | 'members.manage'
   | 'invites.create'
   | 'invites.manage'
-  | 'presence.join';
+  | 'presence.join'
+  /** Offer a task to a member who would like to try it (people as assets, issue 12 §4). */
+  | 'tasks.offer'
+  /** Agree that a carer may also do one thing staff do, without becoming staff: admins alone. */
+  | 'abilities.grant'
+  /** The balance of voices: who is heard, who writes, who comments, who signs off. */
+  | 'balance.view';
 
 const everyone: readonly Role[] = ['admin', 'editor', 'expert', 'carer'];
 
@@ -29,6 +36,9 @@ const rules: Record<WorkspaceAction, readonly Role[]> = {
   'invites.create': ['admin', 'editor'],
   'invites.manage': ['admin', 'editor'],
   'presence.join': everyone,
+  'tasks.offer': ['admin', 'editor'],
+  'abilities.grant': ['admin'],
+  'balance.view': everyone,
 };
 
 /** Which roles each role may hand out in an invite. */
@@ -63,13 +73,29 @@ const documentRules: Record<DocumentAction, readonly Role[]> = {
 };
 
 /**
- * The table above plus its two per-document exceptions: carers edit where the document allows it,
- * and whoever created a document may manage it. An archived document is read-only until restored.
+ * Abilities an admin agreed a carer may also have (`member_grants`). They count for carers only: the other roles
+ * have these abilities already, or (experts) are not given more this way.
  */
-export function documentRoleMay(role: Role, action: DocumentAction, userId: string, doc?: DocumentFacts): boolean {
+export type Grants = readonly GrantableAbility[];
+
+const granted = (role: Role, grants: Grants, ability: GrantableAbility) => role === 'carer' && grants.includes(ability);
+
+/**
+ * The table above plus its per-document exceptions: carers edit where the document allows it, or where an admin
+ * agreed they may edit scripts (`document.edit` grant), and whoever created a document may manage it. An archived
+ * document is read-only until restored.
+ */
+export function documentRoleMay(
+  role: Role,
+  action: DocumentAction,
+  userId: string,
+  doc?: DocumentFacts,
+  grants: Grants = [],
+): boolean {
   if (action === 'document.edit' && doc?.archived) return false;
   if (documentRules[action].includes(role)) return true;
-  if (action === 'document.edit') return role === 'carer' && doc?.carersCanEdit === true;
+  if (action === 'document.edit')
+    return role === 'carer' && (doc?.carersCanEdit === true || granted(role, grants, 'document.edit'));
   if (action === 'document.manage') return doc?.createdBy === userId;
   return false;
 }
@@ -91,7 +117,8 @@ export const documentVersionRoleMay = (
   action: DocumentVersionAction,
   userId: string,
   doc: DocumentFacts,
-): boolean => documentRoleMay(role, documentVersionRules[action], userId, doc);
+  grants: Grants = [],
+): boolean => documentRoleMay(role, documentVersionRules[action], userId, doc, grants);
 
 /** What may be done with a clip. Consent decisions belong to the contributor (an admin may act for them). */
 export type ClipAction =
@@ -154,7 +181,11 @@ const episodeRules: Record<EpisodeAction, readonly Role[]> = {
   'episode.publishWithoutSignoff': ['admin'],
 };
 
-export const episodeRoleMay = (role: Role, action: EpisodeAction): boolean => episodeRules[action].includes(role);
+/** What the `episode.edit` grant lets a carer do: assemble an episode (its timeline) and render drafts to hear it. */
+const assembling: ReadonlySet<EpisodeAction> = new Set(['episode.edit', 'episode.render']);
+
+export const episodeRoleMay = (role: Role, action: EpisodeAction, grants: Grants = []): boolean =>
+  episodeRules[action].includes(role) || (assembling.has(action) && granted(role, grants, 'episode.edit'));
 
 /** Comment threads on passages of a document. */
 export type DocumentThreadAction = 'thread.view' | 'thread.create' | 'thread.reply' | 'thread.resolve';

@@ -11,6 +11,7 @@ export const notificationKinds = [
   'clip_published',
   'episode_flagged',
   'edition_withdrawn',
+  'task_offer',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
@@ -31,6 +32,7 @@ export const defaultEmailChoices: Record<NotificationKind, EmailChoice> = {
   clip_published: 'off',
   episode_flagged: 'off',
   edition_withdrawn: 'immediately',
+  task_offer: 'immediately',
 };
 
 export const notificationSchema = z.object({

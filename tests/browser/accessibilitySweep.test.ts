@@ -271,6 +271,12 @@ const states: State[] = [
         .waitFor(),
   },
   {
+    name: 'whose voices are heard (charts and their tables)',
+    who: 'carer',
+    path: (w) => `/w/${w.workspaceId}/balance`,
+    ready: (page) => page.getByRole('region', { name: 'Who signs off' }).waitFor(),
+  },
+  {
     name: 'an address that is not there',
     who: 'admin',
     path: () => '/no/such/page',

@@ -103,6 +103,17 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
       (await people.carer.request('PUT', `/api/involvement/activities/${meeting.body.id}/me`, answer)).status,
     ).toBe(200);
 
+    // What Mary brings and would like to try, a task offered to her, and an ability agreed for her.
+    const strengths = { brings: 'I ran a carers’ group', wantsToTry: ['interviewing'] };
+    expect(
+      (await people.carer.request('PUT', `/api/workspaces/${ws.id}/members/${ids.carer}/strengths`, strengths)).status,
+    ).toBe(200);
+    const offer = { task: 'interviewing', message: 'Would you interview Joe?' };
+    expect((await people.editor.post(`/api/workspaces/${ws.id}/members/${ids.carer}/offers`, offer)).status).toBe(201);
+    expect(
+      (await people.admin.request('PUT', `/api/workspaces/${ws.id}/members/${ids.carer}/grants/episode.edit`)).status,
+    ).toBe(200);
+
     const files = await download(people.carer);
     expect(files.get('README.txt')!.toString()).toMatch(/This is everything Chorus keeps about you, carer person/);
     expect(json(files, 'account.json')).toMatchObject({
@@ -141,8 +152,34 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
         totals: expect.objectContaining({ voucherMinor: 3750, paidMinor: 0 }),
       }),
     ]);
+    expect(json(files, 'strengths.json')).toEqual([
+      {
+        workspace: 'Carers’ stories',
+        brings: 'I ran a carers’ group',
+        wantsToTry: ['interviewing'],
+        wantsToTryOther: '',
+        tasksOffered: [
+          {
+            task: 'interviewing',
+            message: 'Would you interview Joe?',
+            by: 'someone else',
+            at: expect.any(String),
+            answer: 'offered',
+            answeredAt: null,
+          },
+        ],
+        alsoAllowed: [{ ability: 'episode.edit', by: 'someone else', at: expect.any(String) }],
+      },
+    ]);
     const actions = json(files, 'history.json').map((h: { what: string }) => h.what);
-    expect(actions).toEqual(expect.arrayContaining(['invite.accepted', 'member.credit_given']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'invite.accepted',
+        'member.credit_given',
+        'member.task_offered',
+        'member.ability_granted',
+      ]),
+    );
 
     // Nothing of anyone else: not their recording, words, name or email.
     const names = [...files.keys()];

@@ -166,6 +166,7 @@ describe.each(testDatabaseNames)('notifications on %s: an inbox, live, and by em
         clip_published: 'off',
         episode_flagged: 'off',
         edition_withdrawn: 'immediately',
+        task_offer: 'immediately',
       },
     });
     const before = smtp.countTo(carerEmail);

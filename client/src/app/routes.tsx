@@ -3,6 +3,7 @@ import { AccountDeletedPage } from '../features/account/AccountDeletedPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
+import { BalancePage } from '../features/balance/BalancePage';
 import { ClipPage } from '../features/clips/ClipPage';
 import { ClipsPage } from '../features/clips/ClipsPage';
 import { DocumentPage } from '../features/documents/DocumentPage';
@@ -41,6 +42,7 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/w/:id/involvement', (p) => <InvolvementPage workspaceId={p.id ?? ''} />],
   ['/w/:id/involvement/statements/:userId', (p) => <StatementPage workspaceId={p.id ?? ''} userId={p.userId ?? ''} />],
   ['/w/:id/reflections', (p) => <ReflectionsPage workspaceId={p.id ?? ''} />],
+  ['/w/:id/balance', (p) => <BalancePage workspaceId={p.id ?? ''} />],
   ['/c/:clipId', (p) => <ClipPage clipId={p.clipId ?? ''} />],
   ['/d/:docId', (p) => <DocumentPage docId={p.docId ?? ''} />],
   ['/e/:episodeId', (p) => <EpisodePage episodeId={p.episodeId ?? ''} />],

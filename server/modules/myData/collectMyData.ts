@@ -6,6 +6,7 @@ import type { LiveTranscripts } from '../transcripts/liveTranscripts';
 import { statementLines } from '../involvement/paymentOperations';
 import { statementTotals } from '../involvement/statement';
 import { presentSegments } from '../transcripts/presentTranscript';
+import { parseTasks } from '../strengths/strengthsOperations';
 
 /** One file of the download: JSON made here, or a stored object streamed from blob storage. */
 export type MyDataFile = { name: string; json: unknown } | { name: string; blobKey: string };
@@ -150,8 +151,47 @@ export async function collectMyData(
       })),
     },
     { name: 'involvement.json', json: await involvementOf(services, user.id, memberships) },
+    { name: 'strengths.json', json: await strengthsOf(services, user.id, memberships) },
   );
   return files;
+}
+
+/**
+ * What the person said they bring and would like to try, the tasks offered to them and the abilities agreed for
+ * them, per workspace (docs/member-strengths.md); who offered or agreed is "you" or "someone else", as elsewhere.
+ */
+async function strengthsOf(
+  services: Services,
+  userId: string,
+  memberships: { workspace_id: string; workspace_name: string }[],
+) {
+  const out = [];
+  for (const m of memberships) {
+    const [members, offers, grants] = await Promise.all([
+      services.strengths.membersWithStrengths(m.workspace_id),
+      services.strengths.offersIn(m.workspace_id, userId),
+      services.strengths.grantsIn(m.workspace_id),
+    ]);
+    const mine = members.find((x) => x.user_id === userId);
+    const agreed = grants.filter((g) => g.user_id === userId);
+    if (!mine?.updated_at && offers.length === 0 && agreed.length === 0) continue;
+    out.push({
+      workspace: m.workspace_name,
+      brings: mine?.brings ?? '',
+      wantsToTry: parseTasks(mine?.wants_to_try ?? null),
+      wantsToTryOther: mine?.wants_to_try_other ?? '',
+      tasksOffered: offers.map((o) => ({
+        task: o.task,
+        message: o.message,
+        by: by(userId, o.offered_by),
+        at: o.created_at,
+        answer: o.status,
+        answeredAt: o.responded_at,
+      })),
+      alsoAllowed: agreed.map((g) => ({ ability: g.ability, by: by(userId, g.granted_by), at: g.granted_at })),
+    });
+  }
+  return out;
 }
 
 /**

@@ -38,6 +38,10 @@ involvement.json  The meetings, recording sessions and other work you took part 
                   (paid, a voucher, no thank you, or "talk to me first"), your expenses, and what
                   you are owed. Amounts are in pence or cents (1250 means 12.50).
 
+strengths.json    For each project where you said it: what you bring and would like to try, the tasks
+                  you were offered and your answers, and anything more an admin agreed you may do
+                  (for example assemble episodes).
+
 history.json      The record Chorus keeps of decisions you made or that were made about you or
                   your recordings (for example consent, roles and reviews).
 

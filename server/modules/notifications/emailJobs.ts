@@ -15,6 +15,7 @@ const subjects: Record<NotificationKind, string> = {
   clip_published: 'Your recording is in a published episode',
   episode_flagged: 'An episode needs your attention in Chorus',
   edition_withdrawn: 'A published edition was taken down in Chorus',
+  task_offer: 'Someone offered you a task in Chorus',
 };
 
 const roleWords = { admin: 'an admin', editor: 'an editor', expert: 'an expert', carer: 'a carer' } as const;

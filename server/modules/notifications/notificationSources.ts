@@ -1,5 +1,6 @@
 import type { ReviewState } from '../../../shared/contracts/clips';
 import type { Role } from '../../../shared/roles';
+import { tryableTaskLabels, tryableTaskSchema } from '../../../shared/contracts/strengths';
 import { consentAllows, consentFactsOf } from '../../policies/consent';
 import { editionRoleMay, episodeRoleMay, type EpisodeAction } from '../../policies/rules';
 import type { NotificationContext } from './notificationContext';
@@ -49,6 +50,20 @@ export function listenForNotices(ctx: NotificationContext): void {
   bus.on(
     'episode:signoffRequested',
     handle('a sign-off request', (e) => notifySignoffRequested(ctx, e)),
+  );
+
+  bus.on(
+    'member:taskOffered',
+    handle('a task offer', async (e) => {
+      const [by, task] = [await ctx.services.users.findById(e.offeredBy), tryableTaskSchema.safeParse(e.task)];
+      if (!task.success) return;
+      await notify(ctx, [e.userId], {
+        kind: 'task_offer',
+        workspaceId: e.workspaceId,
+        text: `${by?.name ?? 'An editor'} offered you a task you said you would like to try: ${tryableTaskLabels[task.data].toLowerCase()}. Say yes or no on the workspace page, under “What people bring”.`,
+        link: `/w/${e.workspaceId}`,
+      });
+    }),
   );
 
   bus.on(

@@ -22,6 +22,7 @@ const kindWords: Record<NotificationKind, string> = {
   clip_published: 'When your recording is in an episode anyone can listen to',
   episode_flagged: 'When an episode needs your attention because of a change of consent (for editors)',
   edition_withdrawn: 'When a published edition is taken down because of a change of consent (for editors)',
+  task_offer: 'When someone offers you a task you said you would like to try',
 };
 
 const choiceOptions = [

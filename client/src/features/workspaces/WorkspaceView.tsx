@@ -6,6 +6,8 @@ import { useResource } from '../../app/useResource';
 import { useWorkspaceRoom } from '../../realtime/useWorkspaceRoom';
 import { InviteForm } from '../invites/InviteForm';
 import { MembersSection } from '../members/MembersSection';
+import { StrengthsSection } from '../members/StrengthsSection';
+import { balancePath } from '../balance/balanceApi';
 import { involvementPath } from '../involvement/involvementPaths';
 import { reflectionsPath } from '../reflections/reflectionsPaths';
 import { SearchBox } from '../search/SearchBox';
@@ -73,6 +75,14 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
               Where the power sits in this project, as each of us sees it, and our plan to share more of it
             </span>
           </li>
+          <li className="card-list__item">
+            <Link className="card-list__link" href={balancePath(workspace.id)}>
+              Whose voices are heard
+            </Link>
+            <span className="card-list__meta">
+              Who is heard in the episodes, and who writes, comments and signs off
+            </span>
+          </li>
         </ul>
       </nav>
       <MembersSection
@@ -82,6 +92,7 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
         members={members}
         onChanged={refresh}
       />
+      <StrengthsSection workspaceId={workspace.id} myId={myId} />
       {workspace.abilities.inviteRoles.length > 0 ? (
         <InviteForm workspaceId={workspace.id} roles={workspace.abilities.inviteRoles} />
       ) : null}
