@@ -29,7 +29,8 @@ export function welcomeRoutes(api: Api, services: Services): void {
       method: 'post',
       path: '/api/me/welcome',
       tag: 'accounts',
-      summary: 'Put away the first-visit welcome (seen: true; twice keeps the first time), or bring it back (seen: false)',
+      summary:
+        'Put away the first-visit welcome (seen: true; twice keeps the first time), or bring it back (seen: false)',
       auth: 'user',
       body: welcomeBodySchema,
       response: welcomeSchema,

@@ -8,6 +8,8 @@ import { InviteForm } from '../invites/InviteForm';
 import { MembersSection } from '../members/MembersSection';
 import { involvementPath } from '../involvement/involvementPaths';
 import { SearchBox } from '../search/SearchBox';
+import { helpTopics, topicForRole, helpPath } from '../help/helpTopics';
+import { WelcomePanel } from '../welcome/WelcomePanel';
 import { DownloadEverything } from './DownloadEverything';
 import { OnlineNow } from './OnlineNow';
 
@@ -18,6 +20,10 @@ interface WorkspaceViewProps {
   onWorkspaceChanged(): void;
 }
 
+const recordLinkId = 'record-story-link';
+const helpTitle = (topic: string) => helpTopics.find((t) => t.topic === topic)?.title ?? 'How Chorus works';
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: WorkspaceViewProps) {
   const [members, reloadMembers] = useResource(workspace.id, () => listMembers(workspace.id));
   const refresh = useCallback(() => {
@@ -26,10 +32,20 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
   }, [reloadMembers, onWorkspaceChanged]);
   const room = useWorkspaceRoom(workspace.id, refresh);
 
+  const helpTopic = topicForRole(workspace.role);
+  const carer = workspace.role === 'carer';
+
   return (
     <>
+      {carer ? (
+        <WelcomePanel workspaceId={workspace.id} workspaceName={workspace.name} afterId={recordLinkId} />
+      ) : (
+        <p className="help-pointer">
+          New to Chorus? <Link href={helpPath(helpTopic)}>Read {lowerFirst(helpTitle(helpTopic))}</Link>
+        </p>
+      )}
       <p className="record-link-row">
-        <Link className="record-link" href={`/w/${encodeURIComponent(workspace.id)}/record`}>
+        <Link id={recordLinkId} className="record-link" href={`/w/${encodeURIComponent(workspace.id)}/record`}>
           <span className="record-link__dot" aria-hidden="true" />
           Record a story
         </Link>
