@@ -49,8 +49,8 @@ export function CarersHelp() {
           you open the recording page, it offers to send what it has.
         </p>
         <p>
-          Already made a recording on your phone, such as a voice memo? Open “Your recordings” and use “Upload a
-          recording” to send the sound file.
+          Already made a recording on your phone, such as a voice memo? Open “Recordings” and use “Upload a recording”
+          to send the sound file.
         </p>
       </HelpSection>
 

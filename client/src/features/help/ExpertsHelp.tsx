@@ -41,8 +41,8 @@ export function ExpertsHelp() {
 
       <HelpSection id={listening.id} title={listening.title}>
         <p>
-          “Clips” lists every recording in the project. Listen, read along with the written words, and leave a comment
-          at a moment in the recording. You cannot approve recordings or make episodes: editors do that.
+          “Recordings” lists every recording in the project. Listen, read along with the written words, and leave a
+          comment at a moment in the recording. You cannot approve recordings or make episodes: editors do that.
         </p>
       </HelpSection>
 

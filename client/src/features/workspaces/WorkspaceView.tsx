@@ -34,6 +34,8 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
 
   const helpTopic = topicForRole(workspace.role);
   const carer = workspace.role === 'carer';
+  // Plain words (docs/words.md) for those who do not review or make episodes: carers and experts.
+  const plain = carer || workspace.role === 'expert';
 
   return (
     <>
@@ -62,16 +64,22 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
           </li>
           <li className="card-list__item">
             <Link className="card-list__link" href={`/w/${encodeURIComponent(workspace.id)}/clips`}>
-              Clips
+              {plain ? 'Recordings' : 'Clips'}
             </Link>
-            <span className="card-list__meta">Recordings: listen, comment, review, and what each may be used for</span>
+            <span className="card-list__meta">
+              {plain
+                ? 'Everyone’s stories: listen, comment, and say what yours may be used for'
+                : 'Recordings: listen, comment, review, and what each may be used for'}
+            </span>
           </li>
           <li className="card-list__item">
             <Link className="card-list__link" href={`/w/${encodeURIComponent(workspace.id)}/episodes`}>
               Episodes
             </Link>
             <span className="card-list__meta">
-              Podcast episodes made from the clips: lay out, render, listen and publish
+              {plain
+                ? 'Podcast episodes made from the recordings: listen, and approve your parts'
+                : 'Podcast episodes made from the clips: lay out, render, listen and publish'}
             </span>
           </li>
           <li className="card-list__item">
