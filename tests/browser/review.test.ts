@@ -304,7 +304,9 @@ describe('reviewing a recording together', () => {
     expect(answer.status()).toBe(410);
     expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('clip_withdrawn');
 
-    await ed.getByRole('link', { name: 'All clips' }).click();
+    // The way back says "recordings" for everyone (docs/words.md); the list itself is "Clips" for editors.
+    await ed.getByRole('link', { name: 'All recordings' }).click();
+    await ed.getByRole('heading', { level: 1, name: 'Clips' }).waitFor();
     await card(ed).getByText('Consent withdrawn').first().waitFor();
     await picture(ed, 'review-list-withdrawn');
   });

@@ -101,7 +101,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
     <>
       <p className="back-link-row">
         <Link className="back-link" href={`/w/${encodeURIComponent(clip.workspaceId)}/clips`}>
-          {clip.abilities.review ? 'All clips' : 'All recordings'}
+          All recordings
         </Link>
       </p>
       <Page title={clip.title} caption="Recording" wide>
