@@ -22,6 +22,7 @@ import * as m020 from './migrations/020_episode_transcripts_and_quotes';
 import * as m021 from './migrations/021_reflections';
 import * as m022 from './migrations/022_member_strengths';
 import * as m023 from './migrations/023_editions';
+import * as m024 from './migrations/024_welcome_seen';
 import * as m025 from './migrations/025_redactions';
 import * as m026 from './migrations/026_machine_drafts';
 
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '021_reflections': m021,
   '022_member_strengths': m022,
   '023_editions': m023,
+  '024_welcome_seen': m024,
   '025_redactions': m025,
   '026_machine_drafts': m026,
 };

@@ -67,7 +67,7 @@ const states: State[] = [
     who,
     path: (w) => `/w/${w.workspaceId}/clips`,
     ready: async (page) => {
-      await heading('Clips')(page);
+      await heading(who === 'carer' ? 'Recordings' : 'Clips')(page);
       await page
         .getByRole('link', { name: /carer's story/ })
         .first()
@@ -92,7 +92,7 @@ const states: State[] = [
     name: 'clips list, after following “Upload a recording”',
     who: 'carer',
     path: (w) => `/w/${w.workspaceId}/clips`,
-    ready: heading('Clips'),
+    ready: heading('Recordings'),
     act: async (page) => {
       await page.getByRole('link', { name: 'Upload a recording' }).click();
       return '“Upload a recording”';

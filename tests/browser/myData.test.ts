@@ -35,7 +35,7 @@ describe('a carer’s own data', () => {
 
     const cara = (await server.person()).page;
     await joinByInvite(cara, link, { name: 'Cara Carer', email: 'cara@example.com', password: 'my garden in spring' });
-    await cara.getByRole('link', { name: 'Clips', exact: true }).click();
+    await cara.getByRole('link', { name: 'Recordings', exact: true }).click();
     await cara.getByLabel('Recording', { exact: true }).setInputFiles(speech);
     await cara.getByLabel('Title').fill('Mornings with Mum');
     await cara.getByLabel(currentConsentWording.podcast).check();

@@ -129,7 +129,11 @@ describe('telling a story by recording in the browser', () => {
     const carer = await carerJoins('Cora', micArgs);
     const { page, context } = carer;
     await picture(page, 'recording-0-workspace');
-    await page.getByRole('link', { name: 'Record a story' }).click();
+    // A new carer meets the welcome first; its "Record a story" is the one they would press.
+    await page
+      .getByRole('region', { name: /^Welcome to / })
+      .getByRole('link', { name: 'Record a story' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Tell a story' }).waitFor();
     await page.getByLabel('What is this story about?').fill('Learning to ask for help');
     await picture(page, 'recording-1-ready');

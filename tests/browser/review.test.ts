@@ -89,8 +89,9 @@ describe('reviewing a recording together', () => {
     const caraPerson = await person({ width: 390, height: 844 }); // Cara is on her phone
     cara = caraPerson.page;
     await joinByInvite(cara, link, { name: 'Cara Carer', email: 'cara@example.com', password: 'cara has a password' });
-    await cara.getByRole('link', { name: 'Clips', exact: true }).click();
-    await cara.getByRole('heading', { level: 1, name: 'Clips' }).waitFor();
+    // Carers' screens say "Recordings" where editors' say "Clips" (docs/words.md).
+    await cara.getByRole('link', { name: 'Recordings', exact: true }).click();
+    await cara.getByRole('heading', { level: 1, name: 'Recordings' }).waitFor();
     await cara.getByText('There are no recordings here yet.').waitFor();
 
     // A text file with an audio name: the server's words appear next to the file field.
@@ -160,6 +161,11 @@ describe('reviewing a recording together', () => {
       .getByText(/ · \d+ seconds$/)
       .waitFor();
     await card(cara).getByText('Ready', { exact: true }).waitFor();
+    // The same choices, said back to the carer as a sentence rather than ticks.
+    await card(cara)
+      .getByText('You said: podcast yes, written quotes no, anyone may hear it', { exact: true })
+      .waitFor();
+    await card(cara).getByText('Waiting to be checked', { exact: true }).waitFor();
     await picture(ed, 'review-list-ready');
   });
 
@@ -237,9 +243,9 @@ describe('reviewing a recording together', () => {
   });
 
   it('shows the editor’s approval in the carer’s list as it happens', async () => {
-    await cara.getByRole('link', { name: 'All clips' }).click();
-    await cara.getByRole('heading', { level: 1, name: 'Clips' }).waitFor();
-    await card(cara).getByText('Waiting for review').waitFor();
+    await cara.getByRole('link', { name: 'All recordings' }).click();
+    await cara.getByRole('heading', { level: 1, name: 'Recordings' }).waitFor();
+    await card(cara).getByText('Waiting to be checked').waitFor();
     await card(cara).getByText('1 open comment').waitFor();
 
     // Ed asks for changes, with a note; it becomes a comment at the player's time.
@@ -265,7 +271,7 @@ describe('reviewing a recording together', () => {
     await ed.getByRole('button', { name: 'Approve' }).click();
     await ed.getByText(/^ by you on /).waitFor();
     await ed.locator('.review__state').getByText('Approved').waitFor();
-    await card(cara).getByText('Approved', { exact: true }).waitFor();
+    await card(cara).getByText('Ready to use', { exact: true }).waitFor();
     await picture(cara, 'review-carer-list-approved');
   });
 
@@ -298,7 +304,9 @@ describe('reviewing a recording together', () => {
     expect(answer.status()).toBe(410);
     expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('clip_withdrawn');
 
-    await ed.getByRole('link', { name: 'All clips' }).click();
+    // The way back says "recordings" for everyone (docs/words.md); the list itself is "Clips" for editors.
+    await ed.getByRole('link', { name: 'All recordings' }).click();
+    await ed.getByRole('heading', { level: 1, name: 'Clips' }).waitFor();
     await card(ed).getByText('Consent withdrawn').first().waitFor();
     await picture(ed, 'review-list-withdrawn');
   });

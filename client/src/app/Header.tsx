@@ -33,6 +33,9 @@ export function Header() {
         {session.status === 'signed-in' ? (
           <div className="header__account">
             <NotificationBell userId={session.user.id} />
+            <Link className="header__link" href="/help">
+              Help
+            </Link>
             <Link className="header__link" href="/settings">
               Your settings
             </Link>

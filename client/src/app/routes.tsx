@@ -11,6 +11,8 @@ import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { EditionSignoffPage } from '../features/documents/editions/EditionSignoffPage';
 import { EpisodePage } from '../features/episodes/EpisodePage';
 import { EpisodesPage } from '../features/episodes/EpisodesPage';
+import { HelpPage } from '../features/help/HelpPage';
+import { RoleHelpPage } from '../features/help/RoleHelpPage';
 import { InvitePage } from '../features/invites/InvitePage';
 import { InvolvementPage } from '../features/involvement/InvolvementPage';
 import { StatementPage } from '../features/involvement/StatementPage';
@@ -34,6 +36,8 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/account/deleted', () => <AccountDeletedPage />],
   ['/notifications', () => <NotificationsPage />],
   ['/settings', () => <SettingsPage />],
+  ['/help', () => <HelpPage />],
+  ['/help/:topic', (p) => <RoleHelpPage topic={p.topic ?? ''} />],
   ['/w/:id', (p) => <WorkspacePage id={p.id ?? ''} />],
   ['/w/:id/documents', (p) => <DocumentsPage workspaceId={p.id ?? ''} />],
   ['/w/:id/clips', (p) => <ClipsPage workspaceId={p.id ?? ''} />],

@@ -10,6 +10,8 @@ export interface UsersTable {
   created_at: string;
   /** Set when the person deleted their account: name, email and password were cleared then (docs/your-data.md). */
   deleted_at: string | null;
+  /** When the person put away the carers' first-visit welcome; null while they have not (migration 024). */
+  welcomed_at: string | null;
 }
 
 export interface SessionsTable {

@@ -24,6 +24,7 @@ export function userRepository(db: Db) {
         password_hash: input.passwordHash,
         created_at: nowIso(),
         deleted_at: null,
+        welcomed_at: null,
       };
       // ON CONFLICT keeps a duplicate sign-up race from surfacing as a constraint error on either database.
       const inserted = await tx
@@ -36,6 +37,16 @@ export function userRepository(db: Db) {
     },
     findByEmail: (email: string) => db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst(),
     findById: (id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** Records when the person put the welcome away (kept if already set), or clears it so it shows again. */
+    async setWelcomed(id: string, at: string | null): Promise<string | null> {
+      const query = db.updateTable('users').set({ welcomed_at: at }).where('id', '=', id);
+      const row = await (at ? query.where('welcomed_at', 'is', null) : query)
+        .returning('welcomed_at')
+        .executeTakeFirst();
+      if (row) return row.welcomed_at;
+      const current = await db.selectFrom('users').select('welcomed_at').where('id', '=', id).executeTakeFirst();
+      return current?.welcomed_at ?? null;
+    },
   };
 }
 export type UserRepository = ReturnType<typeof userRepository>;

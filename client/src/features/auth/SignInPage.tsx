@@ -30,6 +30,9 @@ export function SignInPage() {
       <p>
         New to Chorus? <Link href={withNext('/signup', next)}>Create an account</Link>
       </p>
+      <p>
+        <Link href="/help">How Chorus works</Link>: what you can do here, in plain words.
+      </p>
     </Page>
   );
 }

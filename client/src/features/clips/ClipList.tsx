@@ -1,14 +1,15 @@
 import type { ClipSummary } from '../../../../shared/contracts/clips';
 import { Link } from '../../app/router';
 import { ClipStatusTag } from './ClipStatus';
-import { dayWords, lengthWords, reviewWords } from './clipWords';
+import { dayWords, lengthWords, reviewWordsFor } from './clipWords';
 import { ConsentGlance } from './ConsentGlance';
 
 const openCommentWords = (n: number) =>
   n === 0 ? 'No open comments' : n === 1 ? '1 open comment' : `${n} open comments`;
 
 /** Every recording in the workspace, newest first, with status, review and consent at a glance. */
-export function ClipList({ clips, myId }: { clips: ClipSummary[]; myId: string }) {
+export function ClipList({ clips, myId, plain }: { clips: ClipSummary[]; myId: string; plain: boolean }) {
+  const reviewWords = reviewWordsFor(plain);
   if (clips.length === 0) return <p>There are no recordings here yet.</p>;
   return (
     <ul className="clip-list" aria-label="Recordings">
@@ -35,7 +36,11 @@ export function ClipList({ clips, myId }: { clips: ClipSummary[]; myId: string }
             <div className="clip-card__fact">
               <dt>May be used for</dt>
               <dd className="clip-card__consent">
-                <ConsentGlance consent={clip.consent} withdrawn={clip.withdrawn} />
+                <ConsentGlance
+                  consent={clip.consent}
+                  withdrawn={clip.withdrawn}
+                  plainFor={plain ? (clip.contributor.id === myId ? 'You' : clip.contributor.name) : undefined}
+                />
               </dd>
             </div>
             <div className="clip-card__fact">

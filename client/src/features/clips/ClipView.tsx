@@ -109,7 +109,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
     <>
       <p className="back-link-row">
         <Link className="back-link" href={`/w/${encodeURIComponent(clip.workspaceId)}/clips`}>
-          All clips
+          All recordings
         </Link>
       </p>
       <Page title={clip.title} caption="Recording" wide>

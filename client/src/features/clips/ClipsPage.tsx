@@ -17,7 +17,7 @@ export function ClipsPage({ workspaceId }: { workspaceId: string }) {
       load={getWorkspace}
       notFound={workspaceNotFound}
       failedTitle="We could not open these recordings"
-      loadingTitle="Clips"
+      loadingTitle="Recordings"
       loadingText="Loading recordings…"
     >
       {(workspace, user) => <ClipsView workspace={workspace} myId={user.id} />}
@@ -28,17 +28,21 @@ export function ClipsPage({ workspaceId }: { workspaceId: string }) {
 function ClipsView({ workspace, myId }: { workspace: Workspace; myId: string }) {
   const { list, room, news, reload } = useClipList(workspace.id);
   const [formError, setFormError] = useState(false);
+  // Plain words (docs/words.md) for those who do not review: carers and experts. Editors may say "clip".
+  const plain = workspace.role === 'carer' || workspace.role === 'expert';
 
   return (
     <WorkspacePartPage
       workspaceId={workspace.id}
       workspaceName={workspace.name}
-      title="Clips"
+      title={plain ? 'Recordings' : 'Clips'}
       hasError={formError}
       wide
     >
       <p className="lead">
-        Recordings for this project: where each one is up to, its review, and what the person who made it agreed to.
+        {plain
+          ? 'Everyone’s recordings in this project: yours and other people’s. Each one says whether it has been checked, and what the person who made it said it may be used for.'
+          : 'Recordings for this project: where each one is up to, its review, and what the person who made it agreed to.'}
       </p>
       <p>
         <a href="#upload-heading">Upload a recording</a>
@@ -49,7 +53,7 @@ function ClipsView({ workspace, myId }: { workspace: Workspace; myId: string }) 
       </div>
       {list.status === 'loading' ? <StatusMessage>Loading recordings…</StatusMessage> : null}
       {list.status === 'failed' ? <p className="field__error">{list.error.message}</p> : null}
-      {list.status === 'ready' ? <ClipList clips={list.data} myId={myId} /> : null}
+      {list.status === 'ready' ? <ClipList clips={list.data} myId={myId} plain={plain} /> : null}
       <UploadForm workspaceId={workspace.id} onUploaded={reload} onError={setFormError} />
     </WorkspacePartPage>
   );

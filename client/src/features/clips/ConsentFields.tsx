@@ -57,7 +57,13 @@ export function ConsentFields({
         plainLabels
       />
       <p className="consent-step__change">{wording.changeYourMind}</p>
-      <p className="quiet consent-step__version">Consent wording version {wording.version}</p>
+      <details className="more-detail consent-step__version">
+        <summary>More detail</summary>
+        <p>
+          These are the words version {wording.version}. Chorus keeps a copy of the exact words you agree to with your
+          recording, so you can always see what you said yes to.
+        </p>
+      </details>
     </fieldset>
   );
 }

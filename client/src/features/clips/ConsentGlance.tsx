@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import type { Consent } from '../../../../shared/contracts/clips';
-import { consentGlance } from './clipWords';
+import { consentGlance, consentSentence } from './clipWords';
 
 /**
  * What a recording may be used for, in a line: "Podcast ✓ · Publication quotes ✗ · Public". The marks
@@ -9,12 +9,23 @@ import { consentGlance } from './clipWords';
 export function ConsentGlance({
   consent,
   withdrawn,
+  plainFor,
 }: {
   consent: Pick<Consent, 'podcast' | 'publicationQuotes' | 'audience'> | null;
   withdrawn: boolean;
+  /**
+   * For carers and experts (docs/words.md): the consent as a sentence, said by this person ("You" for their own
+   * recording, otherwise the speaker's name), instead of the ticks.
+   */
+  plainFor?: string | undefined;
 }) {
-  if (withdrawn) return <strong className="clip-tag clip-tag--withdrawn">Consent withdrawn</strong>;
+  if (withdrawn) {
+    return (
+      <strong className="clip-tag clip-tag--withdrawn">{plainFor ? 'Consent taken back' : 'Consent withdrawn'}</strong>
+    );
+  }
   if (!consent) return <span>Not chosen yet</span>;
+  if (plainFor) return <span className="consent-glance">{consentSentence(consent, plainFor)}</span>;
   const items = consentGlance(consent);
   return (
     <span className="consent-glance">

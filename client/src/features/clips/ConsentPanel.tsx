@@ -76,7 +76,14 @@ export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
             <strong>Who may hear or read it: </strong>
             {wording.audience[consent.audience]}
           </p>
-          <p className="quiet">Consent wording version {consent.wordingVersion}.</p>
+          <details className="more-detail">
+            <summary>More detail</summary>
+            <p>
+              These are the exact words {mine ? 'you' : 'they'} agreed to: the words version {consent.wordingVersion}.
+              Chorus keeps every version, so what {mine ? 'you' : 'they'} agreed to can always be shown again, even if
+              the wording changes later.
+            </p>
+          </details>
         </>
       ) : (
         <p>There is no consent record for this recording.</p>

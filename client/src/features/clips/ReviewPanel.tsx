@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { StatusMessage } from '../../components/StatusMessage';
 import { LabelledSection } from '../../components/LabelledSection';
 import { reviewClip } from './clipsApi';
-import { clockTime, reviewWords, whenWords } from './clipWords';
+import { clockTime, reviewWordsFor, whenWords } from './clipWords';
 import { NoteForm } from './NoteForm';
 
 interface ReviewPanelProps {
@@ -24,6 +24,8 @@ export function ReviewPanel({ clip, myId, now, onChanged }: ReviewPanelProps) {
   const [done, setDone] = useState('');
   const { state, updatedBy, updatedAt } = clip.review;
   const canReview = clip.abilities.review;
+  // Those who decide see their buttons' words; everyone else the plain ones ("Being checked", "Ready to use").
+  const reviewWords = reviewWordsFor(!canReview);
 
   const decide = async (next: 'in_review' | 'approved' | 'changes_requested', note?: string) => {
     if (busy) return;

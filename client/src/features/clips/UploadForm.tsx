@@ -112,9 +112,13 @@ export function UploadForm({
         <FileField
           {...form.problems.field('audio')}
           label="Recording"
-          hint={`A sound file from your phone or computer, in one of these formats: ${acceptedAudioFormats.join(', ')}.`}
+          hint="A sound file from your phone or computer, such as a voice memo."
           accept={accept}
         />
+        <details className="more-detail">
+          <summary>More detail: which sound files work</summary>
+          <p>Chorus takes these formats: {acceptedAudioFormats.join(', ')}.</p>
+        </details>
         <TextField
           {...form.problems.field('title')}
           label="Title"

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, consentGlance, lengthWords, parseClockTime, statusWords, whenWords } from './clipWords';
+import {
+  clockTime,
+  consentGlance,
+  consentSentence,
+  lengthWords,
+  parseClockTime,
+  reviewWordsFor,
+  statusWords,
+  whenWords,
+} from './clipWords';
 
 describe('clip words', () => {
   it('writes times as a clock does', () => {
@@ -55,5 +64,25 @@ describe('clip words', () => {
       { label: 'Publication quotes', allowed: false },
       { label: 'Public', allowed: null },
     ]);
+  });
+
+  it('says consent back as a sentence in the words of docs/words.md, for carers', () => {
+    expect(consentSentence({ podcast: true, publicationQuotes: true, audience: 'public' }, 'You')).toBe(
+      'You said: podcast yes, written quotes yes, anyone may hear it',
+    );
+    expect(consentSentence({ podcast: false, publicationQuotes: true, audience: 'internal' }, 'Cara')).toBe(
+      'Cara said: podcast no, written quotes yes, only people in this project may hear it',
+    );
+  });
+
+  it('gives carers plain review words and keeps the editors’ own', () => {
+    expect(reviewWordsFor(true)).toEqual({
+      submitted: 'Waiting to be checked',
+      in_review: 'Being checked',
+      approved: 'Ready to use',
+      changes_requested: 'Changes asked for',
+    });
+    expect(reviewWordsFor(false).in_review).toBe('In review');
+    expect(reviewWordsFor(false).approved).toBe('Approved');
   });
 });

@@ -75,6 +75,33 @@ export const reviewWords: Record<ReviewState, string> = {
   changes_requested: 'Changes asked for',
 };
 
+/**
+ * The same review states in the plain words of docs/words.md, for people who do not review (carers and experts):
+ * "Being checked", "Ready to use". Editors and admins, who make the decisions, keep the words of their buttons.
+ */
+export const plainReviewWords: Record<ReviewState, string> = {
+  submitted: 'Waiting to be checked',
+  in_review: 'Being checked',
+  approved: 'Ready to use',
+  changes_requested: 'Changes asked for',
+};
+
+export const reviewWordsFor = (plain: boolean): Record<ReviewState, string> => (plain ? plainReviewWords : reviewWords);
+
+const yesNo = (allowed: boolean) => (allowed ? 'yes' : 'no');
+
+/**
+ * The consent as a sentence (docs/words.md): "You said: podcast yes, written quotes no, anyone may hear it".
+ * `who` is "You" for the person's own recording, their name otherwise.
+ */
+export function consentSentence(
+  consent: Pick<Consent, 'podcast' | 'publicationQuotes' | 'audience'>,
+  who: string,
+): string {
+  const hear = consent.audience === 'public' ? 'anyone may hear it' : 'only people in this project may hear it';
+  return `${who} said: podcast ${yesNo(consent.podcast)}, written quotes ${yesNo(consent.publicationQuotes)}, ${hear}`;
+}
+
 export const audienceWords: Record<Audience, string> = {
   public: 'Public',
   internal: 'Workspace only',

@@ -47,15 +47,15 @@ export function RenderPanel({ episode, handle, latest, refusal, onStarted, onRef
   return (
     <LabelledSection className="panel render-panel" headingId="render-heading" headingClass="heading-m" title="Render">
       <p>
-        Rendering joins the timeline into one MP3 at the right loudness for podcasts. It takes a minute or two; you can
-        keep working meanwhile.
+        Rendering makes the episode’s sound file: it joins the timeline into one MP3 at the right loudness for podcasts.
+        It takes a minute or two; you can keep working meanwhile.
       </p>
       {episode.abilities.render ? (
         <Button onClick={render} busy={busy || running} aria-describedby="render-state">
           {running ? 'Rendering…' : 'Render episode'}
         </Button>
       ) : (
-        <p className="quiet">Only admins and editors can render.</p>
+        <p className="quiet">Admins and editors make the episode’s sound file.</p>
       )}
       <ProblemAlert problem={refusal} />
       <div id="render-state">

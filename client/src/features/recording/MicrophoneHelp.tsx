@@ -26,7 +26,7 @@ const help: Record<MicrophoneProblem, { title: string; steps: string[] }> = {
     title: 'This browser cannot record',
     steps: [
       'Open this page in an up-to-date Chrome, Edge, Firefox or Safari.',
-      'Or record on your phone’s voice memo app and upload the file on the Clips page.',
+      'Or record on your phone’s voice memo app and upload the file on the Recordings page.',
     ],
   },
   failed: {

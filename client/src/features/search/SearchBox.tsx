@@ -44,7 +44,7 @@ export function SearchBox({ workspaceId }: { workspaceId: string }) {
             name="q"
             type="search"
             label="Words to look for"
-            hint="In what people said in the clips, in the documents, and in episode titles and notes"
+            hint="In what people said in the recordings, in the documents, and in episode titles and notes"
             autoComplete="off"
             error={form.problems.fieldError('q')}
             after={

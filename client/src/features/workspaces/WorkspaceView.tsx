@@ -11,6 +11,8 @@ import { balancePath } from '../balance/balanceApi';
 import { involvementPath } from '../involvement/involvementPaths';
 import { reflectionsPath } from '../reflections/reflectionsPaths';
 import { SearchBox } from '../search/SearchBox';
+import { helpTopics, topicForRole, helpPath } from '../help/helpTopics';
+import { WelcomePanel } from '../welcome/WelcomePanel';
 import { DownloadEverything } from './DownloadEverything';
 import { OnlineNow } from './OnlineNow';
 
@@ -21,6 +23,10 @@ interface WorkspaceViewProps {
   onWorkspaceChanged(): void;
 }
 
+const recordLinkId = 'record-story-link';
+const helpTitle = (topic: string) => helpTopics.find((t) => t.topic === topic)?.title ?? 'How Chorus works';
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: WorkspaceViewProps) {
   const [members, reloadMembers] = useResource(workspace.id, () => listMembers(workspace.id));
   const refresh = useCallback(() => {
@@ -29,10 +35,22 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
   }, [reloadMembers, onWorkspaceChanged]);
   const room = useWorkspaceRoom(workspace.id, refresh);
 
+  const helpTopic = topicForRole(workspace.role);
+  const carer = workspace.role === 'carer';
+  // Plain words (docs/words.md) for those who do not review or make episodes: carers and experts.
+  const plain = carer || workspace.role === 'expert';
+
   return (
     <>
+      {carer ? (
+        <WelcomePanel workspaceId={workspace.id} workspaceName={workspace.name} afterId={recordLinkId} />
+      ) : (
+        <p className="help-pointer">
+          New to Chorus? <Link href={helpPath(helpTopic)}>Read {lowerFirst(helpTitle(helpTopic))}</Link>
+        </p>
+      )}
       <p className="record-link-row">
-        <Link className="record-link" href={`/w/${encodeURIComponent(workspace.id)}/record`}>
+        <Link id={recordLinkId} className="record-link" href={`/w/${encodeURIComponent(workspace.id)}/record`}>
           <span className="record-link__dot" aria-hidden="true" />
           Record a story
         </Link>
@@ -49,16 +67,22 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
           </li>
           <li className="card-list__item">
             <Link className="card-list__link" href={`/w/${encodeURIComponent(workspace.id)}/clips`}>
-              Clips
+              {plain ? 'Recordings' : 'Clips'}
             </Link>
-            <span className="card-list__meta">Recordings: listen, comment, review, and what each may be used for</span>
+            <span className="card-list__meta">
+              {plain
+                ? 'Everyone’s stories: listen, comment, and say what yours may be used for'
+                : 'Recordings: listen, comment, review, and what each may be used for'}
+            </span>
           </li>
           <li className="card-list__item">
             <Link className="card-list__link" href={`/w/${encodeURIComponent(workspace.id)}/episodes`}>
               Episodes
             </Link>
             <span className="card-list__meta">
-              Podcast episodes made from the clips: lay out, render, listen and publish
+              {plain
+                ? 'Podcast episodes made from the recordings: listen, and approve your parts'
+                : 'Podcast episodes made from the clips: lay out, render, listen and publish'}
             </span>
           </li>
           <li className="card-list__item">
