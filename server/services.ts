@@ -26,6 +26,7 @@ import { transcriptRepository } from './modules/transcripts/transcriptRepository
 import { involvementRepository } from './modules/involvement/involvementRepository';
 import { myDataRepository } from './modules/myData/myDataRepository';
 import { notificationRepository } from './modules/notifications/notificationRepository';
+import { suggestionRepository } from './modules/suggestions/suggestionRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -64,6 +65,8 @@ export interface Services {
   myData: ReturnType<typeof myDataRepository>;
   notifications: ReturnType<typeof notificationRepository>;
   documentQuotes: ReturnType<typeof quoteRepository>;
+  /** Who made each suggested change in a document's text. */
+  documentSuggestions: ReturnType<typeof suggestionRepository>;
 }
 
 export function createServices(
@@ -107,5 +110,6 @@ export function createServices(
     myData: myDataRepository(db),
     notifications: notificationRepository(db),
     documentQuotes: quoteRepository(db),
+    documentSuggestions: suggestionRepository(db),
   };
 }

@@ -19,6 +19,7 @@ import * as m017 from './migrations/017_notifications';
 import * as m018 from './migrations/018_account_deletion';
 import * as m019 from './migrations/019_involvement';
 import * as m020 from './migrations/020_episode_transcripts_and_quotes';
+import * as m027 from './migrations/027_suggestions';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '018_account_deletion': m018,
   '019_involvement': m019,
   '020_episode_transcripts_and_quotes': m020,
+  '027_suggestions': m027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

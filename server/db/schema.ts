@@ -10,6 +10,7 @@ import type {
   DocumentAuthorsTable,
   DocumentLogHeadsTable,
   DocumentSnapshotsTable,
+  DocumentSuggestionsTable,
   DocumentThreadCommentsTable,
   DocumentThreadsTable,
   DocumentUpdatesTable,
@@ -97,6 +98,7 @@ export interface Database {
   episode_signoff_overrides: EpisodeSignoffOverridesTable;
   signoff_settings: SignoffSettingsTable;
   document_quotes: DocumentQuotesTable;
+  document_suggestions: DocumentSuggestionsTable;
 }
 
 export type * from './schema/accounts';

@@ -12,6 +12,7 @@ import { myDataModule } from './myData/index';
 import { notificationsModule } from './notifications/index';
 import { quotesModule } from './quotes/index';
 import { searchModule } from './search/index';
+import { suggestionsModule } from './suggestions/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspaceArchivesModule } from './workspaceArchives/index';
 import { workspacesModule } from './workspaces/index';
@@ -24,6 +25,7 @@ export const modules: readonly ChorusModule[] = [
   clipsModule,
   documentsModule,
   documentThreadsModule,
+  suggestionsModule,
   musicModule,
   episodesModule,
   exportsModule,
