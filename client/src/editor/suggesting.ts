@@ -8,6 +8,8 @@ import {
   transformToSuggestionTransaction,
 } from '@handlewithcare/prosemirror-suggest-changes';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import type { Mark } from '@tiptap/pm/model';
+import { AddMarkStep } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 
@@ -16,7 +18,58 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
  * default counts up from the highest id in the text, which collides when two people suggest at once). Who made
  * it is recorded by the server, never written here.
  */
-export const newSuggestionId = (): string => crypto.randomUUID();
+export const newSuggestionId = (): string => {
+  const id = crypto.randomUUID();
+  mine.add(id);
+  return id;
+};
+
+/** Suggestion ids made in this page, or listed by the server as this person's. */
+const mine = new Set<string>();
+
+/** Ids the server lists as this person's own suggestions. */
+export function claimSuggestionIds(ids: readonly (string | number)[]): void {
+  for (const id of ids) mine.add(String(id));
+}
+
+/**
+ * The library gives new typing the id of a suggestion right next to it, whoever made that one; the server refuses a
+ * change to someone else's suggestion. So what this transaction newly marks under an id that is not this person's
+ * gets an id of its own.
+ */
+export function ownSuggestionIds(tr: Transaction): Transaction {
+  const { insertion, deletion } = tr.doc.type.schema.marks;
+  if (!insertion || !deletion) return tr;
+  const ranges: [number, number][] = [];
+  tr.steps.forEach((step, i) => {
+    const later = tr.mapping.slice(i + 1);
+    if (step instanceof AddMarkStep && step.mark.type === deletion) {
+      ranges.push([later.map(step.from, 1), later.map(step.to, -1)]);
+    }
+    step.getMap().forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      if (newEnd > newStart) ranges.push([later.map(newStart, 1), later.map(newEnd, -1)]);
+    });
+  });
+  const retag: { from: number; to: number; mark: Mark }[] = [];
+  for (const [from, to] of ranges) {
+    if (to <= from) continue;
+    tr.doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isText) return;
+      for (const mark of node.marks) {
+        if ((mark.type === insertion || mark.type === deletion) && !mine.has(String(mark.attrs.id))) {
+          retag.push({ from: Math.max(from, pos), to: Math.min(to, pos + node.nodeSize), mark });
+        }
+      }
+    });
+  }
+  if (retag.length === 0) return tr;
+  const id = newSuggestionId();
+  for (const { from, to, mark } of retag) {
+    tr.removeMark(from, to, mark);
+    tr.addMark(from, to, mark.type.create({ id }));
+  }
+  return tr;
+}
 
 /** Changes that are not this person's typing: Yjs bringing others' changes, and accept/reject commands. */
 function passesThrough(tr: Transaction): boolean {
@@ -39,7 +92,7 @@ export const Suggesting = Extension.create({
     const state = this.editor.state;
     next(
       isSuggestChangesEnabled(state) && !passesThrough(transaction)
-        ? transformToSuggestionTransaction(transaction, state, newSuggestionId)
+        ? ownSuggestionIds(transformToSuggestionTransaction(transaction, state, newSuggestionId))
         : transaction,
     );
   },

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DocumentSuggestion, DocumentSuggestionList } from '../../../../../shared/contracts/documentSuggestions';
 import { Button } from '../../../components/Button';
 import { StatusMessage } from '../../../components/StatusMessage';
-import { setSuggestionTitles } from '../../../editor/suggesting';
+import { claimSuggestionIds, setSuggestionTitles } from '../../../editor/suggesting';
 import { listSuggestions } from './suggestionsApi';
 import { suggesterName, suggestionWords } from './suggestionWords';
 
@@ -50,6 +50,7 @@ export function SuggestionsPanel({ editor, documentId, me }: SuggestionsPanelPro
             else if (fresh.length > 1) setMessage(`${fresh.length} new suggestions.`);
           }
           seen.current = keys;
+          claimSuggestionIds(loaded.suggestions.filter((s) => s.author?.id === me.id).map((s) => s.id));
           setList(loaded);
           setSuggestionTitles(
             editor,
