@@ -31,6 +31,7 @@ import { notificationRepository } from './modules/notifications/notificationRepo
 import { reflectionRepository } from './modules/reflections/reflectionRepository';
 import { strengthsRepository } from './modules/strengths/strengthsRepository';
 import { balanceRepository } from './modules/balance/balanceRepository';
+import { suggestionRepository } from './modules/suggestions/suggestionRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -78,6 +79,8 @@ export interface Services {
   strengths: ReturnType<typeof strengthsRepository>;
   /** The counts behind the balance of voices. */
   balance: ReturnType<typeof balanceRepository>;
+  /** Who made each suggested change in a document's text. */
+  documentSuggestions: ReturnType<typeof suggestionRepository>;
 }
 
 export function createServices(
@@ -126,5 +129,6 @@ export function createServices(
     editions: editionRepository(db),
     strengths: strengthsRepository(db),
     balance: balanceRepository(db),
+    documentSuggestions: suggestionRepository(db),
   };
 }

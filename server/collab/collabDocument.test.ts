@@ -74,6 +74,7 @@ function setup() {
     userId: `user-${id}`,
     userName: `Person ${id}`,
     canEdit,
+    canSuggest: false,
     readOnlyReason: 'Read only.',
     awarenessIds: new Set(),
     send: () => undefined,

@@ -15,6 +15,7 @@ import type { StoredChanges } from './storedChanges';
 import { EncodedState } from './encodedState';
 import { acknowledgeSenders, sortIncoming, type Incoming } from './incoming';
 import { addsNothing, decodeUpdateOrThrow } from './updates';
+import { SuggestionGuard, suggestsOnly, type SuggestionAuthorStore } from './suggestionGuard';
 
 export type { DocumentChannel, OtherInstances, Peer } from './peers';
 
@@ -30,6 +31,8 @@ export interface CollabDocumentDeps {
   onFailed(doc: CollabDocument): void;
   /** Other server instances (through Redis), when there are any. */
   elsewhere?: OtherInstances;
+  /** Where the authors of suggestions are recorded; without it nobody may only suggest. */
+  suggestionAuthors?: SuggestionAuthorStore;
 }
 
 const unavailable = (message: string) => ({ code: 'unavailable', message }) as const;
@@ -64,6 +67,8 @@ export class CollabDocument {
   private readonly relayer: RelayBatcher<Peer>;
   private failed = false;
   private destroyed = false;
+  /** Checks the changes of people who may only suggest, and records who made each suggestion. */
+  private readonly suggestions: SuggestionGuard | null;
 
   constructor(
     readonly id: string,
@@ -75,6 +80,7 @@ export class CollabDocument {
     this.appliedSeq = loaded.throughSeq;
     this.approxBytes = loaded.state.byteLength;
     this.fullState = new EncodedState(this.ydoc, loaded.state);
+    this.suggestions = deps.suggestionAuthors ? new SuggestionGuard(id, deps.suggestionAuthors, deps.logger) : null;
     this.relayer = new RelayBatcher<Peer>(
       {
         broadcast: (message, except) => deps.channel.broadcast(message, except),
@@ -184,7 +190,9 @@ export class CollabDocument {
         if (!peer.canEdit) {
           // A read-only client's step 2 normally carries nothing new: let that pass quietly.
           if (addsNothing(this.ydoc, decoded)) return;
-          throw new AppError('forbidden', `Your change was not saved. ${peer.readOnlyReason}`);
+          // Someone who may only suggest: checked in the batch, against the document as it is then.
+          if (!(suggestsOnly(peer) && this.suggestions))
+            throw new AppError('forbidden', `Your change was not saved. ${peer.readOnlyReason}`);
         }
         if (this.failed || this.destroyed)
           throw new AppError('unavailable', 'This document is being reopened. Join it again in a moment.');
@@ -236,17 +244,36 @@ export class CollabDocument {
         this.catchUp.wanted = false;
         if ((await this.catchUp.run()) === 'failed') return;
       }
-      const { accepted, held, tooLarge, bytes } = sortIncoming(
+      const sorted = sortIncoming(
         this.ydoc,
         this.inbox.splice(0),
         this.approxBytes,
         this.deps.options.maxDocumentBytes,
       );
+      const { held, tooLarge } = sorted;
       for (const item of tooLarge) {
         item.peer.error({
           code: 'payload_too_large',
           message: `This document has reached its size limit (${Math.round(this.deps.options.maxDocumentBytes / 2 ** 20)} MiB), so your change was not saved. Start a new document for the rest.`,
         });
+      }
+      let { accepted, bytes } = sorted;
+      if (this.suggestions) {
+        // Someone who may only suggest: checked against the document as it will be when their change is applied.
+        let vetted: Awaited<ReturnType<SuggestionGuard['vet']>>;
+        try {
+          vetted = await this.suggestions.vet(this.ydoc, accepted);
+        } catch (err) {
+          this.deps.logger.error({ err, documentId: this.id }, 'could not check suggested changes');
+          vetted = { accepted: accepted.filter((a) => !suggestsOnly(a.peer)), refused: [] };
+          for (const a of accepted) {
+            if (suggestsOnly(a.peer))
+              a.peer.error(unavailable('Your suggestion could not be checked just now. Join the document again.'));
+          }
+          this.suggestions.dropClaims();
+        }
+        for (const a of accepted) if (!vetted.accepted.includes(a)) bytes -= a.update.byteLength;
+        accepted = vetted.accepted;
       }
       this.approxBytes = bytes;
       if (accepted.length === 0) {
@@ -262,6 +289,7 @@ export class CollabDocument {
       } catch (err) {
         this.deps.logger.error({ err, documentId: this.id }, 'could not append to the document update log');
         for (const a of accepted) this.approxBytes -= a.update.byteLength;
+        this.suggestions?.dropClaims();
         // Nothing was applied or relayed. Each sender must join again so its client resends the change.
         for (const peerId of new Set(accepted.map((a) => a.peer.id))) {
           this.deps.channel.evict(
@@ -312,6 +340,7 @@ export class CollabDocument {
       this.acknowledge(held.concat(applied));
       this.snapshots.changed();
       this.deps.elsewhere?.appended(this.id, last);
+      await this.suggestions?.applied(applied);
     }
   }
 

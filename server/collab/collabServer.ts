@@ -85,6 +85,8 @@ export interface CollabServer {
 
 const docRoom = (documentId: string) => `doc:${documentId}`;
 
+const joinedReply = (peer: Peer): CollabJoinReply => ({ ok: true, canEdit: peer.canEdit, canSuggest: peer.canSuggest });
+
 const toBytes = (value: unknown): Uint8Array | undefined =>
   value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : undefined;
 
@@ -94,7 +96,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   const log = new UpdateLog(services.db);
   const checkpoints = new VersionCheckpoints(services.documentVersions, services.blobs, options.checkpointEveryMs);
   const persistence = new DocumentPersistence(log, services.blobs, logger, options.maxDocumentBytes * 2, checkpoints);
-  const registry = new DocumentRegistry(log, persistence, logger, options, channelFor);
+  const registry = new DocumentRegistry(log, persistence, logger, options, channelFor, services.documentSuggestions);
   const kinds = new DocumentKinds();
   const connections = new Map<string, Connection>();
   let nsp: CollabNamespace | undefined;
@@ -132,13 +134,14 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
   function makePeer(
     conn: Connection,
     documentId: string,
-    access: Pick<CollabAccess, 'canEdit' | 'readOnlyReason'>,
+    access: Pick<CollabAccess, 'canEdit' | 'canSuggest' | 'readOnlyReason'>,
   ): Peer {
     return {
       id: conn.socket.id,
       userId: conn.userId,
       userName: conn.socket.data.name,
       canEdit: access.canEdit,
+      canSuggest: access.canSuggest ?? false,
       readOnlyReason: access.readOnlyReason,
       awarenessIds: new Set(),
       send: (message) => conn.socket.emit('y', documentId, message),
@@ -209,7 +212,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
 
     const already = conn.joined.get(documentId);
     if (already) {
-      reply({ ok: true, canEdit: already.peer.canEdit });
+      reply(joinedReply(already.peer));
       already.doc.greet(already.peer);
       return;
     }
@@ -217,7 +220,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
     if (pending) {
       return pending.then(() => {
         const entry = conn.joined.get(documentId);
-        if (entry) reply({ ok: true, canEdit: entry.peer.canEdit });
+        if (entry) reply(joinedReply(entry.peer));
         else refuse(new AppError('unavailable', 'This document could not be opened. Try again in a moment.'));
       });
     }
@@ -235,7 +238,7 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
       try {
         const entry = await join(conn, documentId);
         // The acknowledgement goes first, then the server's sync step 1: a client learns canEdit before any content.
-        reply({ ok: true, canEdit: entry.peer.canEdit });
+        reply(joinedReply(entry.peer));
         entry.doc.greet(entry.peer);
         return true;
       } catch (e) {
@@ -302,10 +305,12 @@ export function createCollabServer(services: Services, overrides: Partial<Collab
       if (!conn) continue;
       try {
         const access = await kinds.access(services, doc.id, peer.userId);
-        if (access.canEdit !== peer.canEdit) {
+        const canSuggest = access.canSuggest ?? false;
+        if (access.canEdit !== peer.canEdit || canSuggest !== peer.canSuggest) {
           peer.canEdit = access.canEdit;
+          peer.canSuggest = canSuggest;
           peer.readOnlyReason = access.readOnlyReason;
-          conn.socket.emit('collab:access', doc.id, { canEdit: access.canEdit });
+          conn.socket.emit('collab:access', doc.id, { canEdit: access.canEdit, canSuggest });
         }
       } catch (e) {
         if (isAppError(e) && e.code === 'not_found') {

@@ -6,6 +6,11 @@ import type { Services } from '../services';
 export interface CollabAccess {
   workspaceId: string;
   canEdit: boolean;
+  /**
+   * May suggest changes as suggestion marks. Someone who may suggest but not edit has every update checked
+   * (suggestionGuard.ts); kinds without suggestions leave it out (false).
+   */
+  canSuggest?: boolean;
   /** Why the person may not edit, in words they can act on; empty when they may. */
   readOnlyReason: string;
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { CollabDocument, type DocumentChannel, type OtherInstances } from './collabDocument';
 import type { CollabOptions } from './options';
 import type { DocumentPersistence } from './persistence';
+import type { SuggestionAuthorStore } from './suggestionGuard';
 import type { UpdateLog } from './updateLog';
 
 /**
@@ -37,6 +38,8 @@ export class DocumentRegistry {
     private readonly options: CollabOptions,
     /** How a document reaches the people connected here (Socket.IO rooms). */
     private readonly channelFor: (documentId: string) => DocumentChannel,
+    /** Where the authors of suggestions are recorded (see suggestionGuard.ts). */
+    private readonly suggestionAuthors?: SuggestionAuthorStore,
   ) {}
 
   /** Tells other instances what changes here, until the returned function is called. */
@@ -88,6 +91,7 @@ export class DocumentRegistry {
       onIdle: (d) => void this.unloadWhenIdle(d),
       onFailed: (d) => this.drop(d),
       elsewhere: this.toElsewhere,
+      suggestionAuthors: this.suggestionAuthors,
     });
     this.docs.set(documentId, doc);
     const heard = this.heardWhileLoading.get(documentId);

@@ -117,6 +117,7 @@ class Instance {
       userId: w.userId,
       userName: this.name,
       canEdit: true,
+      canSuggest: false,
       readOnlyReason: '',
       awarenessIds: new Set(),
       send: (message) => this.hear(message),

@@ -9,6 +9,8 @@ export interface Peer {
   /** Their name as their account has it: stamped on their presence (cursor label, "Who is here"). */
   readonly userName: string;
   canEdit: boolean;
+  /** May suggest changes (insertions, deletions, formatting as suggestion marks); with `canEdit` false, only that. */
+  canSuggest: boolean;
   /** Why this peer may not edit, in the policy module's words (shown when an update is refused). */
   readOnlyReason: string;
   /** Awareness client ids this peer has announced; nobody else may speak for them. */
@@ -43,6 +45,7 @@ export function serverPeer(userId: string): { peer: Peer; refusal(): CollabError
     userId,
     userName: '',
     canEdit: true,
+    canSuggest: true,
     readOnlyReason: '',
     awarenessIds: new Set(),
     send: () => undefined,

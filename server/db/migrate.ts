@@ -25,6 +25,7 @@ import * as m023 from './migrations/023_editions';
 import * as m024 from './migrations/024_welcome_seen';
 import * as m025 from './migrations/025_redactions';
 import * as m026 from './migrations/026_machine_drafts';
+import * as m027 from './migrations/027_suggestions';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '024_welcome_seen': m024,
   '025_redactions': m025,
   '026_machine_drafts': m026,
+  '027_suggestions': m027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,6 +10,7 @@ import type {
   DocumentAuthorsTable,
   DocumentLogHeadsTable,
   DocumentSnapshotsTable,
+  DocumentSuggestionsTable,
   DocumentThreadCommentsTable,
   DocumentThreadsTable,
   DocumentUpdatesTable,
@@ -116,6 +117,7 @@ export interface Database {
   member_strengths: MemberStrengthsTable;
   task_offers: TaskOffersTable;
   member_grants: MemberGrantsTable;
+  document_suggestions: DocumentSuggestionsTable;
 }
 
 export type * from './schema/accounts';

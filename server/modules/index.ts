@@ -17,6 +17,7 @@ import { reflectionsModule } from './reflections/index';
 import { searchModule } from './search/index';
 import { strengthsModule } from './strengths/index';
 import { balanceModule } from './balance/index';
+import { suggestionsModule } from './suggestions/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspaceArchivesModule } from './workspaceArchives/index';
 import { workspacesModule } from './workspaces/index';
@@ -29,6 +30,7 @@ export const modules: readonly ChorusModule[] = [
   clipsModule,
   documentsModule,
   documentThreadsModule,
+  suggestionsModule,
   musicModule,
   episodesModule,
   exportsModule,

@@ -6,10 +6,12 @@
  */
 // 2: the `comment` mark (an editor without it would drop commented text it cannot read).
 // 3: the `clipQuote` node (an editor without it would drop quotes it cannot read).
-export const EDITOR_SCHEMA_VERSION = 3;
+// 4: the suggestion marks `insertion`, `deletion`, `modification` (an editor without them would take suggested
+//    words for accepted text, and drop suggested formatting).
+export const EDITOR_SCHEMA_VERSION = 4;
 
 /** The oldest editor version the server still accepts. */
-export const MIN_EDITOR_SCHEMA_VERSION = 3;
+export const MIN_EDITOR_SCHEMA_VERSION = 4;
 
 export const isCompatibleSchemaVersion = (version: number): boolean =>
   Number.isInteger(version) && version >= MIN_EDITOR_SCHEMA_VERSION && version <= EDITOR_SCHEMA_VERSION;

@@ -49,7 +49,11 @@ export const timelineCheckSchema = z.object({
   problems: z.array(fieldProblemSchema),
 });
 export type TimelineCheck = z.infer<typeof timelineCheckSchema>;
-export type CollabJoinReply = { ok: true; canEdit: boolean } | ({ ok: false } & ErrorBody);
+/**
+ * `canSuggest`: may suggest changes (suggestion marks). With `canEdit` false, every change must be a suggestion:
+ * the server refuses (`forbidden`) one that changes the text with its suggestions rejected, or someone else's suggestion.
+ */
+export type CollabJoinReply = { ok: true; canEdit: boolean; canSuggest: boolean } | ({ ok: false } & ErrorBody);
 export type CollabJoinAck = (reply: CollabJoinReply) => void;
 
 /**
@@ -67,8 +71,8 @@ export interface CollabServerToClientEvents {
   y: (docId: string, message: Uint8Array | ArrayBuffer) => void;
   /** Something this client sent was refused; other clients are unaffected. `docId` is null when no document could be named. */
   'collab:error': (docId: string | null, error: CollabError) => void;
-  /** The caller's right to edit changed while joined (a role change or the document's carer switch). */
-  'collab:access': (docId: string, access: { canEdit: boolean }) => void;
+  /** The caller's right to edit or suggest changed while joined (a role change or the document's carer switch). */
+  'collab:access': (docId: string, access: { canEdit: boolean; canSuggest: boolean }) => void;
   /** Changes this client sent are durable (see CollabSaved); sent to the sender alone. */
   'collab:saved': (docId: string, saved: CollabSaved) => void;
   /** An episode's timeline document only: the outcome of checking the live timeline (see timelineCheckSchema). */

@@ -14,7 +14,6 @@ import {
 } from './support/journeys';
 import { picture } from './support/screenshots';
 
-const readOnly = 'You can read and comment on this document, but not edit it';
 const offline = 'Offline — your changes are kept on this device and will be sent when you reconnect';
 
 /**
@@ -62,7 +61,7 @@ describe('writing a document together', () => {
     await picture(eve.page, 'co-writing-eve');
   });
 
-  it('lets a carer read but not type, until the admin lets carers edit', async () => {
+  it('lets a carer suggest but not edit, until the admin lets carers edit', async () => {
     await ann.goto(workspaceUrl);
     const carerLink = await createInviteLink(ann, 'carer');
     await ann.goto(docUrl);
@@ -70,36 +69,36 @@ describe('writing a document together', () => {
 
     const cara = (await server.person()).page;
     await joinAndOpen(cara, carerLink, invitees.cara, docUrl);
-    await documentStatus(cara, readOnly);
     await documentText(cara).getByText('Eve adds a second thought.').waitFor();
-    expect(await documentText(cara).getAttribute('aria-readonly')).toBe('true');
-    expect(await cara.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+    // Where carers may not edit, what Cara types is a suggestion: she is told so, and has no switch to edit.
+    await cara.getByText('Suggesting.').waitFor();
+    expect(await cara.getByRole('radio', { name: 'Editing' }).count()).toBe(0);
     expect(await cara.getByRole('switch', { name: 'Carers can edit' }).count()).toBe(0);
 
     await documentText(cara).click();
-    await cara.keyboard.type('Cara tries to type.');
-    await cara.keyboard.press('Enter');
-    await cara.keyboard.press('Backspace');
-    await cara.waitForTimeout(500);
-    expect(await documentText(cara).innerText()).not.toContain('Cara tries');
-    expect(await documentText(ann).innerText()).not.toContain('Cara tries');
+    await caretToEnd(cara);
+    await cara.keyboard.type(' Cara suggests this.');
+    await documentText(ann).locator('ins', { hasText: 'Cara suggests this.' }).waitFor();
+    await documentStatus(cara, 'Saved');
     expect(await documentText(cara).locator('p').count()).toBe(await documentText(ann).locator('p').count());
     // Without a mouse she can still choose words (to comment on them): the text takes a caret and a keyboard selection.
     await cara.keyboard.press('Control+Home');
     await cara.keyboard.press('Shift+End');
     expect(await cara.evaluate(() => window.getSelection()?.toString() ?? '')).not.toBe('');
-    await picture(cara, 'co-writing-carer-read-only');
+    await picture(cara, 'co-writing-carer-suggesting');
 
-    // Ann lets carers edit: Cara's editor opens up while she has it open.
+    // Ann lets carers edit: Cara's editor switches to editing while she has it open.
     await ann.getByRole('switch', { name: 'Carers can edit' }).click();
     await ann.getByRole('status').filter({ hasText: 'Carers can now edit this document' }).waitFor();
     expect(await ann.getByRole('switch', { name: 'Carers can edit' }).getAttribute('aria-checked')).toBe('true');
+    await cara.getByRole('radio', { name: 'Editing' }).waitFor();
     await documentStatus(cara, 'Saved');
     await documentText(cara).click();
     await cara.keyboard.press('Control+End');
     await cara.keyboard.press('Enter');
     await cara.keyboard.type('Cara adds her own words.');
     await documentText(ann).getByText('Cara adds her own words.').waitFor();
+    expect(await documentText(ann).locator('ins', { hasText: 'Cara adds her own words.' }).count()).toBe(0);
     await documentStatus(cara, 'Saved');
   });
 

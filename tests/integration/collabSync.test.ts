@@ -147,7 +147,7 @@ describe('live co-writing over /collab', () => {
     expect(old).toMatchObject({ ok: false, error: { code: 'schema_outdated' } });
     expect(old.ok === false && old.error.message).toMatch(/Reload the page/);
     // Without options (a plain y-protocols client) the join is accepted.
-    expect(await c.rawJoin(doc.id)).toEqual({ ok: true, canEdit: true });
+    expect(await c.rawJoin(doc.id)).toEqual({ ok: true, canEdit: true, canSuggest: true });
   });
 
   it('refuses a handshake without a session', async () => {
@@ -176,7 +176,7 @@ describe('live co-writing over /collab', () => {
     ydoc.getXmlFragment('default').insert(0, [new Y.XmlElement('heading')]);
     const reply = eager.rawJoin(doc.id, {});
     eager.socket.emit('y', doc.id, frameUpdate(Y.encodeStateAsUpdate(ydoc)));
-    expect(await reply).toEqual({ ok: true, canEdit: true });
+    expect(await reply).toEqual({ ok: true, canEdit: true, canSuggest: true });
     await eventually(() => writer.text().includes('<heading>'));
     expect(eager.errors).toEqual([]);
   });

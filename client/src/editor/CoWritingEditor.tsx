@@ -3,6 +3,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useCollabDocument } from '../realtime/collabHook';
 import type { CollabProvider, CollabState } from '../realtime/collabProvider';
 import { EditorStatus } from './EditorStatus';
+import { suggestOnlyWords } from './statusWords';
 import { LinkDialog } from './LinkDialog';
 import { Toolbar } from './Toolbar';
 import { useCoWritingEditor } from './useCoWritingEditor';
@@ -51,7 +52,8 @@ function Surface({
   archived: boolean;
   aside?: CoWritingEditorProps['aside'];
 }) {
-  const editor = useCoWritingEditor(provider, person, state.canEdit);
+  const [suggesting, setSuggesting] = useState(false);
+  const editor = useCoWritingEditor(provider, person, state.canEdit, state.canSuggest, suggesting);
   const [linkOpen, setLinkOpen] = useState(false);
   const toolbar = useRef<HTMLDivElement>(null);
 
@@ -71,7 +73,10 @@ function Surface({
       </div>
       <div className={aside ? 'co-writer__columns' : undefined}>
         <div className="co-writer__sheet">
-          {state.canEdit ? (
+          {state.canEdit || state.canSuggest ? (
+            <SuggestingMode canEdit={state.canEdit} suggesting={suggesting} onChange={setSuggesting} />
+          ) : null}
+          {state.canEdit || state.canSuggest ? (
             <div className="co-writer__tools" ref={toolbar}>
               <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
             </div>
@@ -85,5 +90,37 @@ function Surface({
       <WordCount editor={editor} />
       {linkOpen ? <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} /> : null}
     </div>
+  );
+}
+
+/**
+ * Editing or suggesting: people who may edit choose; people who may only suggest are told that is what they do.
+ */
+function SuggestingMode({
+  canEdit,
+  suggesting,
+  onChange,
+}: {
+  canEdit: boolean;
+  suggesting: boolean;
+  onChange: (suggesting: boolean) => void;
+}) {
+  if (!canEdit) {
+    return (
+      <p className="co-writer__mode" id="suggesting-note">
+        <strong>Suggesting.</strong> {suggestOnlyWords}.
+      </p>
+    );
+  }
+  return (
+    <fieldset className="co-writer__mode">
+      <legend>Your changes</legend>
+      <label>
+        <input type="radio" name="editing-mode" checked={!suggesting} onChange={() => onChange(false)} /> Editing
+      </label>
+      <label>
+        <input type="radio" name="editing-mode" checked={suggesting} onChange={() => onChange(true)} /> Suggesting
+      </label>
+    </fieldset>
   );
 }

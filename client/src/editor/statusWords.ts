@@ -4,6 +4,7 @@ export type StatusTone = 'done' | 'busy' | 'warning' | 'error' | 'info';
 
 export const offlineWords = 'Offline — your changes are kept on this device and will be sent when you reconnect';
 export const readOnlyWords = 'You can read and comment on this document, but not edit it';
+export const suggestOnlyWords = 'You can suggest changes: an editor accepts or rejects them';
 
 /** How the document stands, always in words. */
 export function statusWords(state: CollabState, archived: boolean): { text: string; tone: StatusTone } {
@@ -14,7 +15,7 @@ export function statusWords(state: CollabState, archived: boolean): { text: stri
         tone: 'error',
       };
     case 'offline':
-      return state.canEdit
+      return state.canEdit || state.canSuggest
         ? { text: offlineWords, tone: 'warning' }
         : { text: 'Offline — trying to reconnect…', tone: 'warning' };
     case 'connecting':
@@ -22,7 +23,7 @@ export function statusWords(state: CollabState, archived: boolean): { text: stri
     default:
       break;
   }
-  if (!state.canEdit) {
+  if (!state.canEdit && !state.canSuggest) {
     return archived
       ? { text: 'This document is archived, so nobody can change it. You can still read it.', tone: 'info' }
       : { text: readOnlyWords, tone: 'info' };

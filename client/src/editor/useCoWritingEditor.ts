@@ -1,6 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useEditor, type Editor } from '@tiptap/react';
+import { isSuggestChangesEnabled } from '@handlewithcare/prosemirror-suggest-changes';
 import { useEffect, useRef } from 'react';
 import { documentFieldName, editorExtensions } from '../../../shared/editor/schema';
 import { cspNonce } from '../app/cspNonce';
@@ -9,6 +10,7 @@ import { renderCaret, renderSelection, type CaretUser } from './caret';
 import { ClipQuoteWithView } from './ClipQuoteView';
 import { personColour } from './personColour';
 import { ReadOnlyGuard } from './readOnlyGuard';
+import { setSuggesting, Suggesting, SuggestionTitlesExtension } from './suggesting';
 
 export const editorContentId = 'document-text';
 
@@ -20,16 +22,25 @@ export function useCoWritingEditor(
   provider: CollabProvider,
   person: { id: string; name: string },
   canEdit: boolean,
+  canSuggest: boolean,
+  /** Whether changes typed here become suggestions; always for someone who may suggest but not edit. */
+  suggesting: boolean,
 ): Editor {
-  const readOnly = useRef(!canEdit);
-  readOnly.current = !canEdit;
+  const rights = useRef({ canEdit, canSuggest });
+  rights.current = { canEdit, canSuggest };
   const editor = useEditor(
     {
       extensions: [
         ...editorExtensions.filter((e) => e.name !== ClipQuoteWithView.name),
         ClipQuoteWithView,
         Collaboration.configure({ document: provider.doc, field: documentFieldName }),
-        ReadOnlyGuard.configure({ isReadOnly: () => readOnly.current }),
+        Suggesting,
+        SuggestionTitlesExtension,
+        // Someone who may only suggest changes the text only through suggestions (the server refuses anything else).
+        ReadOnlyGuard.configure({
+          isReadOnly: (state) =>
+            !rights.current.canEdit && !(rights.current.canSuggest && isSuggestChangesEnabled(state)),
+        }),
         CollaborationCaret.configure({
           provider,
           user: { id: person.id, name: person.name, color: personColour(person.id) } satisfies CaretUser,
@@ -53,13 +64,19 @@ export function useCoWritingEditor(
     [provider],
   );
 
+  const suggestOn = suggesting || (!canEdit && canSuggest);
+  useEffect(() => {
+    setSuggesting(editor.state, (tr) => editor.view.dispatch(tr), suggestOn);
+  }, [editor, suggestOn]);
+
+  const mayType = canEdit || canSuggest;
   useEffect(() => {
     const dom = editor.view.dom;
-    dom.setAttribute('aria-readonly', String(!canEdit));
+    dom.setAttribute('aria-readonly', String(!mayType));
     // No on-screen keyboard for a reader on a phone or tablet: there is nothing for them to type here.
-    if (canEdit) dom.removeAttribute('inputmode');
+    if (mayType) dom.removeAttribute('inputmode');
     else dom.setAttribute('inputmode', 'none');
-  }, [editor, canEdit]);
+  }, [editor, mayType]);
 
   return editor;
 }

@@ -15,7 +15,12 @@ export function useCollabDocument(
   initialCanEdit: boolean,
 ): { provider: CollabProvider | null; state: CollabState } {
   const [provider, setProvider] = useState<CollabProvider | null>(null);
-  const [initial] = useState<CollabState>(() => ({ status: 'connecting', canEdit: initialCanEdit, problem: null }));
+  const [initial] = useState<CollabState>(() => ({
+    status: 'connecting',
+    canEdit: initialCanEdit,
+    canSuggest: initialCanEdit,
+    problem: null,
+  }));
 
   useEffect(() => {
     const socket = acquireCollabSocket();

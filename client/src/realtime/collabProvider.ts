@@ -25,6 +25,8 @@ export interface CollabState {
   status: CollabStatus;
   /** From the server's answer to `join` and later `collab:access`; before that, what the page was told over HTTP. */
   canEdit: boolean;
+  /** May suggest changes (suggestion marks); with `canEdit` false every change made here must be a suggestion. */
+  canSuggest: boolean;
   problem: CollabError | null;
 }
 
@@ -91,7 +93,7 @@ export class CollabProvider {
     this.docId = options.docId;
     this.socket = options.socket;
     this.schemaVersion = options.schemaVersion;
-    this.state = { status: 'connecting', canEdit: options.canEdit, problem: null };
+    this.state = { status: 'connecting', canEdit: options.canEdit, canSuggest: options.canEdit, problem: null };
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.socket.on('connect', this.onConnect);
@@ -167,7 +169,12 @@ export class CollabProvider {
   private set(change: Partial<CollabState>): void {
     const next = { ...this.state, ...change };
     next.status = this.statusOf(next);
-    if (next.status === this.state.status && next.canEdit === this.state.canEdit && next.problem === this.state.problem)
+    if (
+      next.status === this.state.status &&
+      next.canEdit === this.state.canEdit &&
+      next.canSuggest === this.state.canSuggest &&
+      next.problem === this.state.problem
+    )
       return;
     this.state = next;
     for (const listener of this.listeners) listener();
@@ -177,7 +184,7 @@ export class CollabProvider {
     if (s.problem) return 'error';
     if (!this.socket.connected) return this.connectFailed ? 'offline' : 'connecting';
     if (!this.joined || !this.synced) return 'connecting';
-    return !s.canEdit || (!this.unsent && this.savedThrough >= this.lastChange) ? 'synced' : 'saving';
+    return !(s.canEdit || s.canSuggest) || (!this.unsent && this.savedThrough >= this.lastChange) ? 'synced' : 'saving';
   }
 
   /** Join the document: after connecting, after every reconnect, and after being put out by the server. */
@@ -202,7 +209,7 @@ export class CollabProvider {
       if (this.awareness.getLocalState() !== null) {
         this.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
       }
-      this.set({ canEdit: reply.canEdit, problem: null });
+      this.set({ canEdit: reply.canEdit, canSuggest: reply.canSuggest, problem: null });
     });
   }
 
@@ -269,7 +276,7 @@ export class CollabProvider {
       case 'sync-step1':
         this.serverStateVector = message.stateVector;
         // Someone who may only read has nothing to offer; sending it would only be refused.
-        if (this.state.canEdit) this.sendStep2();
+        if (this.state.canEdit || this.state.canSuggest) this.sendStep2();
         this.set({});
         return;
       case 'sync-step2':
@@ -301,15 +308,16 @@ export class CollabProvider {
       return this.retryJoin();
     }
     if (error.code === 'not_found') this.joined = false;
-    if (error.code === 'forbidden') return this.set({ canEdit: false, problem: error });
+    // Refused: this copy now holds a change the document never took, so nothing more is typed into it.
+    if (error.code === 'forbidden') return this.set({ canEdit: false, canSuggest: false, problem: error });
     this.set({ problem: error });
   };
 
-  private onAccess = (docId: string, access: { canEdit: boolean }): void => {
+  private onAccess = (docId: string, access: { canEdit: boolean; canSuggest: boolean }): void => {
     if (docId !== this.docId || this.destroyed) return;
-    this.set({ canEdit: access.canEdit, problem: null });
+    this.set({ canEdit: access.canEdit, canSuggest: access.canSuggest, problem: null });
     // Anything made here while we could only read goes now, in one step 2.
-    if (access.canEdit && this.joined) this.sendStep2();
+    if ((access.canEdit || access.canSuggest) && this.joined) this.sendStep2();
     this.set({});
   };
 

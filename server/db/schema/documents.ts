@@ -84,3 +84,18 @@ export interface DocumentAuthorsTable {
   user_id: string;
   first_edit_at: string;
 }
+
+/**
+ * Who made each suggested change in a document's text. The text carries only the suggestion's id (the
+ * `insertion`, `deletion` and `modification` marks); the server records the author from the sender of the
+ * update that first carried the id, never from the client.
+ */
+export interface DocumentSuggestionsTable {
+  document_id: string;
+  /** The mark's `id`, keyed as `n:<number>` or `s:<string>` (the library allows both). */
+  suggestion_id: string;
+  author_id: string;
+  created_at: string;
+  /** `open` while the marks are in the text; `settled` once they are gone (accepted or rejected). */
+  state: 'open' | 'settled';
+}

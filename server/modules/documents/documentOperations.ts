@@ -63,7 +63,10 @@ export async function documentAccess(services: Services, documentId: string, use
 export const writtenDocumentCollabAccess: CollabAccessRule = async (services, row, userId) => {
   if (!isWritten(row)) throw notFound('document');
   const access = await writtenDocumentAccess(services, row, userId);
-  return { workspaceId: row.workspace_id, canEdit: access.canEdit, readOnlyReason: access.readOnlyReason };
+  // Whoever may comment may suggest (carers where they may not edit); an archived document takes neither.
+  const canSuggest =
+    access.canEdit || (row.archived_at === null && mayDocument(access.actor, 'document.comment', documentFacts(row)));
+  return { workspaceId: row.workspace_id, canEdit: access.canEdit, canSuggest, readOnlyReason: access.readOnlyReason };
 };
 
 async function writtenDocumentAccess(

@@ -18,6 +18,9 @@ import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 const CoWritingEditor = lazy(() =>
   import('../../editor/CoWritingEditor').then((m) => ({ default: m.CoWritingEditor })),
 );
+const SuggestionsPanel = lazy(() =>
+  import('./suggestions/SuggestionsPanel').then((m) => ({ default: m.SuggestionsPanel })),
+);
 const ThreadsPanel = lazy(() => import('./threads/ThreadsPanel').then((m) => ({ default: m.ThreadsPanel })));
 
 /** `/d/:docId`: one document, open for writing together. */
@@ -62,7 +65,9 @@ function DocumentView({ loaded, user }: { loaded: DocumentInfo; user: User }) {
                   documentId={doc.id}
                   workspaceId={doc.workspaceId}
                   me={{ id: user.id, name: user.name }}
-                />
+                >
+                  <SuggestionsPanel editor={editor} documentId={doc.id} me={{ id: user.id, name: user.name }} />
+                </ThreadsPanel>
               </Suspense>
             )}
           />

@@ -1,5 +1,5 @@
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DocumentThread, ThreadPerson } from '../../../../../shared/contracts/documentThreads';
 import type { DocumentThreadEvent } from '../../../../../shared/realtime/events';
 import { listMembers } from '../../members/membersApi';
@@ -20,6 +20,8 @@ interface ThreadsPanelProps {
   documentId: string;
   workspaceId: string;
   me: ThreadPerson;
+  /** Shown under the heading, before the threads (the document's suggested changes). */
+  children?: ReactNode;
 }
 
 const short = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -36,7 +38,7 @@ const changeWords: Record<DocumentThreadEvent['change'], string> = {
  * comment, also where they may not edit), then the threads in the order of the text (open, resolved,
  * and those whose words were deleted), kept live for everyone.
  */
-export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPanelProps) {
+export function ThreadsPanel({ editor, documentId, workspaceId, me, children }: ThreadsPanelProps) {
   const [message, setMessage] = useState('');
   const announce = (text: string) => setMessage(text);
   const live = useDocumentThreads(documentId, workspaceId, (event) => {
@@ -189,6 +191,7 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me }: ThreadsPan
         Comments
       </h2>
       <StatusMessage>{message}</StatusMessage>
+      {children}
       {live.mention && live.mention.commentId !== dismissed ? (
         <div className="passage-threads__mention" role="note">
           <p>
