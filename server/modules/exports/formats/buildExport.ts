@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../../../shared/contracts/exports';
+import { rejectedView } from '../../../../shared/editor/suggestionView';
 import { renderJson } from '../../../collab/renderJson';
 import { withQuoteBlocks, type QuoteBlocks } from '../../quotes/quoteBlocks';
 import { exportFormatters } from './index';
@@ -15,10 +16,15 @@ export interface ExportInput {
   quotes: QuoteBlocks;
 }
 
-/** Renders the state with the shared schema and makes the file: all of an export but fetching and storing. */
+/**
+ * Renders the state with the shared schema and makes the file: all of an export but fetching and storing. Open
+ * suggestions are left out: an export holds the accepted text (suggested insertions dropped, suggested deletions
+ * kept, suggested formatting undone), as the text reads with every suggestion rejected.
+ */
 export async function buildExport({ state, format, title, language, quotes }: ExportInput): Promise<Uint8Array> {
   const formatter = exportFormatters[format];
   if (!formatter) throw new Error(`Exports to “${format}” are not made by this server.`);
-  const made = await formatter.build(exportSourceOf(title, language, withQuoteBlocks(renderJson(state), quotes)));
+  const accepted = rejectedView(renderJson(state)) ?? { type: 'doc', content: [] };
+  const made = await formatter.build(exportSourceOf(title, language, withQuoteBlocks(accepted, quotes)));
   return typeof made === 'string' ? Buffer.from(made, 'utf8') : made;
 }
