@@ -152,7 +152,9 @@ describe('document exports', () => {
         .map((l) => l.trim().replace(/^(•|–|\d+\.)\s+/, ''))
         .filter(Boolean)
         .join(' ');
-      expect(pdfText).toBe(exportSampleText.slice(1).join(' '));
+      // The acknowledgements follow the text: the expert who wrote it has not agreed to be named, so is counted.
+      const thanks = 'With thanks to one practice expert or researcher who preferred not to be named.';
+      expect(pdfText).toBe([...exportSampleText.slice(1), 'Acknowledgements', thanks].join(' '));
 
       const epubText = (await run('pandoc', ['-f', 'epub', '-t', 'plain', '--wrap=none', files.epub!])).stdout;
       for (const words of exportSampleText) expect(epubText).toContain(words);
@@ -178,6 +180,14 @@ describe('document exports', () => {
       (await team.people.admin.get(`/api/documents/${doc.id}/content?format=html`)).body.html.includes('later'),
     );
 
+    // Once she agrees to be credited by name, the acknowledgements name her.
+    const credit = { creditByName: true, creditName: 'Dr Ann Lee' };
+    const agreed = await team.people.expert.request(
+      'PATCH',
+      `/api/workspaces/${team.workspaceId}/members/me/credit`,
+      credit,
+    );
+    expect(agreed.status).toBe(200);
     const started = await team.people.carer.post(`/api/documents/${doc.id}/exports`, {
       format: 'md',
       versionId: version.body.id,
@@ -189,7 +199,9 @@ describe('document exports', () => {
       versionId: version.body.id,
       fileName: 'Drafts - Before the workshop.md',
     });
-    expect(await (await download(team.people.carer, body.url)).text()).toBe('# Drafts\n\nFirst draft.\n');
+    expect(await (await download(team.people.carer, body.url)).text()).toBe(
+      '# Drafts\n\nFirst draft.\n\n## Acknowledgements\n\nWriting: Dr Ann Lee (Practice expert or researcher).\n',
+    );
 
     const missing = await team.people.carer.post(`/api/documents/${doc.id}/exports`, {
       format: 'md',

@@ -1,5 +1,6 @@
 import type { Contribution, DocumentCredits } from '../../../shared/contracts/documentCredits';
 import type { Role } from '../../../shared/roles';
+import type { DocumentsTable } from '../../db/schema';
 import type { Services } from '../../services';
 import { documentAccess } from '../documents/documentOperations';
 import { quotesWithConsent, quoteState } from '../quotes/quoteOperations';
@@ -11,13 +12,17 @@ import { creditList, type Participant } from './creditList';
  * document itself, anyone for a public edition), and who commented on it. Named only under the name each agreed
  * to be credited with (`member_credits`); everyone else is counted.
  */
-export async function documentCredits(
+export async function documentCredits(services: Services, documentId: string, userId: string) {
+  const { row } = await documentAccess(services, documentId, userId);
+  return creditsOf(services, row);
+}
+
+/** The credits of `row`, for whoever may already read it (the route checks; an export job's exporter did). */
+export async function creditsOf(
   services: Services,
-  documentId: string,
-  userId: string,
+  row: Pick<DocumentsTable, 'id' | 'workspace_id'>,
   use: 'quote.draft' | 'quote.publish' = 'quote.draft',
 ): Promise<DocumentCredits> {
-  const { row } = await documentAccess(services, documentId, userId);
   const [authors, quotes, threads, credited, members] = await Promise.all([
     services.publishing.documentAuthors(row.id),
     quotesWithConsent(services, row.id),

@@ -10,6 +10,7 @@ import type { Services } from '../../services';
 import { documentExportKey } from '../../storage/keys';
 import { versionState } from '../documents/versionOperations';
 import { exportEvent } from './exportRealtime';
+import { creditsOf } from '../documentCredits/documentCredits';
 import { quoteBlocksForExport } from '../quotes/quotesForReaders';
 import type { ExportThread } from './exportThread';
 import { exportFormatters } from './formats/index';
@@ -68,6 +69,7 @@ export function exportDocumentJob(services: Services, collab: CollabServer, thre
         title: row.title ?? doc.title,
         language: EXPORT_LANGUAGE,
         quotes: await quoteBlocksForExport(services, doc.id, doc.workspace_id),
+        acknowledgements: (await creditsOf(services, doc)).acknowledgements,
       });
       const bytes = Buffer.from(made.buffer, made.byteOffset, made.byteLength);
       await step(0.8);

@@ -30,4 +30,22 @@ describe('buildExport', () => {
     ).toString('utf8');
     expect(markdown).toBe('# Respite\n\nCarers need respite care.\n');
   });
+
+  it('prints the acknowledgements after the text, under their own heading', async () => {
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [text('What we learned.')] }] };
+    const acknowledgements = ['Writing: Ann (Practice expert or researcher).', 'With thanks also to two carers.'];
+    const markdown = Buffer.from(
+      await buildExport({
+        state: stateOf(doc),
+        format: 'md',
+        title: 'Report',
+        language: 'en',
+        quotes: {},
+        acknowledgements,
+      }),
+    ).toString('utf8');
+    expect(markdown).toBe(
+      '# Report\n\nWhat we learned.\n\n## Acknowledgements\n\nWriting: Ann (Practice expert or researcher).\n\nWith thanks also to two carers.\n',
+    );
+  });
 });

@@ -2,6 +2,7 @@ import type { ExportFormat } from '../../../../shared/contracts/exports';
 import { rejectedView } from '../../../../shared/editor/suggestionView';
 import { renderJson } from '../../../collab/renderJson';
 import { withQuoteBlocks, type QuoteBlocks } from '../../quotes/quoteBlocks';
+import { withAcknowledgements } from './acknowledgements';
 import { exportFormatters } from './index';
 import { exportSourceOf } from './readableBody';
 
@@ -14,6 +15,8 @@ export interface ExportInput {
   language: string;
   /** What each quote from a recording becomes, worked out against consent before the export starts. */
   quotes: QuoteBlocks;
+  /** The generated acknowledgements' sentences (the document's credits), printed after the text. */
+  acknowledgements?: string[];
 }
 
 /**
@@ -21,10 +24,19 @@ export interface ExportInput {
  * suggestions are left out: an export holds the accepted text (suggested insertions dropped, suggested deletions
  * kept, suggested formatting undone), as the text reads with every suggestion rejected.
  */
-export async function buildExport({ state, format, title, language, quotes }: ExportInput): Promise<Uint8Array> {
+export async function buildExport({
+  state,
+  format,
+  title,
+  language,
+  quotes,
+  acknowledgements,
+}: ExportInput): Promise<Uint8Array> {
   const formatter = exportFormatters[format];
   if (!formatter) throw new Error(`Exports to “${format}” are not made by this server.`);
   const accepted = rejectedView(renderJson(state)) ?? { type: 'doc', content: [] };
-  const made = await formatter.build(exportSourceOf(title, language, withQuoteBlocks(accepted, quotes)));
+  const made = await formatter.build(
+    exportSourceOf(title, language, withAcknowledgements(withQuoteBlocks(accepted, quotes), acknowledgements)),
+  );
   return typeof made === 'string' ? Buffer.from(made, 'utf8') : made;
 }
