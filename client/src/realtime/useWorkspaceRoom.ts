@@ -8,6 +8,11 @@ export interface WorkspaceRoom {
   online: OnlineMember[];
   connection: Connection;
   problem: string | null;
+  /**
+   * How many times the room has been joined (again after every reconnection). Events sent before a join never
+   * reach the page, so a page fetches again what they would have told it whenever this grows.
+   */
+  joins: number;
 }
 
 const byName = (a: OnlineMember, b: OnlineMember) => a.name.localeCompare(b.name);
@@ -19,7 +24,12 @@ function distinct(online: OnlineMember[]): OnlineMember[] {
 
 /** Join a workspace's live room: who is online, and a nudge whenever the member list changes. */
 export function useWorkspaceRoom(workspaceId: string, onMembersChanged: () => void): WorkspaceRoom {
-  const [room, setRoom] = useState<WorkspaceRoom>({ online: [], connection: 'connecting', problem: null });
+  const [room, setRoom] = useState<WorkspaceRoom>({
+    online: [],
+    connection: 'connecting',
+    problem: null,
+    joins: 0,
+  });
   const membersChanged = useRef(onMembersChanged);
   useEffect(() => {
     membersChanged.current = onMembersChanged;
@@ -29,7 +39,13 @@ export function useWorkspaceRoom(workspaceId: string, onMembersChanged: () => vo
     const socket = getSocket();
     const join = () => {
       socket.emit('workspace:join', workspaceId, (reply) => {
-        if (reply.ok) setRoom({ online: distinct(reply.online), connection: 'connected', problem: null });
+        if (reply.ok)
+          setRoom((r) => ({
+            online: distinct(reply.online),
+            connection: 'connected',
+            problem: null,
+            joins: r.joins + 1,
+          }));
         else setRoom((r) => ({ ...r, connection: 'refused', problem: reply.error.message }));
       });
     };

@@ -26,7 +26,7 @@ const clipEvents: ClipEventName[] = [
 ];
 
 export type ClipEventHandlers = { [E in ClipEventName]?: ServerToClientEvents[E] } & {
-  /** The live connection is back after a break: anything may have changed meanwhile, so load again. */
+  /** The room was joined (first, or again after a break): anything may have changed before, so load again. */
   resync?(): void;
 };
 
@@ -57,15 +57,11 @@ export function useClipEvents(workspaceId: string, handlers: ClipEventHandlers):
     return () => listeners.forEach((off) => off());
   }, [workspaceId]);
 
-  // After a break, the room is joined again; whatever happened meanwhile was missed.
-  const wasAway = useRef(false);
+  // Events sent before the room was joined (the page had loaded but not yet joined, or the connection broke) went
+  // to nobody here: after every join, load again what they would have told.
   useEffect(() => {
-    if (room.connection === 'reconnecting' || room.connection === 'refused') wasAway.current = true;
-    if (room.connection === 'connected' && wasAway.current) {
-      wasAway.current = false;
-      latest.current.resync?.();
-    }
-  }, [room.connection]);
+    if (room.joins > 0) latest.current.resync?.();
+  }, [room.joins]);
 
   return room;
 }

@@ -66,6 +66,14 @@ function EpisodeView({ episode, myId, reload }: { episode: Episode; myId: string
   const [news, setNews] = useState('');
   const signoffs = useSignoffs(episode.id);
 
+  // A render that started or finished before the page joined the workspace room told nobody here.
+  const reloadSignoffs = signoffs.reload;
+  useEffect(() => {
+    if (room.joins === 0) return;
+    reloadRenders();
+    reloadSignoffs();
+  }, [room.joins, reloadRenders, reloadSignoffs]);
+
   // A refused render's words are about the timeline as it was; once it changes they may no longer be true.
   useEffect(() => setRefused(null), [handle.timeline]);
 
