@@ -18,6 +18,9 @@ interface SegmentRowProps {
   wordsRemoved?: boolean;
   /** The contributor's "Hide words" control, when they (or an admin) may strike words out. */
   strikeOut?: ReactNode;
+  /** Move the caret into this segment's words now (it was just stamped); `onFocused` says it was done. */
+  focusNow?: boolean;
+  onFocused?(): void;
 }
 
 /**
@@ -34,12 +37,20 @@ export function TranscriptSegmentRow({
   playFrom,
   wordsRemoved = false,
   strikeOut = null,
+  focusNow = false,
+  onFocused,
 }: SegmentRowProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const base = useRef<WordRef[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<string | null>(null);
   const row = useRef<HTMLLIElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!focusNow || !box.current) return;
+    box.current.focus();
+    onFocused?.();
+  }, [focusNow, onFocused]);
 
   const send = () => {
     if (timer.current) clearTimeout(timer.current);
@@ -80,6 +91,7 @@ export function TranscriptSegmentRow({
       </div>
       {canEdit ? (
         <textarea
+          ref={box}
           className="input transcript__words"
           aria-label={`Words from ${at}${speakerName ? `, ${speakerName}` : ''}`}
           rows={Math.max(1, Math.ceil((draft ?? segment.text).length / 60))}
