@@ -14,6 +14,7 @@ import type { Player } from '../useWaveform';
 import { machineDraftNotice } from './machineDraftWords';
 import { handlePlayerKey, playerKeys } from './playerKeys';
 import { getRedactions, strikeOut, undoStrikeOut } from './redactionApi';
+import { QuoteChooser } from './QuoteChooser';
 import { StrikeOutChooser, StruckList } from './StruckWords';
 import { getTranscript } from './transcriptApi';
 import { TranscriptSegmentRow } from './TranscriptSegmentRow';
@@ -28,11 +29,13 @@ const newSegmentSeconds = 5;
  */
 export function TranscriptPanel({
   clipId,
+  workspaceId,
   user,
   player,
   draft,
 }: {
   clipId: string;
+  workspaceId: string;
   user: User;
   player: Player;
   draft: MachineDraftState | null;
@@ -48,6 +51,7 @@ export function TranscriptPanel({
       {info.status === 'ready' ? (
         <LiveTranscript
           clipId={clipId}
+          workspaceId={workspaceId}
           info={info.data}
           user={user}
           player={player}
@@ -103,12 +107,14 @@ function useRedactions(clipId: string, visible: boolean) {
 
 function LiveTranscript({
   clipId,
+  workspaceId,
   info,
   user,
   player,
   draft,
 }: {
   clipId: string;
+  workspaceId: string;
   info: Transcript;
   user: User;
   player: Player;
@@ -186,6 +192,9 @@ function LiveTranscript({
               current={segment.id === current}
               focusNow={segment.id === focusSegment}
               onFocused={() => setFocusSegment(null)}
+              quote={(selected) => (
+                <QuoteChooser segment={segment} clipId={clipId} workspaceId={workspaceId} selected={selected} />
+              )}
               canEdit={canEdit}
               playFrom={playFrom}
               wordsRemoved={struck.redactions.some(
