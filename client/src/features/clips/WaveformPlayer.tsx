@@ -2,7 +2,8 @@ import { useState, type KeyboardEvent } from 'react';
 import { Button } from '../../components/Button';
 import { StatusMessage } from '../../components/StatusMessage';
 import { clockTime } from './clipWords';
-import { playbackRates, rateWords, rewindChoices, stepRate } from './transcript/playerKeys';
+import { rewindChoices } from './playerSettings';
+import { playbackRates, rateWords, stepRate } from './transcript/playerKeys';
 import { momentHash } from './transcript/usePlayFromLink';
 import type { Player } from './useWaveform';
 

@@ -5,7 +5,7 @@ import type { CommentThread } from '../../../../shared/contracts/clips';
 import { toApiError } from '../../api/ApiError';
 import { cspNonce } from '../../app/cspNonce';
 import { getPeaks } from './clipsApi';
-import { readRewindSeconds, resumeAt, saveRewindSeconds } from './transcript/playerKeys';
+import { readRewindSeconds, resumeAt, saveRewindSeconds } from './playerSettings';
 
 type Regions = ReturnType<(typeof RegionsPlugin)['create']>;
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultRewindSeconds,
-  playerActionFor,
-  playerKeys,
-  readRewindSeconds,
-  resumeAt,
-  saveRewindSeconds,
-  stepRate,
-} from './playerKeys';
+import { defaultRewindSeconds, readRewindSeconds, resumeAt, saveRewindSeconds } from '../playerSettings';
+import { playerActionFor, playerKeys, stepRate } from './playerKeys';
 
 const press = (code: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>> = {}) =>
   playerActionFor({ code, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
