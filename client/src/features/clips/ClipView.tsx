@@ -125,9 +125,15 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
                 <h2 className="heading-l" id="listen-heading">
                   Listen
                 </h2>
-                <WaveformPlayer player={player} title={clip.title} />
+                <WaveformPlayer player={player} title={clip.title} linkPath={`/c/${encodeURIComponent(clip.id)}`} />
               </section>
-              <TranscriptPanel clipId={clip.id} user={user} player={player} draft={draft} />
+              <TranscriptPanel
+                clipId={clip.id}
+                workspaceId={clip.workspaceId}
+                user={user}
+                player={player}
+                draft={draft}
+              />
             </div>
           ) : null}
           {clip.withdrawn ? (

@@ -1,6 +1,10 @@
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { Button } from '../../components/Button';
+import { StatusMessage } from '../../components/StatusMessage';
 import { clockTime } from './clipWords';
+import { rewindChoices } from './playerSettings';
+import { playbackRates, rateWords, stepRate } from './transcript/playerKeys';
+import { momentHash } from './transcript/usePlayFromLink';
 import type { Player } from './useWaveform';
 
 const typingIn = (target: EventTarget) =>
@@ -12,9 +16,25 @@ const pressable = (target: EventTarget) => target instanceof HTMLElement && targ
  * 10 seconds, and the time in words. With focus anywhere in it, Space plays or pauses and the arrow
  * keys go back or forward 5 seconds.
  */
-export function WaveformPlayer({ player, title }: { player: Player; title: string }) {
+export function WaveformPlayer({ player, title, linkPath }: { player: Player; title: string; linkPath?: string }) {
   const { state } = player;
   const ready = state.phase === 'ready';
+  const [shared, setShared] = useState<{ link: string; copied: boolean } | null>(null);
+  const slowest = state.rate <= playbackRates[0];
+  const fastest = state.rate >= playbackRates[playbackRates.length - 1]!;
+
+  const copyLink = async () => {
+    if (!linkPath) return;
+    const link = `${window.location.origin}${linkPath}${momentHash(player.now())}`;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch {
+      // No clipboard (permission, an older browser): the link is shown to copy by hand.
+    }
+    setShared({ link, copied });
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!ready || typingIn(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -61,11 +81,61 @@ export function WaveformPlayer({ player, title }: { player: Player; title: strin
         <Button variant="secondary" onClick={() => player.skip(10)} aria-disabled={!ready || undefined}>
           Forward 10 seconds
         </Button>
+        <Button
+          variant="secondary"
+          onClick={() => player.setRate(stepRate(state.rate, -1))}
+          aria-disabled={!ready || slowest || undefined}
+        >
+          Slower
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => player.setRate(stepRate(state.rate, 1))}
+          aria-disabled={!ready || fastest || undefined}
+        >
+          Faster
+        </Button>
+        <p className="player__rate" aria-live="polite">
+          Speed {rateWords(state.rate)}
+        </p>
         <p className="player__time" id="player-time">
           <span className="player__now">{clockTime(state.time)}</span>
           <span className="player__of"> of </span>
           <span className="player__duration">{clockTime(state.duration)}</span>
         </p>
+      </div>
+      <div className="player__more">
+        <label className="player__rewind">
+          When playing again after a pause, go back{' '}
+          <select
+            className="input"
+            value={state.rewindSeconds}
+            onChange={(event) => player.setRewindSeconds(Number(event.target.value))}
+          >
+            {rewindChoices.map((s) => (
+              <option key={s} value={s}>
+                {s === 0 ? 'not at all' : s === 1 ? '1 second' : `${s} seconds`}
+              </option>
+            ))}
+          </select>
+        </label>
+        {linkPath ? (
+          <Button variant="secondary" onClick={() => void copyLink()} aria-disabled={!ready || undefined}>
+            Copy link to this moment
+          </Button>
+        ) : null}
+      </div>
+      {shared ? (
+        <p className="player__link">
+          <label>
+            {shared.copied ? 'Copied. ' : 'Copy this link: '}
+            <span className="visually-hidden">Link to this moment</span>{' '}
+            <input className="input" readOnly value={shared.link} onFocus={(e) => e.target.select()} />
+          </label>
+        </p>
+      ) : null}
+      <div className="visually-hidden">
+        <StatusMessage>{shared?.copied ? 'Link to this moment copied.' : ''}</StatusMessage>
       </div>
       <p className="player__hint quiet">
         Tap or click the waveform to go to that point.

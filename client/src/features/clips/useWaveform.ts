@@ -5,6 +5,7 @@ import type { CommentThread } from '../../../../shared/contracts/clips';
 import { toApiError } from '../../api/ApiError';
 import { cspNonce } from '../../app/cspNonce';
 import { getPeaks } from './clipsApi';
+import { readRewindSeconds, resumeAt, saveRewindSeconds } from './playerSettings';
 
 type Regions = ReturnType<(typeof RegionsPlugin)['create']>;
 
@@ -15,6 +16,10 @@ export interface PlayerState {
   time: number;
   duration: number;
   problem: string | null;
+  /** Playback speed, 1 being as recorded. */
+  rate: number;
+  /** How far playback goes back on resuming after a pause (a per-person setting kept in this browser). */
+  rewindSeconds: number;
 }
 
 export interface Player {
@@ -26,6 +31,8 @@ export interface Player {
   pause(): void;
   skip(seconds: number): void;
   seekTo(seconds: number): void;
+  setRate(rate: number): void;
+  setRewindSeconds(seconds: number): void;
 }
 
 export interface Marker {
@@ -78,7 +85,13 @@ export function useWaveform(urls: { audio: string; peaks: string } | null, marke
     time: 0,
     duration: 0,
     problem: null,
+    rate: 1,
+    rewindSeconds: readRewindSeconds(globalThis.localStorage),
   });
+  /** Where the person paused, so resuming from that very spot goes back a little; null after a seek. */
+  const pausedAt = useRef<number | null>(null);
+  const rewind = useRef(state.rewindSeconds);
+  const rate = useRef(state.rate);
 
   const drawMarkers = useCallback(() => {
     const plugin = regions.current;
@@ -116,7 +129,8 @@ export function useWaveform(urls: { audio: string; peaks: string } | null, marke
     if (!audioUrl || !peaksUrl || !element) return;
     let cancelled = false;
     let instance: WaveSurfer | null = null;
-    setState({ phase: 'loading', playing: false, time: 0, duration: 0, problem: null });
+    setState((s) => ({ ...s, phase: 'loading', playing: false, time: 0, duration: 0, problem: null }));
+    pausedAt.current = null;
 
     void (async () => {
       try {
@@ -146,12 +160,19 @@ export function useWaveform(urls: { audio: string; peaks: string } | null, marke
         regions.current = plugin;
         const update = (patch: Partial<PlayerState>) => !cancelled && setState((s) => ({ ...s, ...patch }));
         instance.on('ready', (duration) => {
+          instance?.setPlaybackRate(rate.current, true);
           update({ phase: 'ready', duration });
           drawMarkers();
         });
         instance.on('play', () => update({ playing: true }));
-        instance.on('pause', () => update({ playing: false }));
-        instance.on('finish', () => update({ playing: false }));
+        instance.on('pause', () => {
+          pausedAt.current = instance?.getCurrentTime() ?? null;
+          update({ playing: false });
+        });
+        instance.on('finish', () => {
+          pausedAt.current = null;
+          update({ playing: false });
+        });
         instance.on('timeupdate', (t) => update({ time: tenth(t) }));
         instance.on('error', () =>
           update({
@@ -180,17 +201,39 @@ export function useWaveform(urls: { audio: string; peaks: string } | null, marke
   }, [audioUrl, peaksUrl, drawMarkers]);
 
   const now = useCallback(() => ws.current?.getCurrentTime() ?? 0, []);
-  const playPause = useCallback(() => void ws.current?.playPause().catch(() => undefined), []);
+  const playPause = useCallback(() => {
+    const player = ws.current;
+    if (!player) return;
+    const at = player.getCurrentTime();
+    // Resuming where the person paused: a second or two back, so the last words are heard again.
+    if (!player.isPlaying() && pausedAt.current !== null && Math.abs(at - pausedAt.current) < 0.05) {
+      player.setTime(resumeAt(at, rewind.current));
+    }
+    pausedAt.current = null;
+    void player.playPause().catch(() => undefined);
+  }, []);
   const pause = useCallback(() => ws.current?.pause(), []);
   const seekTo = useCallback((seconds: number) => {
     const player = ws.current;
     if (!player) return;
+    pausedAt.current = null;
     player.setTime(Math.min(Math.max(0, seconds), player.getDuration()));
     setState((s) => ({ ...s, time: tenth(player.getCurrentTime()) }));
   }, []);
   const skip = useCallback((seconds: number) => seekTo((ws.current?.getCurrentTime() ?? 0) + seconds), [seekTo]);
 
-  return { container, state, now, playPause, pause, skip, seekTo };
+  const setRate = useCallback((next: number) => {
+    rate.current = next;
+    ws.current?.setPlaybackRate(next, true); // keeps the pitch, so slowed voices still sound like themselves
+    setState((s) => ({ ...s, rate: next }));
+  }, []);
+  const setRewindSeconds = useCallback((seconds: number) => {
+    rewind.current = seconds;
+    saveRewindSeconds(globalThis.localStorage, seconds);
+    setState((s) => ({ ...s, rewindSeconds: seconds }));
+  }, []);
+
+  return { container, state, now, playPause, pause, skip, seekTo, setRate, setRewindSeconds };
 }
 
 /** Threads as waveform markers, numbered in time order as the list shows them. */

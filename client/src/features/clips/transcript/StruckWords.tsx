@@ -16,6 +16,68 @@ export function stretchOfWords(
   return { startSeconds: words[0]!.startSeconds!, endSeconds: words.at(-1)!.endSeconds! };
 }
 
+/** Word indexes chosen by a selection from character `start` to `end` in the segment's text (words joined by spaces). */
+export function wordsInSelection(
+  words: readonly { text: string }[],
+  start: number,
+  end: number,
+): { first: number; last: number } | null {
+  if (words.length === 0 || end <= start) return null;
+  let at = 0;
+  let first = -1;
+  let last = -1;
+  words.forEach((w, i) => {
+    const from = at;
+    const to = at + w.text.length;
+    at = to + 1;
+    if (to > start && from < end) {
+      if (first === -1) first = i;
+      last = i;
+    }
+  });
+  return first === -1 ? null : { first, last };
+}
+
+/** "From [word] to [word]": two plain selects, read one choice at a time by a screen reader. */
+export function WordRangeFields({
+  words,
+  first,
+  last,
+  onFirst,
+  onLast,
+}: {
+  words: readonly { text: string }[];
+  first: number;
+  last: number;
+  onFirst(index: number): void;
+  onLast(index: number): void;
+}) {
+  return (
+    <div className="transcript__chooser-words">
+      <label>
+        From{' '}
+        <select className="input" value={first} onChange={(e) => onFirst(Number(e.target.value))}>
+          {words.map((w, i) => (
+            <option key={i} value={i}>
+              {w.text}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <label>
+        to{' '}
+        <select className="input" value={last} onChange={(e) => onLast(Number(e.target.value))}>
+          {words.map((w, i) => (
+            <option key={i} value={i}>
+              {w.text}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
 /**
  * "Strike out" for one segment (the contributor, or an admin for them): choose the first and last word (every
  * word between goes too), or the whole passage when it has no word timings, then confirm. Plain controls, so it
@@ -57,28 +119,7 @@ export function StrikeOutChooser({
     <fieldset className="transcript__chooser">
       <legend>Strike out words from {at}: they will never be heard or read</legend>
       {timed ? (
-        <div className="transcript__chooser-words">
-          <label>
-            From{' '}
-            <select className="input" value={first} onChange={(e) => setFirst(Number(e.target.value))}>
-              {segment.words.map((w, i) => (
-                <option key={i} value={i}>
-                  {w.text}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label>
-            to{' '}
-            <select className="input" value={last} onChange={(e) => setLast(Number(e.target.value))}>
-              {segment.words.map((w, i) => (
-                <option key={i} value={i}>
-                  {w.text}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <WordRangeFields words={segment.words} first={first} last={last} onFirst={setFirst} onLast={setLast} />
       ) : (
         <p className="quiet">This passage has no word timings, so all of it will be struck out.</p>
       )}

@@ -14,6 +14,7 @@ import type { Player } from '../useWaveform';
 import { machineDraftNotice } from './machineDraftWords';
 import { handlePlayerKey, playerKeys } from './playerKeys';
 import { getRedactions, strikeOut, undoStrikeOut } from './redactionApi';
+import { QuoteChooser } from './QuoteChooser';
 import { StrikeOutChooser, StruckList } from './StruckWords';
 import { getTranscript } from './transcriptApi';
 import { TranscriptSegmentRow } from './TranscriptSegmentRow';
@@ -28,11 +29,13 @@ const newSegmentSeconds = 5;
  */
 export function TranscriptPanel({
   clipId,
+  workspaceId,
   user,
   player,
   draft,
 }: {
   clipId: string;
+  workspaceId: string;
   user: User;
   player: Player;
   draft: MachineDraftState | null;
@@ -48,6 +51,7 @@ export function TranscriptPanel({
       {info.status === 'ready' ? (
         <LiveTranscript
           clipId={clipId}
+          workspaceId={workspaceId}
           info={info.data}
           user={user}
           player={player}
@@ -103,12 +107,14 @@ function useRedactions(clipId: string, visible: boolean) {
 
 function LiveTranscript({
   clipId,
+  workspaceId,
   info,
   user,
   player,
   draft,
 }: {
   clipId: string;
+  workspaceId: string;
   info: Transcript;
   user: User;
   player: Player;
@@ -130,17 +136,25 @@ function LiveTranscript({
     player.seekTo(seconds);
     if (!player.state.playing) player.playPause();
   };
+  // "Insert a time" (Alt+I, or the button): a new segment stamped at the player's time, and the caret moves into
+  // it, so a transcriber carries on typing the next passage without leaving the keyboard.
+  const [focusSegment, setFocusSegment] = useState<string | null>(null);
   const addSegment = () => {
-    if (!doc) return;
+    if (!doc || !canEdit || !ready) return;
     const at = Math.round(player.now() * 10) / 10;
+    const same = transcript.segments.find((s) => Math.abs(s.startSeconds - at) < 0.05);
+    if (same) {
+      setFocusSegment(same.id);
+      return;
+    }
     const next = transcript.segments.find((s) => s.startSeconds > at)?.startSeconds ?? player.state.duration;
     const end = Math.max(at + 0.1, Math.min(at + newSegmentSeconds, next, player.state.duration || Infinity));
-    insertSegment(doc, { startSeconds: at, endSeconds: Math.round(end * 10) / 10, text: '' });
+    setFocusSegment(insertSegment(doc, { startSeconds: at, endSeconds: Math.round(end * 10) / 10, text: '' }));
   };
 
   return (
     // Player keys work anywhere in the transcript, also while typing in it.
-    <div className="transcript__body" onKeyDown={(event) => handlePlayerKey(event, player)}>
+    <div className="transcript__body" onKeyDown={(event) => handlePlayerKey(event, player, addSegment)}>
       <EditorStatus state={state} archived={false} />
       {notice ? <p className={`transcript__draft transcript__draft--${notice.tone}`}>{notice.text}</p> : null}
       {canEdit ? (
@@ -152,12 +166,14 @@ function LiveTranscript({
       ) : null}
       <p className="quiet transcript__keys">
         The player’s buttons are beside the transcript. Its keys work here too, also while typing:{' '}
-        {playerKeys.map((k, i) => (
-          <span key={k.code}>
-            {i > 0 ? '; ' : ''}
-            <kbd>{k.keys}</kbd> {k.does}
-          </span>
-        ))}
+        {playerKeys
+          .filter((k) => canEdit || k.action !== 'insertTime')
+          .map((k, i) => (
+            <span key={k.code}>
+              {i > 0 ? '; ' : ''}
+              <kbd>{k.keys}</kbd> {k.does}
+            </span>
+          ))}
         .
       </p>
       {transcript.segments.length === 0 ? (
@@ -174,6 +190,11 @@ function LiveTranscript({
               doc={doc}
               speakerName={segment.speaker ? (transcript.speakers[segment.speaker] ?? null) : null}
               current={segment.id === current}
+              focusNow={segment.id === focusSegment}
+              onFocused={() => setFocusSegment(null)}
+              quote={(selected) => (
+                <QuoteChooser segment={segment} clipId={clipId} workspaceId={workspaceId} selected={selected} />
+              )}
               canEdit={canEdit}
               playFrom={playFrom}
               wordsRemoved={struck.redactions.some(

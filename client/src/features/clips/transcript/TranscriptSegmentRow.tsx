@@ -3,6 +3,9 @@ import type * as Y from 'yjs';
 import { findSegment, type LiveSegment } from '../../../../../shared/transcripts/transcriptDoc';
 import { editSegmentText, segmentBase, type WordRef } from '../../../../../shared/transcripts/wordEdits';
 import { clockTime } from '../clipWords';
+import { wordsInSelection } from './StruckWords';
+
+type WordChoice = { first: number; last: number } | null;
 
 /** How long after the last keystroke the words are sent: a word typed over in one go keeps its timing. */
 const sendAfterMs = 300;
@@ -18,6 +21,11 @@ interface SegmentRowProps {
   wordsRemoved?: boolean;
   /** The contributor's "Hide words" control, when they (or an admin) may strike words out. */
   strikeOut?: ReactNode;
+  /** Move the caret into this segment's words now (it was just stamped); `onFocused` says it was done. */
+  focusNow?: boolean;
+  onFocused?(): void;
+  /** "Quote in a document", given the words selected in this segment just now. */
+  quote?: (selected: () => WordChoice) => ReactNode;
 }
 
 /**
@@ -34,12 +42,32 @@ export function TranscriptSegmentRow({
   playFrom,
   wordsRemoved = false,
   strikeOut = null,
+  focusNow = false,
+  onFocused,
+  quote,
 }: SegmentRowProps) {
+  // The last selection of this segment's words (characters), for "Quote in a document".
+  const selection = useRef<{ start: number; end: number } | null>(null);
+  const selected = (): WordChoice =>
+    selection.current ? wordsInSelection(segment.words, selection.current.start, selection.current.end) : null;
+  const keepReadSelection = () => {
+    const chosen = window.getSelection();
+    const range = chosen && chosen.rangeCount > 0 ? chosen.getRangeAt(0) : null;
+    const words = row.current?.querySelector('.transcript__words--read');
+    if (!range || !words || !words.contains(range.startContainer) || range.collapsed) return;
+    selection.current = { start: range.startOffset, end: range.startOffset + range.toString().length };
+  };
   const [draft, setDraft] = useState<string | null>(null);
   const base = useRef<WordRef[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<string | null>(null);
   const row = useRef<HTMLLIElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!focusNow || !box.current) return;
+    box.current.focus();
+    onFocused?.();
+  }, [focusNow, onFocused]);
 
   const send = () => {
     if (timer.current) clearTimeout(timer.current);
@@ -80,6 +108,7 @@ export function TranscriptSegmentRow({
       </div>
       {canEdit ? (
         <textarea
+          ref={box}
           className="input transcript__words"
           aria-label={`Words from ${at}${speakerName ? `, ${speakerName}` : ''}`}
           rows={Math.max(1, Math.ceil((draft ?? segment.text).length / 60))}
@@ -95,16 +124,27 @@ export function TranscriptSegmentRow({
             if (timer.current) clearTimeout(timer.current);
             timer.current = setTimeout(send, sendAfterMs);
           }}
+          onSelect={(event) => {
+            const { selectionStart: start, selectionEnd: end } = event.currentTarget;
+            selection.current = end > start ? { start, end } : null;
+          }}
           onBlur={() => {
             send();
             setDraft(null);
           }}
         />
       ) : (
-        <p className="transcript__words transcript__words--read">{segment.text}</p>
+        <p
+          className="transcript__words transcript__words--read"
+          onMouseUp={keepReadSelection}
+          onKeyUp={keepReadSelection}
+        >
+          {segment.text}
+        </p>
       )}
       {wordsRemoved ? <p className="quiet transcript__removed">[words removed]</p> : null}
       {strikeOut}
+      {quote ? quote(selected) : null}
     </li>
   );
 }
