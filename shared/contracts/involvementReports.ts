@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { balanceRoleSchema } from './balance';
+import { balanceRoleLabels, balanceRoleSchema, type BalanceRole } from './balance';
 import { idSchema } from './common';
 
 /**
@@ -128,7 +128,26 @@ export const impactEntryParamsSchema = z.object({ id: idSchema });
 export const impactViewParamsSchema = z.object({ id: idSchema, side: z.enum(['staff', 'carer']) });
 
 export const reportFormats = ['md', 'docx', 'pdf'] as const;
-export const reportDownloadParamsSchema = z.object({
-  id: idSchema,
-  format: z.enum(reportFormats, { message: 'Reports download as md, docx or pdf.' }),
-});
+
+const roleLabel = (role: string): string => balanceRoleLabels[role as BalanceRole] ?? role;
+
+export type EvidenceRow = [what: string, role: string, count: string];
+
+/** The evidence numbers as rows: what was counted, for which role, how many. */
+export function evidenceRows(evidence: Gripp2Evidence): EvidenceRow[] {
+  const row = (what: string, role: string, n: number): EvidenceRow => [what, role, String(n)];
+  return [
+    row('Activities in the involvement log', 'Everyone', evidence.involvement.activities),
+    ...evidence.involvement.byRole.flatMap((r) => [
+      row('People who took part', roleLabel(r.role), r.people),
+      row('Hours of involvement', roleLabel(r.role), r.hours),
+    ]),
+    row('Published episodes', 'Everyone', evidence.publishedEpisodes),
+    ...evidence.heard.map((r) => row('Seconds heard in published episodes', roleLabel(r.role), r.seconds)),
+    ...evidence.reflections.map((r) => row('Reflection answers', roleLabel(r.role), r.answers)),
+    ...evidence.signoffs.flatMap((r) => [
+      row('Sign-offs: approved', roleLabel(r.role), r.approved),
+      row('Sign-offs: changes asked for', roleLabel(r.role), r.changesRequested),
+    ]),
+  ];
+}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Gripp2Evidence, ImpactEntry } from '../../../shared/contracts/involvementReports';
 import { exportFormatters } from '../exports/formats/index';
 import { exportSourceOf } from '../exports/formats/readableBody';
-import { evidenceRows, gripp2Document, gripp2Title, impactLogDocument } from './reportDocument';
+import { evidenceRows } from '../../../shared/contracts/involvementReports';
+import { gripp2Document, gripp2Title, impactLogDocument } from './reportDocument';
 
 const evidence: Gripp2Evidence = {
   involvement: { activities: 2, byRole: [{ role: 'carer', people: 2, hours: 4.5 }] },

@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
-import { balanceRoleLabels, type BalanceRole } from '../../../shared/contracts/balance';
 import {
+  evidenceRows,
   gripp2ItemLabels,
   gripp2Items,
   type Gripp2Body,
@@ -37,26 +37,6 @@ const table = (header: string[], rows: string[][]): JSONContent => ({
     ...rows.map((r) => ({ type: 'tableRow', content: r.map((c) => cell('tableCell', c)) })),
   ],
 });
-
-const roleLabel = (role: string): string => balanceRoleLabels[role as BalanceRole] ?? role;
-
-/** The evidence numbers as rows: what was counted, for which role, how many. */
-export function evidenceRows(evidence: Gripp2Evidence): string[][] {
-  return [
-    ['Activities in the involvement log', 'Everyone', String(evidence.involvement.activities)],
-    ...evidence.involvement.byRole.flatMap((r) => [
-      ['People who took part', roleLabel(r.role), String(r.people)],
-      ['Hours of involvement', roleLabel(r.role), String(r.hours)],
-    ]),
-    ['Published episodes', 'Everyone', String(evidence.publishedEpisodes)],
-    ...evidence.heard.map((r) => ['Seconds heard in published episodes', roleLabel(r.role), String(r.seconds)]),
-    ...evidence.reflections.map((r) => ['Reflection answers', roleLabel(r.role), String(r.answers)]),
-    ...evidence.signoffs.flatMap((r) => [
-      ['Sign-offs: approved', roleLabel(r.role), String(r.approved)],
-      ['Sign-offs: changes asked for', roleLabel(r.role), String(r.changesRequested)],
-    ]),
-  ];
-}
 
 export const gripp2Title = 'Involvement report (GRIPP2 short form)';
 export const impactLogTitle = 'Impact log: what changed because of involvement';
