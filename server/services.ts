@@ -30,6 +30,7 @@ import { myDataRepository } from './modules/myData/myDataRepository';
 import { notificationRepository } from './modules/notifications/notificationRepository';
 import { reflectionRepository } from './modules/reflections/reflectionRepository';
 import { strengthsRepository } from './modules/strengths/strengthsRepository';
+import { involvementReportRepository } from './modules/involvementReports/reportRepository';
 import { balanceRepository } from './modules/balance/balanceRepository';
 import { suggestionRepository } from './modules/suggestions/suggestionRepository';
 
@@ -77,6 +78,7 @@ export interface Services {
   editions: ReturnType<typeof editionRepository>;
   /** People as assets: what members bring and would like to try, offers, abilities agreed for carers. */
   strengths: ReturnType<typeof strengthsRepository>;
+  involvementReports: ReturnType<typeof involvementReportRepository>;
   /** The counts behind the balance of voices. */
   balance: ReturnType<typeof balanceRepository>;
   /** Who made each suggested change in a document's text. */
@@ -128,6 +130,7 @@ export function createServices(
     reflections: reflectionRepository(db),
     editions: editionRepository(db),
     strengths: strengthsRepository(db),
+    involvementReports: involvementReportRepository(db),
     balance: balanceRepository(db),
     documentSuggestions: suggestionRepository(db),
   };

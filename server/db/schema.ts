@@ -51,6 +51,7 @@ import type {
   ReflectionsTable,
 } from './schema/reflections';
 import type { MemberGrantsTable, MemberStrengthsTable, TaskOffersTable } from './schema/strengths';
+import type { Gripp2ReportsTable, ImpactEntriesTable } from './schema/involvementReports';
 import type { EpisodeSignoffOverridesTable, EpisodeSignoffsTable, SignoffSettingsTable } from './schema/signoffs';
 import type {
   ClipRedactionsTable,
@@ -118,6 +119,8 @@ export interface Database {
   task_offers: TaskOffersTable;
   member_grants: MemberGrantsTable;
   document_suggestions: DocumentSuggestionsTable;
+  gripp2_reports: Gripp2ReportsTable;
+  impact_entries: ImpactEntriesTable;
 }
 
 export type * from './schema/accounts';
@@ -133,3 +136,4 @@ export type * from './schema/signoffs';
 export type * from './schema/reflections';
 export type * from './schema/editions';
 export type * from './schema/strengths';
+export type * from './schema/involvementReports';

@@ -9,6 +9,7 @@ import { editionsModule } from './editions/index';
 import { exportsModule } from './exports/index';
 import { invitesModule } from './invites/index';
 import { involvementModule } from './involvement/index';
+import { involvementReportsModule } from './involvementReports/index';
 import { musicModule } from './music/index';
 import { myDataModule } from './myData/index';
 import { notificationsModule } from './notifications/index';
@@ -43,6 +44,7 @@ export const modules: readonly ChorusModule[] = [
   reflectionsModule,
   strengthsModule,
   balanceModule,
+  involvementReportsModule,
   myDataModule,
   notificationsModule,
   workspaceArchivesModule,

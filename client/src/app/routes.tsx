@@ -4,6 +4,7 @@ import { AccountPage } from '../features/account/AccountPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { BalancePage } from '../features/balance/BalancePage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { ClipPage } from '../features/clips/ClipPage';
 import { ClipsPage } from '../features/clips/ClipsPage';
 import { DocumentPage } from '../features/documents/DocumentPage';
@@ -47,6 +48,7 @@ const routes: ReadonlyArray<[pattern: string, render: (p: Params) => ReactNode]>
   ['/w/:id/involvement/statements/:userId', (p) => <StatementPage workspaceId={p.id ?? ''} userId={p.userId ?? ''} />],
   ['/w/:id/reflections', (p) => <ReflectionsPage workspaceId={p.id ?? ''} />],
   ['/w/:id/balance', (p) => <BalancePage workspaceId={p.id ?? ''} />],
+  ['/w/:id/reports', (p) => <ReportsPage workspaceId={p.id ?? ''} />],
   ['/c/:clipId', (p) => <ClipPage clipId={p.clipId ?? ''} />],
   ['/d/:docId', (p) => <DocumentPage docId={p.docId ?? ''} />],
   ['/e/:episodeId', (p) => <EpisodePage episodeId={p.episodeId ?? ''} />],

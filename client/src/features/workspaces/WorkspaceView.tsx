@@ -8,6 +8,7 @@ import { InviteForm } from '../invites/InviteForm';
 import { MembersSection } from '../members/MembersSection';
 import { StrengthsSection } from '../members/StrengthsSection';
 import { balancePath } from '../balance/balanceApi';
+import { reportsPath } from '../reports/reportsApi';
 import { involvementPath } from '../involvement/involvementPaths';
 import { reflectionsPath } from '../reflections/reflectionsPaths';
 import { SearchBox } from '../search/SearchBox';
@@ -105,6 +106,14 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
             </Link>
             <span className="card-list__meta">
               Who is heard in the episodes, and who writes, comments and signs off
+            </span>
+          </li>
+          <li className="card-list__item">
+            <Link className="card-list__link" href={reportsPath(workspace.id)}>
+              Reports on involvement
+            </Link>
+            <span className="card-list__meta">
+              Our involvement report and the impact log: what changed because carers took part, to download
             </span>
           </li>
         </ul>
