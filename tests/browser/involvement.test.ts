@@ -26,7 +26,7 @@ describe('a record of involvement, and what was given back', () => {
 
     // The admin sets the rates, then records the meeting with Cara in it.
     await admin.reload();
-    await admin.getByRole('link', { name: 'Involvement' }).click();
+    await admin.getByRole('link', { name: 'Involvement', exact: true }).click();
     await admin.getByRole('heading', { level: 1, name: 'Involvement' }).waitFor();
     const rates = admin.getByRole('region', { name: 'Rates' });
     await rates.getByLabel('Per hour').fill('25.00');
@@ -47,7 +47,7 @@ describe('a record of involvement, and what was given back', () => {
     await log.getByText('Cara Carer: Not yet confirmed').waitFor();
 
     // Cara opens Involvement, sees the meeting in plain words, says it is right and chooses a voucher.
-    await carer.getByRole('link', { name: 'Involvement' }).click();
+    await carer.getByRole('link', { name: 'Involvement', exact: true }).click();
     const meeting = carer.getByRole('region', { name: 'Group meeting about respite' });
     await meeting.getByText('Saturday 14 March 2026').waitFor();
     await meeting.getByText('1 hour 30 minutes').waitFor();
