@@ -137,6 +137,7 @@ describe('help pages and the carers’ welcome', { timeout: 60_000 }, () => {
     }
     // The carers' page speaks the carers' words (docs/words.md), and keeps the promise.
     await page.goto('/help/carers');
+    await page.getByText('Nothing you record is used without your say.').first().waitFor();
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain('Nothing you record is used without your say.');
     expect(text).not.toMatch(/\bclips?\b|\bsubmit|\binvalid\b|\bflagged\b|\bin review\b/i);
