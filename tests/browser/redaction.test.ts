@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceWithPeople } from '../support/audioClips';
-import { startServer, type TestServer } from '../support/startServer';
-import { carersClip, putTranscript, spokenWav, twoSegments, type ReadyClip, type Team } from '../support/transcripts';
+import { describe, expect, it } from 'vitest';
 import { axeFindings } from './support/accessibility';
-import { signedInBrowsers } from './support/browser';
+import { carersTranscribedClip } from './support/transcribedClip';
 
 /**
  * A carer strikes "mother." out of their clip's transcript in Chromium, by keyboard, sees it struck through with
@@ -12,31 +9,11 @@ import { signedInBrowsers } from './support/browser';
  * back for both. Set-up goes over HTTP.
  */
 describe('a carer strikes a word out of their recording and undoes it', { timeout: 240_000 }, () => {
-  let server: TestServer;
-  let team: Team;
-  let clip: ReadyClip;
-  let speech: Awaited<ReturnType<typeof spokenWav>>;
-  const { open, closeAll } = signedInBrowsers(() => server.url);
+  const { made, open } = carersTranscribedClip();
   const transcript = (page: Page) => page.getByRole('region', { name: 'Transcript' });
 
-  beforeAll(async () => {
-    [server, speech] = await Promise.all([
-      startServer(),
-      spokenWav('I look after my mother. Some days are long, but the neighbours help.'),
-    ]);
-    team = await workspaceWithPeople(server.url);
-    clip = await carersClip(team, speech.file);
-    expect((await putTranscript(team.people.carer, clip.id, twoSegments)).status).toBe(200);
-  }, 300_000);
-
-  afterAll(async () => {
-    await closeAll();
-    await server?.stop();
-    await speech?.cleanup();
-  });
-
   it('strikes the word for everyone else, shows it struck through to the carer, and puts it back on undo', async () => {
-    const carer = await open(team.people.carer, `/c/${clip.id}`);
+    const carer = await open(made.team.people.carer, `/c/${made.clip.id}`);
     const hide = transcript(carer).getByRole('button', { name: 'Hide words from 0:00' });
     await hide.waitFor();
     await hide.focus();
@@ -51,7 +28,7 @@ describe('a carer strikes a word out of their recording and undoes it', { timeou
     await struck.locator('del', { hasText: 'mother.' }).waitFor();
     expect(await axeFindings(carer)).toEqual([]);
 
-    const editor = await open(team.people.editor, `/c/${clip.id}`);
+    const editor = await open(made.team.people.editor, `/c/${made.clip.id}`);
     await transcript(editor).getByText('[words removed]').first().waitFor();
     await expect(
       transcript(editor)

@@ -1,9 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceWithPeople } from '../support/audioClips';
-import { startServer, type TestServer } from '../support/startServer';
-import { carersClip, putTranscript, spokenWav, twoSegments, type ReadyClip, type Team } from '../support/transcripts';
-import { signedInBrowsers } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { carersTranscribedClip } from './support/transcribedClip';
 
 const segmentBox = (page: Page, at: string) => page.getByRole('textbox', { name: new RegExp(`^Words from ${at}`) });
 
@@ -13,31 +10,11 @@ const segmentBox = (page: Page, at: string) => page.getByRole('textbox', { name:
  * type in it, and a search finds the corrected word and opens the clip there. Set-up goes over HTTP.
  */
 describe('a clip’s transcript, corrected by its carer while another member watches', { timeout: 240_000 }, () => {
-  let server: TestServer;
-  let team: Team;
-  let clip: ReadyClip;
-  let speech: Awaited<ReturnType<typeof spokenWav>>;
-  const { open, closeAll } = signedInBrowsers(() => server.url);
-
-  beforeAll(async () => {
-    [server, speech] = await Promise.all([
-      startServer(),
-      spokenWav('I look after my mother. Some days are long, but the neighbours help.'),
-    ]);
-    team = await workspaceWithPeople(server.url);
-    clip = await carersClip(team, speech.file);
-    expect((await putTranscript(team.people.carer, clip.id, twoSegments)).status).toBe(200);
-  }, 300_000);
-
-  afterAll(async () => {
-    await closeAll();
-    await server?.stop();
-    await speech?.cleanup();
-  });
+  const { made, open } = carersTranscribedClip();
 
   it('carries a keyboard correction to the other member live, keeping the words’ timings', async () => {
-    const carer = await open(team.people.carer, `/c/${clip.id}`);
-    const expert = await open(team.people.expert, `/c/${clip.id}`);
+    const carer = await open(made.team.people.carer, `/c/${made.clip.id}`);
+    const expert = await open(made.team.people.expert, `/c/${made.clip.id}`);
     const transcript = (page: Page) => page.getByRole('region', { name: 'Transcript' });
     await transcript(expert).getByText('I look after my mother.').waitFor();
     // The expert reads along: no text boxes for them.
@@ -62,18 +39,18 @@ describe('a clip’s transcript, corrected by its carer while another member wat
     await carer.keyboard.press('Tab');
 
     await transcript(expert).getByText('I look after my mum.').waitFor({ timeout: 15_000 });
-    const rest = await team.people.expert.get(`/api/clips/${clip.id}/transcript`);
+    const rest = await made.team.people.expert.get(`/api/clips/${made.clip.id}/transcript`);
     expect(rest.body.segments[0].words[4]).toEqual({ text: 'mum.', startSeconds: 1, endSeconds: 1.5, checked: true });
     expect(rest.body.segments[0].words[3]).toMatchObject({ text: 'my', startSeconds: 0.8, checked: false });
   });
 
   it('finds the corrected word from the workspace page and opens the clip where it is said', async () => {
-    const editor = await open(team.people.editor, `/w/${team.ws.id}`);
+    const editor = await open(made.team.people.editor, `/w/${made.team.ws.id}`);
     await editor.getByRole('searchbox', { name: 'Words to look for' }).fill('mum');
     await editor.keyboard.press('Enter');
     const result = editor.getByRole('link', { name: 'Mornings' });
     await result.waitFor();
-    await expect(result.getAttribute('href')).resolves.toBe(`/c/${clip.id}#t=0`);
+    await expect(result.getAttribute('href')).resolves.toBe(`/c/${made.clip.id}#t=0`);
     await result.click();
     await editor.getByRole('region', { name: 'Transcript' }).getByText('I look after my mum.').waitFor();
     // Opened at the moment the words are said, and playing from there.

@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceWithPeople } from '../support/audioClips';
-import { startServer, type TestServer } from '../support/startServer';
-import { carersClip, putTranscript, spokenWav, twoSegments, type ReadyClip, type Team } from '../support/transcripts';
+import { describe, expect, it } from 'vitest';
 import { axeFindings } from './support/accessibility';
-import { signedInBrowsers } from './support/browser';
+import { carersTranscribedClip } from './support/transcribedClip';
 
 const player = (page: Page) => page.getByRole('group', { name: 'Player: Mornings' });
 const transcript = (page: Page) => page.getByRole('region', { name: 'Transcript' });
@@ -18,30 +15,10 @@ const position = async (page: Page) =>
  * stops at its end. Set-up goes over HTTP.
  */
 describe('the clip player’s keys and buttons', { timeout: 240_000 }, () => {
-  let server: TestServer;
-  let team: Team;
-  let clip: ReadyClip;
-  let speech: Awaited<ReturnType<typeof spokenWav>>;
-  const { open, closeAll } = signedInBrowsers(() => server.url);
-
-  beforeAll(async () => {
-    [server, speech] = await Promise.all([
-      startServer(),
-      spokenWav('I look after my mother. Some days are long, but the neighbours help.'),
-    ]);
-    team = await workspaceWithPeople(server.url);
-    clip = await carersClip(team, speech.file);
-    expect((await putTranscript(team.people.carer, clip.id, twoSegments)).status).toBe(200);
-  }, 300_000);
-
-  afterAll(async () => {
-    await closeAll();
-    await server?.stop();
-    await speech?.cleanup();
-  });
+  const { made, open } = carersTranscribedClip();
 
   it('slows down, plays, pauses and stamps a new segment by keyboard while the caret is in a segment', async () => {
-    const carer = await open(team.people.carer, `/c/${clip.id}`);
+    const carer = await open(made.team.people.carer, `/c/${made.clip.id}`);
     const box = transcript(carer).getByRole('textbox', { name: /^Words from 0:00/ });
     await box.waitFor();
     await carer.getByText('Saved').first().waitFor();
@@ -75,7 +52,7 @@ describe('the clip player’s keys and buttons', { timeout: 240_000 }, () => {
     await carer.keyboard.type('Some mornings');
     await carer.keyboard.press('Tab');
     await expect
-      .poll(async () => (await team.people.carer.get(`/api/clips/${clip.id}/transcript`)).body.segments, {
+      .poll(async () => (await made.team.people.carer.get(`/api/clips/${made.clip.id}/transcript`)).body.segments, {
         timeout: 15_000,
       })
       .toContainEqual(expect.objectContaining({ startSeconds: Math.round(pausedAt * 10) / 10, text: 'Some mornings' }));
@@ -90,7 +67,7 @@ describe('the clip player’s keys and buttons', { timeout: 240_000 }, () => {
   });
 
   it('does the same with visible buttons, and copies a link to the moment', async () => {
-    const carer = await open(team.people.carer, `/c/${clip.id}`);
+    const carer = await open(made.team.people.carer, `/c/${made.clip.id}`);
     await player(carer).getByRole('button', { name: 'Play', exact: true }).waitFor();
     await player(carer).getByRole('button', { name: 'Faster' }).click();
     await player(carer).getByText('Speed 1.25×').waitFor();
@@ -107,7 +84,7 @@ describe('the clip player’s keys and buttons', { timeout: 240_000 }, () => {
     const link = await player(carer)
       .getByRole('textbox', { name: /Link to this moment/ })
       .inputValue();
-    expect(link).toMatch(new RegExp(`/c/${clip.id}#t=\\d+(\\.\\d)?$`));
+    expect(link).toMatch(new RegExp(`/c/${made.clip.id}#t=\\d+(\\.\\d)?$`));
     await expect(
       transcript(carer)
         .getByRole('button', { name: /^New segment at/ })
@@ -117,7 +94,7 @@ describe('the clip player’s keys and buttons', { timeout: 240_000 }, () => {
   });
 
   it('opens a link to a stretch there, plays it and stops at its end', async () => {
-    const editor = await open(team.people.editor, `/c/${clip.id}#t=1.6,2.4`);
+    const editor = await open(made.team.people.editor, `/c/${made.clip.id}#t=1.6,2.4`);
     await editor.waitForFunction(
       () =>
         Number(document.querySelector('[aria-label="Position in the recording"]')?.getAttribute('aria-valuenow')) >=
