@@ -17,8 +17,12 @@ const chromiumArgs = [
 export interface Person {
   context: BrowserContext;
   page: Page;
+  /** What the page said that a failed test should show: its errors and warnings, newest last. */
+  readonly log: readonly string[];
   close(): Promise<void>;
 }
+
+const keptLines = 40;
 
 export interface PersonOptions {
   /** Chromium flags on top of the defaults, e.g. a fake microphone (see TOOLCHAIN.md). */
@@ -40,9 +44,26 @@ export async function openPerson(
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
   const page = context.pages()[0] ?? (await context.newPage());
+  const log: string[] = [];
+  const keep = (line: string) => {
+    log.push(line.slice(0, 500));
+    if (log.length > keptLines) log.shift();
+  };
+  page.on('pageerror', (error) => keep(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      keep(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) =>
+    keep(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) keep(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
   return {
     context,
     page,
+    log,
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startServer, type TestServer } from '../../support/startServer';
 import { openPerson, type Person, type PersonOptions } from './browser';
 
@@ -16,6 +16,12 @@ export function journeyServer(): JourneyServer {
   beforeAll(async () => {
     server = await startServer();
   });
+  // A failed journey says what each browser showed and what went wrong in it: a timeout alone rarely tells why.
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(async () => {
+      for (const [i, p] of people.entries()) console.error(await whatThePageShows(i + 1, p));
+    });
+  });
   afterAll(async () => {
     await Promise.all(people.map((p) => p.close()));
     await server?.stop();
@@ -31,4 +37,15 @@ export function journeyServer(): JourneyServer {
       return p;
     },
   };
+}
+
+async function whatThePageShows(n: number, person: Person): Promise<string> {
+  const text = await person.page
+    .evaluate(() => document.body.innerText)
+    .catch((e: unknown) => `(not readable: ${String(e)})`);
+  return [
+    `--- browser ${n}: ${person.page.url()}`,
+    text.replace(/\n{2,}/g, '\n').slice(0, 3000),
+    ...person.log.map((line) => `  ${line}`),
+  ].join('\n');
 }
