@@ -187,13 +187,11 @@ export class CollabDocument {
         const n = (this.sent.get(peer) ?? 0) + 1;
         this.sent.set(peer, n);
         const decoded = decodeUpdateOrThrow(message.update);
-        if (!peer.canEdit) {
-          // A read-only client's step 2 normally carries nothing new: let that pass quietly.
-          if (addsNothing(this.ydoc, decoded)) return;
-          // Someone who may only suggest: checked in the batch, against the document as it is then.
-          if (!(suggestsOnly(peer) && this.suggestions))
-            throw new AppError('forbidden', `Your change was not saved. ${peer.readOnlyReason}`);
-        }
+        // A step 2 that carries nothing new passes even from someone who may not edit, and is acknowledged in turn
+        // like any other (their page says "Saving…" until it is). Someone who may only suggest is checked in the
+        // batch, against the document as it is then.
+        if (!peer.canEdit && !addsNothing(this.ydoc, decoded) && !(suggestsOnly(peer) && this.suggestions))
+          throw new AppError('forbidden', `Your change was not saved. ${peer.readOnlyReason}`);
         if (this.failed || this.destroyed)
           throw new AppError('unavailable', 'This document is being reopened. Join it again in a moment.');
         this.inbox.push({ peer, update: message.update, decoded, n });

@@ -112,6 +112,13 @@ describe.each(databases)('suggestions on /collab, on %s', (database) => {
       expect(await expertClient.rawJoin(id)).toEqual({ ok: true, canEdit: true, canSuggest: true });
     });
 
+    it('acknowledges the first sync of someone who may only suggest, so their page says their work is saved', async () => {
+      const { id, carerClient } = await setUp();
+      // The carer's client answered the server's greeting with a step 2 that adds nothing (its message 1).
+      await eventually(() => carerClient.saved.some((s) => s.docId === id && s.through === 1));
+      expect(await logRows(id)).toHaveLength(1);
+    });
+
     it('refuses a change to the accepted text from someone who may only suggest, and stores nothing', async () => {
       const { id, expert, carer, carerClient } = await setUp();
       await eventually(async () => (await logRows(id)).length === 1);
