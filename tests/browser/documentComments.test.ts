@@ -161,4 +161,25 @@ describe('commenting on a passage', () => {
       .getByText('Thank you, I will change it.')
       .waitFor();
   }, 180_000); // two browsers in one journey: slow on a busy machine
+
+  it('words chosen before the comments panel has loaded can be commented on', async () => {
+    const ann = (await server.person()).page;
+    const { docUrl } = await annStartsPublication(ann, 'carer');
+    await documentText(ann).click();
+    await ann.keyboard.type('We met on Fridays.');
+    await documentStatus(ann, 'Saved');
+
+    // The panel is loaded after the text: hold it back until the words are chosen, as a slow connection would.
+    let letThrough!: () => void;
+    const held = new Promise<void>((resolve) => (letThrough = resolve));
+    await ann.route(/\/assets\/ThreadsPanel-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await ann.goto(docUrl);
+    await selectWords(ann, 'on Fridays');
+    letThrough();
+    await comments(ann).getByRole('button', { name: 'Comment on the selected words' }).click();
+    await comments(ann).getByText('Your comment on “on Fridays”').waitFor();
+  });
 });

@@ -59,7 +59,8 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me, children }: 
     }
   });
   const [people, setPeople] = useState<ThreadPerson[]>([]);
-  const [selection, setSelection] = useState<TextSelection | null>(null);
+  // Words may be chosen before this panel has loaded (it is loaded lazily, after the text): start from them.
+  const [selection, setSelection] = useState<TextSelection | null>(() => selectedText(editor));
   const [draft, setDraft] = useState<{ anchor: { from: string; to: string }; quote: string } | null>(null);
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const [active, setActive] = useState<string | null>(null);
@@ -93,6 +94,7 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me, children }: 
     const follow = () => setSelection(selectedText(editor));
     editor.on('selectionUpdate', follow);
     document.addEventListener('selectionchange', follow);
+    follow();
     return () => {
       editor.off('selectionUpdate', follow);
       document.removeEventListener('selectionchange', follow);
