@@ -167,6 +167,8 @@ describe.each(databases)('suggestions on /collab, on %s', (database) => {
         suggestions: [],
         abilities: { decide: false, suggest: true },
       });
+      const recorded = await collab.server.chorus.services.documentSuggestions.listForDocument(id);
+      expect(recorded.map((r) => [r.suggestion_id, r.state])).toEqual([['s:carer-1', 'settled']]);
     });
 
     it('lets an editor reject a suggestion, which leaves the text as it was', async () => {

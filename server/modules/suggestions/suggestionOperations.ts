@@ -26,6 +26,13 @@ export async function listSuggestions(
   );
   const rows = await services.documentSuggestions.listForDocument(documentId);
   const createdAt = new Map(rows.map((r) => [r.suggestion_id, r.created_at]));
+  // Accepting and rejecting are ordinary changes to the text, so a suggestion is known to be settled only when its
+  // marks are seen gone: here, where the text is read anyway (the list is fetched again after every change).
+  const inText = new Set(found.map((s) => s.key));
+  await services.documentSuggestions.settle(
+    documentId,
+    rows.filter((r) => r.state === 'open' && !inText.has(r.suggestion_id)).map((r) => r.suggestion_id),
+  );
   const people = await Promise.all(
     [...new Set(authors.values())].map(async (id) => [id, (await services.users.findById(id))?.name] as const),
   );
