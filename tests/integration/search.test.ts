@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { workspaceWithPeople } from '../support/audioClips';
 import { CollabClient, eventually } from '../support/collabClient';
 import { signedUp, type TestClient } from '../support/httpClient';
@@ -117,6 +118,21 @@ describe.each(testDatabaseNames)('search on %s', (database) => {
     const res = await search(team.people.expert, 'fridays');
     expect(res.body.results).toEqual([expect.objectContaining({ kind: 'clip', atSeconds: 0.5 })]);
     expect(await found(team.people.expert, 'neighbours')).toEqual([]);
+  });
+
+  it('does not find words only suggested, not yet part of the text', async () => {
+    const client = await CollabClient.open(server.url, team.people.editor.cookie);
+    sockets.push(client);
+    const doc = await client.join(documentId);
+    await doc.whenSynced();
+    doc.ydoc.transact(() => {
+      const text = (doc.body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      // As the editor writes a suggested insertion: its mark as a formatting attribute of the words.
+      text.insert(0, 'Weekend minders. ', { insertion: { id: 'suggested-1' } });
+    });
+    await eventually(() => client.saved.some((s) => s.docId === documentId && s.through >= 2), 5000, 'the suggestion');
+    expect(await found(team.people.expert, 'minders')).toEqual([]);
+    expect(await found(team.people.expert, 'rare')).toEqual([`document:${documentId}`]);
   });
 
   it('never shows another workspace’s words, and answers outsiders 404', async () => {

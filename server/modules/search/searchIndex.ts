@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { rejectedView } from '../../../shared/editor/suggestionView';
 import { readTranscriptDoc } from '../../../shared/transcripts/transcriptDoc';
 import type { CollabServer } from '../../collab/collabServer';
 import { renderJson } from '../../collab/render';
@@ -24,7 +25,9 @@ export function searchIndex(services: Services, collab: CollabServer): SearchInd
   async function passagesOf(source: StaleSource): Promise<NewPassage[]> {
     if (source.kind === 'episode') return episodePassages(source.title, source.description);
     const state = await collab.readState(source.documentId!);
-    if (source.kind === 'document') return documentPassages(source.title, renderJson(state));
+    // The text as it stands: open suggestions are not yet part of it (and a rejected one never will be).
+    if (source.kind === 'document')
+      return documentPassages(source.title, rejectedView(renderJson(state)) ?? { type: 'doc', content: [] });
     const struck = await services.clipRedactions.listForClip(source.itemId);
     const doc = new Y.Doc();
     try {
