@@ -37,12 +37,15 @@ describe('a first draft from speech recognition on the clip page', { timeout: 24
 
   it('shows the draft being written, then the draft live with a request to check it', async () => {
     engine.mode = { kind: 'held', shape: 'whisper.cpp' };
+    const asked = engine.received.length;
     const upload = await uploadAudio(team.people.carer, team.ws.id, speech.file, { title: 'Mornings' });
     await waitForClip(team.people.carer, upload.body.id, (c) => c.status === 'ready', 120_000);
     const page = await open(team.people.carer, `/c/${upload.body.id}`);
     const transcript = page.getByRole('region', { name: 'Transcript' });
     await transcript.getByText(/Speech recognition (will write|is writing) a first draft/).waitFor();
 
+    // Let the answer go only once the engine holds the request: a release before it arrives would let nothing go.
+    await expect.poll(() => engine.received.length, { timeout: 60_000 }).toBeGreaterThan(asked);
     engine.release();
     await transcript
       .getByText('A first draft was written by speech recognition; please check it against the recording.')
