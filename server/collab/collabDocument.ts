@@ -13,7 +13,7 @@ import { RelayBatcher } from './relayBatcher';
 import { SnapshotScheduler } from './snapshotScheduler';
 import type { StoredChanges } from './storedChanges';
 import { EncodedState } from './encodedState';
-import { acknowledgeSenders, sortIncoming, type Incoming } from './incoming';
+import { ChangePipeline, unavailable, type DocumentPosition } from './changePipeline';
 import { addsNothing, decodeUpdateOrThrow } from './updates';
 import { SuggestionGuard, suggestsOnly, type SuggestionAuthorStore } from './suggestionGuard';
 
@@ -35,29 +35,16 @@ export interface CollabDocumentDeps {
   suggestionAuthors?: SuggestionAuthorStore;
 }
 
-const unavailable = (message: string) => ({ code: 'unavailable', message }) as const;
-
 /**
- * One open document: its Y.Doc, who is in it, and the path every change takes. Updates are handled
- * one batch at a time: checked, appended to the durable log, and only once the log has them applied
- * and relayed, so nobody ever sees a change the log could lose. The Y.Doc holds the log through
- * `appliedSeq`: entries other instances logged before a batch are read and applied first, so log order
- * is apply order here as on every instance, and a snapshot never claims a change it lacks.
+ * One open document: its Y.Doc, who is in it, and what they send. Changes go through the document's change
+ * pipeline (checked, logged, then applied and relayed); presence through its awareness room; snapshots are
+ * scheduled by its snapshot scheduler; entries other instances logged are read in by its catch-up. The Y.Doc
+ * holds the log through `position.appliedSeq`, so a snapshot never claims a change it lacks.
  */
 export class CollabDocument {
   readonly ydoc: Y.Doc;
   readonly peers = new Map<string, Peer>();
-  /**
-   * Every log entry through this seq is in `ydoc`. Past it, `ydoc` holds at most this instance's own latest
-   * batch, while the entries before that batch could not be read yet (a catch-up is then pending).
-   */
-  private appliedSeq: number;
-  /** Upper bound of the encoded state's size: the last measured size plus every update since. */
-  private approxBytes: number;
-  private inbox: Incoming[] = [];
-  private draining: Promise<void> | null = null;
-  /** Another instance logged changes this one has not read yet. */
-  private readonly catchUp: CatchUp;
+  private readonly position: DocumentPosition;
   private idleTimer: NodeJS.Timeout | null = null;
   /** How many sync step 2 and update messages each peer has sent, to number its acknowledgements. */
   private readonly sent = new WeakMap<Peer, number>();
@@ -65,10 +52,13 @@ export class CollabDocument {
   private readonly room: AwarenessRoom;
   private readonly snapshots: SnapshotScheduler;
   private readonly relayer: RelayBatcher<Peer>;
+  /** Another instance logged changes this one has not read yet. */
+  private readonly catchUp: CatchUp;
+  private readonly pipeline: ChangePipeline;
+  /** Someone may only suggest in this document (where their suggestions' authors can be recorded). */
+  private readonly suggestionsChecked: boolean;
   private failed = false;
   private destroyed = false;
-  /** Checks the changes of people who may only suggest, and records who made each suggestion. */
-  private readonly suggestions: SuggestionGuard | null;
 
   constructor(
     readonly id: string,
@@ -77,15 +67,13 @@ export class CollabDocument {
     private readonly deps: CollabDocumentDeps,
   ) {
     this.ydoc = loaded.doc;
-    this.appliedSeq = loaded.throughSeq;
-    this.approxBytes = loaded.state.byteLength;
+    this.position = { appliedSeq: loaded.throughSeq, approxBytes: loaded.state.byteLength };
     this.fullState = new EncodedState(this.ydoc, loaded.state);
-    this.suggestions = deps.suggestionAuthors ? new SuggestionGuard(id, deps.suggestionAuthors, deps.logger) : null;
     this.relayer = new RelayBatcher<Peer>(
       {
         broadcast: (message, except) => deps.channel.broadcast(message, except),
         peerCount: () => this.peers.size,
-        isPresent: (peer) => this.peers.get(peer.id) === peer,
+        isPresent: (peer) => this.isPresent(peer),
       },
       deps.options.relayIntervalPerPeerMs,
     );
@@ -102,10 +90,10 @@ export class CollabDocument {
       storage: deps,
       logger: deps.logger,
       retryMs: deps.options.catchUpRetryMs,
-      appliedSeq: () => this.appliedSeq,
+      appliedSeq: () => this.position.appliedSeq,
       took: (stored) => this.tookStored(stored),
       unreadable: () => this.fail(),
-      schedule: () => this.startDraining(),
+      schedule: () => this.pipeline.start(),
     });
     this.snapshots = new SnapshotScheduler(
       {
@@ -118,16 +106,36 @@ export class CollabDocument {
           this.failed || this.destroyed
             ? null
             : {
-                throughSeq: this.appliedSeq,
+                throughSeq: this.position.appliedSeq,
                 state: () => {
                   const state = this.fullState.get();
-                  this.approxBytes = state.byteLength;
+                  this.position.approxBytes = state.byteLength;
                   return state;
                 },
               },
       },
       loaded.snapshotSeq,
     );
+    this.suggestionsChecked = deps.suggestionAuthors !== undefined;
+    this.pipeline = new ChangePipeline({
+      documentId: id,
+      doc: this.ydoc,
+      position: this.position,
+      log: deps.log,
+      logger: deps.logger,
+      maxDocumentBytes: deps.options.maxDocumentBytes,
+      channel: deps.channel,
+      catchUp: this.catchUp,
+      relayer: this.relayer,
+      suggestions: deps.suggestionAuthors ? new SuggestionGuard(id, deps.suggestionAuthors, deps.logger) : null,
+      isPresent: (peer) => this.isPresent(peer),
+      fail: () => this.fail(),
+      failed: () => this.failed,
+      applied: (lastSeq) => {
+        this.snapshots.changed();
+        deps.elsewhere?.appended(id, lastSeq);
+      },
+    });
   }
 
   get awareness(): Awareness {
@@ -136,11 +144,11 @@ export class CollabDocument {
 
   /** Changes are in the log but not yet in a snapshot. */
   get dirty(): boolean {
-    return this.appliedSeq > this.snapshots.coveredSeq;
+    return this.position.appliedSeq > this.snapshots.coveredSeq;
   }
 
   get busy(): boolean {
-    return this.draining !== null || this.snapshots.busy || this.inbox.length > 0;
+    return this.pipeline.busy || this.snapshots.busy;
   }
 
   addPeer(peer: Peer): void {
@@ -190,12 +198,11 @@ export class CollabDocument {
         // A step 2 that carries nothing new passes even from someone who may not edit, and is acknowledged in turn
         // like any other (their page says "Saving…" until it is). Someone who may only suggest is checked in the
         // batch, against the document as it is then.
-        if (!peer.canEdit && !addsNothing(this.ydoc, decoded) && !(suggestsOnly(peer) && this.suggestions))
+        if (!peer.canEdit && !addsNothing(this.ydoc, decoded) && !(suggestsOnly(peer) && this.suggestionsChecked))
           throw new AppError('forbidden', `Your change was not saved. ${peer.readOnlyReason}`);
         if (this.failed || this.destroyed)
           throw new AppError('unavailable', 'This document is being reopened. Join it again in a moment.');
-        this.inbox.push({ peer, update: message.update, decoded, n });
-        this.startDraining();
+        this.pipeline.push({ peer, update: message.update, decoded, n });
         return;
       }
       case 'awareness':
@@ -217,9 +224,8 @@ export class CollabDocument {
       throw new AppError('unavailable', 'This document is being reopened. Try again in a moment.');
     const decoded = decodeUpdateOrThrow(update);
     const { peer, refusal } = serverPeer(userId);
-    this.inbox.push({ peer, update, decoded, n: 0 });
-    this.startDraining();
-    while (this.draining) await this.draining;
+    this.pipeline.push({ peer, update, decoded, n: 0 });
+    await this.pipeline.idle();
     const refused = refusal();
     if (refused)
       throw new AppError(refused.code === 'payload_too_large' ? 'payload_too_large' : 'unavailable', refused.message);
@@ -231,127 +237,15 @@ export class CollabDocument {
     }
   }
 
-  private startDraining(): void {
-    this.draining ??= this.drain().finally(() => (this.draining = null));
-  }
-
-  /** Log, then apply, then relay: one batch of whatever arrived while the previous batch was being written. */
-  private async drain(): Promise<void> {
-    while ((this.inbox.length > 0 || this.catchUp.wanted) && !this.failed) {
-      if (this.catchUp.wanted) {
-        this.catchUp.wanted = false;
-        if ((await this.catchUp.run()) === 'failed') return;
-      }
-      const sorted = sortIncoming(
-        this.ydoc,
-        this.inbox.splice(0),
-        this.approxBytes,
-        this.deps.options.maxDocumentBytes,
-      );
-      const { held, tooLarge } = sorted;
-      for (const item of tooLarge) {
-        item.peer.error({
-          code: 'payload_too_large',
-          message: `This document has reached its size limit (${Math.round(this.deps.options.maxDocumentBytes / 2 ** 20)} MiB), so your change was not saved. Start a new document for the rest.`,
-        });
-      }
-      let { accepted, bytes } = sorted;
-      if (this.suggestions) {
-        // Someone who may only suggest: checked against the document as it will be when their change is applied.
-        let vetted: Awaited<ReturnType<SuggestionGuard['vet']>>;
-        try {
-          vetted = await this.suggestions.vet(this.ydoc, accepted);
-        } catch (err) {
-          this.deps.logger.error({ err, documentId: this.id }, 'could not check suggested changes');
-          vetted = { accepted: accepted.filter((a) => !suggestsOnly(a.peer)), refused: [] };
-          for (const a of accepted) {
-            if (suggestsOnly(a.peer))
-              a.peer.error(unavailable('Your suggestion could not be checked just now. Join the document again.'));
-          }
-          this.suggestions.dropClaims();
-        }
-        for (const a of accepted) if (!vetted.accepted.includes(a)) bytes -= a.update.byteLength;
-        accepted = vetted.accepted;
-      }
-      this.approxBytes = bytes;
-      if (accepted.length === 0) {
-        this.acknowledge(held);
-        continue;
-      }
-
-      let seqs: number[];
-      try {
-        seqs = await this.deps.log.append(
-          accepted.map((a) => ({ documentId: this.id, data: a.update, userId: a.peer.userId })),
-        );
-      } catch (err) {
-        this.deps.logger.error({ err, documentId: this.id }, 'could not append to the document update log');
-        for (const a of accepted) this.approxBytes -= a.update.byteLength;
-        this.suggestions?.dropClaims();
-        // Nothing was applied or relayed. Each sender must join again so its client resends the change.
-        for (const peerId of new Set(accepted.map((a) => a.peer.id))) {
-          this.deps.channel.evict(
-            peerId,
-            unavailable(
-              'Your latest change could not be saved just now. Reconnecting will send it again; nothing on your screen is lost.',
-            ),
-          );
-        }
-        // Evicted senders are out of the document now and hear nothing more; the rest may.
-        this.acknowledge(held);
-        continue;
-      }
-      const first = seqs[0]!;
-      const last = seqs.at(-1)!;
-      // Other instances logged changes before this batch: apply those first, as every instance will.
-      const caughtUp = first > this.appliedSeq + 1 ? await this.catchUp.run(first) : 0;
-      if (caughtUp === 'failed') return;
-
-      const applied: Incoming[] = [];
-      for (const [i, a] of accepted.entries()) {
-        try {
-          Y.applyUpdate(this.ydoc, a.update, a.peer);
-        } catch (e) {
-          this.deps.logger.error(
-            { err: e, documentId: this.id, seq: seqs[i] },
-            'a logged update could not be applied; reopening the document',
-          );
-          // The rest of the batch was logged but never seen by anyone: take it out, then start over from storage.
-          await this.deps.log
-            .remove(this.id, seqs[i]!, last)
-            .catch((err: unknown) =>
-              this.deps.logger.error({ err, documentId: this.id }, 'could not remove an unapplied update'),
-            );
-          this.relayer.add(applied);
-          this.relayer.flush();
-          this.fail();
-          return;
-        }
-        applied.push(a);
-      }
-      // Durable and applied either way; but until the changes before them are read, the document may only claim
-      // what it holds without a hole (a later catch-up reads this batch again, which changes nothing).
-      if (this.appliedSeq >= first - 1) this.appliedSeq = Math.max(this.appliedSeq, last);
-      // Read, but with a hole left by a batch taken out of the log: read past it at once (a failed read is retried shortly).
-      else if (caughtUp !== 'unread') this.catchUp.wanted = true;
-      this.relayer.add(applied);
-      this.acknowledge(held.concat(applied));
-      this.snapshots.changed();
-      this.deps.elsewhere?.appended(this.id, last);
-      await this.suggestions?.applied(applied);
-    }
-  }
-
-  /** `collab:saved` to each sender still here, for the last of its messages that is now durable. */
-  private acknowledge(items: readonly Incoming[]): void {
-    acknowledgeSenders(items, (peer) => this.peers.get(peer.id) === peer);
+  private isPresent(peer: Peer): boolean {
+    return this.peers.get(peer.id) === peer;
   }
 
   /** Storage held more than the document: take it in and relay it. */
   private tookStored(stored: StoredChanges): void {
-    this.appliedSeq = stored.through;
+    this.position.appliedSeq = stored.through;
     this.snapshots.coveredThrough(stored.snapshotSeq);
-    this.approxBytes += stored.bytes;
+    this.position.approxBytes += stored.bytes;
     this.relayer.flush();
     this.deps.channel.broadcast(encodeSyncUpdate(stored.update), []);
     // No snapshot timer for changes read from the log: the instance that wrote them snapshots them (and this one
@@ -363,7 +257,7 @@ export class CollabDocument {
    * this instance's own writes, so people connected here see them too.
    */
   changedElsewhere(seq: number): void {
-    if (seq > this.appliedSeq) this.catchUp.want();
+    if (seq > this.position.appliedSeq) this.catchUp.want();
   }
 
   /** Presence of people connected to another instance, passed on to the people here. */
@@ -387,7 +281,7 @@ export class CollabDocument {
 
   /** Waits for queued changes, then snapshots; true when everything is in a snapshot. */
   async settle(): Promise<boolean> {
-    while (this.draining) await this.draining;
+    await this.pipeline.idle();
     await this.snapshots.idle();
     if (this.failed) return true;
     if (this.dirty) return this.snapshot();
@@ -424,7 +318,7 @@ export class CollabDocument {
     this.catchUp.stop();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.relayer.stop();
-    this.inbox = [];
+    this.pipeline.clear();
     this.fullState.destroy();
     this.room.destroy();
     this.ydoc.destroy();

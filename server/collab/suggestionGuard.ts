@@ -56,6 +56,28 @@ export class SuggestionGuard {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * What of a batch may be logged, checked against the document as it will be when each change is applied. When
+   * the check itself fails (the authors could not be read), every suggest-only change in the batch is refused
+   * with a word to its sender, and the rest goes on.
+   */
+  async vetBatch(doc: Y.Doc, batch: readonly Incoming[]): Promise<Incoming[]> {
+    try {
+      return (await this.vet(doc, batch)).accepted;
+    } catch (err) {
+      this.logger.error({ err, documentId: this.documentId }, 'could not check suggested changes');
+      for (const item of batch) {
+        if (suggestsOnly(item.peer))
+          item.peer.error({
+            code: 'unavailable',
+            message: 'Your suggestion could not be checked just now. Join the document again.',
+          });
+      }
+      this.dropClaims();
+      return batch.filter((item) => !suggestsOnly(item.peer));
+    }
+  }
+
   /** Sorts a batch into what may be logged and what is refused (each refused sender is told why). */
   async vet(doc: Y.Doc, batch: readonly Incoming[]): Promise<{ accepted: Incoming[]; refused: Incoming[] }> {
     const accepted: Incoming[] = [];

@@ -117,15 +117,31 @@ describe('the HTTP boundary', () => {
   });
 
   it('lists in the OpenAPI document every route the server answers, and nothing else', async () => {
-    const doc = (await new TestClient(server.url).get('/api/openapi.json')).body as OpenApiDoc;
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
-    const answered = new Set(routeTable(server.chorus.app).map((r) => `${r.method} ${openApiPath(r.path)}`));
+    const { documented, answered } = await documentedAndAnswered(server);
     // The walk found the routes of every router (app, meta, API with the modules' public routes).
     expect(answered).toContain('get /api/health');
     expect(answered).toContain('post /api/auth/signup');
     expect(answered).toContain('get /feeds/{workspaceId}/podcast.xml');
+    expect(answered).toContain('get /feeds/{workspaceId}/episodes/{episodeId}/transcript.{format}');
+    expect(answered).toContain('get /shows/{workspaceId}');
+    expect(answered).toContain('get /shows/{workspaceId}/episodes/{episodeId}');
+    expect(answered).toContain('get /publications/{workspaceId}/{editionId}');
+    expect(answered).toContain('get /publications/{workspaceId}/{editionId}/files/{format}');
     expect(answered).toContain('get /api/blobs/{key}');
+    // The carers' help pages are the client's (served by the single-page app), not routes of the server.
+    expect([...answered].filter((r) => r.includes('/help'))).toEqual([]);
     expect(documented.sort()).toEqual([...answered].sort());
+  });
+
+  it('lists GET /metrics too, when a metrics token turns it on', async () => {
+    const withMetrics = await startServer({ env: { METRICS_TOKEN: 'a-metrics-token-for-this-test' } });
+    try {
+      const { documented, answered } = await documentedAndAnswered(withMetrics);
+      expect(answered).toContain('get /metrics');
+      expect(documented.sort()).toEqual([...answered].sort());
+    } finally {
+      await withMetrics.stop();
+    }
   });
 
   it('describes the public feed, pages and files with their content types, Range support and errors', async () => {
@@ -182,6 +198,14 @@ interface OpenApiDoc {
       }
     >
   >;
+}
+
+/** The routes the OpenAPI document lists and those the app's routers answer, both as `method /path/{param}`. */
+async function documentedAndAnswered(running: TestServer) {
+  const doc = (await new TestClient(running.url).get('/api/openapi.json')).body as OpenApiDoc;
+  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+  const answered = new Set(routeTable(running.chorus.app).map((r) => `${r.method} ${openApiPath(r.path)}`));
+  return { documented, answered };
 }
 
 /** Express 5's route table, as far as tests need it: a route's path and methods, or a router mounted at a path. */

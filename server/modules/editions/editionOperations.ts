@@ -19,7 +19,7 @@ import { exportFileName } from '../exports/exportFileName';
 import { exportFileUrl, formatterFor, queueExport } from '../exports/exportOperations';
 import { exportEvent } from '../exports/exportRealtime';
 import { quotesPrinted } from './editionQuotes';
-import { filesOf, publicationPath, quotedClipIdsOf } from './editionRows';
+import { filesOf, publicationPath, quotedClipIdsOf, editionAudit } from './editionRows';
 import { deleteFiles, withdrawEdition } from './editionWithdrawal';
 
 /** The editions a caller may see: any member of the document's workspace; to everyone else it does not exist. */
@@ -170,13 +170,13 @@ export async function createEdition(
       tx,
     );
     await services.audit.record(
-      {
-        workspaceId: row.workspace_id,
-        actorId: userId,
-        action: 'edition.created',
-        subjectId: row.id,
-        detail: { documentId: doc.id, versionId: version.id, number: row.number, quotedClipIds, asked },
-      },
+      editionAudit(row, userId, 'edition.created', {
+        documentId: doc.id,
+        versionId: version.id,
+        number: row.number,
+        quotedClipIds,
+        asked,
+      }),
       tx,
     );
   });
@@ -236,13 +236,7 @@ export async function advanceEdition(services: Services, row: EditionsTable): Pr
     const reason = `The ${failed?.format.toUpperCase() ?? ''} file of this edition could not be made${failed?.failure_reason ? `: ${failed.failure_reason}` : ''}. Publish a new edition.`;
     if (await services.editions.move(row.id, ['preparing'], { status: 'failed', reason, ended_at: nowIso() })) {
       await deleteFiles(services, row, reason);
-      await services.audit.record({
-        workspaceId: row.workspace_id,
-        actorId: null,
-        action: 'edition.failed',
-        subjectId: row.id,
-        detail: { reason },
-      });
+      await services.audit.record(editionAudit(row, null, 'edition.failed', { reason }));
     }
     return;
   }
@@ -273,13 +267,9 @@ export async function advanceEdition(services: Services, row: EditionsTable): Pr
       published_at: at,
     })
   ) {
-    await services.audit.record({
-      workspaceId: row.workspace_id,
-      actorId: null,
-      action: 'edition.published',
-      subjectId: row.id,
-      detail: { documentId: row.document_id, number: row.number },
-    });
+    await services.audit.record(
+      editionAudit(row, null, 'edition.published', { documentId: row.document_id, number: row.number }),
+    );
   }
 }
 
@@ -299,13 +289,9 @@ export async function unpublishEdition(services: Services, editionId: string, us
         ? 'This edition is already unpublished.'
         : 'This edition is not public and cannot be again. Publish a new edition instead.',
     );
-  await services.audit.record({
-    workspaceId: row.workspace_id,
-    actorId: userId,
-    action: 'edition.unpublished',
-    subjectId: row.id,
-    detail: { documentId: row.document_id, number: row.number },
-  });
+  await services.audit.record(
+    editionAudit(row, userId, 'edition.unpublished', { documentId: row.document_id, number: row.number }),
+  );
   return presentEdition(services, (await services.editions.find(row.id))!);
 }
 
@@ -346,16 +332,10 @@ export async function publishEdition(
         tx,
       );
       await services.audit.record(
-        {
-          workspaceId: row.workspace_id,
-          actorId: userId,
-          action: 'edition.signoffOverridden',
-          subjectId: row.id,
-          detail: {
-            reason: body.override!.reason,
-            waitingFor: waiting.map((w) => ({ userId: w.user_id, state: w.state })),
-          },
-        },
+        editionAudit(row, userId, 'edition.signoffOverridden', {
+          reason: body.override!.reason,
+          waitingFor: waiting.map((w) => ({ userId: w.user_id, state: w.state })),
+        }),
         tx,
       );
     });

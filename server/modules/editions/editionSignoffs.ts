@@ -5,6 +5,7 @@ import type { CollabServer } from '../../collab/collabServer';
 import type { EditionsTable } from '../../db/schema';
 import { AppError } from '../../errors';
 import { mayEdition, type Actor } from '../../policies/authorize';
+import { editionAudit } from './editionRows';
 import type { Services } from '../../services';
 import { versionState } from '../documents/versionOperations';
 import { advanceEdition, loadEdition } from './editionOperations';
@@ -89,16 +90,7 @@ export async function decideEditionSignoff(
       },
       tx,
     );
-    await services.audit.record(
-      {
-        workspaceId: row.workspace_id,
-        actorId: userId,
-        action: 'edition.signoff',
-        subjectId: row.id,
-        detail: { decision: body.decision },
-      },
-      tx,
-    );
+    await services.audit.record(editionAudit(row, userId, 'edition.signoff', { decision: body.decision }), tx);
   });
   await advanceEdition(services, row);
   return signoffList(services, (await services.editions.find(row.id)) ?? row, actor);

@@ -1,7 +1,7 @@
 import { nowIso } from '../../clock';
 import type { EditionsTable } from '../../db/schema';
 import type { Services } from '../../services';
-import { filesOf, quotedClipIdsOf } from './editionRows';
+import { filesOf, quotedClipIdsOf, editionAudit } from './editionRows';
 
 /** What editors read on an edition withdrawn because of a quoted voice. */
 function withdrawalReason(clipTitle: string, withdrawn: boolean): string {
@@ -49,13 +49,14 @@ export async function withdrawEdition(
   });
   if (!moved) return;
   await deleteFiles(services, row, reason);
-  await services.audit.record({
-    workspaceId: row.workspace_id,
-    actorId: null,
-    action: 'edition.withdrawn',
-    subjectId: row.id,
-    detail: { documentId: row.document_id, number: row.number, wasPublished: row.status === 'published', clipTitle },
-  });
+  await services.audit.record(
+    editionAudit(row, null, 'edition.withdrawn', {
+      documentId: row.document_id,
+      number: row.number,
+      wasPublished: row.status === 'published',
+      clipTitle,
+    }),
+  );
   services.bus.emit('edition:withdrawn', {
     workspaceId: row.workspace_id,
     editionId: row.id,

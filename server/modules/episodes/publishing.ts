@@ -223,6 +223,22 @@ export function publicChapters(render: EpisodeRendersTable) {
   );
 }
 
+/** Marks an episode as needing a new render, with the reason its editors read; audited and told to them (`episode:flagged`). */
+async function flagEpisode(
+  ctx: EpisodeContext,
+  workspaceId: string,
+  episodeId: string,
+  reason: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await ctx.services.episodes.update(
+    episodeId,
+    { needs_rerender: 1, rerender_reason: reason },
+    { workspaceId, actorId: null, action: 'episode.flagged', subjectId: episodeId, detail },
+  );
+  ctx.services.bus.emit('episode:flagged', { workspaceId, episodeId, reason });
+}
+
 /** What an editor reads on a flagged episode, by what the contributor did. */
 function flagReason(clipTitle: string, lost: 'withdrawn' | ConsentUse[], published: boolean): string {
   const clip = `“${clipTitle}”`;
@@ -255,18 +271,7 @@ export function flagEpisodesOnConsentLoss(ctx: EpisodeContext): void {
         // Members only takes away publishing alone: an unpublished internal draft may keep the voice.
         if (lost !== 'withdrawn' && !lost.includes('episode.draft') && !published) continue;
         const reason = flagReason(clip?.title ?? 'A clip', lost, published);
-        await ctx.services.episodes.update(
-          e.id,
-          { needs_rerender: 1, rerender_reason: reason },
-          {
-            workspaceId,
-            actorId: null,
-            action: 'episode.flagged',
-            subjectId: e.id,
-            detail: { clipId, published, lost },
-          },
-        );
-        ctx.services.bus.emit('episode:flagged', { workspaceId, episodeId: e.id, reason });
+        await flagEpisode(ctx, workspaceId, e.id, reason, { clipId, published, lost });
       }
     })().catch((err: unknown) =>
       ctx.services.logger.error({ err, clipId }, 'could not act on a change of consent for the episodes using a clip'),
@@ -300,18 +305,7 @@ export function flagEpisodesOnRedaction(ctx: EpisodeContext): void {
         if (!latest || !clipIdsOf(latest).includes(clipId)) continue;
         const published = e.published_at !== null;
         const reason = redactionFlagReason(clip?.title ?? 'a recording', change, published);
-        await ctx.services.episodes.update(
-          e.id,
-          { needs_rerender: 1, rerender_reason: reason },
-          {
-            workspaceId,
-            actorId: null,
-            action: 'episode.flagged',
-            subjectId: e.id,
-            detail: { clipId, published, redaction: change, redactionId },
-          },
-        );
-        ctx.services.bus.emit('episode:flagged', { workspaceId, episodeId: e.id, reason });
+        await flagEpisode(ctx, workspaceId, e.id, reason, { clipId, published, redaction: change, redactionId });
       }
     })().catch((err: unknown) =>
       ctx.services.logger.error({ err, clipId }, 'could not flag the episodes using a clip with struck-out words'),

@@ -75,12 +75,8 @@ const milestoneOf = (row: ReflectionMilestonesTable): Milestone => ({
   createdAt: row.created_at,
 });
 
-/** The reflection page: the ladder, milestones, one's own answers, shared notes, and for admins everyone's. */
-export async function reflectionsView(
-  services: Services,
-  workspaceId: string,
-  userId: string,
-): Promise<ReflectionsView> {
+/** What the reflection page and the summary both read, for a member who may answer: the ladder, milestones, answers. */
+async function readReflections(services: Services, workspaceId: string, userId: string) {
   const actor = await actorIn(services, workspaceId, userId);
   authorizeReflection(actor, 'reflections.answer');
   const [ladder, milestones, rows] = await Promise.all([
@@ -88,6 +84,16 @@ export async function reflectionsView(
     services.reflections.milestones(workspaceId),
     services.reflections.answers(workspaceId),
   ]);
+  return { actor, ladder, milestones, rows };
+}
+
+/** The reflection page: the ladder, milestones, one's own answers, shared notes, and for admins everyone's. */
+export async function reflectionsView(
+  services: Services,
+  workspaceId: string,
+  userId: string,
+): Promise<ReflectionsView> {
+  const { actor, ladder, milestones, rows } = await readReflections(services, workspaceId, userId);
   const current = currentAnswers(rows.map(factsOf));
   const seesEveryone = mayReflect(actor, 'reflections.seeEveryone');
   return {
@@ -114,13 +120,7 @@ export async function reflectionSummary(
   workspaceId: string,
   userId: string,
 ): Promise<ReflectionSummary> {
-  const actor = await actorIn(services, workspaceId, userId);
-  authorizeReflection(actor, 'reflections.answer');
-  const [ladder, milestones, rows] = await Promise.all([
-    ladderOf(services, workspaceId),
-    services.reflections.milestones(workspaceId),
-    services.reflections.answers(workspaceId),
-  ]);
+  const { ladder, milestones, rows } = await readReflections(services, workspaceId, userId);
   return {
     ladder,
     periods: summarise(
