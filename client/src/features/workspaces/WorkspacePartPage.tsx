@@ -1,14 +1,10 @@
 import type { ReactNode } from 'react';
-import type { ApiError } from '../../api/ApiError';
+import type { Workspace } from '../../../../shared/contracts/workspaces';
 import { BackLink, LoadFailedPage } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
+import type { Resource } from '../../app/useResource';
 
 export const workspaceNotFound = 'We could not find that workspace';
-
-/** The whole page when the workspace could not be opened; `title` says what the page was for. */
-export function WorkspaceFailedPage({ error, title }: { error: ApiError; title: string }) {
-  return <LoadFailedPage error={error} notFound={workspaceNotFound} title={title} />;
-}
 
 interface WorkspacePartPageProps {
   workspaceId: string;
@@ -39,4 +35,20 @@ export function WorkspacePartPage({
       </Page>
     </>
   );
+}
+
+/**
+ * A part page that loads the workspace alongside its own things (from `useWorkspacePage`): shown at once, with the
+ * workspace's name once it comes; the whole page says so instead when the workspace cannot be opened, and
+ * `failedTitle` says what the page was for.
+ */
+export function LoadingWorkspacePartPage({
+  workspace,
+  failedTitle,
+  ...page
+}: Omit<WorkspacePartPageProps, 'workspaceName'> & { workspace: Resource<Workspace>; failedTitle: string }) {
+  if (workspace.status === 'failed') {
+    return <LoadFailedPage error={workspace.error} notFound={workspaceNotFound} title={failedTitle} />;
+  }
+  return <WorkspacePartPage {...page} workspaceName={workspace.status === 'ready' ? workspace.data.name : undefined} />;
 }
