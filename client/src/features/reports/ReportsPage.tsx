@@ -10,6 +10,7 @@ import {
 import { LoadState } from '../../app/LoadState';
 import { useResource } from '../../app/useResource';
 import { ChartWithTable } from '../../components/ChartWithTable';
+import { FormPanel } from '../../components/FormPanel';
 import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
 import { LabelledSection } from '../../components/LabelledSection';
@@ -147,26 +148,30 @@ function AddEntryForm({ workspaceId, onAdded }: { workspaceId: string; onAdded()
     },
   );
   return (
-    <LabelledSection className="panel" headingId="add-entry-heading" headingClass="heading-m" title="Add an entry">
-      <FormWithSummary form={form} submit="Add entry">
-        <TextField {...form.problems.field('occurredOn')} name="occurredOn" type="date" label="When it happened" />
-        <TextField
-          {...form.problems.field('activity')}
-          name="activity"
-          label="What involvement happened"
-          hint="For example “Carers listened to the first draft of episode 2”."
-          autoComplete="off"
-        />
-        <TextArea {...form.problems.field('whatChanged')} name="whatChanged" label="What changed because of it" />
-        <TextArea
-          {...form.problems.field('evidence')}
-          name="evidence"
-          label="Evidence (optional)"
-          hint="Where it shows: minutes of a meeting, a new draft, feedback."
-        />
-      </FormWithSummary>
-      <StatusMessage tone="success">{form.done}</StatusMessage>
-    </LabelledSection>
+    <FormPanel
+      headingId="add-entry-heading"
+      title="Add an entry"
+      headingClass="heading-m"
+      saysDone
+      form={form}
+      submit="Add entry"
+    >
+      <TextField {...form.problems.field('occurredOn')} name="occurredOn" type="date" label="When it happened" />
+      <TextField
+        {...form.problems.field('activity')}
+        name="activity"
+        label="What involvement happened"
+        hint="For example “Carers listened to the first draft of episode 2”."
+        autoComplete="off"
+      />
+      <TextArea {...form.problems.field('whatChanged')} name="whatChanged" label="What changed because of it" />
+      <TextArea
+        {...form.problems.field('evidence')}
+        name="evidence"
+        label="Evidence (optional)"
+        hint="Where it shows: minutes of a meeting, a new draft, feedback."
+      />
+    </FormPanel>
   );
 }
 
