@@ -39,26 +39,7 @@ const whoAndWhen = (period: Period, r: Period['roles'][number]) => [period.label
  * numbers in a table below it.
  */
 export function ReflectionCharts({ summary }: { summary: ReflectionSummary }) {
-  const { ladder, periods } = summary;
-  const drawRungs = useCallback(() => rungChart(ladder, periods), [ladder, periods]);
-  const drawCube = useCallback(() => cubeChart(periods), [periods]);
-  if (periods.length === 0) {
-    return (
-      <LabelledSection
-        className="section"
-        headingId="views-heading"
-        headingClass="heading-l"
-        title="How each role sees it"
-      >
-        <p>No answers yet. When people answer, you will see each role’s view here, side by side.</p>
-      </LabelledSection>
-    );
-  }
-  // Carers first in the tables too, as in the charts.
-  const order = rolesIn(periods);
-  const rows = periods.flatMap((p) =>
-    [...p.roles].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)).map((r) => ({ period: p, r })),
-  );
+  const { periods } = summary;
   return (
     <LabelledSection
       className="section"
@@ -66,6 +47,27 @@ export function ReflectionCharts({ summary }: { summary: ReflectionSummary }) {
       headingClass="heading-l"
       title="How each role sees it"
     >
+      {periods.length === 0 ? (
+        <p>No answers yet. When people answer, you will see each role’s view here, side by side.</p>
+      ) : (
+        <Charts summary={summary} />
+      )}
+    </LabelledSection>
+  );
+}
+
+/** The two charts and their tables, for a summary with answers in it. */
+function Charts({ summary }: { summary: ReflectionSummary }) {
+  const { ladder, periods } = summary;
+  const drawRungs = useCallback(() => rungChart(ladder, periods), [ladder, periods]);
+  const drawCube = useCallback(() => cubeChart(periods), [periods]);
+  // Carers first in the tables too, as in the charts.
+  const order = rolesIn(periods);
+  const rows = periods.flatMap((p) =>
+    [...p.roles].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)).map((r) => ({ period: p, r })),
+  );
+  return (
+    <>
       <p>
         The average answer of each role, so you can see where carers and staff see the project differently. Only each
         person’s newest answer for a milestone or month counts.
@@ -100,6 +102,6 @@ export function ReflectionCharts({ summary }: { summary: ReflectionSummary }) {
           scrollLabel: 'Table: the Cube',
         }}
       />
-    </LabelledSection>
+    </>
   );
 }
