@@ -68,21 +68,15 @@ function AddActionForm({
       <SelectField
         {...form.problems.field('ownerId')}
         label="Who will do it"
-        defaultValue=""
-        options={[
-          { value: '', label: 'Choose a person' },
-          ...members.map((m) => ({ value: m.userId, label: `${m.name} (${roleLabels[m.role]})` })),
-        ]}
+        none="Choose a person"
+        options={members.map((m) => ({ value: m.userId, label: `${m.name} (${roleLabels[m.role]})` }))}
       />
       <TextField {...form.problems.field('dueOn')} label="Done by" type="date" />
       <SelectField
         {...form.problems.field('reviewMilestoneId')}
         label="Look at it again at"
-        defaultValue=""
-        options={[
-          { value: '', label: 'The next milestone (not named yet)' },
-          ...milestones.map((m) => ({ value: m.id, label: m.name })),
-        ]}
+        none="The next milestone (not named yet)"
+        options={milestones.map((m) => ({ value: m.id, label: m.name }))}
       />
     </FormPanel>
   );
