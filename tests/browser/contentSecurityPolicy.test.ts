@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../support/startServer';
 import { openPerson } from './support/browser';
 import { collectViolations } from './support/cspViolations';
-import { documentText, signUp, startWorkspace } from './support/journeys';
+import { documentText } from './support/documentEditor';
+import { signUp, startWorkspace } from './support/journeys';
 import { publishSpokenEpisode } from './support/publishedEpisode';
 
 /** Opens a page and waits for it to settle: its main heading, then whatever it loads after. */
