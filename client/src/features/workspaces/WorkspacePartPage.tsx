@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Workspace } from '../../../../shared/contracts/workspaces';
 import { BackLink, LoadFailedPage } from '../../app/LoadingPages';
+import { LoadedPage, type LoadedPageProps } from '../../app/LoadedPage';
 import { Page } from '../../app/Page';
 import type { Resource } from '../../app/useResource';
+import { getWorkspace } from './workspacesApi';
 
 export const workspaceNotFound = 'We could not find that workspace';
 
@@ -51,4 +53,14 @@ export function LoadingWorkspacePartPage({
     return <LoadFailedPage error={workspace.error} notFound={workspaceNotFound} title={failedTitle} />;
   }
   return <WorkspacePartPage {...page} workspaceName={workspace.status === 'ready' ? workspace.data.name : undefined} />;
+}
+
+type LoadedWorkspacePageProps = Omit<LoadedPageProps<Workspace>, 'id' | 'load' | 'thing' | 'notFound'> & {
+  workspaceId: string;
+  failedTitle: string;
+};
+
+/** A page that shows nothing until its workspace has loaded (LoadedPage); `failedTitle` says what the page was for. */
+export function LoadedWorkspacePage({ workspaceId, ...page }: LoadedWorkspacePageProps) {
+  return <LoadedPage id={workspaceId} load={getWorkspace} notFound={workspaceNotFound} {...page} />;
 }

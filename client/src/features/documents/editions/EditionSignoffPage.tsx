@@ -8,14 +8,7 @@ import { decideSignoff, mySignoff } from './editionsApi';
 /** `/editions/:id/signoff`: someone quoted in an edition reads their quotes where they stand and answers. */
 export function EditionSignoffPage({ editionId }: { editionId: string }) {
   return (
-    <LoadedPage
-      id={editionId}
-      load={mySignoff}
-      notFound="We could not find that edition"
-      failedTitle="We could not open this edition"
-      loadingTitle="Opening your quotes"
-      loadingText="Opening your quotes…"
-    >
+    <LoadedPage id={editionId} load={mySignoff} thing="edition" loadingTitle="Opening your quotes">
       {(mine, _user, reload) => <YourQuotes editionId={editionId} mine={mine} onDecided={reload} />}
     </LoadedPage>
   );
