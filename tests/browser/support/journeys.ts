@@ -20,6 +20,25 @@ export async function fillAccount(
   await page.getByLabel('Password', { exact: true }).fill(person.password);
 }
 
+/** The admin who starts the workspace in most journeys. */
+export const annAdmin = { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' };
+/** The admin of the involvement journeys. */
+export const adaAdmin = { name: 'Ada Admin', email: 'ada@example.com', password: 'a long enough password' };
+
+/**
+ * Someone new signs up and starts a workspace ("Carers’ voices" unless named), so they are its admin; the page is
+ * left on the workspace, whose address and id are returned.
+ */
+export async function adminStartsWorkspace(
+  page: Page,
+  admin: { name: string; email: string; password: string } = annAdmin,
+  workspace = 'Carers’ voices',
+): Promise<{ workspaceUrl: string; workspaceId: string }> {
+  await signUp(page, admin);
+  await startWorkspace(page, workspace);
+  return { workspaceUrl: page.url(), workspaceId: new URL(page.url()).pathname.split('/')[2]! };
+}
+
 export async function startWorkspace(page: Page, name: string): Promise<void> {
   await page.getByLabel('Workspace name').fill(name);
   await page.getByRole('button', { name: 'Start workspace' }).click();
@@ -72,9 +91,7 @@ export async function annStartsPublication<Roles extends [string, ...string[]]>(
   ann: Page,
   ...inviteRoles: Roles
 ): Promise<{ inviteLink: string; inviteLinks: { [R in keyof Roles]: string }; docUrl: string; workspaceUrl: string }> {
-  await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-  await startWorkspace(ann, 'Carers’ voices');
-  const workspaceUrl = ann.url();
+  const { workspaceUrl } = await adminStartsWorkspace(ann);
   const inviteLinks: string[] = [];
   for (const role of inviteRoles) inviteLinks.push(await createInviteLink(ann, role));
   await startDocument(ann, 'What carers told us', 'Publication');
