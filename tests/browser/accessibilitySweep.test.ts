@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { focusFinding, sweepPage, type Finding } from './support/accessibility';
 import type { Person } from './support/browser';
 import { journeyServer } from './support/journeyServer';
-import { documentStatus } from './support/journeys';
+import { documentStatus } from './support/documentEditor';
 import { picture } from './support/screenshots';
 import { actAs, sweepWorld, type SweepWorld, type Who } from './support/sweepWorld';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { axeFindings } from './support/accessibility';
 import { collectViolations } from './support/cspViolations';
 import { journeyServer } from './support/journeyServer';
-import { signUp, startWorkspace } from './support/journeys';
+import { adaAdmin, adminStartsWorkspace } from './support/journeys';
 import { publishSpokenEpisode } from './support/publishedEpisode';
 
 /**
@@ -17,9 +17,7 @@ describe('whose voices are heard', () => {
   it('shows charts with tables beside them, and lets a member say what they bring', { timeout: 180_000 }, async () => {
     const page = (await server.person()).page;
     const violations = await collectViolations(page);
-    await signUp(page, { name: 'Ada Admin', email: 'ada@example.com', password: 'a long enough password' });
-    await startWorkspace(page, 'Carers’ voices');
-    const workspaceId = new URL(page.url()).pathname.split('/')[2]!;
+    const { workspaceId } = await adminStartsWorkspace(page, adaAdmin);
     const api = page.request;
     const credit = await api.patch(`/api/workspaces/${workspaceId}/members/me/credit`, {
       data: { creditByName: true, creditName: 'Ada Lovelace' },

@@ -2,16 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Person } from './support/browser';
 import { journeyServer } from './support/journeyServer';
-import {
-  annStartsPublication,
-  caretToEnd,
-  createInviteLink,
-  documentParagraphs,
-  documentStatus,
-  documentText,
-  invitees,
-  joinAndOpen,
-} from './support/journeys';
+import { caretToEnd, documentParagraphs, documentStatus, documentText } from './support/documentEditor';
+import { annStartsPublication, createInviteLink, invitees, joinAndOpen } from './support/journeys';
 import { picture } from './support/screenshots';
 
 const offline = 'Offline — your changes are kept on this device and will be sent when you reconnect';

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../support/startServer';
 import { openPerson } from './support/browser';
 import { collectViolations } from './support/cspViolations';
-import { documentText, signUp, startWorkspace } from './support/journeys';
+import { documentText } from './support/documentEditor';
+import { adminStartsWorkspace } from './support/journeys';
 import { publishSpokenEpisode } from './support/publishedEpisode';
 
 /** Opens a page and waits for it to settle: its main heading, then whatever it loads after. */
@@ -30,9 +31,11 @@ describe('the Content-Security-Policy in Chromium', () => {
     const violations = await collectViolations(page);
 
     await visit(page, '/login');
-    await signUp(page, { name: 'Cass Policy', email: 'cass@example.com', password: 'a long enough password' });
-    await startWorkspace(page, 'Checked pages');
-    const workspaceId = new URL(page.url()).pathname.split('/')[2]!;
+    const { workspaceId } = await adminStartsWorkspace(
+      page,
+      { name: 'Cass Policy', email: 'cass@example.com', password: 'a long enough password' },
+      'Checked pages',
+    );
     const api = page.request;
 
     // What the pages show, made through the API with the same session: a clip, a document, a published episode.

@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { journeyServer } from './support/journeyServer';
-import {
-  annStartsPublication,
-  documentParagraphs,
-  documentStatus,
-  documentText,
-  invitees,
-  joinAndOpen,
-} from './support/journeys';
+import { documentParagraphs, documentStatus, documentText } from './support/documentEditor';
+import { annStartsPublication, invitees, joinAndOpen } from './support/journeys';
 
 const comments = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
 

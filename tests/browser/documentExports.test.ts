@@ -8,7 +8,8 @@ import { exportHtml } from '../../server/modules/exports/formats/html';
 import { exportSourceOf } from '../../server/modules/exports/formats/readableBody';
 import { exportSample, exportSampleTitle } from '../support/exportSample';
 import { journeyServer } from './support/journeyServer';
-import { annStartsPublication, documentStatus, documentText } from './support/journeys';
+import { documentStatus, documentText } from './support/documentEditor';
+import { annStartsPublication } from './support/journeys';
 import { picture } from './support/screenshots';
 
 const run = promisify(execFile);

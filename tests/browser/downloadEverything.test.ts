@@ -3,7 +3,7 @@ import * as tar from 'tar-stream';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { journeyServer } from './support/journeyServer';
-import { createInviteLink, joinByInvite, signUp, startWorkspace } from './support/journeys';
+import { adminStartsWorkspace, createInviteLink, joinByInvite } from './support/journeys';
 
 /** Names of the entries of a tar archive. */
 async function entryNames(bytes: Buffer): Promise<string[]> {
@@ -23,8 +23,7 @@ describe('downloading everything in a workspace', () => {
 
   it('gives the admin one file from the workspace page, and offers it to no one else', async () => {
     const admin = (await server.person()).page;
-    await signUp(admin, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-    await startWorkspace(admin, 'Carers’ voices');
+    await adminStartsWorkspace(admin);
     const link = await createInviteLink(admin, 'editor');
 
     const section = admin.getByRole('region', { name: 'Download everything in this workspace' });

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeFindings } from './support/accessibility';
 import { journeyServer } from './support/journeyServer';
-import { annStartsPublication, documentStatus, documentText, joinAndOpen } from './support/journeys';
+import { documentStatus, documentText } from './support/documentEditor';
+import { annStartsPublication, joinAndOpen } from './support/journeys';
 import { picture } from './support/screenshots';
 
 const history = (page: Page) => page.getByRole('region', { name: 'Version history' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegImage } from '../support/images';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
-import { signUp, startWorkspace } from './support/journeys';
+import { adminStartsWorkspace } from './support/journeys';
 import { publishSpokenEpisode } from './support/publishedEpisode';
 
 /**
@@ -25,9 +25,11 @@ describe('episode publishing extras', () => {
 
   it('credits by choice, checks artwork, takes a transcript and links the script', { timeout: 120_000 }, async () => {
     const page = person.page;
-    await signUp(page, { name: 'Ann Admin', email: 'ann-publishing@example.com', password: 'a long enough password' });
-    await startWorkspace(page, 'Carers’ voices');
-    const workspaceId = new URL(page.url()).pathname.split('/')[2]!;
+    const { workspaceId } = await adminStartsWorkspace(page, {
+      name: 'Ann Admin',
+      email: 'ann-publishing@example.com',
+      password: 'a long enough password',
+    });
 
     const credit = page.getByRole('region', { name: 'Your name in published episodes' });
     await expect.poll(() => credit.getByLabel('Credit me by name in published episodes').isChecked()).toBe(false);

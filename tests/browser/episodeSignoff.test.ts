@@ -1,14 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceWithPeople } from '../support/audioClips';
-import { newestRenderPasses, renderedFirstEpisode, show, type Workspace } from '../support/episodePublishing';
-import type { TestClient } from '../support/httpClient';
-import { startServer } from '../support/startServer';
+import { describe, expect, it } from 'vitest';
+import { newestRenderPasses } from '../support/episodePublishing';
 import { axeFindings } from './support/accessibility';
-import { openPerson, type Person } from './support/browser';
+import { renderedEpisodeOnServer } from './support/renderedEpisode';
 
 /**
  * Issue 12 §2 in the browser: Mary (carer) and Joe (carer2) are heard in the episode the editor rendered. The
@@ -16,37 +9,11 @@ import { openPerson, type Person } from './support/browser';
  * for a change, then is content; the editor's page follows each answer live, and the editor publishes.
  */
 describe('signing off your parts before an episode is published', { timeout: 300_000 }, () => {
-  let server: { url: string; stop(): Promise<void> };
-  let dir: string;
-  let ctx: Workspace;
-  let episodeId = '';
-  const persons: Person[] = [];
-
-  /** A browser signed in as this person. */
-  const browserOf = async (client: TestClient): Promise<Page> => {
-    const person = await openPerson(server.url);
-    persons.push(person);
-    const [name, ...value] = client.cookie!.split('=');
-    await person.context.addCookies([{ name: name!, value: value.join('='), url: server.url }]);
-    return person.page;
-  };
-
-  beforeAll(async () => {
-    [server, dir] = await Promise.all([startServer(), mkdtemp(path.join(tmpdir(), 'chorus-signoff-journey-'))]);
-    ctx = await workspaceWithPeople(server.url);
-    expect((await ctx.people.editor.request('PUT', `/api/workspaces/${ctx.ws.id}/show`, show)).status).toBe(200);
-    episodeId = await renderedFirstEpisode(ctx, dir);
-  }, 240_000);
-
-  afterAll(async () => {
-    await Promise.all(persons.map((p) => p.close()));
-    await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const { made, open } = renderedEpisodeOnServer();
 
   it('a carer listens to their part and approves it; the editor sees each answer and then publishes', async () => {
-    const ed = await browserOf(ctx.people.editor);
-    await ed.goto(`/e/${episodeId}`);
+    const { ctx, episodeId } = made;
+    const ed = await open(ctx.people.editor, `/e/${episodeId}`);
     const signoffs = ed.getByRole('region', { name: 'Sign-off by the people heard' });
     await signoffs.getByText('0 of 2 people heard have signed off their parts.').waitFor();
     await ed
@@ -61,8 +28,7 @@ describe('signing off your parts before an episode is published', { timeout: 300
     expect(await ed.getByRole('button', { name: /Publish without everyone’s sign-off/ }).count()).toBe(0);
 
     // Mary: her part, with a Play button; it plays the episode from where she starts.
-    const mary = await browserOf(ctx.people.carer);
-    await mary.goto(`/e/${episodeId}`);
+    const mary = await open(ctx.people.carer, `/e/${episodeId}`);
     const parts = mary.getByRole('region', { name: 'Your parts' });
     await parts.getByText('You have not answered yet.').waitFor();
     const list = parts.getByRole('list', { name: 'Your parts in this episode' });
@@ -87,8 +53,7 @@ describe('signing off your parts before an episode is published', { timeout: 300
     await signoffs.getByRole('listitem').filter({ hasText: 'carer person: Happy with their parts' }).waitFor();
 
     // Joe asks for a change: the note is needed, and the editor reads it.
-    const joe = await browserOf(ctx.people.carer2);
-    await joe.goto(`/e/${episodeId}`);
+    const joe = await open(ctx.people.carer2, `/e/${episodeId}`);
     const joesParts = joe.getByRole('region', { name: 'Your parts' });
     await joesParts.getByRole('button', { name: 'Ask for a change' }).click();
     const note = joe.getByLabel('What would you like changed?');
@@ -115,6 +80,7 @@ describe('signing off your parts before an episode is published', { timeout: 300
   });
 
   it('lets an admin publish before everyone has signed off, saying why, and shows it on the episode', async () => {
+    const { ctx, episodeId } = made;
     const { people } = ctx;
     expect((await people.editor.post(`/api/episodes/${episodeId}/unpublish`)).status).toBe(200);
     // A new render with Joe's part shortened: he is asked again.
@@ -122,8 +88,7 @@ describe('signing off your parts before an episode is published', { timeout: 300
     timeline.items[1].outSeconds = Math.round((timeline.items[1].outSeconds - 0.4) * 1000) / 1000;
     expect((await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, timeline)).status).toBe(200);
 
-    const admin = await browserOf(people.admin);
-    await admin.goto(`/e/${episodeId}`);
+    const admin = await open(people.admin, `/e/${episodeId}`);
     const signoffs = admin.getByRole('region', { name: 'Sign-off by the people heard' });
     await signoffs.getByText('Everyone heard in this episode has signed off their parts.').waitFor();
     const before = (await people.editor.get(`/api/episodes/${episodeId}/renders`)).body.renders[0].id;
@@ -161,8 +126,7 @@ describe('signing off your parts before an episode is published', { timeout: 300
       )
       .waitFor();
     // Joe, asked again about his shortened part, is told too.
-    const joe = await browserOf(people.carer2);
-    await joe.goto(`/e/${episodeId}`);
+    const joe = await open(people.carer2, `/e/${episodeId}`);
     const joesParts = joe.getByRole('region', { name: 'Your parts' });
     await joesParts.getByText('You have not answered yet.').waitFor();
     await joesParts.getByText(/Ada Admin published it on .+ giving this reason: “Joe agreed by phone/).waitFor();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
 import type { TestClient } from '../support/httpClient';
 import { startServer } from '../support/startServer';
-import { openPerson, type Person } from './support/browser';
+import { signedInBrowsers } from './support/browser';
 
 const run = promisify(execFile);
 
@@ -24,16 +24,8 @@ describe('the episode timeline, edited by two people at once', { timeout: 240_00
   let dir: string;
   let people: Awaited<ReturnType<typeof workspaceWithPeople>>['people'];
   let episodeId: string;
-  const persons: Person[] = [];
-
-  async function open(client: TestClient): Promise<Page> {
-    const person = await openPerson(server.url);
-    persons.push(person);
-    const [name, ...value] = client.cookie!.split('=');
-    await person.context.addCookies([{ name: name!, value: value.join('='), url: server.url }]);
-    await person.page.goto(`/e/${episodeId}`);
-    return person.page;
-  }
+  const browsers = signedInBrowsers(() => server.url);
+  const open = (client: TestClient) => browsers.open(client, `/e/${episodeId}`);
 
   beforeAll(async () => {
     [server, dir] = await Promise.all([startServer(), mkdtemp(path.join(tmpdir(), 'chorus-timeline-live-'))]);
@@ -64,7 +56,7 @@ describe('the episode timeline, edited by two people at once', { timeout: 240_00
   }, 300_000);
 
   afterAll(async () => {
-    await Promise.all(persons.map((p) => p.close()));
+    await browsers.closeAll();
     await server?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });

@@ -11,7 +11,7 @@ import type { TestClient } from '../support/httpClient';
 import { everyoneHeardSignsOff } from '../support/episodePublishing';
 import { showSettings } from '../support/showSettings';
 import { startServer } from '../support/startServer';
-import { openPerson, type Person } from './support/browser';
+import { signedInBrowsers } from './support/browser';
 
 const run = promisify(execFile);
 
@@ -72,7 +72,7 @@ describe('making an episode', { timeout: 240_000 }, () => {
   let workspaceId: string;
   const durations: Record<string, number> = {};
   const clipIds: Record<string, string> = {};
-  const persons: Person[] = [];
+  const browsers = signedInBrowsers(() => server.url);
   let ed: Page;
 
   beforeAll(async () => {
@@ -110,15 +110,11 @@ describe('making an episode', { timeout: 240_000 }, () => {
     });
     expect((await people.editor.request('PUT', `/api/workspaces/${workspaceId}/show`, show)).status).toBe(200);
 
-    const person = await openPerson(server.url);
-    persons.push(person);
-    ed = person.page;
-    const session = people.editor.cookie!.split('=');
-    await person.context.addCookies([{ name: session[0]!, value: session.slice(1).join('='), url: server.url }]);
+    ed = await browsers.open(people.editor, 'about:blank');
   }, 300_000);
 
   afterAll(async () => {
-    await Promise.all(persons.map((p) => p.close()));
+    await browsers.closeAll();
     await server?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { axeFindings } from './support/accessibility';
 import { journeyServer } from './support/journeyServer';
-import { createInviteLink, joinByInvite, signUp, startWorkspace } from './support/journeys';
+import { adaAdmin, adminStartsWorkspace, createInviteLink, joinByInvite } from './support/journeys';
 
 /**
  * Journey 11, Given back: after a group meeting the admin logs who came and for how long; the carer confirms it
@@ -14,8 +14,7 @@ describe('a record of involvement, and what was given back', () => {
 
   it('lets a carer confirm a meeting and choose a voucher, and the admin download the payments CSV', async () => {
     const admin = (await server.person()).page;
-    await signUp(admin, { name: 'Ada Admin', email: 'ada@example.com', password: 'a long enough password' });
-    await startWorkspace(admin, 'Carers’ voices');
+    await adminStartsWorkspace(admin, adaAdmin);
     const link = await createInviteLink(admin, 'carer');
     const carer = (await server.person()).page;
     await joinByInvite(carer, link, {

@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceWithPeople } from '../support/audioClips';
-import { startServer, type TestServer } from '../support/startServer';
+import { describe, expect, it } from 'vitest';
 import { axeFindings } from './support/accessibility';
-import { signedInBrowsers } from './support/browser';
-
-type Team = Awaited<ReturnType<typeof workspaceWithPeople>>;
+import { teamOnServer } from './support/teamOnServer';
 
 /**
  * Reports on involvement (issue 12 §4): an editor opens "Reports on involvement" from the workspace page and
@@ -12,13 +8,7 @@ type Team = Awaited<ReturnType<typeof workspaceWithPeople>>;
  * impact log. Both pages axe-clean.
  */
 describe('reports on involvement', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let team: Team;
-  const { open, closeAll } = signedInBrowsers(() => server.url);
-
-  beforeAll(async () => {
-    server = await startServer();
-    team = await workspaceWithPeople(server.url);
+  const { made, open } = teamOnServer(async (team) => {
     const activity = await team.people.editor.post(`/api/workspaces/${team.ws.id}/involvement/activities`, {
       kind: 'meeting',
       title: 'Advisory group',
@@ -35,12 +25,8 @@ describe('reports on involvement', { timeout: 120_000 }, () => {
     expect(entry.status).toBe(201);
   });
 
-  afterAll(async () => {
-    await closeAll();
-    await server?.stop();
-  });
-
   it('lets an editor write the aim beside the evidence', async () => {
+    const { team } = made;
     const editor = await open(team.people.editor, `/w/${team.ws.id}`);
     await editor.getByRole('link', { name: 'Reports on involvement' }).click();
     await editor.getByRole('heading', { level: 1, name: 'Reports on involvement' }).waitFor();
@@ -58,6 +44,7 @@ describe('reports on involvement', { timeout: 120_000 }, () => {
   });
 
   it('lets a carer add their view to an impact log entry', async () => {
+    const { team } = made;
     const carer = await open(team.people.carer, `/w/${team.ws.id}/reports`);
     const log = carer.getByRole('region', { name: 'Impact log' });
     await log.getByRole('heading', { name: '2026-03-20: Carers listened to the first draft' }).waitFor();

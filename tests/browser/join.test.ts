@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { journeyServer } from './support/journeyServer';
-import { createInviteLink, fillAccount, onlineNow, signUp, startWorkspace } from './support/journeys';
+import {
+  adminStartsWorkspace,
+  annAdmin,
+  createInviteLink,
+  fillAccount,
+  onlineNow,
+  signUp,
+  startWorkspace,
+} from './support/journeys';
 
 /**
  * Journey 1, Join: an admin invites a carer by link; the carer opens it in their own browser,
@@ -59,8 +67,7 @@ describe('joining a workspace by invite link', () => {
 
   it('lets someone with an account sign in from the invite and join as themselves', async () => {
     const a = await person();
-    await signUp(a, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-    await startWorkspace(a, 'Practice panel');
+    await adminStartsWorkspace(a, annAdmin, 'Practice panel');
     const link = await createInviteLink(a, 'expert');
 
     const c = await person();

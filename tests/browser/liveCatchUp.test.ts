@@ -1,11 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceWithPeople } from '../support/audioClips';
-import { newestRenderPasses, renderedFirstEpisode, show, type Workspace } from '../support/episodePublishing';
-import { startServer } from '../support/startServer';
-import { openSignedIn, type Person } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { newestRenderPasses } from '../support/episodePublishing';
+import { renderedEpisodeOnServer } from './support/renderedEpisode';
 
 /**
  * Events go only to pages already in the workspace's room. A page that loaded but had not joined yet (a slow
@@ -13,28 +8,12 @@ import { openSignedIn, type Person } from './support/browser';
  * render that passed while the page could not reach the live connection at all.
  */
 describe('a page catches up with what happened before it joined the live room', { timeout: 240_000 }, () => {
-  let server: { url: string; stop(): Promise<void> };
-  let dir: string;
-  let ctx: Workspace;
-  let episodeId = '';
-  let editor: Person | undefined;
-
-  beforeAll(async () => {
-    [server, dir] = await Promise.all([startServer(), mkdtemp(path.join(tmpdir(), 'chorus-catch-up-'))]);
-    ctx = await workspaceWithPeople(server.url);
-    expect((await ctx.people.editor.request('PUT', `/api/workspaces/${ctx.ws.id}/show`, show)).status).toBe(200);
-    episodeId = await renderedFirstEpisode(ctx, dir);
-  }, 200_000);
-  afterAll(async () => {
-    await editor?.close();
-    await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const { made, open } = renderedEpisodeOnServer();
 
   it('shows a render that passed before the page joined, and who has signed off since', async () => {
+    const { ctx, episodeId } = made;
     const { people } = ctx;
-    editor = await openSignedIn(server.url, people.editor.cookie!, 'about:blank');
-    const { page } = editor;
+    const page = await open(people.editor, 'about:blank');
     // No live connection yet: every Socket.IO request fails, as on a connection that drops them.
     await page.route('**/socket.io/**', (route) => route.abort());
     await page.goto(`/e/${episodeId}`);

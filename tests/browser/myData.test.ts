@@ -8,7 +8,7 @@ import { currentConsentWording } from '../../shared/contracts/clips';
 import { zipEntries } from '../support/zipEntries';
 import { sweepPage } from './support/accessibility';
 import { journeyServer } from './support/journeyServer';
-import { createInviteLink, joinByInvite, signUp, startWorkspace } from './support/journeys';
+import { adminStartsWorkspace, createInviteLink, joinByInvite } from './support/journeys';
 
 /**
  * A carer's own data: from their account page they download everything Chorus keeps about them (a zip with a
@@ -29,8 +29,7 @@ describe('a carer’s own data', () => {
 
   it('downloads their data, then deletes their account and takes their recording back', async () => {
     const ann = (await server.person()).page;
-    await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-    await startWorkspace(ann, 'Carers’ voices');
+    await adminStartsWorkspace(ann);
     const link = await createInviteLink(ann, 'carer');
 
     const cara = (await server.person()).page;

@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceWithPeople } from '../support/audioClips';
-import { startServer, type TestServer } from '../support/startServer';
-import { carersClip, putTranscript, spokenWav, twoSegments, type ReadyClip, type Team } from '../support/transcripts';
+import { describe, expect, it } from 'vitest';
 import { axeFindings } from './support/accessibility';
-import { signedInBrowsers } from './support/browser';
+import { carersTranscribedClip } from './support/transcribedClip';
 
 const transcript = (page: Page) => page.getByRole('region', { name: 'Transcript' });
 
@@ -14,36 +11,10 @@ const transcript = (page: Page) => page.getByRole('region', { name: 'Transcript'
  * is shown, then (after the carer agrees) the quote lands, and the document page shows the quote block.
  */
 describe('quoting a carer’s words from the clip page', { timeout: 240_000 }, () => {
-  let server: TestServer;
-  let team: Team;
-  let clip: ReadyClip;
-  let documentId = '';
-  let speech: Awaited<ReturnType<typeof spokenWav>>;
-  const { open, closeAll } = signedInBrowsers(() => server.url);
-
-  beforeAll(async () => {
-    [server, speech] = await Promise.all([
-      startServer(),
-      spokenWav('I look after my mother. Some days are long, but the neighbours help.'),
-    ]);
-    team = await workspaceWithPeople(server.url);
-    clip = await carersClip(team, speech.file);
-    expect((await putTranscript(team.people.carer, clip.id, twoSegments)).status).toBe(200);
-    documentId = (
-      await team.people.editor.post(`/api/workspaces/${team.ws.id}/documents`, {
-        title: 'What carers told us',
-        kind: 'publication',
-      })
-    ).body.id;
-  }, 300_000);
-
-  afterAll(async () => {
-    await closeAll();
-    await server?.stop();
-    await speech?.cleanup();
-  });
+  const { made, open } = carersTranscribedClip({ publication: true });
 
   it('quotes the selected words into a publication, once the speaker allows it', async () => {
+    const { team, clip, documentId } = made;
     const setQuotes = async (allowed: boolean) => {
       const consent = (await team.people.carer.get(`/api/clips/${clip.id}`)).body.consent;
       const res = await team.people.carer.request('PUT', `/api/clips/${clip.id}/consent`, {

@@ -1,9 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadAudio, waitForClip, workspaceWithPeople } from '../support/audioClips';
-import { startServer, type TestServer } from '../support/startServer';
-import { putTranscript, spokenWav, twoSegments, type Team } from '../support/transcripts';
-import { signedInBrowsers } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { carersTranscribedClip } from './support/transcribedClip';
 
 /**
  * Issue 10 §4 in Chromium: an editor quotes three words of a carer's recording into the publication from the
@@ -12,41 +9,11 @@ import { signedInBrowsers } from './support/browser';
  * the withdrawal go over HTTP.
  */
 describe('a carer’s words quoted into the publication', { timeout: 240_000 }, () => {
-  let server: TestServer;
-  let team: Team;
-  let clipId = '';
-  let documentId = '';
-  let speech: Awaited<ReturnType<typeof spokenWav>>;
-  const { open, closeAll } = signedInBrowsers(() => server.url);
-
-  beforeAll(async () => {
-    [server, speech] = await Promise.all([
-      startServer(),
-      spokenWav('I look after my mother. Some days are long, but the neighbours help.'),
-    ]);
-    team = await workspaceWithPeople(server.url);
-    const up = await uploadAudio(team.people.carer, team.ws.id, speech.file, {
-      title: 'Mornings',
-      fields: { publicationQuotes: 'true' },
-    });
-    expect(up.status).toBe(201);
-    clipId = (await waitForClip(team.people.carer, up.body.id, undefined, 120_000)).id;
-    expect((await putTranscript(team.people.carer, clipId, twoSegments)).status).toBe(200);
-    documentId = (
-      await team.people.editor.post(`/api/workspaces/${team.ws.id}/documents`, {
-        title: 'What carers told us',
-        kind: 'publication',
-      })
-    ).body.id;
-  }, 300_000);
-
-  afterAll(async () => {
-    await closeAll();
-    await server?.stop();
-    await speech?.cleanup();
-  });
+  const { made, open } = carersTranscribedClip({ quotable: true, publication: true });
 
   it('inserts the quote for everyone, then replaces it with the removed notice after withdrawal', async () => {
+    const { team, documentId } = made;
+    const clipId = made.clip.id;
     const editor = await open(team.people.editor, `/d/${documentId}`);
     const expert = await open(team.people.expert, `/d/${documentId}`);
     const text = (page: Page) => page.locator('.editor-text');

@@ -9,7 +9,7 @@ import { currentConsentWording } from '../../shared/contracts/clips';
 import { ffmpeg, speechText } from '../support/audio';
 import type { Person } from './support/browser';
 import { journeyServer } from './support/journeyServer';
-import { createInviteLink, joinByInvite, signUp, startWorkspace } from './support/journeys';
+import { adminStartsWorkspace, createInviteLink, joinByInvite } from './support/journeys';
 import { picture } from './support/screenshots';
 
 const run = promisify(execFile);
@@ -116,9 +116,7 @@ describe('telling a story by recording in the browser', () => {
     ];
 
     admin = await server.person();
-    await signUp(admin.page, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-    await startWorkspace(admin.page, 'Carers’ voices');
-    workspaceUrl = admin.page.url();
+    ({ workspaceUrl } = await adminStartsWorkspace(admin.page));
   });
 
   afterAll(async () => {

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceWithPeople } from '../support/audioClips';
-import { startServer, type TestServer } from '../support/startServer';
+import { describe, expect, it } from 'vitest';
 import { axeFindings } from './support/accessibility';
-import { signedInBrowsers } from './support/browser';
 import { collectViolations } from './support/cspViolations';
-
-type Team = Awaited<ReturnType<typeof workspaceWithPeople>>;
+import { teamOnServer } from './support/teamOnServer';
 
 /**
  * Journey 12, Where are we on the ladder: at a milestone an editor and an admin have already answered (over HTTP);
@@ -14,13 +10,7 @@ type Team = Awaited<ReturnType<typeof workspaceWithPeople>>;
  * the staff's. The page passes axe and breaks no rule of the Content-Security-Policy (Plot's own styles).
  */
 describe('where are we on the ladder', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let team: Team;
-  const { open, closeAll } = signedInBrowsers(() => server.url);
-
-  beforeAll(async () => {
-    server = await startServer();
-    team = await workspaceWithPeople(server.url);
+  const { made, open } = teamOnServer(async (team) => {
     const base = `/api/workspaces/${team.ws.id}/reflections`;
     const milestone = await team.people.editor.post(`${base}/milestones`, { name: 'After episode 1' });
     expect(milestone.status).toBe(201);
@@ -38,12 +28,8 @@ describe('where are we on the ladder', { timeout: 120_000 }, () => {
     }
   });
 
-  afterAll(async () => {
-    await closeAll();
-    await server?.stop();
-  });
-
   it('lets a carer answer and see their role’s view beside the staff’s', async () => {
+    const { team } = made;
     const carer = await open(team.people.carer, `/w/${team.ws.id}`);
     const violations = await collectViolations(carer);
     await carer.getByRole('link', { name: 'How are we doing together?' }).click();

@@ -7,7 +7,7 @@ import { currentConsentWording } from '../../shared/contracts/clips';
 import { makeLongWav, makeTestAudio, type TestAudio } from '../support/audio';
 import { startServer } from '../support/startServer';
 import { openPerson, type Person } from './support/browser';
-import { createInviteLink, joinByInvite, signUp, startWorkspace } from './support/journeys';
+import { adminStartsWorkspace, createInviteLink, joinByInvite } from './support/journeys';
 
 /** Set CHORUS_SCREENSHOTS=some/folder to keep pictures of the screens along the way. */
 async function picture(page: Page, name: string): Promise<void> {
@@ -78,8 +78,7 @@ describe('reviewing a recording together', () => {
 
   it('takes a carer’s upload with her consent, and shows the editor it processing, then ready', async () => {
     ed = (await person()).page;
-    await signUp(ed, { name: 'Ed Editor', email: 'ed@example.com', password: 'a long enough password' });
-    await startWorkspace(ed, 'Carers’ voices');
+    await adminStartsWorkspace(ed, { name: 'Ed Editor', email: 'ed@example.com', password: 'a long enough password' });
     const link = await createInviteLink(ed, 'carer');
     await ed.getByRole('link', { name: 'Clips', exact: true }).click();
     await ed.getByRole('heading', { level: 1, name: 'Clips' }).waitFor();

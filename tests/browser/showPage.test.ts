@@ -3,7 +3,7 @@ import { startServer } from '../support/startServer';
 import { axeFindings, narrow, reflowFinding, setTextSpacing, wide } from './support/accessibility';
 import { openPerson } from './support/browser';
 import { collectViolations } from './support/cspViolations';
-import { signUp, startWorkspace } from './support/journeys';
+import { adminStartsWorkspace, annAdmin } from './support/journeys';
 import { publishSpokenEpisode } from './support/publishedEpisode';
 
 /**
@@ -26,9 +26,7 @@ describe('the show’s “How to listen” page in Chromium', () => {
       await server.stop();
     };
     await editor.page.goto('/login');
-    await signUp(editor.page, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-    await startWorkspace(editor.page, 'Caring Voices');
-    const workspaceId = new URL(editor.page.url()).pathname.split('/')[2]!;
+    const { workspaceId } = await adminStartsWorkspace(editor.page, annAdmin, 'Caring Voices');
     const { episode } = await publishSpokenEpisode(editor.page.request, workspaceId, {
       speech: 'Some days are long, but the neighbours help.',
       clipTitle: 'Long days',

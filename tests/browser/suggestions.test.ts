@@ -2,28 +2,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeFindings } from './support/accessibility';
 import { journeyServer } from './support/journeyServer';
-import {
-  caretToEnd,
-  createInviteLink,
-  documentParagraphs,
-  documentStatus,
-  documentText,
-  invitees,
-  joinAndOpen,
-  signUp,
-  startDocument,
-  startWorkspace,
-} from './support/journeys';
+import { caretToEnd, documentParagraphs, documentStatus, documentText } from './support/documentEditor';
+import { annStartsPublication, invitees, joinAndOpen } from './support/journeys';
 
 const comments = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
-
-/** A second invite link from the same form: waits for the field to show a new one. */
-async function anotherInviteLink(page: Page, role: string, previous: string): Promise<string> {
-  await page.getByLabel('Their role').selectOption(role);
-  await page.getByRole('button', { name: 'Create invite link' }).click();
-  await expect.poll(() => page.getByLabel('Invite link').inputValue()).not.toBe(previous);
-  return page.getByLabel('Invite link').inputValue();
-}
 
 /**
  * Journey 6, Write together, suggesting: a carer who may not edit the publication types a change, which
@@ -35,12 +17,10 @@ describe('suggesting changes', () => {
 
   it('a carer’s suggestion shows live to an expert, who accepts it', async () => {
     const ann = (await server.person()).page;
-    await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-    await startWorkspace(ann, 'Carers’ voices');
-    const carerLink = await createInviteLink(ann, 'carer');
-    const expertLink = await anotherInviteLink(ann, 'expert', carerLink);
-    await startDocument(ann, 'What carers told us', 'Publication');
-    const docUrl = ann.url();
+    const {
+      inviteLinks: [carerLink, expertLink],
+      docUrl,
+    } = await annStartsPublication(ann, 'carer', 'expert');
     await documentText(ann).click();
     await ann.keyboard.type('We met every Tuesday.');
     await documentStatus(ann, 'Saved');

@@ -1,15 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { journeyServer } from './support/journeyServer';
-import {
-  annStartsPublication,
-  caretToEnd,
-  documentParagraphs,
-  documentStatus,
-  documentText,
-  invitees,
-  joinAndOpen,
-} from './support/journeys';
+import { caretToEnd, documentParagraphs, documentStatus, documentText } from './support/documentEditor';
+import { annStartsPublication, invitees, joinAndOpen } from './support/journeys';
 import { picture } from './support/screenshots';
 
 const history = (page: Page) => page.getByRole('region', { name: 'Version history' });

@@ -3,7 +3,7 @@ import { Button } from './Button';
 import { ErrorSummary } from './ErrorSummary';
 import type { SubmitForm } from './useSubmitForm';
 
-interface FormWithSummaryProps {
+export interface FormWithSummaryProps {
   /** What useSubmitForm gives: the problems to sum up, whether it is sending, and what a submit does. */
   form: SubmitForm;
   /** The send button's words; leave it out where the fields hold their own button. */

@@ -7,9 +7,11 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   hint?: ReactNode;
   error?: string | undefined;
   options: ReadonlyArray<{ value: string; label: string }>;
+  /** A first choice that stands for none of them (its value is empty), in words: "Choose a person". */
+  none?: string;
 }
 
-export function SelectField({ id, label, hint, error, options, className, ...select }: SelectFieldProps) {
+export function SelectField({ id, label, hint, error, options, none, className, ...select }: SelectFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       {(describedBy) => (
@@ -20,6 +22,7 @@ export function SelectField({ id, label, hint, error, options, className, ...sel
           aria-invalid={error ? true : undefined}
           {...select}
         >
+          {none === undefined ? null : <option value="">{none}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { documentStatus } from './documentEditor';
 
 /** Small steps shared by journeys, written the way a person would do them. */
 export async function signUp(page: Page, person: { name: string; email: string; password: string }): Promise<void> {
@@ -19,18 +20,42 @@ export async function fillAccount(
   await page.getByLabel('Password', { exact: true }).fill(person.password);
 }
 
+/** The admin who starts the workspace in most journeys. */
+export const annAdmin = { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' };
+/** The admin of the involvement journeys. */
+export const adaAdmin = { name: 'Ada Admin', email: 'ada@example.com', password: 'a long enough password' };
+
+/**
+ * Someone new signs up and starts a workspace ("Carers’ voices" unless named), so they are its admin; the page is
+ * left on the workspace, whose address and id are returned.
+ */
+export async function adminStartsWorkspace(
+  page: Page,
+  admin: { name: string; email: string; password: string } = annAdmin,
+  workspace = 'Carers’ voices',
+): Promise<{ workspaceUrl: string; workspaceId: string }> {
+  await signUp(page, admin);
+  await startWorkspace(page, workspace);
+  return { workspaceUrl: page.url(), workspaceId: new URL(page.url()).pathname.split('/')[2]! };
+}
+
 export async function startWorkspace(page: Page, name: string): Promise<void> {
   await page.getByLabel('Workspace name').fill(name);
   await page.getByRole('button', { name: 'Start workspace' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-/** Creates an invite link for a role from the workspace screen and returns what the "Invite link" field shows. */
+/**
+ * Creates an invite link for a role from the workspace screen and returns what the "Invite link" field shows; a
+ * second link from the same form is waited for until the field shows it instead of the first.
+ */
 export async function createInviteLink(page: Page, role: string): Promise<string> {
+  const field = page.getByLabel('Invite link');
+  const previous = (await field.count()) > 0 ? await field.inputValue() : null;
   await page.getByLabel('Their role').selectOption(role);
   await page.getByRole('button', { name: 'Create invite link' }).click();
-  const field = page.getByLabel('Invite link');
   await field.waitFor();
+  await expect.poll(() => field.inputValue()).not.toBe(previous);
   return field.inputValue();
 }
 
@@ -58,68 +83,26 @@ export async function startDocument(page: Page, title: string, kind: 'Publicatio
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
-export const documentText = (page: Page) => page.getByRole('textbox', { name: 'Document text' });
-
-/** Waits until the document's status line says exactly this. */
-export const documentStatus = (page: Page, words: string) =>
-  page
-    .locator('#editor-status')
-    .filter({ hasText: new RegExp(`^${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
-    .waitFor();
-
-/** The document's paragraphs as text, without the name labels of other people's carets. */
-export const documentParagraphs = (page: Page): Promise<string[]> =>
-  documentText(page).evaluate((el) =>
-    Array.from(el.querySelectorAll('p'), (p) => {
-      const copy = p.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-      return copy.textContent ?? '';
-    }),
-  );
-
 /**
- * Control+End, pressed until the caret really stands at the end of the document's last text: under
- * load the editor can still be taking focus when the first key arrives, and a lost key would put the
- * next paragraph in the wrong place.
+ * Ann Admin signs up, starts the workspace "Carers’ voices", makes an invite link for each of `inviteRoles` and
+ * starts the publication "What carers told us", which she sees saved. `inviteLink` is the first role's link.
  */
-export async function caretToEnd(page: Page): Promise<void> {
-  await expect
-    .poll(async () => {
-      await page.keyboard.press('Control+End');
-      return documentText(page).evaluate((editor) => {
-        const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-        let last: Node | null = null;
-        // Other people's carets are widgets inside the editor; their name labels are not document text.
-        while (walker.nextNode())
-          if (!walker.currentNode.parentElement?.closest('[class*="collaboration-carets"]')) last = walker.currentNode;
-        const selection = getSelection();
-        return (
-          last !== null &&
-          selection?.isCollapsed === true &&
-          selection.focusNode === last &&
-          selection.focusOffset === (last.textContent ?? '').length
-        );
-      });
-    })
-    .toBe(true);
-}
-
-/**
- * Ann Admin signs up, starts the workspace "Carers’ voices", makes an invite link for `inviteRole` and starts
- * the publication "What carers told us", which she sees saved.
- */
-export async function annStartsPublication(
+export async function annStartsPublication<Roles extends [string, ...string[]]>(
   ann: Page,
-  inviteRole: string,
-): Promise<{ inviteLink: string; docUrl: string; workspaceUrl: string }> {
-  await signUp(ann, { name: 'Ann Admin', email: 'ann@example.com', password: 'a long enough password' });
-  await startWorkspace(ann, 'Carers’ voices');
-  const workspaceUrl = ann.url();
-  const inviteLink = await createInviteLink(ann, inviteRole);
+  ...inviteRoles: Roles
+): Promise<{ inviteLink: string; inviteLinks: { [R in keyof Roles]: string }; docUrl: string; workspaceUrl: string }> {
+  const { workspaceUrl } = await adminStartsWorkspace(ann);
+  const inviteLinks: string[] = [];
+  for (const role of inviteRoles) inviteLinks.push(await createInviteLink(ann, role));
   await startDocument(ann, 'What carers told us', 'Publication');
   const docUrl = ann.url();
   await documentStatus(ann, 'Saved');
-  return { inviteLink, docUrl, workspaceUrl };
+  return {
+    inviteLink: inviteLinks[0]!,
+    inviteLinks: inviteLinks as { [R in keyof Roles]: string },
+    docUrl,
+    workspaceUrl,
+  };
 }
 
 /** The people the document journeys invite, as they fill in the invite form. */

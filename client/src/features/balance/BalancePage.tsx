@@ -1,49 +1,61 @@
-import type { ReactNode } from 'react';
-import type { Balance } from '../../../../shared/contracts/balance';
+import type { Balance, BalanceRole } from '../../../../shared/contracts/balance';
 import { LoadState } from '../../app/LoadState';
 import { useResource } from '../../app/useResource';
+import { ChartWithTable } from '../../components/ChartWithTable';
 import { LabelledSection } from '../../components/LabelledSection';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
-import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
+import { LoadingWorkspacePartPage } from '../workspaces/WorkspacePartPage';
 import { getBalance } from './balanceApi';
 import { durationWords, percentWords, personWords, roleWord } from './balanceWords';
-import { BarChart, type Bar } from './BarChart';
-import { DataTable } from './DataTable';
+import { BarChart } from './BarChart';
 
 const count = (n: number) => String(n);
 
-/** A chart and its table side by side; a sentence instead of both when there is nothing to count yet. */
-function Pair({
-  chart,
-  table,
-  empty,
-  isEmpty,
-}: {
-  chart: ReactNode;
-  table: ReactNode;
+interface BarsWithTableProps<T> {
+  /** The table's caption, and the start of the chart's summary in words. */
+  caption: string;
+  items: readonly T[];
+  /** Each bar's name: also the row's header in the table. */
+  label(item: NoInfer<T>): string;
+  value(item: T): number;
+  /** What the numbers are, under the chart's axis ("Seconds heard"). */
+  valueLabel: string;
+  format(value: number): string;
+  /** Counts of things: the axis shows whole numbers only. */
+  whole?: boolean;
+  headers: readonly string[];
+  /** The row's other cells, after its label. */
+  cells(item: T): string[];
   empty: string;
-  isEmpty: boolean;
-}) {
-  if (isEmpty) return <p>{empty}</p>;
+}
+
+/** A bar chart of `items` with their table beside it; a sentence instead of both when there is nothing to count yet. */
+function BarsWithTable<T>({
+  caption,
+  items,
+  label,
+  value,
+  valueLabel,
+  format,
+  whole,
+  ...table
+}: BarsWithTableProps<T>) {
+  const bars = items.map((item) => ({ label: label(item), value: value(item) }));
+  // "Carers 75%, Editors 25%": the chart's summary for people who cannot see it.
+  const summary = `${caption}: ${bars.map((b) => `${b.label} ${format(b.value)}`).join('; ')}.`;
   return (
-    <div className="balance-pair">
-      {chart}
-      {table}
-    </div>
+    <ChartWithTable
+      empty={table.empty}
+      chart={<BarChart bars={bars} valueLabel={valueLabel} format={format} whole={whole} summary={summary} />}
+      table={{ caption, headers: table.headers, rows: items.map((item) => [label(item), ...table.cells(item)]) }}
+    />
   );
 }
 
-/** "Carers 75%, Editors 25%": the chart's summary for people who cannot see it. */
-const summaryOf = (title: string, bars: readonly Bar[], format: (n: number) => string) =>
-  `${title}: ${bars.map((b) => `${b.label} ${format(b.value)}`).join('; ')}.`;
+const byRole = (r: { role: BalanceRole }) => roleWord(r.role);
 
 function BalanceView({ balance }: { balance: Balance }) {
   const { heard } = balance;
-  const heardByRole = heard.byRole.map((r) => ({ label: roleWord(r.role), value: r.seconds }));
-  const heardByPerson = heard.byPerson.map((p) => ({ label: personWords(p), value: p.seconds }));
-  const writing = balance.writing.map((w) => ({ label: roleWord(w.role), value: w.documents }));
-  const comments = balance.comments.map((c) => ({ label: roleWord(c.role), value: c.total }));
-  const signoffs = balance.signoffs.map((s) => ({ label: roleWord(s.role), value: s.approved + s.changesRequested }));
   const noEpisodes = 'Nobody is heard yet: no episode has been published.';
 
   return (
@@ -55,54 +67,28 @@ function BalanceView({ balance }: { balance: Balance }) {
           name.
         </p>
         <h3 className="heading-m">By role</h3>
-        <Pair
-          isEmpty={heardByRole.length === 0}
+        <BarsWithTable
+          caption="Time heard in published episodes, by role"
+          items={heard.byRole}
+          label={byRole}
+          value={(r) => r.seconds}
+          valueLabel="Seconds heard"
+          format={durationWords}
+          headers={['Role', 'Time heard', 'Share', 'People']}
+          cells={(r) => [durationWords(r.seconds), percentWords(r.share), count(r.people)]}
           empty={noEpisodes}
-          chart={
-            <BarChart
-              bars={heardByRole}
-              valueLabel="Seconds heard"
-              format={durationWords}
-              summary={summaryOf('Time heard in published episodes, by role', heardByRole, durationWords)}
-            />
-          }
-          table={
-            <DataTable
-              caption="Time heard in published episodes, by role"
-              headers={['Role', 'Time heard', 'Share', 'People']}
-              rows={heard.byRole.map((r) => [
-                roleWord(r.role),
-                durationWords(r.seconds),
-                percentWords(r.share),
-                count(r.people),
-              ])}
-            />
-          }
         />
         <h3 className="heading-m">By person</h3>
-        <Pair
-          isEmpty={heardByPerson.length === 0}
+        <BarsWithTable
+          caption="Time heard in published episodes, by person"
+          items={heard.byPerson}
+          label={personWords}
+          value={(p) => p.seconds}
+          valueLabel="Seconds heard"
+          format={durationWords}
+          headers={['Person', 'Role', 'Time heard', 'Episodes']}
+          cells={(p) => [roleWord(p.role), durationWords(p.seconds), count(p.episodes)]}
           empty={noEpisodes}
-          chart={
-            <BarChart
-              bars={heardByPerson}
-              valueLabel="Seconds heard"
-              format={durationWords}
-              summary={summaryOf('Time heard in published episodes, by person', heardByPerson, durationWords)}
-            />
-          }
-          table={
-            <DataTable
-              caption="Time heard in published episodes, by person"
-              headers={['Person', 'Role', 'Time heard', 'Episodes']}
-              rows={heard.byPerson.map((p) => [
-                personWords(p),
-                roleWord(p.role),
-                durationWords(p.seconds),
-                count(p.episodes),
-              ])}
-            />
-          }
         />
       </LabelledSection>
 
@@ -111,76 +97,47 @@ function BalanceView({ balance }: { balance: Balance }) {
           How many of the publication’s documents and the episode scripts each role has written in. Chorus does not
           count words per person, so this counts documents and writers.
         </p>
-        <Pair
-          isEmpty={writing.length === 0}
+        <BarsWithTable
+          caption="Documents written in, by role"
+          items={balance.writing}
+          label={byRole}
+          value={(w) => w.documents}
+          valueLabel="Documents written in"
+          format={count}
+          whole
+          headers={['Role', 'Documents', 'Writers']}
+          cells={(w) => [count(w.documents), count(w.people)]}
           empty="Nobody has written in the publication or a script yet."
-          chart={
-            <BarChart
-              bars={writing}
-              valueLabel="Documents written in"
-              format={count}
-              whole
-              summary={summaryOf('Documents written in, by role', writing, count)}
-            />
-          }
-          table={
-            <DataTable
-              caption="Documents written in, by role"
-              headers={['Role', 'Documents', 'Writers']}
-              rows={balance.writing.map((w) => [roleWord(w.role), count(w.documents), count(w.people)])}
-            />
-          }
         />
       </LabelledSection>
 
       <LabelledSection className="section" headingId="comments-heading" headingClass="heading-l" title="Who comments">
-        <Pair
-          isEmpty={comments.length === 0}
+        <BarsWithTable
+          caption="Comments on documents and recordings, by role"
+          items={balance.comments}
+          label={byRole}
+          value={(c) => c.total}
+          valueLabel="Comments"
+          format={count}
+          whole
+          headers={['Role', 'On documents', 'On recordings', 'In all']}
+          cells={(c) => [count(c.documentComments), count(c.clipComments), count(c.total)]}
           empty="Nobody has commented yet."
-          chart={
-            <BarChart
-              bars={comments}
-              valueLabel="Comments"
-              format={count}
-              whole
-              summary={summaryOf('Comments on documents and recordings, by role', comments, count)}
-            />
-          }
-          table={
-            <DataTable
-              caption="Comments on documents and recordings, by role"
-              headers={['Role', 'On documents', 'On recordings', 'In all']}
-              rows={balance.comments.map((c) => [
-                roleWord(c.role),
-                count(c.documentComments),
-                count(c.clipComments),
-                count(c.total),
-              ])}
-            />
-          }
         />
       </LabelledSection>
 
       <LabelledSection className="section" headingId="signoffs-heading" headingClass="heading-l" title="Who signs off">
-        <Pair
-          isEmpty={signoffs.length === 0}
+        <BarsWithTable
+          caption="Sign-offs given, by role"
+          items={balance.signoffs}
+          label={byRole}
+          value={(s) => s.approved + s.changesRequested}
+          valueLabel="Sign-offs given"
+          format={count}
+          whole
+          headers={['Role', 'Approved', 'Asked for a change']}
+          cells={(s) => [count(s.approved), count(s.changesRequested)]}
           empty="Nobody has signed off their parts in an episode yet."
-          chart={
-            <BarChart
-              bars={signoffs}
-              valueLabel="Sign-offs given"
-              format={count}
-              whole
-              summary={summaryOf('Sign-offs given, by role', signoffs, count)}
-            />
-          }
-          table={
-            <DataTable
-              caption="Sign-offs given, by role"
-              headers={['Role', 'Approved', 'Asked for a change']}
-              rows={balance.signoffs.map((s) => [roleWord(s.role), count(s.approved), count(s.changesRequested)])}
-            />
-          }
         />
       </LabelledSection>
     </>
@@ -189,15 +146,13 @@ function BalanceView({ balance }: { balance: Balance }) {
 
 /** `/w/:id/balance`: whose voices are heard, who writes, comments and signs off, as charts with tables beside them. */
 export function BalancePage({ workspaceId }: { workspaceId: string }) {
-  const { user, workspace } = useWorkspacePage(workspaceId);
-  const [balance] = useResource(`${user?.id ?? ''}:${workspaceId}`, user ? () => getBalance(workspaceId) : null);
-  if (workspace.status === 'failed') {
-    return <WorkspaceFailedPage error={workspace.error} title="We could not open this page" />;
-  }
+  const { user, workspace, key } = useWorkspacePage(workspaceId);
+  const [balance] = useResource(key, user ? () => getBalance(workspaceId) : null);
   return (
-    <WorkspacePartPage
+    <LoadingWorkspacePartPage
       workspaceId={workspaceId}
-      workspaceName={workspace.status === 'ready' ? workspace.data.name : undefined}
+      workspace={workspace}
+      failedTitle="We could not open this page"
       title="Whose voices are heard"
       wide
     >
@@ -207,6 +162,6 @@ export function BalancePage({ workspaceId }: { workspaceId: string }) {
       </p>
       <LoadState resource={balance} loading="Counting…" />
       {balance.status === 'ready' ? <BalanceView balance={balance.data} /> : null}
-    </WorkspacePartPage>
+    </LoadingWorkspacePartPage>
   );
 }

@@ -5,14 +5,7 @@ import { ClipView } from './ClipView';
 /** `/c/:clipId`: one recording, to listen to, comment on, review, and (for its contributor) withdraw. */
 export function ClipPage({ clipId }: { clipId: string }) {
   return (
-    <LoadedPage
-      id={clipId}
-      load={getClip}
-      notFound="We could not find that recording"
-      failedTitle="We could not open this recording"
-      loadingTitle="Opening recording"
-      loadingText="Opening recording…"
-    >
+    <LoadedPage id={clipId} load={getClip} thing="recording" loadingTitle="Opening recording">
       {(clip, user) => <ClipView key={clip.id} initial={clip} user={user} />}
     </LoadedPage>
   );

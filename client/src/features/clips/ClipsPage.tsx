@@ -1,27 +1,23 @@
 import { useState } from 'react';
 import type { Workspace } from '../../../../shared/contracts/workspaces';
-import { LoadedPage } from '../../app/LoadedPage';
 import { StatusMessage } from '../../components/StatusMessage';
 import { ClipList } from './ClipList';
 import { LiveLine } from './LiveLine';
 import { UploadForm } from './UploadForm';
-import { getWorkspace } from '../workspaces/workspacesApi';
-import { WorkspacePartPage, workspaceNotFound } from '../workspaces/WorkspacePartPage';
+import { LoadedWorkspacePage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
 import { useClipList } from './useClipList';
 
 /** `/w/:id/clips`: the workspace's recordings, live, and a form to upload one. */
 export function ClipsPage({ workspaceId }: { workspaceId: string }) {
   return (
-    <LoadedPage
-      id={workspaceId}
-      load={getWorkspace}
-      notFound={workspaceNotFound}
+    <LoadedWorkspacePage
+      workspaceId={workspaceId}
       failedTitle="We could not open these recordings"
       loadingTitle="Recordings"
       loadingText="Loading recordings…"
     >
       {(workspace, user) => <ClipsView workspace={workspace} myId={user.id} />}
-    </LoadedPage>
+    </LoadedWorkspacePage>
   );
 }
 

@@ -26,14 +26,7 @@ const ThreadsPanel = lazy(() => import('./threads/ThreadsPanel').then((m) => ({ 
 /** `/d/:docId`: one document, open for writing together. */
 export function DocumentPage({ docId }: { docId: string }) {
   return (
-    <LoadedPage
-      id={docId}
-      load={getDocument}
-      notFound="We could not find that document"
-      failedTitle="We could not open this document"
-      loadingTitle="Opening document"
-      loadingText="Opening document…"
-    >
+    <LoadedPage id={docId} load={getDocument} thing="document" loadingTitle="Opening document">
       {(doc, user) => <DocumentView loaded={doc} user={user} />}
     </LoadedPage>
   );

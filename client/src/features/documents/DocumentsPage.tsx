@@ -5,27 +5,23 @@ import { DocumentList } from './DocumentList';
 import { listDocuments } from './documentsApi';
 import { NewDocumentForm } from './NewDocumentForm';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
-import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
+import { LoadingWorkspacePartPage } from '../workspaces/WorkspacePartPage';
 
 /** `/w/:id/documents`: the workspace's documents, and a form to start one for those who may. */
 export function DocumentsPage({ workspaceId }: { workspaceId: string }) {
   const [showArchived, setShowArchived] = useState(false);
   const [formError, setFormError] = useState(false);
-  const { user, workspace } = useWorkspacePage(workspaceId);
+  const { user, workspace, ready, key } = useWorkspacePage(workspaceId);
   const [documents] = useResource(
-    `${user?.id ?? ''}:${workspaceId}:${showArchived}`,
+    `${key}:${showArchived}`,
     user ? () => listDocuments(workspaceId, showArchived) : null,
   );
 
-  if (workspace.status === 'failed') {
-    return <WorkspaceFailedPage error={workspace.error} title="We could not open these documents" />;
-  }
-
-  const ready = workspace.status === 'ready' ? workspace.data : null;
   return (
-    <WorkspacePartPage
+    <LoadingWorkspacePartPage
       workspaceId={workspaceId}
-      workspaceName={ready?.name}
+      workspace={workspace}
+      failedTitle="We could not open these documents"
       title="Documents"
       hasError={formError}
       wide
@@ -49,6 +45,6 @@ export function DocumentsPage({ workspaceId }: { workspaceId: string }) {
       {documents.status === 'failed' ? <p className="field__error">{documents.error.message}</p> : null}
       {documents.status === 'ready' ? <DocumentList documents={documents.data} /> : null}
       {ready?.abilities.createDocuments ? <NewDocumentForm workspaceId={workspaceId} onError={setFormError} /> : null}
-    </WorkspacePartPage>
+    </LoadingWorkspacePartPage>
   );
 }

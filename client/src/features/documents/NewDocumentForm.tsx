@@ -1,8 +1,7 @@
-import { LabelledSection } from '../../components/LabelledSection';
 import { documentKindSchema } from '../../../../shared/contracts/documents';
 import type { FieldProblem } from '../../../../shared/errors';
 import { navigate } from '../../app/router';
-import { FormWithSummary } from '../../components/FormWithSummary';
+import { FormPanel } from '../../components/FormPanel';
 import { formText } from '../../components/formText';
 import { TextField } from '../../components/TextField';
 import { useSubmitForm } from '../../components/useSubmitForm';
@@ -33,16 +32,9 @@ export function NewDocumentForm({ workspaceId, onError }: { workspaceId: string;
   });
 
   return (
-    <LabelledSection
-      className="panel"
-      headingId="new-document-title-heading"
-      headingClass="heading-l"
-      title="Start a document"
-    >
-      <FormWithSummary form={form} submit="Start document">
-        <TextField {...form.problems.field('title')} label="Title" hint="You can change it later." autoComplete="off" />
-        <KindRadios error={form.problems.fieldError('kind')} />
-      </FormWithSummary>
-    </LabelledSection>
+    <FormPanel headingId="new-document-title-heading" title="Start a document" form={form} submit="Start document">
+      <TextField {...form.problems.field('title')} label="Title" hint="You can change it later." autoComplete="off" />
+      <KindRadios error={form.problems.fieldError('kind')} />
+    </FormPanel>
   );
 }

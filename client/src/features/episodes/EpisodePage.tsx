@@ -42,8 +42,7 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
     <LoadedPage
       id={episodeId}
       load={getEpisode}
-      notFound="We could not find that episode"
-      failedTitle="We could not open this episode"
+      thing="episode"
       loadingTitle="Episode"
       loadingText="Loading the episode…"
     >

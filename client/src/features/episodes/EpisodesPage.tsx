@@ -6,23 +6,25 @@ import { getShow, listEpisodes } from './episodesApi';
 import { NewEpisodeForm } from './NewEpisodeForm';
 import { ShowForm } from './ShowForm';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
-import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
+import { LoadingWorkspacePartPage } from '../workspaces/WorkspacePartPage';
 
 /** `/w/:id/episodes`: the workspace's episodes, a form to start one, and the show's settings for the feed. */
 export function EpisodesPage({ workspaceId }: { workspaceId: string }) {
   const [formError, setFormError] = useState(false);
-  const { user, workspace } = useWorkspacePage(workspaceId);
-  const key = `${user?.id ?? ''}:${workspaceId}`;
+  const { user, workspace, ready, key } = useWorkspacePage(workspaceId);
   const [episodes] = useResource(key, user ? () => listEpisodes(workspaceId) : null);
   const [show, reloadShow] = useResource(key, user ? () => getShow(workspaceId) : null);
 
-  if (workspace.status === 'failed') {
-    return <WorkspaceFailedPage error={workspace.error} title="We could not open these episodes" />;
-  }
-  const ready = workspace.status === 'ready' ? workspace.data : null;
   const mayEdit = ready?.abilities.createEpisodes ?? false;
   return (
-    <WorkspacePartPage workspaceId={workspaceId} workspaceName={ready?.name} title="Episodes" hasError={formError} wide>
+    <LoadingWorkspacePartPage
+      workspaceId={workspaceId}
+      workspace={workspace}
+      failedTitle="We could not open these episodes"
+      title="Episodes"
+      hasError={formError}
+      wide
+    >
       <p className="lead">
         Podcast episodes made from the carers’ clips: lay them out, render them, and publish them to the feed.
       </p>
@@ -40,6 +42,6 @@ export function EpisodesPage({ workspaceId }: { workspaceId: string }) {
         />
       ) : null}
       {show.status === 'failed' ? <p className="field__error">{show.error.message}</p> : null}
-    </WorkspacePartPage>
+    </LoadingWorkspacePartPage>
   );
 }

@@ -1,6 +1,5 @@
-import { LabelledSection } from '../../components/LabelledSection';
 import { navigate } from '../../app/router';
-import { FormWithSummary } from '../../components/FormWithSummary';
+import { FormPanel } from '../../components/FormPanel';
 import { formText } from '../../components/formText';
 import { TextField } from '../../components/TextField';
 import { useSubmitForm } from '../../components/useSubmitForm';
@@ -28,16 +27,9 @@ export function NewEpisodeForm({ workspaceId, onError }: { workspaceId: string; 
   });
 
   return (
-    <LabelledSection
-      className="panel"
-      headingId="new-episode-heading"
-      headingClass="heading-l"
-      title="Start an episode"
-    >
-      <FormWithSummary form={form} submit="Start episode">
-        <TextField {...form.problems.field('title')} label="Title" hint="You can change it later." autoComplete="off" />
-        <WholeNumberField {...form.problems.field('number')} label="Episode number (optional)" autoComplete="off" />
-      </FormWithSummary>
-    </LabelledSection>
+    <FormPanel headingId="new-episode-heading" title="Start an episode" form={form} submit="Start episode">
+      <TextField {...form.problems.field('title')} label="Title" hint="You can change it later." autoComplete="off" />
+      <WholeNumberField {...form.problems.field('number')} label="Episode number (optional)" autoComplete="off" />
+    </FormPanel>
   );
 }

@@ -1,10 +1,9 @@
+import { FormPanel } from '../../components/FormPanel';
 import { LabelledSection } from '../../components/LabelledSection';
 import { showBodySchema, type Show } from '../../../../shared/contracts/episodes';
 import { Checkbox } from '../../components/Checkbox';
-import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
 import { schemaProblems } from '../../components/schemaProblems';
-import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import type { FormProblems } from '../../components/useFormProblems';
 import { useSubmitForm } from '../../components/useSubmitForm';
@@ -149,21 +148,30 @@ export function ShowForm({
   }
 
   return (
-    <LabelledSection className="panel" headingId="show-heading" headingClass="heading-l" title="The show">
-      <p>What podcast apps show about the podcast as a whole. It must be set up before an episode can be published.</p>
-      {show ? <FeedAddress url={show.feedUrl} /> : null}
-      <FormWithSummary form={form} submit="Save the show">
-        <ShowTextFields fields={whatTheShowIs} show={show} problems={form.problems} />
-        <Checkbox
-          id={ids.explicit}
-          name="explicit"
-          value="yes"
-          label="The show has explicit content (swearing or adult themes)"
-          defaultChecked={show?.explicit ?? false}
-        />
-        <ShowTextFields fields={whoMakesIt} show={show} problems={form.problems} />
-      </FormWithSummary>
-      <StatusMessage tone="success">{form.done}</StatusMessage>
-    </LabelledSection>
+    <FormPanel
+      headingId="show-heading"
+      title="The show"
+      lead={
+        <>
+          <p>
+            What podcast apps show about the podcast as a whole. It must be set up before an episode can be published.
+          </p>
+          {show ? <FeedAddress url={show.feedUrl} /> : null}
+        </>
+      }
+      saysDone
+      form={form}
+      submit="Save the show"
+    >
+      <ShowTextFields fields={whatTheShowIs} show={show} problems={form.problems} />
+      <Checkbox
+        id={ids.explicit}
+        name="explicit"
+        value="yes"
+        label="The show has explicit content (swearing or adult themes)"
+        defaultChecked={show?.explicit ?? false}
+      />
+      <ShowTextFields fields={whoMakesIt} show={show} problems={form.problems} />
+    </FormPanel>
   );
 }

@@ -1,4 +1,4 @@
-import { HelpContents, HelpSection } from './HelpSection';
+import { HelpArticle, HelpSection } from './HelpSection';
 import {
   ApprovePicture,
   ChangePicture,
@@ -8,29 +8,18 @@ import {
   WordsPicture,
 } from './HelpPictures';
 
-const sections = [
-  { id: 'recording', title: 'Recording your story' },
-  { id: 'saying-how', title: 'Saying how it may be used' },
-  { id: 'changing-your-mind', title: 'Changing your mind' },
-  { id: 'being-checked', title: 'When your recording is being checked' },
-  { id: 'checking-words', title: 'Checking what you said' },
-  { id: 'approving', title: 'Approving your parts' },
-  { id: 'given-back', title: 'Your time, and being thanked' },
-  { id: 'news', title: 'Hearing what is new' },
-] as const;
-
 /** `/help/carers`: plain words, one thing at a time, true to what the screens do (docs/words.md). */
 export function CarersHelp() {
-  const [recording, sayingHow, changing, checked, words, approving, givenBack, news] = sections;
   return (
-    <>
-      <p className="lead">
-        Chorus is where you and the project team make a podcast and a written report together. Your story, in your own
-        voice, is at the heart of it. <strong>Nothing you record is used without your say.</strong>
-      </p>
-      <HelpContents sections={sections} />
-
-      <HelpSection id={recording.id} title={recording.title} picture={<MicrophonePicture label="A microphone" />}>
+    <HelpArticle
+      lead={
+        <>
+          Chorus is where you and the project team make a podcast and a written report together. Your story, in your own
+          voice, is at the heart of it. <strong>Nothing you record is used without your say.</strong>
+        </>
+      }
+    >
+      <HelpSection id="recording" title="Recording your story" picture={<MicrophonePicture label="A microphone" />}>
         <ol className="help-steps">
           <li>Open your project and press “Record a story”.</li>
           <li>
@@ -55,8 +44,8 @@ export function CarersHelp() {
       </HelpSection>
 
       <HelpSection
-        id={sayingHow.id}
-        title={sayingHow.title}
+        id="saying-how"
+        title="Saying how it may be used"
         picture={<ChoicesPicture label="A card with two boxes ticked and one left empty" />}
       >
         <p>Every time you send a recording, you answer three questions. Nothing is ticked for you.</p>
@@ -71,7 +60,11 @@ export function CarersHelp() {
         </p>
       </HelpSection>
 
-      <HelpSection id={changing.id} title={changing.title} picture={<ChangePicture label="Two arrows going round" />}>
+      <HelpSection
+        id="changing-your-mind"
+        title="Changing your mind"
+        picture={<ChangePicture label="Two arrows going round" />}
+      >
         <p>You can change your mind at any time, about any of your recordings.</p>
         <ul className="help-list">
           <li>
@@ -88,8 +81,8 @@ export function CarersHelp() {
       </HelpSection>
 
       <HelpSection
-        id={checked.id}
-        title={checked.title}
+        id="being-checked"
+        title="When your recording is being checked"
         picture={<TogetherPicture label="Two speech bubbles, talking together" />}
       >
         <p>
@@ -103,8 +96,8 @@ export function CarersHelp() {
       </HelpSection>
 
       <HelpSection
-        id={words.id}
-        title={words.title}
+        id="checking-words"
+        title="Checking what you said"
         picture={<WordsPicture label="A page of writing beside a play button" />}
       >
         <p>
@@ -118,8 +111,8 @@ export function CarersHelp() {
       </HelpSection>
 
       <HelpSection
-        id={approving.id}
-        title={approving.title}
+        id="approving"
+        title="Approving your parts"
         picture={<ApprovePicture label="A pair of headphones and a tick" />}
       >
         <p>
@@ -132,7 +125,7 @@ export function CarersHelp() {
         </p>
       </HelpSection>
 
-      <HelpSection id={givenBack.id} title={givenBack.title}>
+      <HelpSection id="given-back" title="Your time, and being thanked">
         <p>
           After a meeting or a piece of work, the project records who took part and for how long. On the “Involvement”
           page you can say whether that is right, and choose how you want to be thanked or paid. Only you and the
@@ -140,7 +133,7 @@ export function CarersHelp() {
         </p>
       </HelpSection>
 
-      <HelpSection id={news.id} title={news.title}>
+      <HelpSection id="news" title="Hearing what is new">
         <p>
           The bell at the top of the page shows how many new things there are for you, such as a comment on your
           recording or an episode waiting for your approval. In “Your settings” you can choose which of these are also
@@ -148,6 +141,6 @@ export function CarersHelp() {
         </p>
         <p>In “Your account” you can download everything Chorus keeps about you, or delete your account.</p>
       </HelpSection>
-    </>
+    </HelpArticle>
   );
 }

@@ -1,31 +1,23 @@
-import { HelpContents, HelpSection } from './HelpSection';
+import { HelpArticle, HelpSection } from './HelpSection';
 import { ApprovePicture, ChangePicture, ChoicesPicture, TimelinePicture, TogetherPicture } from './HelpPictures';
-
-const sections = [
-  { id: 'bringing-people-in', title: 'Bringing people in' },
-  { id: 'checking-recordings', title: 'Checking recordings' },
-  { id: 'what-people-agreed', title: 'What people agreed to' },
-  { id: 'making-episodes', title: 'Making an episode' },
-  { id: 'approving-parts', title: 'Asking people to approve their parts' },
-  { id: 'publishing', title: 'Publishing' },
-  { id: 'changes-of-mind', title: 'When someone changes their mind' },
-  { id: 'writing', title: 'The written report and quotes' },
-  { id: 'involvement', title: 'Recording involvement' },
-] as const;
 
 /** `/help/editors`: for editors and admins. Technical words appear once, with what they mean (docs/words.md). */
 export function EditorsHelp() {
-  const [people, checking, agreed, making, approving, publishing, changes, writing, involvement] = sections;
   return (
-    <>
-      <p className="lead">
-        Editors look after the project’s recordings and episodes: checking what people send, making the episodes, and
-        publishing them, always within what each person agreed to. Admins can do all of this, and also change the
-        project’s settings and people’s roles.
-      </p>
-      <HelpContents sections={sections} />
-
-      <HelpSection id={people.id} title={people.title} picture={<TogetherPicture label="Two speech bubbles" />}>
+    <HelpArticle
+      lead={
+        <>
+          Editors look after the project’s recordings and episodes: checking what people send, making the episodes, and
+          publishing them, always within what each person agreed to. Admins can do all of this, and also change the
+          project’s settings and people’s roles.
+        </>
+      }
+    >
+      <HelpSection
+        id="bringing-people-in"
+        title="Bringing people in"
+        picture={<TogetherPicture label="Two speech bubbles" />}
+      >
         <p>
           On the project page, “Invite someone” makes a link for a carer or an expert (admins can invite any role). Send
           the link however suits the person: by email from Chorus, or copied into a message. A link works once and for
@@ -33,7 +25,7 @@ export function EditorsHelp() {
         </p>
       </HelpSection>
 
-      <HelpSection id={checking.id} title={checking.title}>
+      <HelpSection id="checking-recordings" title="Checking recordings">
         <p>
           Open “Clips” to see every recording, where it is up to, and what its speaker agreed to. On a recording, listen
           and leave comments at a moment (“at 1:12”); the speaker sees them and can answer.
@@ -45,8 +37,8 @@ export function EditorsHelp() {
       </HelpSection>
 
       <HelpSection
-        id={agreed.id}
-        title={agreed.title}
+        id="what-people-agreed"
+        title="What people agreed to"
         picture={<ChoicesPicture label="A card with two boxes ticked and one left empty" />}
       >
         <p>
@@ -57,7 +49,11 @@ export function EditorsHelp() {
         </p>
       </HelpSection>
 
-      <HelpSection id={making.id} title={making.title} picture={<TimelinePicture label="Three pieces on a timeline" />}>
+      <HelpSection
+        id="making-episodes"
+        title="Making an episode"
+        picture={<TimelinePicture label="Three pieces on a timeline" />}
+      >
         <p>
           Open “Episodes” and make a new one. Drag approved recordings and music onto the timeline, or move them with
           the keyboard. Others in the project can watch it take shape as you work.
@@ -77,8 +73,8 @@ export function EditorsHelp() {
       </HelpSection>
 
       <HelpSection
-        id={approving.id}
-        title={approving.title}
+        id="approving-parts"
+        title="Asking people to approve their parts"
         picture={<ApprovePicture label="A pair of headphones and a tick" />}
       >
         <p>
@@ -91,7 +87,7 @@ export function EditorsHelp() {
         </p>
       </HelpSection>
 
-      <HelpSection id={publishing.id} title={publishing.title}>
+      <HelpSection id="publishing" title="Publishing">
         <p>
           “Publish to the feed” puts the episode in the project’s podcast feed, crediting by name each person heard who
           said they may be named. “Take out of the feed” takes it back out. You can add a transcript for listeners by
@@ -103,7 +99,11 @@ export function EditorsHelp() {
         </details>
       </HelpSection>
 
-      <HelpSection id={changes.id} title={changes.title} picture={<ChangePicture label="Two arrows going round" />}>
+      <HelpSection
+        id="changes-of-mind"
+        title="When someone changes their mind"
+        picture={<ChangePicture label="Two arrows going round" />}
+      >
         <p>
           When a speaker takes back their consent, their recording’s sound is deleted, any episode with their voice
           leaves the feed at once, and that episode is marked “needs your attention”. Render it again without them
@@ -111,19 +111,19 @@ export function EditorsHelp() {
         </p>
       </HelpSection>
 
-      <HelpSection id={writing.id} title={writing.title}>
+      <HelpSection id="writing" title="The written report and quotes">
         <p>
           In “Documents”, everyone writes the report and the episode scripts together, live. “Quote a recording” puts a
           speaker’s own words into a document, from recordings whose speaker agreed to be quoted.
         </p>
       </HelpSection>
 
-      <HelpSection id={involvement.id} title={involvement.title}>
+      <HelpSection id="involvement" title="Recording involvement">
         <p>
           On “Involvement”, record who took part in a meeting or a piece of work and for how long. Each person then says
           whether it is right and how they want to be thanked. Editors see who took part; only admins see amounts.
         </p>
       </HelpSection>
-    </>
+    </HelpArticle>
   );
 }

@@ -1,26 +1,18 @@
-import { HelpContents, HelpSection } from './HelpSection';
+import { HelpArticle, HelpSection } from './HelpSection';
 import { ChoicesPicture, MicrophonePicture, TogetherPicture, WordsPicture } from './HelpPictures';
-
-const sections = [
-  { id: 'writing-together', title: 'Writing together' },
-  { id: 'comments', title: 'Comments' },
-  { id: 'listening', title: 'Listening to recordings' },
-  { id: 'your-own', title: 'Recording your own part' },
-  { id: 'consent-rules', title: 'What people agreed to' },
-] as const;
 
 /** `/help/experts`: for practice experts and researchers. */
 export function ExpertsHelp() {
-  const [writing, comments, listening, own, consent] = sections;
   return (
-    <>
-      <p className="lead">
-        Practice experts and researchers work alongside carers as equals: writing the report together, listening, and
-        adding their own voice.
-      </p>
-      <HelpContents sections={sections} />
-
-      <HelpSection id={writing.id} title={writing.title} picture={<WordsPicture label="A page of writing" />}>
+    <HelpArticle
+      lead={
+        <>
+          Practice experts and researchers work alongside carers as equals: writing the report together, listening, and
+          adding their own voice.
+        </>
+      }
+    >
+      <HelpSection id="writing-together" title="Writing together" picture={<WordsPicture label="A page of writing" />}>
         <p>
           Open “Documents” to write the project’s report and the episode scripts. Everyone editing a document sees each
           other’s changes as they type. You can start a new document too.
@@ -29,8 +21,8 @@ export function ExpertsHelp() {
       </HelpSection>
 
       <HelpSection
-        id={comments.id}
-        title={comments.title}
+        id="comments"
+        title="Comments"
         picture={<TogetherPicture label="Two speech bubbles, talking together" />}
       >
         <p>
@@ -39,14 +31,14 @@ export function ExpertsHelp() {
         </p>
       </HelpSection>
 
-      <HelpSection id={listening.id} title={listening.title}>
+      <HelpSection id="listening" title="Listening to recordings">
         <p>
           “Recordings” lists every recording in the project. Listen, read along with the written words, and leave a
           comment at a moment in the recording. You cannot approve recordings or make episodes: editors do that.
         </p>
       </HelpSection>
 
-      <HelpSection id={own.id} title={own.title} picture={<MicrophonePicture label="A microphone" />}>
+      <HelpSection id="your-own" title="Recording your own part" picture={<MicrophonePicture label="A microphone" />}>
         <p>
           “Record a story” works the same for you as for everyone: record, listen back, say how it may be used, and
           send. You can change those answers, or take back your consent, at any time.
@@ -54,8 +46,8 @@ export function ExpertsHelp() {
       </HelpSection>
 
       <HelpSection
-        id={consent.id}
-        title={consent.title}
+        id="consent-rules"
+        title="What people agreed to"
         picture={<ChoicesPicture label="A card with two boxes ticked and one left empty" />}
       >
         <p>
@@ -63,6 +55,6 @@ export function ExpertsHelp() {
           and any quotes of their words disappear from every document at once.
         </p>
       </HelpSection>
-    </>
+    </HelpArticle>
   );
 }

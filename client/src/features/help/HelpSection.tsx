@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Children, isValidElement, type ReactNode } from 'react';
 
 interface HelpSectionProps {
   id: string;
@@ -24,7 +24,7 @@ export function HelpSection({ id, title, picture, children }: HelpSectionProps) 
 }
 
 /** "On this page": links to each section, for people who want to jump. */
-export function HelpContents({ sections }: { sections: ReadonlyArray<{ id: string; title: string }> }) {
+function HelpContents({ sections }: { sections: ReadonlyArray<{ id: string; title: string }> }) {
   return (
     <nav className="help-contents" aria-label="On this page">
       <h2 className="heading-s">On this page</h2>
@@ -36,5 +36,22 @@ export function HelpContents({ sections }: { sections: ReadonlyArray<{ id: strin
         ))}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * A role's help page: its lead paragraph, "On this page" and its sections. The contents list is read from the
+ * HelpSection children themselves, so a section's heading and its link cannot drift apart.
+ */
+export function HelpArticle({ lead, children }: { lead: ReactNode; children: ReactNode }) {
+  const sections = Children.toArray(children)
+    .filter((child) => isValidElement<HelpSectionProps>(child) && child.type === HelpSection)
+    .map((child) => (child as { props: HelpSectionProps }).props);
+  return (
+    <>
+      <p className="lead">{lead}</p>
+      <HelpContents sections={sections} />
+      {children}
+    </>
   );
 }

@@ -1,9 +1,8 @@
-import { LabelledSection } from '../../components/LabelledSection';
 import { useState } from 'react';
 import type { CreatedInvite } from '../../../../shared/contracts/invites';
 import { roleSchema, type Role } from '../../../../shared/roles';
 import { createInvite } from './invitesApi';
-import { FormWithSummary } from '../../components/FormWithSummary';
+import { FormPanel } from '../../components/FormPanel';
 import { formText } from '../../components/formText';
 import { SelectField } from '../../components/SelectField';
 import { useSubmitForm } from '../../components/useSubmitForm';
@@ -36,28 +35,33 @@ export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles:
   });
 
   return (
-    <LabelledSection className="panel" headingId="invite-title" headingClass="heading-l" title="Invite someone">
-      <p>
-        Make a link for one person, and email it to them if you like. When they open it, they can create an account and
-        join straight away.
-      </p>
-      <FormWithSummary form={form} submit="Create invite link">
-        <SelectField
-          {...form.problems.field('role')}
-          label="Their role"
-          defaultValue={roles.includes('carer') ? 'carer' : roles[0]}
-          options={roleOptions(roles)}
-        />
-        <TextField
-          {...form.problems.field('email')}
-          type="email"
-          spellCheck={false}
-          label="Their email address (optional)"
-          autoComplete="off"
-          hint="We will email the link to them. Leave this empty to send the link yourself."
-        />
-      </FormWithSummary>
-      {invite ? <CopyLink key={invite.id} url={invite.url} hint={linkHint(invite)} /> : null}
-    </LabelledSection>
+    <FormPanel
+      headingId="invite-title"
+      title="Invite someone"
+      lead={
+        <p>
+          Make a link for one person, and email it to them if you like. When they open it, they can create an account
+          and join straight away.
+        </p>
+      }
+      after={invite ? <CopyLink key={invite.id} url={invite.url} hint={linkHint(invite)} /> : null}
+      form={form}
+      submit="Create invite link"
+    >
+      <SelectField
+        {...form.problems.field('role')}
+        label="Their role"
+        defaultValue={roles.includes('carer') ? 'carer' : roles[0]}
+        options={roleOptions(roles)}
+      />
+      <TextField
+        {...form.problems.field('email')}
+        type="email"
+        spellCheck={false}
+        label="Their email address (optional)"
+        autoComplete="off"
+        hint="We will email the link to them. Leave this empty to send the link yourself."
+      />
+    </FormPanel>
   );
 }

@@ -5,7 +5,7 @@ import { useResource } from '../../app/useResource';
 import { LabelledSection } from '../../components/LabelledSection';
 import { listMembers } from '../members/membersApi';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
-import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
+import { LoadingWorkspacePartPage } from '../workspaces/WorkspacePartPage';
 import { ActivityLog } from './ActivityLog';
 import { CsvDownloadForm } from './CsvDownloadForm';
 import { getRates, listActivities } from './involvementApi';
@@ -20,8 +20,7 @@ import { RecordActivityForm } from './RecordActivityForm';
  */
 export function InvolvementPage({ workspaceId }: { workspaceId: string }) {
   const [formError, setFormError] = useState(false);
-  const { user, workspace } = useWorkspacePage(workspaceId);
-  const key = `${user?.id ?? ''}:${workspaceId}`;
+  const { user, workspace, key } = useWorkspacePage(workspaceId);
   const [log, reloadLog] = useResource(key, user ? () => listActivities(workspaceId) : null);
   const abilities = log.status === 'ready' ? log.data.abilities : null;
   const [members] = useResource(
@@ -33,19 +32,16 @@ export function InvolvementPage({ workspaceId }: { workspaceId: string }) {
     abilities?.managePayments ? () => getRates(workspaceId) : null,
   );
 
-  if (workspace.status === 'failed') {
-    return <WorkspaceFailedPage error={workspace.error} title="We could not open this page" />;
-  }
-  const ready = workspace.status === 'ready' ? workspace.data : null;
   const mine =
     log.status === 'ready' && user
       ? log.data.activities.filter((a) => a.participants.some((p) => p.userId === user.id))
       : [];
 
   return (
-    <WorkspacePartPage
+    <LoadingWorkspacePartPage
       workspaceId={workspaceId}
-      workspaceName={ready?.name}
+      workspace={workspace}
+      failedTitle="We could not open this page"
       title="Involvement"
       hasError={formError}
       wide
@@ -105,6 +101,6 @@ export function InvolvementPage({ workspaceId }: { workspaceId: string }) {
           </LabelledSection>
         </>
       ) : null}
-    </WorkspacePartPage>
+    </LoadingWorkspacePartPage>
   );
 }

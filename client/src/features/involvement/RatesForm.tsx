@@ -1,9 +1,7 @@
 import type { RatesView } from '../../../../shared/contracts/involvement';
 import { decimalOf, isCurrencyCode, parseMinor } from '../../../../shared/involvement/money';
-import { FormWithSummary } from '../../components/FormWithSummary';
+import { FormPanel } from '../../components/FormPanel';
 import { formText } from '../../components/formText';
-import { LabelledSection } from '../../components/LabelledSection';
-import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useSubmitForm } from '../../components/useSubmitForm';
 import { putRates } from './involvementApi';
@@ -67,32 +65,37 @@ export function RatesForm({
   });
   const shown = (minor: number | undefined) => (minor === undefined ? '' : decimalOf(minor, rates.currency));
   return (
-    <LabelledSection className="panel" headingId="rates-heading" headingClass="heading-l" title="Rates">
-      <p>
-        What people are paid for their time, following NIHR’s payment guidance: up to 4 hours by the hour (never more
-        than the half-day rate), over 4 hours the day rate.
-      </p>
-      <FormWithSummary form={form} submit="Save rates">
+    <FormPanel
+      headingId="rates-heading"
+      title="Rates"
+      lead={
+        <p>
+          What people are paid for their time, following NIHR’s payment guidance: up to 4 hours by the hour (never more
+          than the half-day rate), over 4 hours the day rate.
+        </p>
+      }
+      saysDone
+      form={form}
+      submit="Save rates"
+    >
+      <TextField
+        {...form.problems.field('currency')}
+        label="Currency"
+        hint="Its three-letter code, for example GBP."
+        defaultValue={rates.currency}
+        autoComplete="off"
+        className="input--short"
+      />
+      {amounts.map(([name, label]) => (
         <TextField
-          {...form.problems.field('currency')}
-          label="Currency"
-          hint="Its three-letter code, for example GBP."
-          defaultValue={rates.currency}
+          key={name}
+          {...form.problems.field(name)}
+          label={label}
+          inputMode="decimal"
           autoComplete="off"
-          className="input--short"
+          defaultValue={shown(rates.rates?.[name])}
         />
-        {amounts.map(([name, label]) => (
-          <TextField
-            key={name}
-            {...form.problems.field(name)}
-            label={label}
-            inputMode="decimal"
-            autoComplete="off"
-            defaultValue={shown(rates.rates?.[name])}
-          />
-        ))}
-      </FormWithSummary>
-      <StatusMessage tone="success">{form.done}</StatusMessage>
-    </LabelledSection>
+      ))}
+    </FormPanel>
   );
 }

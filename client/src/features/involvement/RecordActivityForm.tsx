@@ -2,11 +2,9 @@ import { activityKindLabels, activityKinds, type ActivityKind } from '../../../.
 import type { Member } from '../../../../shared/contracts/workspaces';
 import { Checkbox } from '../../components/Checkbox';
 import { FieldError } from '../../components/FieldError';
-import { FormWithSummary } from '../../components/FormWithSummary';
+import { FormPanel } from '../../components/FormPanel';
 import { formText } from '../../components/formText';
-import { LabelledSection } from '../../components/LabelledSection';
 import { SelectField } from '../../components/SelectField';
-import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useSubmitForm } from '../../components/useSubmitForm';
 import { roleLabels } from '../../../../shared/roles';
@@ -60,49 +58,47 @@ export function RecordActivityForm({
   });
   const peopleError = form.problems.fieldError('participantIds');
   return (
-    <LabelledSection
-      className="panel"
+    <FormPanel
       headingId="record-activity-heading"
-      headingClass="heading-l"
       title="Record an activity"
+      saysDone
+      form={form}
+      submit="Record activity"
     >
-      <FormWithSummary form={form} submit="Record activity">
-        <SelectField
-          {...form.problems.field('kind')}
-          label="What kind of activity"
-          options={activityKinds.map((k) => ({ value: k, label: activityKindLabels[k] }))}
-        />
-        <TextField {...form.problems.field('title')} label="What it was for" autoComplete="off" />
-        <TextField {...form.problems.field('occurredOn')} label="Date" type="date" />
-        <TextField
-          {...form.problems.field('durationMinutes')}
-          label="How long, in minutes"
-          inputMode="numeric"
-          autoComplete="off"
-          hint="For example 90 for an hour and a half."
-        />
-        <div className={peopleError ? 'field field--error' : 'field'}>
-          <fieldset
-            className="fieldset"
-            id={ids.participantIds}
-            tabIndex={-1}
-            aria-describedby={peopleError ? `${ids.participantIds}-error` : undefined}
-          >
-            <legend className="field__label">Who took part</legend>
-            <FieldError id={peopleError ? `${ids.participantIds}-error` : undefined} error={peopleError} />
-            {members.map((m) => (
-              <Checkbox
-                key={m.userId}
-                id={`${ids.participantIds}-${m.userId}`}
-                name="participantIds"
-                value={m.userId}
-                label={`${m.name} (${roleLabels[m.role]})`}
-              />
-            ))}
-          </fieldset>
-        </div>
-      </FormWithSummary>
-      <StatusMessage tone="success">{form.done}</StatusMessage>
-    </LabelledSection>
+      <SelectField
+        {...form.problems.field('kind')}
+        label="What kind of activity"
+        options={activityKinds.map((k) => ({ value: k, label: activityKindLabels[k] }))}
+      />
+      <TextField {...form.problems.field('title')} label="What it was for" autoComplete="off" />
+      <TextField {...form.problems.field('occurredOn')} label="Date" type="date" />
+      <TextField
+        {...form.problems.field('durationMinutes')}
+        label="How long, in minutes"
+        inputMode="numeric"
+        autoComplete="off"
+        hint="For example 90 for an hour and a half."
+      />
+      <div className={peopleError ? 'field field--error' : 'field'}>
+        <fieldset
+          className="fieldset"
+          id={ids.participantIds}
+          tabIndex={-1}
+          aria-describedby={peopleError ? `${ids.participantIds}-error` : undefined}
+        >
+          <legend className="field__label">Who took part</legend>
+          <FieldError id={peopleError ? `${ids.participantIds}-error` : undefined} error={peopleError} />
+          {members.map((m) => (
+            <Checkbox
+              key={m.userId}
+              id={`${ids.participantIds}-${m.userId}`}
+              name="participantIds"
+              value={m.userId}
+              label={`${m.name} (${roleLabels[m.role]})`}
+            />
+          ))}
+        </fieldset>
+      </div>
+    </FormPanel>
   );
 }

@@ -5,7 +5,7 @@ import { Link } from '../../app/router';
 import { useResource } from '../../app/useResource';
 import { LabelledSection } from '../../components/LabelledSection';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
-import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
+import { LoadingWorkspacePartPage } from '../workspaces/WorkspacePartPage';
 import { getStatement } from './involvementApi';
 import { involvementPath } from './involvementPaths';
 import { dateWords, durationWords, lineStateWords } from './involvementWords';
@@ -13,23 +13,17 @@ import { LineActions } from './LineActions';
 
 /** `/w/:id/involvement/statements/:userId`: one person's activities, fees, costs paid back and totals. */
 export function StatementPage({ workspaceId, userId }: { workspaceId: string; userId: string }) {
-  const { user, workspace } = useWorkspacePage(workspaceId);
-  const [statement, reload] = useResource(
-    `${user?.id ?? ''}:${workspaceId}:${userId}`,
-    user ? () => getStatement(workspaceId, userId) : null,
-  );
-  if (workspace.status === 'failed') {
-    return <WorkspaceFailedPage error={workspace.error} title="We could not open this statement" />;
-  }
-  const ready = workspace.status === 'ready' ? workspace.data : null;
+  const { user, workspace, ready, key } = useWorkspacePage(workspaceId);
+  const [statement, reload] = useResource(`${key}:${userId}`, user ? () => getStatement(workspaceId, userId) : null);
   const s = statement.status === 'ready' ? statement.data : null;
   const mine = s?.person.userId === user?.id;
   const isAdmin = ready?.role === 'admin';
   const money = (minor: number) => (s ? formatMinor(minor, s.currency) : '');
   return (
-    <WorkspacePartPage
+    <LoadingWorkspacePartPage
       workspaceId={workspaceId}
-      workspaceName={ready?.name}
+      workspace={workspace}
+      failedTitle="We could not open this statement"
       title={s ? (mine ? 'My statement' : `Statement for ${s.person.name}`) : 'Statement'}
       wide
     >
@@ -93,6 +87,6 @@ export function StatementPage({ workspaceId, userId }: { workspaceId: string; us
           </LabelledSection>
         </>
       ) : null}
-    </WorkspacePartPage>
+    </LoadingWorkspacePartPage>
   );
 }

@@ -31,16 +31,15 @@ const statusWords: Record<TaskOffer['status'], string> = {
   declined: 'declined',
 };
 
-/** An editor or admin offers one of the tasks this member would like to try. */
-function OfferTaskForm({
-  workspaceId,
-  member,
-  onDone,
-}: {
+/** What a staff member's action on one member's strengths needs: whom it is for, and what to do once it is done. */
+interface MemberActionProps {
   workspaceId: string;
   member: MemberStrengths;
   onDone(): void;
-}) {
+}
+
+/** An editor or admin offers one of the tasks this member would like to try. */
+function OfferTaskForm({ workspaceId, member, onDone }: MemberActionProps) {
   const ids = { task: useId(), message: useId() };
   const [task, setTask] = useState<TryableTask>(member.wantsToTry[0]!);
   const [message, setMessage] = useState('');
@@ -80,15 +79,7 @@ function OfferTaskForm({
 }
 
 /** An admin agrees (or takes back) that a carer may also do one thing staff do. */
-function GrantButtons({
-  workspaceId,
-  member,
-  onDone,
-}: {
-  workspaceId: string;
-  member: MemberStrengths;
-  onDone(): void;
-}) {
+function GrantButtons({ workspaceId, member, onDone }: MemberActionProps) {
   const { busy, problem, run } = useAction();
   const has = new Set(member.grants.map((g) => g.ability));
   return (

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Clip } from '../../../../shared/contracts/clips';
 import { currentConsentWording } from '../../../../shared/contracts/clips';
 import type { Workspace } from '../../../../shared/contracts/workspaces';
-import { LoadedPage } from '../../app/LoadedPage';
 import { StatusMessage } from '../../components/StatusMessage';
 import { findInterrupted, type Interrupted } from './findInterrupted';
 import { pieceStore } from './pieceStore';
@@ -13,8 +12,7 @@ import { SendStep } from './SendStep';
 import { SentStep } from './SentStep';
 import { InterruptedStep } from './InterruptedStep';
 import { useTake } from './useTake';
-import { getWorkspace } from '../workspaces/workspacesApi';
-import { WorkspacePartPage, workspaceNotFound } from '../workspaces/WorkspacePartPage';
+import { LoadedWorkspacePage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
 
 type Step =
   | { name: 'checking' }
@@ -34,16 +32,14 @@ const titles: Record<Step['name'], string> = {
 /** `/w/:id/record`: tell a story. One thing per screen: record, choose what it may be used for, sent. */
 export function RecordPage({ workspaceId }: { workspaceId: string }) {
   return (
-    <LoadedPage
-      id={workspaceId}
-      load={getWorkspace}
-      notFound={workspaceNotFound}
+    <LoadedWorkspacePage
+      workspaceId={workspaceId}
       failedTitle="We could not open this page"
       loadingTitle="Tell a story"
       loadingText="Loading…"
     >
       {(workspace, user) => <Recording workspace={workspace} userId={user.id} />}
-    </LoadedPage>
+    </LoadedWorkspacePage>
   );
 }
 

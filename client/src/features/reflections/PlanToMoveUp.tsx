@@ -2,12 +2,11 @@ import type { Milestone, PlanAction } from '../../../../shared/contracts/reflect
 import type { Member } from '../../../../shared/contracts/workspaces';
 import { roleLabels } from '../../../../shared/roles';
 import { Button } from '../../components/Button';
-import { FormWithSummary } from '../../components/FormWithSummary';
+import { FormPanel } from '../../components/FormPanel';
 import { formText } from '../../components/formText';
 import { LabelledSection } from '../../components/LabelledSection';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SelectField } from '../../components/SelectField';
-import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useAction } from '../../components/useAction';
 import { useSubmitForm } from '../../components/useSubmitForm';
@@ -57,31 +56,29 @@ function AddActionForm({
     onError,
   });
   return (
-    <LabelledSection className="panel" headingId="add-action-heading" headingClass="heading-m" title="Add an action">
-      <FormWithSummary form={form} submit="Add to the plan">
-        <TextField {...form.problems.field('text')} label="What will be done" autoComplete="off" />
-        <SelectField
-          {...form.problems.field('ownerId')}
-          label="Who will do it"
-          defaultValue=""
-          options={[
-            { value: '', label: 'Choose a person' },
-            ...members.map((m) => ({ value: m.userId, label: `${m.name} (${roleLabels[m.role]})` })),
-          ]}
-        />
-        <TextField {...form.problems.field('dueOn')} label="Done by" type="date" />
-        <SelectField
-          {...form.problems.field('reviewMilestoneId')}
-          label="Look at it again at"
-          defaultValue=""
-          options={[
-            { value: '', label: 'The next milestone (not named yet)' },
-            ...milestones.map((m) => ({ value: m.id, label: m.name })),
-          ]}
-        />
-      </FormWithSummary>
-      <StatusMessage tone="success">{form.done}</StatusMessage>
-    </LabelledSection>
+    <FormPanel
+      headingId="add-action-heading"
+      title="Add an action"
+      headingClass="heading-m"
+      saysDone
+      form={form}
+      submit="Add to the plan"
+    >
+      <TextField {...form.problems.field('text')} label="What will be done" autoComplete="off" />
+      <SelectField
+        {...form.problems.field('ownerId')}
+        label="Who will do it"
+        none="Choose a person"
+        options={members.map((m) => ({ value: m.userId, label: `${m.name} (${roleLabels[m.role]})` }))}
+      />
+      <TextField {...form.problems.field('dueOn')} label="Done by" type="date" />
+      <SelectField
+        {...form.problems.field('reviewMilestoneId')}
+        label="Look at it again at"
+        none="The next milestone (not named yet)"
+        options={milestones.map((m) => ({ value: m.id, label: m.name }))}
+      />
+    </FormPanel>
   );
 }
 

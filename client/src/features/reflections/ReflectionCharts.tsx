@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { ReflectionSummary } from '../../../../shared/contracts/reflections';
 import { cubeDimensions, cubeWords } from '../../../../shared/reflections/ladders';
 import { roleLabels } from '../../../../shared/roles';
+import { ChartWithTable } from '../../components/ChartWithTable';
 import { LabelledSection } from '../../components/LabelledSection';
 import { PlotChart } from './PlotChart';
 import {
@@ -28,31 +29,17 @@ function Legend({ summary }: { summary: ReflectionSummary }) {
   );
 }
 
+type Period = ReflectionSummary['periods'][number];
+
+/** The first two cells of a row in both tables: when, and whose answers (the row's header). */
+const whoAndWhen = (period: Period, r: Period['roles'][number]) => [period.label, roleLabels[r.role]];
+
 /**
  * How each role sees the project, side by side over time: the ladder chart and the Cube chart, each with the same
  * numbers in a table below it.
  */
 export function ReflectionCharts({ summary }: { summary: ReflectionSummary }) {
-  const { ladder, periods } = summary;
-  const drawRungs = useCallback(() => rungChart(ladder, periods), [ladder, periods]);
-  const drawCube = useCallback(() => cubeChart(periods), [periods]);
-  if (periods.length === 0) {
-    return (
-      <LabelledSection
-        className="section"
-        headingId="views-heading"
-        headingClass="heading-l"
-        title="How each role sees it"
-      >
-        <p>No answers yet. When people answer, you will see each role’s view here, side by side.</p>
-      </LabelledSection>
-    );
-  }
-  // Carers first in the tables too, as in the charts.
-  const order = rolesIn(periods);
-  const rows = periods.flatMap((p) =>
-    [...p.roles].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)).map((r) => ({ period: p, r })),
-  );
+  const { periods } = summary;
   return (
     <LabelledSection
       className="section"
@@ -60,67 +47,61 @@ export function ReflectionCharts({ summary }: { summary: ReflectionSummary }) {
       headingClass="heading-l"
       title="How each role sees it"
     >
+      {periods.length === 0 ? (
+        <p>No answers yet. When people answer, you will see each role’s view here, side by side.</p>
+      ) : (
+        <Charts summary={summary} />
+      )}
+    </LabelledSection>
+  );
+}
+
+/** The two charts and their tables, for a summary with answers in it. */
+function Charts({ summary }: { summary: ReflectionSummary }) {
+  const { ladder, periods } = summary;
+  const drawRungs = useCallback(() => rungChart(ladder, periods), [ladder, periods]);
+  const drawCube = useCallback(() => cubeChart(periods), [periods]);
+  // Carers first in the tables too, as in the charts.
+  const order = rolesIn(periods);
+  const rows = periods.flatMap((p) =>
+    [...p.roles].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)).map((r) => ({ period: p, r })),
+  );
+  return (
+    <>
       <p>
         The average answer of each role, so you can see where carers and staff see the project differently. Only each
         person’s newest answer for a milestone or month counts.
       </p>
       <Legend summary={summary} />
       <h3 className="heading-m">On the ladder</h3>
-      <PlotChart id="ladder-chart" render={drawRungs} label={rungChartLabel(ladder, periods)} />
-      <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label="Table: the ladder">
-        <table className="table">
-          <caption className="table__caption">The ladder: the average and middle step each role chose</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Role</th>
-              <th scope="col">Answers</th>
-              <th scope="col">Average step</th>
-              <th scope="col">Middle step</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ period, r }) => (
-              <tr key={`${period.period}-${r.role}`}>
-                <td>{period.label}</td>
-                <th scope="row">{roleLabels[r.role]}</th>
-                <td>{r.count}</td>
-                <td>{stepWords(ladder, r.meanRung)}</td>
-                <td>{stepWords(ladder, r.medianRung)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartWithTable
+        layout="below"
+        chart={<PlotChart id="ladder-chart" render={drawRungs} label={rungChartLabel(ladder, periods)} />}
+        table={{
+          caption: 'The ladder: the average and middle step each role chose',
+          headers: ['When', 'Role', 'Answers', 'Average step', 'Middle step'],
+          rows: rows.map(({ period, r }) => [
+            ...whoAndWhen(period, r),
+            r.count,
+            stepWords(ladder, r.meanRung),
+            stepWords(ladder, r.medianRung),
+          ]),
+          rowHeader: 1,
+          scrollLabel: 'Table: the ladder',
+        }}
+      />
       <h3 className="heading-m">On the Cube</h3>
-      <PlotChart id="cube-chart" render={drawCube} label={cubeChartLabel(periods)} />
-      <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label="Table: the Cube">
-        <table className="table">
-          <caption className="table__caption">The Cube: each role’s average, from 0 to 100</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Role</th>
-              {cubeDimensions.map((d) => (
-                <th scope="col" key={d}>
-                  {cubeWords[d].name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ period, r }) => (
-              <tr key={`${period.period}-${r.role}`}>
-                <td>{period.label}</td>
-                <th scope="row">{roleLabels[r.role]}</th>
-                {cubeDimensions.map((d) => (
-                  <td key={d}>{r.cube[d]}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </LabelledSection>
+      <ChartWithTable
+        layout="below"
+        chart={<PlotChart id="cube-chart" render={drawCube} label={cubeChartLabel(periods)} />}
+        table={{
+          caption: 'The Cube: each role’s average, from 0 to 100',
+          headers: ['When', 'Role', ...cubeDimensions.map((d) => cubeWords[d].name)],
+          rows: rows.map(({ period, r }) => [...whoAndWhen(period, r), ...cubeDimensions.map((d) => r.cube[d])]),
+          rowHeader: 1,
+          scrollLabel: 'Table: the Cube',
+        }}
+      />
+    </>
   );
 }

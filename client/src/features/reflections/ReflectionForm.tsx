@@ -1,12 +1,10 @@
 import type { Milestone } from '../../../../shared/contracts/reflections';
 import { cubeDimensions, ladders, type LadderKind } from '../../../../shared/reflections/ladders';
 import { Checkbox } from '../../components/Checkbox';
-import { FormWithSummary } from '../../components/FormWithSummary';
+import { FormPanel } from '../../components/FormPanel';
 import { formText } from '../../components/formText';
-import { LabelledSection } from '../../components/LabelledSection';
 import { radioId, RadioField } from '../../components/RadioField';
 import { SelectField } from '../../components/SelectField';
-import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmitForm } from '../../components/useSubmitForm';
 import { TextArea } from '../clips/TextArea';
 import { CubeSlider } from './CubeSlider';
@@ -76,53 +74,50 @@ export function ReflectionForm({
   });
   const latest = milestones.at(-1);
   return (
-    <LabelledSection className="panel" headingId="reflect-heading" headingClass="heading-l" title="Your answer">
-      <FormWithSummary form={form} submit="Send my answer">
-        <SelectField
-          {...form.problems.field('milestoneId')}
-          label="When is this answer for?"
-          hint="A new answer for the same time takes the place of your earlier one."
-          defaultValue={latest?.id ?? anyTime}
-          options={[
-            ...[...milestones].reverse().map((m) => ({ value: m.id, label: m.name })),
-            { value: anyTime, label: 'Any time (no milestone)' },
-          ]}
-        />
-        <RadioField
-          idBase="reflection-rung"
-          name="rung"
-          legend="Where does the project stand now?"
-          error={form.problems.fieldError('rung') ?? form.problems.fieldError('ladder')}
-          options={[...rungs].reverse().map((r) => ({
-            value: String(r.value),
-            label: `${r.value}. ${r.name}`,
-            hint: `${r.group}. ${r.description}`,
-          }))}
-        />
-        <p className="field__hint">
-          The steps of {ladders[ladder].name}, from the top down. {ladders[ladder].source}
-        </p>
-        <fieldset className="fieldset cube-fieldset">
-          <legend className="field__label">How does it feel? Move each slider.</legend>
-          {cubeDimensions.map((d) => (
-            <CubeSlider key={d} id={ids[d]} dimension={d} error={form.problems.fieldError(d)} />
-          ))}
-        </fieldset>
-        <TextArea
-          {...form.problems.field('note')}
-          label="Anything you want to add (optional)"
-          hint="Only you and the admins can read it, unless you tick the box below."
-          rows={4}
-          maxLength={2000}
-        />
-        <Checkbox
-          id="reflection-share"
-          name="shareNote"
-          value="yes"
-          label="Share my note with the team (without my name)"
-        />
-      </FormWithSummary>
-      <StatusMessage tone="success">{form.done}</StatusMessage>
-    </LabelledSection>
+    <FormPanel headingId="reflect-heading" title="Your answer" saysDone form={form} submit="Send my answer">
+      <SelectField
+        {...form.problems.field('milestoneId')}
+        label="When is this answer for?"
+        hint="A new answer for the same time takes the place of your earlier one."
+        defaultValue={latest?.id ?? anyTime}
+        options={[
+          ...[...milestones].reverse().map((m) => ({ value: m.id, label: m.name })),
+          { value: anyTime, label: 'Any time (no milestone)' },
+        ]}
+      />
+      <RadioField
+        idBase="reflection-rung"
+        name="rung"
+        legend="Where does the project stand now?"
+        error={form.problems.fieldError('rung') ?? form.problems.fieldError('ladder')}
+        options={[...rungs].reverse().map((r) => ({
+          value: String(r.value),
+          label: `${r.value}. ${r.name}`,
+          hint: `${r.group}. ${r.description}`,
+        }))}
+      />
+      <p className="field__hint">
+        The steps of {ladders[ladder].name}, from the top down. {ladders[ladder].source}
+      </p>
+      <fieldset className="fieldset cube-fieldset">
+        <legend className="field__label">How does it feel? Move each slider.</legend>
+        {cubeDimensions.map((d) => (
+          <CubeSlider key={d} id={ids[d]} dimension={d} error={form.problems.fieldError(d)} />
+        ))}
+      </fieldset>
+      <TextArea
+        {...form.problems.field('note')}
+        label="Anything you want to add (optional)"
+        hint="Only you and the admins can read it, unless you tick the box below."
+        rows={4}
+        maxLength={2000}
+      />
+      <Checkbox
+        id="reflection-share"
+        name="shareNote"
+        value="yes"
+        label="Share my note with the team (without my name)"
+      />
+    </FormPanel>
   );
 }

@@ -9,7 +9,7 @@ import { LabelledSection } from '../../components/LabelledSection';
 import { StatusMessage } from '../../components/StatusMessage';
 import { listMembers } from '../members/membersApi';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
-import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
+import { LoadingWorkspacePartPage } from '../workspaces/WorkspacePartPage';
 import { PlanToMoveUp } from './PlanToMoveUp';
 import { ReflectionForm } from './ReflectionForm';
 import { getReflections, getSummary, listActions } from './reflectionsApi';
@@ -125,8 +125,7 @@ function SharedNotes({ view }: { view: ReflectionsView }) {
  */
 export function ReflectionsPage({ workspaceId }: { workspaceId: string }) {
   const [formError, setFormError] = useState(false);
-  const { user, workspace } = useWorkspacePage(workspaceId);
-  const key = `${user?.id ?? ''}:${workspaceId}`;
+  const { user, workspace, key } = useWorkspacePage(workspaceId);
   const [view, reloadView] = useResource(key, user ? () => getReflections(workspaceId) : null);
   const [summary, reloadSummary] = useResource(key, user ? () => getSummary(workspaceId) : null);
   const [plan, reloadPlan] = useResource(key, user ? () => listActions(workspaceId) : null);
@@ -136,19 +135,16 @@ export function ReflectionsPage({ workspaceId }: { workspaceId: string }) {
     abilities?.planActions ? () => listMembers(workspaceId) : null,
   );
 
-  if (workspace.status === 'failed') {
-    return <WorkspaceFailedPage error={workspace.error} title="We could not open this page" />;
-  }
-  const ready = workspace.status === 'ready' ? workspace.data : null;
   const reloadAnswers = () => {
     reloadView();
     reloadSummary();
   };
 
   return (
-    <WorkspacePartPage
+    <LoadingWorkspacePartPage
       workspaceId={workspaceId}
-      workspaceName={ready?.name}
+      workspace={workspace}
+      failedTitle="We could not open this page"
       title="How are we doing together?"
       hasError={formError}
       wide
@@ -200,6 +196,6 @@ export function ReflectionsPage({ workspaceId }: { workspaceId: string }) {
           onError={setFormError}
         />
       ) : null}
-    </WorkspacePartPage>
+    </LoadingWorkspacePartPage>
   );
 }

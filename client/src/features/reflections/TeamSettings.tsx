@@ -1,9 +1,7 @@
 import { ladderKinds, ladders, type LadderKind } from '../../../../shared/reflections/ladders';
-import { FormWithSummary } from '../../components/FormWithSummary';
+import { FormPanel } from '../../components/FormPanel';
 import { formText } from '../../components/formText';
-import { LabelledSection } from '../../components/LabelledSection';
 import { RadioField } from '../../components/RadioField';
-import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useSubmitForm } from '../../components/useSubmitForm';
 import { addMilestone, chooseLadder } from './reflectionsApi';
@@ -33,17 +31,21 @@ export function MilestoneForm({
     },
   );
   return (
-    <LabelledSection className="panel" headingId="milestone-heading" headingClass="heading-m" title="Name a milestone">
-      <FormWithSummary form={form} submit="Add milestone">
-        <TextField
-          {...form.problems.field('name')}
-          label="Name of the milestone"
-          hint="For example “After episode 1” or “Halfway through the publication”."
-          autoComplete="off"
-        />
-      </FormWithSummary>
-      <StatusMessage tone="success">{form.done}</StatusMessage>
-    </LabelledSection>
+    <FormPanel
+      headingId="milestone-heading"
+      title="Name a milestone"
+      headingClass="heading-m"
+      saysDone
+      form={form}
+      submit="Add milestone"
+    >
+      <TextField
+        {...form.problems.field('name')}
+        label="Name of the milestone"
+        hint="For example “After episode 1” or “Halfway through the publication”."
+        autoComplete="off"
+      />
+    </FormPanel>
   );
 }
 
@@ -72,23 +74,27 @@ export function LadderForm({
     },
   );
   return (
-    <LabelledSection className="panel" headingId="ladder-heading" headingClass="heading-m" title="Which ladder we use">
-      <FormWithSummary form={form} submit="Save ladder">
-        <RadioField
-          idBase="ladder-choice"
-          name="ladder"
-          legend="Which ladder should everyone answer on?"
-          error={form.problems.fieldError('ladder')}
-          defaultValue={ladder}
-          options={ladderKinds.map((k) => ({
-            value: k,
-            label: ladders[k].name,
-            hint: `${ladders[k].rungs.length} steps, from ${ladders[k].rungs[0]?.name ?? ''} to ${ladders[k].rungs.at(-1)?.name ?? ''}.`,
-          }))}
-        />
-        <p className="field__hint">Answers given on the other ladder are kept, but the charts show this one.</p>
-      </FormWithSummary>
-      <StatusMessage tone="success">{form.done}</StatusMessage>
-    </LabelledSection>
+    <FormPanel
+      headingId="ladder-heading"
+      title="Which ladder we use"
+      headingClass="heading-m"
+      saysDone
+      form={form}
+      submit="Save ladder"
+    >
+      <RadioField
+        idBase="ladder-choice"
+        name="ladder"
+        legend="Which ladder should everyone answer on?"
+        error={form.problems.fieldError('ladder')}
+        defaultValue={ladder}
+        options={ladderKinds.map((k) => ({
+          value: k,
+          label: ladders[k].name,
+          hint: `${ladders[k].rungs.length} steps, from ${ladders[k].rungs[0]?.name ?? ''} to ${ladders[k].rungs.at(-1)?.name ?? ''}.`,
+        }))}
+      />
+      <p className="field__hint">Answers given on the other ladder are kept, but the charts show this one.</p>
+    </FormPanel>
   );
 }

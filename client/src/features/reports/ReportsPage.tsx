@@ -9,16 +9,17 @@ import {
 } from '../../../../shared/contracts/involvementReports';
 import { LoadState } from '../../app/LoadState';
 import { useResource } from '../../app/useResource';
+import { ChartWithTable } from '../../components/ChartWithTable';
+import { FormPanel } from '../../components/FormPanel';
 import { FormWithSummary } from '../../components/FormWithSummary';
 import { formText } from '../../components/formText';
 import { LabelledSection } from '../../components/LabelledSection';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { useSubmitForm } from '../../components/useSubmitForm';
-import { DataTable } from '../balance/DataTable';
 import { TextArea } from '../clips/TextArea';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
-import { WorkspaceFailedPage, WorkspacePartPage } from '../workspaces/WorkspacePartPage';
+import { LoadingWorkspacePartPage } from '../workspaces/WorkspacePartPage';
 import { addImpactEntry, getGripp2, getImpactLog, reportDownloadUrl, saveGripp2, setImpactView } from './reportsApi';
 
 const gripp2FieldIds = Object.fromEntries(gripp2Items.map((i) => [i, `gripp2-${i}`])) as Record<
@@ -76,13 +77,6 @@ function Gripp2Section({
     },
     doneMessage: 'The report is saved.',
   });
-  const evidence = (
-    <DataTable
-      caption="Numbers Chorus keeps, by role (nobody is named)"
-      headers={['What', 'Role', 'Number']}
-      rows={evidenceRows(report.evidence)}
-    />
-  );
   return (
     <LabelledSection
       className="section"
@@ -95,36 +89,42 @@ function Gripp2Section({
         involved. The team answers them together. The numbers beside them come from Chorus and can be used as evidence.
       </p>
       <Downloads workspaceId={workspaceId} report="gripp2" what="the report" />
-      <div className="balance-pair">
-        <div>
-          {report.abilities.editReport ? (
-            <FormWithSummary form={form} submit="Save the report">
-              {gripp2Items.map((i) => (
-                <TextArea
-                  key={i}
-                  {...form.problems.field(i)}
-                  name={i}
-                  label={gripp2ItemLabels[i].heading}
-                  hint={gripp2ItemLabels[i].asks}
-                  defaultValue={report.items[i]}
-                  rows={4}
-                  maxLength={5000}
-                />
-              ))}
-            </FormWithSummary>
-          ) : (
-            gripp2Items.map((i) => (
-              <div key={i}>
-                <h3 className="heading-m">{gripp2ItemLabels[i].heading}</h3>
-                <p className="field__hint">{gripp2ItemLabels[i].asks}</p>
-                <p>{report.items[i] || 'Not written yet.'}</p>
-              </div>
-            ))
-          )}
-          <StatusMessage tone="success">{form.done}</StatusMessage>
-        </div>
-        {evidence}
-      </div>
+      <ChartWithTable
+        chart={
+          <div>
+            {report.abilities.editReport ? (
+              <FormWithSummary form={form} submit="Save the report">
+                {gripp2Items.map((i) => (
+                  <TextArea
+                    key={i}
+                    {...form.problems.field(i)}
+                    name={i}
+                    label={gripp2ItemLabels[i].heading}
+                    hint={gripp2ItemLabels[i].asks}
+                    defaultValue={report.items[i]}
+                    rows={4}
+                    maxLength={5000}
+                  />
+                ))}
+              </FormWithSummary>
+            ) : (
+              gripp2Items.map((i) => (
+                <div key={i}>
+                  <h3 className="heading-m">{gripp2ItemLabels[i].heading}</h3>
+                  <p className="field__hint">{gripp2ItemLabels[i].asks}</p>
+                  <p>{report.items[i] || 'Not written yet.'}</p>
+                </div>
+              ))
+            )}
+            <StatusMessage tone="success">{form.done}</StatusMessage>
+          </div>
+        }
+        table={{
+          caption: 'Numbers Chorus keeps, by role (nobody is named)',
+          headers: ['What', 'Role', 'Number'],
+          rows: evidenceRows(report.evidence),
+        }}
+      />
     </LabelledSection>
   );
 }
@@ -148,26 +148,30 @@ function AddEntryForm({ workspaceId, onAdded }: { workspaceId: string; onAdded()
     },
   );
   return (
-    <LabelledSection className="panel" headingId="add-entry-heading" headingClass="heading-m" title="Add an entry">
-      <FormWithSummary form={form} submit="Add entry">
-        <TextField {...form.problems.field('occurredOn')} name="occurredOn" type="date" label="When it happened" />
-        <TextField
-          {...form.problems.field('activity')}
-          name="activity"
-          label="What involvement happened"
-          hint="For example “Carers listened to the first draft of episode 2”."
-          autoComplete="off"
-        />
-        <TextArea {...form.problems.field('whatChanged')} name="whatChanged" label="What changed because of it" />
-        <TextArea
-          {...form.problems.field('evidence')}
-          name="evidence"
-          label="Evidence (optional)"
-          hint="Where it shows: minutes of a meeting, a new draft, feedback."
-        />
-      </FormWithSummary>
-      <StatusMessage tone="success">{form.done}</StatusMessage>
-    </LabelledSection>
+    <FormPanel
+      headingId="add-entry-heading"
+      title="Add an entry"
+      headingClass="heading-m"
+      saysDone
+      form={form}
+      submit="Add entry"
+    >
+      <TextField {...form.problems.field('occurredOn')} name="occurredOn" type="date" label="When it happened" />
+      <TextField
+        {...form.problems.field('activity')}
+        name="activity"
+        label="What involvement happened"
+        hint="For example “Carers listened to the first draft of episode 2”."
+        autoComplete="off"
+      />
+      <TextArea {...form.problems.field('whatChanged')} name="whatChanged" label="What changed because of it" />
+      <TextArea
+        {...form.problems.field('evidence')}
+        name="evidence"
+        label="Evidence (optional)"
+        hint="Where it shows: minutes of a meeting, a new draft, feedback."
+      />
+    </FormPanel>
   );
 }
 
@@ -242,17 +246,14 @@ function ImpactLogSection({ workspaceId, log, onChanged }: { workspaceId: string
 
 /** Reports on involvement: the GRIPP2 short-form report with numbers as evidence, and the impact log. */
 export function ReportsPage({ workspaceId }: { workspaceId: string }) {
-  const { user, workspace } = useWorkspacePage(workspaceId);
-  const key = `${user?.id ?? ''}:${workspaceId}`;
+  const { user, workspace, key } = useWorkspacePage(workspaceId);
   const [report, reloadReport] = useResource(key, user ? () => getGripp2(workspaceId) : null);
   const [log, reloadLog] = useResource(key, user ? () => getImpactLog(workspaceId) : null);
-  if (workspace.status === 'failed') {
-    return <WorkspaceFailedPage error={workspace.error} title="We could not open this page" />;
-  }
   return (
-    <WorkspacePartPage
+    <LoadingWorkspacePartPage
       workspaceId={workspaceId}
-      workspaceName={workspace.status === 'ready' ? workspace.data.name : undefined}
+      workspace={workspace}
+      failedTitle="We could not open this page"
       title="Reports on involvement"
       wide
     >
@@ -268,6 +269,6 @@ export function ReportsPage({ workspaceId }: { workspaceId: string }) {
       {log.status === 'ready' ? (
         <ImpactLogSection workspaceId={workspaceId} log={log.data} onChanged={reloadLog} />
       ) : null}
-    </WorkspacePartPage>
+    </LoadingWorkspacePartPage>
   );
 }

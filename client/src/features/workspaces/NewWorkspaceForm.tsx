@@ -1,7 +1,6 @@
-import { LabelledSection } from '../../components/LabelledSection';
 import { createWorkspace } from './workspacesApi';
 import { navigate } from '../../app/router';
-import { FormWithSummary } from '../../components/FormWithSummary';
+import { FormPanel } from '../../components/FormPanel';
 import { formText } from '../../components/formText';
 import { TextField } from '../../components/TextField';
 import { useSubmitForm } from '../../components/useSubmitForm';
@@ -20,20 +19,13 @@ export function NewWorkspaceForm({ onError }: { onError(hasError: boolean): void
   });
 
   return (
-    <LabelledSection
-      className="panel"
-      headingId="new-workspace-title"
-      headingClass="heading-l"
-      title="Start a new workspace"
-    >
-      <FormWithSummary form={form} submit="Start workspace">
-        <TextField
-          {...form.problems.field('name')}
-          label="Workspace name"
-          hint="For example, the name of your project or podcast series."
-          autoComplete="off"
-        />
-      </FormWithSummary>
-    </LabelledSection>
+    <FormPanel headingId="new-workspace-title" title="Start a new workspace" form={form} submit="Start workspace">
+      <TextField
+        {...form.problems.field('name')}
+        label="Workspace name"
+        hint="For example, the name of your project or podcast series."
+        autoComplete="off"
+      />
+    </FormPanel>
   );
 }

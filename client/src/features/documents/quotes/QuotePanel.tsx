@@ -89,7 +89,8 @@ export function QuotePanel({ documentId, workspaceId }: { documentId: string; wo
           label="Which recording?"
           value={clipId}
           onChange={(e) => setClipId(e.target.value)}
-          options={[{ value: '', label: 'Choose a recording' }, ...clips.map((c) => ({ value: c.id, label: c.title }))]}
+          none="Choose a recording"
+          options={clips.map((c) => ({ value: c.id, label: c.title }))}
           error={form.problems.field('clipId').error}
         />
         {points.length > 0 ? (

@@ -41,7 +41,8 @@ export function ScriptDocumentSelect({ episode, onChanged }: { episode: Episode;
           error={problem}
           value={episode.scriptDocumentId ?? ''}
           onChange={(e) => void choose(e.target.value)}
-          options={[{ value: '', label: 'No script' }, ...scripts.map((d) => ({ value: d.id, label: d.title }))]}
+          none="No script"
+          options={scripts.map((d) => ({ value: d.id, label: d.title }))}
         />
       ) : (
         <p>{linked ? `Written from the script “${linked.title}”.` : 'No script is linked to this episode.'}</p>

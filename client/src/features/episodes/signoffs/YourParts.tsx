@@ -1,21 +1,9 @@
-import { useState } from 'react';
-import {
-  signoffNoteMax,
-  type MySignoff,
-  type SignoffBody,
-  type SignoffList,
-} from '../../../../../shared/contracts/signoffs';
-import { Button } from '../../../components/Button';
+import type { MySignoff, SignoffList } from '../../../../../shared/contracts/signoffs';
 import { LabelledSection } from '../../../components/LabelledSection';
-import { focusWhenShown } from '../../../components/focusWhenShown';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { StatusMessage } from '../../../components/StatusMessage';
-import { useAction } from '../../../components/useAction';
-import { whenWords } from '../../clips/clipWords';
-import { NoteForm } from '../../clips/NoteForm';
 import { OverrideNote } from './OverrideNote';
 import { PartsPlayer } from './PartsPlayer';
 import { decideSignoff } from './signoffsApi';
+import { SignoffDecision } from './SignoffDecision';
 
 /**
  * For someone whose voice is in the episode: their parts, each with a Play button, and their answer: these are
@@ -33,26 +21,8 @@ export function YourParts({
   override: SignoffList['override'];
   onDecided(): void;
 }) {
-  const { busy, problem, run } = useAction();
-  const [asking, setAsking] = useState(false);
-  const [said, setSaid] = useState('');
   if (!mine.heard) return null;
   const signoff = mine.signoff;
-
-  const decide = async (body: SignoffBody) => {
-    setSaid('');
-    const done = await run(() => decideSignoff(episodeId, body));
-    if (!done) return;
-    setAsking(false);
-    setSaid(
-      body.decision === 'approved'
-        ? 'Thank you. You said your parts are fine.'
-        : 'Thank you. Your request for a change was sent to the people making the episode.',
-    );
-    onDecided();
-    // The button pressed may be gone now: focus goes to the answer, read out as it changes.
-    focusWhenShown('your-parts-answer');
-  };
 
   return (
     <LabelledSection
@@ -70,53 +40,26 @@ export function YourParts({
       ) : (
         <p>{mine.unavailableReason ?? 'Your parts cannot be played just now.'}</p>
       )}
-      <p className="your-parts__answer" id="your-parts-answer" tabIndex={-1}>
-        {signoff?.state === 'approved' ? (
-          <strong>You said these are fine{signoff.at ? ` on ${whenWords(signoff.at)}` : ''}.</strong>
-        ) : signoff?.state === 'changes_requested' ? (
-          <strong>You asked for a change{signoff.at ? ` on ${whenWords(signoff.at)}` : ''}.</strong>
-        ) : (
-          <strong>You have not answered yet.</strong>
-        )}
-      </p>
-      {signoff?.state === 'changes_requested' && signoff.note ? (
-        <blockquote className="review__note">
-          <p>{signoff.note}</p>
-        </blockquote>
-      ) : null}
-      {override ? <OverrideNote override={override} /> : null}
-      <div className="visually-hidden">
-        <StatusMessage>{said}</StatusMessage>
-      </div>
-      <ProblemAlert problem={problem} />
-      {asking ? (
-        <NoteForm
-          id="your-parts-note"
-          className="review__ask"
-          label="What would you like changed?"
-          hint="The people making the episode will read this. Say which part, and what you would like: cut, shortened, or left out."
-          whenEmpty="Say what you would like changed"
-          max={signoffNoteMax}
-          submitLabel="Send your request"
-          busy={busy}
-          onSend={(note) => void decide({ decision: 'changes_requested', note })}
-          onCancel={() => {
-            setAsking(false);
-            focusWhenShown('your-parts-ask');
-          }}
-        />
-      ) : (
-        <div className="button-group">
-          {signoff?.state !== 'approved' ? (
-            <Button busy={busy} onClick={() => void decide({ decision: 'approved' })}>
-              These are fine
-            </Button>
-          ) : null}
-          <Button id="your-parts-ask" variant="secondary" onClick={() => setAsking(true)}>
-            Ask for a change
-          </Button>
-        </div>
-      )}
+      <SignoffDecision
+        idPrefix="your-parts"
+        signoff={signoff}
+        send={(body) => decideSignoff(episodeId, body)}
+        thanks={{
+          approved: 'Thank you. You said your parts are fine.',
+          changesRequested: 'Thank you. Your request for a change was sent to the people making the episode.',
+        }}
+        noteHint="The people making the episode will read this. Say which part, and what you would like: cut, shortened, or left out."
+        answerClassName="your-parts__answer"
+        noteClassName="review__ask"
+        onDecided={onDecided}
+      >
+        {signoff?.state === 'changes_requested' && signoff.note ? (
+          <blockquote className="review__note">
+            <p>{signoff.note}</p>
+          </blockquote>
+        ) : null}
+        {override ? <OverrideNote override={override} /> : null}
+      </SignoffDecision>
     </LabelledSection>
   );
 }
