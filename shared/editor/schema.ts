@@ -3,12 +3,13 @@ import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { ClipQuote } from './clipQuote';
 import { CommentMark } from './commentMark';
+import { Footnote } from './footnote';
 import { DeletionMark, InsertionMark, ModificationMark } from './suggestionMarks';
 
 /**
  * The one list of Tiptap extensions that defines what a Chorus document may contain: headings,
  * bold/italic/underline/strike, lists, quotes, code, links, tables, the anchors of comment threads and quotes from
- * clips (`clipQuote`) and suggested changes (`insertion`, `deletion`, `modification`). The browser editor adds its
+ * clips (`clipQuote`), suggested changes (`insertion`, `deletion`, `modification`) and footnotes (`footnote`). The browser editor adds its
  * collaboration and UI extensions on top of this list; the server builds its schema from it to turn
  * a Yjs document into ProseMirror JSON or HTML without a browser. Changing it may need a bump of
  * `EDITOR_SCHEMA_VERSION` (./version.ts).
@@ -25,6 +26,7 @@ export const editorExtensions: Extensions = [
   InsertionMark,
   DeletionMark,
   ModificationMark,
+  Footnote,
 ];
 
 /** Tiptap's default Yjs field: the Y.XmlFragment that holds a document's body. */
