@@ -9,7 +9,7 @@ import { DeletionMark, InsertionMark, ModificationMark } from './suggestionMarks
 /**
  * The one list of Tiptap extensions that defines what a Chorus document may contain: headings,
  * bold/italic/underline/strike, lists, quotes, code, links, tables, the anchors of comment threads and quotes from
- * clips (`clipQuote`), suggested changes (`insertion`, `deletion`, `modification`) and footnotes (`footnote`). The browser editor adds its
+ * clips (`clipQuote`) and suggested changes (`insertion`, `deletion`, `modification`). The browser editor adds its
  * collaboration and UI extensions on top of this list; the server builds its schema from it to turn
  * a Yjs document into ProseMirror JSON or HTML without a browser. Changing it may need a bump of
  * `EDITOR_SCHEMA_VERSION` (./version.ts).

@@ -52,20 +52,17 @@ export function headingsOf(body: JSONContent): ContentsEntry[] {
 export const contentsOf = (headings: ContentsEntry[]): ContentsEntry[] =>
   headings.filter((h) => h.level >= 2 && h.level <= CONTENTS_DEPTH && h.text);
 
-/** A date (YYYY-MM-DD) as people write it in the text's language, such as "1 March 2027". */
+/**
+ * A date (YYYY-MM-DD) as people write it in the text's language, such as "1 March 2027". Plain English is written
+ * the British way (day, month, year), as Chorus's own screens write dates.
+ */
 export function longDate(isoDate: string, language: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+  const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
   try {
-    return new Intl.DateTimeFormat(language, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(date);
+    return new Intl.DateTimeFormat(language.toLowerCase() === 'en' ? 'en-GB' : language, options).format(date);
   } catch {
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      date,
-    );
+    return new Intl.DateTimeFormat('en-GB', options).format(date);
   }
 }
 
