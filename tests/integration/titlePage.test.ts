@@ -9,10 +9,11 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorExtensions } from '../../shared/editor/schema';
 import { eventually } from '../support/collabClient';
-import { newDocument } from '../support/collabFixtures';
+import { newDocument, teamWithEveryRole } from '../support/collabFixtures';
 import { collabTeam } from '../support/collabTeam';
 import { exportSampleTitlePage, exportSampleWithFootnote } from '../support/exportSample';
 import { signedUp, type TestClient } from '../support/httpClient';
+import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 
 const collab = collabTeam();
 const run = promisify(execFile);
@@ -181,4 +182,33 @@ describe('a publication’s title page', () => {
       expect(plain).toContain('Time off: a week or more.');
     });
   });
+
+  for (const database of testDatabaseNames) {
+    it(`is kept on ${database}: saved, read back, and printed in a Markdown export`, async () => {
+      const server = await startServerOn(database);
+      try {
+        const { people, workspaceId } = await teamWithEveryRole(server.url);
+        const doc = await newDocument(people.editor, workspaceId, 'Stored');
+        expect((await put(people.editor, doc.id, exportSampleTitlePage)).status).toBe(200);
+        const again = await put(people.editor, doc.id, { ...exportSampleTitlePage, authors: ['Zoë'], isbn: '' });
+        expect(again.body.titlePage).toMatchObject({ authors: ['Zoë'], isbn: null });
+        expect((await people.carer.get(`/api/documents/${doc.id}/title-page`)).body).toMatchObject({
+          saved: true,
+          titlePage: { ...exportSampleTitlePage, authors: ['Zoë'], isbn: null },
+        });
+        const started = await people.carer.post(`/api/documents/${doc.id}/exports`, { format: 'md' });
+        const ready = await eventually(async () => {
+          const res = await people.carer.get(`/api/exports/${started.body.id}`);
+          return res.body.status === 'ready' && res.body;
+        }, 30_000);
+        const md = await (
+          await fetch(server.url + ready.url, { headers: { cookie: people.carer.cookie ?? '' } })
+        ).text();
+        expect(md).toContain('# Caring at home\n\n*What carers told us*\n\nBy Zoë');
+        expect(md).toContain('This copy was made on');
+      } finally {
+        await server.stop();
+      }
+    });
+  }
 });
