@@ -37,6 +37,12 @@ describe('a publication’s title page and footnotes', () => {
     await ann.keyboard.press('Escape');
     await ann.getByRole('dialog').waitFor({ state: 'detached' });
 
+    // Footnotes are added while editing, not suggesting (a suggested footnote could not be told from accepted text).
+    await ann.getByRole('radio', { name: 'Suggesting' }).check();
+    await ann.getByRole('button', { name: 'Add a footnote' }).waitFor({ state: 'detached' });
+    await ann.getByRole('radio', { name: 'Editing' }).check();
+    await ann.getByRole('button', { name: 'Add a footnote' }).waitFor();
+
     // The title page: a wrong ISBN is named next to its field, then the page is saved.
     const panel = ann.getByRole('region', { name: 'Title page' });
     await panel.getByRole('textbox', { name: 'Subtitle (optional)' }).fill('Carers in their own words');

@@ -59,17 +59,19 @@ function Surface({
   const [linkOpen, setLinkOpen] = useState(false);
   const [footnoteOpen, setFootnoteOpen] = useState(false);
   const toolbar = useRef<HTMLDivElement>(null);
-  const mayWrite = state.canEdit || state.canSuggest;
+  // Footnotes only while editing: the shared text cannot carry a suggestion mark on a footnote (y-prosemirror keeps
+  // marks on text alone), so a suggested footnote would land as accepted text, and the server refuses that.
+  const mayAddFootnotes = state.canEdit && !suggesting;
 
   // A footnote's number in the text, and Control+Alt+F, ask for the footnote dialog (FootnoteInEditor).
   useEffect(() => {
     const dom = editor.view.dom;
     const open = () => {
-      if (mayWrite) setFootnoteOpen(true);
+      if (mayAddFootnotes) setFootnoteOpen(true);
     };
     dom.addEventListener(footnoteDialogEvent, open);
     return () => dom.removeEventListener(footnoteDialogEvent, open);
-  }, [editor, mayWrite]);
+  }, [editor, mayAddFootnotes]);
 
   // Alt+F10 jumps from the text to the formatting buttons, as in most word processors.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -92,7 +94,11 @@ function Surface({
           ) : null}
           {state.canEdit || state.canSuggest ? (
             <div className="co-writer__tools" ref={toolbar}>
-              <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onFootnote={() => setFootnoteOpen(true)} />
+              <Toolbar
+                editor={editor}
+                onLink={() => setLinkOpen(true)}
+                onFootnote={mayAddFootnotes ? () => setFootnoteOpen(true) : undefined}
+              />
             </div>
           ) : null}
           <div className="co-writer__page" onKeyDown={onKeyDown}>
