@@ -52,6 +52,7 @@ import type {
 } from './schema/reflections';
 import type { MemberGrantsTable, MemberStrengthsTable, TaskOffersTable } from './schema/strengths';
 import type { Gripp2ReportsTable, ImpactEntriesTable } from './schema/involvementReports';
+import type { DocumentTitlePagesTable } from './schema/titlePages';
 import type { EpisodeSignoffOverridesTable, EpisodeSignoffsTable, SignoffSettingsTable } from './schema/signoffs';
 import type {
   ClipRedactionsTable,
@@ -121,6 +122,7 @@ export interface Database {
   document_suggestions: DocumentSuggestionsTable;
   gripp2_reports: Gripp2ReportsTable;
   impact_entries: ImpactEntriesTable;
+  document_title_pages: DocumentTitlePagesTable;
 }
 
 export type * from './schema/accounts';
@@ -137,3 +139,4 @@ export type * from './schema/reflections';
 export type * from './schema/editions';
 export type * from './schema/strengths';
 export type * from './schema/involvementReports';
+export type * from './schema/titlePages';

@@ -19,6 +19,7 @@ import { searchModule } from './search/index';
 import { strengthsModule } from './strengths/index';
 import { balanceModule } from './balance/index';
 import { suggestionsModule } from './suggestions/index';
+import { titlePagesModule } from './titlePages/index';
 import { transcriptsModule } from './transcripts/index';
 import { workspaceArchivesModule } from './workspaceArchives/index';
 import { workspacesModule } from './workspaces/index';
@@ -38,6 +39,7 @@ export const modules: readonly ChorusModule[] = [
   transcriptsModule,
   quotesModule,
   documentCreditsModule,
+  titlePagesModule,
   editionsModule,
   searchModule,
   involvementModule,

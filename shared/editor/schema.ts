@@ -3,6 +3,7 @@ import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { ClipQuote } from './clipQuote';
 import { CommentMark } from './commentMark';
+import { Footnote } from './footnote';
 import { DeletionMark, InsertionMark, ModificationMark } from './suggestionMarks';
 
 /**
@@ -25,6 +26,7 @@ export const editorExtensions: Extensions = [
   InsertionMark,
   DeletionMark,
   ModificationMark,
+  Footnote,
 ];
 
 /** Tiptap's default Yjs field: the Y.XmlFragment that holds a document's body. */

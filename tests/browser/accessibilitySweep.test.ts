@@ -140,6 +140,17 @@ const states: State[] = [
     },
   },
   {
+    name: 'the footnote dialog',
+    who: 'editor',
+    path: (w) => `/d/${w.docId}`,
+    ready: (page) => documentStatus(page, 'Saved'),
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Add a footnote' }).click();
+      await page.getByRole('dialog', { name: 'Add a footnote' }).waitFor();
+      return '“Add a footnote”';
+    },
+  },
+  {
     name: 'episodes',
     who: 'editor',
     path: (w) => `/w/${w.workspaceId}/episodes`,

@@ -6,7 +6,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportHtml } from '../../server/modules/exports/formats/html';
 import { exportSourceOf } from '../../server/modules/exports/formats/readableBody';
-import { exportSample, exportSampleTitle } from '../support/exportSample';
+import { withAbout } from '../../server/modules/exports/formats/frontMatter';
+import {
+  exportSample,
+  exportSampleTitle,
+  exportSampleTitlePage,
+  exportSampleWithFootnote,
+} from '../support/exportSample';
 import { journeyServer } from './support/journeyServer';
 import { documentStatus, documentText } from './support/documentEditor';
 import { annStartsPublication } from './support/journeys';
@@ -80,5 +86,19 @@ describe('document exports', () => {
     expect(await axeViolations(reader, html)).toEqual([]);
     expect(await reader.getByRole('heading', { level: 1 }).innerText()).toBe(exportSampleTitle);
     expect(await reader.getByRole('table').getByRole('columnheader').allInnerTexts()).toEqual(['Theme', 'Carers']);
+  });
+
+  it('makes a publication’s HTML export, with its title page, contents and a footnote, that axe finds no problems in', async () => {
+    const reader = (await server.person()).page;
+    const page = exportSampleTitlePage;
+    const body = withAbout(exportSampleWithFootnote, page, { madeAt: '2026-12-02T10:00:00Z' }, 'en-GB');
+    expect(await axeViolations(reader, exportHtml(exportSourceOf(page.title, 'en-GB', body, page)))).toEqual([]);
+    // The contents and the note take a reader where they say, and back.
+    await reader.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'What we will do' }).click();
+    expect(await reader.evaluate(() => location.hash)).toBe('#what-we-will-do');
+    await reader.getByRole('link', { name: 'Note 1', exact: true }).click();
+    expect(await reader.evaluate(() => location.hash)).toBe('#fn1');
+    await reader.getByRole('link', { name: 'Back to the text of note 1' }).click();
+    expect(await reader.evaluate(() => location.hash)).toBe('#fnref1');
   });
 });

@@ -78,3 +78,26 @@ export const exportSampleText = [
   '12',
   'Read the full report online.',
 ];
+
+/** A title page for the sample, with every field filled in. */
+export const exportSampleTitlePage = {
+  title: 'Caring at home',
+  subtitle: 'What carers told us',
+  authors: ['Ann Lee', 'Bob Roe'],
+  organisation: 'Chorus Lab',
+  date: '2027-03-01',
+  licence: 'cc-by-4.0' as const,
+  isbn: '9781402894626',
+  doi: '10.1234/chorus.1',
+  funder: 'Funded by the National Institute for Health and Care Research.',
+};
+
+/** The sample with a footnote after its first paragraph. */
+export const exportSampleWithFootnote: JSONContent = {
+  ...exportSample,
+  content: exportSample.content!.map((block, i) =>
+    i === 1
+      ? { ...block, content: [...block.content!, { type: 'footnote', attrs: { text: 'Time off: a week or more.' } }] }
+      : block,
+  ),
+};

@@ -1,9 +1,11 @@
 import { EditorContent, type Editor } from '@tiptap/react';
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useCollabDocument } from '../realtime/collabHook';
 import type { CollabProvider, CollabState } from '../realtime/collabProvider';
 import { EditorStatus } from './EditorStatus';
 import { suggestOnlyWords } from './statusWords';
+import { FootnoteDialog } from './FootnoteDialog';
+import { footnoteDialogEvent } from './FootnoteInEditor';
 import { LinkDialog } from './LinkDialog';
 import { Toolbar } from './Toolbar';
 import { useCoWritingEditor } from './useCoWritingEditor';
@@ -55,7 +57,21 @@ function Surface({
   const [suggesting, setSuggesting] = useState(false);
   const editor = useCoWritingEditor(provider, person, state.canEdit, state.canSuggest, suggesting);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [footnoteOpen, setFootnoteOpen] = useState(false);
   const toolbar = useRef<HTMLDivElement>(null);
+  // Footnotes only while editing: the shared text cannot carry a suggestion mark on a footnote (y-prosemirror keeps
+  // marks on text alone), so a suggested footnote would land as accepted text, and the server refuses that.
+  const mayAddFootnotes = state.canEdit && !suggesting;
+
+  // A footnote's number in the text, and Control+Alt+F, ask for the footnote dialog (FootnoteInEditor).
+  useEffect(() => {
+    const dom = editor.view.dom;
+    const open = () => {
+      if (mayAddFootnotes) setFootnoteOpen(true);
+    };
+    dom.addEventListener(footnoteDialogEvent, open);
+    return () => dom.removeEventListener(footnoteDialogEvent, open);
+  }, [editor, mayAddFootnotes]);
 
   // Alt+F10 jumps from the text to the formatting buttons, as in most word processors.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -78,7 +94,11 @@ function Surface({
           ) : null}
           {state.canEdit || state.canSuggest ? (
             <div className="co-writer__tools" ref={toolbar}>
-              <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+              <Toolbar
+                editor={editor}
+                onLink={() => setLinkOpen(true)}
+                onFootnote={mayAddFootnotes ? () => setFootnoteOpen(true) : undefined}
+              />
             </div>
           ) : null}
           <div className="co-writer__page" onKeyDown={onKeyDown}>
@@ -89,6 +109,7 @@ function Surface({
       </div>
       <WordCount editor={editor} />
       {linkOpen ? <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+      {footnoteOpen ? <FootnoteDialog editor={editor} onClose={() => setFootnoteOpen(false)} /> : null}
     </div>
   );
 }

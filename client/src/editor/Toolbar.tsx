@@ -33,7 +33,16 @@ function useActive(editor: Editor) {
  * The formatting buttons: one Tab stop, arrow keys move between buttons (Home and End jump to the
  * ends), Escape goes back to the text. Alt+F10 in the text comes here.
  */
-export function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) {
+export function Toolbar({
+  editor,
+  onLink,
+  onFootnote,
+}: {
+  editor: Editor;
+  onLink(): void;
+  /** Left out while suggesting: footnotes are added only while editing. */
+  onFootnote?: () => void;
+}) {
   const active = useActive(editor);
   const [current, setCurrent] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
@@ -48,6 +57,7 @@ export function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) 
     { label: 'Numbered list', pressed: active.numbers, run: () => chain().toggleOrderedList().run() },
     { label: 'Quote', pressed: active.quote, run: () => chain().toggleBlockquote().run() },
     { label: 'Link', pressed: active.link, run: onLink, group: true },
+    ...(onFootnote ? [{ label: 'Add a footnote', shortcut: 'Control+Alt+F', run: onFootnote }] : []),
     ...(active.table
       ? [
           { label: 'Add row', run: () => chain().addRowAfter().run(), group: true },

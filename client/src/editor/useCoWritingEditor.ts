@@ -8,6 +8,7 @@ import { cspNonce } from '../app/cspNonce';
 import type { CollabProvider } from '../realtime/collabProvider';
 import { renderCaret, renderSelection, type CaretUser } from './caret';
 import { ClipQuoteWithView } from './ClipQuoteView';
+import { FootnoteInEditor } from './FootnoteInEditor';
 import { personColour } from './personColour';
 import { ReadOnlyGuard } from './readOnlyGuard';
 import { setSuggesting, Suggesting, SuggestionTitlesExtension } from './suggesting';
@@ -31,8 +32,9 @@ export function useCoWritingEditor(
   const editor = useEditor(
     {
       extensions: [
-        ...editorExtensions.filter((e) => e.name !== ClipQuoteWithView.name),
+        ...editorExtensions.filter((e) => e.name !== ClipQuoteWithView.name && e.name !== FootnoteInEditor.name),
         ClipQuoteWithView,
+        FootnoteInEditor,
         Collaboration.configure({ document: provider.doc, field: documentFieldName }),
         Suggesting,
         SuggestionTitlesExtension,

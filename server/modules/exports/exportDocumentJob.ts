@@ -14,6 +14,8 @@ import { creditsOf } from '../documentCredits/documentCredits';
 import { quoteBlocksForExport } from '../quotes/quotesForReaders';
 import type { ExportThread } from './exportThread';
 import { exportFormatters } from './formats/index';
+import { titlePageForExport } from '../titlePages/titlePageOperations';
+import { copyFactsOf } from './copyFacts';
 
 export const exportDocumentJobSpec: JobSpec<{ exportId: string }> = {
   name: 'document.export',
@@ -70,6 +72,8 @@ export function exportDocumentJob(services: Services, collab: CollabServer, thre
         language: EXPORT_LANGUAGE,
         quotes: await quoteBlocksForExport(services, doc.id, doc.workspace_id),
         acknowledgements: (await creditsOf(services, doc)).acknowledgements,
+        titlePage: await titlePageForExport(services, doc),
+        copy: await copyFactsOf(services, row),
       });
       const bytes = Buffer.from(made.buffer, made.byteOffset, made.byteLength);
       await step(0.8);

@@ -12,6 +12,7 @@ import { ExportPanel } from './exports/ExportPanel';
 import { QuotePanel } from './quotes/QuotePanel';
 import { VersionHistory } from './history/VersionHistory';
 import { kindLabels } from './kindWords';
+import { TitlePagePanel } from './titlePage/TitlePagePanel';
 import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 
 // The editor (Tiptap, Yjs) is most of the client's weight: it loads only when a document is opened.
@@ -69,6 +70,13 @@ function DocumentView({ loaded, user }: { loaded: DocumentInfo; user: User }) {
           <QuotePanel key={`quote-${doc.id}`} documentId={doc.id} workspaceId={doc.workspaceId} />
         ) : null}
         <VersionHistory key={doc.id} doc={doc} myId={user.id} />
+        {doc.kind === 'publication' ? (
+          <TitlePagePanel
+            key={`title-page-${doc.id}`}
+            documentId={doc.id}
+            canEdit={doc.abilities.edit && !doc.archived}
+          />
+        ) : null}
         <ExportPanel key={`export-${doc.id}`} documentId={doc.id} />
         <EditionsPanel key={`editions-${doc.id}`} documentId={doc.id} />
         {doc.abilities.manage ? <DocumentSettings doc={doc} onChanged={setChanged} /> : null}

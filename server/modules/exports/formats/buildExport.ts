@@ -1,8 +1,10 @@
 import type { ExportFormat } from '../../../../shared/contracts/exports';
+import type { TitlePage } from '../../../../shared/contracts/titlePage';
 import { rejectedView } from '../../../../shared/editor/suggestionView';
 import { renderJson } from '../../../collab/renderJson';
 import { withQuoteBlocks, type QuoteBlocks } from '../../quotes/quoteBlocks';
 import { withAcknowledgements } from './acknowledgements';
+import { withAbout, type CopyFacts } from './frontMatter';
 import { exportFormatters } from './index';
 import { exportSourceOf } from './readableBody';
 
@@ -17,6 +19,10 @@ export interface ExportInput {
   quotes: QuoteBlocks;
   /** The generated acknowledgements' sentences (the document's credits), printed after the text. */
   acknowledgements?: string[];
+  /** A publication's title page: the cover, a contents list and "About this publication" are made from it. */
+  titlePage?: TitlePage | null;
+  /** Which copy this is (an edition, a named version) and when it was made, for "About this publication". */
+  copy?: CopyFacts;
 }
 
 /**
@@ -31,12 +37,19 @@ export async function buildExport({
   language,
   quotes,
   acknowledgements,
+  titlePage = null,
+  copy = { madeAt: new Date().toISOString() },
 }: ExportInput): Promise<Uint8Array> {
   const formatter = exportFormatters[format];
   if (!formatter) throw new Error(`Exports to “${format}” are not made by this server.`);
   const accepted = rejectedView(renderJson(state)) ?? { type: 'doc', content: [] };
-  const made = await formatter.build(
-    exportSourceOf(title, language, withAcknowledgements(withQuoteBlocks(accepted, quotes), acknowledgements)),
+  const body = withAbout(
+    withAcknowledgements(withQuoteBlocks(accepted, quotes), acknowledgements),
+    titlePage,
+    copy,
+    language,
   );
+  // A title page's title is the publication's: it heads the cover and names the file's metadata.
+  const made = await formatter.build(exportSourceOf(titlePage?.title ?? title, language, body, titlePage));
   return typeof made === 'string' ? Buffer.from(made, 'utf8') : made;
 }

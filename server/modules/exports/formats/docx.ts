@@ -1,12 +1,16 @@
 import type { JSONContent } from '@tiptap/core';
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   ExternalHyperlink,
+  FootnoteReferenceRun,
   HeadingLevel,
+  InternalHyperlink,
   LevelFormat,
   Packer,
+  PageBreak,
   Paragraph,
   Table,
   TableCell,
@@ -17,6 +21,8 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
+import { numberFootnotes } from '../../../../shared/editor/footnote';
+import { contentsOf, headingsOf, titlePageLines } from './frontMatter';
 import type { ExportSource } from './readableBody';
 
 const headingLevels = [
@@ -56,12 +62,20 @@ interface Inline {
 /**
  * A Word document made with the `docx` library: headings as Word's Heading 1–6 styles (so the navigation
  * pane and a screen reader's heading list work), lists as Word lists, tables with a repeating header
- * row, links as hyperlinks, quotes in the Quote style; title and language in the document's properties.
+ * row, links as hyperlinks, quotes in the Quote style, footnotes as Word's own footnotes; title and language in
+ * the document's properties. A publication with a title page opens with it and a contents list of links to
+ * bookmarks on the headings, each on a page of its own.
  * (The editor has no images yet; when it does, they go in as ImageRun with their alt text.)
  */
 export async function exportDocx(source: ExportSource): Promise<Uint8Array> {
   const writer = new DocxWriter();
-  const children = writer.blocks(source.body.content ?? [], {});
+  const { doc: body } = numberFootnotes(source.body);
+  const blocks = body.content ?? [];
+  const children: (Paragraph | Table)[] = [];
+  if (source.titlePage && blocks[0]?.type === 'heading') {
+    children.push(...writer.blocks([blocks[0]], {}), ...titlePage(source), ...contents(headingsOf(body)));
+    children.push(...writer.blocks(blocks.slice(1), {}));
+  } else children.push(...writer.blocks(blocks, {}));
   const doc = new Document({
     title: source.title,
     creator: 'Chorus',
@@ -84,6 +98,23 @@ export async function exportDocx(source: ExportSource): Promise<Uint8Array> {
           },
         },
         {
+          id: 'Subtitle',
+          name: 'Subtitle',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 32, color: '404040' },
+          paragraph: { spacing: { after: 240 } },
+        },
+        {
+          id: 'ContentsHeading',
+          name: 'Contents Heading',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { bold: true, size: 32 },
+          paragraph: { spacing: { before: 240, after: 240 } },
+        },
+        {
           id: 'SourceCode',
           name: 'Source Code',
           basedOn: 'Normal',
@@ -98,6 +129,47 @@ export async function exportDocx(source: ExportSource): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
+/** The title page's lines below the title (the subtitle in Word's Subtitle style), then a page break. */
+function titlePage(source: ExportSource): Paragraph[] {
+  const lines = titlePageLines(source.titlePage!, source.language).map(
+    (l) =>
+      new Paragraph({
+        ...(l.kind === 'subtitle' ? { style: 'Subtitle' } : {}),
+        children: [new TextRun({ text: l.text })],
+      }),
+  );
+  return [...lines, new Paragraph({ children: [new PageBreak()] })];
+}
+
+/**
+ * "Contents": one line per heading, linking to the bookmark on it (`heading_1`…, in the order of `headingsOf`).
+ * A list made here, not Word's TOC field, so every reader (pandoc, LibreOffice, a phone) shows it without
+ * updating fields first; Word's navigation pane still lists the headings by their styles.
+ */
+function contents(headings: ReturnType<typeof headingsOf>): Paragraph[] {
+  const entries = contentsOf(headings);
+  if (entries.length === 0) return [];
+  return [
+    new Paragraph({ style: 'ContentsHeading', children: [new TextRun({ text: 'Contents' })] }),
+    ...entries.map(
+      (e) =>
+        new Paragraph({
+          indent: { left: 360 * (e.level - 2) },
+          children: [
+            new InternalHyperlink({
+              anchor: bookmarkOf(headings.indexOf(e)),
+              children: [new TextRun({ text: e.text, style: 'Hyperlink' })],
+            }),
+          ],
+        }),
+    ),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
+/** Word's bookmark names: a letter first, then letters, digits and underscores. */
+const bookmarkOf = (headingIndex: number) => `heading_${headingIndex + 1}`;
+
 interface BlockContext {
   /** Inside a list item: its numbering (one per ordered list, so each counts from its own start) and how deep. */
   list?: { reference: string; level: number };
@@ -106,6 +178,8 @@ interface BlockContext {
 
 class DocxWriter {
   readonly numberedLists: { reference: string; levels: ILevelsOptions[] }[] = [];
+  /** Headings written so far: each gets the bookmark the contents link to. */
+  private headings = 0;
 
   blocks(nodes: JSONContent[], ctx: BlockContext): (Paragraph | Table)[] {
     return nodes.flatMap((n) => this.block(n, ctx));
@@ -116,7 +190,8 @@ class DocxWriter {
     switch (node.type) {
       case 'heading': {
         const level = Math.min(6, Math.max(1, Number(node.attrs?.level) || 1));
-        return [new Paragraph({ heading: headingLevels[level - 1], children: this.inlines(content, {}) })];
+        const bookmark = new Bookmark({ id: bookmarkOf(this.headings++), children: this.inlines(content, {}) });
+        return [new Paragraph({ heading: headingLevels[level - 1], children: [bookmark] })];
       }
       case 'paragraph':
         return [this.paragraph(this.inlines(content, {}), ctx)];
@@ -213,6 +288,10 @@ class DocxWriter {
   inlines(nodes: JSONContent[], base: Inline): ParagraphChild[] {
     return nodes.flatMap((n): ParagraphChild[] => {
       if (n.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })];
+      if (n.type === 'footnote') {
+        const note = typeof n.attrs?.text === 'string' ? n.attrs.text : '';
+        return [new FootnoteReferenceRun({ children: [new Paragraph({ children: [new TextRun({ text: note })] })] })];
+      }
       if (n.type !== 'text') return this.inlines(n.content ?? [], base);
       const style: Inline = { ...base };
       let href: string | undefined;

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import type { TitlePage } from '../../../../shared/contracts/titlePage';
 
 /** What every exporter is given: the document's words and what to call them. */
 export interface ExportSource {
@@ -10,15 +11,26 @@ export interface ExportSource {
    * with the title as its level-1 heading (so every format, read back, starts with it).
    */
   body: JSONContent;
+  /**
+   * A publication's title page, when it has one: exports then open with it and a contents list, and the body ends
+   * with "About this publication" (`frontMatter.ts`). Without one, an export opens with the title alone.
+   */
+  titlePage?: TitlePage | null;
 }
 
 /** What the exporters are given for a document's body (`json`, as rendered from its Yjs state) and title. */
-export function exportSourceOf(title: string, language: string, json: JSONContent): ExportSource {
+export function exportSourceOf(
+  title: string,
+  language: string,
+  json: JSONContent,
+  titlePage: TitlePage | null = null,
+): ExportSource {
   const body = readableBody(json);
   const first = body.content?.[0];
   const opensWithTitle = first?.type === 'heading' && first.attrs?.level === 1 && textOf(first).trim() === title.trim();
   const heading: JSONContent = { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: title }] };
-  return { title, language, body: opensWithTitle ? body : { ...body, content: [heading, ...(body.content ?? [])] } };
+  const opened = opensWithTitle ? body : { ...body, content: [heading, ...(body.content ?? [])] };
+  return { title, language, body: opened, titlePage };
 }
 
 /** Blocks whose children are text (and inline nodes). */
@@ -28,6 +40,7 @@ const knownNodes = new Set([
   ...textBlocks,
   'text',
   'hardBreak',
+  'footnote',
   'bulletList',
   'orderedList',
   'listItem',

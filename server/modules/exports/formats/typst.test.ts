@@ -66,7 +66,7 @@ describe('Typst markup of a document', () => {
             type: 'paragraph',
             content: [
               { type: 'text', text: 'x' },
-              { type: 'footnote', content: [{ type: 'text', text: 'A note' }] },
+              { type: 'footnote', attrs: { text: 'A note' } },
             ],
           },
         ],

@@ -1,4 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
+import { numberFootnotes } from '../../../../shared/editor/footnote';
+import { titlePageLines } from './frontMatter';
 import { textOf, type ExportSource } from './readableBody';
 
 /** A Typst document: its markup, and the files it reads (images), by the path the markup names them with. */
@@ -42,18 +44,22 @@ const imageTypes: Record<string, string> = {
  * The document as Typst markup in Chorus's template: a cover with the title, a contents page, then the body
  * with the title and current section as running heads and "Page N of M" at the foot of each page; text in
  * Atkinson Hyperlegible Next, made for readers with low vision. The body's opening level-1 heading (the title,
- * which `exportSourceOf` puts there) is the cover's heading, so a screen reader meets it first.
+ * which `exportSourceOf` puts there) is the cover's heading, so a screen reader meets it first. A title page's
+ * lines (subtitle, authors, organisation, date) go on the cover below it. Footnotes are Typst's own, numbered
+ * at the foot of their page.
  */
 export function typstDocument(source: ExportSource): TypstDocument {
   const writer = new TypstWriter();
-  const blocks = source.body.content ?? [];
+  const blocks = numberFootnotes(source.body).doc.content ?? [];
   const first = blocks[0];
   const opensWithTitle = first?.type === 'heading' && first.attrs?.level === 1;
   const coverTitle = opensWithTitle ? writer.inline(first.content ?? []) : `#${typstString(source.title)}`;
   const body = writer.blocks(opensWithTitle ? blocks.slice(1) : blocks);
   const { lang, region } = typstLanguage(source.language);
+  const lines = source.titlePage ? titlePageLines(source.titlePage, source.language) : [];
+  const coverLines = lines.map((l) => `(${typstString(l.kind)}, ${typstString(l.text)})`).join(', ');
   const markup = `${template(source.title, lang, region)}
-#cover[${coverTitle}]
+#cover([${coverTitle}], lines: (${coverLines}${lines.length === 1 ? ',' : ''}))
 
 #outline(title: [Contents], depth: 3)
 #pagebreak()
@@ -98,11 +104,14 @@ function template(title: string, lang: string, region: string | null): string {
   align(center)[Page #counter(page).display() of #counter(page).final().first()]
 }
 #set page(paper: "a4", margin: (x: 2.4cm, top: 3cm, bottom: 2.6cm), header: running-head, footer: page-foot)
-#let cover(title) = {
+#let cover(title, lines: ()) = {
   page(header: none, footer: none, margin: (x: 2.4cm, y: 4cm))[
     #v(1fr)
     #line(length: 30%, stroke: 4pt + rgb("#1d70b8"))
     #heading(level: 1, outlined: false)[#text(size: 34pt, title)]
+    #for (kind, words) in lines {
+      if kind == "subtitle" { par(text(size: 20pt, words)) } else { par(text(size: 14pt, words)) }
+    }
     #v(2fr)
   ]
   counter(page).update(1)
@@ -171,16 +180,14 @@ class TypstWriter {
   inlineNode(node: JSONContent): string {
     if (node.type === 'hardBreak') return '#linebreak()';
     if (node.type === 'image') return this.image(node, false);
-    if (node.type === 'footnote') return `#footnote[${this.blocksOrInline(node.content ?? [])}]`;
+    if (node.type === 'footnote') {
+      const note = typeof node.attrs?.text === 'string' ? node.attrs.text : '';
+      return note ? `#footnote[#${typstString(note)}]` : '';
+    }
     if (node.type !== 'text') return node.content ? this.inline(node.content) : '';
     let out = `#${typstString(node.text ?? '')}`;
     for (const mark of node.marks ?? []) out = this.mark(mark, out, node.text ?? '');
     return out;
-  }
-
-  /** A footnote's content: blocks when it holds paragraphs, inline text when it holds text. */
-  blocksOrInline(nodes: JSONContent[]): string {
-    return nodes.some((n) => n.type === 'text') ? this.inline(nodes) : this.blocks(nodes);
   }
 
   mark(mark: { type: string; attrs?: Record<string, unknown> }, inner: string, text: string): string {
