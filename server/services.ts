@@ -33,6 +33,7 @@ import { strengthsRepository } from './modules/strengths/strengthsRepository';
 import { involvementReportRepository } from './modules/involvementReports/reportRepository';
 import { balanceRepository } from './modules/balance/balanceRepository';
 import { suggestionRepository } from './modules/suggestions/suggestionRepository';
+import { documentImageRepository } from './modules/documentImages/documentImageRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -83,6 +84,8 @@ export interface Services {
   balance: ReturnType<typeof balanceRepository>;
   /** Who made each suggested change in a document's text. */
   documentSuggestions: ReturnType<typeof suggestionRepository>;
+  /** Pictures uploaded into documents. */
+  documentImages: ReturnType<typeof documentImageRepository>;
 }
 
 export function createServices(
@@ -133,5 +136,6 @@ export function createServices(
     involvementReports: involvementReportRepository(db),
     balance: balanceRepository(db),
     documentSuggestions: suggestionRepository(db),
+    documentImages: documentImageRepository(db),
   };
 }

@@ -3,6 +3,7 @@ import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { ClipQuote } from './clipQuote';
 import { CommentMark } from './commentMark';
+import { DocumentImage } from './documentImage';
 import { DeletionMark, InsertionMark, ModificationMark } from './suggestionMarks';
 
 /**
@@ -25,6 +26,8 @@ export const editorExtensions: Extensions = [
   InsertionMark,
   DeletionMark,
   ModificationMark,
+  // Pictures with their alt text (issue 11 §2).
+  DocumentImage,
 ];
 
 /** Tiptap's default Yjs field: the Y.XmlFragment that holds a document's body. */

@@ -8,10 +8,11 @@
 // 3: the `clipQuote` node (an editor without it would drop quotes it cannot read).
 // 4: the suggestion marks `insertion`, `deletion`, `modification` (an editor without them would take suggested
 //    words for accepted text, and drop suggested formatting).
-export const EDITOR_SCHEMA_VERSION = 4;
+// 5: the `image` node (an editor without it would drop pictures and their alt text).
+export const EDITOR_SCHEMA_VERSION = 5;
 
 /** The oldest editor version the server still accepts. */
-export const MIN_EDITOR_SCHEMA_VERSION = 4;
+export const MIN_EDITOR_SCHEMA_VERSION = 5;
 
 export const isCompatibleSchemaVersion = (version: number): boolean =>
   Number.isInteger(version) && version >= MIN_EDITOR_SCHEMA_VERSION && version <= EDITOR_SCHEMA_VERSION;

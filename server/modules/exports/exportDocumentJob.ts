@@ -12,6 +12,7 @@ import { versionState } from '../documents/versionOperations';
 import { exportEvent } from './exportRealtime';
 import { creditsOf } from '../documentCredits/documentCredits';
 import { quoteBlocksForExport } from '../quotes/quotesForReaders';
+import { imagesForExport } from '../documentImages/imagesForExport';
 import type { ExportThread } from './exportThread';
 import { exportFormatters } from './formats/index';
 
@@ -70,6 +71,7 @@ export function exportDocumentJob(services: Services, collab: CollabServer, thre
         language: EXPORT_LANGUAGE,
         quotes: await quoteBlocksForExport(services, doc.id, doc.workspace_id),
         acknowledgements: (await creditsOf(services, doc)).acknowledgements,
+        images: await imagesForExport(services, doc.id, state),
       });
       const bytes = Buffer.from(made.buffer, made.byteOffset, made.byteLength);
       await step(0.8);

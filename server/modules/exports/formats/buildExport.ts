@@ -3,6 +3,7 @@ import { rejectedView } from '../../../../shared/editor/suggestionView';
 import { renderJson } from '../../../collab/renderJson';
 import { withQuoteBlocks, type QuoteBlocks } from '../../quotes/quoteBlocks';
 import { withAcknowledgements } from './acknowledgements';
+import { withImages, type ExportImages } from './exportImages';
 import { exportFormatters } from './index';
 import { exportSourceOf } from './readableBody';
 
@@ -17,6 +18,8 @@ export interface ExportInput {
   quotes: QuoteBlocks;
   /** The generated acknowledgements' sentences (the document's credits), printed after the text. */
   acknowledgements?: string[];
+  /** The pictures the text shows, read from storage by the job (by image id, within this document). */
+  images?: ExportImages;
 }
 
 /**
@@ -31,10 +34,11 @@ export async function buildExport({
   language,
   quotes,
   acknowledgements,
+  images = {},
 }: ExportInput): Promise<Uint8Array> {
   const formatter = exportFormatters[format];
   if (!formatter) throw new Error(`Exports to “${format}” are not made by this server.`);
-  const accepted = rejectedView(renderJson(state)) ?? { type: 'doc', content: [] };
+  const accepted = withImages(rejectedView(renderJson(state)) ?? { type: 'doc', content: [] }, images);
   const made = await formatter.build(
     exportSourceOf(title, language, withAcknowledgements(withQuoteBlocks(accepted, quotes), acknowledgements)),
   );

@@ -44,4 +44,5 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #767676; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }
 th p, td p { margin: 0; }
+img { display: block; max-width: 100%; height: auto; margin: 0 0 1rem; }
 hr { border: 0; border-top: 1px solid #767676; margin: 2rem 0; }`;
