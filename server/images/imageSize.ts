@@ -24,8 +24,8 @@ export function readImageInfo(bytes: Uint8Array): ImageInfo | null {
 /** WebP's first chunk says how it is coded, and each coding keeps the size in its own place. */
 function readWebp(b: Buffer): ImageInfo | null {
   const chunk = b.toString('latin1', 12, 16);
-  let width = 0;
-  let height = 0;
+  let width: number;
+  let height: number;
   if (chunk === 'VP8 ') {
     // Lossy: a 3-byte frame tag, the start code 9D 01 2A, then 14-bit width and height (little-endian).
     if (b[23] !== 0x9d || b[24] !== 0x01 || b[25] !== 0x2a) return null;

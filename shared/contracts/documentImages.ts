@@ -29,7 +29,7 @@ const checkbox = z
 export const uploadDocumentImageFieldsSchema = z
   .object({
     alt: z
-      .string({ message: 'The description must be text.' })
+      .string({ message: 'The description of the image must be text.' })
       .trim()
       .max(documentImageRules.maxAltLength, {
         message: `Keep the description to ${documentImageRules.maxAltLength} characters or fewer.`,
@@ -43,7 +43,7 @@ export const uploadDocumentImageFieldsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['alt'],
-        message: 'Say what the picture shows, or tick “This picture is only decoration”.',
+        message: 'Describe the image, or tick “This image is only decoration”.',
       });
     }
   });

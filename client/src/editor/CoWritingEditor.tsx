@@ -4,6 +4,7 @@ import { useCollabDocument } from '../realtime/collabHook';
 import type { CollabProvider, CollabState } from '../realtime/collabProvider';
 import { EditorStatus } from './EditorStatus';
 import { suggestOnlyWords } from './statusWords';
+import { ImageDialog } from './ImageDialog';
 import { LinkDialog } from './LinkDialog';
 import { Toolbar } from './Toolbar';
 import { useCoWritingEditor } from './useCoWritingEditor';
@@ -36,16 +37,28 @@ export function CoWritingEditor({ docId, person, canEdit, archived, aside }: CoW
       </p>
     );
   }
-  return <Surface key={docId} provider={provider} state={state} person={person} archived={archived} aside={aside} />;
+  return (
+    <Surface
+      key={docId}
+      docId={docId}
+      provider={provider}
+      state={state}
+      person={person}
+      archived={archived}
+      aside={aside}
+    />
+  );
 }
 
 function Surface({
+  docId,
   provider,
   state,
   person,
   archived,
   aside,
 }: {
+  docId: string;
   provider: CollabProvider;
   state: CollabState;
   person: Person;
@@ -55,6 +68,9 @@ function Surface({
   const [suggesting, setSuggesting] = useState(false);
   const editor = useCoWritingEditor(provider, person, state.canEdit, state.canSuggest, suggesting);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [imageOpen, setImageOpen] = useState(false);
+  // Images are added and described by people editing: an image cannot carry a suggestion mark.
+  const mayAddImages = state.canEdit && !suggesting;
   const toolbar = useRef<HTMLDivElement>(null);
 
   // Alt+F10 jumps from the text to the formatting buttons, as in most word processors.
@@ -78,7 +94,11 @@ function Surface({
           ) : null}
           {state.canEdit || state.canSuggest ? (
             <div className="co-writer__tools" ref={toolbar}>
-              <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+              <Toolbar
+                editor={editor}
+                onLink={() => setLinkOpen(true)}
+                onImage={mayAddImages ? () => setImageOpen(true) : undefined}
+              />
             </div>
           ) : null}
           <div className="co-writer__page" onKeyDown={onKeyDown}>
@@ -89,6 +109,7 @@ function Surface({
       </div>
       <WordCount editor={editor} />
       {linkOpen ? <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+      {imageOpen ? <ImageDialog editor={editor} documentId={docId} onClose={() => setImageOpen(false)} /> : null}
     </div>
   );
 }

@@ -25,6 +25,7 @@ function useActive(editor: Editor) {
       quote: e.isActive('blockquote'),
       link: e.isActive('link'),
       table: e.isActive('table'),
+      image: e.isActive('image'),
     }),
   });
 }
@@ -33,7 +34,16 @@ function useActive(editor: Editor) {
  * The formatting buttons: one Tab stop, arrow keys move between buttons (Home and End jump to the
  * ends), Escape goes back to the text. Alt+F10 in the text comes here.
  */
-export function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) {
+export function Toolbar({
+  editor,
+  onLink,
+  onImage,
+}: {
+  editor: Editor;
+  onLink(): void;
+  /** Opens the image dialog; absent while suggesting (an image cannot be a suggestion). */
+  onImage?: () => void;
+}) {
   const active = useActive(editor);
   const [current, setCurrent] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
@@ -61,6 +71,9 @@ export function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) 
             group: true,
           },
         ]),
+    ...(onImage
+      ? [{ label: active.image ? 'Change image description' : 'Add an image', run: onImage, group: true }]
+      : []),
   ];
   const focusable = Math.min(current, tools.length - 1);
 

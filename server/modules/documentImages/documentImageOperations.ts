@@ -23,8 +23,8 @@ export function checkDocumentImage(bytes: Uint8Array): ImageInfo {
   if (!info) {
     throw new AppError(
       'unsupported_media_type',
-      `This file is not a picture we can use. Choose a ${documentImageRules.typeNames} picture.`,
-      { fields: [{ path: 'image', message: `Choose a ${documentImageRules.typeNames} picture.` }] },
+      `This file is not an image we can use. Choose a ${documentImageRules.typeNames} image.`,
+      { fields: [{ path: 'image', message: `Choose a ${documentImageRules.typeNames} image.` }] },
     );
   }
   return info;
@@ -54,7 +54,7 @@ export async function uploadDocumentImage(
 ): Promise<DocumentImage> {
   const { row: doc, actor } = await documentAccess(services, documentId, userId);
   authorizeDocument(actor, 'document.edit', documentFacts(doc));
-  const file = await readSingleFile(req, res, 'image', documentImageRules.maxBytes, 'picture');
+  const file = await readSingleFile(req, res, 'image', documentImageRules.maxBytes, 'image');
   parseOrThrow(uploadDocumentImageFieldsSchema, { ...req.body }, 'body');
   const info = checkDocumentImage(file.bytes);
   const id = randomUUID();
@@ -90,6 +90,6 @@ export async function loadDocumentImage(
 ): Promise<DocumentImagesTable> {
   await documentAccess(services, documentId, userId);
   const row = await services.documentImages.find(documentId, imageId);
-  if (!row) throw notFound('picture');
+  if (!row) throw notFound('image');
   return row;
 }

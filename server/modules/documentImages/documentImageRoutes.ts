@@ -25,7 +25,7 @@ export function documentImageRoutes(api: Api, services: Services): void {
       method: 'post',
       path: '/api/documents/:id/images',
       tag,
-      summary: `Add a picture to the document (${documentImageRules.typeNames}, up to 10 MB, with a description or marked as decoration; whoever may edit it)`,
+      summary: `Add an image to the document (${documentImageRules.typeNames}, up to 10 MB, with a description or marked as decoration; whoever may edit it)`,
       auth: 'user',
       params: documentParamsSchema,
       status: 201,
@@ -47,7 +47,7 @@ export function documentImageRoutes(api: Api, services: Services): void {
       method: 'get',
       path: '/api/documents/:id/images/:imageId',
       tag,
-      summary: 'A picture in the document (any member who may see it)',
+      summary: 'An image in the document (any member who may see it)',
       auth: 'user',
       params: documentImageParamsSchema,
       produces: [...documentImageRules.types],
@@ -58,7 +58,7 @@ export function documentImageRoutes(api: Api, services: Services): void {
       const { id, imageId } = parseOrThrow(documentImageParamsSchema, req.params, 'path');
       const row = await loadDocumentImage(services, id, imageId, req.user.id);
       const info = await services.blobs.head(row.blob_key);
-      if (!info) throw notFound('picture');
+      if (!info) throw notFound('image');
       await sendBlob(req, res, services.blobs, info, { contentType: row.content_type, cacheControl: IMAGE_CACHE });
     },
   );
