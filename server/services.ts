@@ -34,6 +34,7 @@ import { involvementReportRepository } from './modules/involvementReports/report
 import { balanceRepository } from './modules/balance/balanceRepository';
 import { suggestionRepository } from './modules/suggestions/suggestionRepository';
 import { titlePageRepository } from './modules/titlePages/titlePageRepository';
+import { documentImageRepository } from './modules/documentImages/documentImageRepository';
 
 /** What route handlers and socket handlers are given: built once at boot, no globals. */
 export interface Services {
@@ -86,6 +87,8 @@ export interface Services {
   documentSuggestions: ReturnType<typeof suggestionRepository>;
   /** Publications' title pages, printed on their exports' covers. */
   titlePages: ReturnType<typeof titlePageRepository>;
+  /** Pictures uploaded into documents. */
+  documentImages: ReturnType<typeof documentImageRepository>;
 }
 
 export function createServices(
@@ -137,5 +140,6 @@ export function createServices(
     balance: balanceRepository(db),
     documentSuggestions: suggestionRepository(db),
     titlePages: titlePageRepository(db),
+    documentImages: documentImageRepository(db),
   };
 }

@@ -28,6 +28,7 @@ import * as m026 from './migrations/026_machine_drafts';
 import * as m027 from './migrations/027_suggestions';
 import * as m028 from './migrations/028_involvement_reports';
 import * as m029 from './migrations/029_title_pages';
+import * as m030 from './migrations/030_document_images';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '027_suggestions': m027,
   '028_involvement_reports': m028,
   '029_title_pages': m029,
+  '030_document_images': m030,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -8,6 +8,7 @@ import type {
 } from './schema/accounts';
 import type {
   DocumentAuthorsTable,
+  DocumentImagesTable,
   DocumentLogHeadsTable,
   DocumentSnapshotsTable,
   DocumentSuggestionsTable,
@@ -120,6 +121,7 @@ export interface Database {
   task_offers: TaskOffersTable;
   member_grants: MemberGrantsTable;
   document_suggestions: DocumentSuggestionsTable;
+  document_images: DocumentImagesTable;
   gripp2_reports: Gripp2ReportsTable;
   impact_entries: ImpactEntriesTable;
   document_title_pages: DocumentTitlePagesTable;

@@ -12,6 +12,29 @@ describe('readImageInfo', () => {
     expect(readImageInfo(ffmpegImage('18x10', 'mjpeg'))).toEqual({ type: 'image/jpeg', width: 18, height: 10 });
   }, 30_000);
 
+  it('reads the size of lossy, lossless and extended WebP files', () => {
+    expect(readImageInfo(ffmpegImage('640x480', 'webp'))).toEqual({ type: 'image/webp', width: 640, height: 480 });
+    expect(readImageInfo(ffmpegImage('34x18', 'webp-lossless'))).toEqual({ type: 'image/webp', width: 34, height: 18 });
+    const vp8x = Buffer.alloc(30);
+    vp8x.write('RIFF', 0, 'latin1');
+    vp8x.write('WEBPVP8X', 8, 'latin1');
+    vp8x.writeUIntLE(4999, 24, 3);
+    vp8x.writeUIntLE(2, 27, 3);
+    expect(readImageInfo(vp8x)).toEqual({ type: 'image/webp', width: 5000, height: 3 });
+  }, 30_000);
+
+  it('goes by the bytes, not by what a file claims to be', () => {
+    // Text saved as "photo.png" or "photo.webp" is still text.
+    expect(readImageInfo(Buffer.from('Minutes of the carers’ meeting, 3 March.\n'.repeat(4)))).toBeNull();
+    const riffWave = Buffer.alloc(44);
+    riffWave.write('RIFF', 0, 'latin1');
+    riffWave.write('WAVEfmt ', 8, 'latin1');
+    expect(readImageInfo(riffWave)).toBeNull();
+    const brokenVp8 = Buffer.from(ffmpegImage('64x64', 'webp'));
+    brokenVp8[23] = 0; // the lossy start code, spoiled
+    expect(readImageInfo(brokenVp8)).toBeNull();
+  }, 30_000);
+
   it('finds a progressive frame header after EXIF data, a restart marker and fill bytes', () => {
     const exif = [0xff, 0xe1, ...u16(8), 0x45, 0x78, 0x69, 0x66, 0, 0];
     const sof2 = [0xff, 0xc2, ...u16(11), 8, ...u16(2000), ...u16(1600), 1, 1, 0x11, 0];

@@ -1,9 +1,10 @@
 /**
- * The kind and pixel size of a PNG or JPEG, read from its header alone (PNG's IHDR chunk, JPEG's SOFn
- * marker), so artwork can be checked without decoding it. Anything else, or a header cut short, is `null`.
+ * The kind and pixel size of a PNG, JPEG or WebP picture, read from its header alone (PNG's IHDR chunk, JPEG's
+ * SOFn marker, WebP's VP8/VP8L/VP8X chunk), so a picture can be checked without decoding it, whatever its name or
+ * declared type say. Anything else, or a header cut short, is `null`.
  */
 export interface ImageInfo {
-  type: 'image/png' | 'image/jpeg';
+  type: 'image/png' | 'image/jpeg' | 'image/webp';
   width: number;
   height: number;
 }
@@ -14,7 +15,34 @@ export function readImageInfo(bytes: Uint8Array): ImageInfo | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.length >= 24 && b.subarray(0, 8).equals(PNG_SIGNATURE)) return readPng(b);
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return readJpeg(b);
+  if (b.length >= 30 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') {
+    return readWebp(b);
+  }
   return null;
+}
+
+/** WebP's first chunk says how it is coded, and each coding keeps the size in its own place. */
+function readWebp(b: Buffer): ImageInfo | null {
+  const chunk = b.toString('latin1', 12, 16);
+  let width: number;
+  let height: number;
+  if (chunk === 'VP8 ') {
+    // Lossy: a 3-byte frame tag, the start code 9D 01 2A, then 14-bit width and height (little-endian).
+    if (b[23] !== 0x9d || b[24] !== 0x01 || b[25] !== 0x2a) return null;
+    width = b.readUInt16LE(26) & 0x3fff;
+    height = b.readUInt16LE(28) & 0x3fff;
+  } else if (chunk === 'VP8L') {
+    // Lossless: the signature 2F, then width−1 and height−1 in 14 bits each.
+    if (b[20] !== 0x2f) return null;
+    const bits = b.readUInt32LE(21);
+    width = (bits & 0x3fff) + 1;
+    height = ((bits >>> 14) & 0x3fff) + 1;
+  } else if (chunk === 'VP8X') {
+    // Extended (alpha, animation, metadata): canvas width−1 and height−1 in 24 bits each.
+    width = b.readUIntLE(24, 3) + 1;
+    height = b.readUIntLE(27, 3) + 1;
+  } else return null;
+  return width > 0 && height > 0 ? { type: 'image/webp', width, height } : null;
 }
 
 function readPng(b: Buffer): ImageInfo | null {

@@ -2,6 +2,7 @@ import type { ChorusModule } from './chorusModule';
 import { accountsModule } from './accounts/index';
 import { clipsModule } from './clips/index';
 import { documentCreditsModule } from './documentCredits/index';
+import { documentImagesModule } from './documentImages/index';
 import { documentsModule } from './documents/index';
 import { documentThreadsModule } from './documentThreads/index';
 import { episodesModule } from './episodes/index';
@@ -31,6 +32,7 @@ export const modules: readonly ChorusModule[] = [
   invitesModule,
   clipsModule,
   documentsModule,
+  documentImagesModule,
   documentThreadsModule,
   suggestionsModule,
   musicModule,

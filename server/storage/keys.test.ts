@@ -6,6 +6,7 @@ import {
   clipKeys,
   clipObjectKey,
   clipPrefix,
+  documentImageKey,
   documentPrefix,
   documentSnapshotKey,
   episodeArtworkKey,
@@ -28,6 +29,12 @@ const codeOf = (fn: () => unknown): string | undefined => {
 };
 
 describe('key builders', () => {
+  it('keep a document’s pictures under the document, so they go with it', () => {
+    expect(documentImageKey(W, D, C.toUpperCase())).toBe(`workspaces/${W}/documents/${D}/images/${C}`);
+    expect(documentImageKey(W, D, C).startsWith(documentPrefix(W, D))).toBe(true);
+    expect(codeOf(() => documentImageKey(W, D, '../../x'))).toBe('validation_failed');
+  });
+
   it('keep publishing files under the show and the episode', () => {
     expect(showArtworkKey(W, '0123abcd0123abcd')).toBe(`workspaces/${W}/show/artwork-0123abcd0123abcd`);
     expect(episodeArtworkKey(W, C, '0123abcd0123abcd')).toBe(`workspaces/${W}/episodes/${C}/artwork-0123abcd0123abcd`);

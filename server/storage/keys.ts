@@ -24,6 +24,7 @@ import { listeningCopy } from '../media/listeningCopy';
  *                                               zero-padded to 12 digits so key order is number order
  *     documents/{documentId}/versions/{versionId}   a named version or checkpoint (whole Yjs state)
  *     documents/{documentId}/exports/{exportId}.{ext}   one export of the document (HTML, Markdown, DOCX…)
+ *     documents/{documentId}/images/{imageId}   a picture uploaded into the document (PNG, JPEG or WebP)
  *
  * Ids are UUIDs (lower-cased here so one id never becomes two keys). Other names are single segments.
  * Every key and prefix is checked by `assertValidKey` / `assertValidPrefix` before it reaches a file
@@ -135,6 +136,10 @@ export const documentExportKey = (
   extension: string,
 ): string =>
   `${documentPrefix(workspaceId, documentId)}exports/${id('export', exportId)}.${segment('extension', extension)}`;
+
+/** A picture uploaded into a document, exactly as received (its type is in its `document_images` row). */
+export const documentImageKey = (workspaceId: string, documentId: string, imageId: string): string =>
+  `${documentPrefix(workspaceId, documentId)}images/${id('image', imageId)}`;
 
 export const episodePrefix = (workspaceId: string, episodeId: string): string =>
   `${workspacePrefix(workspaceId)}episodes/${id('episode', episodeId)}/`;

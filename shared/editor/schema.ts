@@ -4,6 +4,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { ClipQuote } from './clipQuote';
 import { CommentMark } from './commentMark';
 import { Footnote } from './footnote';
+import { DocumentImage } from './documentImage';
 import { DeletionMark, InsertionMark, ModificationMark } from './suggestionMarks';
 
 /**
@@ -27,6 +28,8 @@ export const editorExtensions: Extensions = [
   DeletionMark,
   ModificationMark,
   Footnote,
+  // Pictures with their alt text (issue 11 §2).
+  DocumentImage,
 ];
 
 /** Tiptap's default Yjs field: the Y.XmlFragment that holds a document's body. */

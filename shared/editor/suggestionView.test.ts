@@ -64,6 +64,23 @@ describe('the document with every suggestion rejected', () => {
     expect(sameAcceptedText(before, bold)).toBe(false);
   });
 
+  it('counts an image, and its description, as accepted text: the library cannot mark an image as suggested', () => {
+    const before = paragraph('Our garden.');
+    const image = (alt: string): JSONContent => ({
+      type: 'image',
+      attrs: { imageId: 'i1', src: null, alt, decorative: false, width: null, height: null },
+    });
+    const withImage: JSONContent = { type: 'doc', content: [...before.content!, image('A bench')] };
+    expect(sameAcceptedText(before, withImage)).toBe(false);
+    expect(sameAcceptedText(withImage, { type: 'doc', content: [...before.content!, image('A broken bench')] })).toBe(
+      false,
+    );
+    // So a suggest-only member's image is refused by the server (and their editor offers no image button).
+    expect(() =>
+      suggest(before, (s) => s.tr.insert(s.doc.content.size, schema.nodes.image!.create({ imageId: 'i1', alt: 'x' }))),
+    ).toThrow(/Invalid content/);
+  });
+
   it('agrees with the library on the rejected text', () => {
     const before = paragraph('We will meet on Monday.');
     const after = suggest(

@@ -9,10 +9,11 @@
 // 4: the suggestion marks `insertion`, `deletion`, `modification` (an editor without them would take suggested
 //    words for accepted text, and drop suggested formatting).
 // 5: the `footnote` node (an editor without it would drop the notes it cannot read).
-export const EDITOR_SCHEMA_VERSION = 5;
+// 6: the `image` node (an editor without it would drop pictures and their alt text).
+export const EDITOR_SCHEMA_VERSION = 6;
 
 /** The oldest editor version the server still accepts. */
-export const MIN_EDITOR_SCHEMA_VERSION = 5;
+export const MIN_EDITOR_SCHEMA_VERSION = 6;
 
 export const isCompatibleSchemaVersion = (version: number): boolean =>
   Number.isInteger(version) && version >= MIN_EDITOR_SCHEMA_VERSION && version <= EDITOR_SCHEMA_VERSION;

@@ -128,6 +128,19 @@ const states: State[] = [
     ready: (page) => documentStatus(page, 'Saved'),
   },
   {
+    name: 'the “Add an image” dialog, with its problems listed',
+    who: 'editor',
+    path: (w) => `/d/${w.docId}`,
+    ready: (page) => documentStatus(page, 'Saved'),
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Add an image' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add an image' });
+      await dialog.getByRole('button', { name: 'Add image' }).click();
+      await dialog.getByRole('alert').getByText('Choose an image to add.').waitFor();
+      return '“Add image” with nothing chosen';
+    },
+  },
+  {
     name: 'a viewed version',
     who: 'editor',
     path: (w) => `/d/${w.docId}`,

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportHtml } from '../../server/modules/exports/formats/html';
+import { withImages } from '../../server/modules/exports/formats/exportImages';
 import { exportSourceOf } from '../../server/modules/exports/formats/readableBody';
 import { withAbout } from '../../server/modules/exports/formats/frontMatter';
 import {
@@ -13,6 +14,8 @@ import {
   exportSampleTitlePage,
   exportSampleWithFootnote,
 } from '../support/exportSample';
+
+import { ffmpegImage } from '../support/images';
 import { journeyServer } from './support/journeyServer';
 import { documentStatus, documentText } from './support/documentEditor';
 import { annStartsPublication } from './support/journeys';
@@ -100,5 +103,32 @@ describe('document exports', () => {
     expect(await reader.evaluate(() => location.hash)).toBe('#fn1');
     await reader.getByRole('link', { name: 'Back to the text of note 1' }).click();
     expect(await reader.evaluate(() => location.hash)).toBe('#fnref1');
+  });
+
+  it('makes an HTML export with images, described and decorative, that axe finds no problems in', async () => {
+    const reader = (await server.person()).page;
+    const image = (imageId: string, alt: string, decorative: boolean) => ({
+      type: 'image',
+      attrs: { imageId, src: null, alt, decorative, width: null, height: null },
+    });
+    const body = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Where we meet.' }] },
+        image('a', 'Four carers around a kitchen table', false),
+        image('b', 'a border', true),
+      ],
+    };
+    const bytes = ffmpegImage('200x100', 'png', 'orange');
+    const images = {
+      a: { contentType: 'image/png' as const, bytes, width: 200, height: 100 },
+      b: { contentType: 'image/png' as const, bytes, width: 200, height: 100 },
+    };
+    const html = exportHtml(exportSourceOf('Our kitchen', 'en', withImages(body, images)));
+    expect(await axeViolations(reader, html)).toEqual([]);
+    // The described image is read out by its words; the decoration is not there for a screen reader at all.
+    expect(await reader.getByRole('img').count()).toBe(1);
+    const img = reader.getByRole('img', { name: 'Four carers around a kitchen table' });
+    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(200);
   });
 });

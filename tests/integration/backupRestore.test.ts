@@ -73,6 +73,8 @@ describe.each(directions())('backup on %s, restore on %s', (from: Backends, to: 
   let ctx: Workspace;
   let scriptId: string;
   let clipIds: string[];
+  let pictureUrl: string;
+  let pictureKey: string;
   let before: Seen;
   let restored: TestServer | undefined;
   const spare: Install[] = [];
@@ -98,6 +100,19 @@ describe.each(directions())('backup on %s, restore on %s', (from: Backends, to: 
         'image/jpeg',
       );
       expect(art.status).toBe(200);
+      // A picture in the script: its row and its file go in the archive like the rest.
+      const form = new FormData();
+      form.append('alt', 'A red square');
+      form.append('image', new Blob([new Uint8Array(images.square1400!)], { type: 'image/jpeg' }), 'red.jpg');
+      const picture = await fetch(`${server.url}/api/documents/${scriptId}/images`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: people.expert.cookie! },
+      });
+      expect(picture.status).toBe(201);
+      const { url, imageId } = (await picture.json()) as { url: string; imageId: string };
+      pictureUrl = url;
+      pictureKey = `blobs/workspaces/${ws.id}/documents/${scriptId}/images/${imageId}`;
       await everyoneHeardSignsOff(ctx, episodeId);
       expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
       clipIds = (await people.editor.get(`/api/workspaces/${ws.id}/clips`)).body.clips.map((c: { id: string }) => c.id);
@@ -140,6 +155,8 @@ describe.each(directions())('backup on %s, restore on %s', (from: Backends, to: 
       expect.arrayContaining(clipIds.map((id) => `blobs/workspaces/${ctx.ws.id}/clips/${id}/original`)),
     );
     expect(kinds('blob').some((n) => n.endsWith('.mp3'))).toBe(true);
+    expect(rowsOf('document_images')).toBe(1);
+    expect(kinds('blob')).toContain(pictureKey);
     expect(kinds('document')).toContain(`documents/${scriptId}.yjs`);
     expect(manifest.entries.every((e) => e.name !== MANIFEST_NAME)).toBe(true);
   });
@@ -166,6 +183,9 @@ describe.each(directions())('backup on %s, restore on %s', (from: Backends, to: 
     const clips = await editor.get(`/api/workspaces/${ctx.ws.id}/clips`);
     expect(clips.status).toBe(200);
     expect(clips.body.clips.map((c: { status: string }) => c.status)).toEqual(['ready', 'ready']);
+    const picture = await fetch(restored.url + pictureUrl, { headers: { cookie: ctx.people.editor.cookie! } });
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/jpeg');
     // New rows get new ids: an episode made after the move is indexed for search next to the restored passages.
     const made = await editor.post(`/api/workspaces/${ctx.ws.id}/episodes`, { title: 'Episode 2: After the move' });
     expect(made.status).toBe(201);

@@ -6,6 +6,7 @@ import { EditorStatus } from './EditorStatus';
 import { suggestOnlyWords } from './statusWords';
 import { FootnoteDialog } from './FootnoteDialog';
 import { footnoteDialogEvent } from './FootnoteInEditor';
+import { ImageDialog } from './ImageDialog';
 import { LinkDialog } from './LinkDialog';
 import { Toolbar } from './Toolbar';
 import { useCoWritingEditor } from './useCoWritingEditor';
@@ -38,16 +39,28 @@ export function CoWritingEditor({ docId, person, canEdit, archived, aside }: CoW
       </p>
     );
   }
-  return <Surface key={docId} provider={provider} state={state} person={person} archived={archived} aside={aside} />;
+  return (
+    <Surface
+      key={docId}
+      docId={docId}
+      provider={provider}
+      state={state}
+      person={person}
+      archived={archived}
+      aside={aside}
+    />
+  );
 }
 
 function Surface({
+  docId,
   provider,
   state,
   person,
   archived,
   aside,
 }: {
+  docId: string;
   provider: CollabProvider;
   state: CollabState;
   person: Person;
@@ -58,6 +71,9 @@ function Surface({
   const editor = useCoWritingEditor(provider, person, state.canEdit, state.canSuggest, suggesting);
   const [linkOpen, setLinkOpen] = useState(false);
   const [footnoteOpen, setFootnoteOpen] = useState(false);
+  const [imageOpen, setImageOpen] = useState(false);
+  // Images are added and described by people editing: an image cannot carry a suggestion mark.
+  const mayAddImages = state.canEdit && !suggesting;
   const toolbar = useRef<HTMLDivElement>(null);
   // Footnotes only while editing: the shared text cannot carry a suggestion mark on a footnote (y-prosemirror keeps
   // marks on text alone), so a suggested footnote would land as accepted text, and the server refuses that.
@@ -98,6 +114,7 @@ function Surface({
                 editor={editor}
                 onLink={() => setLinkOpen(true)}
                 onFootnote={mayAddFootnotes ? () => setFootnoteOpen(true) : undefined}
+                onImage={mayAddImages ? () => setImageOpen(true) : undefined}
               />
             </div>
           ) : null}
@@ -110,6 +127,7 @@ function Surface({
       <WordCount editor={editor} />
       {linkOpen ? <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} /> : null}
       {footnoteOpen ? <FootnoteDialog editor={editor} onClose={() => setFootnoteOpen(false)} /> : null}
+      {imageOpen ? <ImageDialog editor={editor} documentId={docId} onClose={() => setImageOpen(false)} /> : null}
     </div>
   );
 }

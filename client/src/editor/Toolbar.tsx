@@ -25,6 +25,7 @@ function useActive(editor: Editor) {
       quote: e.isActive('blockquote'),
       link: e.isActive('link'),
       table: e.isActive('table'),
+      image: e.isActive('image'),
     }),
   });
 }
@@ -37,11 +38,14 @@ export function Toolbar({
   editor,
   onLink,
   onFootnote,
+  onImage,
 }: {
   editor: Editor;
   onLink(): void;
   /** Left out while suggesting: footnotes are added only while editing. */
   onFootnote?: () => void;
+  /** Opens the image dialog; absent while suggesting (an image cannot be a suggestion). */
+  onImage?: () => void;
 }) {
   const active = useActive(editor);
   const [current, setCurrent] = useState(0);
@@ -71,6 +75,9 @@ export function Toolbar({
             group: true,
           },
         ]),
+    ...(onImage
+      ? [{ label: active.image ? 'Change image description' : 'Add an image', run: onImage, group: true }]
+      : []),
   ];
   const focusable = Math.min(current, tools.length - 1);
 

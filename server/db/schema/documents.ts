@@ -99,3 +99,18 @@ export interface DocumentSuggestionsTable {
   /** `open` while the marks are in the text; `settled` once they are gone (accepted or rejected). */
   state: 'open' | 'settled';
 }
+
+/** A picture uploaded into a document (migration 030); its alt text lives in the document's `image` node. */
+export interface DocumentImagesTable {
+  id: string;
+  document_id: string;
+  workspace_id: string;
+  uploaded_by: string;
+  content_type: 'image/png' | 'image/jpeg' | 'image/webp';
+  /** bigint: PostgreSQL hands it back as a string. */
+  size_bytes: number | string;
+  width: number;
+  height: number;
+  blob_key: string;
+  created_at: string;
+}

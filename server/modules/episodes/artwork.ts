@@ -15,9 +15,10 @@ import type { EpisodeFileUpload } from './episodeUpload';
 import { artworkVersion } from './publicPaths';
 
 /** A PNG or JPEG, square, 1400–3000 px: 415 for anything that is not such a picture, 422 for the wrong size. */
-export function checkArtwork(bytes: Uint8Array): ImageInfo {
+export function checkArtwork(bytes: Uint8Array): ImageInfo & { type: 'image/png' | 'image/jpeg' } {
   const info = readImageInfo(bytes);
-  if (!info)
+  // Feeds and podcast apps take PNG and JPEG artwork only, though the reader knows WebP too.
+  if (!info || info.type === 'image/webp')
     throw new AppError(
       'unsupported_media_type',
       `This file is not a PNG or JPEG picture. Choose a PNG or JPEG: ${artworkRuleSentence}.`,
@@ -25,7 +26,7 @@ export function checkArtwork(bytes: Uint8Array): ImageInfo {
     );
   const problem = artworkSizeProblem(info.width, info.height);
   if (problem) throw new AppError('unprocessable_content', problem, { fields: [{ path: 'image', message: problem }] });
-  return info;
+  return { ...info, type: info.type };
 }
 
 interface ArtworkOwner {

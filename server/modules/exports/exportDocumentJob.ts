@@ -12,6 +12,7 @@ import { versionState } from '../documents/versionOperations';
 import { exportEvent } from './exportRealtime';
 import { creditsOf } from '../documentCredits/documentCredits';
 import { quoteBlocksForExport } from '../quotes/quotesForReaders';
+import { imagesForExport } from '../documentImages/imagesForExport';
 import type { ExportThread } from './exportThread';
 import { exportFormatters } from './formats/index';
 import { titlePageForExport } from '../titlePages/titlePageOperations';
@@ -74,6 +75,7 @@ export function exportDocumentJob(services: Services, collab: CollabServer, thre
         acknowledgements: (await creditsOf(services, doc)).acknowledgements,
         titlePage: await titlePageForExport(services, doc),
         copy: await copyFactsOf(services, row),
+        images: await imagesForExport(services, doc.id, state),
       });
       const bytes = Buffer.from(made.buffer, made.byteOffset, made.byteLength);
       await step(0.8);

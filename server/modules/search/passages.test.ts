@@ -4,6 +4,20 @@ import { blockTexts, documentPassages, episodePassages, snippetOf, transcriptPas
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
 describe('search passages', () => {
+  it('reads an image as its description, and decoration as nothing', () => {
+    const image = (alt: string, decorative = false) => ({ type: 'image', attrs: { imageId: 'i', alt, decorative } });
+    const doc = {
+      type: 'doc',
+      content: [
+        paragraph('Before.'),
+        image('Four carers around a kitchen table'),
+        image('a border', true),
+        paragraph('After.'),
+      ],
+    };
+    expect(blockTexts(doc)).toEqual(['Before.', 'Four carers around a kitchen table', 'After.']);
+  });
+
   it('reads each block of a document, inline pieces run together and breaks as spaces', () => {
     const doc = {
       type: 'doc',

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { altTextOf, documentImageName } from '../../../shared/editor/documentImage';
 import type { LiveTranscript } from '../../../shared/transcripts/transcriptDoc';
 import type { NewPassage } from './searchRepository';
 
@@ -25,14 +26,18 @@ export function transcriptPassages(title: string, transcript: LiveTranscript): N
   );
 }
 
-/** Every block's text, in reading order (a block's inline pieces run together; hard breaks become spaces). */
+/**
+ * Every block's text, in reading order (a block's inline pieces run together; hard breaks become spaces). An image
+ * counts as a block of its description, so an image is found by what it shows (decoration by nothing).
+ */
 export function blockTexts(node: JSONContent): string[] {
   const inline = (n: JSONContent): string =>
     n.type === 'text' ? (n.text ?? '') : n.type === 'hardBreak' ? ' ' : (n.content ?? []).map(inline).join('');
   const blocks: string[] = [];
   const walk = (n: JSONContent) => {
     const children = n.content ?? [];
-    if (children.some((c) => c.type === 'text' || c.type === 'hardBreak')) blocks.push(inline(n));
+    if (n.type === documentImageName) blocks.push(altTextOf(n.attrs));
+    else if (children.some((c) => c.type === 'text' || c.type === 'hardBreak')) blocks.push(inline(n));
     else children.forEach(walk);
   };
   walk(node);

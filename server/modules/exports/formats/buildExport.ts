@@ -5,6 +5,7 @@ import { renderJson } from '../../../collab/renderJson';
 import { withQuoteBlocks, type QuoteBlocks } from '../../quotes/quoteBlocks';
 import { withAcknowledgements } from './acknowledgements';
 import { withAbout, type CopyFacts } from './frontMatter';
+import { withImages, type ExportImages } from './exportImages';
 import { exportFormatters } from './index';
 import { exportSourceOf } from './readableBody';
 
@@ -23,6 +24,8 @@ export interface ExportInput {
   titlePage?: TitlePage | null;
   /** Which copy this is (an edition, a named version) and when it was made, for "About this publication". */
   copy?: CopyFacts;
+  /** The pictures the text shows, read from storage by the job (by image id, within this document). */
+  images?: ExportImages;
 }
 
 /**
@@ -39,10 +42,11 @@ export async function buildExport({
   acknowledgements,
   titlePage = null,
   copy = { madeAt: new Date().toISOString() },
+  images = {},
 }: ExportInput): Promise<Uint8Array> {
   const formatter = exportFormatters[format];
   if (!formatter) throw new Error(`Exports to “${format}” are not made by this server.`);
-  const accepted = rejectedView(renderJson(state)) ?? { type: 'doc', content: [] };
+  const accepted = withImages(rejectedView(renderJson(state)) ?? { type: 'doc', content: [] }, images);
   const body = withAbout(
     withAcknowledgements(withQuoteBlocks(accepted, quotes), acknowledgements),
     titlePage,

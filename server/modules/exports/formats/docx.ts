@@ -8,6 +8,7 @@ import {
   FootnoteReferenceRun,
   HeadingLevel,
   InternalHyperlink,
+  ImageRun,
   LevelFormat,
   Packer,
   PageBreak,
@@ -23,7 +24,9 @@ import {
 } from 'docx';
 import { numberFootnotes } from '../../../../shared/editor/footnote';
 import { contentsOf, headingsOf, titlePageLines } from './frontMatter';
+import { imageFromNode } from './exportImages';
 import type { ExportSource } from './readableBody';
+import { pngOfWebp } from './webpAsPng';
 
 const headingLevels = [
   HeadingLevel.HEADING_1,
@@ -62,14 +65,13 @@ interface Inline {
 /**
  * A Word document made with the `docx` library: headings as Word's Heading 1–6 styles (so the navigation
  * pane and a screen reader's heading list work), lists as Word lists, tables with a repeating header
- * row, links as hyperlinks, quotes in the Quote style, footnotes as Word's own footnotes; title and language in
- * the document's properties. A publication with a title page opens with it and a contents list of links to
- * bookmarks on the headings, each on a page of its own.
- * (The editor has no images yet; when it does, they go in as ImageRun with their alt text.)
+ * row, links as hyperlinks, quotes in the Quote style, footnotes as Word's own footnotes, pictures with their alt
+ * text (or marked as decorative); title and language in the document's properties. A publication with a title page
+ * opens with it and a contents list of links to bookmarks on the headings, each on a page of its own.
  */
 export async function exportDocx(source: ExportSource): Promise<Uint8Array> {
-  const writer = new DocxWriter();
   const { doc: body } = numberFootnotes(source.body);
+  const writer = new DocxWriter(await webpPictures(body));
   const blocks = body.content ?? [];
   const children: (Paragraph | Table)[] = [];
   if (source.titlePage && blocks[0]?.type === 'heading') {
@@ -176,10 +178,27 @@ interface BlockContext {
   quote?: boolean;
 }
 
+/** Word takes no WebP: each WebP picture of the body, by its `src`, as PNG (made by ffmpeg). */
+async function webpPictures(body: JSONContent): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const visit = async (node: JSONContent): Promise<void> => {
+    const image = node.type === 'image' ? imageFromNode(node) : null;
+    if (image?.contentType === 'image/webp') out.set(String(node.attrs!.src), await pngOfWebp(image.bytes));
+    for (const child of node.content ?? []) await visit(child);
+  };
+  await visit(body);
+  return out;
+}
+
+/** Largest width of a picture on the page, in pixels at 96 to the inch (A4 less Word's default margins). */
+const PAGE_WIDTH_PX = 600;
+
 class DocxWriter {
   readonly numberedLists: { reference: string; levels: ILevelsOptions[] }[] = [];
   /** Headings written so far: each gets the bookmark the contents link to. */
   private headings = 0;
+
+  constructor(private readonly pngs: Map<string, Buffer>) {}
 
   blocks(nodes: JSONContent[], ctx: BlockContext): (Paragraph | Table)[] {
     return nodes.flatMap((n) => this.block(n, ctx));
@@ -215,6 +234,10 @@ class DocxWriter {
         ];
       case 'table':
         return [this.table(node)];
+      case 'image': {
+        const run = this.image(node);
+        return run ? [this.paragraph([run], ctx)] : [];
+      }
       default:
         // readableBody leaves only known blocks; anything else is read as a paragraph of its inline content.
         return [this.paragraph(this.inlines(content, {}), ctx)];
@@ -273,6 +296,33 @@ class DocxWriter {
       });
     });
     return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
+  }
+
+  /** A picture as Word's inline picture, its description as the alt text; decoration marked so readers skip it. */
+  private image(node: JSONContent): ImageRun | null {
+    const found = imageFromNode(node);
+    if (!found) return null;
+    const png = this.pngs.get(String(node.attrs?.src));
+    const type = png
+      ? 'png'
+      : found.contentType === 'image/jpeg'
+        ? 'jpg'
+        : found.contentType === 'image/png'
+          ? 'png'
+          : null;
+    if (!type) return null;
+    const width = Math.max(1, Number(node.attrs?.width) || PAGE_WIDTH_PX);
+    const height = Math.max(1, Number(node.attrs?.height) || PAGE_WIDTH_PX);
+    const scale = Math.min(1, PAGE_WIDTH_PX / width);
+    const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt : '';
+    const decorative = node.attrs?.decorative === true || alt === '';
+    return new ImageRun({
+      type,
+      data: png ?? found.bytes,
+      transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
+      altText: decorative ? { name: 'Decorative picture' } : { name: 'Picture', description: alt, title: alt },
+      ...(decorative ? { decorative: true } : {}),
+    });
   }
 
   private cellBlocks(cell: JSONContent, header: boolean): (Paragraph | Table)[] {

@@ -127,6 +127,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #767676; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }
 th p, td p { margin: 0; }
+img { display: block; max-width: 100%; height: auto; margin: 0 0 1rem; }
 hr { border: 0; border-top: 1px solid #767676; margin: 2rem 0; }
 .title-page { padding-bottom: 1.5rem; margin-bottom: 2rem; border-bottom: 4px solid #1d70b8; }
 .title-page h1 { font-size: 2.5rem; margin-top: 0; }

@@ -50,6 +50,8 @@ const knownNodes = new Set([
   'tableRow',
   'tableHeader',
   'tableCell',
+  // Pictures, once `withImages` has put their bytes in (exporters never follow any other address).
+  'image',
 ]);
 /** Marks that change how text reads. The `comment` mark only anchors a thread: open comments are left out. */
 const knownMarks = new Set(['bold', 'italic', 'underline', 'strike', 'code', 'link']);
@@ -83,6 +85,7 @@ function readable(node: JSONContent, inline: boolean): JSONContent | null {
     const marks = node.marks?.filter((m) => knownMarks.has(m.type));
     return marks?.length ? { type, text: node.text, marks } : { type, text: node.text };
   }
+  if (type === 'image' && !/^data:image\//.test(String(node.attrs?.src ?? ''))) return null;
   const out: JSONContent = { type };
   if (node.attrs) out.attrs = node.attrs;
   if (node.content) {
