@@ -27,6 +27,7 @@ import * as m025 from './migrations/025_redactions';
 import * as m026 from './migrations/026_machine_drafts';
 import * as m027 from './migrations/027_suggestions';
 import * as m028 from './migrations/028_involvement_reports';
+import * as m031 from './migrations/031_voice_comments';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '026_machine_drafts': m026,
   '027_suggestions': m027,
   '028_involvement_reports': m028,
+  '031_voice_comments': m031,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -26,6 +26,7 @@ import type {
   ClipConsentsTable,
   ClipRecordingsTable,
   ClipsTable,
+  VoiceCommentsTable,
   RecordingChunksTable,
 } from './schema/clips';
 import type {
@@ -121,6 +122,7 @@ export interface Database {
   document_suggestions: DocumentSuggestionsTable;
   gripp2_reports: Gripp2ReportsTable;
   impact_entries: ImpactEntriesTable;
+  voice_comments: VoiceCommentsTable;
 }
 
 export type * from './schema/accounts';

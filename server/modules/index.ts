@@ -20,6 +20,7 @@ import { strengthsModule } from './strengths/index';
 import { balanceModule } from './balance/index';
 import { suggestionsModule } from './suggestions/index';
 import { transcriptsModule } from './transcripts/index';
+import { voiceCommentsModule } from './voiceComments/index';
 import { workspaceArchivesModule } from './workspaceArchives/index';
 import { workspacesModule } from './workspaces/index';
 
@@ -36,6 +37,7 @@ export const modules: readonly ChorusModule[] = [
   episodesModule,
   exportsModule,
   transcriptsModule,
+  voiceCommentsModule,
   quotesModule,
   documentCreditsModule,
   editionsModule,
