@@ -15,6 +15,7 @@ import type {
   QuoteRemovedEvent,
   ThreadMentionEvent,
   TranscriptDraftEvent,
+  VoiceCommentEvent,
 } from '../shared/realtime/events';
 import type { JobStatus } from './db/schema';
 
@@ -77,6 +78,7 @@ export interface DomainEvents {
   'edition:signoffRequested': [event: { workspaceId: string; editionId: string; userIds: string[] }];
   /** A quoted voice was withdrawn (or its quote consent taken back): the edition left its public page. */
   'edition:withdrawn': [event: EditionWithdrawnEvent];
+  'voiceComment:changed': [event: VoiceCommentEvent];
 }
 
 export interface EditionWithdrawnEvent {

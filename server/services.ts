@@ -21,6 +21,7 @@ import { editionRepository } from './modules/editions/editionRepository';
 import { recordingRepository } from './modules/clips/recordingRepository';
 import { versionRepository } from './modules/documents/versionRepository';
 import { threadRepository } from './modules/documentThreads/threadRepository';
+import { voiceCommentRepository } from './modules/voiceComments/voiceCommentRepository';
 import { exportRepository } from './modules/exports/exportRepository';
 import { searchRepository } from './modules/search/searchRepository';
 import { transcriptRepository } from './modules/transcripts/transcriptRepository';
@@ -65,6 +66,7 @@ export interface Services {
   recordings: ReturnType<typeof recordingRepository>;
   documentVersions: ReturnType<typeof versionRepository>;
   documentThreads: ReturnType<typeof threadRepository>;
+  voiceComments: ReturnType<typeof voiceCommentRepository>;
   documentExports: ReturnType<typeof exportRepository>;
   clipTranscripts: ReturnType<typeof transcriptRepository>;
   clipRedactions: ReturnType<typeof redactionRepository>;
@@ -125,6 +127,7 @@ export function createServices(
     recordings: recordingRepository(db),
     documentVersions: versionRepository(db),
     documentThreads: threadRepository(db),
+    voiceComments: voiceCommentRepository(db),
     documentExports: exportRepository(db),
     clipTranscripts: transcriptRepository(db),
     clipRedactions: redactionRepository(db),

@@ -27,6 +27,7 @@ import type {
   ClipConsentsTable,
   ClipRecordingsTable,
   ClipsTable,
+  VoiceCommentsTable,
   RecordingChunksTable,
 } from './schema/clips';
 import type {
@@ -125,6 +126,7 @@ export interface Database {
   gripp2_reports: Gripp2ReportsTable;
   impact_entries: ImpactEntriesTable;
   document_title_pages: DocumentTitlePagesTable;
+  voice_comments: VoiceCommentsTable;
 }
 
 export type * from './schema/accounts';

@@ -22,6 +22,7 @@ import { balanceModule } from './balance/index';
 import { suggestionsModule } from './suggestions/index';
 import { titlePagesModule } from './titlePages/index';
 import { transcriptsModule } from './transcripts/index';
+import { voiceCommentsModule } from './voiceComments/index';
 import { workspaceArchivesModule } from './workspaceArchives/index';
 import { workspacesModule } from './workspaces/index';
 
@@ -39,6 +40,7 @@ export const modules: readonly ChorusModule[] = [
   episodesModule,
   exportsModule,
   transcriptsModule,
+  voiceCommentsModule,
   quotesModule,
   documentCreditsModule,
   titlePagesModule,

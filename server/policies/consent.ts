@@ -130,3 +130,18 @@ export function noteReadable(
 export function editionMayBePublic(quoted: readonly (ConsentFacts | undefined)[]): boolean {
   return quoted.every((facts) => consentAllows(facts, 'quote.publish'));
 }
+
+/**
+ * What recording a voice comment agrees to (said in plain words on the recorder): members of the workspace may hear
+ * it and read its words, and nothing else. Stored as the consent of the clip that carries its audio, so every rule
+ * above already keeps it out of episodes, the feed, public pages and quotes.
+ */
+export const voiceCommentConsent = { podcast: false, publicationQuotes: false, audience: 'internal' } as const;
+
+/**
+ * May this person hear a voice comment (and read its words)? Only a member of its workspace, and only until its
+ * maker deletes it (a withdrawal of the clip that carries it): then nobody, at once.
+ */
+export function voiceCommentMayBeHeard(facts: ConsentFacts | undefined, listener: { member: boolean }): boolean {
+  return listener.member && consentAllows(facts, 'clip.listen') && facts?.audience === 'internal';
+}

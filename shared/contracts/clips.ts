@@ -244,6 +244,8 @@ export const commentSchema = z.object({
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolvedBy: personSchema.nullable(),
+  /** Recorded instead of written: fetch it from `/api/voice-comments/:id` (`body` is then a short label). */
+  voiceCommentId: z.string().nullable(),
 });
 export type Comment = z.infer<typeof commentSchema>;
 export const commentThreadSchema = commentSchema.extend({ replies: z.array(commentSchema) });

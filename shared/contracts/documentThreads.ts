@@ -49,6 +49,8 @@ export const threadCommentSchema = z.object({
   /** Members named in the comment (the body shows them as “@Name”). */
   mentions: z.array(threadPersonSchema),
   createdAt: z.string(),
+  /** Recorded instead of written: fetch it from `/api/voice-comments/:id` (`body` is then a short label). */
+  voiceCommentId: z.string().nullable(),
 });
 export type ThreadComment = z.infer<typeof threadCommentSchema>;
 

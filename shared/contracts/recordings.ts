@@ -77,6 +77,11 @@ export const createRecordingBodySchema = z.strictObject({
    * same recording instead of making a second one.
    */
   clientKey: idSchema.optional(),
+  /**
+   * `story` (the default): a clip, sent with its consent choices. `voiceComment`: a comment recorded instead of
+   * written, at most three minutes, sent with `POST /api/recordings/:id/voice-comment` (see `voiceComments.ts`).
+   */
+  purpose: z.enum(['story', 'voiceComment'], { message: 'The purpose is either story or voiceComment.' }).optional(),
 });
 export type CreateRecordingBody = z.input<typeof createRecordingBodySchema>;
 

@@ -57,6 +57,15 @@ export interface ServerToClientEvents {
   'notification:unread': (payload: { unread: number }) => void;
   /** Quotes of a clip were taken out of a document because the speaker changed their mind (its editors are told). */
   'quote:removed': (payload: QuoteRemovedEvent) => void;
+  /** A voice comment was sent, became ready (or failed), got its words, or was deleted: fetch it again (404 once deleted). */
+  'voiceComment:changed': (payload: VoiceCommentEvent) => void;
+}
+
+/** Ids only: the audio and the words are fetched over HTTP, where consent is asked. */
+export interface VoiceCommentEvent {
+  workspaceId: string;
+  voiceCommentId: string;
+  change: 'sent' | 'status' | 'transcript' | 'deleted';
 }
 
 /** Clip events carry ids, status and progress (and comment text); fetch the clip over HTTP for the rest. */

@@ -8,6 +8,7 @@ import type { Person } from './support/browser';
 import { journeyServer } from './support/journeyServer';
 import { documentStatus } from './support/documentEditor';
 import { picture } from './support/screenshots';
+import { voiceCommentOverHttp } from '../support/voiceComments';
 import { actAs, sweepWorld, type SweepWorld, type Who } from './support/sweepWorld';
 
 /** One page in one state, as one person sees it. */
@@ -108,6 +109,32 @@ const states: State[] = [
       await page.getByRole('button', { name: 'Save choices' }).waitFor();
       return '“Change these choices”';
     },
+  },
+  {
+    name: 'a clip, recording a voice comment instead of writing one',
+    who: 'editor',
+    path: (w) => `/c/${w.carerClipId}`,
+    ready: heading("carer's story"),
+    act: async (page) => {
+      await page.getByRole('button', { name: /^Comment at / }).click();
+      await page.getByRole('button', { name: 'Record a voice comment instead' }).click();
+      await page.getByRole('region', { name: 'Record a voice comment' }).waitFor();
+      return '“Record a voice comment instead”';
+    },
+  },
+  {
+    name: 'a clip with a voice comment, as another member',
+    who: 'carer',
+    path: (w) => `/c/${w.carerClipId}`,
+    prepare: async (w) => {
+      await voiceCommentOverHttp(
+        w.people.editor,
+        w.workspaceId,
+        { on: 'clip', clipId: w.carerClipId, atSeconds: 1 },
+        w.dir,
+      );
+    },
+    ready: (page) => page.getByLabel(/^Voice comment from editor person/).waitFor(),
   },
   {
     name: 'record a story',

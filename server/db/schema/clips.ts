@@ -58,6 +58,8 @@ export interface ClipCommentsTable {
   resolved_at: string | null;
   resolved_by: string | null;
   created_at: string;
+  /** The comment is this voice comment (its audio and transcript live there); null for a written one. */
+  voice_comment_id: string | null;
 }
 
 /** A clip recorded in the browser: its pieces arrive one by one until it is finished (sent). */
@@ -90,4 +92,22 @@ export interface RecordingChunksTable {
   /** Hex SHA-256 of the piece, so a piece sent twice can be recognised. */
   sha256: string;
   created_at: string;
+}
+
+/**
+ * A comment recorded instead of written. Its id is the id of the clip that carries its audio (processed like any
+ * recording, with its own transcript); `place` and `comment_id` are set once it is sent as a comment.
+ */
+export interface VoiceCommentsTable {
+  id: string;
+  workspace_id: string;
+  maker_id: string;
+  /** `clip`: a comment or reply on a clip (`subject_id` the clip); `document`: on a passage (`subject_id` the document). */
+  place: 'clip' | 'document' | null;
+  subject_id: string | null;
+  /** The clip comment's or the document thread comment's id. */
+  comment_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+  deleted_at: string | null;
 }

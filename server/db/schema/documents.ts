@@ -76,6 +76,8 @@ export interface DocumentThreadCommentsTable {
   /** JSON array of the mentioned members' user ids. */
   mentions: string;
   created_at: string;
+  /** The comment is this voice comment; null for a written one. */
+  voice_comment_id: string | null;
 }
 
 /** Everyone who changed a document's text (kept because the update log is trimmed after snapshots). */

@@ -36,9 +36,17 @@ export function clipRepository(db: Db) {
     findDetailed: (id: string): Promise<ClipRow | undefined> =>
       withNames().where('clips.id', '=', id).executeTakeFirst(),
 
+    /** The workspace's clips; the audio of voice comments is not among them (it belongs to its comment). */
     listForWorkspace: (workspaceId: string): Promise<ClipRow[]> =>
       withNames()
         .where('clips.workspace_id', '=', workspaceId)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('voice_comments').select('voice_comments.id').whereRef('voice_comments.id', '=', 'clips.id'),
+            ),
+          ),
+        )
         .orderBy('clips.created_at', 'desc')
         .orderBy('clips.id')
         .execute(),

@@ -20,6 +20,7 @@ export async function addComment(
   clipId: string,
   userId: string,
   body: CreateCommentBody,
+  voiceCommentId: string | null = null,
 ): Promise<Comment> {
   const { clip } = await loadClipFor(services, clipId, userId, 'clip.comment');
   let at: number | null = null;
@@ -55,6 +56,7 @@ export async function addComment(
     body: body.body,
     at_seconds: at,
     end_seconds: end,
+    voice_comment_id: voiceCommentId,
   });
   const comment = presentComment((await services.clipComments.find(clipId, id))!);
   services.bus.emit('clip:comment', { workspaceId: clip.workspace_id, clipId, change: 'created', comment });

@@ -16,13 +16,22 @@ export function commentRepository(db: Db) {
 
   return {
     async insert(
-      comment: Omit<ClipCommentsTable, 'id' | 'created_at' | 'resolved_at' | 'resolved_by'>,
+      comment: Omit<ClipCommentsTable, 'id' | 'created_at' | 'resolved_at' | 'resolved_by' | 'voice_comment_id'> & {
+        voice_comment_id?: string | null;
+      },
       tx: Db = db,
     ): Promise<string> {
       const id = randomUUID();
       await tx
         .insertInto('clip_comments')
-        .values({ ...comment, id, created_at: nowIso(), resolved_at: null, resolved_by: null })
+        .values({
+          ...comment,
+          voice_comment_id: comment.voice_comment_id ?? null,
+          id,
+          created_at: nowIso(),
+          resolved_at: null,
+          resolved_by: null,
+        })
         .execute();
       return id;
     },

@@ -115,5 +115,6 @@ export function presentComment(row: CommentRow): Comment {
     createdAt: row.created_at,
     resolvedAt: row.resolved_at,
     resolvedBy: row.resolved_by && row.resolver_name ? { id: row.resolved_by, name: row.resolver_name } : null,
+    voiceCommentId: row.voice_comment_id,
   };
 }

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { idSchema } from '../../../shared/contracts/common';
+import { voiceCommentMaxSeconds } from '../../../shared/contracts/voiceComments';
 import type { ClipsTable } from '../../db/schema';
-import { defaultRetry, defineJob, permanentIf, type JobSpec } from '../../jobs/jobTypes';
+import { defaultRetry, defineJob, PermanentJobError, permanentIf, type JobSpec } from '../../jobs/jobTypes';
 import { progressThrottle } from '../../jobs/progressThrottle';
 import { withScratchFolder } from '../../jobs/scratchFolder';
 import { analyseAudio, MediaProcessingError } from '../../media/analyse';
@@ -83,6 +84,7 @@ export function processClipJob(services: Services) {
           onProgress: report,
         }).catch(permanentIf(MediaProcessingError));
         ctx.signal.throwIfAborted();
+        await refuseLongVoiceComment(services, clipId, probe.durationSeconds ?? result.decodedSeconds);
 
         if ((await clips.findById(clipId))?.withdrawn_at) return;
         await blobs.put(keys.listening, createReadStream(listeningPath), { contentType: listeningCopy.contentType });
@@ -120,6 +122,24 @@ export function processClipJob(services: Services) {
     },
   });
 }
+
+/**
+ * A voice comment is at most three minutes long. The recorder stops there, but only the decoded audio says for
+ * sure, so a longer one fails here, for good, with words its maker can act on (its audio is never stored).
+ */
+async function refuseLongVoiceComment(services: Services, clipId: string, seconds: number): Promise<void> {
+  if (seconds <= voiceCommentMaxSeconds + 1 || !(await services.voiceComments.isVoiceComment(clipId))) return;
+  throw new PermanentJobError(
+    `A voice comment can be up to 3 minutes long, and this one is ${minutesAndSeconds(seconds)}. Delete it and record a shorter one, or write your comment instead.`,
+  );
+}
+
+const minutesAndSeconds = (seconds: number): string => {
+  const whole = Math.round(seconds);
+  const m = Math.floor(whole / 60);
+  const s = whole % 60;
+  return `${m} minute${m === 1 ? '' : 's'} ${s} second${s === 1 ? '' : 's'}`;
+};
 
 /** `clip.purge`: empties a withdrawn clip's prefix once more. */
 export function purgeClipJob(services: Services) {

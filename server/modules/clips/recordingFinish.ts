@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
-import type { Clip } from '../../../shared/contracts/clips';
+import type { Clip, ConsentChoices } from '../../../shared/contracts/clips';
 import type { FinishRecordingBody } from '../../../shared/contracts/recordings';
 import { isoAfter } from '../../clock';
+import type { Db } from '../../db/connect';
 import { AppError } from '../../errors';
 import { audioContentTypes, type AudioFormat } from '../../media/sniff';
 import type { Services } from '../../services';
@@ -33,6 +34,42 @@ export async function finishRecording(
   userId: string,
   body: FinishRecordingBody,
 ): Promise<Clip> {
+  if (await services.voiceComments.isVoiceComment(clipId)) {
+    await loadRecordingFor(services, clipId, userId, 'clip.record'); // outsiders learn nothing: 404 first
+    throw new AppError(
+      'conflict',
+      'This recording is a voice comment. Send it as a comment (POST /api/recordings/:id/voice-comment).',
+    );
+  }
+  const { title, ...choices } = body;
+  const sent = await sendRecordedPieces(services, clipId, userId, { choices, ...(title ? { title } : {}) });
+  if (sent) return sent;
+  return getClip(services, clipId, userId);
+}
+
+/** How a recording is sent: with which consent, and what else happens with it. */
+export interface SendAs {
+  choices: ConsentChoices;
+  title?: string;
+  /**
+   * Runs once the pieces are joined, before the clip is queued; may refuse by throwing (the joined file is then
+   * deleted and the recording can be sent again). A voice comment makes its comment here.
+   */
+  before?(): Promise<void>;
+  /** Runs inside the transaction that queues the clip. */
+  within?(tx: Db): Promise<void>;
+}
+
+/**
+ * Joins a recording's pieces into the clip's original and queues it for processing, with `sendAs.choices` as its
+ * consent. Returns the clip when it had been sent already (nothing more is done), otherwise null.
+ */
+export async function sendRecordedPieces(
+  services: Services,
+  clipId: string,
+  userId: string,
+  sendAs: SendAs,
+): Promise<Clip | null> {
   const { clip, rec } = await loadRecordingFor(services, clipId, userId, 'clip.record');
   const chunksPrefix = recordingChunksPrefix(clip.workspace_id, clip.id);
   if (rec.finished_at) {
@@ -69,6 +106,7 @@ export async function finishRecording(
     const expected = chunks.reduce((n, c) => n + c.size, 0);
     if (info.size !== expected)
       throw new Error(`joined recording ${clip.id} has ${info.size} bytes, expected ${expected}`);
+    await sendAs.before?.();
 
     await services.transaction(async (tx) => {
       await services.clips.update(
@@ -76,7 +114,7 @@ export async function finishRecording(
         {
           status: 'queued',
           progress: null,
-          ...(body.title ? { title: body.title } : {}),
+          ...(sendAs.title ? { title: sendAs.title } : {}),
           original_filename: `recording.${extensions[format] ?? format}`,
           original_format: format,
           original_content_type: contentType,
@@ -84,19 +122,14 @@ export async function finishRecording(
         },
         tx,
       );
-      const choices = {
-        podcast: body.podcast,
-        publicationQuotes: body.publicationQuotes,
-        audience: body.audience,
-        wordingVersion: body.wordingVersion,
-      };
-      await recordConsent(services, tx, { clip, kind: 'given', choices, userId });
+      await recordConsent(services, tx, { clip, kind: 'given', choices: sendAs.choices, userId });
       await services.audit.recordAbout(
         clip,
         { actorId: userId, action: 'clip.recording_sent', detail: { pieces: chunks.length, bytes: info.size } },
         tx,
       );
       await services.recordings.markFinished(clip.id, tx);
+      await sendAs.within?.(tx);
       await services.jobs.enqueue(processClipJobSpec, { clipId: clip.id }, { db: tx });
     });
   } catch (e) {
@@ -120,7 +153,7 @@ export async function finishRecording(
     status: 'queued',
     failureReason: null,
   });
-  return getClip(services, clipId, userId);
+  return null;
 }
 
 /** The pieces' bytes, one piece after another, read from storage one at a time. */

@@ -84,7 +84,9 @@ export async function startRecording(
   const clipId = randomUUID();
   const now = nowIso();
   const person = await services.users.findById(userId);
-  const title = body.title ?? `A story from ${person?.name ?? 'a member'}`;
+  const voiceComment = body.purpose === 'voiceComment';
+  const title =
+    body.title ?? (voiceComment ? 'A voice comment from' : 'A story from') + ` ${person?.name ?? 'a member'}`;
   try {
     await services.transaction(async (tx) => {
       await services.clips.insert(newRecordingClip(clipId, workspaceId, userId, title, body.mimeType, now), tx);
@@ -105,13 +107,16 @@ export async function startRecording(
         },
         tx,
       );
+      // A voice comment is a recording too; this row is what makes it one (see modules/voiceComments).
+      if (voiceComment)
+        await services.voiceComments.insert({ id: clipId, workspace_id: workspaceId, maker_id: userId }, tx);
       await services.audit.record(
         {
           workspaceId,
           actorId: userId,
           action: 'clip.recording_started',
           subjectId: clipId,
-          detail: { mimeType: body.mimeType },
+          detail: { mimeType: body.mimeType, purpose: body.purpose ?? 'story' },
         },
         tx,
       );

@@ -49,6 +49,14 @@ export function recordingRepository(db: Db) {
         .where('clip_recordings.contributor_id', '=', contributorId)
         .where('clip_recordings.finished_at', 'is', null)
         .where('clips.withdrawn_at', 'is', null)
+        // An unsent voice comment is not a story to offer on the recording page.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('voice_comments').select('voice_comments.id').whereRef('voice_comments.id', '=', 'clips.id'),
+            ),
+          ),
+        )
         .orderBy('clip_recordings.created_at', 'desc')
         .execute(),
 

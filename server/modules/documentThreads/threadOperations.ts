@@ -43,6 +43,7 @@ async function present(ctx: ThreadContext, rows: ThreadRow[], anchors: Map<strin
       body: c.body,
       mentions: mentioned[i]!.map((id) => ({ id, name: names.get(id) ?? 'Someone' })),
       createdAt: c.created_at,
+      voiceCommentId: c.voice_comment_id,
     });
     byThread.set(c.thread_id, list);
   });
@@ -161,7 +162,7 @@ export async function createThread(
   ctx: ThreadContext,
   documentId: string,
   userId: string,
-  body: CreateThreadBody & { mentions: string[] },
+  body: CreateThreadBody & { mentions: string[]; voiceCommentId?: string },
 ): Promise<DocumentThread> {
   const access = await documentAccess(ctx.services, documentId, userId);
   authorizeThread(access.actor, 'thread.create', documentFacts(access.row));
@@ -186,7 +187,7 @@ export async function createThread(
   }
   await ctx.threads.create(
     { id, document_id: doc.id, workspace_id: doc.workspace_id, created_by: userId, quote: marked.quote },
-    { body: body.body, mentions },
+    { body: body.body, mentions, voiceCommentId: body.voiceCommentId ?? null },
   );
   try {
     await live.submitServerChange(marked.update, userId);
@@ -206,12 +207,12 @@ export async function replyToThread(
   ctx: ThreadContext,
   threadId: string,
   userId: string,
-  body: { body: string; mentions: string[] },
+  body: { body: string; mentions: string[]; voiceCommentId?: string },
 ): Promise<DocumentThread> {
   const { thread, access } = await loadThread(ctx, threadId, userId);
   authorizeThread(access.actor, 'thread.reply', documentFacts(access.row));
   const mentions = await checkMentions(ctx, thread.workspace_id, body.mentions);
-  await ctx.threads.addComment(thread.id, userId, body.body, mentions);
+  await ctx.threads.addComment(thread.id, userId, body.body, mentions, body.voiceCommentId ?? null);
   return announced(ctx, access, thread.id, 'replied');
 }
 

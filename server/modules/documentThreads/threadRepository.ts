@@ -25,7 +25,7 @@ export function threadRepository(db: Db) {
     /** A thread and its first comment, in one transaction: a thread is never without its comment. */
     async create(
       thread: Omit<DocumentThreadsTable, 'created_at' | 'resolved_at' | 'resolved_by'>,
-      first: { body: string; mentions: string[] },
+      first: { body: string; mentions: string[]; voiceCommentId?: string | null },
     ): Promise<void> {
       const at = nowIso();
       await db.transaction().execute(async (tx) => {
@@ -42,12 +42,19 @@ export function threadRepository(db: Db) {
             body: first.body,
             mentions: JSON.stringify(first.mentions),
             created_at: at,
+            voice_comment_id: first.voiceCommentId ?? null,
           })
           .execute();
       });
     },
 
-    async addComment(threadId: string, authorId: string, body: string, mentions: string[]): Promise<string> {
+    async addComment(
+      threadId: string,
+      authorId: string,
+      body: string,
+      mentions: string[],
+      voiceCommentId: string | null = null,
+    ): Promise<string> {
       const id = randomUUID();
       await db
         .insertInto('document_thread_comments')
@@ -58,6 +65,7 @@ export function threadRepository(db: Db) {
           body,
           mentions: JSON.stringify(mentions),
           created_at: nowIso(),
+          voice_comment_id: voiceCommentId,
         })
         .execute();
       return id;

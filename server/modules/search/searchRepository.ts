@@ -39,6 +39,14 @@ export function searchRepository(db: Db, dialect: Config['database']['kind']) {
         .selectFrom('clip_transcripts as t')
         .innerJoin('clips as c', 'c.id', 't.clip_id')
         .leftJoin('document_log_heads as h', 'h.document_id', 't.document_id')
+        // A voice comment's words are read beside its comment, never found by search as a clip.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('voice_comments').select('voice_comments.id').whereRef('voice_comments.id', '=', 't.clip_id'),
+            ),
+          ),
+        )
         .leftJoin('search_sources as s', 's.item_id', 't.clip_id')
         .select([
           sql<SearchKind>`'clip'`.as('kind'),

@@ -51,6 +51,8 @@ export async function sweepWorld(baseUrl: string, dir: string) {
     docId: doc.body.id as string,
     joinToken: await invite(),
     signedInInviteToken: await invite(),
+    /** A folder for files made along the way (a voice comment's audio). */
+    dir,
   };
 }
 

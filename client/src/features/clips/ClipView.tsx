@@ -151,6 +151,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
           {threadsProblem ? <p className="field__error">{threadsProblem}</p> : null}
           <CommentsSection
             clipId={clip.id}
+            workspaceId={clip.workspaceId}
             threads={threads}
             myId={user.id}
             canComment={clip.abilities.comment}

@@ -5,10 +5,13 @@ import { Button } from '../../components/Button';
 import { setResolved } from './clipsApi';
 import { clockTime } from './clipWords';
 import { ReplyForm } from './ReplyForm';
+import { VoiceCommentPlayer } from '../voiceComments/VoiceCommentPlayer';
+import { VoiceRecorder } from '../voiceComments/VoiceRecorder';
 import { ResolvedBy, ThreadHead, WhoSaid } from './ThreadParts';
 
 interface ThreadProps {
   clipId: string;
+  workspaceId: string;
   thread: CommentThread;
   number: number;
   myId: string;
@@ -24,8 +27,17 @@ function timeWords(thread: CommentThread): string {
 }
 
 /** One thread: its time (a button that goes there), who said what, replies, and resolve or reopen. */
-export function CommentThreadView({ clipId, thread, number, myId, canComment, onSeek, onChanged }: ThreadProps) {
-  const [replying, setReplying] = useState(false);
+export function CommentThreadView({
+  clipId,
+  workspaceId,
+  thread,
+  number,
+  myId,
+  canComment,
+  onSeek,
+  onChanged,
+}: ThreadProps) {
+  const [replying, setReplying] = useState<false | 'write' | 'record'>(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const replyButton = useRef<HTMLButtonElement>(null);
@@ -70,13 +82,13 @@ export function CommentThreadView({ clipId, thread, number, myId, canComment, on
           )}
         </ThreadHead>
         <WhoSaid person={thread.author} myId={myId} at={thread.createdAt} id={`${headingId}-who`} />
-        <p className="thread__body">{thread.body}</p>
+        <CommentBody comment={thread} workspaceId={workspaceId} />
         {thread.replies.length > 0 ? (
           <ol className="replies" aria-label={`Replies to comment ${number}`}>
             {thread.replies.map((r) => (
               <li key={r.id} className="reply">
                 <WhoSaid person={r.author} myId={myId} at={r.createdAt} replied />
-                <p className="thread__body">{r.body}</p>
+                <CommentBody comment={r} workspaceId={workspaceId} />
               </li>
             ))}
           </ol>
@@ -86,7 +98,16 @@ export function CommentThreadView({ clipId, thread, number, myId, canComment, on
         ) : null}
         {problem ? <p className="field__error">{problem}</p> : null}
         {canComment ? (
-          replying ? (
+          replying === 'record' ? (
+            <VoiceRecorder
+              workspaceId={workspaceId}
+              userId={myId}
+              target={{ on: 'clipReply', clipId, parentId: thread.id }}
+              noun="voice reply"
+              onSent={closeReply}
+              onCancel={closeReply}
+            />
+          ) : replying === 'write' ? (
             <ReplyForm
               clipId={clipId}
               threadId={thread.id}
@@ -95,10 +116,11 @@ export function CommentThreadView({ clipId, thread, number, myId, canComment, on
                 closeReply();
               }}
               onCancel={closeReply}
+              onRecordInstead={() => setReplying('record')}
             />
           ) : (
             <div className="button-group thread__actions">
-              <Button variant="secondary" ref={replyButton} onClick={() => setReplying(true)}>
+              <Button variant="secondary" ref={replyButton} onClick={() => setReplying('write')}>
                 Reply<span className="visually-hidden"> to comment {number}</span>
               </Button>
               <Button variant="secondary" busy={busy} onClick={() => void toggleResolved()}>
@@ -110,5 +132,14 @@ export function CommentThreadView({ clipId, thread, number, myId, canComment, on
         ) : null}
       </article>
     </li>
+  );
+}
+
+/** A written comment's words, or a voice comment's player and words. */
+function CommentBody({ comment, workspaceId }: { comment: Comment; workspaceId: string }) {
+  return comment.voiceCommentId ? (
+    <VoiceCommentPlayer id={comment.voiceCommentId} workspaceId={workspaceId} />
+  ) : (
+    <p className="thread__body">{comment.body}</p>
   );
 }

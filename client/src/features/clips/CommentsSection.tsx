@@ -6,10 +6,12 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { clockTime } from './clipWords';
 import { CommentThreadView } from './CommentThreadView';
 import { NewCommentForm } from './NewCommentForm';
+import { VoiceRecorder } from '../voiceComments/VoiceRecorder';
 import type { Player } from './useWaveform';
 
 interface CommentsSectionProps {
   clipId: string;
+  workspaceId: string;
   threads: CommentThread[];
   myId: string;
   canComment: boolean;
@@ -22,6 +24,7 @@ interface CommentsSectionProps {
 /** Timestamped comment threads, and "Comment at 1:12" to start one where playback is now. */
 export function CommentsSection({
   clipId,
+  workspaceId,
   threads,
   myId,
   canComment,
@@ -30,6 +33,7 @@ export function CommentsSection({
   onChanged,
 }: CommentsSectionProps) {
   const [startAt, setStartAt] = useState<number | null>(null);
+  const [voice, setVoice] = useState(false);
   const [done, setDone] = useState('');
   const startButton = useRef<HTMLButtonElement>(null);
   const openCount = threads.filter((t) => t.resolvedAt === null).length;
@@ -41,6 +45,7 @@ export function CommentsSection({
   };
   const close = () => {
     setStartAt(null);
+    setVoice(false);
     requestAnimationFrame(() => startButton.current?.focus());
   };
   const seek = player
@@ -68,7 +73,20 @@ export function CommentsSection({
           Comment at {clockTime(player?.state.time ?? 0)}
         </Button>
       ) : null}
-      {canComment && startAt !== null ? (
+      {canComment && startAt !== null && voice ? (
+        <VoiceRecorder
+          workspaceId={workspaceId}
+          userId={myId}
+          target={{ on: 'clip', clipId, atSeconds: startAt }}
+          noun="voice comment"
+          onSent={() => {
+            setDone(`Your voice comment at ${clockTime(startAt)} is added.`);
+            close();
+          }}
+          onCancel={close}
+        />
+      ) : null}
+      {canComment && startAt !== null && !voice ? (
         <NewCommentForm
           clipId={clipId}
           atSeconds={startAt}
@@ -79,6 +97,7 @@ export function CommentsSection({
             close();
           }}
           onCancel={close}
+          onRecordInstead={() => setVoice(true)}
         />
       ) : null}
       {threads.length > 0 ? (
@@ -87,6 +106,7 @@ export function CommentsSection({
             <CommentThreadView
               key={t.id}
               clipId={clipId}
+              workspaceId={workspaceId}
               thread={t}
               number={i + 1}
               myId={myId}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Comment } from '../../../../shared/contracts/clips';
+import { Button } from '../../components/Button';
 import { SubmitOrCancel } from '../../components/SubmitOrCancel';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { formText } from '../../components/formText';
@@ -17,10 +18,19 @@ interface NewCommentFormProps {
   duration: number | null;
   onAdded(comment: Comment): void;
   onCancel(): void;
+  /** "Record a voice comment instead": the recorder takes this form's place. */
+  onRecordInstead(): void;
 }
 
 /** A comment at the moment the person chose, or on a stretch from there to an end time they type. */
-export function NewCommentForm({ clipId, atSeconds, duration, onAdded, onCancel }: NewCommentFormProps) {
+export function NewCommentForm({
+  clipId,
+  atSeconds,
+  duration,
+  onAdded,
+  onCancel,
+  onRecordInstead,
+}: NewCommentFormProps) {
   const body = useRef<HTMLTextAreaElement>(null);
   useEffect(() => body.current?.focus(), []);
   const at = clockTime(atSeconds);
@@ -78,6 +88,9 @@ export function NewCommentForm({ clipId, atSeconds, duration, onAdded, onCancel 
       <SubmitOrCancel busy={busy} onCancel={onCancel}>
         Add comment
       </SubmitOrCancel>
+      <Button variant="secondary" className="record-instead" onClick={onRecordInstead}>
+        Record a voice comment instead
+      </Button>
     </form>
   );
 }

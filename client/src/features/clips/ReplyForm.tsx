@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Comment } from '../../../../shared/contracts/clips';
 import { ApiError } from '../../api/ApiError';
+import { Button } from '../../components/Button';
 import { SubmitOrCancel } from '../../components/SubmitOrCancel';
 import { formText } from '../../components/formText';
 import { addComment } from './clipsApi';
@@ -12,11 +13,14 @@ export function ReplyForm({
   threadId,
   onAdded,
   onCancel,
+  onRecordInstead,
 }: {
   clipId: string;
   threadId: string;
   onAdded(c: Comment): void;
   onCancel(): void;
+  /** "Record a voice reply instead": the recorder takes this form's place. */
+  onRecordInstead(): void;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -51,6 +55,9 @@ export function ReplyForm({
       <SubmitOrCancel busy={busy} onCancel={onCancel}>
         Send reply
       </SubmitOrCancel>
+      <Button variant="secondary" className="record-instead" onClick={onRecordInstead}>
+        Record a voice reply instead
+      </Button>
     </form>
   );
 }

@@ -10,6 +10,7 @@ const comment = (id: string, over: Partial<Comment> = {}): Comment => ({
   body: id,
   atSeconds: 1,
   endSeconds: null,
+  voiceCommentId: null,
   createdAt: `2025-01-01T00:00:0${id.length}Z`,
   resolvedAt: null,
   resolvedBy: null,

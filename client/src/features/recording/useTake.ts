@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { PieceUploader, type UploadStatus } from './pieceUploader';
+import { PieceUploader, type UploaderApi, type UploadStatus } from './pieceUploader';
 import { pieceStore, type LocalRecording } from './pieceStore';
 import { discardRecording } from './recordingApi';
 import { holdLock, lockName } from './recordingLocks';
@@ -25,7 +25,7 @@ export interface Take {
  * One recording being made: the microphone (useRecorder), and its pieces on their way to the server
  * (PieceUploader), with a Web Lock held meanwhile so a reloaded page knows it is not interrupted.
  */
-export function useTake(workspaceId: string, userId: string): Take {
+export function useTake(workspaceId: string, userId: string, api: UploaderApi = uploaderApi): Take {
   const recorder = useRecorder();
   const [uploader, setUploader] = useState<PieceUploader | null>(null);
   const upload = useUploadStatus(uploader);
@@ -54,7 +54,7 @@ export function useTake(workspaceId: string, userId: string): Take {
           void store.saveRecording(local).catch(() => undefined);
           letGo();
           release.current = holdLock(lockName(local.key));
-          current = new PieceUploader(local, store, uploaderApi);
+          current = new PieceUploader(local, store, api);
           setUploader(current);
         },
         onPiece(seq, piece, recordedMs) {
@@ -62,7 +62,7 @@ export function useTake(workspaceId: string, userId: string): Take {
         },
       });
     },
-    [recorder, workspaceId, userId, letGo],
+    [recorder, workspaceId, userId, letGo, api],
   );
 
   const discard = useCallback(async () => {

@@ -3,12 +3,15 @@ import type { DocumentThread, ThreadComment, ThreadPerson } from '../../../../..
 import { toApiError } from '../../../api/ApiError';
 import { Button } from '../../../components/Button';
 import { ResolvedBy, ThreadHead, WhoSaid } from '../../clips/ThreadParts';
+import { VoiceCommentPlayer } from '../../voiceComments/VoiceCommentPlayer';
+import { VoiceRecorder } from '../../voiceComments/VoiceRecorder';
 import { CommentBox } from './CommentBox';
 import { bodyParts } from './mentions';
 import { replyToThread, setThreadResolved } from './threadsApi';
 
 interface ThreadViewProps {
   thread: DocumentThread;
+  workspaceId: string;
   number: number;
   myId: string;
   people: ThreadPerson[];
@@ -22,7 +25,8 @@ interface ThreadViewProps {
   announce(message: string): void;
 }
 
-function CommentText({ comment }: { comment: ThreadComment }) {
+function CommentText({ comment, workspaceId }: { comment: ThreadComment; workspaceId: string }) {
+  if (comment.voiceCommentId) return <VoiceCommentPlayer id={comment.voiceCommentId} workspaceId={workspaceId} />;
   return (
     <p className="thread__body">
       {bodyParts(comment.body, comment.mentions).map((part, i) =>
@@ -41,6 +45,7 @@ function CommentText({ comment }: { comment: ThreadComment }) {
 /** One thread: the words it is about (a button that shows them in the text), who said what, replies, resolve or reopen. */
 export function ThreadView({
   thread,
+  workspaceId,
   number,
   myId,
   people,
@@ -52,7 +57,7 @@ export function ThreadView({
   onChanged,
   announce,
 }: ThreadViewProps) {
-  const [replying, setReplying] = useState(false);
+  const [replying, setReplying] = useState<false | 'write' | 'record'>(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const replyButton = useRef<HTMLButtonElement>(null);
@@ -117,7 +122,7 @@ export function ThreadView({
         {first ? (
           <>
             <WhoSaid person={first.author} myId={myId} at={first.createdAt} />
-            <CommentText comment={first} />
+            <CommentText comment={first} workspaceId={workspaceId} />
           </>
         ) : null}
         {replies.length > 0 ? (
@@ -125,7 +130,7 @@ export function ThreadView({
             {replies.map((r) => (
               <li key={r.id} className="reply">
                 <WhoSaid person={r.author} myId={myId} at={r.createdAt} replied />
-                <CommentText comment={r} />
+                <CommentText comment={r} workspaceId={workspaceId} />
               </li>
             ))}
           </ol>
@@ -134,24 +139,41 @@ export function ThreadView({
           <ResolvedBy person={thread.resolvedBy} myId={myId} at={thread.resolvedAt ?? thread.createdAt} />
         ) : null}
         {problem ? <p className="field__error">{problem}</p> : null}
-        {replying ? (
-          <CommentBox
-            id={`reply-${thread.id}`}
-            label="Your reply"
-            submitLabel="Send reply"
-            emptyMessage="Write your reply first."
-            people={people}
-            onSubmit={async (body, mentions) => {
-              onChanged(await replyToThread(thread.id, { body, mentions }));
-              announce(`Your reply to comment ${number} was sent.`);
+        {replying === 'record' ? (
+          <VoiceRecorder
+            workspaceId={workspaceId}
+            userId={myId}
+            target={{ on: 'threadReply', threadId: thread.id }}
+            noun="voice reply"
+            onSent={() => {
+              announce(`Your voice reply to comment ${number} was sent.`);
               closeReply();
             }}
             onCancel={closeReply}
           />
+        ) : replying === 'write' ? (
+          <>
+            <CommentBox
+              id={`reply-${thread.id}`}
+              label="Your reply"
+              submitLabel="Send reply"
+              emptyMessage="Write your reply first."
+              people={people}
+              onSubmit={async (body, mentions) => {
+                onChanged(await replyToThread(thread.id, { body, mentions }));
+                announce(`Your reply to comment ${number} was sent.`);
+                closeReply();
+              }}
+              onCancel={closeReply}
+            />
+            <Button variant="secondary" className="record-instead" onClick={() => setReplying('record')}>
+              Record a voice reply instead
+            </Button>
+          </>
         ) : canReply || canResolve ? (
           <div className="button-group thread__actions">
             {canReply ? (
-              <Button variant="secondary" ref={replyButton} onClick={() => setReplying(true)}>
+              <Button variant="secondary" ref={replyButton} onClick={() => setReplying('write')}>
                 Reply<span className="visually-hidden"> to comment {number}</span>
               </Button>
             ) : null}

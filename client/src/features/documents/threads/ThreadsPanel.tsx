@@ -7,6 +7,7 @@ import { cspNonce } from '../../../app/cspNonce';
 import { Link } from '../../../app/router';
 import { Button } from '../../../components/Button';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { VoiceRecorder } from '../../voiceComments/VoiceRecorder';
 import { CommentBox } from './CommentBox';
 import { passagesIn, samePassages } from './passages';
 import { selectedText, selectionAnchor, type TextSelection } from './selectionAnchor';
@@ -117,6 +118,9 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me, children }: 
     return () => dom.removeEventListener('click', onClick);
   }, [editor]);
 
+  /** The person chose to record their comment on the passage instead of writing it. */
+  const [recordingDraft, setRecordingDraft] = useState(false);
+
   const begin = () => {
     const chosen = selectedText(editor) ?? selection;
     if (!chosen) {
@@ -134,6 +138,7 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me, children }: 
 
   const closeDraft = () => {
     setDraft(null);
+    setRecordingDraft(false);
     requestAnimationFrame(() => commentButton.current?.focus());
   };
 
@@ -162,6 +167,7 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me, children }: 
             <ThreadView
               key={t.id}
               thread={t}
+              workspaceId={workspaceId}
               number={numbers.get(t.id)!}
               myId={me.id}
               people={people}
@@ -234,21 +240,40 @@ export function ThreadsPanel({ editor, documentId, workspaceId, me, children }: 
           <p className="passage-threads__draft-quote">
             <span className="quiet">Your comment on</span> “{short(draft.quote, 200)}”
           </p>
-          <CommentBox
-            id="new-passage-comment"
-            label="Your comment"
-            submitLabel="Add comment"
-            emptyMessage="Write your comment first."
-            people={people}
-            onSubmit={async (body, mentions) => {
-              const thread = await startThread(documentId, { anchor: draft.anchor, body, mentions });
-              live.update(thread);
-              setActive(thread.id);
-              announce(`Your comment on “${short(thread.quote)}” was added.`);
-              closeDraft();
-            }}
-            onCancel={closeDraft}
-          />
+          {recordingDraft ? (
+            <VoiceRecorder
+              workspaceId={workspaceId}
+              userId={me.id}
+              target={{ on: 'passage', documentId, anchor: draft.anchor }}
+              noun="voice comment"
+              onSent={() => {
+                announce(`Your voice comment on “${short(draft.quote)}” was added.`);
+                closeDraft();
+              }}
+              onCancel={closeDraft}
+            />
+          ) : (
+            <>
+              <CommentBox
+                id="new-passage-comment"
+                label="Your comment"
+                submitLabel="Add comment"
+                emptyMessage="Write your comment first."
+                people={people}
+                onSubmit={async (body, mentions) => {
+                  const thread = await startThread(documentId, { anchor: draft.anchor, body, mentions });
+                  live.update(thread);
+                  setActive(thread.id);
+                  announce(`Your comment on “${short(thread.quote)}” was added.`);
+                  closeDraft();
+                }}
+                onCancel={closeDraft}
+              />
+              <Button variant="secondary" className="record-instead" onClick={() => setRecordingDraft(true)}>
+                Record a voice comment instead
+              </Button>
+            </>
+          )}
         </div>
       ) : null}
       {live.problem ? <p className="field__error">{live.problem}</p> : null}

@@ -24,7 +24,15 @@ function thread(id: string, over: Partial<DocumentThread> = {}): DocumentThread 
     resolvedBy: null,
     orphaned: false,
     comments: [
-      { id: `${id}-c`, threadId: id, author: person, body: 'x', mentions: [], createdAt: '2026-01-01T00:00:00Z' },
+      {
+        id: `${id}-c`,
+        threadId: id,
+        author: person,
+        body: 'x',
+        mentions: [],
+        createdAt: '2026-01-01T00:00:00Z',
+        voiceCommentId: null,
+      },
     ],
     ...over,
   };

@@ -1,0 +1,28 @@
+import {
+  voiceCommentSchema,
+  type VoiceComment,
+  type VoiceCommentTarget,
+} from '../../../../shared/contracts/voiceComments';
+import { requestEmpty, requestJson } from '../../api/http';
+import type { UploaderApi } from '../recording/pieceUploader';
+import { sendPiece, startRecording } from '../recording/recordingApi';
+
+const one = (id: string) => `/api/voice-comments/${encodeURIComponent(id)}`;
+
+/** The uploader's view of the server for a voice comment: the same pieces, started as a voice comment. */
+export const voiceUploaderApi: UploaderApi = {
+  start: (workspaceId, body) => startRecording(workspaceId, { ...body, purpose: 'voiceComment' }),
+  send: sendPiece,
+};
+
+export const sendVoiceComment = (recordingId: string, target: VoiceCommentTarget): Promise<VoiceComment> =>
+  requestJson('POST', `/api/recordings/${encodeURIComponent(recordingId)}/voice-comment`, voiceCommentSchema, {
+    target,
+  });
+
+export const getVoiceComment = (id: string): Promise<VoiceComment> => requestJson('GET', one(id), voiceCommentSchema);
+
+export const writeVoiceCommentWords = (id: string, text: string): Promise<VoiceComment> =>
+  requestJson('PUT', `${one(id)}/transcript`, voiceCommentSchema, { text });
+
+export const deleteVoiceComment = (id: string): Promise<void> => requestEmpty('DELETE', one(id));
