@@ -155,6 +155,16 @@ const states: State[] = [
     },
   },
   {
+    name: 'an episode as a carer heard in it (the plain view: their parts, listen, what is said)',
+    who: 'carer',
+    path: (w) => `/e/${w.episodeId}`,
+    ready: async (page) => {
+      await page.getByRole('region', { name: 'Where this episode is' }).waitFor();
+      await page.getByRole('region', { name: 'Listen' }).getByRole('button', { name: 'Play' }).waitFor();
+      await page.getByRole('region', { name: 'Your parts' }).waitFor();
+    },
+  },
+  {
     name: 'the public episode page',
     who: 'nobody',
     path: (w) => `/shows/${w.workspaceId}/episodes/${w.episodeId}`,
