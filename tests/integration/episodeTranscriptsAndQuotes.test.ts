@@ -16,6 +16,7 @@ import { readPodcastFeed } from '../support/podcastFeedReader';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import { twoSegments } from '../support/transcripts';
 import type { TestServer } from '../support/startServer';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 const run = promisify(execFile);
 
@@ -204,7 +205,12 @@ describe.each(testDatabaseNames)('episode transcripts and quotes on %s', (databa
   });
 
   it('refuses a quote without quote consent, inserts one with it, live, and exports it as a quotation', async () => {
-    const consent = { podcast: true, publicationQuotes: false, audience: 'public', wordingVersion: 1 };
+    const consent = {
+      podcast: true,
+      publicationQuotes: false,
+      audience: 'public',
+      wordingVersion: currentConsentVersion,
+    };
     expect((await people.carer2.request('PUT', `/api/clips/${joe.id}/consent`, consent)).status).toBe(200);
     const refused = await people.editor.post(`/api/documents/${publicationId}/quotes`, {
       clipId: joe.id,
