@@ -44,6 +44,7 @@ export async function sweepWorld(baseUrl: string, dir: string) {
 
   return {
     people: { ...people, longEmail },
+    ids: ctx.ids,
     workspaceId: ws.id,
     episodeId,
     carerClipId,
@@ -51,6 +52,8 @@ export async function sweepWorld(baseUrl: string, dir: string) {
     docId: doc.body.id as string,
     joinToken: await invite(),
     signedInInviteToken: await invite(),
+    /** Set by the edition sign-off state's preparation. */
+    editionId: '',
   };
 }
 
