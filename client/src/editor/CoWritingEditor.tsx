@@ -1,5 +1,6 @@
 import { EditorContent, type Editor } from '@tiptap/react';
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type * as Y from 'yjs';
 import { useCollabDocument } from '../realtime/collabHook';
 import type { CollabProvider, CollabState } from '../realtime/collabProvider';
 import { EditorStatus } from './EditorStatus';
@@ -23,10 +24,18 @@ interface CoWritingEditorProps {
   archived: boolean;
   /** Shown beside the text (comments), given the editor. */
   aside?: (editor: Editor) => ReactNode;
+  /** Told the editor and its Yjs document once they exist (null when they go), for panels outside it. */
+  onWriting?: (writing: Writing | null) => void;
+}
+
+/** The open editor and its shared document, for a panel elsewhere on the page (quotes go in by its caret). */
+export interface Writing {
+  editor: Editor;
+  doc: Y.Doc;
 }
 
 /** A document open for writing together: status, who is here, formatting buttons, the text and its word count. */
-export function CoWritingEditor({ docId, person, canEdit, archived, aside }: CoWritingEditorProps) {
+export function CoWritingEditor({ docId, person, canEdit, archived, aside, onWriting }: CoWritingEditorProps) {
   const { provider, state } = useCollabDocument(docId, person.id, canEdit);
   if (!provider) {
     return (
@@ -36,7 +45,17 @@ export function CoWritingEditor({ docId, person, canEdit, archived, aside }: CoW
       </p>
     );
   }
-  return <Surface key={docId} provider={provider} state={state} person={person} archived={archived} aside={aside} />;
+  return (
+    <Surface
+      key={docId}
+      provider={provider}
+      state={state}
+      person={person}
+      archived={archived}
+      aside={aside}
+      onWriting={onWriting}
+    />
+  );
 }
 
 function Surface({
@@ -45,15 +64,21 @@ function Surface({
   person,
   archived,
   aside,
+  onWriting,
 }: {
   provider: CollabProvider;
   state: CollabState;
   person: Person;
   archived: boolean;
   aside?: CoWritingEditorProps['aside'];
+  onWriting?: CoWritingEditorProps['onWriting'] | undefined;
 }) {
   const [suggesting, setSuggesting] = useState(false);
   const editor = useCoWritingEditor(provider, person, state.canEdit, state.canSuggest, suggesting);
+  useEffect(() => {
+    onWriting?.({ editor, doc: provider.doc });
+    return () => onWriting?.(null);
+  }, [editor, provider, onWriting]);
   const [linkOpen, setLinkOpen] = useState(false);
   const toolbar = useRef<HTMLDivElement>(null);
 
