@@ -48,6 +48,8 @@ export interface DomainEvents {
   'clip:consentLost': [event: ClipConsentLostEvent];
   /** The contributor (or an admin for them) struck a stretch out of a clip, or undid it: renders and quotes follow. */
   'clip:redactions': [event: ClipRedactionsEvent];
+  /** A new silenced copy of a clip is served to members other than its contributor (see transcripts/silencedAudio). */
+  'clip:audio': [event: ClipRef];
   /** A recording never sent was thrown away by the person making it; the clip no longer exists. */
   'clip:discarded': [event: ClipRef];
   /** Speech recognition's first draft of a clip's transcript moved on. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 /**
  * One clip upload as a streamed multipart request (consent fields first, then the file), the way a browser
@@ -21,7 +22,7 @@ export function uploadClipStream(
       field('podcast', 'true') +
       field('publicationQuotes', 'false') +
       field('audience', 'internal') +
-      field('consentVersion', '1') +
+      field('consentVersion', String(currentConsentVersion)) +
       `--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);

@@ -13,6 +13,7 @@ import { loadConfig } from '../../server/config';
 import { newClipRow } from '../../server/modules/clips/newClipRow';
 import { freshPostgresSchema } from '../../tests/support/postgres';
 import { latencySummary, round } from './stats';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 /** A small seeded generator, so every run searches the same text. */
 function random(seed: number) {
@@ -113,7 +114,7 @@ async function benchOn(database: 'sqlite' | 'postgres', options: Options, pgUrl:
         podcast: 1,
         publication_quotes: 0,
         audience: 'internal',
-        wording_version: 1,
+        wording_version: currentConsentVersion,
         recorded_by: userId,
       });
       // About 150 words a minute, in segments of about 10 seconds.

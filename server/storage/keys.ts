@@ -10,6 +10,7 @@ import { listeningCopy } from '../media/listeningCopy';
  *     clips/{clipId}/original                   the upload exactly as received
  *     clips/{clipId}/listening.m4a              the listening copy made from it
  *     clips/{clipId}/peaks.json                 its waveform peaks
+ *     clips/{clipId}/silenced-{version}.m4a     the listening copy with struck-out words silenced
  *     clips/{clipId}/chunks/{seq}-{attempt}     pieces of a browser recording until it is sent; seq is
  *                                               zero-padded to 12 digits, attempt is 8 hex digits, so
  *                                               two requests racing to store one piece never share a key
@@ -91,6 +92,15 @@ export const clipPrefix = (workspaceId: string, clipId: string): string =>
 
 export const clipObjectKey = (workspaceId: string, clipId: string, name: string): string =>
   `${clipPrefix(workspaceId, clipId)}${segment('clip object', name)}`;
+
+/**
+ * The listening copy with the clip's struck-out words silenced, for everyone but its contributor; `version` is a
+ * fingerprint of the stretches it silences, so a new set of stretches never overwrites the copy being served.
+ */
+export const clipSilencedKey = (workspaceId: string, clipId: string, version: string): string =>
+  clipObjectKey(workspaceId, clipId, `silenced-${segment('version', version)}.${listeningCopy.extension}`);
+export const clipSilencedPrefix = (workspaceId: string, clipId: string): string =>
+  `${clipPrefix(workspaceId, clipId)}silenced-`;
 
 /** The objects a clip has: the upload as received, the listening copy made from it and its waveform peaks. */
 export const clipKeys = (workspaceId: string, clipId: string) => ({

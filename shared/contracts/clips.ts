@@ -52,8 +52,31 @@ export const consentWordings: Record<number, ConsentWording> = {
     changeYourMind:
       'You can change your mind at any time. Choose “Withdraw” on your recording and we delete the audio.',
   },
+  // Version 2 says exactly what taking consent back does, in the words of the button that does it
+  // (withdrawClip.ts, the clip:withdrawn listeners in episodes, quotes and editions; docs/consent-and-publishing.md).
+  2: {
+    version: 2,
+    heading: 'What may we use your recording for?',
+    intro: 'You decide how your recording is used. Tick only what you are happy with.',
+    podcast: 'Use my recording in podcast episodes made by this project.',
+    publicationQuotes: 'Quote what I say, written down, in the project’s publication.',
+    audience: {
+      public: 'Anyone may hear or read it: it can be published for the public.',
+      internal: 'Only people in this workspace may hear or read it.',
+    },
+    changeYourMind:
+      'You can change your mind at any time. On your recording’s page, under “Changed your mind?”, choose ' +
+      '“Withdraw consent”. Straight away we delete your recording and the written words of it. Any episode with ' +
+      'your voice in it comes out of the podcast and off its web page, and its sound files with your voice are ' +
+      'deleted. Where the project’s writing quotes you, a note replaces your words, and any publication quoting you ' +
+      'is taken off its web page. The title of your recording and the comments on it stay, with no sound, and we ' +
+      'keep a record that you gave your consent and took it back. Copies that listeners have already saved on their own ' +
+      'devices are out of our reach.',
+  },
 };
-export const currentConsentVersion = 1;
+/** The label of the button that takes consent back: the current wording names it, so the two must agree. */
+export const withdrawButtonLabel = 'Withdraw consent';
+export const currentConsentVersion = 2;
 export const currentConsentWording = consentWordings[currentConsentVersion]!;
 
 const wordingVersion = z.literal(currentConsentVersion, {

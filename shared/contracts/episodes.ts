@@ -179,6 +179,14 @@ export const episodeTranscriptTypes = {
   srt: 'application/x-subrip',
   json: 'application/json',
 } as const satisfies Record<EpisodeTranscriptFormat, string>;
+/** The Podcasting 2.0 JSON transcript of a render (`transcript.json`), as the carers' episode page reads it. */
+export const podcastTranscriptSchema = z.object({
+  version: z.string(),
+  segments: z.array(
+    z.object({ speaker: z.string().optional(), startTime: z.number(), endTime: z.number(), body: z.string() }),
+  ),
+});
+export type PodcastTranscript = z.infer<typeof podcastTranscriptSchema>;
 const transcriptFormatSchema = z.enum(episodeTranscriptFormats, {
   message: 'Ask for transcript.vtt, transcript.srt or transcript.json.',
 });

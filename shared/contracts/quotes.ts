@@ -14,6 +14,15 @@ export const createQuoteBodySchema = z
     clipId: idSchema,
     startSeconds: seconds('The start of the quote'),
     endSeconds: seconds('The end of the quote'),
+    /**
+     * Where the quote goes: a Yjs relative position in the document body, base64 (the editor sends the block
+     * boundary by the person's caret). Without it, the quote goes at the end.
+     */
+    at: z
+      .string({ message: 'at must be the place the editor gave, as text.' })
+      .max(4096, { message: 'at is too long to be a place in a document.' })
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'at must be the place the editor gave (base64).' })
+      .optional(),
   })
   .refine((b) => b.endSeconds > b.startSeconds, {
     message: 'The quote must end after it starts.',

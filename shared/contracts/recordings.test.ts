@@ -7,6 +7,7 @@ import {
   recordingIdleMs,
   recordingIsIdle,
 } from './recordings';
+import { currentConsentVersion } from './clips';
 
 describe('recording contracts', () => {
   it('accept the types browsers record in, written however the browser writes them', () => {
@@ -36,7 +37,12 @@ describe('recording contracts', () => {
   });
 
   it('take the consent choices of an upload when sending, and nothing unexpected', () => {
-    const choices = { podcast: true, publicationQuotes: false, audience: 'public', wordingVersion: 1 };
+    const choices = {
+      podcast: true,
+      publicationQuotes: false,
+      audience: 'public',
+      wordingVersion: currentConsentVersion,
+    };
     expect(finishRecordingBodySchema.parse({ ...choices, title: '  A title  ' }).title).toBe('A title');
     expect(finishRecordingBodySchema.safeParse({ ...choices, extra: 1 }).success).toBe(false);
     expect(finishRecordingBodySchema.safeParse({ ...choices, wordingVersion: 0 }).success).toBe(false);

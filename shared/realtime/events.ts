@@ -35,6 +35,8 @@ export interface ServerToClientEvents {
   'clip:withdrawn': (payload: ClipWithdrawnEvent) => void;
   /** Words were struck out of a clip, or put back: whoever shows them fetches the clip's redactions again. */
   'clip:redactions': (payload: ClipRef) => void;
+  /** The sound members other than its maker hear changed (struck-out words silenced, or put back): load it again. */
+  'clip:audio': (payload: ClipRef) => void;
   /** A recording its maker threw away before sending it: the clip is gone. */
   'clip:discarded': (payload: ClipRef) => void;
   /** Speech recognition's first draft of a clip's transcript moved on (waiting, progress, written, failed…). */

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { focusFinding, sweepPage, type Finding } from './support/accessibility';
 import type { Person } from './support/browser';
@@ -9,22 +8,9 @@ import { journeyServer } from './support/journeyServer';
 import { documentStatus } from './support/documentEditor';
 import { picture } from './support/screenshots';
 import { voiceCommentOverHttp } from '../support/voiceComments';
-import { actAs, sweepWorld, type SweepWorld, type Who } from './support/sweepWorld';
-
-/** One page in one state, as one person sees it. */
-interface State {
-  name: string;
-  who: Who;
-  path: (w: SweepWorld) => string;
-  /** Waits until the page shows what this state is about. */
-  ready: (page: Page) => Promise<void>;
-  /** What happens elsewhere before the page is opened (over HTTP), such as a clip being withdrawn. */
-  prepare?: (w: SweepWorld) => Promise<void>;
-  /** Something a person does before the checks; returns what it was, for the focus check after it. */
-  act?: (page: Page) => Promise<string>;
-}
-
-const heading = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { level: 1, name }).waitFor();
+import { heading, type State } from './support/sweepStates';
+import { togetherStates } from './support/sweepStatesTogether';
+import { actAs, sweepWorld, type SweepWorld } from './support/sweepWorld';
 
 const states: State[] = [
   { name: 'sign in', who: 'nobody', path: () => '/login', ready: heading('Sign in') },
@@ -206,6 +192,16 @@ const states: State[] = [
     },
   },
   {
+    name: 'an episode as a carer heard in it (the plain view: their parts, listen, what is said)',
+    who: 'carer',
+    path: (w) => `/e/${w.episodeId}`,
+    ready: async (page) => {
+      await page.getByRole('region', { name: 'Where this episode is' }).waitFor();
+      await page.getByRole('region', { name: 'Listen' }).getByRole('button', { name: 'Play' }).waitFor();
+      await page.getByRole('region', { name: 'Your parts' }).waitFor();
+    },
+  },
+  {
     name: 'the public episode page',
     who: 'nobody',
     path: (w) => `/shows/${w.workspaceId}/episodes/${w.episodeId}`,
@@ -239,94 +235,7 @@ const states: State[] = [
     path: (w) => `/e/${w.episodeId}`,
     ready: (page) => page.getByRole('region', { name: 'This episode needs your attention' }).waitFor(),
   },
-  {
-    name: 'involvement as admin: record an activity, everyone’s log, rates, the CSV',
-    who: 'admin',
-    prepare: async (w) => {
-      const { people, workspaceId } = w;
-      const members = (await people.admin.get(`/api/workspaces/${workspaceId}/members`)).body.members as {
-        userId: string;
-        role: string;
-      }[];
-      const base = `/api/workspaces/${workspaceId}/involvement`;
-      const rates = { currency: 'GBP', hourMinor: 2500, halfDayMinor: 7500, dayMinor: 15000 };
-      expect((await people.admin.request('PUT', `${base}/rates`, rates)).status).toBe(200);
-      const meeting = await people.admin.post(`${base}/activities`, {
-        kind: 'meeting',
-        title: 'Group meeting about respite',
-        occurredOn: '2026-03-14',
-        durationMinutes: 90,
-        participantIds: members.filter((m) => m.role === 'carer').map((m) => m.userId),
-      });
-      expect(meeting.status).toBe(201);
-      const answer = { answer: 'confirmed', choice: 'voucher' };
-      expect(
-        (await people.carer.request('PUT', `/api/involvement/activities/${meeting.body.id}/me`, answer)).status,
-      ).toBe(200);
-    },
-    path: (w) => `/w/${w.workspaceId}/involvement`,
-    ready: (page) =>
-      page.getByRole('region', { name: 'Everyone’s activities' }).getByText('Group meeting about respite').waitFor(),
-  },
-  {
-    name: 'my involvement as carer',
-    who: 'carer',
-    path: (w) => `/w/${w.workspaceId}/involvement`,
-    ready: (page) => page.getByRole('region', { name: 'Group meeting about respite' }).waitFor(),
-  },
-  {
-    name: 'my statement as carer',
-    who: 'carer',
-    path: (w) => `/w/${w.workspaceId}/involvement/statements/me`,
-    ready: (page) => page.getByText('Voucher: £37.50').waitFor(),
-  },
-  {
-    name: 'how are we doing together, as admin: everyone’s answers, charts, the plan, milestones, the ladder',
-    who: 'admin',
-    prepare: async (w) => {
-      const { people, workspaceId } = w;
-      const base = `/api/workspaces/${workspaceId}/reflections`;
-      const milestone = await people.editor.post(`${base}/milestones`, { name: 'After episode 1' });
-      expect(milestone.status).toBe(201);
-      const cube = { voice: 30, knowledge: 40, diversity: 50, responsiveness: 20 };
-      for (const [who, rung, note] of [
-        [people.carer, 4, 'They ask us, but do they listen?'],
-        [people.editor, 6, 'We decide most things together.'],
-      ] as const) {
-        const answer = { milestoneId: milestone.body.id, ladder: 'arnstein', rung, cube, note, shareNote: true };
-        expect((await who.post(base, answer)).status).toBe(201);
-      }
-      const members = (await people.admin.get(`/api/workspaces/${workspaceId}/members`)).body.members as {
-        userId: string;
-        role: string;
-      }[];
-      const action = await people.editor.post(`${base}/actions`, {
-        text: 'Carers chair the next planning meeting',
-        ownerId: members.find((m) => m.role === 'carer')!.userId,
-        dueOn: '2026-04-01',
-        reviewMilestoneId: milestone.body.id,
-      });
-      expect(action.status).toBe(201);
-    },
-    path: (w) => `/w/${w.workspaceId}/reflections`,
-    ready: (page) => page.getByRole('region', { name: 'Everyone’s answers' }).getByText('They ask us').waitFor(),
-  },
-  {
-    name: 'how are we doing together, as carer',
-    who: 'carer',
-    path: (w) => `/w/${w.workspaceId}/reflections`,
-    ready: (page) =>
-      page
-        .getByRole('img', { name: /average step on Arnstein’s ladder/ })
-        .locator('svg')
-        .waitFor(),
-  },
-  {
-    name: 'whose voices are heard (charts and their tables)',
-    who: 'carer',
-    path: (w) => `/w/${w.workspaceId}/balance`,
-    ready: (page) => page.getByRole('region', { name: 'Who signs off' }).waitFor(),
-  },
+  ...togetherStates,
   {
     name: 'an address that is not there',
     who: 'admin',

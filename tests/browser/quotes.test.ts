@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { documentStatus } from './support/documentEditor';
 import { carersTranscribedClip } from './support/transcribedClip';
 
 /**
@@ -10,6 +11,46 @@ import { carersTranscribedClip } from './support/transcribedClip';
  */
 describe('a carer’s words quoted into the publication', { timeout: 240_000 }, () => {
   const { made, open } = carersTranscribedClip({ quotable: true, publication: true });
+
+  it('puts a quote where the editor was writing, between their paragraphs, for everyone', async () => {
+    const { team } = made;
+    const doc = await team.people.editor.post(`/api/workspaces/${team.ws.id}/documents`, {
+      title: 'Notes from the group',
+      kind: 'publication',
+    });
+    expect(doc.status).toBe(201);
+    const editor = await open(team.people.editor, `/d/${doc.body.id}`);
+    const expert = await open(team.people.expert, `/d/${doc.body.id}`);
+    const text = (page: Page) => page.locator('.editor-text');
+    await text(editor).click();
+    await editor.keyboard.type('The group met in March.');
+    await editor.keyboard.press('Enter');
+    await editor.keyboard.type('We agreed to meet again.');
+    // Back to the end of the first paragraph, as a writer would before quoting someone there.
+    await text(editor).getByText('The group met in March.').click();
+    await editor.keyboard.press('End');
+    await documentStatus(editor, 'Saved');
+
+    const panel = editor.getByRole('region', { name: 'Quote a recording' });
+    await panel.getByLabel('Which recording?').selectOption({ label: 'Mornings' });
+    await panel.getByLabel('From the word').selectOption({ label: '0:00.5 after' });
+    await panel.getByLabel('To the word').selectOption({ label: '0:01.0 mother.' });
+    await panel.getByRole('button', { name: 'Add the quote' }).click();
+    await panel.getByText('The quote was put in where you were writing.').waitFor();
+
+    const blocks = (page: Page) =>
+      text(page)
+        .locator(':scope > *')
+        .evaluateAll((nodes) => nodes.map((n) => `${n.tagName.toLowerCase()}: ${n.textContent?.trim() ?? ''}`));
+    for (const page of [editor, expert])
+      await expect
+        .poll(() => blocks(page), { timeout: 15_000 })
+        .toEqual([
+          'p: The group met in March.',
+          expect.stringMatching(/^div: “after my mother\.”/),
+          'p: We agreed to meet again.',
+        ]);
+  });
 
   it('inserts the quote for everyone, then replaces it with the removed notice after withdrawal', async () => {
     const { team, documentId } = made;

@@ -1,6 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentConsentWording } from '../../shared/contracts/clips';
+import { currentConsentWording, currentConsentVersion } from '../../shared/contracts/clips';
 import type { ClipWithdrawnEvent } from '../../shared/realtime/events';
 import { clipPrefix } from '../../server/storage/keys';
 import { makeLongWav, testAudioForThisFile } from '../support/audio';
@@ -60,7 +60,7 @@ describe.each(storages)('consent and withdrawal on $name', ({ name }) => {
       podcast: true,
       publicationQuotes: false,
       audience: 'internal',
-      wordingVersion: 1,
+      wordingVersion: currentConsentVersion,
       givenAt: expect.any(String),
       recordedBy: { id: ids.carer, name: 'carer person' },
     });

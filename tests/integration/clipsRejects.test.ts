@@ -9,6 +9,7 @@ import { uploadAudio, waitForClip } from '../support/audioClips';
 import { signedUp, TestClient } from '../support/httpClient';
 import { freshS3, storagesUnderTest, testS3Endpoint, type TestS3 } from '../support/s3';
 import { startServer, type TestServer } from '../support/startServer';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 const s3Endpoint = testS3Endpoint();
 const storages = storagesUnderTest();
@@ -167,7 +168,7 @@ describe.each(storages)('bad uploads on $name leave nothing behind', ({ name }) 
         podcast: false,
         publicationQuotes: false,
         audience: 'internal',
-        wordingVersion: 1,
+        wordingVersion: currentConsentVersion,
       }),
       outsider.post(`/api/clips/${clip.id}/withdraw`),
       outsider.get(`/api/workspaces/${wsId}/clips`),

@@ -7,6 +7,7 @@ import { getBytes, uploadAudio, waitForClip } from '../support/audioClips';
 import { signedUp, type TestClient } from '../support/httpClient';
 import { freshS3, storagesUnderTest, testS3Endpoint, type TestS3 } from '../support/s3';
 import { startServer, type TestServer } from '../support/startServer';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 const s3Endpoint = testS3Endpoint();
 const storages = storagesUnderTest();
@@ -46,7 +47,7 @@ describe.each(storages)('clip upload and processing on $name', ({ name }) => {
       podcast: true,
       publicationQuotes: false,
       audience: 'internal',
-      wordingVersion: 1,
+      wordingVersion: currentConsentVersion,
     });
     expect(res.body.original).toMatchObject({ filename: `speech.${format}`, sizeBytes: original.length });
     const id = res.body.id;

@@ -9,6 +9,7 @@ import { eventually } from '../support/collabClient';
 import { everyoneHeardSignsOff, show, type Workspace } from '../support/episodePublishing';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 const run = promisify(execFile);
 
@@ -136,7 +137,7 @@ describe.each(testDatabaseNames)('the consent rules on %s', (database) => {
       if (row.change === 'withdrawal') {
         expect((await people.carer.post(`/api/clips/${clipId}/withdraw`)).status).toBe(200);
       } else if (row.change !== 'nothing') {
-        const choices = { ...choicesAfter[row.change](row.audience), wordingVersion: 1 };
+        const choices = { ...choicesAfter[row.change](row.audience), wordingVersion: currentConsentVersion };
         expect((await people.carer.request('PUT', `/api/clips/${clipId}/consent`, choices)).status).toBe(200);
       }
 

@@ -4,6 +4,7 @@ import { documentThreadsWorld, selectionOf } from '../support/documentThreads';
 import { testDatabaseNames } from '../support/serverOnDatabase';
 import { makeTestAudio } from '../support/audio';
 import { putTranscript, twoSegments } from '../support/transcripts';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 /**
  * Issue 11 §2 on the real server: an expert writes, a carer's words are quoted, another member comments; only
@@ -92,7 +93,12 @@ describe.each(testDatabaseNames)('a document’s credits and acknowledgements on
       });
 
       // She takes back consent to be quoted: her words leave the document, and so does her credit for them.
-      const consent = { podcast: true, publicationQuotes: false, audience: 'public', wordingVersion: 1 };
+      const consent = {
+        podcast: true,
+        publicationQuotes: false,
+        audience: 'public',
+        wordingVersion: currentConsentVersion,
+      };
       expect((await people.carer.request('PUT', `/api/clips/${up.body.id}/consent`, consent)).status).toBe(200);
       const after = await people.admin.get(`/api/documents/${doc.id}/credits`);
       expect(after.body.credits.map((c: { name: string }) => c.name)).toEqual(['expert person']);

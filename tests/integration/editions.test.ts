@@ -10,6 +10,7 @@ import { signedUp, type TestClient } from '../support/httpClient';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
 import { spokenWav, twoSegments } from '../support/transcripts';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 /**
  * Issue 11 §4 and issue 12 §2 on the real server: an edition published from a named version, its four files made by
@@ -292,7 +293,12 @@ describe.each(testDatabaseNames)('published editions on %s', (database) => {
     ).toBe(200);
     expect((await page(made.body.publicUrl)).status).toBe(200);
 
-    const membersOnly = { podcast: true, publicationQuotes: true, audience: 'internal', wordingVersion: 1 };
+    const membersOnly = {
+      podcast: true,
+      publicationQuotes: true,
+      audience: 'internal',
+      wordingVersion: currentConsentVersion,
+    };
     expect((await people.carer2.request('PUT', `/api/clips/${joeClip}/consent`, membersOnly)).status).toBe(200);
     const revised = await page(made.body.publicUrl);
     expect(revised.status).toBe(404);

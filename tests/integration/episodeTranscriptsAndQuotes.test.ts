@@ -16,6 +16,7 @@ import { readPodcastFeed } from '../support/podcastFeedReader';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import { twoSegments } from '../support/transcripts';
 import type { TestServer } from '../support/startServer';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 const run = promisify(execFile);
 
@@ -204,7 +205,12 @@ describe.each(testDatabaseNames)('episode transcripts and quotes on %s', (databa
   });
 
   it('refuses a quote without quote consent, inserts one with it, live, and exports it as a quotation', async () => {
-    const consent = { podcast: true, publicationQuotes: false, audience: 'public', wordingVersion: 1 };
+    const consent = {
+      podcast: true,
+      publicationQuotes: false,
+      audience: 'public',
+      wordingVersion: currentConsentVersion,
+    };
     expect((await people.carer2.request('PUT', `/api/clips/${joe.id}/consent`, consent)).status).toBe(200);
     const refused = await people.editor.post(`/api/documents/${publicationId}/quotes`, {
       clipId: joe.id,
@@ -219,6 +225,23 @@ describe.each(testDatabaseNames)('episode transcripts and quotes on %s', (databa
       endSeconds: 4,
     });
     expect(nothing.status).toBe(422);
+    // A place by the caret (`at`) must be one the editor gave: not base64, or a place this document does not hold.
+    const stretch = { clipId: mary.id, startSeconds: 0.5, endSeconds: 1.5 };
+    const garbled = await people.editor.post(`/api/documents/${publicationId}/quotes`, {
+      ...stretch,
+      at: 'not a place!',
+    });
+    expect(garbled.status).toBe(400);
+    expect(garbled.body.error.fields[0]).toMatchObject({ path: 'at' });
+    const other = new Y.Doc();
+    other.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+    const unknown = Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(other.getXmlFragment('default'), 0));
+    const unheld = await people.editor.post(`/api/documents/${publicationId}/quotes`, {
+      ...stretch,
+      at: Buffer.from(unknown).toString('base64'),
+    });
+    expect(unheld.status).toBe(409);
+    expect(unheld.body.error.message).toMatch(/has not reached Chorus yet/);
 
     const collab = await CollabClient.open(server.url, people.expert.cookie);
     collabs.push(collab);

@@ -14,6 +14,7 @@ import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
 import { putTranscript, twoSegments } from '../support/transcripts';
 import { zipEntries } from '../support/zipEntries';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 /**
  * A person's own data (docs/your-data.md): "Download my data" and "Delete my account", on a real server with
@@ -74,7 +75,12 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
     const mine = await readyClip(team, 'carer', 'Mornings with Mum');
     const theirs = await readyClip(team, 'carer2', 'Joe’s evenings');
     expect((await putTranscript(people.carer, mine.id, twoSegments)).status).toBe(200);
-    const changed = { podcast: false, publicationQuotes: true, audience: 'internal', wordingVersion: 1 };
+    const changed = {
+      podcast: false,
+      publicationQuotes: true,
+      audience: 'internal',
+      wordingVersion: currentConsentVersion,
+    };
     expect((await people.carer.request('PUT', `/api/clips/${mine.id}/consent`, changed)).status).toBe(200);
     expect(
       (await people.carer.post(`/api/clips/${mine.id}/comments`, { body: 'My own note', atSeconds: 1 })).status,

@@ -11,6 +11,7 @@ import {
   recordingSetups,
   recordingWorld,
 } from '../support/recordings';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 /**
  * A recording sent piece by piece as the browser records it: pieces taken in order and joined into the
@@ -78,7 +79,7 @@ describe.each(recordingSetups)('recording in the browser, piece by piece, on $na
       podcast: true,
       publicationQuotes: false,
       audience: 'internal',
-      wordingVersion: 1,
+      wordingVersion: currentConsentVersion,
     });
 
     // Nothing is left under chunks/, and the original is the recording byte for byte.

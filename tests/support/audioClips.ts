@@ -3,10 +3,16 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { signedUp, TestClient } from './httpClient';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 /** Helpers for the clip tests: uploads as a browser form would send them, waiting for processing, sockets. */
 
-export const consentFields = { podcast: 'true', publicationQuotes: 'false', audience: 'internal', consentVersion: '1' };
+export const consentFields = {
+  podcast: 'true',
+  publicationQuotes: 'false',
+  audience: 'internal',
+  consentVersion: String(currentConsentVersion),
+};
 
 export interface UploadOptions {
   title?: string;

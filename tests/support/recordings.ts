@@ -9,6 +9,7 @@ import type { TestClient } from './httpClient';
 import { freshPostgresSchema, testPostgresUrl } from './postgres';
 import { freshS3, testS3Endpoint, type TestS3 } from './s3';
 import { startServer, type TestServer } from './startServer';
+import { currentConsentVersion } from '../../shared/contracts/clips';
 
 /** Helpers for the recording tests: a recording as MediaRecorder makes it, cut into pieces and sent one by one. */
 
@@ -23,7 +24,12 @@ export const recordingSetups = [
 
 export const MAX_UPLOAD = 12 * 1024 * 1024;
 export const CHUNK_MAX = 8 * 1024 * 1024;
-export const consent = { podcast: true, publicationQuotes: false, audience: 'internal', wordingVersion: 1 };
+export const consent = {
+  podcast: true,
+  publicationQuotes: false,
+  audience: 'internal',
+  wordingVersion: currentConsentVersion,
+};
 
 export interface RecordedAudio {
   /** 20 s of speech over quiet noise. */

@@ -1,5 +1,6 @@
 import { EditorContent, type Editor } from '@tiptap/react';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type * as Y from 'yjs';
 import { useCollabDocument } from '../realtime/collabHook';
 import type { CollabProvider, CollabState } from '../realtime/collabProvider';
 import { EditorStatus } from './EditorStatus';
@@ -26,10 +27,18 @@ interface CoWritingEditorProps {
   archived: boolean;
   /** Shown beside the text (comments), given the editor. */
   aside?: (editor: Editor) => ReactNode;
+  /** Told the editor and its Yjs document once they exist (null when they go), for panels outside it. */
+  onWriting?: (writing: Writing | null) => void;
+}
+
+/** The open editor and its shared document, for a panel elsewhere on the page (quotes go in by its caret). */
+export interface Writing {
+  editor: Editor;
+  doc: Y.Doc;
 }
 
 /** A document open for writing together: status, who is here, formatting buttons, the text and its word count. */
-export function CoWritingEditor({ docId, person, canEdit, archived, aside }: CoWritingEditorProps) {
+export function CoWritingEditor({ docId, person, canEdit, archived, aside, onWriting }: CoWritingEditorProps) {
   const { provider, state } = useCollabDocument(docId, person.id, canEdit);
   if (!provider) {
     return (
@@ -48,6 +57,7 @@ export function CoWritingEditor({ docId, person, canEdit, archived, aside }: CoW
       person={person}
       archived={archived}
       aside={aside}
+      onWriting={onWriting}
     />
   );
 }
@@ -59,6 +69,7 @@ function Surface({
   person,
   archived,
   aside,
+  onWriting,
 }: {
   docId: string;
   provider: CollabProvider;
@@ -66,9 +77,14 @@ function Surface({
   person: Person;
   archived: boolean;
   aside?: CoWritingEditorProps['aside'];
+  onWriting?: CoWritingEditorProps['onWriting'] | undefined;
 }) {
   const [suggesting, setSuggesting] = useState(false);
   const editor = useCoWritingEditor(provider, person, state.canEdit, state.canSuggest, suggesting);
+  useEffect(() => {
+    onWriting?.({ editor, doc: provider.doc });
+    return () => onWriting?.(null);
+  }, [editor, provider, onWriting]);
   const [linkOpen, setLinkOpen] = useState(false);
   const [footnoteOpen, setFootnoteOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);

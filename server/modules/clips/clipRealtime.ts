@@ -12,6 +12,7 @@ export function forwardClipEvents(io: ChorusServer, bus: EventBus): void {
   bus.on('clip:comment', (e) => room(e.workspaceId).emit('clip:comment', e));
   bus.on('clip:withdrawn', (e) => room(e.workspaceId).emit('clip:withdrawn', e));
   bus.on('clip:discarded', (e) => room(e.workspaceId).emit('clip:discarded', e));
+  bus.on('clip:audio', (e) => room(e.workspaceId).emit('clip:audio', e));
   // Ids only: the struck words never travel.
   bus.on('clip:redactions', ({ workspaceId, clipId }) =>
     room(workspaceId).emit('clip:redactions', { workspaceId, clipId }),

@@ -3,24 +3,11 @@ import { defineJob, type RetryPolicy } from '../../jobs/jobTypes';
 import { digestEmailJobSpec, inviteEmailJobSpec, notificationEmailJobSpec } from './emailJobSpecs';
 import type { Mailer } from './mailer';
 import { publicBase, type NotificationContext } from './notificationContext';
+import { digestEmailText, emailSubjects, noticeEmailText } from './noticeTexts';
 import { emailChoices, presentNotifications } from './notificationOperations';
 import { unseal } from './sealed';
 
-const subjects: Record<NotificationKind, string> = {
-  mention: 'Someone mentioned you in Chorus',
-  reply: 'Someone answered your comment in Chorus',
-  review: 'News about your recording in Chorus',
-  signoff_request: 'Please listen to your parts in Chorus',
-  render: 'An episode has finished rendering in Chorus',
-  clip_published: 'Your recording is in a published episode',
-  episode_flagged: 'An episode needs your attention in Chorus',
-  edition_withdrawn: 'A published edition was taken down in Chorus',
-  task_offer: 'Someone offered you a task in Chorus',
-};
-
 const roleWords = { admin: 'an admin', editor: 'an editor', expert: 'an expert', carer: 'a carer' } as const;
-
-const footer = 'You can choose which emails Chorus sends you under “Your settings” in Chorus.';
 
 /** The three email jobs: one notice at once, one person's daily digest, and an invite link. */
 export function emailJobs(ctx: NotificationContext, mailer: Mailer, retry: RetryPolicy) {
@@ -39,8 +26,8 @@ export function emailJobs(ctx: NotificationContext, mailer: Mailer, retry: Retry
       const [notice] = await presentNotifications(ctx, [row]);
       await mailer.send({
         to: user.email,
-        subject: subjects[notice!.kind],
-        text: `Hello ${user.name},\n\n${notice!.text}\n\nOpen it in Chorus: ${base()}${notice!.link}\n\n${footer}\n`,
+        subject: emailSubjects[notice!.kind],
+        text: noticeEmailText(user.name, notice!.text, `${base()}${notice!.link}`),
       });
     },
   });
@@ -58,11 +45,14 @@ export function emailJobs(ctx: NotificationContext, mailer: Mailer, retry: Retry
       for (const r of rows) if (await services.workspaces.membership(r.workspace_id, userId)) visible.push(r);
       if (visible.length === 0) return; // all read in the app meanwhile
       const notices = await presentNotifications(ctx, visible);
-      const list = notices.map((n) => `- ${n.text}`).join('\n');
       await mailer.send({
         to: user.email,
         subject: `Your news from Chorus (${notices.length})`,
-        text: `Hello ${user.name},\n\nHere is what happened in Chorus since your last email:\n\n${list}\n\nSee them in Chorus: ${base()}/notifications\n\nYou get this email once a day. ${footer}\n`,
+        text: digestEmailText(
+          user.name,
+          notices.map((n) => n.text),
+          `${base()}/notifications`,
+        ),
       });
     },
   });

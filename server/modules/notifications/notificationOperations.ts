@@ -16,6 +16,7 @@ import { notFound } from '../../errors';
 import { consentAllows, consentFactsOf } from '../../policies/consent';
 import { notificationEmailJobSpec } from './emailJobSpecs';
 import type { NotificationContext } from './notificationContext';
+import { forEveryone } from './noticeTexts';
 
 export interface NewNotification {
   kind: NotificationKind;
@@ -102,7 +103,7 @@ export async function presentNotifications(
     row.clip_id && !listenable.has(row.clip_id)
       ? {
           ...presentOne(row),
-          text: 'This was about a recording whose consent was taken back, so it is no longer shown.',
+          text: forEveryone.consentTakenBack,
           link: `/w/${row.workspace_id}/clips`,
         }
       : presentOne(row),

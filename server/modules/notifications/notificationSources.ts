@@ -1,25 +1,16 @@
-import type { ReviewState } from '../../../shared/contracts/clips';
 import type { Role } from '../../../shared/roles';
 import { tryableTaskLabels, tryableTaskSchema } from '../../../shared/contracts/strengths';
 import { consentAllows, consentFactsOf } from '../../policies/consent';
 import { editionRoleMay, episodeRoleMay, type EpisodeAction } from '../../policies/rules';
 import type { NotificationContext } from './notificationContext';
+import { forEditors, forEveryone, reviewTexts } from './noticeTexts';
 import { notify } from './notificationOperations';
-
-const quoted = (s: string) => `“${s}”`;
 
 /** Members whose role may do `action` with episodes: who hears about renders and flagged episodes. */
 async function episodePeople(ctx: NotificationContext, workspaceId: string, action: EpisodeAction) {
   const members = await ctx.services.workspaces.members(workspaceId);
   return members.filter((m) => episodeRoleMay(m.role as Role, action)).map((m) => m.userId);
 }
-
-const reviewWords: Partial<Record<ReviewState, (by: string, title: string, note: string | null) => string>> = {
-  approved: (by, title) => `${by} checked your recording ${quoted(title)}: it is ready to use.`,
-  changes_requested: (by, title, note) =>
-    `${by} asked for a change to your recording ${quoted(title)}${note ? `: ${note}` : '.'}`,
-  in_review: (by, title) => `${by} is checking your recording ${quoted(title)}.`,
-};
 
 /** Asks the people heard in an episode's new render to listen to their parts and sign them off. */
 export async function notifySignoffRequested(
@@ -31,7 +22,7 @@ export async function notifySignoffRequested(
   await notify(ctx, event.userIds, {
     kind: 'signoff_request',
     workspaceId: event.workspaceId,
-    text: `Please listen to your parts in the episode ${quoted(episode.title)} and say whether it may go out.`,
+    text: forEveryone.episodeSignoff(episode.title),
     link: `/e/${episode.id}`,
   });
 }
@@ -60,7 +51,7 @@ export function listenForNotices(ctx: NotificationContext): void {
       await notify(ctx, [e.userId], {
         kind: 'task_offer',
         workspaceId: e.workspaceId,
-        text: `${by?.name ?? 'An editor'} offered you a task you said you would like to try: ${tryableTaskLabels[task.data].toLowerCase()}. Say yes or no on the workspace page, under “What people bring”.`,
+        text: forEveryone.taskOffer(by?.name ?? 'An editor', tryableTaskLabels[task.data].toLowerCase()),
         link: `/w/${e.workspaceId}`,
       });
     }),
@@ -72,7 +63,7 @@ export function listenForNotices(ctx: NotificationContext): void {
       await notify(ctx, [userId], {
         kind: 'mention',
         workspaceId: e.workspaceId,
-        text: `${e.by.name} mentioned you in a comment on ${quoted(e.documentTitle)}: ${quoted(e.excerpt)}`,
+        text: forEveryone.mention(e.by.name, e.documentTitle, e.excerpt),
         link: `/d/${e.documentId}`,
       });
     }),
@@ -95,7 +86,7 @@ export function listenForNotices(ctx: NotificationContext): void {
       await notify(ctx, earlier, {
         kind: 'reply',
         workspaceId: e.workspaceId,
-        text: `${reply.author.name} answered your comment on ${quoted(doc?.title ?? 'a document')}.`,
+        text: forEveryone.reply(reply.author.name, doc?.title ?? 'a document'),
         link: `/d/${e.documentId}`,
       });
     }),
@@ -105,7 +96,7 @@ export function listenForNotices(ctx: NotificationContext): void {
     'clip:review',
     handle('a review decision', async (e) => {
       const clip = await ctx.services.clips.findById(e.clipId);
-      const words = reviewWords[e.state];
+      const words = reviewTexts[e.state];
       if (!clip || !words || clip.contributor_id === e.by.id) return;
       await notify(ctx, [clip.contributor_id], {
         kind: 'review',
@@ -123,13 +114,12 @@ export function listenForNotices(ctx: NotificationContext): void {
       if (e.status !== 'passed' && e.status !== 'failing' && e.status !== 'failed') return;
       const episode = await ctx.services.episodes.findById(e.episodeId);
       if (!episode) return;
-      const title = quoted(episode.title);
       const text =
         e.status === 'passed'
-          ? `The episode ${title} has finished rendering and is ready to listen to.`
+          ? forEditors.renderPassed(episode.title)
           : e.status === 'failing'
-            ? `The episode ${title} has finished rendering, but it is not at the right loudness, so it cannot go in the feed. Open the episode to see why.`
-            : `The episode ${title} could not be rendered. Open the episode to see why, then try again.`;
+            ? forEditors.renderFailing(episode.title)
+            : forEditors.renderFailed(episode.title);
       await notify(ctx, await episodePeople(ctx, e.workspaceId, 'episode.render'), {
         kind: 'render',
         workspaceId: e.workspaceId,
@@ -147,7 +137,7 @@ export function listenForNotices(ctx: NotificationContext): void {
       await notify(ctx, await episodePeople(ctx, e.workspaceId, 'episode.edit'), {
         kind: 'episode_flagged',
         workspaceId: e.workspaceId,
-        text: `The episode ${quoted(episode.title)} needs your attention: ${e.reason}`,
+        text: forEditors.flagged(episode.title, e.reason),
         link: `/e/${episode.id}`,
       });
     }),
@@ -161,7 +151,7 @@ export function listenForNotices(ctx: NotificationContext): void {
       await notify(ctx, e.userIds, {
         kind: 'signoff_request',
         workspaceId: e.workspaceId,
-        text: `Your words are quoted in the edition ${quoted(edition.title)}. Please read your quotes where they stand and say whether it may go out.`,
+        text: forEveryone.editionSignoff(edition.title),
         link: `/editions/${edition.id}/signoff`,
       });
     }),
@@ -175,7 +165,7 @@ export function listenForNotices(ctx: NotificationContext): void {
       await notify(ctx, editors, {
         kind: 'edition_withdrawn',
         workspaceId: e.workspaceId,
-        text: `Edition ${e.number} of ${quoted(e.title)} was taken down: ${e.reason}`,
+        text: forEditors.editionWithdrawn(e.number, e.title, e.reason),
         link: `/d/${e.documentId}`,
       });
     }),
@@ -195,7 +185,7 @@ export function listenForNotices(ctx: NotificationContext): void {
         await notify(ctx, [clip.contributor_id], {
           kind: 'clip_published',
           workspaceId: e.workspaceId,
-          text: `Your recording ${quoted(clip.title)} is in the episode ${quoted(episode.title)}, which anyone can now listen to.`,
+          text: forEveryone.published(clip.title, episode.title),
           link: `/e/${episode.id}`,
           clipId,
         });

@@ -5,17 +5,44 @@ import { documentFieldName } from '../../../shared/editor/schema';
 
 /**
  * The server's changes to `clipQuote` nodes in a document's Yjs body (the Y.XmlFragment y-prosemirror edits):
- * a quote appended at the end, and quotes whose words are taken out. Each is one update built against the
- * document's state, to go through the update log like anybody's typing.
+ * a quote put in, and quotes whose words are taken out. Each is one update built against the document's state, to
+ * go through the update log like anybody's typing.
  */
-export function appendQuoteUpdate(state: Uint8Array, attrs: ClipQuoteAttributes): Uint8Array {
-  return updateAgainst(state, (doc) => {
+
+/**
+ * A quote put in between two blocks of the body: at `at`, a Yjs relative position in the body (the editor sends
+ * the block boundary by the person's caret, so other people's edits meanwhile do not move it), or at the end.
+ * Null when `at` names a place this document does not hold (a block the server has not received yet, or another
+ * document's).
+ */
+export function insertQuoteUpdate(
+  state: Uint8Array,
+  attrs: ClipQuoteAttributes,
+  at?: Y.RelativePosition,
+): Uint8Array | null {
+  let placed = true;
+  const update = updateAgainst(state, (doc) => {
+    const body = doc.getXmlFragment(documentFieldName);
+    let index = body.length;
+    if (at) {
+      const found = Y.createAbsolutePositionFromRelativePosition(at, doc);
+      if (!found || found.type !== body) {
+        placed = false;
+        return;
+      }
+      index = found.index;
+    }
     const element = new Y.XmlElement(clipQuoteName);
-    doc.getXmlFragment(documentFieldName).push([element]);
+    body.insert(index, [element]);
     for (const [key, value] of Object.entries(attrs))
       if (value !== null) element.setAttribute(key, value as unknown as string);
   });
+  return placed ? update : null;
 }
+
+/** A quote put in at the end of the body (scripts and tests quote this way). */
+export const appendQuoteUpdate = (state: Uint8Array, attrs: ClipQuoteAttributes): Uint8Array =>
+  insertQuoteUpdate(state, attrs)!;
 
 /** The quote nodes in a document body, wherever they sit. */
 export function quoteElementsOf(doc: Y.Doc): Y.XmlElement[] {

@@ -13,7 +13,7 @@ import { documentAccess, documentFacts } from '../documents/documentOperations';
 import type { LiveTranscripts } from '../transcripts/liveTranscripts';
 import type { LiveTranscript } from '../../../shared/transcripts/transcriptDoc';
 import { loadTranscriptFor } from '../transcripts/transcriptAccess';
-import { appendQuoteUpdate, quoteTextUpdate } from './quoteDoc';
+import { insertQuoteUpdate, quoteTextUpdate } from './quoteDoc';
 import { quoteWords } from './quoteWords';
 
 export interface QuoteContext {
@@ -24,10 +24,22 @@ export interface QuoteContext {
 
 const secondsText = (s: number) => `${Math.round(s * 10) / 10} s`;
 
+/** `at` as sent (base64 of a Yjs relative position); a 400 when it is not one. */
+function placeOf(at: string): Y.RelativePosition {
+  try {
+    return Y.decodeRelativePosition(Buffer.from(at, 'base64'));
+  } catch {
+    throw new AppError('validation_failed', 'at is not a place in a document: leave it out to quote at the end.', {
+      fields: [{ path: 'at', message: 'Send the place the editor gave, or leave it out to quote at the end.' }],
+    });
+  }
+}
+
 /**
- * Quotes a stretch of a clip's transcript at the end of a document (publication or script): whoever may edit the
- * document, of a clip of the same workspace whose consent allows quotes (`quote.draft`), and only the words its
- * transcript holds there. The node goes through the document's update log and reaches everyone editing it.
+ * Quotes a stretch of a clip's transcript in a document (publication or script), at the place the editor sent
+ * (between two blocks, by the person's caret) or at the end: whoever may edit the document, of a clip of the same
+ * workspace whose consent allows quotes (`quote.draft`), and only the words its transcript holds there. The node
+ * goes through the document's update log and reaches everyone editing it.
  */
 export async function createQuote(
   ctx: QuoteContext,
@@ -82,10 +94,17 @@ export async function createQuote(
     speaker,
     removed: null,
   };
-  await services.documentQuotes.insert(row);
+  const at = body.at === undefined ? undefined : placeOf(body.at);
   const live = await ctx.collab.registry.open(access.row.id, access.row.workspace_id);
+  const update = insertQuoteUpdate(Y.encodeStateAsUpdate(live.ydoc), attrs, at);
+  if (!update)
+    throw new AppError(
+      'conflict',
+      'The place for the quote has not reached Chorus yet. Wait until the document says “Saved”, then add the quote again.',
+    );
+  await services.documentQuotes.insert(row);
   try {
-    await live.submitServerChange(appendQuoteUpdate(Y.encodeStateAsUpdate(live.ydoc), attrs), userId);
+    await live.submitServerChange(update, userId);
   } catch (e) {
     await services.documentQuotes.remove(row.id);
     throw e;

@@ -18,7 +18,7 @@ export function quoteRoutes(api: Api, ctx: QuoteContext): void {
       path: '/api/documents/:id/quotes',
       tag,
       summary:
-        'Quote a stretch of a clip’s transcript at the end of a document (whoever may edit it; the clip’s consent must allow quotes)',
+        'Quote a stretch of a clip’s transcript in a document, at `at` (a place by the editor’s caret) or at the end (whoever may edit it; the clip’s consent must allow quotes)',
       auth: 'user',
       status: 201,
       params: idParamsSchema,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentFieldName } from '../../../shared/editor/schema';
 import type { LiveTranscript } from '../../../shared/transcripts/transcriptDoc';
-import { appendQuoteUpdate, quoteElementsOf, takeOutQuotesUpdate } from './quoteDoc';
+import { appendQuoteUpdate, insertQuoteUpdate, quoteElementsOf, takeOutQuotesUpdate } from './quoteDoc';
 import { quoteWords } from './quoteWords';
 
 const word = (text: string, start: number | null) => ({
@@ -61,5 +61,30 @@ describe('quote nodes in a document body', () => {
     expect(first!.getAttributes()).toMatchObject({ quoteId: 'q1', text: '', speaker: '', removed: 'withdrawn' });
     expect(second!.getAttributes()).toMatchObject({ quoteId: 'q2', text: 'look after mum.', speaker: 'Mary' });
     expect(second!.getAttribute('removed')).toBeUndefined();
+  });
+
+  it('puts a quote at a place by the caret, between blocks, and not at a place the document does not hold', () => {
+    const doc = new Y.Doc();
+    const body = doc.getXmlFragment(documentFieldName);
+    body.insert(0, [new Y.XmlElement('paragraph'), new Y.XmlElement('paragraph')]);
+    const attrs = {
+      quoteId: 'q',
+      clipId: 'c',
+      startSeconds: 0,
+      endSeconds: 1,
+      text: 'mum',
+      speaker: 'Mary',
+      removed: null,
+    };
+    const between = Y.createRelativePositionFromTypeIndex(body, 1);
+    Y.applyUpdate(doc, insertQuoteUpdate(Y.encodeStateAsUpdate(doc), attrs, between)!);
+    expect(body.toArray().map((n) => (n as Y.XmlElement).nodeName)).toEqual(['paragraph', 'clipQuote', 'paragraph']);
+    // A block only another copy of the document has (not received here yet).
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(doc));
+    const theirs = elsewhere.getXmlFragment(documentFieldName);
+    theirs.insert(0, [new Y.XmlElement('paragraph')]);
+    const unknown = Y.createRelativePositionFromTypeIndex(theirs, 0);
+    expect(insertQuoteUpdate(Y.encodeStateAsUpdate(doc), attrs, unknown)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { maxTranscriptBodyBytes } from '../../../shared/contracts/transcripts';
 import type { ChorusModule } from '../chorusModule';
 import { workspaceRoom } from '../../realtime/socketServer';
 import { liveTranscripts } from './liveTranscripts';
+import { silenceClipJob, silenceOnRedactions } from './silencedAudio';
 import { transcribeClipJob } from './speechRecognition/transcribeClipJob';
 import { transcriptCollabAccess } from './transcriptAccess';
 import { forgetWithdrawnTranscripts } from './transcriptWithdrawal';
@@ -25,6 +26,8 @@ export const transcriptsModule: ChorusModule = {
     forgetWithdrawnTranscripts(services, collab);
     // Registered whether or not TRANSCRIBE_URL is set, so a job queued before a restart without it ends quietly.
     services.jobs.register(transcribeClipJob(services, transcripts));
+    services.jobs.register(silenceClipJob(services));
+    silenceOnRedactions(services);
     return {
       attach: (io) =>
         services.bus.on('transcript:draft', (e) => io.to(workspaceRoom(e.workspaceId)).emit('transcript:draft', e)),

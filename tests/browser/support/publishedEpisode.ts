@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { APIRequestContext } from 'playwright-core';
 import { showSettings } from '../../support/showSettings';
+import { currentConsentVersion } from '../../../shared/contracts/clips';
 
 /** Polls an API address (with the page's session) until `done` says so. */
 export async function pollApi(
@@ -40,7 +41,7 @@ export async function publishSpokenEpisode(
         podcast: 'true',
         publicationQuotes: 'false',
         audience: 'public',
-        consentVersion: '1',
+        consentVersion: String(currentConsentVersion),
         audio: { name: 'speech.wav', mimeType: 'audio/wav', buffer: wav },
       },
     })

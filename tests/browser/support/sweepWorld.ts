@@ -44,6 +44,7 @@ export async function sweepWorld(baseUrl: string, dir: string) {
 
   return {
     people: { ...people, longEmail },
+    ids: ctx.ids,
     workspaceId: ws.id,
     episodeId,
     carerClipId,
@@ -53,6 +54,8 @@ export async function sweepWorld(baseUrl: string, dir: string) {
     signedInInviteToken: await invite(),
     /** A folder for files made along the way (a voice comment's audio). */
     dir,
+    /** Set by the edition sign-off state's preparation. */
+    editionId: '',
   };
 }
 

@@ -26,6 +26,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
   const [threadsProblem, setThreadsProblem] = useState<string | null>(null);
   const [news, setNews] = useState('');
   const [draft, setDraft] = useState<MachineDraftState | null>(null);
+  const [audioVersion, setAudioVersion] = useState(0);
 
   const reloadClip = useCallback(() => {
     getClip(initial.id).then(setClip, () => undefined); // keep what we show; the next event or reload tries again
@@ -60,6 +61,13 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
       setClip((c) => ({ ...c, review: { state: e.state, updatedBy: e.by, updatedAt: e.at, note: e.note } }));
     },
     'clip:consent': (e) => here(e) && reloadClip(),
+    // Struck-out words were silenced (or put back) in what others hear: load the sound again. Its maker always
+    // hears it as recorded, so nothing changes for them.
+    'clip:audio': (e) => {
+      if (!here(e) || clip.contributor.id === user.id) return;
+      setAudioVersion((n) => n + 1);
+      setNews('The recording’s sound was updated to match the words its maker struck out or put back.');
+    },
     'transcript:draft': (e) => {
       if (!here(e)) return;
       setDraft({ status: e.status, progress: e.progress, failureReason: e.failureReason });
@@ -100,7 +108,15 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
   }, [clip.withdrawn]);
 
   const playable = clip.status === 'ready' && !clip.withdrawn && clip.urls !== null;
-  const urls = playable && clip.urls ? clip.urls : null;
+  const urls = useMemo(
+    () =>
+      playable && clip.urls
+        ? audioVersion === 0
+          ? clip.urls
+          : { ...clip.urls, audio: `${clip.urls.audio}?v=${audioVersion}` }
+        : null,
+    [playable, clip.urls, audioVersion],
+  );
   const markers = useMemo(() => markersFor(threads), [threads]);
   const player = useWaveform(urls, markers);
   usePlayFromLink(player);

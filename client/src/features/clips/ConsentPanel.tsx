@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { consentWordings, type Clip } from '../../../../shared/contracts/clips';
+import { consentWordings, currentConsentVersion, type Clip } from '../../../../shared/contracts/clips';
 import { Button } from '../../components/Button';
 import { StatusMessage } from '../../components/StatusMessage';
 import { LabelledSection } from '../../components/LabelledSection';
@@ -83,6 +83,16 @@ export function ConsentPanel({ clip, myId, onChanged }: ConsentPanelProps) {
               Chorus keeps every version, so what {mine ? 'you' : 'they'} agreed to can always be shown again, even if
               the wording changes later.
             </p>
+            <p>
+              What {mine ? 'you were' : 'they were'} told about changing {mine ? 'your' : 'their'} mind:{' '}
+              {wording.changeYourMind}
+            </p>
+            {consent.wordingVersion !== currentConsentVersion ? (
+              <p>
+                The words have been written again since (version {currentConsentVersion}), to say more exactly what
+                happens when consent is taken back. That does not change what {mine ? 'you' : 'they'} agreed to.
+              </p>
+            ) : null}
           </details>
         </>
       ) : (

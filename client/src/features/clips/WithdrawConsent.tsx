@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { Clip } from '../../../../shared/contracts/clips';
+import { withdrawButtonLabel, type Clip } from '../../../../shared/contracts/clips';
 import { Button } from '../../components/Button';
 import { ConfirmStep, useConfirmStep } from '../../components/ConfirmStep';
 import { withdrawClip } from './clipsApi';
@@ -45,7 +45,7 @@ export function WithdrawConsent({
         </ConfirmStep>
       ) : (
         <Button variant="warning" ref={startButton} onClick={() => setConfirming(true)}>
-          Withdraw consent
+          {withdrawButtonLabel}
         </Button>
       )}
     </div>

@@ -137,7 +137,12 @@ export function whenWords(iso: string): string {
 export const dayWords = (iso: string): string => dateOnly.format(new Date(iso));
 
 /** What withdrawing does, exactly (docs/consent-and-publishing.md, Withdrawal), said to the person it is about. */
-export const withdrawalWords = (whose: 'your' | 'their') =>
-  `This deletes the recording for good. Any episode with ${whose} voice in it leaves the podcast feed at once, ` +
-  `its versions with ${whose} voice are deleted too, and the editors are asked to make it again without ${whose === 'your' ? 'you' : 'them'}. ` +
-  `The recording’s title stays in the list, with no sound.`;
+export function withdrawalWords(whose: 'your' | 'their'): string {
+  const them = whose === 'your' ? 'you' : 'them';
+  return (
+    `This deletes the recording and its written words for good. Any episode with ${whose} voice in it comes out of ` +
+    `the podcast at once, its sound files with ${whose} voice are deleted, and the people making it are asked to make ` +
+    `it again without ${them}. Where the project’s writing quotes ${them}, a note replaces the words, and any ` +
+    `publication quoting ${them} is taken off its web page. The recording’s title stays in the list, with no sound.`
+  );
+}

@@ -12,6 +12,7 @@ type ClipEventName =
   | 'clip:comment'
   | 'clip:withdrawn'
   | 'clip:discarded'
+  | 'clip:audio'
   | 'transcript:draft';
 const clipEvents: ClipEventName[] = [
   'clip:created',
@@ -22,6 +23,7 @@ const clipEvents: ClipEventName[] = [
   'clip:comment',
   'clip:withdrawn',
   'clip:discarded',
+  'clip:audio',
   'transcript:draft',
 ];
 

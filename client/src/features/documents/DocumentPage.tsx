@@ -10,6 +10,7 @@ import { DocumentSettings } from './DocumentSettings';
 import { EditionsPanel } from './editions/EditionsPanel';
 import { ExportPanel } from './exports/ExportPanel';
 import { QuotePanel } from './quotes/QuotePanel';
+import type { Writing } from '../../editor/CoWritingEditor';
 import { VersionHistory } from './history/VersionHistory';
 import { kindLabels } from './kindWords';
 import { TitlePagePanel } from './titlePage/TitlePagePanel';
@@ -35,6 +36,8 @@ export function DocumentPage({ docId }: { docId: string }) {
 
 function DocumentView({ loaded, user }: { loaded: DocumentInfo; user: User }) {
   const [changed, setChanged] = useState<DocumentInfo | null>(null);
+  // The open editor, so "Quote a recording" can put the quote where the person is writing.
+  const [writing, setWriting] = useState<Writing | null>(null);
   const doc = changed ?? loaded;
   const { workspace } = useWorkspacePage(doc.workspaceId);
 
@@ -52,6 +55,7 @@ function DocumentView({ loaded, user }: { loaded: DocumentInfo; user: User }) {
             person={{ id: user.id, name: user.name }}
             canEdit={doc.abilities.edit}
             archived={doc.archived}
+            onWriting={setWriting}
             aside={(editor) => (
               <Suspense fallback={<StatusMessage>Loading comments…</StatusMessage>}>
                 <ThreadsPanel
@@ -67,7 +71,7 @@ function DocumentView({ loaded, user }: { loaded: DocumentInfo; user: User }) {
           />
         </Suspense>
         {doc.abilities.edit && !doc.archived ? (
-          <QuotePanel key={`quote-${doc.id}`} documentId={doc.id} workspaceId={doc.workspaceId} />
+          <QuotePanel key={`quote-${doc.id}`} documentId={doc.id} workspaceId={doc.workspaceId} writing={writing} />
         ) : null}
         <VersionHistory key={doc.id} doc={doc} myId={user.id} />
         {doc.kind === 'publication' ? (

@@ -4,13 +4,14 @@ import type { Episode, MusicRole, Render, Show } from '../../../../shared/contra
 import type { MusicAsset } from '../../../../shared/contracts/music';
 import type { ApiError } from '../../api/ApiError';
 import { LoadedPage } from '../../app/LoadedPage';
-import { BackLink } from '../../app/LoadingPages';
+import { BackLink, LoadingPage } from '../../app/LoadingPages';
 import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { focusWhenShown } from '../../components/focusWhenShown';
 import { StatusMessage } from '../../components/StatusMessage';
 import { LiveLine } from '../clips/LiveLine';
 import { useClipList } from '../clips/useClipList';
+import { CarersEpisodeView } from './carers/CarersEpisodeView';
 import { ClipBin } from './ClipBin';
 import { renderFinished, withLiveNews, type RenderNews } from './liveRender';
 import type { Dragged } from './dragging';
@@ -46,9 +47,22 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
       loadingTitle="Episode"
       loadingText="Loading the episode…"
     >
-      {(episode, user, reload) => <EpisodeView episode={episode} myId={user.id} reload={reload} />}
+      {(episode, user, reload) => <EpisodeViewFor episode={episode} myId={user.id} reload={reload} />}
     </LoadedPage>
   );
+}
+
+/**
+ * A carer who may not edit the episode gets a plain view of it (listen, their parts, what is said); everyone else
+ * the editors' view, which experts watch live as it is built. Decided by the workspace role, as the other pages do
+ * (docs/words.md), and by the episode's abilities, so a carer granted editing keeps the tools.
+ */
+function EpisodeViewFor({ episode, myId, reload }: { episode: Episode; myId: string; reload(): void }) {
+  const { workspace } = useWorkspacePage(episode.workspaceId);
+  if (workspace.status === 'loading') return <LoadingPage title={episode.title}>Loading the episode…</LoadingPage>;
+  if (workspace.status === 'ready' && workspace.data.role === 'carer' && !episode.abilities.edit)
+    return <CarersEpisodeView episode={episode} workspaceName={workspace.data.name} reload={reload} />;
+  return <EpisodeView episode={episode} myId={myId} reload={reload} />;
 }
 
 function EpisodeView({ episode, myId, reload }: { episode: Episode; myId: string; reload(): void }) {

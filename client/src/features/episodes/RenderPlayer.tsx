@@ -16,7 +16,7 @@ export function RenderPlayer({ render, label }: { render: Render; label: string 
     const on = () => setPlaying(true);
     const off = () => setPlaying(false);
     const tick = () => setTime(element.currentTime);
-    const failed = () => setProblem('This render could not be played. Reload the page to try again.');
+    const failed = () => setProblem('This episode could not be played. Reload the page to try again.');
     element.addEventListener('play', on);
     element.addEventListener('pause', off);
     element.addEventListener('ended', off);

@@ -13,16 +13,30 @@ import type { QuoteRemovedEvent } from '../../../../../shared/realtime/events';
 import { listClips } from '../../clips/clipsApi';
 import { getTranscript } from '../../clips/transcript/transcriptApi';
 import { addQuote, listQuotes, refreshQuote } from './quotesApi';
+import type { Writing } from '../../../editor/CoWritingEditor';
 import { quotePoints } from './quoteChoices';
+import { useCaretPlace } from './useCaretPlace';
 
 const ids = { clipId: 'quote-clip', startSeconds: 'quote-from', endSeconds: 'quote-to' };
 
 /**
- * "Quote a recording": choose a recording, the first and last of its written-down words, and the quote goes at the
- * end of the document, with the speaker as their consent allows. The server refuses a recording whose speaker has
- * not agreed to be quoted, and says so.
+ * "Quote a recording": choose a recording, the first and last of its written-down words, and the quote goes where
+ * the person was writing (by their caret, between paragraphs) or, if they have not been in the text, at the end of
+ * the document, with the speaker as their consent allows. The server refuses a recording whose speaker has not
+ * agreed to be quoted, and says so.
  */
-export function QuotePanel({ documentId, workspaceId }: { documentId: string; workspaceId: string }) {
+export function QuotePanel({
+  documentId,
+  workspaceId,
+  writing,
+}: {
+  documentId: string;
+  workspaceId: string;
+  /** The open editor; null while it loads. */
+  writing: Writing | null;
+}) {
+  const placeAtCaret = useCaretPlace(writing);
+  const [placed, setPlaced] = useState<'caret' | 'end'>('end');
   const [clips, setClips] = useState<ClipSummary[]>([]);
   const [clipId, setClipId] = useState('');
   const [segments, setSegments] = useState<TranscriptSegmentView[]>([]);
@@ -68,10 +82,13 @@ export function QuotePanel({ documentId, workspaceId }: { documentId: string; wo
       return { clipId, startSeconds: from?.startSeconds ?? 0, endSeconds: to?.endSeconds ?? 0 };
     },
     send: async (body) => {
-      await addQuote(documentId, body);
+      const at = placeAtCaret();
+      await addQuote(documentId, at ? { ...body, at } : body);
+      setPlaced(at ? 'caret' : 'end');
       reload();
     },
-    doneMessage: 'The quote was added at the end of the document.',
+    // The words depend on where it went, known only once sent: shown below from `placed`.
+    doneMessage: 'added',
   });
 
   return (
@@ -81,7 +98,10 @@ export function QuotePanel({ documentId, workspaceId }: { documentId: string; wo
       headingClass="heading-l"
       title="Quote a recording"
     >
-      <p>Put someone’s own words into the document, from a recording whose speaker agreed to be quoted.</p>
+      <p>
+        Put someone’s own words into the document, from a recording whose speaker agreed to be quoted. The quote goes
+        where you were writing, after that paragraph; if you have not been in the text, at the end.
+      </p>
       <FormWithSummary form={form} submit="Add the quote">
         <SelectField
           id={ids.clipId}
@@ -115,7 +135,13 @@ export function QuotePanel({ documentId, workspaceId }: { documentId: string; wo
           <p>Nothing of this recording is written down yet.</p>
         ) : null}
       </FormWithSummary>
-      <StatusMessage tone="success">{form.done}</StatusMessage>
+      <StatusMessage tone="success">
+        {form.done
+          ? placed === 'caret'
+            ? 'The quote was put in where you were writing.'
+            : 'The quote was added at the end of the document.'
+          : ''}
+      </StatusMessage>
       <StatusMessage>{removed}</StatusMessage>
       {corrected.length > 0 ? (
         <>
