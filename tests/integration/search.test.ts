@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { workspaceWithPeople } from '../support/audioClips';
 import { CollabClient, eventually } from '../support/collabClient';
 import { signedUp, type TestClient } from '../support/httpClient';
