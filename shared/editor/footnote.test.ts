@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numberFootnotes } from './footnote';
-import { isCompatibleSchemaVersion } from './version';
+import { EDITOR_SCHEMA_VERSION, isCompatibleSchemaVersion } from './version';
 
 const note = (text: string) => ({ type: 'footnote', attrs: { text } });
 const para = (...content: object[]) => ({ type: 'paragraph', content });
@@ -29,8 +29,9 @@ describe('footnotes', () => {
     expect(doc.content[0]!.content![1]).toEqual(note(' First note. '));
   });
 
-  it('is schema 5: editors from before footnotes are refused, so they cannot drop the notes', () => {
-    expect(isCompatibleSchemaVersion(5)).toBe(true);
+  it('needs schema 5 or later: editors from before footnotes are refused, so they cannot drop the notes', () => {
+    expect(isCompatibleSchemaVersion(EDITOR_SCHEMA_VERSION)).toBe(true);
+    expect(EDITOR_SCHEMA_VERSION).toBeGreaterThanOrEqual(5);
     expect(isCompatibleSchemaVersion(4)).toBe(false);
   });
 });

@@ -86,6 +86,12 @@ export const wordRules: readonly WordRule[] = [
     where: 'transcript on the clip page (the API and code say redaction)',
     never: ['redact*'],
   },
+  {
+    say: 'describe the image; this image is only decoration',
+    not: 'alt text, alternative text, decorative',
+    where: 'the image dialog in the editor (the API and code say `alt` and `decorative`)',
+    never: ['alt text', 'alternative text'],
+  },
 ];
 
 /** Never said to anyone, on any screen (the line under the table). */
