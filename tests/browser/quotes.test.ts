@@ -73,6 +73,11 @@ describe('a carer’s words quoted into the publication', { timeout: 240_000 }, 
       expect(await quote.getByText('— Carer 1').count()).toBe(1);
       expect(await quote.getByRole('button', { name: 'Play this quote' }).count()).toBe(1);
     }
+    // The expert plays it: the words' stretch of the recording sounds, then stops at their end by itself.
+    const expertsQuote = text(expert).locator('figure.clip-quote');
+    await expertsQuote.getByRole('button', { name: 'Play this quote' }).click();
+    await expertsQuote.getByRole('button', { name: 'Stop the quote' }).waitFor();
+    await expertsQuote.getByRole('button', { name: 'Play this quote' }).waitFor({ timeout: 10_000 });
 
     expect((await team.people.carer.post(`/api/clips/${clipId}/withdraw`)).status).toBe(200);
     for (const page of [editor, expert]) {

@@ -6,7 +6,7 @@ import { clipPrefix } from '../../server/storage/keys';
 import { ffmpeg, makeLongWav, makeTestAudio, type TestAudio } from '../support/audio';
 import { getBytes, joinedSocket, uploadAudio, waitForClip } from '../support/audioClips';
 import { TestClient } from '../support/httpClient';
-import { pieces, putChunk, recordedAudio, recordingSetups, recordingWorld } from '../support/recordings';
+import { consent, pieces, putChunk, recordedAudio, recordingSetups, recordingWorld } from '../support/recordings';
 
 /**
  * Voice comments (issue 10 §5): a recording made as a comment, piece by piece, sent to a moment of a clip or as a
@@ -153,14 +153,7 @@ describe.each(recordingSetups)('voice comments on $name', ({ name }) => {
     ]);
     // It cannot be sent again as a story, nor a story as a voice comment.
     expect(
-      (
-        await people.expert.post(`/api/recordings/${rec.id}/finish`, {
-          podcast: true,
-          publicationQuotes: true,
-          audience: 'public',
-          wordingVersion: 1,
-        })
-      ).status,
+      (await people.expert.post(`/api/recordings/${rec.id}/finish`, { ...consent, audience: 'public' })).status,
     ).toBe(409);
     const story = await world.start(people.expert);
     expect((await putChunk(people.expert, story.id, 0, pieces(audio.webm, 3)[0]!)).status).toBe(200);
