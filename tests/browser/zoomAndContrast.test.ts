@@ -116,6 +116,8 @@ const invisibleControls = (page: Page) =>
           return false;
         }
         if (el.classList.contains('skip-link')) return false;
+        // Not drawn at all, such as links inside a closed "More detail" (Chromium still gives them a box).
+        if (!el.checkVisibility()) return false;
         const sides = ['Top', 'Right', 'Bottom', 'Left'] as const;
         const border = sides.some(
           (s) =>
