@@ -11,6 +11,29 @@ const run = promisify(execFile);
 describe('a publication’s title page and footnotes', () => {
   const server = journeyServer();
 
+  it('an editor links the words they selected, and Escape puts the link dialog away', async () => {
+    const ann = (await server.person()).page;
+    await annStartsPublication(ann, 'expert');
+    await documentText(ann).click();
+    await ann.keyboard.type('Age UK');
+    await ann.keyboard.press('Shift+Home');
+    await ann.getByRole('button', { name: 'Link' }).click();
+    const dialog = ann.getByRole('dialog', { name: 'Add a link' });
+    await dialog.getByRole('textbox', { name: 'Web address' }).fill('www.ageuk.org.uk');
+    await dialog.getByRole('button', { name: 'Add link' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await documentText(ann).getByRole('link', { name: 'Age UK' }).getAttribute('href')).toBe(
+      'https://www.ageuk.org.uk/',
+    );
+    await expect.poll(() => ann.evaluate(() => document.activeElement?.id)).toBe('document-text');
+
+    await ann.getByRole('button', { name: 'Link' }).click();
+    await ann.getByRole('dialog', { name: 'Change the link' }).waitFor();
+    await ann.keyboard.press('Escape');
+    await ann.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => ann.evaluate(() => document.activeElement?.id)).toBe('document-text');
+  });
+
   it('an editor fills in the title page, adds a footnote, and the exported PDF has both', async () => {
     const ann = (await server.person()).page;
     await annStartsPublication(ann, 'expert');
