@@ -1,9 +1,10 @@
 import type { Editor } from '@tiptap/react';
 import { NodeSelection } from '@tiptap/pm/state';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { footnoteName } from '../../../shared/editor/footnote';
 import { Button } from '../components/Button';
 import { TextArea } from '../features/clips/TextArea';
+import { useEditorDialog } from './useEditorDialog';
 
 const MAX_NOTE = 2000;
 
@@ -20,20 +21,9 @@ function selectedFootnote(editor: Editor): { text: string } | null {
  * words, if any). With a footnote selected, changes or removes it. Focus goes back to the text after.
  */
 export function FootnoteDialog({ editor, onClose }: { editor: Editor; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, finish } = useEditorDialog(editor, onClose);
   const [current] = useState(() => selectedFootnote(editor));
   const [error, setError] = useState<string | undefined>();
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
-
-  const finish = () => {
-    onClose();
-    editor.commands.focus();
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { NodeSelection } from '@tiptap/pm/state';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { documentImageRules } from '../../../shared/contracts/documentImages';
 import { documentImageName, type DocumentImageAttributes } from '../../../shared/editor/documentImage';
 import { toApiError } from '../api/ApiError';
@@ -12,6 +12,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { TextField } from '../components/TextField';
 import { uploadDocumentImage } from './documentImagesApi';
 import { imageChoiceProblems, imageFieldIds, type ImageProblems } from './imageChoice';
+import { useEditorDialog } from './useEditorDialog';
 
 /** The image the text has selected, if any: its description is what "Change image description" edits. */
 export function selectedImage(editor: Editor): DocumentImageAttributes | null {
@@ -27,22 +28,11 @@ export function selectedImage(editor: Editor): DocumentImageAttributes | null {
  * dialog changes its description instead.
  */
 export function ImageDialog({ editor, documentId, onClose }: { editor: Editor; documentId: string; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, finish } = useEditorDialog(editor, onClose);
   const [existing] = useState(() => selectedImage(editor));
   const [decorative, setDecorative] = useState(existing?.decorative ?? false);
   const [problems, setProblems] = useState<ImageProblems & { other?: string }>({});
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
-
-  const finish = () => {
-    onClose();
-    editor.commands.focus();
-  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,25 +1,15 @@
 import type { Editor } from '@tiptap/react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../components/Button';
 import { TextField } from '../components/TextField';
 import { toLinkAddress } from './linkAddress';
+import { useEditorDialog } from './useEditorDialog';
 
 /** "Add a link": asks for the web address in a small dialog, then links the selected words (or adds the address as a link). */
 export function LinkDialog({ editor, onClose }: { editor: Editor; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, finish } = useEditorDialog(editor, onClose);
   const current = editor.getAttributes('link').href as string | undefined;
   const [error, setError] = useState<string | undefined>();
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
-
-  const finish = () => {
-    onClose();
-    editor.commands.focus();
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
