@@ -1,7 +1,7 @@
 import type { ClipPeaks } from '../../shared/contracts/clips';
 import { parseEbur128Summary, type LoudnessSummary } from './ebur128';
 import { ffmpeg } from './ffmpeg';
-import { listeningCopy } from './listeningCopy';
+import { listeningCopyOutputOptions } from './listeningCopy';
 import { PEAKS_SAMPLE_RATE, PeaksCollector } from './peaks';
 import type { AudioProbe } from './probe';
 import { MediaProcessingError, runFfmpeg } from './runFfmpeg';
@@ -51,22 +51,11 @@ export async function analyseAudio(options: AnalyseOptions): Promise<AnalyseResu
     .outputOptions([
       '-map',
       '[listen]',
-      '-c:a',
-      'aac',
-      '-aac_coder',
-      'fast',
-      '-b:a',
-      listeningCopy.bitrate,
+      ...listeningCopyOutputOptions,
       '-ac',
       String(channels),
       '-ar',
       String(sampleRate),
-      '-map_metadata',
-      '-1',
-      '-movflags',
-      '+faststart',
-      '-f',
-      'mp4',
     ])
     .output(collector)
     .outputOptions([

@@ -8,3 +8,19 @@
  * without loading ffmpeg.
  */
 export const listeningCopy = { contentType: 'audio/mp4', extension: 'm4a', bitrate: '96k' } as const;
+
+/** The ffmpeg output options that encode a listening copy, for every path that makes one (processing, silencing). */
+export const listeningCopyOutputOptions: readonly string[] = [
+  '-c:a',
+  'aac',
+  '-aac_coder',
+  'fast',
+  '-b:a',
+  listeningCopy.bitrate,
+  '-map_metadata',
+  '-1',
+  '-movflags',
+  '+faststart',
+  '-f',
+  'mp4',
+];

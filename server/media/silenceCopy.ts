@@ -1,5 +1,5 @@
 import { ffmpeg } from './ffmpeg';
-import { listeningCopy } from './listeningCopy';
+import { listeningCopyOutputOptions } from './listeningCopy';
 import { silenceFilters } from './render';
 import { runFfmpeg } from './runFfmpeg';
 
@@ -20,21 +20,7 @@ export async function silenceStretches(options: {
     .input(options.input)
     .outputOptions(filter ? ['-af', filter] : [])
     .output(options.output)
-    .outputOptions([
-      '-c:a',
-      'aac',
-      '-aac_coder',
-      'fast',
-      '-b:a',
-      listeningCopy.bitrate,
-      '-map_metadata',
-      '-1',
-      '-movflags',
-      '+faststart',
-      '-f',
-      'mp4',
-      '-nostdin',
-    ]);
+    .outputOptions([...listeningCopyOutputOptions, '-nostdin']);
   await runFfmpeg(command, {
     ...(options.signal ? { signal: options.signal } : {}),
     log,
