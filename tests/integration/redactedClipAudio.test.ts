@@ -9,6 +9,7 @@ import { getBytes, joinedSocket, uploadAudio, waitForClip, workspaceWithPeople }
 import { eventually } from '../support/collabClient';
 import type { TestClient } from '../support/httpClient';
 import { freshS3, storagesUnderTest, testS3Endpoint, type TestS3 } from '../support/s3';
+import { rmsLevelDb } from '../support/audio';
 import { startServer, type TestServer } from '../support/startServer';
 
 const run = promisify(execFile);
@@ -53,20 +54,7 @@ describe.each(storagesUnderTest())('the clip’s own audio after a redaction, on
     expect(audio.status).toBe(200);
     const file = path.join(dir, `${crypto.randomUUID()}.m4a`);
     await writeFile(file, audio.bytes);
-    const { stderr } = await run('ffmpeg', [
-      '-nostdin',
-      '-hide_banner',
-      '-i',
-      file,
-      '-af',
-      `atrim=start=${from}:end=${to},astats=measure_perchannel=none`,
-      '-f',
-      'null',
-      '-',
-    ]);
-    const level = /RMS level dB:\s*(-?inf|-?[\d.]+)/.exec(stderr.split('Overall').at(-1) ?? '')?.[1];
-    if (level === undefined) throw new Error(`no RMS level in ffmpeg's answer:\n${stderr}`);
-    return level.endsWith('inf') ? -Infinity : Number(level);
+    return rmsLevelDb(file, from, to);
   };
   const inside = (client: TestClient) => rmsOf(client, STRUCK.startSeconds + 0.05, STRUCK.endSeconds - 0.05);
   /** Waits out the 503 of a silenced copy still being made. */

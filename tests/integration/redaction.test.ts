@@ -9,6 +9,7 @@ import { eventually } from '../support/collabClient';
 import { everyoneHeardSignsOff, show, type Workspace } from '../support/episodePublishing';
 import { signedUp, type TestClient } from '../support/httpClient';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
+import { rmsLevelDb } from '../support/audio';
 import type { TestServer } from '../support/startServer';
 
 const run = promisify(execFile);
@@ -77,20 +78,7 @@ describe.each(testDatabaseNames)('redaction on %s', (database) => {
     expect(audio.status).toBe(200);
     const file = path.join(dir, `${renderId}.mp3`);
     await writeFile(file, audio.bytes);
-    const { stderr } = await run('ffmpeg', [
-      '-nostdin',
-      '-hide_banner',
-      '-i',
-      file,
-      '-af',
-      `atrim=start=${from}:end=${to},astats=measure_perchannel=none`,
-      '-f',
-      'null',
-      '-',
-    ]);
-    const level = /RMS level dB:\s*(-?inf|-?[\d.]+)/.exec(stderr.split('Overall').at(-1) ?? '')?.[1];
-    if (level === undefined) throw new Error(`no RMS level in ffmpeg's answer:\n${stderr}`);
-    return level.endsWith('inf') ? -Infinity : Number(level);
+    return rmsLevelDb(file, from, to);
   };
   const words = async (client: TestClient) =>
     ((await client.get(path_('/api/clips/CLIP/transcript'))).body.segments as { text: string }[])

@@ -122,6 +122,22 @@ export async function measureLoudness(file: string): Promise<{ integratedLufs: n
   return { integratedLufs: Number(integrated[1]), truePeakDbfs: Number(peak[1]) };
 }
 
+/** RMS level (dB) of a stretch of an audio file, by ffmpeg's astats; `-Infinity` for digital silence. */
+export async function rmsLevelDb(file: string, from: number, to: number): Promise<number> {
+  const log = await ffmpeg([
+    '-i',
+    file,
+    '-af',
+    `atrim=start=${from}:end=${to},astats=measure_perchannel=none`,
+    '-f',
+    'null',
+    '-',
+  ]);
+  const level = /RMS level dB:\s*(-?inf|-?[\d.]+)/.exec(log.split('Overall').at(-1) ?? '')?.[1];
+  if (level === undefined) throw new Error(`no RMS level in ffmpeg's answer:\n${log}`);
+  return level.endsWith('inf') ? -Infinity : Number(level);
+}
+
 /**
  * The test audio for one test file: made before its tests run, removed after they finish. Read its fields
  * inside tests and hooks, once it exists.
