@@ -17,7 +17,7 @@ import { renderFinished, withLiveNews, type RenderNews } from './liveRender';
 import type { Dragged } from './dragging';
 import { EpisodeAttention } from './EpisodeAttention';
 import { EpisodeDetailsForm } from './EpisodeDetailsForm';
-import { getEpisode, getShow, listRenders } from './episodesApi';
+import { getEpisode, getShow } from './episodesApi';
 import { MusicBin } from './MusicBin';
 import { PublishPanel } from './PublishPanel';
 import { EpisodePublishingPanel } from './publishing/EpisodePublishingPanel';
@@ -33,7 +33,7 @@ import { useWorkspacePage } from '../workspaces/useWorkspacePage';
 import { useMusicList } from './useMusicList';
 import { SignoffPanel } from './signoffs/SignoffPanel';
 import { publishWaitsFor } from './signoffs/signoffWords';
-import { useSignoffs } from './signoffs/useSignoffs';
+import { useRendersAndSignoffs } from './useRendersAndSignoffs';
 import { YourParts } from './signoffs/YourParts';
 import { problemsByItem, usableClips, withWithdrawnMarked } from './usableClips';
 
@@ -72,20 +72,11 @@ function EpisodeView({ episode, myId, reload }: { episode: Episode; myId: string
   const { list: musicList, reload: reloadMusic } = useMusicList(episode.workspaceId);
   const { workspace } = useWorkspacePage(episode.workspaceId);
   const [show] = useResource(episode.workspaceId, (): Promise<Show | null> => getShow(episode.workspaceId));
-  const [renders, reloadRenders] = useResource(episode.id, () => listRenders(episode.id));
   const [live, setLive] = useState<Map<string, RenderNews>>(new Map());
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [news, setNews] = useState('');
-  const signoffs = useSignoffs(episode.id);
-
-  // A render that started or finished before the page joined the workspace room told nobody here.
-  const reloadSignoffs = signoffs.reload;
-  useEffect(() => {
-    if (room.joins === 0) return;
-    reloadRenders();
-    reloadSignoffs();
-  }, [room.joins, reloadRenders, reloadSignoffs]);
+  const { renders, reloadRenders, signoffs } = useRendersAndSignoffs(episode.id, room.joins);
 
   // A refused render's words are about the timeline as it was; once it changes they may no longer be true.
   useEffect(() => setRefused(null), [handle.timeline]);

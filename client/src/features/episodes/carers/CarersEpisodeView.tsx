@@ -1,19 +1,16 @@
-import { useEffect } from 'react';
 import type { Episode } from '../../../../../shared/contracts/episodes';
 import { BackLink } from '../../../app/LoadingPages';
 import { LoadState } from '../../../app/LoadState';
 import { Page } from '../../../app/Page';
-import { useResource } from '../../../app/useResource';
 import { LabelledSection } from '../../../components/LabelledSection';
 import { useWorkspaceRoom } from '../../../realtime/useWorkspaceRoom';
 import { lengthWords } from '../../clips/clipWords';
-import { listRenders } from '../episodesApi';
 import { loudnessWords, renderWhen } from '../episodeWords';
 import { renderFinished } from '../liveRender';
 import { RenderPlayer } from '../RenderPlayer';
-import { useSignoffs } from '../signoffs/useSignoffs';
 import { YourParts } from '../signoffs/YourParts';
 import { useEpisodeEvents } from '../useEpisodeEvents';
+import { useRendersAndSignoffs } from '../useRendersAndSignoffs';
 import { latestPassed, plainEpisodeStatus, plainDescription } from './carersEpisodeWords';
 import { EpisodeWords } from './EpisodeWords';
 
@@ -34,16 +31,7 @@ export function CarersEpisodeView({
   reload(): void;
 }) {
   const room = useWorkspaceRoom(episode.workspaceId, noChange);
-  const [renders, reloadRenders] = useResource(episode.id, () => listRenders(episode.id));
-  const signoffs = useSignoffs(episode.id);
-  const reloadSignoffs = signoffs.reload;
-
-  // What happened before the page joined the workspace room told nobody here.
-  useEffect(() => {
-    if (room.joins === 0) return;
-    reloadRenders();
-    reloadSignoffs();
-  }, [room.joins, reloadRenders, reloadSignoffs]);
+  const { renders, reloadRenders, signoffs, reloadSignoffs } = useRendersAndSignoffs(episode.id, room.joins);
 
   useEpisodeEvents(episode.id, {
     render: (e) => {
