@@ -61,6 +61,32 @@ describe('a first draft from speech recognition on the clip page', { timeout: 24
       .waitFor({ state: 'detached' });
   });
 
+  it('shows a draft written while the page had no live connection yet, once it has one', async () => {
+    engine.mode = { kind: 'held', shape: 'whisper.cpp' };
+    const asked = engine.received.length;
+    const upload = await uploadAudio(team.people.carer, team.ws.id, speech.file, { title: 'Afternoons' });
+    await waitForClip(team.people.carer, upload.body.id, (c) => c.status === 'ready', 120_000);
+    // The page loads, but every try at its live connection fails (as on a train in a tunnel), so the news that
+    // the draft was written reaches nobody: the page must ask once it is connected.
+    const page = await open(team.people.carer, '/');
+    let tunnel = true;
+    await page.route('**/socket.io/**', (route) => (tunnel ? route.abort() : route.continue()));
+    await page.goto(`/c/${upload.body.id}`);
+    const transcript = page.getByRole('region', { name: 'Transcript' });
+    await transcript.getByText(/Speech recognition (will write|is writing) a first draft/).waitFor();
+
+    await expect.poll(() => engine.received.length, { timeout: 60_000 }).toBeGreaterThan(asked);
+    engine.release();
+    const draftStatus = async () =>
+      (await team.people.carer.get(`/api/clips/${upload.body.id}/transcript`)).body.machineDraft?.status;
+    await expect.poll(draftStatus, { timeout: 30_000 }).toBe('written');
+    tunnel = false;
+    await transcript
+      .getByText('A first draft was written by speech recognition; please check it against the recording.')
+      .waitFor({ timeout: 20_000 });
+    await transcript.getByText('I look after my mother.').waitFor();
+  });
+
   it('says in words why speech recognition could not write a draft', async () => {
     engine.mode = { kind: 'junk' };
     const clip = await carersClip(team, speech.file, 'Evenings');

@@ -16,6 +16,7 @@ import { mergeComment, sortThreads } from './threads';
 import { useClipEvents } from './useClipEvents';
 import { markersFor, useWaveform } from './useWaveform';
 import { WaveformPlayer } from './WaveformPlayer';
+import { getTranscript } from './transcript/transcriptApi';
 import { TranscriptPanel } from './transcript/TranscriptPanel';
 import { usePlayFromLink } from './transcript/usePlayFromLink';
 
@@ -41,6 +42,17 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
     );
   }, [initial.id]);
   useEffect(reloadThreads, [reloadThreads]);
+
+  // Where speech recognition's first draft stands, asked again after each join of the room (news sent before the
+  // join reached nobody). An event that arrives while the answer is on its way is newer than the answer: it wins.
+  const draftEvents = useRef(0);
+  const reloadDraft = useCallback(() => {
+    const seen = draftEvents.current;
+    getTranscript(initial.id).then(
+      (t) => seen === draftEvents.current && setDraft(t.machineDraft),
+      () => undefined,
+    );
+  }, [initial.id]);
 
   const mergeOne = useCallback((comment: Comment) => setThreads((t) => mergeComment(t, comment)), []);
   const here = (e: { clipId: string }) => e.clipId === clip.id;
@@ -70,6 +82,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
     },
     'transcript:draft': (e) => {
       if (!here(e)) return;
+      draftEvents.current += 1;
       setDraft({ status: e.status, progress: e.progress, failureReason: e.failureReason });
       if (e.status === 'written') setNews('Speech recognition wrote a first draft of the transcript. Please check it.');
       if (e.status === 'failed') setNews('Speech recognition could not write a first draft of the transcript.');
@@ -93,6 +106,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
     resync: () => {
       reloadClip();
       reloadThreads();
+      reloadDraft();
     },
   });
 
@@ -113,7 +127,7 @@ export function ClipView({ initial, user }: { initial: Clip; user: User }) {
       playable && clip.urls
         ? audioVersion === 0
           ? clip.urls
-          : { ...clip.urls, audio: `${clip.urls.audio}?v=${audioVersion}` }
+          : { ...clip.urls, audio: `${clip.urls.audio}${clip.urls.audio.includes('?') ? '&' : '?'}v=${audioVersion}` }
         : null,
     [playable, clip.urls, audioVersion],
   );
