@@ -115,8 +115,14 @@ describe.each(storagesUnderTest())('the clip’s own audio after a redaction, on
     // The clip page hears that the sound changed, and loads it again.
     await expect.poll(() => told).toContain(clipId);
     socket.disconnect();
-    // The clip page asks again with a version after the `clip:audio` event; the query changes nothing else.
-    const again = await getBytes(team.people.editor, `/api/clips/${clipId}/audio?v=2`, { range: 'bytes=0-10' });
+    // The sound's address names what is struck for everyone but the contributor, so a page that loads the clip
+    // again after a break in its connection (and missed `clip:audio`) loads the sound again.
+    const address = async (client: TestClient) => (await client.get(`/api/clips/${clipId}`)).body.urls.audio;
+    const editorsAddress = await address(team.people.editor);
+    expect(editorsAddress).toMatch(new RegExp(`^/api/clips/${clipId}/audio\\?struck=[0-9a-f]{16}$`));
+    expect(await address(team.people.carer)).toBe(`/api/clips/${clipId}/audio`);
+    // The clip page adds a count after each `clip:audio` event; the query changes nothing else.
+    const again = await getBytes(team.people.editor, `${editorsAddress}&v=2`, { range: 'bytes=0-10' });
     expect(again.status).toBe(206);
 
     // The file as recorded holds the words: only the contributor may download it now.
@@ -134,6 +140,7 @@ describe.each(storagesUnderTest())('the clip’s own audio after a redaction, on
     );
     await served(team.people.editor);
     expect(await inside(team.people.editor)).toBeGreaterThan(-40);
+    expect((await team.people.editor.get(`/api/clips/${clipId}`)).body.urls.audio).toBe(`/api/clips/${clipId}/audio`);
     await eventually(async () => (await copies()).length === 0, 30_000, 'the silenced copy to be deleted');
     expect((await getBytes(team.people.editor, `/api/clips/${clipId}/original`, { range: 'bytes=0-10' })).status).toBe(
       206,

@@ -9,6 +9,7 @@ import { actorIn } from '../../policies/actor';
 import type { ClipRow } from './clipRepository';
 import { clipFacts, presentClip, presentComment, presentSummary } from './presentClip';
 import { recordConsent } from './recordConsent';
+import { stretchesVersion } from '../transcripts/silencedAudio';
 
 /**
  * Loads a clip and checks the caller may do `action` with it. A clip in a workspace the caller is not a
@@ -30,7 +31,11 @@ export async function loadClipFor(
 export async function getClip(services: Services, clipId: string, userId: string): Promise<Clip> {
   const { clip, actor } = await loadClipFor(services, clipId, userId, 'clip.view');
   const consents = await services.clips.latestConsents([clip.id]);
-  return presentClip(clip, consents.get(clip.id), actor);
+  // Everyone but the contributor hears struck-out words silenced. The sound's address names the stretches struck
+  // now, so a page that loads the clip again (after a break in its connection) loads the sound again if they changed.
+  const struck =
+    userId === clip.contributor_id ? null : stretchesVersion(await services.clipRedactions.listForClip(clip.id));
+  return presentClip(clip, consents.get(clip.id), actor, struck);
 }
 
 export async function listClips(services: Services, workspaceId: string, userId: string): Promise<ClipSummary[]> {

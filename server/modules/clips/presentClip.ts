@@ -61,7 +61,13 @@ function presentBasics(
   };
 }
 
-export function presentClip(row: ClipRow, consent: ConsentRow | undefined, actor: Actor): Clip {
+/** `struck`: the fingerprint of the stretches silenced in what this person hears (null: none, or their own clip). */
+export function presentClip(
+  row: ClipRow,
+  consent: ConsentRow | undefined,
+  actor: Actor,
+  struck: string | null = null,
+): Clip {
   const basics = presentBasics(row, consent);
   return {
     ...basics,
@@ -86,7 +92,7 @@ export function presentClip(row: ClipRow, consent: ConsentRow | undefined, actor
     urls: basics.withdrawn
       ? null
       : {
-          audio: `/api/clips/${row.id}/audio`,
+          audio: struck ? `/api/clips/${row.id}/audio?struck=${struck}` : `/api/clips/${row.id}/audio`,
           original: `/api/clips/${row.id}/original`,
           peaks: `/api/clips/${row.id}/peaks`,
         },
