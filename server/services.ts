@@ -137,7 +137,7 @@ export function createServices(
     notifications: notificationRepository(db),
     documentQuotes: quoteRepository(db),
     reflections: reflectionRepository(db),
-    editions: editionRepository(db),
+    editions: editionRepository(db, config.database.kind),
     strengths: strengthsRepository(db),
     involvementReports: involvementReportRepository(db),
     balance: balanceRepository(db),

@@ -307,4 +307,16 @@ describe.each(testDatabaseNames)('published editions on %s', (database) => {
     expect(withdrawn.reason).toMatch(/no longer agrees to anyone reading their words/);
     expect(withdrawn.files.every((f: { ready: boolean }) => !f.ready)).toBe(true);
   });
+  it('numbers two editions asked for at the same moment one after the other, never the same number twice', async () => {
+    const doc = (await newDocument(people.editor, team.ws.id, 'Launch day')).id;
+    const version = await people.editor.post(`/api/documents/${doc}/versions`, { name: 'Final' });
+    expect(version.status).toBe(201);
+    const made = await Promise.all(
+      ['Morning', 'Evening'].map((title) =>
+        people.editor.post(`/api/documents/${doc}/editions`, { versionId: version.body.id, title }),
+      ),
+    );
+    expect(made.map((m) => m.status)).toEqual([201, 201]);
+    expect(made.map((m) => m.body.number).sort()).toEqual([1, 2]);
+  });
 });

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import type { Config } from '../../config';
 import type { Db } from '../../db/connect';
 import type { EditionSignoffsTable, EditionsTable } from '../../db/schema';
 
 /** Editions and the sign-offs of the people quoted in them; the same queries on SQLite and PostgreSQL. */
-export function editionRepository(db: Db) {
+export function editionRepository(db: Db, dialect: Config['database']['kind']) {
   return {
     find: (id: string) => db.selectFrom('editions').selectAll().where('id', '=', id).executeTakeFirst(),
 
@@ -27,8 +28,14 @@ export function editionRepository(db: Db) {
         .where('status', 'in', ['preparing', 'pending_signoff'])
         .execute(),
 
-    /** The next number for an edition of the document, read in `tx` (the unique index settles a race). */
+    /**
+     * The next number for an edition of the document, read in `tx`. Two editions of one document asked for at once
+     * take turns on the document's row (PostgreSQL), so neither reads the number the other is about to use; SQLite
+     * runs one transaction at a time anyway.
+     */
     async nextNumber(documentId: string, tx: Db = db): Promise<number> {
+      if (dialect === 'postgres')
+        await tx.selectFrom('documents').select('id').where('id', '=', documentId).forUpdate().execute();
       const row = await tx
         .selectFrom('editions')
         .select(sql<number | string | null>`max(number)`.as('n'))
