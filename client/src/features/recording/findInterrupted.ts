@@ -1,6 +1,6 @@
 import type { Recording } from '../../../../shared/contracts/recordings';
 import { PieceUploader } from './pieceUploader';
-import { pieceStore, type LocalRecording } from './pieceStore';
+import { pieceStore, type LocalRecording, type PieceStore } from './pieceStore';
 import { listUnsentRecordings } from './recordingApi';
 import { heldLocks, lockName } from './recordingLocks';
 import type { Sendable } from './sendRecording';
@@ -15,19 +15,38 @@ export interface Interrupted extends Sendable {
   startedAt: string;
 }
 
+/** Where interrupted recordings are looked for: this device's store and locks, and the server's list. */
+export interface InterruptedSources {
+  store(): Promise<PieceStore>;
+  heldLocks(): Promise<Set<string>>;
+  unsent(workspaceId: string): Promise<Recording[]>;
+}
+
+const deviceAndServer: InterruptedSources = { store: pieceStore, heldLocks, unsent: listUnsentRecordings };
+
 /**
  * Recordings of mine in this workspace that were interrupted (a closed tab, a lost connection, another
  * device), newest first: what the server has, plus anything this browser still holds. Pieces held here
  * start on their way to the server at once. Local records of recordings already sent are forgotten.
  */
-export async function findInterrupted(workspaceId: string, userId: string): Promise<Interrupted[]> {
-  const store = await pieceStore();
-  const held = await heldLocks();
+export async function findInterrupted(
+  workspaceId: string,
+  userId: string,
+  from: InterruptedSources = deviceAndServer,
+): Promise<Interrupted[]> {
+  const store = await from.store();
+  const held = await from.heldLocks();
   const locals = (await store.recordings(workspaceId, userId)).filter((l) => !held.has(lockName(l.key)));
-  const server = await listUnsentRecordings(workspaceId).catch(() => null);
+  const server = await from.unsent(workspaceId).catch(() => null);
   const found: Interrupted[] = [];
 
   for (const local of locals) {
+    if (local.purpose === 'voiceComment') {
+      // A voice comment is never carried on later (its place in the conversation has moved on), and sending it
+      // from here would make it a story: it is forgotten, as the server leaves it out of its list.
+      await store.forget(local.key);
+      continue;
+    }
     const remote = server?.find((r) => r.clientKey === local.key) ?? null;
     const waiting = (await store.pieces(local.key)).length;
     if (server && !remote && (local.serverId !== null || waiting === 0)) {

@@ -14,6 +14,8 @@ export interface LocalRecording {
   /** The server's id once it has started the recording. */
   serverId: string | null;
   startedAt: number;
+  /** A voice comment, not a story (absent on records kept before voice comments existed: a story). */
+  purpose?: 'story' | 'voiceComment';
 }
 
 export interface StoredPiece {

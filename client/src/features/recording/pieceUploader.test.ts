@@ -74,6 +74,16 @@ describe('sending a recording piece by piece', () => {
     expect((await store.recordings('ws', 'me'))[0]!.serverId).toBe('srv-1');
   });
 
+  it('starts a voice comment as a voice comment, even when another page carries it on', async () => {
+    const server = fakeServer();
+    const uploader = new PieceUploader({ ...local(), purpose: 'voiceComment' }, memoryPieceStore(), server.api, fast);
+    await uploader.add(0, blob('aaa'), 5000);
+    await uploader.settled();
+    expect(server.starts).toEqual([
+      { mimeType: 'audio/webm;codecs=opus', clientKey: 'k-1', title: 'A story', purpose: 'voiceComment' },
+    ]);
+  });
+
   it('keeps pieces on the device while offline and sends them when it can', async () => {
     const server = fakeServer();
     const offline = new ApiError('unavailable', 'offline', { status: 0 });

@@ -175,6 +175,7 @@ export class PieceUploader {
       mimeType: this.local.mimeType,
       clientKey: this.local.key,
       ...(this.local.title.trim() ? { title: this.local.title.trim() } : {}),
+      ...(this.local.purpose ? { purpose: this.local.purpose } : {}),
     });
     this.local = { ...this.local, serverId: started.id };
     await this.store.saveRecording(this.local).catch(() => undefined);

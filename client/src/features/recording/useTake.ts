@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { PieceUploader, type UploaderApi, type UploadStatus } from './pieceUploader';
+import { PieceUploader, type UploadStatus } from './pieceUploader';
 import { pieceStore, type LocalRecording } from './pieceStore';
 import { discardRecording } from './recordingApi';
 import { holdLock, lockName } from './recordingLocks';
@@ -25,7 +25,7 @@ export interface Take {
  * One recording being made: the microphone (useRecorder), and its pieces on their way to the server
  * (PieceUploader), with a Web Lock held meanwhile so a reloaded page knows it is not interrupted.
  */
-export function useTake(workspaceId: string, userId: string, api: UploaderApi = uploaderApi): Take {
+export function useTake(workspaceId: string, userId: string, purpose: 'story' | 'voiceComment' = 'story'): Take {
   const recorder = useRecorder();
   const [uploader, setUploader] = useState<PieceUploader | null>(null);
   const upload = useUploadStatus(uploader);
@@ -50,11 +50,12 @@ export function useTake(workspaceId: string, userId: string, api: UploaderApi = 
             mimeType,
             serverId: null,
             startedAt: Date.now(),
+            purpose,
           };
           void store.saveRecording(local).catch(() => undefined);
           letGo();
           release.current = holdLock(lockName(local.key));
-          current = new PieceUploader(local, store, api);
+          current = new PieceUploader(local, store, uploaderApi);
           setUploader(current);
         },
         onPiece(seq, piece, recordedMs) {
@@ -62,7 +63,7 @@ export function useTake(workspaceId: string, userId: string, api: UploaderApi = 
         },
       });
     },
-    [recorder, workspaceId, userId, letGo, api],
+    [recorder, workspaceId, userId, letGo, purpose],
   );
 
   const discard = useCallback(async () => {

@@ -13,7 +13,7 @@ import { pieceStore } from '../recording/pieceStore';
 import { elapsedWords } from '../recording/recordingWords';
 import { UploadLine } from '../recording/UploadLine';
 import { useTake } from '../recording/useTake';
-import { sendVoiceComment, voiceUploaderApi } from './voiceCommentsApi';
+import { sendVoiceComment } from './voiceCommentsApi';
 
 interface VoiceRecorderProps {
   workspaceId: string;
@@ -32,7 +32,7 @@ const limitMs = voiceCommentMaxSeconds * 1000;
  * the server while the person speaks, as a story's do; it stops by itself at 3 minutes.
  */
 export function VoiceRecorder({ workspaceId, userId, target, noun, onSent, onCancel }: VoiceRecorderProps) {
-  const take = useTake(workspaceId, userId, voiceUploaderApi);
+  const take = useTake(workspaceId, userId, 'voiceComment');
   const { recorder } = take;
   const { state, problem } = recorder;
   const [sending, setSending] = useState(false);

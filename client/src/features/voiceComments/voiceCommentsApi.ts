@@ -4,16 +4,8 @@ import {
   type VoiceCommentTarget,
 } from '../../../../shared/contracts/voiceComments';
 import { requestEmpty, requestJson } from '../../api/http';
-import type { UploaderApi } from '../recording/pieceUploader';
-import { sendPiece, startRecording } from '../recording/recordingApi';
 
 const one = (id: string) => `/api/voice-comments/${encodeURIComponent(id)}`;
-
-/** The uploader's view of the server for a voice comment: the same pieces, started as a voice comment. */
-export const voiceUploaderApi: UploaderApi = {
-  start: (workspaceId, body) => startRecording(workspaceId, { ...body, purpose: 'voiceComment' }),
-  send: sendPiece,
-};
 
 export const sendVoiceComment = (recordingId: string, target: VoiceCommentTarget): Promise<VoiceComment> =>
   requestJson('POST', `/api/recordings/${encodeURIComponent(recordingId)}/voice-comment`, voiceCommentSchema, {
