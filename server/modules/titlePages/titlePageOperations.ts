@@ -9,7 +9,8 @@ import { nowIso } from '../../clock';
 import type { DocumentsTable, DocumentTitlePagesTable } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Services } from '../../services';
-import { documentAccess, type WrittenDocumentRow } from '../documents/documentOperations';
+import { authorizeDocument } from '../../policies/authorize';
+import { documentAccess, documentFacts, type WrittenDocumentRow } from '../documents/documentOperations';
 
 /** Scripts are read aloud, not published: only a publication has a title page (docs/exports.md). */
 function publicationOnly(row: WrittenDocumentRow): void {
@@ -56,9 +57,9 @@ export async function saveTitlePage(
   userId: string,
   body: z.output<typeof titlePageBodySchema>,
 ): Promise<TitlePageResponse> {
-  const { row, canEdit, readOnlyReason } = await documentAccess(services, documentId, userId);
+  const { row, actor } = await documentAccess(services, documentId, userId);
   publicationOnly(row);
-  if (!canEdit) throw new AppError('forbidden', readOnlyReason || 'You may read this title page but not change it.');
+  authorizeDocument(actor, 'document.edit', documentFacts(row));
   const updatedAt = nowIso();
   await services.titlePages.save({
     document_id: row.id,
