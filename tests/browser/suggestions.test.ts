@@ -59,5 +59,17 @@ describe('suggesting changes', () => {
     await expect.poll(() => documentText(cara).locator('ins').count()).toBe(0);
     await expect.poll(() => documentParagraphs(cara)).toEqual(['We met every Tuesday. Tea after.']);
     await documentStatus(eve, 'Saved');
+
+    // Taking out everything at once is whole paragraphs, which a suggestion cannot mark: Cara is told why, and
+    // nothing changes, for her or anyone.
+    await documentText(cara).click();
+    await cara.keyboard.press('Control+A');
+    await cara.keyboard.press('Backspace');
+    await cara.getByRole('status').filter({ hasText: 'That cannot be taken out as a suggestion' }).waitFor();
+    expect(await documentParagraphs(cara)).toEqual(['We met every Tuesday. Tea after.']);
+    expect(await documentText(cara).locator('del').count()).toBe(0);
+    await cara.keyboard.press('ArrowLeft');
+    await cara.keyboard.type('Still here. ');
+    await cara.getByRole('status').filter({ hasText: 'That cannot be taken out' }).waitFor({ state: 'detached' });
   });
 });

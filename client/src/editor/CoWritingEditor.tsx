@@ -3,12 +3,14 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import type * as Y from 'yjs';
 import { useCollabDocument } from '../realtime/collabHook';
 import type { CollabProvider, CollabState } from '../realtime/collabProvider';
+import { StatusMessage } from '../components/StatusMessage';
 import { EditorStatus } from './EditorStatus';
-import { suggestOnlyWords } from './statusWords';
+import { suggestionRefusedWords, suggestOnlyWords } from './statusWords';
 import { FootnoteDialog } from './FootnoteDialog';
 import { footnoteDialogEvent } from './FootnoteInEditor';
 import { ImageDialog } from './ImageDialog';
 import { LinkDialog } from './LinkDialog';
+import { suggestionRefusedEvent } from './suggesting';
 import { Toolbar } from './Toolbar';
 import { useCoWritingEditor } from './useCoWritingEditor';
 import { WhoIsHere } from './WhoIsHere';
@@ -105,6 +107,21 @@ function Surface({
     return () => dom.removeEventListener(footnoteDialogEvent, open);
   }, [editor, mayAddFootnotes]);
 
+  // A change the suggestion marks cannot carry (a whole quotation, line or picture taken out) is not made: say so,
+  // until the next change that is.
+  const [refused, setRefused] = useState('');
+  useEffect(() => {
+    const dom = editor.view.dom;
+    const onRefused = () => setRefused(suggestionRefusedWords(state.canEdit));
+    const onUpdate = () => setRefused('');
+    dom.addEventListener(suggestionRefusedEvent, onRefused);
+    editor.on('update', onUpdate);
+    return () => {
+      dom.removeEventListener(suggestionRefusedEvent, onRefused);
+      editor.off('update', onUpdate);
+    };
+  }, [editor, state.canEdit]);
+
   // Alt+F10 jumps from the text to the formatting buttons, as in most word processors.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey && event.key === 'F10') {
@@ -124,6 +141,7 @@ function Surface({
           {state.canEdit || state.canSuggest ? (
             <SuggestingMode canEdit={state.canEdit} suggesting={suggesting} onChange={setSuggesting} />
           ) : null}
+          <StatusMessage>{refused}</StatusMessage>
           {state.canEdit || state.canSuggest ? (
             <div className="co-writer__tools" ref={toolbar}>
               <Toolbar

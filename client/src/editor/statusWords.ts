@@ -30,3 +30,11 @@ export function statusWords(state: CollabState, archived: boolean): { text: stri
   }
   return state.status === 'saving' ? { text: 'Saving…', tone: 'busy' } : { text: 'Saved', tone: 'done' };
 }
+
+/** Why a change was not made while suggesting: suggestions can only mark words (see `asSuggestion`). */
+export function suggestionRefusedWords(canEdit: boolean): string {
+  const instead = canEdit
+    ? 'Select the words themselves, choose “Editing”, or leave a comment.'
+    : 'Select the words themselves, or leave a comment.';
+  return `That cannot be taken out as a suggestion: a suggestion can only mark words, not a whole quotation, line, picture or paragraph. ${instead}`;
+}

@@ -4,7 +4,7 @@ import { suggestChanges, transformToSuggestionTransaction } from '@handlewithcar
 import { describe, expect, it } from 'vitest';
 import { editorExtensions } from '../../../shared/editor/schema';
 import { sameAcceptedText, suggestionsInText } from '../../../shared/editor/suggestionView';
-import { newSuggestionId, ownSuggestionIds } from './suggesting';
+import { asSuggestion, newSuggestionId, ownSuggestionIds } from './suggesting';
 
 const schema = getSchema(editorExtensions);
 
@@ -52,5 +52,34 @@ describe('typing next to someone else’s suggestion', () => {
     const [mineFirst] = suggestionsInText(first);
     const second = suggestHere(first, (s) => s.tr.insertText('always ', 10));
     expect(suggestionsInText(second)[0]).toMatchObject({ id: mineFirst!.id, inserted: 'Usually, always ' });
+  });
+});
+
+describe('a change that suggestion marks cannot carry', () => {
+  const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+  const around = (middle: JSONContent): JSONContent => ({
+    type: 'doc',
+    content: [paragraph('Before'), middle, paragraph('After')],
+  });
+  const takeOutMiddle = (json: JSONContent) => {
+    const state = EditorState.create({ schema, doc: schema.nodeFromJSON(json), plugins: [suggestChanges()] });
+    const start = state.doc.child(0).nodeSize;
+    return asSuggestion(state.tr.delete(start, start + state.doc.child(1).nodeSize), state);
+  };
+
+  it('is refused, not made as accepted text, for a whole line, quotation or paragraph taken out as a node', () => {
+    expect(takeOutMiddle(around({ type: 'horizontalRule' }))).toBeNull();
+    expect(takeOutMiddle(around({ type: 'blockquote', content: [paragraph('Quoted')] }))).toBeNull();
+    // A paragraph taken out as a node (not its words): the same.
+    expect(takeOutMiddle(around(paragraph('Middle')))).toBeNull();
+  });
+
+  it('is not refused for words: a paragraph’s words taken out are a deletion suggested', () => {
+    const json = around(paragraph('Middle'));
+    const state = EditorState.create({ schema, doc: schema.nodeFromJSON(json), plugins: [suggestChanges()] });
+    const inside = state.doc.child(0).nodeSize + 1;
+    const tr = asSuggestion(state.tr.delete(inside, inside + 'Middle'.length), state);
+    expect(tr).not.toBeNull();
+    expect(suggestionsInText(tr!.doc.toJSON() as JSONContent)).toMatchObject([{ deleted: 'Middle' }]);
   });
 });

@@ -78,6 +78,22 @@ function passesThrough(tr: Transaction): boolean {
   return !tr.docChanged || !!ySync.isChangeOrigin || !!ySync.isUndoRedoOperation || (!!meta && 'skip' in meta);
 }
 
+/** Sent on the editor's element when a change could not be made as a suggestion (see `asSuggestion`). */
+export const suggestionRefusedEvent = 'chorus-suggestion-refused';
+
+/**
+ * A change as suggestion marks, or null when it cannot be one: suggestion marks live on text alone here
+ * (y-prosemirror keeps no marks on other nodes), and the library throws "Invalid content" when asked to mark a
+ * whole rule, quotation or picture taken out. Such a change is not made at all, rather than made as accepted text.
+ */
+export function asSuggestion(tr: Transaction, state: EditorState): Transaction | null {
+  try {
+    return ownSuggestionIds(transformToSuggestionTransaction(tr, state, newSuggestionId));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Suggesting mode (track changes), by `@handlewithcare/prosemirror-suggest-changes`: while it is on, each
  * change typed here is turned into suggestion marks before it reaches the text (as the library's
@@ -90,11 +106,10 @@ export const Suggesting = Extension.create({
   },
   dispatchTransaction({ transaction, next }) {
     const state = this.editor.state;
-    next(
-      isSuggestChangesEnabled(state) && !passesThrough(transaction)
-        ? ownSuggestionIds(transformToSuggestionTransaction(transaction, state, newSuggestionId))
-        : transaction,
-    );
+    if (!isSuggestChangesEnabled(state) || passesThrough(transaction)) return next(transaction);
+    const suggested = asSuggestion(transaction, state);
+    if (suggested) next(suggested);
+    else this.editor.view.dom.dispatchEvent(new CustomEvent(suggestionRefusedEvent, { bubbles: true }));
   },
 });
 
