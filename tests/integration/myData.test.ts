@@ -14,6 +14,8 @@ import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
 import { putTranscript, twoSegments } from '../support/transcripts';
 import { zipEntries } from '../support/zipEntries';
+import { newDocument } from '../support/collabFixtures';
+import { ffmpegImage } from '../support/images';
 import { currentConsentVersion } from '../../shared/contracts/clips';
 
 /**
@@ -202,6 +204,54 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
       .execute();
     expect(audit).toHaveLength(1);
     expect((await fetch(`${server.url}/api/me/data`)).status).toBe(401);
+  });
+
+  it('includes the pictures and music the person uploaded, each as stored, and nobody else’s', async () => {
+    const team = await workspaceWithPeople(server.url);
+    const { people, ws } = team;
+    const post = async (client: TestClient, urlPath: string, form: FormData) => {
+      const res = await fetch(server.url + urlPath, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: client.cookie! },
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const doc = (await newDocument(people.editor, ws.id, 'What helps')).id;
+    const png = ffmpegImage('64x48', 'png', 'blue');
+    const picture = new FormData();
+    picture.append('alt', 'A bench under the apple tree');
+    picture.append('image', new Blob([new Uint8Array(png)], { type: 'image/png' }), '../../bench.png');
+    const image = await post(people.editor, `/api/documents/${doc}/images`, picture);
+    const wav = await readFile(speech);
+    const tune = new FormData();
+    tune.append('title', 'Theme');
+    tune.append('audio', new Blob([new Uint8Array(wav)]), 'theme.wav');
+    const music = await post(people.editor, `/api/workspaces/${ws.id}/music`, tune);
+
+    const files = await download(people.editor);
+    const uploads = json(files, 'uploads.json');
+    expect(uploads.pictures).toEqual([
+      expect.objectContaining({
+        id: image.imageId,
+        document: 'What helps',
+        file: `uploads/pictures/${String(image.imageId)}.png`,
+      }),
+    ]);
+    expect(uploads.music).toEqual([
+      expect.objectContaining({
+        id: music.id,
+        title: 'Theme',
+        uploadedAs: 'theme.wav',
+        file: `uploads/music/${String(music.id)}.wav`,
+      }),
+    ]);
+    expect(files.get(`uploads/pictures/${String(image.imageId)}.png`)).toEqual(png);
+    expect(files.get(`uploads/music/${String(music.id)}.wav`)).toEqual(wav);
+    expect(files.get('README.txt')!.toString('utf8')).toContain('uploads.json');
+    // Someone else in the same project downloads only their own.
+    expect((await download(people.carer)).has('uploads.json')).toBe(false);
   });
 
   it('deletes the account with its recordings: audio purged, out of the feed, sessions and sockets ended, words kept as “a former member”', async () => {

@@ -1,7 +1,7 @@
 import type { ClipConsentsTable, ClipsTable, UsersTable } from '../../db/schema';
 import { consentAllows, consentFactsOf } from '../../policies/consent';
 import type { Services } from '../../services';
-import { clipKeys } from '../../storage/keys';
+import { clipKeys, musicOriginalKey } from '../../storage/keys';
 import type { LiveTranscripts } from '../transcripts/liveTranscripts';
 import { statementLines } from '../involvement/paymentOperations';
 import { statementTotals } from '../involvement/statement';
@@ -152,8 +152,53 @@ export async function collectMyData(
     },
     { name: 'involvement.json', json: await involvementOf(services, user.id, memberships) },
     { name: 'strengths.json', json: await strengthsOf(services, user.id, memberships) },
+    ...(await uploadsOf(services, user.id, workspaceName)),
   );
   return files;
+}
+
+const pictureExtension = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' } as const;
+
+/**
+ * The pictures the person added to documents and the music they uploaded for episodes: each file as stored (where
+ * it still is), listed in uploads.json with where it was used. Files are named by id, never by the name they were
+ * uploaded under, so nothing a person typed becomes a path in the zip.
+ */
+async function uploadsOf(services: Services, userId: string, workspaceName: Map<string, string>) {
+  const [pictures, music] = await Promise.all([services.myData.pictures(userId), services.myData.music(userId)]);
+  const files: MyDataFile[] = [];
+  const kept = async (blobKey: string, name: string) => {
+    if (!(await services.blobs.head(blobKey))) return null;
+    files.push({ name, blobKey });
+    return name;
+  };
+  const listed = {
+    pictures: [] as unknown[],
+    music: [] as unknown[],
+  };
+  for (const p of pictures)
+    listed.pictures.push({
+      id: p.id,
+      document: p.document_title,
+      documentId: p.document_id,
+      workspace: workspaceName.get(p.workspace_id) ?? null,
+      addedAt: p.created_at,
+      file: await kept(p.blob_key, `uploads/pictures/${p.id}.${pictureExtension[p.content_type]}`),
+    });
+  for (const m of music)
+    listed.music.push({
+      id: m.id,
+      title: m.title,
+      uploadedAs: m.original_filename,
+      workspace: workspaceName.get(m.workspace_id) ?? null,
+      uploadedAt: m.created_at,
+      file: await kept(
+        musicOriginalKey(m.workspace_id, m.id),
+        `uploads/music/${m.id}.${extensionOf(m.original_format)}`,
+      ),
+    });
+  if (pictures.length === 0 && music.length === 0) return [];
+  return [{ name: 'uploads.json', json: listed }, ...files];
 }
 
 /**

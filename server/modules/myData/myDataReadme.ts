@@ -42,6 +42,10 @@ strengths.json    For each project where you said it: what you bring and would l
                   you were offered and your answers, and anything more an admin agreed you may do
                   (for example assemble episodes).
 
+uploads.json      Pictures you added to documents and music you uploaded for episodes, if any: where each
+                  was used, and its file in uploads/ (named with its id). A file deleted since is listed
+                  with no file.
+
 history.json      The record Chorus keeps of decisions you made or that were made about you or
                   your recordings (for example consent, roles and reviews).
 

@@ -88,6 +88,33 @@ export function myDataRepository(db: Db) {
         .orderBy('document_thread_comments.created_at')
         .execute(),
 
+    /** Pictures the person added to documents, with the document's title. */
+    pictures: (userId: string) =>
+      db
+        .selectFrom('document_images')
+        .innerJoin('documents', 'documents.id', 'document_images.document_id')
+        .select([
+          'document_images.id',
+          'document_images.blob_key',
+          'document_images.content_type',
+          'document_images.created_at',
+          'documents.id as document_id',
+          'documents.title as document_title',
+          'documents.workspace_id',
+        ])
+        .where('document_images.uploaded_by', '=', userId)
+        .orderBy('document_images.created_at')
+        .execute(),
+
+    /** Music the person uploaded for episodes (intros, outros, beds). */
+    music: (userId: string) =>
+      db
+        .selectFrom('music_assets')
+        .select(['id', 'workspace_id', 'title', 'original_filename', 'original_format', 'created_at'])
+        .where('created_by', '=', userId)
+        .orderBy('created_at')
+        .execute(),
+
     /** Audit entries the person made, or about them or their recordings. */
     auditAbout: (userId: string, clipIds: string[]) =>
       db
