@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ServerToClientEvents } from '../../../../shared/realtime/events';
 import { getSocket } from '../../realtime/socket';
+import { useAfterEachJoin } from '../../realtime/roomJoins';
 import { useWorkspaceRoom, type WorkspaceRoom } from '../../realtime/useWorkspaceRoom';
 
 type ClipEventName =
@@ -61,9 +62,7 @@ export function useClipEvents(workspaceId: string, handlers: ClipEventHandlers):
 
   // Events sent before the room was joined (the page had loaded but not yet joined, or the connection broke) went
   // to nobody here: after every join, load again what they would have told.
-  useEffect(() => {
-    if (room.joins > 0) latest.current.resync?.();
-  }, [room.joins]);
+  useAfterEachJoin(workspaceId, () => latest.current.resync?.());
 
   return room;
 }

@@ -76,7 +76,7 @@ function EpisodeView({ episode, myId, reload }: { episode: Episode; myId: string
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [news, setNews] = useState('');
-  const { renders, reloadRenders, signoffs } = useRendersAndSignoffs(episode.id, room.joins);
+  const { renders, reloadRenders, signoffs } = useRendersAndSignoffs(episode, reload);
 
   // A refused render's words are about the timeline as it was; once it changes they may no longer be true.
   useEffect(() => setRefused(null), [handle.timeline]);

@@ -30,8 +30,9 @@ export function CarersEpisodeView({
   workspaceName: string;
   reload(): void;
 }) {
-  const room = useWorkspaceRoom(episode.workspaceId, noChange);
-  const { renders, reloadRenders, signoffs, reloadSignoffs } = useRendersAndSignoffs(episode.id, room.joins);
+  // The page's one join of the workspace room: the renders, sign-offs and the episode catch up after each.
+  useWorkspaceRoom(episode.workspaceId, noChange);
+  const { renders, reloadRenders, signoffs, reloadSignoffs } = useRendersAndSignoffs(episode, reload);
 
   useEpisodeEvents(episode.id, {
     render: (e) => {
