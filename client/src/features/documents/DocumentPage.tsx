@@ -81,7 +81,7 @@ function DocumentView({ loaded, user }: { loaded: DocumentInfo; user: User }) {
             canEdit={doc.abilities.edit && !doc.archived}
           />
         ) : null}
-        <ExportPanel key={`export-${doc.id}`} documentId={doc.id} />
+        <ExportPanel key={`export-${doc.id}`} documentId={doc.id} workspaceId={doc.workspaceId} />
         <EditionsPanel key={`editions-${doc.id}`} documentId={doc.id} />
         {doc.abilities.manage ? <DocumentSettings doc={doc} onChanged={setChanged} /> : null}
       </Page>

@@ -3,6 +3,8 @@ import type { VoiceComment } from '../../../../shared/contracts/voiceComments';
 import { isApiError, toApiError } from '../../api/ApiError';
 import { Button } from '../../components/Button';
 import { StatusMessage } from '../../components/StatusMessage';
+import { useLiveState } from '../../realtime/liveState';
+import { useAfterEachJoin } from '../../realtime/roomJoins';
 import { getSocket } from '../../realtime/socket';
 import { clockTime } from '../clips/clipWords';
 import { VoiceCommentWords } from './VoiceCommentWords';
@@ -16,47 +18,53 @@ type Shown =
 
 /**
  * A voice comment where its comment is: a player, its words (or "No words written down yet"), and for its maker a
- * way to write the words and to delete it. Kept live by `voiceComment:changed`: ready, words, deleted.
+ * way to write the words and to delete it. Kept live by `voiceComment:changed`: ready, words, deleted; loaded again
+ * after each join of the room (joined by the page), as a change before it was told to nobody here.
  */
 export function VoiceCommentPlayer({ id, workspaceId }: { id: string; workspaceId: string }) {
-  const [shown, setShown] = useState<Shown>({ kind: 'loading' });
+  const [shown, live] = useLiveState<Shown>({ kind: 'loading' });
   const [said, setSaid] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const labelId = useId();
 
-  const load = useCallback(async () => {
-    try {
-      setShown({ kind: 'shown', voice: await getVoiceComment(id) });
-    } catch (e) {
-      if (isApiError(e) && e.status === 404) setShown({ kind: 'gone' });
-      else setShown({ kind: 'problem', message: toApiError(e).message });
-    }
-  }, [id]);
+  // An answer that comes after the news that it was deleted (or after a newer answer) does not bring it back.
+  const load = useCallback(
+    () =>
+      live.load(() =>
+        getVoiceComment(id).then(
+          (voice): Shown => ({ kind: 'shown', voice }),
+          (e: unknown): Shown =>
+            isApiError(e) && e.status === 404 ? { kind: 'gone' } : { kind: 'problem', message: toApiError(e).message },
+        ),
+      ),
+    [id, live],
+  );
+  useAfterEachJoin(workspaceId, () => void load());
 
   useEffect(() => {
     void load();
     const socket = getSocket();
     const listener = (e: { workspaceId: string; voiceCommentId: string; change: string }) => {
       if (e.workspaceId !== workspaceId || e.voiceCommentId !== id) return;
-      if (e.change === 'deleted') setShown({ kind: 'gone' });
+      if (e.change === 'deleted') live.change(() => ({ kind: 'gone' }));
       else void load();
     };
     socket.on('voiceComment:changed', listener);
     return () => {
       socket.off('voiceComment:changed', listener);
     };
-  }, [id, workspaceId, load]);
+  }, [id, workspaceId, load, live]);
 
   const remove = async () => {
     setBusy(true);
     try {
       await deleteVoiceComment(id);
-      setShown({ kind: 'gone' });
+      live.change(() => ({ kind: 'gone' }));
       setSaid('Your voice comment is deleted.');
     } catch (e) {
       setSaid('');
-      setShown({ kind: 'problem', message: toApiError(e).message });
+      live.change(() => ({ kind: 'problem', message: toApiError(e).message }));
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -96,7 +104,7 @@ export function VoiceCommentPlayer({ id, workspaceId }: { id: string; workspaceI
       ) : (
         <p className="quiet">Getting the voice comment ready to play…</p>
       )}
-      <VoiceCommentWords voice={voice} onChanged={(v) => setShown({ kind: 'shown', voice: v })} />
+      <VoiceCommentWords voice={voice} onChanged={(v) => live.change(() => ({ kind: 'shown', voice: v }))} />
       {voice.abilities.delete ? (
         confirming ? (
           <div className="button-group" role="group" aria-label="Delete this voice comment?">

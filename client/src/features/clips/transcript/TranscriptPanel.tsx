@@ -5,6 +5,8 @@ import type { MachineDraftState, Transcript } from '../../../../../shared/contra
 import { insertSegment, setTranscriptChecked } from '../../../../../shared/transcripts/transcriptDoc';
 import { useResource } from '../../../app/useResource';
 import { Button } from '../../../components/Button';
+import { useLiveState } from '../../../realtime/liveState';
+import { useAfterEachJoin } from '../../../realtime/roomJoins';
 import { getSocket } from '../../../realtime/socket';
 import { Checkbox } from '../../../components/Checkbox';
 import { StatusMessage } from '../../../components/StatusMessage';
@@ -64,17 +66,20 @@ export function TranscriptPanel({
 
 /**
  * Words struck out of the clip (issue 10 §1), for those who may see the stretches (whoever may edit the
- * transcript): the contributor and admins also get the words and may strike and undo.
+ * transcript): the contributor and admins also get the words and may strike and undo. Loaded again when someone
+ * strikes or puts back words, and after each join of the workspace room (the clip page joins it): a change before
+ * the join was told to nobody here. Of two answers on their way at once, the newer is shown.
  */
-function useRedactions(clipId: string, visible: boolean) {
-  const [redactions, setRedactions] = useState<Redactions>({ redactions: [], canRedact: false });
+function useRedactions(clipId: string, workspaceId: string, visible: boolean) {
+  const [redactions, live] = useLiveState<Redactions>({ redactions: [], canRedact: false });
   const [message, setMessage] = useState('');
   const reload = useCallback(async () => {
-    if (visible) setRedactions(await getRedactions(clipId));
-  }, [clipId, visible]);
+    if (visible) await live.load(() => getRedactions(clipId));
+  }, [clipId, visible, live]);
+  useAfterEachJoin(workspaceId, () => void reload().catch(() => undefined));
   useEffect(() => {
     reload().catch(() => undefined);
-    // Someone else struck words out or put them back (the clip page is in the workspace's room).
+    // Someone else struck words out or put them back.
     const socket = getSocket();
     const onChange = (e: { clipId: string }) => {
       if (e.clipId === clipId) reload().catch(() => undefined);
@@ -121,7 +126,7 @@ function LiveTranscript({
   draft: MachineDraftState | null;
 }) {
   const { doc, transcript, state } = useLiveTranscript(info.documentId, user.id, info.canEdit);
-  const struck = useRedactions(clipId, info.canEdit);
+  const struck = useRedactions(clipId, workspaceId, info.canEdit);
   const notice = machineDraftNotice(draft, {
     fromMachine: info.source !== 'typed' || draft?.status === 'written',
     checked: transcript.checked,

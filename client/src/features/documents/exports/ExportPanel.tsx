@@ -36,9 +36,9 @@ const stateWords = (e: DocumentExport): string => {
 };
 
 /** "Export": choose a format, follow the progress, download the file. Anyone who can read the document may. */
-export function ExportPanel({ documentId }: { documentId: string }) {
+export function ExportPanel({ documentId, workspaceId }: { documentId: string; workspaceId: string }) {
   const [exportId, setExportId] = useState<string | null>(null);
-  const { current, problem } = useExportProgress(exportId);
+  const { current, problem } = useExportProgress(workspaceId, exportId);
   const form = useSubmitForm(ids, {
     read: (element) => formText(element, 'format') as ExportFormat,
     send: async (format) => setExportId(await startExport(documentId, { format })),

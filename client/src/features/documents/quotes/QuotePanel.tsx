@@ -8,6 +8,8 @@ import { LabelledSection } from '../../../components/LabelledSection';
 import { SelectField } from '../../../components/SelectField';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { useSubmitForm } from '../../../components/useSubmitForm';
+import { useLiveState } from '../../../realtime/liveState';
+import { useAfterEachJoin } from '../../../realtime/roomJoins';
 import { getSocket } from '../../../realtime/socket';
 import type { QuoteRemovedEvent } from '../../../../../shared/realtime/events';
 import { listClips } from '../../clips/clipsApi';
@@ -54,11 +56,14 @@ export function QuotePanel({
     );
   }, [clipId]);
   // Quotes whose source transcript was corrected since: shown with their new words, taken only when asked.
-  const [quotes, setQuotes] = useState<Quote[]>([]);
+  // Loaded again after each join of the room too (quotes taken out before it were told to nobody here); of two
+  // answers on their way at once, the newer is shown.
+  const [quotes, live] = useLiveState<Quote[]>([]);
   const reload = useCallback(() => {
-    listQuotes(documentId).then(setQuotes, () => setQuotes([]));
-  }, [documentId]);
+    void live.load(() => listQuotes(documentId).catch((): Quote[] => []));
+  }, [documentId, live]);
   useEffect(reload, [reload]);
+  useAfterEachJoin(workspaceId, reload);
   const corrected = quotes.filter((q) => q.correctedText !== null);
   // Editors are told when quotes here were taken out (the room is joined by the comments panel on this page).
   const [removed, setRemoved] = useState('');

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentThread, DocumentThreadList } from '../../../../../shared/contracts/documentThreads';
 import type { DocumentThreadEvent, ThreadMentionEvent } from '../../../../../shared/realtime/events';
 import { toApiError } from '../../../api/ApiError';
+import { useLiveState } from '../../../realtime/liveState';
+import { useAfterEachJoin } from '../../../realtime/roomJoins';
 import { getSocket } from '../../../realtime/socket';
 import { useWorkspaceRoom } from '../../../realtime/useWorkspaceRoom';
 import { withThread } from './threadGroups';
@@ -23,46 +25,51 @@ const nothingYet: DocumentThreadList['abilities'] = { create: false, reply: fals
 
 /**
  * The comment threads of one document, kept live: loaded over HTTP, then every change announced in the
- * workspace's room. After a break in the connection everything is loaded again (changes were missed).
+ * workspace's room, which this joins for the document page. After every join (the first, and again after a break
+ * in the connection) everything is loaded again: changes made before it were told to nobody here.
  */
 export function useDocumentThreads(
   documentId: string,
   workspaceId: string,
   onChange: (event: DocumentThreadEvent) => void,
 ): DocumentThreads {
-  const [threads, setThreads] = useState<DocumentThread[]>([]);
+  const [threads, live] = useLiveState<DocumentThread[]>([]);
   const [abilities, setAbilities] = useState(nothingYet);
   const [loading, setLoading] = useState(true);
   const [problem, setProblem] = useState<string | null>(null);
   const [mention, setMention] = useState<ThreadMentionEvent | null>(null);
-  const room = useWorkspaceRoom(workspaceId, noChange);
+  useWorkspaceRoom(workspaceId, noChange);
   const changed = useRef(onChange);
   useEffect(() => {
     changed.current = onChange;
   });
 
   const load = useCallback(() => {
+    const loading = live.begin();
     listThreads(documentId).then(
       (list) => {
-        setThreads(list.threads);
+        // Threads changed live since it was asked for are shown as they are now, not as this answer has them.
+        loading.answer(list.threads);
         setAbilities(list.abilities);
         setProblem(null);
         setLoading(false);
       },
       (e: unknown) => {
+        loading.drop();
         setProblem(toApiError(e).message);
         setLoading(false);
       },
     );
-  }, [documentId]);
+  }, [documentId, live]);
 
   useEffect(load, [load]);
+  useAfterEachJoin(workspaceId, load);
 
   useEffect(() => {
     const socket = getSocket();
     const onThread = (event: DocumentThreadEvent) => {
       if (event.documentId !== documentId) return;
-      setThreads((list) => withThread(list, event.thread));
+      live.change((list) => withThread(list, event.thread));
       changed.current(event);
     };
     const onMention = (event: ThreadMentionEvent) => {
@@ -74,17 +81,8 @@ export function useDocumentThreads(
       socket.off('thread:changed', onThread);
       socket.off('thread:mention', onMention);
     };
-  }, [documentId, workspaceId]);
+  }, [documentId, workspaceId, live]);
 
-  const wasAway = useRef(false);
-  useEffect(() => {
-    if (room.connection === 'reconnecting' || room.connection === 'refused') wasAway.current = true;
-    if (room.connection === 'connected' && wasAway.current) {
-      wasAway.current = false;
-      load();
-    }
-  }, [room.connection, load]);
-
-  const update = useCallback((thread: DocumentThread) => setThreads((list) => withThread(list, thread)), []);
+  const update = useCallback((thread: DocumentThread) => live.change((list) => withThread(list, thread)), [live]);
   return { threads, abilities, loading, problem, mention, update };
 }
