@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Notification } from '../../../../shared/contracts/notifications';
 import type { NotificationEvent } from '../../../../shared/realtime/events';
 import { toApiError } from '../../api/ApiError';
@@ -9,6 +9,8 @@ import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useAction } from '../../components/useAction';
+import { useLiveState } from '../../realtime/liveState';
+import { useAfterEachConnect } from '../../realtime/roomJoins';
 import { getSocket } from '../../realtime/socket';
 import { listNotifications, markRead } from './notificationsApi';
 
@@ -19,23 +21,30 @@ interface Loaded {
   next: string | null;
 }
 
-/** The person's notifications, newest first, live: new ones appear at the top, unread ones stand out. */
+const firstPage = () => listNotifications().then((list): Loaded => ({ items: list.notifications, next: list.next }));
+
+/**
+ * The person's notifications, newest first, live: new ones appear at the top, unread ones stand out. Notices go to
+ * the person's own room, joined with each connection: after every connection (the first, and after a break) the
+ * newest are loaded again, as one sent before it reached nobody here.
+ */
 export function NotificationsPage() {
   const user = useSignedInUser();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // A notice that arrives (or one marked read here) while an answer is on its way is not undone by that answer.
+  const [loaded, live] = useLiveState<Loaded | null>(null);
   const { busy, problem, setProblem, run: act } = useAction();
   const [said, setSaid] = useState('');
+
+  const catchUp = useCallback(() => void live.load(firstPage).catch(() => undefined), [live]);
+  useAfterEachConnect(user?.id ?? null, catchUp);
 
   useEffect(() => {
     if (!user) return;
     let current = true;
-    listNotifications().then(
-      (list) => current && setLoaded({ items: list.notifications, next: list.next }),
-      (e: unknown) => current && setProblem(toApiError(e).message),
-    );
+    live.load(firstPage).catch((e: unknown) => current && setProblem(toApiError(e).message));
     const socket = getSocket();
     const onNew = (e: NotificationEvent) =>
-      setLoaded((l) =>
+      live.change((l) =>
         l ? { ...l, items: [e.notification, ...l.items.filter((n) => n.id !== e.notification.id)] } : l,
       );
     socket.on('notification:new', onNew);
@@ -43,12 +52,12 @@ export function NotificationsPage() {
       current = false;
       socket.off('notification:new', onNew);
     };
-  }, [user, setProblem]);
+  }, [user, setProblem, live]);
 
   const markAsRead = (ids: string[] | 'all') =>
     act(async () => {
       await markRead(ids === 'all' ? { all: true } : { ids });
-      setLoaded((l) =>
+      live.change((l) =>
         l ? { ...l, items: l.items.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, read: true } : n)) } : l,
       );
       setSaid(ids === 'all' ? 'All marked as read.' : 'Marked as read.');
@@ -57,7 +66,15 @@ export function NotificationsPage() {
   const showOlder = (before: string) =>
     act(async () => {
       const older = await listNotifications(before);
-      setLoaded((l) => (l ? { items: [...l.items, ...older.notifications], next: older.next } : l));
+      // Safe to make twice (on top of an answer that came later): a notice already shown is not added again.
+      live.change((l) =>
+        l
+          ? {
+              items: [...l.items, ...older.notifications.filter((n) => !l.items.some((i) => i.id === n.id))],
+              next: older.next,
+            }
+          : l,
+      );
     });
 
   const open = (n: Notification) => {

@@ -3,6 +3,7 @@ import type { Workspace } from '../../../../shared/contracts/workspaces';
 import { listMembers } from '../members/membersApi';
 import { Link } from '../../app/router';
 import { useResource } from '../../app/useResource';
+import { useAfterEachJoin } from '../../realtime/roomJoins';
 import { useWorkspaceRoom } from '../../realtime/useWorkspaceRoom';
 import { InviteForm } from '../invites/InviteForm';
 import { MembersSection } from '../members/MembersSection';
@@ -35,6 +36,8 @@ export function WorkspaceView({ workspace, myId, onWorkspaceChanged }: Workspace
     onWorkspaceChanged();
   }, [reloadMembers, onWorkspaceChanged]);
   const room = useWorkspaceRoom(workspace.id, refresh);
+  // Someone who joined, left or changed role before the page joined the room was told to nobody here.
+  useAfterEachJoin(workspace.id, refresh);
 
   const helpTopic = topicForRole(workspace.role);
   const carer = workspace.role === 'carer';
