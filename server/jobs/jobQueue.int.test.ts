@@ -254,12 +254,14 @@ describe.each(testDatabases())('the job queue on $name', (database) => {
 
   it('keeps a long job by renewing its lease', async () => {
     const s = spec();
-    const { queue } = newQueue({ ...fast, leaseMs: 150 });
-    const intruder = newQueue({ ...fast, leaseMs: 150 });
+    // The job outlasts four leases. Leases of 150 ms let a busy machine's event-loop stall (seen with the suite
+    // on two workers) pass for a lapse; 500 ms still fails at once if renewing is broken.
+    const { queue } = newQueue({ ...fast, leaseMs: 500 });
+    const intruder = newQueue({ ...fast, leaseMs: 500 });
     let runs = 0;
     const definition = defineJob({
       ...s,
-      run: async () => void (runs++, await new Promise((r) => setTimeout(r, 600))),
+      run: async () => void (runs++, await new Promise((r) => setTimeout(r, 2_000))),
     });
     queue.register(definition);
     intruder.queue.register(definition);
