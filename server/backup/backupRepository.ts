@@ -92,8 +92,11 @@ export function workspaceScope(tables: TableInfo[], workspaceId: string): Archiv
 
 export type Row = Record<string, unknown>;
 
-/** Kysely's bookkeeping: the target's own migrations write these. */
-const NOT_DATA = /^(kysely_migration|kysely_migration_lock|sqlite_.*)$/;
+/**
+ * Kysely's bookkeeping: the target's own migrations write these. And search's marks of what changed since its last
+ * catch-up: derivable, and the target's triggers mark every restored workspace anyway.
+ */
+const NOT_DATA = /^(kysely_migration|kysely_migration_lock|sqlite_.*|search_changes)$/;
 
 /**
  * What backup and restore need of the database, for any table: the tables and their columns read from the

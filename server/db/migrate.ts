@@ -30,6 +30,7 @@ import * as m028 from './migrations/028_involvement_reports';
 import * as m029 from './migrations/029_title_pages';
 import * as m030 from './migrations/030_document_images';
 import * as m031 from './migrations/031_voice_comments';
+import * as m032 from './migrations/032_search_changes';
 
 /** Migrations live in code (not read from a folder at run time) so a bundled or tsx-run server finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '029_title_pages': m029,
   '030_document_images': m030,
   '031_voice_comments': m031,
+  '032_search_changes': m032,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

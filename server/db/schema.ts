@@ -60,6 +60,7 @@ import type {
   ClipRedactionsTable,
   ClipTranscriptsTable,
   DocumentQuotesTable,
+  SearchChangesTable,
   SearchPassagesTable,
   SearchSourcesTable,
 } from './schema/transcripts';
@@ -101,6 +102,7 @@ export interface Database {
   clip_transcripts: ClipTranscriptsTable;
   search_sources: SearchSourcesTable;
   search_passages: SearchPassagesTable;
+  search_changes: SearchChangesTable;
   involvement_rates: InvolvementRatesTable;
   involvement_activities: InvolvementActivitiesTable;
   involvement_participants: InvolvementParticipantsTable;

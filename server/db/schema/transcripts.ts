@@ -29,6 +29,16 @@ export interface SearchSourcesTable {
   version: string;
 }
 
+/**
+ * Something search reads in a workspace changed since the index last caught up (added by triggers; a catch-up marks
+ * the rows it sees, then deletes them). `change_id` is the writing transaction on PostgreSQL, a count on SQLite.
+ */
+export interface SearchChangesTable {
+  workspace_id: string;
+  change_id: number | string;
+  seen: Generated<boolean | number>;
+}
+
 /** A stretch of searchable text; full-text indexed by FTS5 (SQLite) or a generated tsvector (PostgreSQL). */
 export interface SearchPassagesTable {
   id: Generated<number>;

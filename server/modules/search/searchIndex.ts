@@ -15,10 +15,15 @@ export interface SearchIndex {
 
 /**
  * Keeps the index in step with its sources by comparing versions (a document's log position, a row's
- * `updated_at`) before each search: whatever changed since it was last indexed is read and cut into passages
+ * `updated_at`) before a search: whatever changed since it was last indexed is read and cut into passages
  * again, so a search never answers from text older than the live documents, on any instance, whatever path the
- * change took. One catch-up per workspace at a time here; searches meanwhile wait for it.
+ * change took. The comparison is skipped while triggers have noted no change in the workspace since the last one.
+ * One catch-up per workspace at a time here (searches meanwhile wait for it), and one per database (instances take
+ * turns).
  */
+/** Passages written in one catch-up (a first indexing, a large import) after which the database's statistics are renewed. */
+const statisticsAfter = 5000;
+
 export function searchIndex(services: Services, collab: CollabServer): SearchIndex {
   const running = new Map<string, Promise<void>>();
 
@@ -40,16 +45,31 @@ export function searchIndex(services: Services, collab: CollabServer): SearchInd
   }
 
   async function catchUpNow(workspaceId: string): Promise<void> {
-    const { stale, gone } = await services.search.staleSources(workspaceId);
-    for (const itemId of gone) await services.search.forget(itemId);
-    for (const source of stale) {
-      try {
-        await services.search.replace({ ...source, workspaceId }, await passagesOf(source));
-      } catch (err) {
-        // One source that cannot be read leaves its old passages (or none) and the search goes on with the rest.
-        services.logger.error({ err, itemId: source.itemId }, 'could not index a source for search');
+    // Nothing search reads in the workspace changed since its last catch-up (on any instance): nothing to compare.
+    if (!(await services.search.changed(workspaceId))) return;
+    await services.search.exclusively(workspaceId, async (rows) => {
+      // Another instance may have caught up while this one waited for its turn.
+      if (!(await rows.changed(workspaceId))) return;
+      await rows.markChanges(workspaceId);
+      const { stale, gone } = await rows.staleSources(workspaceId);
+      for (const itemId of gone) await rows.forget(itemId);
+      let written = 0;
+      let failed = false;
+      for (const source of stale) {
+        try {
+          const passages = await passagesOf(source);
+          await rows.replace({ ...source, workspaceId }, passages);
+          written += passages.length;
+        } catch (err) {
+          // One source that cannot be read leaves its old passages (or none) and the search goes on with the rest;
+          // the notes stay, so the next search tries it again.
+          failed = true;
+          services.logger.error({ err, itemId: source.itemId }, 'could not index a source for search');
+        }
       }
-    }
+      if (!failed) await rows.clearChanges(workspaceId);
+      if (written >= statisticsAfter) await rows.refreshStatistics();
+    });
   }
 
   return {

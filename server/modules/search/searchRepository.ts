@@ -20,6 +20,9 @@ export interface StaleSource {
 export type NewPassage = Pick<SearchPassagesTable, 'title' | 'body' | 'at_seconds'>;
 export type FoundPassage = Pick<SearchPassagesTable, 'kind' | 'item_id' | 'title' | 'body' | 'at_seconds'>;
 
+/** How many of the newest passages matching a search are ranked (besides every title match). */
+export const defaultRankCap = 5000;
+
 /** A version string both databases build alike: a log position and a timestamp. */
 const versionOf = (seq: string, updatedAt: string) =>
   sql<string>`cast(coalesce(${sql.ref(seq)}, 0) as varchar(20)) || '|' || ${sql.ref(updatedAt)}`;
@@ -31,7 +34,7 @@ const differs = (version: RawBuilder<string>) => sql<boolean>`(s.version is null
  * The search index: passages of text with a full-text index (FTS5 on SQLite, a tsvector on PostgreSQL), and the
  * version of each source they were made from.
  */
-export function searchRepository(db: Db, dialect: Config['database']['kind']) {
+function searchRows(db: Db, dialect: Config['database']['kind']) {
   return {
     /** Sources of one workspace whose passages are missing or out of date, and sources that no longer exist. */
     async staleSources(workspaceId: string): Promise<{ stale: StaleSource[]; gone: string[] }> {
@@ -180,27 +183,150 @@ export function searchRepository(db: Db, dialect: Config['database']['kind']) {
       await tx.deleteFrom('search_sources').where('item_id', '=', itemId).execute();
     },
 
-    /** The best-matching passages of one workspace holding every one of `terms`, best first. */
-    async find(workspaceId: string, terms: readonly string[], limit: number): Promise<FoundPassage[]> {
+    /**
+     * The best-matching passage of each source of one workspace holding every one of `terms`, best source first,
+     * `sources` at most. Only the newest `rankCap` passages that match are ranked, and every passage whose title
+     * matches: a word found in nearly every passage would otherwise have bm25 or ts_rank computed for each of them.
+     */
+    async find(
+      workspaceId: string,
+      terms: readonly string[],
+      { sources, rankCap = defaultRankCap }: { sources: number; rankCap?: number },
+    ): Promise<FoundPassage[]> {
       if (terms.length === 0) return [];
       if (dialect === 'postgres') {
         const query = sql`plainto_tsquery('english', ${terms.join(' ')})`;
+        // A title match is among every match (the title is part of `terms`), so only those older than the newest
+        // ranked are added: the two never hold the same passage.
         const { rows } = await sql<FoundPassage>`
-          select kind, item_id, title, body, at_seconds from search_passages
-          where workspace_id = ${workspaceId} and terms @@ ${query}
-          order by ts_rank(terms, ${query}) desc, id
-          limit ${limit}`.execute(db);
+          with newest as materialized (
+            select id, item_id, ts_rank(terms, ${query}) as rank from search_passages
+            where workspace_id = ${workspaceId} and terms @@ ${query}
+            order by id desc limit ${rankCap}
+          ), candidates as (
+            select id, item_id, rank from newest
+            union all
+            select id, item_id, ts_rank(terms, ${query}) from search_passages
+            where workspace_id = ${workspaceId} and to_tsvector('english', title) @@ ${query}
+              and id < (select min(id) from newest)
+          ), top as (
+            select id, rank from (
+              select distinct on (item_id collate "C") id, rank from candidates
+              order by item_id collate "C", rank desc, id
+            ) best
+            order by rank desc, id limit ${sources}
+          )
+          -- The text of the few passages shown, read last.
+          select p.kind, p.item_id, p.title, p.body, p.at_seconds
+          from top join search_passages p on p.id = top.id
+          order by top.rank desc, top.id`.execute(db);
         return rows;
       }
       // Each term quoted, so nothing a person types is read as FTS5 syntax; terms side by side must all match.
       const match = terms.map((t) => `"${t.replaceAll('"', '')}"`).join(' ');
       const { rows } = await sql<FoundPassage>`
+        with newest as materialized (
+          select search_passages_fts.rowid as id, p.item_id, bm25(search_passages_fts, 4.0, 1.0) as rank
+          from search_passages_fts join search_passages p on p.id = search_passages_fts.rowid
+          where search_passages_fts match ${match} and p.workspace_id = ${workspaceId}
+          order by search_passages_fts.rowid desc
+          limit ${rankCap}
+        ), candidates as (
+          select id, item_id, rank from newest
+          union all
+          select search_passages_fts.rowid, p.item_id, bm25(search_passages_fts, 4.0, 1.0)
+          from search_passages_fts join search_passages p on p.id = search_passages_fts.rowid
+          where search_passages_fts match ${`{title} : (${match})`} and p.workspace_id = ${workspaceId}
+            and search_passages_fts.rowid < (select min(id) from newest)
+        ), top as (
+          select id, rank from (
+            select id, rank, row_number() over (partition by item_id order by rank, id) as n from candidates
+          )
+          where n = 1
+          order by rank, id limit ${sources}
+        )
         select p.kind, p.item_id, p.title, p.body, p.at_seconds
-        from search_passages_fts join search_passages p on p.id = search_passages_fts.rowid
-        where search_passages_fts match ${match} and p.workspace_id = ${workspaceId}
-        order by bm25(search_passages_fts, 4.0, 1.0), p.id
-        limit ${limit}`.execute(db);
+        from top join search_passages p on p.id = top.id
+        order by top.rank, top.id`.execute(db);
       return rows;
+    },
+
+    /** Whether anything search reads in the workspace changed since its last catch-up (triggers note it). */
+    async changed(workspaceId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('search_changes')
+        .select('workspace_id')
+        .where('workspace_id', '=', workspaceId)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
+     * Marks the notes of change the workspace has now, before its sources are compared: every change they stand for
+     * was committed before this statement, so the comparison that follows sees it. A change committed later leaves an
+     * unseen note for the next catch-up.
+     */
+    async markChanges(workspaceId: string): Promise<void> {
+      await sql`update search_changes set seen = true where workspace_id = ${workspaceId} and not seen`.execute(db);
+    },
+
+    /** Deletes the notes marked, once the index holds what they stand for. */
+    async clearChanges(workspaceId: string): Promise<void> {
+      await sql`delete from search_changes where workspace_id = ${workspaceId} and seen`.execute(db);
+    },
+
+    /** Notes a change by hand (the next search compares the workspace's sources again). */
+    async noteChange(workspaceId: string): Promise<void> {
+      if (dialect === 'postgres') {
+        await sql`insert into search_changes (workspace_id, change_id)
+          values (${workspaceId}, pg_current_xact_id()::text::bigint) on conflict do nothing`.execute(db);
+        return;
+      }
+      await sql`insert into search_changes (workspace_id, change_id)
+        select ${workspaceId}, coalesce(max(change_id), 0) + 1 from search_changes where workspace_id = ${workspaceId}
+        having not exists (select 1 from search_changes where workspace_id = ${workspaceId} and not seen)`.execute(db);
+    },
+
+    /**
+     * After many passages were written (a first indexing): fresh statistics, so PostgreSQL's planner knows a common
+     * word from a rare one (without them a search took over 100 ms), and the full-text indexes tidied. SQLite's FTS5
+     * needs neither.
+     */
+    async refreshStatistics(): Promise<void> {
+      if (dialect !== 'postgres') return;
+      await sql`analyze search_passages, search_sources`.execute(db);
+      // New entries wait in the GIN indexes' pending lists, which every search reads through until a vacuum.
+      await sql`select gin_clean_pending_list('search_passages_terms'), gin_clean_pending_list('search_passages_title_terms')`.execute(
+        db,
+      );
+    },
+  };
+}
+
+/** The index's rows, as a catch-up holding the workspace's turn reads and writes them. */
+export type SearchRows = ReturnType<typeof searchRows>;
+
+export function searchRepository(db: Db, dialect: Config['database']['kind']) {
+  const rows = searchRows(db, dialect);
+  return {
+    ...rows,
+    /**
+     * Runs `work` as the only catch-up of the workspace on this database: on PostgreSQL a session advisory lock on
+     * one connection (which `work` is given, so it never waits for a second one from the pool), so two instances
+     * take turns and one never writes passages older than the other's after it; SQLite has one writer anyway.
+     */
+    async exclusively<T>(workspaceId: string, work: (repo: SearchRows) => Promise<T>): Promise<T> {
+      if (dialect !== 'postgres') return work(rows);
+      return db.connection().execute(async (conn) => {
+        const key = sql`hashtextextended(${`chorus.search:${workspaceId}`}, 0)`;
+        await sql`select pg_advisory_lock(${key})`.execute(conn);
+        try {
+          return await work(searchRows(conn, dialect));
+        } finally {
+          await sql`select pg_advisory_unlock(${key})`.execute(conn);
+        }
+      });
     },
   };
 }
