@@ -110,10 +110,10 @@ describe.each(testDatabases())('the search index on $name', (database) => {
     expect(await search.changed(ws)).toBe(false);
   });
 
-  // SQLite serves one instance, whose catch-ups of a workspace take turns in searchIndex.
-  it.runIf(database.name === 'postgres')(
-    'lets one catch-up of a workspace run at a time across instances',
-    async () => {
+  // SQLite serves one instance, whose catch-ups of a workspace take turns in searchIndex; the test is not defined
+  // there at all (rather than shown as skipped).
+  if (database.name === 'postgres')
+    it('lets one catch-up of a workspace run at a time across instances', async () => {
       const second = searchRepository(await another(), database.name);
       const log: string[] = [];
       const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
@@ -152,6 +152,5 @@ describe.each(testDatabases())('the search index on $name', (database) => {
       await second.exclusively(ws, async (rows) => {
         expect(await rows.changed(ws)).toBe(false);
       });
-    },
-  );
+    });
 });
