@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { workspaceWithPeople } from '../support/audioClips';
-import { CollabClient, eventually } from '../support/collabClient';
+import { CollabClient, eventually, typeAndSave } from '../support/collabClient';
 import { signedUp, type TestClient } from '../support/httpClient';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
@@ -31,14 +31,8 @@ describe.each(testDatabaseNames)('search on %s', (database) => {
   const found = async (who: TestClient, q: string) =>
     ((await search(who, q)).body.results as Array<{ kind: string; id: string }>).map((r) => `${r.kind}:${r.id}`);
 
-  async function typeInto(who: TestClient, docId: string, text: string) {
-    const client = await CollabClient.open(server.url, who.cookie);
-    sockets.push(client);
-    const doc = await client.join(docId);
-    doc.type(text);
-    // Its sync step 2 is message 1 and the typing message 2: saved once the server says it holds message 2.
-    await eventually(() => client.saved.some((s) => s.docId === docId && s.through >= 2), 5000, 'the text to be saved');
-  }
+  const typeInto = (who: TestClient, docId: string, text: string) =>
+    typeAndSave(server.url, who.cookie, docId, text, (client) => sockets.push(client));
 
   beforeAll(async () => {
     server = await startServerOn(database);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workspaceWithPeople } from '../support/audioClips';
-import { CollabClient, eventually } from '../support/collabClient';
+import { typeAndSave, type CollabClient } from '../support/collabClient';
 import type { TestClient } from '../support/httpClient';
 import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
@@ -39,13 +39,8 @@ describe.each(testDatabaseNames)('search after each kind of change on %s', (data
     return before;
   };
 
-  async function typeInto(who: TestClient, docId: string, text: string) {
-    const client = await CollabClient.open(server.url, who.cookie);
-    sockets.push(client);
-    const doc = await client.join(docId);
-    doc.type(text);
-    await eventually(() => client.saved.some((s) => s.docId === docId && s.through >= 2), 5000, 'the text to be saved');
-  }
+  const typeInto = (who: TestClient, docId: string, text: string) =>
+    typeAndSave(server.url, who.cookie, docId, text, (client) => sockets.push(client));
 
   beforeAll(async () => {
     server = await startServerOn(database);

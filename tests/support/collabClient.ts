@@ -214,6 +214,24 @@ export function frameUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/**
+ * Types `text` into a document on its own `/collab` socket (handed to `keep` at once, for the caller to close) and
+ * waits until the server says it holds it: its sync step 2 is message 1 and the typing message 2.
+ */
+export async function typeAndSave(
+  baseUrl: string,
+  cookie: string | undefined,
+  docId: string,
+  text: string,
+  keep: (client: CollabClient) => void,
+): Promise<void> {
+  const client = await CollabClient.open(baseUrl, cookie);
+  keep(client);
+  const doc = await client.join(docId);
+  doc.type(text);
+  await eventually(() => client.saved.some((s) => s.docId === docId && s.through >= 2), 5000, 'the text to be saved');
+}
+
 /** Polls until `probe` returns something truthy. */
 export async function eventually<T>(
   probe: () => T | undefined | false | Promise<T | undefined | false>,
