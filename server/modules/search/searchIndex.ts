@@ -5,6 +5,7 @@ import type { CollabServer } from '../../collab/collabServer';
 import { renderJson } from '../../collab/render';
 import type { Services } from '../../services';
 import { redactedTranscript } from '../transcripts/liveTranscripts';
+import { catchUpTurns } from './catchUpTurns';
 import { documentPassages, episodePassages, transcriptPassages } from './passages';
 import type { NewPassage, StaleSource } from './searchRepository';
 
@@ -18,15 +19,13 @@ export interface SearchIndex {
  * `updated_at`) before a search: whatever changed since it was last indexed is read and cut into passages
  * again, so a search never answers from text older than the live documents, on any instance, whatever path the
  * change took. The comparison is skipped while triggers have noted no change in the workspace since the last one.
- * One catch-up per workspace at a time here (searches meanwhile wait for it), and one per database (instances take
- * turns).
+ * One catch-up per workspace at a time here (a search meanwhile waits for it and one more, `catchUpTurns`), and one
+ * per database (instances take turns).
  */
 /** Passages written in one catch-up (a first indexing, a large import) after which the database's statistics are renewed. */
 const statisticsAfter = 5000;
 
 export function searchIndex(services: Services, collab: CollabServer): SearchIndex {
-  const running = new Map<string, Promise<void>>();
-
   async function passagesOf(source: StaleSource): Promise<NewPassage[]> {
     if (source.kind === 'episode') return episodePassages(source.title, source.description);
     const state = await collab.readState(source.documentId!);
@@ -72,14 +71,5 @@ export function searchIndex(services: Services, collab: CollabServer): SearchInd
     });
   }
 
-  return {
-    catchUp(workspaceId) {
-      let pending = running.get(workspaceId);
-      if (!pending) {
-        pending = catchUpNow(workspaceId).finally(() => running.delete(workspaceId));
-        running.set(workspaceId, pending);
-      }
-      return pending;
-    },
-  };
+  return { catchUp: catchUpTurns(catchUpNow) };
 }
