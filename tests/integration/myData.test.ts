@@ -1,59 +1,28 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clipPrefix } from '../../server/storage/keys';
-import { joinedSocket, uploadAudio, waitForClip, workspaceWithPeople, type ClientSocket } from '../support/audioClips';
-import { eventually } from '../support/collabClient';
-import { everyoneHeardSignsOff } from '../support/episodePublishing';
-import { showSettings } from '../support/showSettings';
-import { signedUp, TestClient } from '../support/httpClient';
-import { startServerOn, testDatabaseNames } from '../support/serverOnDatabase';
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { currentConsentVersion } from '../../shared/contracts/clips';
+import { workspaceWithPeople } from '../support/audioClips';
+import { newDocument } from '../support/collabFixtures';
+import type { TestClient } from '../support/httpClient';
+import { ffmpegImage } from '../support/images';
+import { personalDataServer } from '../support/personalDataServer';
+import { testDatabaseNames } from '../support/serverOnDatabase';
 import type { TestServer } from '../support/startServer';
 import { putTranscript, twoSegments } from '../support/transcripts';
 import { zipEntries } from '../support/zipEntries';
-import { newDocument } from '../support/collabFixtures';
-import { ffmpegImage } from '../support/images';
-import { currentConsentVersion } from '../../shared/contracts/clips';
 
 /**
- * A person's own data (docs/your-data.md): "Download my data" and "Delete my account", on a real server with
- * real recordings processed by the real pipeline, real sockets and the real feed.
+ * "Download my data" (docs/your-data.md), on a real server with real recordings processed by the real pipeline.
+ * Deleting an account is in accountDeletion.test.ts.
  */
-const run = promisify(execFile);
-type Team = Awaited<ReturnType<typeof workspaceWithPeople>>;
 
 describe.each(testDatabaseNames)('my data on %s', (database) => {
+  const world = personalDataServer(database);
   let server: TestServer;
-  let dir: string;
-  let speech: string;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    [server, dir] = await Promise.all([startServerOn(database), mkdtemp(path.join(tmpdir(), 'chorus-mydata-'))]);
-    speech = path.join(dir, 'story.wav');
-    await run('espeak-ng', ['-w', speech, 'I look after my mother. Some days are long, but the neighbours help.']);
+  beforeAll(() => {
+    server = world.server;
   });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  const emailOf = async (userId: string) => (await server.chorus.services.users.findById(userId))!.email;
-
-  async function readyClip(team: Team, who: 'carer' | 'carer2', title: string, audience = 'internal') {
-    const up = await uploadAudio(team.people[who], team.ws.id, speech, {
-      title,
-      fields: { podcast: 'true', publicationQuotes: 'true', audience },
-    });
-    expect(up.status).toBe(201);
-    const clip = await waitForClip(team.people[who], up.body.id, undefined, 60_000);
-    expect(clip.status).toBe('ready');
-    return clip as { id: string; media: { durationSeconds: number } };
-  }
+  const { readyClip, creditByName, emailOf } = world;
 
   async function download(client: TestClient) {
     const res = await fetch(`${server.url}/api/me/data`, { headers: { cookie: client.cookie ?? '' } });
@@ -63,11 +32,6 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
       /attachment; filename="chorus-my-data-\d{4}-\d\d-\d\d\.zip"/,
     );
     return zipEntries(Buffer.from(await res.arrayBuffer()));
-  }
-  /** The person agrees to be named in published episodes (as `creditName`, or their account's name). */
-  async function creditByName(client: TestClient, workspaceId: string, creditName?: string) {
-    const body = { creditByName: true, ...(creditName ? { creditName } : {}) };
-    expect((await client.patch(`/api/workspaces/${workspaceId}/members/me/credit`, body)).status).toBe(200);
   }
   const json = (files: Map<string, Buffer>, name: string) => JSON.parse(files.get(name)!.toString('utf8'));
 
@@ -133,7 +97,7 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
       expect.objectContaining({ workspaceId: ws.id, role: 'carer', creditedByName: true, creditName: 'Mary C.' }),
     ]);
     // The audio exactly as sent, and the listening copy.
-    expect(files.get(`recordings/${mine.id}/original.wav`)!.equals(await readFile(speech))).toBe(true);
+    expect(files.get(`recordings/${mine.id}/original.wav`)!.equals(await readFile(world.speech))).toBe(true);
     expect(files.get(`recordings/${mine.id}/listening.m4a`)!.length).toBeGreaterThan(1000);
     expect(json(files, `recordings/${mine.id}/transcript.json`).segments.map((s: { text: string }) => s.text)).toEqual([
       'I look after my mother.',
@@ -224,7 +188,7 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
     picture.append('alt', 'A bench under the apple tree');
     picture.append('image', new Blob([new Uint8Array(png)], { type: 'image/png' }), '../../bench.png');
     const image = await post(people.editor, `/api/documents/${doc}/images`, picture);
-    const wav = await readFile(speech);
+    const wav = await readFile(world.speech);
     const tune = new FormData();
     tune.append('title', 'Theme');
     tune.append('audio', new Blob([new Uint8Array(wav)]), 'theme.wav');
@@ -252,157 +216,5 @@ describe.each(testDatabaseNames)('my data on %s', (database) => {
     expect(files.get('README.txt')!.toString('utf8')).toContain('uploads.json');
     // Someone else in the same project downloads only their own.
     expect((await download(people.carer)).has('uploads.json')).toBe(false);
-  });
-
-  it('deletes the account with its recordings: audio purged, out of the feed, sessions and sockets ended, words kept as “a former member”', async () => {
-    const team = await workspaceWithPeople(server.url);
-    const { people, ids, ws } = team;
-    const email = await emailOf(ids.carer);
-    expect((await people.editor.request('PUT', `/api/workspaces/${ws.id}/show`, showSettings())).status).toBe(200);
-    const clip = await readyClip(team, 'carer', 'Mary’s story', 'public');
-    const other = await readyClip(team, 'carer2', 'Joe’s story');
-    expect((await people.editor.post(`/api/clips/${clip.id}/review`, { state: 'approved' })).status).toBe(200);
-    const episodeId = (await people.editor.post(`/api/workspaces/${ws.id}/episodes`, { title: 'Being heard' })).body.id;
-    const timeline = {
-      items: [{ kind: 'clip', clipId: clip.id, inSeconds: 0, outSeconds: clip.media.durationSeconds }],
-      chapters: [],
-    };
-    expect((await people.editor.request('PUT', `/api/episodes/${episodeId}/timeline`, timeline)).status).toBe(200);
-    expect((await people.editor.post(`/api/episodes/${episodeId}/render`)).status).toBe(202);
-    await eventually(
-      async () => (await people.editor.get(`/api/episodes/${episodeId}/renders`)).body.renders[0]?.status === 'passed',
-      90_000,
-      'a passing render',
-    );
-    await everyoneHeardSignsOff(team, episodeId);
-    expect((await people.editor.post(`/api/episodes/${episodeId}/publish`)).status).toBe(200);
-    const feed = async () => (await fetch(`${server.url}/feeds/${ws.id}/podcast.xml`)).text();
-    expect(await feed()).toContain(episodeId);
-    expect(
-      (await people.carer.post(`/api/clips/${other.id}/comments`, { body: 'Thank you, Joe', atSeconds: 0 })).status,
-    ).toBe(201);
-    await creditByName(people.carer, ws.id, 'Mary C.');
-
-    // Signed in twice (phone and computer), each with a live connection.
-    const phone = new TestClient(server.url);
-    expect((await phone.post('/api/auth/login', { email, password: 'a good long password' })).status).toBe(200);
-    const live = [await joinedSocket(server.url, people.carer, ws.id), await joinedSocket(server.url, phone, ws.id)];
-    sockets.push(...live);
-    const closed = live.map((s) => new Promise<string>((resolve) => s.once('disconnect', resolve)));
-
-    const wrong = await people.carer.post('/api/me/delete', { password: 'not my password at all' });
-    expect(wrong.status).toBe(400);
-    expect(wrong.body.error.fields).toEqual([
-      { path: 'password', message: expect.stringMatching(/not your password/) },
-    ]);
-    expect((await people.carer.get('/api/me')).status).toBe(200);
-
-    const deleted = await people.carer.post('/api/me/delete', { password: 'a good long password' });
-    expect(deleted.status).toBe(200);
-    expect(deleted.body).toEqual({ deleted: true, recordingsWithdrawn: 1, recordingsKept: 0 });
-    expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
-    expect((await people.carer.get('/api/me')).status).toBe(401);
-    expect((await phone.get('/api/me')).status).toBe(401);
-    expect(
-      (await new TestClient(server.url).post('/api/auth/login', { email, password: 'a good long password' })).status,
-    ).toBe(401);
-
-    // The recording is withdrawn the usual way: audio gone from storage, 410 for members, episode out of the feed.
-    expect(await server.chorus.services.blobs.list(clipPrefix(ws.id, clip.id))).toEqual([]);
-    expect((await people.editor.get(`/api/clips/${clip.id}`)).body.withdrawnAt).toEqual(expect.any(String));
-    expect(await feed()).not.toContain(episodeId);
-    // What they wrote stays, attributed to "a former member"; they are no longer a member or credited.
-    const comments = (await people.carer2.get(`/api/clips/${other.id}/comments`)).body.threads;
-    expect(comments.map((c: { body: string; author: { name: string } }) => [c.body, c.author.name])).toEqual([
-      ['Thank you, Joe', 'a former member'],
-    ]);
-    const members = (await people.admin.get(`/api/workspaces/${ws.id}/members`)).body.members;
-    expect(members.map((m: { userId: string }) => m.userId)).not.toContain(ids.carer);
-    // No trace of their name, email or credit name in the account row or the audit trail.
-    const db = server.chorus.services.db;
-    const row = (await db.selectFrom('users').selectAll().where('id', '=', ids.carer).executeTakeFirst())!;
-    expect(row).toMatchObject({ name: 'a former member', deleted_at: expect.any(String) });
-    expect(row.email).not.toContain('example.org');
-    // Other tests share this server: look at the entries made by or about this person.
-    const trail = (await db.selectFrom('audit_events').selectAll().execute()).filter(
-      (a) => a.actor_id === ids.carer || a.subject_id === ids.carer || a.subject_id === clip.id,
-    );
-    expect(JSON.stringify(trail)).not.toMatch(/Mary C\.|carer person/);
-    expect(JSON.stringify(trail)).not.toContain(email);
-    expect(trail.filter((a) => a.actor_id === ids.carer).map((a) => a.action)).toEqual(
-      expect.arrayContaining(['clip.consent_withdrawn', 'member.account_deleted', 'account.deleted']),
-    );
-  });
-
-  it('keeps the recordings when asked to, still usable under the consent given but credited to nobody by name', async () => {
-    const team = await workspaceWithPeople(server.url);
-    const { people, ids, ws } = team;
-    const clip = await readyClip(team, 'carer', 'Kept story');
-    await creditByName(people.carer, ws.id);
-    const res = await people.carer.post('/api/me/delete', {
-      password: 'a good long password',
-      withdrawRecordings: false,
-    });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ deleted: true, recordingsWithdrawn: 0, recordingsKept: 1 });
-    const kept = (await people.editor.get(`/api/clips/${clip.id}`)).body;
-    expect(kept).toMatchObject({ withdrawnAt: null, contributor: { id: ids.carer, name: 'a former member' } });
-    expect((await people.editor.get(`/api/clips/${clip.id}/audio`)).status).toBe(200);
-    const credits = await server.chorus.services.db
-      .selectFrom('member_credits')
-      .selectAll()
-      .where('user_id', '=', ids.carer)
-      .execute();
-    expect(credits).toEqual([]);
-  });
-
-  it('deletes the account of someone removed from a workspace, leaving their recording there for its admin', async () => {
-    const team = await workspaceWithPeople(server.url);
-    const { people, ids, ws } = team;
-    const clip = await readyClip(team, 'carer', 'Left behind');
-    expect((await people.admin.delete(`/api/workspaces/${ws.id}/members/${ids.carer}`)).status).toBe(204);
-    const res = await people.carer.post('/api/me/delete', { password: 'a good long password' });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ deleted: true, recordingsWithdrawn: 0, recordingsKept: 1 });
-    expect((await people.admin.post(`/api/clips/${clip.id}/withdraw`)).status).toBe(200);
-  });
-
-  it('limits wrong passwords, so a borrowed session cannot guess the password', async () => {
-    const limited = await startServerOn(database, {
-      chorus: { loginRateLimit: { windowMs: 60_000, perAccount: 2, perAddress: 100 } },
-    });
-    try {
-      const { client } = await signedUp(limited.url, 'Gus Guessed');
-      const statuses = [];
-      for (const password of ['guess one', 'guess two', 'guess three'])
-        statuses.push((await client.post('/api/me/delete', { password })).status);
-      expect(statuses).toEqual([400, 400, 429]);
-      expect((await client.get('/api/me')).status).toBe(200);
-    } finally {
-      await limited.stop();
-    }
-  });
-
-  it('refuses while the person is a workspace’s only admin, saying what to do, and checks the body', async () => {
-    const team = await workspaceWithPeople(server.url);
-    const { people, ids, ws } = team;
-    const refused = await people.admin.post('/api/me/delete', { password: 'a good long password' });
-    expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toMatch(
-      /only admin of “Carers’ stories”\. Make someone else an admin there first/,
-    );
-    expect((await people.admin.get('/api/me')).status).toBe(200);
-    const bad = await people.admin.post('/api/me/delete', { password: '', withdrawRecordings: 'yes', extra: 1 });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
-      'body',
-      'password',
-      'withdrawRecordings',
-    ]);
-    expect((await people.admin.patch(`/api/workspaces/${ws.id}/members/${ids.editor}`, { role: 'admin' })).status).toBe(
-      200,
-    );
-    expect((await people.admin.post('/api/me/delete', { password: 'a good long password' })).status).toBe(200);
-    expect((await people.editor.get(`/api/workspaces/${ws.id}`)).status).toBe(200);
   });
 });
