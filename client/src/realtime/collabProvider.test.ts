@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { decodeServerMessage, syncStep1, syncStep2, syncUpdate } from './collabMessages';
 import { CollabProvider } from './collabProvider';
 import type { CollabSocket } from './collabSocket';
+import { FakeSocketEvents } from './fakeSocketEvents';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -11,7 +12,7 @@ type Handler = (...args: unknown[]) => void;
  * with step 2, and applies updates and acknowledges them with `collab:saved` (numbered from 1 after
  * each join, as the server numbers them), or holds them back (as if its durable log were slow) when asked.
  */
-class FakeServer {
+class FakeServer extends FakeSocketEvents {
   readonly doc = new Y.Doc();
   connected = true;
   canEdit = true;
@@ -22,25 +23,9 @@ class FakeServer {
   received = 0;
   /** When set, every join is refused with this error. */
   refuseWith: { code: string; message: string } | null = null;
-  private handlers = new Map<string, Set<Handler>>();
 
   get socket(): CollabSocket {
     return this as unknown as CollabSocket;
-  }
-
-  on(event: string, handler: Handler) {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)!.add(handler);
-    return this;
-  }
-
-  off(event: string, handler: Handler) {
-    this.handlers.get(event)?.delete(handler);
-    return this;
-  }
-
-  deliver(event: string, ...args: unknown[]) {
-    for (const h of this.handlers.get(event) ?? []) h(...args);
   }
 
   emit(event: string, ...args: unknown[]) {

@@ -1,32 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { FakeSocketEvents } from './fakeSocketEvents';
 import type { ChorusSocket } from './socket';
 import { afterEachJoin, followRoom, type RoomState } from './roomJoins';
 
-type Handler = (...args: unknown[]) => void;
 type Reply =
   { ok: true; online: { userId: string; name: string; role: string }[] } | { ok: false; error: { message: string } };
 
 /** A socket whose server is played by the test: it answers `workspace:join` as `answer` says, when `reply()` is called. */
-class FakeSocket {
+class FakeSocket extends FakeSocketEvents {
   connected = false;
   active = true;
   sent: { event: string; workspaceId: unknown }[] = [];
   private acks: ((reply: Reply) => void)[] = [];
-  private handlers = new Map<string, Set<Handler>>();
 
   get socket(): ChorusSocket {
     return this as unknown as ChorusSocket;
-  }
-
-  on(event: string, handler: Handler) {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)!.add(handler);
-    return this;
-  }
-
-  off(event: string, handler: Handler) {
-    this.handlers.get(event)?.delete(handler);
-    return this;
   }
 
   emit(event: string, workspaceId: unknown, ack?: (reply: Reply) => void) {
@@ -35,18 +23,14 @@ class FakeSocket {
     return this;
   }
 
-  listening(): number {
-    return [...this.handlers.values()].reduce((n, s) => n + s.size, 0);
-  }
-
   connect() {
     this.connected = true;
-    for (const h of this.handlers.get('connect') ?? []) h();
+    this.deliver('connect');
   }
 
   drop() {
     this.connected = false;
-    for (const h of this.handlers.get('disconnect') ?? []) h('transport close');
+    this.deliver('disconnect', 'transport close');
   }
 
   reply(reply: Reply = { ok: true, online: [] }) {
